@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets follow ../shared/DESIGN.md §6: each folder under Sources/ has one job.
+// Retrieval, Generation and World depend on FlywheelCore (and Corpora where they read
+// files), never on each other.
+let package = Package(
+    name: "Flywheel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "flywheel", targets: ["flywheel"]),
+        .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .target(name: "FlywheelCore"),
+        .target(name: "Corpora", dependencies: ["FlywheelCore", "CZstd"]),
+        .target(
+            name: "Retrieval",
+            dependencies: ["FlywheelCore"],
+            resources: [.copy("Resources/stopwords-en.txt")]
+        ),
+        .target(name: "Evaluation", dependencies: ["FlywheelCore"]),
+        .target(name: "Generation", dependencies: ["FlywheelCore"]),
+        .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "FlywheelCLI",
+            dependencies: [
+                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "flywheel", dependencies: ["FlywheelCLI"]),
+
+        .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"]),
+        .testTarget(name: "CorporaTests", dependencies: ["Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpora", "Evaluation", "FlywheelCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "World", "Corpora", "FlywheelCore"]),
+        .testTarget(name: "WorldTests", dependencies: ["World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore"]),
+    ]
+)

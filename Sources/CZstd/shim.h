@@ -1,0 +1,4 @@
+#ifndef FLYWHEEL_CZSTD_SHIM_H
+#define FLYWHEEL_CZSTD_SHIM_H
+#include <zstd.h>
+#endif

@@ -1,0 +1,2 @@
+/// The `Corpora` target (DESIGN §6). See the files beside this one.
+enum CorporaModule {}

@@ -1,0 +1,2 @@
+/// The `Evaluation` target (DESIGN §6). See the files beside this one.
+enum EvaluationModule {}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// Every top-level subcommand, in the order `--help` lists them. Add a command here and in its
+/// own `XCommand.swift` file.
+enum CommandRegistry {
+    static let subcommands: [any ParsableCommand.Type] = [
+        CorpusCommand.self,
+    ]
+}

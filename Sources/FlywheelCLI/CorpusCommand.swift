@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `flywheel corpus …`: generate, import, inspect, validate and export corpora.
+struct CorpusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Generate, import, inspect, validate and export corpora.",
+        subcommands: []
+    )
+}

@@ -1,0 +1,31 @@
+/// An error in something a user gave Flywheel — a corpus file, a scenario, a persona, an
+/// argument — that names where it is: file, line and field or key path.
+///
+/// The CLI turns every `InputError` into a one-line message on standard error and exit status 2.
+///
+/// ```
+/// corpora/x/tickets.jsonl.zst:120: field "created_at": expected an ISO-8601 UTC time …
+/// ```
+public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String?
+    public var line: Int?
+    /// A field name or a key path such as `population[2].weight`.
+    public var field: String?
+    public var message: String
+
+    public init(file: String? = nil, line: Int? = nil, field: String? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        var place = ""
+        if let file { place = file }
+        if let line { place += place.isEmpty ? "line \(line)" : ":\(line)" }
+        var out = place.isEmpty ? "" : place + ": "
+        if let field { out += "field \"\(field)\": " }
+        return out + message
+    }
+}

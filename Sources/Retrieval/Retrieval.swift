@@ -1,0 +1,2 @@
+/// The `Retrieval` target (DESIGN §6). See the files beside this one.
+enum RetrievalModule {}

@@ -1,0 +1,2 @@
+/// The `World` target (DESIGN §6). See the files beside this one.
+enum WorldModule {}

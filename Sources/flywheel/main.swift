@@ -1,0 +1,3 @@
+import FlywheelCLI
+
+await FlywheelCLI.main()
