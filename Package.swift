@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +32,12 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["FlywheelCore"]),
         .target(name: "Generation", dependencies: ["FlywheelCore"]),
         .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Store", dependencies: ["FlywheelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Scenarios", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "FlywheelCLI",
             dependencies: [
-                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World",
+                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +49,8 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore"]),
     ]
 )

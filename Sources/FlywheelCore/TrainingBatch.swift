@@ -1,0 +1,61 @@
+/// What the system under test showed an agent for one ticket: the reranked articles and the two
+/// suggested replies. Training examples refer back to it.
+public struct ServedSuggestion: Sendable, Hashable {
+    public var ticket: Ticket
+    /// The reranked list the agent saw (top-8 by default).
+    public var shown: RankedList
+    public var a: Reply
+    public var b: Reply
+    public init(ticket: Ticket, shown: RankedList, a: Reply, b: Reply) {
+        self.ticket = ticket
+        self.shown = shown
+        self.a = a
+        self.b = b
+    }
+}
+
+/// The filtered annotations of one retraining cycle, joined with what was shown. This is all a
+/// model may learn from: it holds tickets as production sees them and the agents' labels, never
+/// a ``TicketTruth``.
+public struct TrainingBatch: Sendable {
+    public var iteration: Int
+    /// Every ticket an annotation below refers to.
+    public var tickets: [TicketID: Ticket]
+    public var relevance: [RelevanceAnnotation]
+    public var preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation)]
+    public var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation)]
+
+    public init(
+        iteration: Int, tickets: [TicketID: Ticket] = [:], relevance: [RelevanceAnnotation] = [],
+        preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation)] = [],
+        adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation)] = []
+    ) {
+        self.iteration = iteration
+        self.tickets = tickets
+        self.relevance = relevance
+        self.preferences = preferences
+        self.adoptions = adoptions
+    }
+
+    public var isEmpty: Bool { relevance.isEmpty && preferences.isEmpty && adoptions.isEmpty }
+}
+
+/// A first-stage retriever that learns from relevance checks and indexes newly published articles.
+public protocol LearningRetriever: Retriever {
+    /// The model after one retraining on `batch`: a pure, deterministic function.
+    func retrained(with batch: TrainingBatch) -> Self
+    /// The model with `article` added to the published knowledge base.
+    func publishing(_ article: Article) -> Self
+}
+
+/// A reranker that learns from relevance checks.
+public protocol LearningReranker: Reranker {
+    /// The model after one retraining on `batch`, given the first stage it reranks for.
+    func retrained(with batch: TrainingBatch, firstStage: any LearningRetriever) -> Self
+}
+
+/// A reply generator that learns from preferences and adoption.
+public protocol LearningGenerator: ReplyGenerator {
+    /// The model after one retraining on `batch`: a pure, deterministic function.
+    func retrained(with batch: TrainingBatch) -> Self
+}

@@ -1,0 +1,68 @@
+import FlywheelCore
+
+/// One configuration of the loop, e.g. weekly AITL, quarterly batch labelling, or frozen.
+public struct ArmSpec: Codable, Sendable, Hashable {
+    /// Offline labelling by a vendor, as before AITL: every `cadence` a sample of past tickets
+    /// is labelled, and the labels arrive `delay` later.
+    public struct Labelling: Codable, Sendable, Hashable {
+        /// Tickets the vendor labels per retraining cycle.
+        public var vendorSample = 2000
+        /// Time from the end of the labelled window to the labels being usable.
+        public var delay = SimDuration.days(21)
+        /// The persona the vendor's labellers follow.
+        public var persona = "careful-expert"
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case delay, persona
+            case vendorSample = "vendor_sample"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Labelling()
+            vendorSample = try c.decodeIfPresent(Int.self, forKey: .vendorSample) ?? d.vendorSample
+            try require(vendorSample, in: 0...10_000_000, "vendor_sample", decoder)
+            delay = try c.decodeIfPresent(SimDuration.self, forKey: .delay) ?? d.delay
+            persona = try c.decodeIfPresent(String.self, forKey: .persona) ?? d.persona
+        }
+    }
+
+    /// Simulated time between retrainings (and evaluations).
+    public var cadence = SimDuration.days(7)
+    /// Whether the models are ever retrained; `false` is the frozen arm.
+    public var retrain = true
+    /// Which live signals reach training; remove one for an ablation.
+    public var signals: [SignalKind] = SignalKind.allCases
+    /// Scales every persona's participation; 0 means agents never annotate.
+    public var participation = 1.0
+    /// When set, labels come from an offline vendor instead of live agents.
+    public var labelling: Labelling?
+    /// Evaluate every this much simulated time, whatever the cadence (default: weekly).
+    public var evaluateEvery = SimDuration.days(7)
+
+    public init() {}
+    public init(retrain: Bool) { self.retrain = retrain }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case cadence, retrain, signals, participation, labelling
+        case evaluateEvery = "evaluate_every"
+    }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ArmSpec()
+        cadence = try c.decodeIfPresent(SimDuration.self, forKey: .cadence) ?? d.cadence
+        guard cadence.seconds >= 3600 else {
+            throw ScenarioKeyError(path: decoder.keyPath + ["cadence"], message: "a cadence must be at least 1h")
+        }
+        retrain = try c.decodeIfPresent(Bool.self, forKey: .retrain) ?? d.retrain
+        signals = try c.decodeIfPresent([SignalKind].self, forKey: .signals) ?? d.signals
+        participation = try c.decodeIfPresent(Double.self, forKey: .participation) ?? d.participation
+        try require(participation, in: 0...1, "participation", decoder)
+        labelling = try c.decodeIfPresent(Labelling.self, forKey: .labelling)
+        evaluateEvery = try c.decodeIfPresent(SimDuration.self, forKey: .evaluateEvery) ?? d.evaluateEvery
+        guard evaluateEvery.seconds >= 3600 else {
+            throw ScenarioKeyError(path: decoder.keyPath + ["evaluate_every"], message: "must be at least 1h")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import FlywheelCore
+
+/// Settings of the system under test: retriever, reranker, generator.
+public struct SystemSpec: Codable, Sendable, Hashable {
+    public struct Expansion: Codable, Sendable, Hashable {
+        /// Weight of learned expansion terms relative to the article's own text; 0 turns learning off.
+        public var strength = 1.0
+        /// Multiplier applied to old expansion weights at each retraining.
+        public var decay = 0.9
+        /// Most expansion terms kept per article.
+        public var cap = 200
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable { case strength, decay, cap }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Expansion()
+            strength = try c.decodeIfPresent(Double.self, forKey: .strength) ?? d.strength
+            try require(strength, in: 0...100, "strength", decoder)
+            decay = try c.decodeIfPresent(Double.self, forKey: .decay) ?? d.decay
+            try require(decay, in: 0...1, "decay", decoder)
+            cap = try c.decodeIfPresent(Int.self, forKey: .cap) ?? d.cap
+            try require(cap, in: 0...100_000, "cap", decoder)
+        }
+    }
+    public struct Retriever: Codable, Sendable, Hashable {
+        public var k1 = 1.2
+        public var b = 0.75
+        /// First-stage depth (recall is measured at this depth).
+        public var depth = 75
+        public var expansion = Expansion()
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable { case k1, b, depth, expansion }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Retriever()
+            k1 = try c.decodeIfPresent(Double.self, forKey: .k1) ?? d.k1
+            try require(k1, in: 0...10, "k1", decoder)
+            b = try c.decodeIfPresent(Double.self, forKey: .b) ?? d.b
+            try require(b, in: 0...1, "b", decoder)
+            depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? d.depth
+            try require(depth, in: 1...10_000, "depth", decoder)
+            expansion = try c.decodeIfPresent(Expansion.self, forKey: .expansion) ?? d.expansion
+        }
+    }
+    public struct Reranker: Codable, Sendable, Hashable {
+        /// Articles shown to the agent and used by the generator (precision is measured at 8).
+        public var depth = 8
+        public var learningRate = 0.05
+        public var epochs = 5
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case depth, epochs
+            case learningRate = "learning_rate"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Reranker()
+            depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? d.depth
+            try require(depth, in: 1...100, "depth", decoder)
+            learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
+            try require(learningRate, in: 0...10, "learning_rate", decoder)
+            epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
+            try require(epochs, in: 0...1000, "epochs", decoder)
+        }
+    }
+    public struct Generator: Codable, Sendable, Hashable {
+        /// Candidate replies scored by the reward model (best-of-n).
+        public var candidates = 4
+        /// Probability that challenger B explores instead of being the runner-up.
+        public var exploration = 0.2
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable { case candidates, exploration }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Generator()
+            candidates = try c.decodeIfPresent(Int.self, forKey: .candidates) ?? d.candidates
+            try require(candidates, in: 2...64, "candidates", decoder)
+            exploration = try c.decodeIfPresent(Double.self, forKey: .exploration) ?? d.exploration
+            try require(exploration, in: 0...1, "exploration", decoder)
+        }
+    }
+
+    public var retriever = Retriever()
+    public var reranker = Reranker()
+    public var generator = Generator()
+    public init() {}
+    enum CodingKeys: String, CodingKey, CaseIterable { case retriever, reranker, generator }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        retriever = try c.decodeIfPresent(Retriever.self, forKey: .retriever) ?? Retriever()
+        reranker = try c.decodeIfPresent(Reranker.self, forKey: .reranker) ?? Reranker()
+        generator = try c.decodeIfPresent(Generator.self, forKey: .generator) ?? Generator()
+    }
+}
+
+/// The quality filter between annotations and training.
+public struct FilterSpec: Codable, Sendable, Hashable {
+    public struct VirtualJudge: Codable, Sendable, Hashable {
+        /// Share of annotations it keeps that are correct.
+        public var precision = 0.9
+        /// Share of correct annotations it keeps.
+        public var recall = 0.9
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable { case precision, recall }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = VirtualJudge()
+            precision = try c.decodeIfPresent(Double.self, forKey: .precision) ?? d.precision
+            try require(precision, in: 0...1, "precision", decoder)
+            recall = try c.decodeIfPresent(Double.self, forKey: .recall) ?? d.recall
+            try require(recall, in: 0...1, "recall", decoder)
+        }
+    }
+    /// Annotations from agents whose estimated accuracy falls below this are dropped.
+    public var minAgentTrust = 0.0
+    /// An optional LLM-judge-like filter with the given precision and recall.
+    public var virtualJudge: VirtualJudge?
+    public init() {}
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case minAgentTrust = "min_agent_trust"
+        case virtualJudge = "virtual_judge"
+    }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        minAgentTrust = try c.decodeIfPresent(Double.self, forKey: .minAgentTrust) ?? 0
+        try require(minAgentTrust, in: 0...1, "min_agent_trust", decoder)
+        virtualJudge = try c.decodeIfPresent(VirtualJudge.self, forKey: .virtualJudge)
+    }
+}

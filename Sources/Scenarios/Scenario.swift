@@ -1,0 +1,175 @@
+import FlywheelCore
+
+/// A scenario: one corpus, a population of simulated agents, the system's settings, and one or
+/// more arms run over the same ticket stream for `replicates` seeds (DESIGN §3).
+///
+/// Every field has its default here, in the property initialisers, and nowhere else; decoding
+/// fills in what the file leaves out and rejects keys it does not know.
+///
+/// ```yaml
+/// version: 1
+/// corpus: corpora/marketplace
+/// seed: 42
+/// replicates: 3
+/// population:
+///   - {persona: careful-expert, weight: 0.3}
+///   - {persona: rushed, weight: 0.7}
+/// arms:
+///   aitl:   {cadence: 7d}
+///   frozen: {retrain: false}
+/// baseline: frozen
+/// ```
+public struct Scenario: Codable, Sendable, Hashable {
+    public var version = 1
+    /// Corpus folder, relative to the scenario file's folder's project root (the working directory).
+    public var corpus = "corpora/marketplace"
+    public var seed: UInt64 = 42
+    public var replicates = 3
+    public var heldout = HeldOutSpec()
+    public var knowledge = KnowledgeSpec()
+    /// Folder holding `<persona>.yaml` files.
+    public var personas = "scenarios/personas"
+    public var population: [PopulationEntry] = [PopulationEntry()]
+    public var system = SystemSpec()
+    public var filter = FilterSpec()
+    public var arms: [String: ArmSpec] = ["aitl": ArmSpec(), "frozen": ArmSpec(retrain: false)]
+    /// The arm others are compared with; must name an arm.
+    public var baseline: String? = "frozen"
+    /// How much simulated time to replay from the first ticket; nil = the whole corpus.
+    public var horizon: SimDuration?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case version, corpus, seed, replicates, heldout, knowledge, personas, population, system,
+            filter, arms, baseline, horizon
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Scenario()
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? d.version
+        try require(version, in: 1...1, "version", decoder)
+        corpus = try c.decodeIfPresent(String.self, forKey: .corpus) ?? d.corpus
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        replicates = try c.decodeIfPresent(Int.self, forKey: .replicates) ?? d.replicates
+        try require(replicates, in: 1...1000, "replicates", decoder)
+        heldout = try c.decodeIfPresent(HeldOutSpec.self, forKey: .heldout) ?? d.heldout
+        knowledge = try c.decodeIfPresent(KnowledgeSpec.self, forKey: .knowledge) ?? d.knowledge
+        personas = try c.decodeIfPresent(String.self, forKey: .personas) ?? d.personas
+        population = try c.decodeIfPresent([PopulationEntry].self, forKey: .population) ?? d.population
+        guard !population.isEmpty, population.map(\.weight).reduce(0, +) > 0 else {
+            throw ScenarioKeyError(
+                path: decoder.keyPath + ["population"],
+                message: "the population needs at least one persona and weights summing to a positive number")
+        }
+        system = try c.decodeIfPresent(SystemSpec.self, forKey: .system) ?? d.system
+        filter = try c.decodeIfPresent(FilterSpec.self, forKey: .filter) ?? d.filter
+        arms = try c.decodeIfPresent([String: ArmSpec].self, forKey: .arms) ?? d.arms
+        guard !arms.isEmpty else {
+            throw ScenarioKeyError(path: decoder.keyPath + ["arms"], message: "a scenario needs at least one arm")
+        }
+        baseline = try c.decodeIfPresent(String.self, forKey: .baseline)
+            ?? d.baseline.flatMap { arms[$0] == nil ? nil : $0 }
+        if let baseline, arms[baseline] == nil {
+            throw ScenarioKeyError(
+                path: decoder.keyPath + ["baseline"],
+                message: "'\(baseline)' is not an arm; arms: \(arms.keys.sorted().joined(separator: ", "))")
+        }
+        horizon = try c.decodeIfPresent(SimDuration.self, forKey: .horizon)
+    }
+
+    /// Arm names in a stable order (sorted), so jobs and outputs never depend on YAML order.
+    public var armNames: [String] { arms.keys.sorted() }
+}
+
+/// Which tickets are held out: never served, evaluated every iteration.
+public struct HeldOutSpec: Codable, Sendable, Hashable {
+    /// Share of tickets held out, drawn by a hash of the ticket id under the scenario seed.
+    public var share = 0.05
+    /// At most this many held-out tickets are evaluated (the first ones in time order).
+    public var max = 1500
+    public init() {}
+    enum CodingKeys: String, CodingKey, CaseIterable { case share, max }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = HeldOutSpec()
+        share = try c.decodeIfPresent(Double.self, forKey: .share) ?? d.share
+        try require(share, in: 0.001...0.5, "share", decoder)
+        max = try c.decodeIfPresent(Int.self, forKey: .max) ?? d.max
+        try require(max, in: 1...1_000_000, "max", decoder)
+    }
+}
+
+/// Missing knowledge and how gaps get closed.
+public struct KnowledgeSpec: Codable, Sendable, Hashable {
+    public struct Withhold: Codable, Sendable, Hashable {
+        /// Share of articles missing from the published knowledge base at the start.
+        public var share = 0.10
+        /// Also withhold every article whose `introduced_at` is after the first ticket.
+        public var introducedLater = true
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case share
+            case introducedLater = "introduced_later"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Withhold()
+            share = try c.decodeIfPresent(Double.self, forKey: .share) ?? d.share
+            try require(share, in: 0...0.9, "share", decoder)
+            introducedLater = try c.decodeIfPresent(Bool.self, forKey: .introducedLater) ?? d.introducedLater
+        }
+    }
+    public struct Authoring: Codable, Sendable, Hashable {
+        /// Missing-knowledge flags on one gap before authors write the article.
+        public var flagsNeeded = 3
+        /// Time from reaching the threshold to publishing.
+        public var delay = SimDuration.days(10)
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case delay
+            case flagsNeeded = "flags_needed"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Authoring()
+            flagsNeeded = try c.decodeIfPresent(Int.self, forKey: .flagsNeeded) ?? d.flagsNeeded
+            try require(flagsNeeded, in: 1...10_000, "flags_needed", decoder)
+            delay = try c.decodeIfPresent(SimDuration.self, forKey: .delay) ?? d.delay
+        }
+    }
+    public var withhold = Withhold()
+    public var authoring = Authoring()
+    public init() {}
+    enum CodingKeys: String, CodingKey, CaseIterable { case withhold, authoring }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        withhold = try c.decodeIfPresent(Withhold.self, forKey: .withhold) ?? Withhold()
+        authoring = try c.decodeIfPresent(Authoring.self, forKey: .authoring) ?? Authoring()
+    }
+}
+
+/// One persona of the agent population and its share.
+public struct PopulationEntry: Codable, Sendable, Hashable {
+    public var persona = "careful-expert"
+    public var weight = 1.0
+    public init() {}
+    public init(persona: String, weight: Double) {
+        self.persona = persona
+        self.weight = weight
+    }
+    enum CodingKeys: String, CodingKey, CaseIterable { case persona, weight }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        persona = try c.decode(String.self, forKey: .persona)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+        try require(weight, in: 0...1_000_000, "weight", decoder)
+    }
+}

@@ -1,0 +1,101 @@
+import FlywheelCore
+
+/// One (arm, replicate) pair of a run: the unit of work the engine schedules.
+public struct JobKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var arm: String
+    public var replicate: Int
+    public init(arm: String, replicate: Int) {
+        self.arm = arm
+        self.replicate = replicate
+    }
+    public static func < (l: Self, r: Self) -> Bool { (l.arm, l.replicate) < (r.arm, r.replicate) }
+    public var description: String { "\(arm)#\(replicate)" }
+}
+
+/// Everything one iteration of one job writes, in one transaction.
+public struct IterationRecord: Sendable {
+    public struct AnnotationRow: Sendable {
+        public var kind: String
+        public var ticket: String
+        public var agent: String
+        public var article: String?
+        public var label: String
+        public var detail: String?
+        public init(kind: String, ticket: String, agent: String, article: String?, label: String, detail: String?) {
+            self.kind = kind
+            self.ticket = ticket
+            self.agent = agent
+            self.article = article
+            self.label = label
+            self.detail = detail
+        }
+    }
+    public struct ModelVersion: Sendable {
+        public var component: String
+        public var version: Int
+        public var deployed: Bool
+        public var trainingExamples: Int
+        public init(component: String, version: Int, deployed: Bool, trainingExamples: Int) {
+            self.component = component
+            self.version = version
+            self.deployed = deployed
+            self.trainingExamples = trainingExamples
+        }
+    }
+    public struct KBEvent: Sendable {
+        public var time: Timestamp
+        public var article: String
+        /// `gap_opened`, `authoring_scheduled` or `published`.
+        public var event: String
+        public var flags: Int
+        public init(time: Timestamp, article: String, event: String, flags: Int) {
+            self.time = time
+            self.article = article
+            self.event = event
+            self.flags = flags
+        }
+    }
+
+    public var job: JobKey
+    public var iteration: Int
+    public var simTime: Timestamp
+    public var retrained: Bool
+    public var deployed: Bool
+    public var isLast: Bool
+    public var metrics: [String: Double]
+    public var annotations: [AnnotationRow]
+    public var models: [ModelVersion]
+    public var kbEvents: [KBEvent]
+
+    public init(
+        job: JobKey, iteration: Int, simTime: Timestamp, retrained: Bool, deployed: Bool, isLast: Bool,
+        metrics: [String: Double], annotations: [AnnotationRow] = [], models: [ModelVersion] = [], kbEvents: [KBEvent] = []
+    ) {
+        self.job = job
+        self.iteration = iteration
+        self.simTime = simTime
+        self.retrained = retrained
+        self.deployed = deployed
+        self.isLast = isLast
+        self.metrics = metrics
+        self.annotations = annotations
+        self.models = models
+        self.kbEvents = kbEvents
+    }
+}
+
+/// One tidy metric value.
+public struct MetricRow: Sendable, Hashable {
+    public var arm: String
+    public var replicate: Int
+    public var iteration: Int
+    public var metric: String
+    public var value: Double
+    public init(arm: String, replicate: Int, iteration: Int, metric: String, value: Double) {
+        self.arm = arm
+        self.replicate = replicate
+        self.iteration = iteration
+        self.metric = metric
+        self.value = value
+    }
+}

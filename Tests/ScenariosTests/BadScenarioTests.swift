@@ -1,0 +1,74 @@
+import FlywheelCore
+import Testing
+
+@testable import Scenarios
+
+/// Every malformed scenario gets one exact error naming its key path and what is allowed.
+@Suite struct BadScenarioTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var yaml: String
+        var field: String?
+        var message: String
+        var testDescription: String { field ?? message }
+    }
+
+    static let cases: [Case] = [
+        Case(yaml: "corpuss: x", field: "corpuss",
+             message: "unknown key 'corpuss'; did you mean 'corpus'? Valid keys: version, corpus, seed, replicates, heldout, knowledge, personas, population, system, filter, arms, baseline, horizon"),
+        Case(yaml: "replicates: 0", field: "replicates", message: "0 is out of range; allowed: 1…1000"),
+        Case(yaml: "version: 2", field: "version", message: "2 is out of range; allowed: 1…1"),
+        Case(yaml: "heldout: {share: 0.9}", field: "heldout.share", message: "0.9 is out of range; allowed: 0.001…0.5"),
+        Case(yaml: "heldout: {shares: 0.1}", field: "heldout.shares",
+             message: "unknown key 'shares'; did you mean 'share'? Valid keys: share, max"),
+        Case(yaml: "system: {retriever: {k1: -1}}", field: "system.retriever.k1", message: "-1.0 is out of range; allowed: 0.0…10.0"),
+        Case(yaml: "system: {retriever: {b: 1.5}}", field: "system.retriever.b", message: "1.5 is out of range; allowed: 0.0…1.0"),
+        Case(yaml: "system: {reranker: {depht: 8}}", field: "system.reranker.depht",
+             message: "unknown key 'depht'; did you mean 'depth'? Valid keys: depth, epochs, learning_rate"),
+        Case(yaml: "system: {generator: {candidates: 1}}", field: "system.generator.candidates", message: "1 is out of range; allowed: 2…64"),
+        Case(yaml: "arms: {aitl: {cadence: 7x}}", field: "arms.aitl.cadence",
+             message: "expected a duration like 7d, 12h or 26w (units: s, m, h, d, w), got \"7x\""),
+        Case(yaml: "arms: {aitl: {cadence: 10m}}", field: "arms.aitl.cadence", message: "a cadence must be at least 1h"),
+        Case(yaml: "arms: {aitl: {participation: 1.2}}", field: "arms.aitl.participation", message: "1.2 is out of range; allowed: 0.0…1.0"),
+        Case(yaml: "arms: {aitl: {signals: [preference, telepathy]}}", field: "arms.aitl.signals[1]",
+             message: "'telepathy' is not one of: preference, adoption, relevance, missing_knowledge"),
+        Case(yaml: "arms: {}", field: "arms", message: "a scenario needs at least one arm"),
+        Case(yaml: "arms: {aitl: {}}\nbaseline: frozen", field: "baseline", message: "'frozen' is not an arm; arms: aitl"),
+        Case(yaml: "population: []", field: "population",
+             message: "the population needs at least one persona and weights summing to a positive number"),
+        Case(yaml: "population: [{persona: rushed, weight: 0}]", field: "population",
+             message: "the population needs at least one persona and weights summing to a positive number"),
+        Case(yaml: "population: [{weight: 1}]", field: "population[0].persona", message: "required key is missing"),
+        Case(yaml: "knowledge: {authoring: {flags_needed: 0}}", field: "knowledge.authoring.flags_needed",
+             message: "0 is out of range; allowed: 1…10000"),
+        Case(yaml: "filter: {virtual_judge: {precision: 2}}", field: "filter.virtual_judge.precision",
+             message: "2.0 is out of range; allowed: 0.0…1.0"),
+        Case(yaml: "seed: many", field: "seed", message: "expected an integer"),
+    ]
+
+    @Test(arguments: cases)
+    func badScenarioIsRejectedWithItsKeyPath(_ c: Case) {
+        do {
+            _ = try ScenarioLoader.decode(c.yaml, file: "bad.yaml")
+            Issue.record("accepted: \(c.yaml)")
+        } catch let error as InputError {
+            #expect(error.file == "bad.yaml")
+            #expect(error.field == c.field)
+            #expect(error.message == c.message)
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
+    @Test func emptyScenarioTakesEveryDefault() throws {
+        let s = try ScenarioLoader.decode("{}")
+        #expect(s == Scenario())
+        #expect(s.armNames == ["aitl", "frozen"])
+    }
+
+    @Test func resolvedHashChangesWithAnyValue() throws {
+        let a = try ScenarioLoader.decode("seed: 1")
+        let b = try ScenarioLoader.decode("seed: 2")
+        #expect(a.resolvedHash != b.resolvedHash)
+        #expect(a.resolvedHash == (try ScenarioLoader.decode("seed: 1\n")).resolvedHash)
+    }
+}
