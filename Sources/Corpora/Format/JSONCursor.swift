@@ -104,10 +104,13 @@ struct JSONCursor {
                 path.removeLast()
             }
             skipWhitespace()
-            guard pos < bytes.count else { throw fail("unexpected end of line inside an object") }
-            if bytes[pos] == 0x2C { pos += 1; continue }
-            if bytes[pos] == 0x7D { pos += 1; return }
-            throw fail("expected ',' or '}' at column \(pos + 1), found \(describe(bytes[pos]))")
+            if pos < bytes.count && bytes[pos] == 0x2C { pos += 1; continue }
+            if pos < bytes.count && bytes[pos] == 0x7D { pos += 1; return }
+            // Name the member just read: the mistake is usually at its end.
+            path.append(.rawKey(keyStart, i))
+            defer { path.removeLast() }
+            guard pos < bytes.count else { throw fail("unexpected end of line inside an object, after this field's value") }
+            throw fail("expected ',' or '}' after this field's value at column \(pos + 1), found \(describe(bytes[pos]))")
         }
     }
 

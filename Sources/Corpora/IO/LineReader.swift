@@ -39,6 +39,9 @@ final class LineReader {
     /// The last `ZSTD_decompressStream` result: 0 exactly when a frame has just been completed.
     private var frameRemaining = 0
     private var sawAnyInput = false
+    /// Set when the byte stream itself failed (not zstd, truncated, unreadable): every later
+    /// call throws it again, so callers that carry on after a bad line cannot loop forever.
+    private(set) var streamError: InputError?
 
     /// Opens `path`; `compressed` defaults to whether the name ends in `.zst`.
     init(path: String, compressed: Bool? = nil, chunkSize: Int = 1 << 17) throws {
@@ -71,6 +74,7 @@ final class LineReader {
     /// Calls `body` with the next line's bytes (without the newline, and without a trailing
     /// `\r`), or returns nil at the end of the file. The bytes are valid only inside `body`.
     func nextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+        if let streamError { throw streamError }
         while true {
             if let nl = findNewline() {
                 lineNumber += 1
@@ -89,7 +93,12 @@ final class LineReader {
                 scan = end
                 return try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
             }
-            try fill()
+            do {
+                try fill()
+            } catch let e as InputError {
+                streamError = e
+                throw e
+            }
         }
     }
 
