@@ -1,0 +1,110 @@
+import FlywheelCore
+
+/// Turns text into the terms that are indexed and searched, like a search engine's analysis
+/// chain: Unicode word splitting → lower case → possessive and apostrophe removal → stop words →
+/// Porter stemming.
+///
+/// - Words are maximal runs of letters, digits and combining marks (Unicode properties), with
+///   apostrophes (`'` or `’`) kept only between two such characters. Everything else splits:
+///   `"e-mail"` gives `e`, `mail`; `"3.5%"` gives `3`, `5`.
+/// - Lower-casing is Unicode-aware (`String.lowercased()`): `"ÉTÉ"` gives `"été"`.
+/// - A trailing `'s` is dropped, then the remaining apostrophes (`"don't"` → `"dont"`).
+/// - Stop words come from ``StopWords/english`` (checked before and after apostrophe removal).
+/// - Stemming is the original Porter algorithm (``PorterStemmer``); it leaves non-ASCII words
+///   as they are.
+///
+/// ```swift
+/// let analyzer = Analyzer()
+/// analyzer.terms("My card's PIN isn't working!")   // ["card", "pin", "work"]
+/// ```
+public struct Analyzer: Sendable {
+    /// What the chain does. Defaults: stemming and stop words on.
+    public struct Configuration: Hashable, Codable, Sendable {
+        public var stemming: Bool
+        public var stopWords: Bool
+        public init(stemming: Bool = true, stopWords: Bool = true) {
+            self.stemming = stemming
+            self.stopWords = stopWords
+        }
+    }
+
+    public var configuration: Configuration
+    let stopWords: Set<String>
+
+    public init(_ configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        self.stopWords = configuration.stopWords ? StopWords.english : []
+    }
+
+    /// The indexed terms of `text`, in order, repeats kept.
+    public func terms(_ text: String) -> [String] {
+        var result: [String] = []
+        for word in Analyzer.words(text) {
+            if let term = normalize(word) { result.append(term) }
+        }
+        return result
+    }
+
+    /// The terms of an article's two fields.
+    public func fields(_ article: Article) -> AnalyzedFields {
+        AnalyzedFields(title: terms(article.title), body: terms(article.body))
+    }
+
+    /// One word after splitting → its term, or nil when it is a stop word or empty.
+    func normalize(_ word: Substring) -> String? {
+        var w = word.lowercased()
+        if w.contains("’") { w = w.replacingOccurrences(of: "’", with: "'") }
+        if stopWords.contains(w) { return nil }
+        if w.hasSuffix("'s") { w.removeLast(2) }
+        if w.contains("'") { w = w.replacingOccurrences(of: "'", with: "") }
+        if w.isEmpty || stopWords.contains(w) { return nil }
+        return configuration.stemming ? PorterStemmer.stem(w) : w
+    }
+
+    /// Splits `text` into words (see the type's doc comment).
+    static func words(_ text: String) -> [Substring] {
+        var words: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start: String.UnicodeScalarView.Index? = nil
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+            } else if let s = start {
+                let isInnerApostrophe =
+                    (scalar == "'" || scalar == "’") && next != scalars.endIndex
+                    && isWordScalar(scalars[next])
+                if !isInnerApostrophe {
+                    words.append(Substring(text.unicodeScalars[s..<index]))
+                    start = nil
+                }
+            }
+            index = next
+        }
+        if let s = start { words.append(Substring(text.unicodeScalars[s..<scalars.endIndex])) }
+        return words
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
+    }
+}
+
+/// An article's analyzed fields.
+public struct AnalyzedFields: Hashable, Sendable, Codable {
+    public var title: [String]
+    public var body: [String]
+    public init(title: [String], body: [String]) {
+        self.title = title
+        self.body = body
+    }
+}

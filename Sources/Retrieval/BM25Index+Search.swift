@@ -1,0 +1,79 @@
+import FlywheelCore
+
+extension BM25Index {
+    /// The best `depth` articles for `ticket`'s text, best first (ties by article id descending).
+    public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {
+        RankedList(ticket: ticket.id, entries: search(terms: analyzer.terms(ticket.text), depth: depth))
+    }
+
+    /// The best `depth` articles for already-analyzed query `terms` (repeats count each time).
+    public func search(terms: [String], depth: Int) -> [RankedList.Entry] {
+        let query = queryTermIDs(terms)
+        let top = withAccumulator { acc in
+            accumulate(query, into: &acc)
+            return acc.top(depth, idRank: idRank)
+        }
+        return top.map { RankedList.Entry(article: articles[Int($0.doc)].id, score: Double($0.score)) }
+    }
+
+    /// The BM25 score of one article for analyzed query `terms` (0 when unpublished).
+    public func score(terms: [String], article id: ArticleID) -> Double {
+        guard let doc = documentNumbers[id] else { return 0 }
+        var total: Float = 0
+        for (t, count) in queryTermIDs(terms) {
+            let p = postings[Int(t)]
+            guard let i = p.docs.firstIndex(of: doc) else { continue }
+            total += Float(count) * idf(t) * p.impacts[i]
+        }
+        return Double(total)
+    }
+
+    /// The query's known terms as (term id, times it occurs), in term-id order.
+    func queryTermIDs(_ terms: [String]) -> [(term: Int32, count: Int)] {
+        var ids: [Int32] = []
+        ids.reserveCapacity(terms.count)
+        for term in terms { if let id = termIDs[term] { ids.append(id) } }
+        ids.sort()
+        var result: [(term: Int32, count: Int)] = []
+        for id in ids {
+            if let last = result.last, last.term == id {
+                result[result.count - 1].count += 1
+            } else {
+                result.append((id, 1))
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    func idf(_ term: Int32) -> Float {
+        Float(BM25Parameters.idf(documentFrequency: postings[Int(term)].docs.count, documentCount: articles.count))
+    }
+
+    /// Adds the BM25 score of every posting of the query's terms into `acc`.
+    func accumulate(_ query: [(term: Int32, count: Int)], into acc: inout ScoreAccumulator) {
+        for (t, count) in query {
+            let weight = Float(count) * idf(t)
+            postings[Int(t)].docs.withUnsafeBufferPointer { docs in
+                postings[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                    for i in 0..<docs.count {
+                        acc.add(docs[i], weight * impacts[i])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs `body` with a zeroed accumulator sized to the index, in temporary (stack) memory.
+    func withAccumulator<R>(_ body: (inout ScoreAccumulator) -> R) -> R {
+        let n = max(articles.count, 1)
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { seen in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { touched in
+                    var acc = ScoreAccumulator(scores: scores, seen: seen, touched: touched)
+                    return body(&acc)
+                }
+            }
+        }
+    }
+}

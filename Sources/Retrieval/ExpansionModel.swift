@@ -1,0 +1,104 @@
+import FlywheelCore
+
+/// What the first stage has learned from knowledge-relevance checks: for each article, the
+/// (analyzed) terms of tickets agents marked it relevant to — document expansion — and the terms
+/// of tickets they marked it *not* relevant to — demotion.
+///
+/// Customer wording differs from article wording; expansion closes that gap (Nogueira et al.'s
+/// doc2query idea, here with real customer tickets instead of generated queries). Each mark adds
+/// 1 to the weight of every distinct term of its ticket; at each retraining old weights are first
+/// multiplied by ``ExpansionConfiguration/decay``, weights under the minimum are dropped, and
+/// only the ``ExpansionConfiguration/cap`` heaviest terms per article are kept.
+///
+/// Retraining is a pure, deterministic function of (previous model, annotations, tickets): it
+/// sees ``Ticket`` text and ``RelevanceAnnotation``s only, never a ticket's truth.
+///
+/// ```swift
+/// let model = ExpansionModel().retrained(with: marks, tickets: ticketsByID)
+/// let retriever = LearnedRetriever(index: index, model: model)
+/// ```
+public struct ExpansionModel: Hashable, Sendable, Codable {
+    public var configuration: ExpansionConfiguration
+    /// The analysis applied to ticket text (must match the index's analyzer).
+    public var analysis: Analyzer.Configuration
+    /// Article → term → weight learned from "relevant" marks.
+    public private(set) var expansion: [ArticleID: [String: Double]]
+    /// Article → term → weight learned from "not relevant" marks.
+    public private(set) var demotion: [ArticleID: [String: Double]]
+    /// How many retrainings produced this model.
+    public private(set) var generation: Int
+
+    public init(
+        configuration: ExpansionConfiguration = ExpansionConfiguration(),
+        analysis: Analyzer.Configuration = Analyzer.Configuration()
+    ) {
+        self.configuration = configuration
+        self.analysis = analysis
+        self.expansion = [:]
+        self.demotion = [:]
+        self.generation = 0
+    }
+
+    /// The model after one retraining on `annotations` (the ones since the previous retraining).
+    /// Marks whose ticket is not in `tickets` are ignored.
+    public func retrained(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) -> ExpansionModel {
+        ExpansionModel.retrain(self, annotations: annotations, tickets: tickets)
+    }
+
+    /// Pure retraining: decay, add the new marks, forget tiny weights, cap per article.
+    public static func retrain(
+        _ previous: ExpansionModel, annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]
+    ) -> ExpansionModel {
+        var next = previous
+        let c = previous.configuration
+        next.generation += 1
+        next.expansion = decayed(previous.expansion, by: c.decay)
+        next.demotion = decayed(previous.demotion, by: c.decay)
+        let analyzer = Analyzer(previous.analysis)
+        let ordered = annotations.sorted {
+            ($0.ticket, $0.article, $0.agent, $0.rank, $0.relevant ? 1 : 0)
+                < ($1.ticket, $1.article, $1.agent, $1.rank, $1.relevant ? 1 : 0)
+        }
+        var termsOfTicket: [TicketID: [String]] = [:]
+        for mark in ordered {
+            guard let ticket = tickets[mark.ticket] else { continue }
+            let terms =
+                termsOfTicket[mark.ticket]
+                ?? {
+                    let t = Array(Set(analyzer.terms(ticket.text))).sorted()
+                    termsOfTicket[mark.ticket] = t
+                    return t
+                }()
+            for term in terms {
+                if mark.relevant {
+                    next.expansion[mark.article, default: [:]][term, default: 0] += 1
+                } else {
+                    next.demotion[mark.article, default: [:]][term, default: 0] += 1
+                }
+            }
+        }
+        next.expansion = pruned(next.expansion, minimum: c.minimumWeight, cap: c.cap)
+        next.demotion = pruned(next.demotion, minimum: c.minimumWeight, cap: c.cap)
+        return next
+    }
+
+    static func decayed(_ weights: [ArticleID: [String: Double]], by decay: Double) -> [ArticleID: [String: Double]] {
+        weights.mapValues { $0.mapValues { $0 * decay } }
+    }
+
+    /// Drops weights under `minimum` and keeps the `cap` heaviest terms per article (ties by term).
+    static func pruned(
+        _ weights: [ArticleID: [String: Double]], minimum: Double, cap: Int
+    ) -> [ArticleID: [String: Double]] {
+        var result: [ArticleID: [String: Double]] = [:]
+        for (article, terms) in weights {
+            var kept = terms.filter { $0.value >= minimum }
+            if kept.count > cap {
+                let top = kept.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(cap)
+                kept = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+            }
+            if !kept.isEmpty { result[article] = kept }
+        }
+        return result
+    }
+}

@@ -1,0 +1,77 @@
+import FlywheelCore
+
+/// One learned pseudo-field (expansion or demotion) compiled against an index's document
+/// numbers: its own vocabulary and postings, scored with BM25 where tf is the learned weight,
+/// dl the article's total learned weight and df the number of articles with the term in this
+/// field (N is the index's article count).
+struct LearnedField: Sendable {
+    var termIDs: [String: Int32] = [:]
+    var docs: [[Int32]] = []
+    var impacts: [[Float]] = []
+    var idfs: [Float] = []
+
+    init() {}
+
+    init(_ weights: [ArticleID: [String: Double]], index: BM25Index) {
+        let k1 = index.parameters.k1
+        let b = index.parameters.b
+        var lengths: [Int32: Double] = [:]
+        var entries: [(doc: Int32, term: String, weight: Double)] = []
+        for article in weights.keys.sorted() {
+            guard let doc = index.documentNumbers[article], let terms = weights[article] else { continue }
+            for term in terms.keys.sorted() {
+                let w = terms[term]!
+                entries.append((doc, term, w))
+                lengths[doc, default: 0] += w
+            }
+        }
+        guard !lengths.isEmpty else { return }
+        let avg = lengths.values.reduce(0, +) / Double(lengths.count)
+        for (doc, term, w) in entries {
+            let id: Int32
+            if let existing = termIDs[term] {
+                id = existing
+            } else {
+                id = Int32(docs.count)
+                termIDs[term] = id
+                docs.append([])
+                impacts.append([])
+            }
+            let norm = k1 * (1 - b + b * lengths[doc]! / avg)
+            docs[Int(id)].append(doc)
+            impacts[Int(id)].append(Float(w * (k1 + 1) / (w + norm)))
+        }
+        let n = index.documentCount
+        idfs = docs.map { Float(BM25Parameters.idf(documentFrequency: $0.count, documentCount: n)) }
+    }
+
+    /// Adds `scale` × this field's score into `acc`; with `onlySeen`, only for documents the
+    /// accumulator already holds (demotion reorders candidates, it does not add any).
+    func accumulate(_ query: [(term: Int32, count: Int)], scale: Float, onlySeen: Bool, into acc: inout ScoreAccumulator) {
+        for (t, count) in query {
+            let w = scale * Float(count) * idfs[Int(t)]
+            let ds = docs[Int(t)]
+            let im = impacts[Int(t)]
+            for i in 0..<ds.count {
+                if onlySeen && acc.seen[Int(ds[i])] == 0 { continue }
+                acc.add(ds[i], w * im[i])
+            }
+        }
+    }
+
+    /// The query's terms known to this field, as (term id, count) in term-id order.
+    func query(_ terms: [String]) -> [(term: Int32, count: Int)] {
+        var counts: [Int32: Int] = [:]
+        for term in terms { if let id = termIDs[term] { counts[id, default: 0] += 1 } }
+        return counts.keys.sorted().map { ($0, counts[$0]!) }
+    }
+
+    /// This field's score of one document for `terms`.
+    func score(_ terms: [String], doc: Int32) -> Double {
+        var total: Float = 0
+        for (t, count) in query(terms) {
+            if let i = docs[Int(t)].firstIndex(of: doc) { total += Float(count) * idfs[Int(t)] * impacts[Int(t)][i] }
+        }
+        return Double(total)
+    }
+}

@@ -1,0 +1,83 @@
+import FlywheelCore
+
+/// The learned first stage: BM25 over the published articles plus what relevance marks taught
+/// the ``ExpansionModel``.
+///
+///     score(q, d) = BM25(q, d) + strength · (BM25_exp(q, d) − demotion · BM25_dem(q, d))
+///
+/// where BM25_exp and BM25_dem score the query against the article's learned expansion and
+/// demotion terms as extra fields (see ``ExpansionModel``). Demotion only lowers articles the
+/// other fields found; it never adds a candidate. With an untrained model (or strength 0) the
+/// ranking is exactly ``BM25Index``'s.
+///
+/// ```swift
+/// var retriever = LearnedRetriever(index: BM25Index(articles: kb))
+/// retriever.retrain(with: marks, tickets: ticketsByID)
+/// let top75 = retriever.retrieve(ticket, depth: 75)
+/// ```
+public struct LearnedRetriever: Retriever {
+    public private(set) var index: BM25Index
+    public private(set) var model: ExpansionModel
+    var expansionField: LearnedField
+    var demotionField: LearnedField
+
+    public init(index: BM25Index, model: ExpansionModel? = nil) {
+        self.index = index
+        self.model = model ?? ExpansionModel(analysis: index.analyzer.configuration)
+        expansionField = LearnedField()
+        demotionField = LearnedField()
+        compile()
+    }
+
+    /// Replaces the model (e.g. with one retrained elsewhere).
+    public mutating func use(_ model: ExpansionModel) {
+        self.model = model
+        compile()
+    }
+
+    /// Retrains the model on new marks (see ``ExpansionModel/retrain(_:annotations:tickets:)``).
+    public mutating func retrain(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) {
+        use(model.retrained(with: annotations, tickets: tickets))
+    }
+
+    /// Publishes an article into the index; learned weights it already has start to count.
+    public mutating func publish(_ article: Article) {
+        index.publish(article)
+        compile()
+    }
+
+    mutating func compile() {
+        expansionField = LearnedField(model.expansion, index: index)
+        demotionField = LearnedField(model.demotion, index: index)
+    }
+
+    public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {
+        RankedList(ticket: ticket.id, entries: search(terms: index.analyzer.terms(ticket.text), depth: depth))
+    }
+
+    /// The best `depth` articles for analyzed query `terms`.
+    public func search(terms: [String], depth: Int) -> [RankedList.Entry] {
+        let strength = Float(model.configuration.strength)
+        let bm25Query = index.queryTermIDs(terms)
+        let expansionQuery = strength > 0 ? expansionField.query(terms) : []
+        let demotionQuery = strength > 0 && model.configuration.demotion > 0 ? demotionField.query(terms) : []
+        let top = index.withAccumulator { acc in
+            index.accumulate(bm25Query, into: &acc)
+            expansionField.accumulate(expansionQuery, scale: strength, onlySeen: false, into: &acc)
+            demotionField.accumulate(
+                demotionQuery, scale: -strength * Float(model.configuration.demotion), onlySeen: true, into: &acc)
+            return acc.top(depth, idRank: index.idRank)
+        }
+        return top.map { RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score)) }
+    }
+
+    /// The three parts of an article's score for analyzed `terms`: BM25, the expansion field's
+    /// BM25 and the demotion field's BM25 (both before `strength`). Zeros when unpublished.
+    public func scoreParts(terms: [String], article: ArticleID) -> (bm25: Double, expansion: Double, demotion: Double) {
+        guard let doc = index.documentNumbers[article] else { return (0, 0, 0) }
+        return (
+            index.score(terms: terms, article: article), expansionField.score(terms, doc: doc),
+            demotionField.score(terms, doc: doc)
+        )
+    }
+}

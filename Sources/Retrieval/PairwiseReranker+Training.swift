@@ -1,0 +1,77 @@
+import FlywheelCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension PairwiseReranker {
+    /// The reranker after one retraining on new relevance marks. Pure and deterministic: the
+    /// features of each marked pair are computed with this reranker's current first stage and
+    /// priors (what was in force when the ticket was served), then SGD continues from the current
+    /// weights over every (relevant, not relevant) pair of the same ticket, in an order drawn
+    /// from `RandomStream(seed, "reranker-sgd", [generation, epoch])`; finally the priors take
+    /// in the new marks. Marks of tickets missing from `tickets` are ignored; an article marked
+    /// both ways for one ticket counts by majority (a tie drops it).
+    public func retrained(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) -> PairwiseReranker {
+        let c = configuration
+        var next = self
+        next.generation += 1
+        var byTicket: [TicketID: [ArticleID: Int]] = [:]
+        for mark in annotations where tickets[mark.ticket] != nil {
+            byTicket[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
+        }
+        // Feature differences (relevant − not relevant) of every pair.
+        var pairs: [[Double]] = []
+        var examples: [[Double]] = []
+        for ticketID in byTicket.keys.sorted() {
+            let votes = byTicket[ticketID]!
+            let positives = votes.keys.filter { votes[$0]! > 0 }.sorted()
+            let negatives = votes.keys.filter { votes[$0]! < 0 }.sorted()
+            guard !positives.isEmpty, !negatives.isEmpty, let ticket = tickets[ticketID] else { continue }
+            let firstStage = retriever.retrieve(ticket, depth: c.firstStageDepth).articles
+            let extractor = RerankFeatureExtractor(ticket: ticket, retriever: retriever, priors: priors)
+            func vector(_ a: ArticleID) -> [Double] {
+                extractor.features(a, rank: (firstStage.firstIndex(of: a) ?? c.firstStageDepth) + 1)
+            }
+            let pos = positives.map(vector)
+            let neg = negatives.map(vector)
+            examples += pos + neg
+            for p in pos { for n in neg { pairs.append(zip(p, n).map { $0 - $1 }) } }
+        }
+        let marks = annotations.filter { tickets[$0.ticket] != nil }
+        next.priors = priors.updated(with: marks, decay: c.priorDecay)
+        guard !pairs.isEmpty else { return next }
+        let scale = scales ?? Self.inverseStandardDeviations(examples)
+        next.scales = scale
+        var w = weights
+        for epoch in 0..<c.epochs {
+            var rng = RandomStream(seed: c.seed, purpose: "reranker-sgd", ids: [UInt64(generation), UInt64(epoch)])
+            var order = Array(pairs.indices)
+            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
+            for i in order {
+                let d = pairs[i]
+                var s = 0.0
+                for j in d.indices { s += w[j] * scale[j] * d[j] }
+                // d/dw of −ln σ(s) is −σ(−s)·x.
+                let g = 1 / (1 + exp(s))
+                for j in d.indices {
+                    w[j] += c.learningRate * (g * scale[j] * d[j] - c.l2 * w[j])
+                }
+            }
+        }
+        next.weights = w
+        return next
+    }
+
+    /// 1 / standard deviation of each feature over `examples` (1 where it does not vary).
+    static func inverseStandardDeviations(_ examples: [[Double]]) -> [Double] {
+        let n = Double(examples.count)
+        return RerankFeature.allCases.indices.map { j in
+            let mean = examples.reduce(0) { $0 + $1[j] } / n
+            let variance = examples.reduce(0) { $0 + ($1[j] - mean) * ($1[j] - mean) } / n
+            return variance > 1e-12 ? 1 / variance.squareRoot() : 1
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import FlywheelCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Computes ``RerankFeature`` vectors for one ticket against articles of a first stage.
+struct RerankFeatureExtractor {
+    let retriever: LearnedRetriever
+    let priors: ArticlePriors
+    let terms: [String]
+    let queryTerms: Set<Int32>
+    let queryBigrams: Set<Int64>
+
+    init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors) {
+        self.retriever = retriever
+        self.priors = priors
+        terms = retriever.index.analyzer.terms(ticket.text)
+        let ids = terms.map { retriever.index.termIDs[$0] ?? -1 }
+        queryTerms = Set(ids.filter { $0 >= 0 })
+        var bigrams = Set<Int64>()
+        for (a, b) in zip(ids, ids.dropFirst()) where a >= 0 && b >= 0 {
+            bigrams.insert(Self.bigram(a, b))
+        }
+        queryBigrams = bigrams
+    }
+
+    @inline(__always)
+    static func bigram(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
+
+    /// The features of `article` at 1-based first-stage `rank`, in `RerankFeature.allCases` order.
+    func features(_ article: ArticleID, rank: Int) -> [Double] {
+        let parts = retriever.scoreParts(terms: terms, article: article)
+        var titleOverlap = 0.0
+        var coverage = 0.0
+        var bigramOverlap = 0.0
+        if let doc = retriever.index.documentNumbers[article] {
+            let title = retriever.index.titleTerms[Int(doc)]
+            let body = retriever.index.bodyTerms[Int(doc)]
+            let titleSet = Set(title)
+            if !titleSet.isEmpty {
+                titleOverlap = Double(titleSet.intersection(queryTerms).count) / Double(titleSet.count)
+            }
+            if !queryTerms.isEmpty {
+                let articleTerms = titleSet.union(body)
+                let found = queryTerms.filter { articleTerms.contains($0) }
+                coverage = Double(found.count) / Double(queryTerms.count)
+            }
+            if !queryBigrams.isEmpty {
+                var matched = Set<Int64>()
+                for field in [title, body] {
+                    for (a, b) in zip(field, field.dropFirst()) {
+                        let g = Self.bigram(a, b)
+                        if queryBigrams.contains(g) { matched.insert(g) }
+                    }
+                }
+                bigramOverlap = Double(matched.count) / Double(queryBigrams.count)
+            }
+        }
+        return RerankFeature.allCases.map { feature in
+            switch feature {
+            case .bm25: parts.bm25
+            case .expansion: parts.expansion
+            case .demotion: parts.demotion
+            case .titleOverlap: titleOverlap
+            case .queryCoverage: coverage
+            case .bigramOverlap: bigramOverlap
+            case .articlePrior: priors.logOdds(article)
+            case .logRank: log(Double(rank))
+            case .reciprocalRank: 1 / Double(rank)
+            }
+        }
+    }
+}

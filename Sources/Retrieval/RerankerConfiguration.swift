@@ -1,0 +1,50 @@
+/// How ``PairwiseReranker`` trains. Defaults live here and only here.
+public struct RerankerConfiguration: Hashable, Codable, Sendable {
+    /// Seed of the SGD's pair order.
+    public var seed: UInt64
+    /// SGD step size, > 0.
+    public var learningRate: Double
+    /// Passes over each retraining's pairs, ≥ 1.
+    public var epochs: Int
+    /// L2 penalty on the weights, ≥ 0.
+    public var l2: Double
+    /// Factor the article-prior counts are multiplied by at each retraining, in [0, 1].
+    public var priorDecay: Double
+    /// α of the article prior's smoothing, > 0.
+    public var priorSmoothing: Double
+    /// First-stage depth the features' rank is measured in (rank depth + 1 when missed).
+    public var firstStageDepth: Int
+
+    public init(
+        seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 1e-4,
+        priorDecay: Double = 0.95, priorSmoothing: Double = 4, firstStageDepth: Int = 75
+    ) {
+        self.seed = seed
+        self.learningRate = learningRate
+        self.epochs = epochs
+        self.l2 = l2
+        self.priorDecay = priorDecay
+        self.priorSmoothing = priorSmoothing
+        self.firstStageDepth = firstStageDepth
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case seed, epochs, l2
+        case learningRate = "learning_rate"
+        case priorDecay = "prior_decay"
+        case priorSmoothing = "prior_smoothing"
+        case firstStageDepth = "first_stage_depth"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let d = RerankerConfiguration()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
+        epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
+        l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
+        priorDecay = try c.decodeIfPresent(Double.self, forKey: .priorDecay) ?? d.priorDecay
+        priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
+        firstStageDepth = try c.decodeIfPresent(Int.self, forKey: .firstStageDepth) ?? d.firstStageDepth
+    }
+}

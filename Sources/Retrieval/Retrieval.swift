@@ -1,2 +1,0 @@
-/// The `Retrieval` target (DESIGN §6). See the files beside this one.
-enum RetrievalModule {}

@@ -1,0 +1,88 @@
+/// Content words of a text, for the judge's token-overlap tests.
+///
+/// Lower-cased runs of letters and digits (a `.` or `,` between digits stays inside the number,
+/// so `12.50` is one token), minus a small English stop-word list, with a light plural strip
+/// (`refunds` → `refund`). Deliberately simple and deterministic: the judge needs "does this
+/// sentence say this fact", not linguistics.
+struct ContentTokens: Hashable, Sendable {
+    /// Distinct content tokens.
+    var words: Set<String>
+    /// The subset of `words` that are numbers (contain a digit).
+    var numbers: Set<String>
+
+    init(_ text: String) {
+        var words = Set<String>()
+        var numbers = Set<String>()
+        for raw in ContentTokens.split(text) {
+            guard !ContentTokens.stopWords.contains(raw) else { continue }
+            let hasDigit = raw.contains(where: \.isNumber)
+            if hasDigit {
+                words.insert(raw)
+                numbers.insert(raw)
+            } else if raw.count >= 2 {
+                words.insert(ContentTokens.stem(raw))
+            }
+        }
+        self.words = words
+        self.numbers = numbers
+    }
+
+    var isEmpty: Bool { words.isEmpty }
+
+    /// |self ∩ other| / |self|: how much of `self` the other text says (0 when `self` is empty).
+    func recall(in other: ContentTokens) -> Double {
+        guard !words.isEmpty else { return 0 }
+        return Double(words.intersection(other.words).count) / Double(words.count)
+    }
+
+    static func split(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(text.lowercased())
+        for (i, c) in chars.enumerated() {
+            if c.isLetter || c.isNumber {
+                current.append(c)
+            } else if (c == "." || c == ","), let last = current.last, last.isNumber,
+                i + 1 < chars.count, chars[i + 1].isNumber
+            {
+                current.append(c)
+            } else if c == "'" || c == "’" {
+                // "customer's" → "customer", "don't" → "don" (a stop word below)
+                if !current.isEmpty { out.append(current); current = "" }
+            } else if !current.isEmpty {
+                out.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        // drop the clitic left after an apostrophe ("s", "t", "ll", "re", "ve", "d", "m")
+        return out.filter { !ContentTokens.clitics.contains($0) }
+    }
+
+    static func stem(_ w: String) -> String {
+        if w.count > 4, w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") {
+            return String(w.dropLast())
+        }
+        return w
+    }
+
+    static let clitics: Set<String> = ["s", "t", "ll", "re", "ve", "d", "m"]
+
+    static let stopWords: Set<String> = [
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+        "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+        "can", "could", "did", "do", "does", "doing", "don", "down", "during", "each", "few", "for",
+        "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
+        "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+        "let", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on",
+        "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same",
+        "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+        "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+        "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+        "yourselves", "yes", "ok", "okay", "may", "might", "must", "shall", "us", "get", "got",
+        "one", "like", "well", "really", "much", "many", "sure", "please", "thank",
+        "thanks", "hi", "hello", "dear",
+    ]
+}

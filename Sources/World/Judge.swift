@@ -1,0 +1,151 @@
+import FlywheelCore
+
+/// The world's judge: true quality of a reply for a ticket, and a 1–5 helpfulness score.
+///
+/// True quality (each part in [0, 1], DESIGN §1 "The judge and the metrics"):
+/// - **coverage**: share of the ticket's nuggets stated by some reply sentence. A sentence
+///   states a nugget when it holds ≥ ``JudgeConfig/coverageThreshold`` of the nugget's content
+///   words and all of its numbers, and does not come from a conflicting article (unless it says
+///   the nugget word for word). Without nuggets: content-word recall of `referenceResponse`,
+///   scaled by ``JudgeConfig/referenceRecallForFull``; without either, the grade-weighted share
+///   of relevant articles cited.
+/// - **correctness**: `(1 − penalty)^k` for k sentences that contradict a needed fact — a
+///   sentence from an article in `truth.conflicting` that overlaps a nugget without stating it
+///   (every such sentence when there are no nuggets), or any sentence that states a nugget's
+///   words with a different number.
+/// - **focus**: share of reply sentences from relevant articles (1 for an empty reply to a
+///   ticket that needs no knowledge, else 0 when empty).
+/// - **fit**: length factor × tone factor; length is 1 inside the word band, `w / min` below it
+///   and `max(0, 2 − w / max)` above it; tone is 1 for a preferred tone, else
+///   ``JudgeConfig/toneMismatchFit``.
+///
+/// `total` is the weighted mean of the parts. **Helpfulness** is `1 + 4·total` (continuous),
+/// plus Gaussian noise of sd ``JudgeConfig/noiseSD`` when positive, clamped to [1, 5] and rounded
+/// when ``JudgeConfig/roundScores`` is set. So "share ≥ 4" is the share with total ≥ 0.75 when
+/// noise is off.
+///
+/// ```swift
+/// let judge = Judge()
+/// let q = judge.quality(of: reply, for: truth)      // q.total, q.failure
+/// var rng = RandomStream(seed: 1, purpose: "judge")
+/// let h = judge.helpfulness(of: reply, for: truth, rng: &rng)   // 1...5
+/// ```
+public struct Judge: Sendable {
+    public var config: JudgeConfig
+
+    public init(config: JudgeConfig = .init()) {
+        self.config = config
+    }
+
+    /// True quality of `reply` for the ticket whose truth is `truth`. Deterministic.
+    public func quality(of reply: Reply, for truth: TicketTruth) -> QualityBreakdown {
+        let sentences = reply.sentences.map { ContentTokens($0.text) }
+        let conflicting = Set(truth.conflicting)
+        let nuggets = truth.nuggets.map { ContentTokens($0.text) }.filter { !$0.isEmpty }
+
+        // Contradictions and nugget coverage, sentence by sentence.
+        var covered = Array(repeating: false, count: nuggets.count)
+        var contradictions = 0
+        for (s, tokens) in zip(reply.sentences, sentences) {
+            let fromConflicting = conflicting.contains(s.article)
+            var contradicts = fromConflicting && nuggets.isEmpty
+            for (i, n) in nuggets.enumerated() {
+                let overlap = n.recall(in: tokens)
+                let verbatim = n.words.isSubset(of: tokens.words)
+                let numbersMatch = n.numbers.isSubset(of: tokens.numbers)
+                if fromConflicting {
+                    if verbatim { covered[i] = true } else if overlap >= config.contradictionOverlap { contradicts = true }
+                } else if overlap >= config.coverageThreshold {
+                    if numbersMatch {
+                        covered[i] = true
+                    } else if !tokens.numbers.subtracting(n.numbers).isEmpty {
+                        contradicts = true  // the nugget's words with a different value
+                    }
+                }
+            }
+            if contradicts { contradictions += 1 }
+        }
+
+        let coverage: Double
+        if !nuggets.isEmpty {
+            coverage = Double(covered.filter { $0 }.count) / Double(nuggets.count)
+        } else if let reference = truth.referenceResponse, !ContentTokens(reference).isEmpty {
+            // sentences only: greeting and closing boilerplate carry no knowledge
+            let said = ContentTokens(reply.sentences.map(\.text).joined(separator: " "))
+            let recall = ContentTokens(reference).recall(in: said)
+            coverage = min(1, recall / max(config.referenceRecallForFull, 1e-9))
+        } else {
+            let relevant = truth.relevant.filter { $0.value > 0 }
+            let cited = Set(reply.sentences.map(\.article))
+            let total = relevant.values.reduce(0, +)
+            coverage = total > 0
+                ? Double(relevant.filter { cited.contains($0.key) }.values.reduce(0, +)) / Double(total)
+                : 1
+        }
+
+        let correctness = pow(1 - config.contradictionPenalty, Double(contradictions))
+
+        let focus: Double
+        if reply.sentences.isEmpty {
+            focus = truth.relevant.values.contains(where: { $0 > 0 }) ? 0 : 1
+        } else {
+            let onTopic = reply.sentences.filter { (truth.relevant[$0.article] ?? 0) > 0 }.count
+            focus = Double(onTopic) / Double(reply.sentences.count)
+        }
+
+        let words = Double(reply.wordCount)
+        let lo = Double(max(config.length.minWords, 1))
+        let hi = Double(max(config.length.maxWords, config.length.minWords, 1))
+        let lengthFit = words < lo ? words / lo : (words > hi ? max(0, 2 - words / hi) : 1)
+        let toneFit = config.preferredTones.contains(reply.tone) ? 1 : config.toneMismatchFit
+        let fit = lengthFit * toneFit
+
+        let w = config.weights
+        let total = w.sum > 0
+            ? (w.coverage * coverage + w.correctness * correctness + w.focus * focus + w.fit * fit) / w.sum
+            : 0
+
+        let failure = dominantFailure(
+            contradictions: contradictions, total: total, coverage: coverage, focus: focus,
+            lengthFit: lengthFit, tooLong: words > hi, toneFit: toneFit)
+        return QualityBreakdown(
+            coverage: coverage, correctness: correctness, focus: focus, fit: fit, total: total,
+            failure: failure)
+    }
+
+    /// The judge's 1–5 helpfulness score: `1 + 4·total`, plus `N(0, noiseSD)` drawn from `rng`
+    /// when `noiseSD > 0` (no draw otherwise), clamped to [1, 5], rounded if configured.
+    public func helpfulness(of reply: Reply, for truth: TicketTruth, rng: inout RandomStream) -> Double {
+        var score = 1 + 4 * quality(of: reply, for: truth).total
+        if config.noiseSD > 0 { score += config.noiseSD * rng.normal() }
+        score = min(5, max(1, score))
+        return config.roundScores ? score.rounded() : score
+    }
+
+    /// Contradiction first; otherwise, below ``JudgeConfig/goodQuality``, the part that loses
+    /// the most weighted quality (a too-short reply counts as missing information).
+    func dominantFailure(
+        contradictions: Int, total: Double, coverage: Double, focus: Double,
+        lengthFit: Double, tooLong: Bool, toneFit: Double
+    ) -> RationaleCategory? {
+        if contradictions > 0 { return .incorrectInformation }
+        guard total < config.goodQuality else { return nil }
+        let w = config.weights
+        let candidates: [(RationaleCategory, Double)] = [
+            (.missingInformation, w.coverage * (1 - coverage) + (tooLong ? 0 : w.fit * (1 - lengthFit))),
+            (.irrelevant, w.focus * (1 - focus)),
+            (.tooLong, tooLong ? w.fit * (1 - lengthFit) : 0),
+            (.toneOrStyle, w.fit * (1 - toneFit)),
+        ]
+        // first maximum in this fixed order: ties resolve deterministically
+        var best = candidates[0]
+        for c in candidates.dropFirst() where c.1 > best.1 { best = c }
+        return best.1 > 0 ? best.0 : .other
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

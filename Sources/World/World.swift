@@ -1,2 +1,0 @@
-/// The `World` target (DESIGN §6). See the files beside this one.
-enum WorldModule {}

@@ -1,0 +1,83 @@
+import FlywheelCore
+import Testing
+
+@testable import Retrieval
+
+struct ExpansionModelTests {
+    static let kb = [
+        Article(id: "refund", title: "Refund policy", body: "Refunds are issued within five business days."),
+        Article(id: "ship", title: "Shipping times", body: "Orders ship within two days of purchase."),
+        Article(id: "pin", title: "Card PIN reset", body: "Reset your card PIN in the app settings."),
+    ]
+    static func ticket(_ id: String, _ text: String) -> Ticket {
+        Ticket(id: TicketID(id), createdAt: Timestamp(secondsSinceEpoch: 0), text: text)
+    }
+    static let tickets = [
+        ticket("t1", "I want my money back for the broken blender"),
+        ticket("t2", "money back please, blender arrived broken"),
+        ticket("t3", "where is my parcel, money"),
+    ]
+    static let byID = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0) })
+    static func mark(_ t: String, _ a: String, _ relevant: Bool) -> RelevanceAnnotation {
+        RelevanceAnnotation(ticket: TicketID(t), agent: "ag", article: ArticleID(a), rank: 1, relevant: relevant)
+    }
+
+    @Test func relevantMarksExpandTheArticleWithTicketTerms() {
+        let model = ExpansionModel().retrained(with: [Self.mark("t1", "refund", true)], tickets: Self.byID)
+        #expect(model.expansion["refund"]?["monei"] == 1)
+        #expect(model.expansion["refund"]?["blender"] == 1)
+        #expect(model.demotion.isEmpty)
+        #expect(model.generation == 1)
+        // Customer wording that BM25 cannot match now finds the article.
+        let index = BM25Index(articles: Self.kb)
+        let query = Self.ticket("q", "blender broken, money back?")
+        #expect(index.retrieve(query, depth: 3).articles.isEmpty)
+        let learned = LearnedRetriever(index: index, model: model)
+        #expect(learned.retrieve(query, depth: 3).articles == ["refund"])
+    }
+
+    @Test func weightsDecayAndAreCappedPerArticle() {
+        let config = ExpansionConfiguration(decay: 0.5, cap: 3, minimumWeight: 0.3)
+        var model = ExpansionModel(configuration: config)
+        model = model.retrained(with: [Self.mark("t1", "refund", true), Self.mark("t2", "refund", true)], tickets: Self.byID)
+        let terms = model.expansion["refund"]!
+        #expect(terms.count == 3)
+        // monei, back, blender, broken occur in both tickets (weight 2); ties keep the first terms.
+        #expect(terms == ["back": 2, "blender": 2, "broken": 2])
+        model = model.retrained(with: [], tickets: Self.byID)
+        #expect(model.expansion["refund"] == ["back": 1, "blender": 1, "broken": 1])
+        model = model.retrained(with: [], tickets: Self.byID)
+        model = model.retrained(with: [], tickets: Self.byID)
+        #expect(model.expansion["refund"] == nil)  // 0.25 < minimum 0.3: forgotten
+    }
+
+    @Test func notRelevantMarksDemoteOnlyForThoseTerms() {
+        let index = BM25Index(articles: Self.kb)
+        let base = LearnedRetriever(index: index)
+        let q = Self.ticket("q", "card shipping days")
+        let before = base.retrieve(q, depth: 3).articles
+        #expect(before.first == "ship")
+        let marks = (0..<3).map { Self.mark("t\($0 + 1)", "ship", false) }
+        let byID = ["t1": Self.ticket("t1", "shipping card days"), "t2": Self.ticket("t2", "shipping card days"),
+                    "t3": Self.ticket("t3", "shipping card days")] as [TicketID: Ticket]
+        var learned = base
+        learned.retrain(with: marks, tickets: byID)
+        #expect(learned.retrieve(q, depth: 3).articles.first != "ship")
+        #expect(Set(learned.retrieve(q, depth: 3).articles) == Set(before))  // demotion adds nothing
+    }
+
+    @Test func retrainingIsDeterministicAndOrderIndependent() {
+        let marks = [Self.mark("t1", "refund", true), Self.mark("t3", "ship", true), Self.mark("t2", "pin", false)]
+        let a = ExpansionModel().retrained(with: marks, tickets: Self.byID)
+        let b = ExpansionModel().retrained(with: marks.reversed(), tickets: Self.byID)
+        #expect(a == b)
+    }
+
+    @Test func untrainedLearnedRetrieverEqualsBM25() {
+        let index = BM25Index(articles: Self.kb)
+        let learned = LearnedRetriever(index: index)
+        for t in Self.tickets + [Self.ticket("x", "reset card pin within days")] {
+            #expect(learned.retrieve(t, depth: 75) == index.retrieve(t, depth: 75))
+        }
+    }
+}
