@@ -1,0 +1,156 @@
+import FlywheelCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The system's reply generator: extractive composition from the reranked articles, best-of-n
+/// under a Bradley–Terry ``RewardModel``, and supervised updates from adoption.
+///
+/// For each ticket it composes `config.candidates` candidates:
+/// - candidate 0, the **baseline**: the `policy.length` best sentences under the
+///   ``SentenceScorer`` from the top `config.baselineScope` articles, in the policy tone;
+/// - candidates 1…n−1, **variants**, each drawing a length (policy length −2…+2, clamped), an
+///   article scope (top 1, 2, 3 or all), a tone (the policy tone half the time) and a selection
+///   rule (greedy by score, or a Gumbel-top-k sample at `config.samplingTemperature`).
+///
+/// Suggestion **A** is the candidate with the highest reward (ties to the lowest index, so the
+/// untrained generator, whose reward is zero everywhere, suggests the baseline). Suggestion
+/// **B**, the challenger, is the highest-reward candidate that differs from A, or with
+/// probability `config.exploration` a uniformly drawn candidate that differs from A. B equals A
+/// only when every candidate does.
+///
+/// Deterministic given the `rng`: `suggest` takes one draw from it and keys the rest on that.
+///
+/// ```swift
+/// var rng = RandomStream(seed: 7, purpose: "generation", ids: [StableHash.fnv1a(ticket.id.rawValue)])
+/// let (a, b) = ExtractiveGenerator().suggest(for: ticket, articles: top8, rng: &rng)
+/// ```
+public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
+    public var config: GenerationConfig
+    public var policy: GenerationPolicy
+    public var scorer: SentenceScorer
+    public var prior: SentencePrior
+    public var reward: RewardModel
+    /// 0 untrained; +1 per ``retrained(preferences:adoptions:)``.
+    public var version: Int
+
+    public init(config: GenerationConfig = GenerationConfig()) {
+        self.config = config
+        self.policy = GenerationPolicy(length: config.length, tone: config.tone)
+        self.scorer = SentenceScorer()
+        self.prior = SentencePrior(smoothing: config.priorSmoothing)
+        self.reward = RewardModel(l2: config.rewardL2, prior: prior)
+        self.version = 0
+    }
+
+    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> (a: Reply, b: Reply) {
+        let scored = scoredCandidates(for: ticket, articles: articles, rng: &rng)
+        let key = rng.next()
+        let bestIndex = scored.indices.max { l, r in
+            scored[l].reward < scored[r].reward || (scored[l].reward == scored[r].reward && l > r)
+        } ?? 0
+        let a = scored[bestIndex].reply
+        let others = scored.indices.filter { scored[$0].reply != a }
+        guard !others.isEmpty else { return (a, a) }
+        var explore = rng.derived("generation.challenger", key)
+        let b: Int
+        if explore.bernoulli(config.exploration) {
+            b = others[explore.int(below: others.count)]
+        } else {
+            b = others.max { l, r in
+                scored[l].reward < scored[r].reward || (scored[l].reward == scored[r].reward && l > r)
+            }!
+        }
+        return (a, scored[b].reply)
+    }
+
+    /// The n candidates for `ticket`, in the order described above (candidate 0 is the baseline).
+    public func candidates(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> [Reply] {
+        scoredCandidates(for: ticket, articles: articles, rng: &rng).map(\.reply)
+    }
+
+    /// The reply the untrained policy would give: the baseline candidate alone, no randomness.
+    public func baseline(for ticket: Ticket, articles: [Article]) -> Reply {
+        let ctx = context(ticket: ticket, articles: articles)
+        return ReplyComposer.compose(
+            select(ctx, scope: config.baselineScope, length: policy.length, rng: nil), tone: policy.tone)
+    }
+
+    // MARK: composition
+
+    struct Context {
+        var ticketTokens: Set<String>
+        var pool: [SentenceCandidate]
+        var scores: [Double]
+    }
+
+    func context(ticket: Ticket, articles: [Article]) -> Context {
+        let tokens = TextTokens.tokenSet(ticket.text)
+        let pool = SentenceFeatures.pool(
+            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior)
+        let scores = pool.map { scorer.score($0, ticketTokens: tokens.count) }
+        return Context(ticketTokens: tokens, pool: pool, scores: scores)
+    }
+
+    /// Indices into the pool: the `length` best within the top `scope` articles (greedy), or a
+    /// Gumbel-top-k sample when `rng` is given. Ties go to the earlier sentence.
+    func select(_ ctx: Context, scope: Int, length: Int, rng: RandomStream?) -> [Reply.Sentence] {
+        var keyed: [(key: Double, index: Int)] = []
+        var r = rng
+        for i in ctx.pool.indices where ctx.pool[i].sentence.articleRank <= scope {
+            var key = ctx.scores[i]
+            if r != nil {
+                let u = max(r!.uniform(), 1e-300)
+                key = key / config.samplingTemperature - log(-log(u))
+            }
+            keyed.append((key, i))
+        }
+        keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.index < $1.index) }
+        var seen = Set<String>()
+        var out: [Reply.Sentence] = []
+        for k in keyed where out.count < length {
+            let s = ctx.pool[k.index].sentence
+            if seen.insert(s.text).inserted { out.append(s) }
+        }
+        return out
+    }
+
+    struct Scored {
+        var reply: Reply
+        var reward: Double
+    }
+
+    func scoredCandidates(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> [Scored] {
+        let ctx = context(ticket: ticket, articles: articles)
+        let key = rng.next()
+        let candidateByText = Dictionary(
+            ctx.pool.map { ($0.sentence, $0) }, uniquingKeysWith: { first, _ in first })
+        var out: [Scored] = []
+        for i in 0..<max(1, config.candidates) {
+            let reply: Reply
+            if i == 0 {
+                reply = ReplyComposer.compose(
+                    select(ctx, scope: config.baselineScope, length: policy.length, rng: nil), tone: policy.tone)
+            } else {
+                var r = RandomStream(seed: key, purpose: "generation.candidate", ids: [UInt64(i)])
+                let length = min(config.maxLength, max(config.minLength, policy.length + r.int(below: 5) - 2))
+                let scopes = [1, 2, 3, config.articleDepth]
+                let scope = scopes[r.int(below: scopes.count)]
+                let tone = r.bernoulli(0.5) ? policy.tone : Reply.Tone.allCases[r.int(below: Reply.Tone.allCases.count)]
+                let sampled = r.bernoulli(0.5)
+                let sentences = select(
+                    ctx, scope: scope, length: length, rng: sampled ? r.derived("sample") : nil)
+                reply = ReplyComposer.compose(sentences, tone: tone)
+            }
+            let cands = reply.sentences.compactMap { candidateByText[$0] }
+            let features = ReplyFeatures.vector(
+                cands, ticketTokens: ctx.ticketTokens, tone: reply.tone,
+                frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
+            out.append(Scored(reply: reply, reward: reward.score(features: features)))
+        }
+        return out
+    }
+}

@@ -1,2 +1,0 @@
-/// The `Generation` target (DESIGN §6). See the files beside this one.
-enum GenerationModule {}

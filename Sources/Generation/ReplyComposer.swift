@@ -1,0 +1,31 @@
+import FlywheelCore
+
+/// Frames selected sentences into a reply: a greeting and a closing in the reply's tone, the
+/// sentences in reading order (by article rank, then position in the article), duplicates of
+/// the same text dropped.
+public enum ReplyComposer {
+    public static func greeting(_ tone: Reply.Tone) -> String {
+        switch tone {
+        case .formal: "Dear customer, thank you for contacting us."
+        case .friendly: "Hi there, thanks for reaching out!"
+        case .brief: "Hi,"
+        }
+    }
+
+    public static func closing(_ tone: Reply.Tone) -> String {
+        switch tone {
+        case .formal: "Kind regards, Customer Support."
+        case .friendly: "Hope this helps, and let us know if there is anything else!"
+        case .brief: "Thanks."
+        }
+    }
+
+    /// The reply made of `sentences` in `tone`.
+    public static func compose(_ sentences: [Reply.Sentence], tone: Reply.Tone) -> Reply {
+        var seen = Set<String>()
+        let ordered = sentences
+            .sorted { ($0.articleRank, $0.position) < ($1.articleRank, $1.position) }
+            .filter { seen.insert($0.text).inserted }
+        return Reply(greeting: greeting(tone), sentences: ordered, closing: closing(tone), tone: tone)
+    }
+}

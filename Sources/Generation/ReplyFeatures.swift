@@ -1,0 +1,64 @@
+import FlywheelCore
+
+/// Features of a whole reply for a ticket, the input of the ``RewardModel``. Each is scaled to
+/// about [0, 1] so one L2 strength suits them all.
+///
+/// Computed from the reply and the ticket alone (plus the generator's ``SentencePrior``), so the
+/// reward model can score any reply, including one another generator wrote.
+public enum ReplyFeatures {
+    public static let names = [
+        "sentences", "sentences_squared", "words", "tone_formal", "tone_friendly", "tone_brief",
+        "mean_overlap", "max_overlap", "ticket_coverage", "mean_inverse_rank", "max_rank",
+        "share_top1", "share_top2", "distinct_articles", "slot_share", "slot_count", "prior_sum",
+        "mean_lead", "mean_density",
+    ]
+    public static var count: Int { names.count }
+
+    /// The feature vector of `reply` for `ticket`.
+    public static func vector(_ reply: Reply, ticket: Ticket, prior: SentencePrior) -> [Double] {
+        let ticketTokens = TextTokens.tokenSet(ticket.text)
+        let cands = reply.sentences.map {
+            SentenceFeatures.candidate($0, ticketTokens: ticketTokens, prior: prior)
+        }
+        return vector(
+            cands, ticketTokens: ticketTokens, tone: reply.tone,
+            frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
+    }
+
+    static func vector(_ s: [SentenceCandidate], ticketTokens: Set<String>, tone: Reply.Tone, frameWords: Int) -> [Double] {
+        let n = Double(s.count)
+        let t = Double(max(1, ticketTokens.count))
+        let words = s.reduce(frameWords) { $0 + $1.words }
+        var f = [Double](repeating: 0, count: count)
+        f[0] = n / 4
+        f[1] = (n / 4) * (n / 4)
+        f[2] = Double(words) / 50
+        f[3] = tone == .formal ? 1 : 0
+        f[4] = tone == .friendly ? 1 : 0
+        f[5] = tone == .brief ? 1 : 0
+        guard !s.isEmpty else { return f }
+        var covered = Set<String>()
+        var articles = Set<ArticleID>()
+        var maxRank = 0
+        for c in s {
+            covered.formUnion(c.tokens.intersection(ticketTokens))
+            articles.insert(c.sentence.article)
+            maxRank = max(maxRank, c.sentence.articleRank)
+        }
+        f[6] = s.reduce(0) { $0 + Double($1.shared) / t } / n
+        f[7] = s.map { Double($0.shared) / t }.max() ?? 0
+        f[8] = Double(covered.count) / t
+        f[9] = s.reduce(0) { $0 + 1 / Double(max(1, $1.sentence.articleRank)) } / n
+        f[10] = Double(maxRank) / 8
+        f[11] = Double(s.filter { $0.sentence.articleRank <= 1 }.count) / n
+        f[12] = Double(s.filter { $0.sentence.articleRank <= 2 }.count) / n
+        f[13] = Double(articles.count) / 4
+        let slots = Double(s.filter(\.hasSlot).count)
+        f[14] = slots / n
+        f[15] = slots / 4
+        f[16] = s.reduce(0) { $0 + $1.prior } / 4
+        f[17] = s.reduce(0) { $0 + 1 / Double(1 + $1.sentence.position) } / n
+        f[18] = s.reduce(0) { $0 + Double($1.shared) / Double(max(1, $1.tokens.count)) } / n
+        return f
+    }
+}

@@ -1,0 +1,64 @@
+import FlywheelCore
+
+/// One candidate sentence for a ticket, with what the generator knows about it: its provenance,
+/// its content tokens, and the features the sentence scorer weighs.
+struct SentenceCandidate: Sendable {
+    var sentence: Reply.Sentence
+    var tokens: Set<String>
+    var words: Int
+    var hasSlot: Bool
+    var prior: Double
+    /// Shared content tokens with the ticket.
+    var shared: Int
+}
+
+/// Features of one (ticket, sentence) pair, each scaled to about [0, 1]. The order is the
+/// order of ``SentenceScorer/weights``.
+///
+/// | index | feature | meaning |
+/// | --- | --- | --- |
+/// | 0 | overlap | share of the ticket's content words the sentence contains |
+/// | 1 | density | share of the sentence's content words that are in the ticket |
+/// | 2 | inverse rank | 1 / rank of the sentence's article in the list given |
+/// | 3 | lead | 1 / (1 + position in the article) |
+/// | 4 | slot value | 1 if the sentence contains a number, currency or percent sign |
+/// | 5 | length | words / 25, capped at 1 |
+/// | 6 | prior | the learned ``SentencePrior`` value, in (−1, 1) |
+public enum SentenceFeatures {
+    public static let names = ["overlap", "density", "inverse_rank", "lead", "slot_value", "length", "prior"]
+    public static var count: Int { names.count }
+
+    static func vector(_ c: SentenceCandidate, ticketTokens: Int) -> [Double] {
+        [
+            Double(c.shared) / Double(max(1, ticketTokens)),
+            Double(c.shared) / Double(max(1, c.tokens.count)),
+            1 / Double(max(1, c.sentence.articleRank)),
+            1 / Double(1 + c.sentence.position),
+            c.hasSlot ? 1 : 0,
+            min(1, Double(c.words) / 25),
+            c.prior,
+        ]
+    }
+
+    /// Builds the candidate for an already provenance-tagged sentence.
+    static func candidate(_ s: Reply.Sentence, ticketTokens: Set<String>, prior: SentencePrior) -> SentenceCandidate {
+        let toks = TextTokens.tokenSet(s.text)
+        return SentenceCandidate(
+            sentence: s, tokens: toks, words: TextTokens.wordCount(s.text),
+            hasSlot: TextTokens.hasSlotValue(s.text),
+            prior: prior.value(article: s.article, position: s.position),
+            shared: toks.intersection(ticketTokens).count)
+    }
+
+    /// Every sentence of the first `depth` articles, tagged with rank and position.
+    static func pool(articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior) -> [SentenceCandidate] {
+        var out: [SentenceCandidate] = []
+        for (i, article) in articles.prefix(depth).enumerated() {
+            for (p, text) in SentenceSplitter.split(article.body).enumerated() {
+                let s = Reply.Sentence(text: text, article: article.id, articleRank: i + 1, position: p)
+                out.append(candidate(s, ticketTokens: ticketTokens, prior: prior))
+            }
+        }
+        return out
+    }
+}

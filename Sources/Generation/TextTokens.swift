@@ -1,0 +1,61 @@
+/// The generator's own tiny analyzer: lowercase alphanumeric runs, a short English stopword
+/// list, and a crude plural strip ("refunds" → "refund"). It is deliberately simpler than the
+/// retriever's analyzer (which this target may not use): it only has to say which content words
+/// a sentence shares with a ticket.
+enum TextTokens {
+    /// Function words that carry no topic. Kept short on purpose.
+    static let stopwords: Set<String> = [
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+        "been", "before", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get",
+        "got", "had", "has", "have", "he", "her", "hi", "his", "how", "i", "if", "in", "into",
+        "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or", "our", "please",
+        "she", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+        "to", "us", "was", "we", "were", "what", "when", "where", "which", "who", "will", "with",
+        "would", "you", "your", "yes", "thanks", "thank", "hello", "there's", "it's", "i'm",
+    ]
+
+    /// Content tokens of `text`, in order, duplicates kept.
+    static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        func flush() {
+            guard !current.isEmpty else { return }
+            if current.count >= 2 || current.contains(where: \.isNumber), !stopwords.contains(current) { out.append(stem(current)) }
+            current = ""
+        }
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber {
+                current.append(ch)
+            } else if ch == "'" && !current.isEmpty {
+                // "don't" and "customer's" stay one token until the apostrophe suffix is dropped.
+                flush()
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// The distinct content tokens of `text`.
+    static func tokenSet(_ text: String) -> Set<String> { Set(tokens(text)) }
+
+    /// Strips a plural "s" from words longer than three letters (not "ss", "us", "is").
+    static func stem(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"),
+            !word.hasSuffix("is")
+        else { return word }
+        if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+        return String(word.dropLast())
+    }
+
+    /// Whether `text` states a slot value: a digit, a currency sign or a percent sign.
+    static func hasSlotValue(_ text: String) -> Bool {
+        text.contains { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" }
+    }
+
+    /// Whitespace-separated words, the unit ``Reply/wordCount`` counts.
+    static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    }
+}

@@ -1,0 +1,77 @@
+import FlywheelCore
+import Testing
+
+@testable import Generation
+
+private let fiveDays = "A refund takes 5 business days to appear on your card."
+private let tenDays = "A refund takes 10 business days to appear on your card."
+
+private func sentence(_ text: String) -> Reply.Sentence {
+    for (rank, article) in TinyKnowledgeBase.articles.enumerated() {
+        if let p = SentenceSplitter.split(article.body).firstIndex(of: text) {
+            return Reply.Sentence(text: text, article: article.id, articleRank: rank + 1, position: p)
+        }
+    }
+    fatalError("no such sentence: \(text)")
+}
+
+private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: RationaleCategory? = nil, tone: Reply.Tone = .friendly) -> AdoptionExample {
+    AdoptionExample(
+        ticket: TinyKnowledgeBase.ticket,
+        reply: ReplyComposer.compose(texts.map(sentence), tone: tone),
+        annotation: AdoptionAnnotation(ticket: TinyKnowledgeBase.ticket.id, agent: "ag", outcome: outcome, rationale: why))
+}
+
+@Test func rejectionsAsIncorrectDropASentenceAndAdoptionsKeepOne() {
+    let g = ExtractiveGenerator()
+    let before = g.baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles)
+    #expect(before.sentences.map(\.text).contains(tenDays))  // the outdated twin looks relevant
+    let feedback = Array(repeating: adoption([fiveDays], .used), count: 6)
+        + Array(repeating: adoption([tenDays], .rejected, .incorrectInformation), count: 6)
+    let trained = g.retrained(preferences: [], adoptions: feedback)
+    #expect(trained.prior.value(article: "kb-refunds-2019", position: 0) < 0)
+    #expect(trained.prior.value(article: "kb-refunds", position: 1) > 0)
+    let after = trained.baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles)
+    #expect(!after.sentences.map(\.text).contains(tenDays))
+    #expect(after.sentences.map(\.text).contains(fiveDays))
+    #expect(trained.version == 1)
+}
+
+@Test func evidenceWeightsFollowOutcomeAndRationale() {
+    func w(_ o: AdoptionOutcome, _ r: RationaleCategory?) -> Double {
+        ExtractiveGenerator.sentenceEvidence(AdoptionAnnotation(ticket: "t", agent: "a", outcome: o, rationale: r))
+    }
+    #expect(w(.used, nil) == 1)
+    #expect(w(.edited, .toneOrStyle) == 0.5)
+    #expect(w(.edited, .incorrectInformation) == 0)
+    #expect(w(.rejected, .incorrectInformation) == -1)
+    #expect(w(.rejected, .irrelevant) == -0.5)
+    #expect(w(.rejected, .tooLong) == 0)
+}
+
+@Test func tooLongShortensAndMissingInformationLengthensTheLengthPolicy() {
+    let g = ExtractiveGenerator()
+    let shorter = g.retrained(preferences: [], adoptions: [adoption([fiveDays], .rejected, .tooLong), adoption([fiveDays], .used)])
+    #expect(shorter.policy.length == g.policy.length - 1)
+    let longer = g.retrained(preferences: [], adoptions: [adoption([fiveDays], .edited, .missingInformation)])
+    #expect(longer.policy.length == g.policy.length + 1)
+    #expect(g.retrained(preferences: [], adoptions: [adoption([fiveDays], .used)]).policy.length == g.policy.length)
+}
+
+@Test func toneComplaintsMoveTheTonePolicyOnceAnotherToneHasEvidence() {
+    let g = ExtractiveGenerator()
+    let feedback = Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
+        + Array(repeating: adoption([fiveDays], .used, tone: .formal), count: 25)
+    #expect(g.retrained(preferences: [], adoptions: feedback).policy.tone == .formal)
+    // Too little evidence for the other tone: no switch.
+    let thin = Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
+        + Array(repeating: adoption([fiveDays], .used, tone: .formal), count: 5)
+    #expect(g.retrained(preferences: [], adoptions: thin).policy.tone == .friendly)
+}
+
+@Test func retrainingIsAPureFunctionOfModelAndAnnotations() {
+    let g = ExtractiveGenerator()
+    let feedback = [adoption([fiveDays], .used), adoption([tenDays], .rejected, .incorrectInformation)]
+    #expect(g.retrained(preferences: [], adoptions: feedback) == g.retrained(preferences: [], adoptions: feedback))
+    #expect(g.retrained(preferences: [], adoptions: []).scorer == g.scorer)
+}
