@@ -5,6 +5,8 @@ struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Generate, import, inspect, validate and export corpora.",
-        subcommands: []
+        subcommands: [
+            CorpusGenerate.self,
+        ]
     )
 }
