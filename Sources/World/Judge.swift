@@ -51,22 +51,30 @@ public struct Judge: Sendable {
         var contradictions = 0
         for (s, tokens) in zip(reply.sentences, sentences) {
             let fromConflicting = conflicting.contains(s.article)
-            var contradicts = fromConflicting && nuggets.isEmpty
+            var statesSome = false
+            var clashes = fromConflicting && nuggets.isEmpty
             for (i, n) in nuggets.enumerated() {
                 let overlap = n.recall(in: tokens)
                 let verbatim = n.words.isSubset(of: tokens.words)
-                let numbersMatch = n.numbers.isSubset(of: tokens.numbers)
                 if fromConflicting {
-                    if verbatim { covered[i] = true } else if overlap >= config.contradictionOverlap { contradicts = true }
-                } else if overlap >= config.coverageThreshold {
-                    if numbersMatch {
+                    if verbatim {
                         covered[i] = true
+                        statesSome = true
+                    } else if overlap >= config.contradictionOverlap {
+                        clashes = true
+                    }
+                } else if overlap >= config.coverageThreshold {
+                    if n.numbers.isSubset(of: tokens.numbers) {
+                        covered[i] = true
+                        statesSome = true
                     } else if !tokens.numbers.subtracting(n.numbers).isEmpty {
-                        contradicts = true  // the nugget's words with a different value
+                        clashes = true  // the nugget's words with a different value
                     }
                 }
             }
-            if contradicts { contradictions += 1 }
+            // A sentence that states one needed fact is not held against a similar other one
+            // (tickets can need two near-identical facts, e.g. for two listing types).
+            if clashes && !statesSome { contradictions += 1 }
         }
 
         let coverage: Double
