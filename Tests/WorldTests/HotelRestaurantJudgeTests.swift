@@ -76,6 +76,7 @@ struct HotelRestaurantJudgeTests {
         let judge = Judge()
         var reference = 0.0, grounded = 0.0, unrelated = 0.0, unrelatedTotal = 0.0, groundedTotal = 0.0
         var unrelatedN = 0
+        var rawRecall = 0.0  // content-word recall of the reference by the gold snippets, unscaled
         for (i, inst) in instances.enumerated() {
             // 1. the human reference reply itself, as one sentence grounded in the first gold snippet
             let ref = DSTC.reply([(inst.gold[0].0, inst.truth.referenceResponse!)])
@@ -83,6 +84,7 @@ struct HotelRestaurantJudgeTests {
             // 2. the gold snippets themselves (what a perfect extractive generator could say)
             let g = judge.quality(of: DSTC.reply(inst.gold), for: inst.truth)
             grounded += g.coverage
+            rawRecall += ContentTokens(inst.truth.referenceResponse!).recall(in: ContentTokens(inst.gold.map(\.1).joined(separator: " ")))
             groundedTotal += g.total
             // 3. the gold snippets of the next instance about a different entity
             if let other = instances[(i + 1)...].first(where: { $0.entity != inst.entity }) ?? instances.first(where: { $0.entity != inst.entity }) {
@@ -93,7 +95,7 @@ struct HotelRestaurantJudgeTests {
             }
         }
         let n = Double(instances.count)
-        print("dstc11 judge over \(instances.count): coverage reference \(reference / n), gold snippets \(grounded / n), unrelated \(unrelated / Double(unrelatedN)); total gold \(groundedTotal / n), unrelated \(unrelatedTotal / Double(unrelatedN))")
+        print("dstc11 judge over \(instances.count): coverage reference \(reference / n), gold snippets \(grounded / n) (raw recall \(rawRecall / n)), unrelated \(unrelated / Double(unrelatedN)); total gold \(groundedTotal / n), unrelated \(unrelatedTotal / Double(unrelatedN))")
         #expect(reference / n > 0.99)          // a reply recalls all of its own words
         #expect(grounded / n > 0.5)            // grounded snippets recall much of what the human said
         #expect(unrelated / Double(unrelatedN) < 0.3)
