@@ -9,7 +9,7 @@ extension Qrels {
     ///   that is not an integer, or an article judged twice for one ticket.
     public init(trecText text: String, file: String = "<qrels>") throws {
         var judgments = [TicketID: [ArticleID: Int]]()
-        for (line, fields) in TrecText.records(text) {
+        try TrecText.forEachRecord(text) { line, fields in
             guard fields.count == 4 else {
                 throw InputError(
                     file: file, line: line,
@@ -18,8 +18,8 @@ extension Qrels {
             guard let grade = Int(fields[3]) else {
                 throw InputError(file: file, line: line, field: "grade", "\"\(fields[3])\" is not an integer")
             }
-            let ticket = TicketID(String(fields[0]))
-            let article = ArticleID(String(fields[2]))
+            let ticket = TicketID(fields[0])
+            let article = ArticleID(fields[2])
             if judgments[ticket]?[article] != nil {
                 throw InputError(
                     file: file, line: line, field: "article",

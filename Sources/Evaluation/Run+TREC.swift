@@ -10,10 +10,13 @@ extension Run {
     ///   that is not a finite number, or an article listed twice for one ticket (trec_eval
     ///   rejects such runs too).
     public init(trecText text: String, file: String = "<run>", tag: String = "flywheel") throws {
-        var entries = [TicketID: [RankedList.Entry]]()
-        var seen = [TicketID: Set<ArticleID>]()
+        // Lines of one ticket usually come together: remember the last ticket's bucket.
+        var bucketOf = [TicketID: Int]()
+        var buckets = [(ticket: TicketID, entries: [RankedList.Entry], seen: Set<ArticleID>)]()
+        var lastTicket = ""
+        var bucket = -1
         var firstTag: String?
-        for (line, fields) in TrecText.records(text) {
+        try TrecText.forEachRecord(text) { line, fields in
             guard fields.count == 6 else {
                 throw InputError(
                     file: file, line: line,
@@ -22,18 +25,27 @@ extension Run {
             guard let score = Double(fields[4]), score.isFinite else {
                 throw InputError(file: file, line: line, field: "score", "\"\(fields[4])\" is not a finite number")
             }
-            let ticket = TicketID(String(fields[0]))
-            let article = ArticleID(String(fields[2]))
-            guard seen[ticket, default: []].insert(article).inserted else {
+            if bucket < 0 || fields[0] != lastTicket {
+                let ticket = TicketID(fields[0])
+                if let known = bucketOf[ticket] {
+                    bucket = known
+                } else {
+                    bucket = buckets.count
+                    bucketOf[ticket] = bucket
+                    buckets.append((ticket, [], []))
+                }
+                lastTicket = fields[0]
+            }
+            let article = ArticleID(fields[2])
+            guard buckets[bucket].seen.insert(article).inserted else {
                 throw InputError(
                     file: file, line: line, field: "article",
-                    "\"\(article)\" is listed twice for ticket \"\(ticket)\"")
+                    "\"\(article)\" is listed twice for ticket \"\(buckets[bucket].ticket)\"")
             }
-            entries[ticket, default: []].append(RankedList.Entry(article: article, score: score))
-            if firstTag == nil { firstTag = String(fields[5]) }
+            buckets[bucket].entries.append(RankedList.Entry(article: article, score: score))
+            if firstTag == nil { firstTag = fields[5] }
         }
-        self.init(
-            entries.map { RankedList(ticket: $0.key, entries: $0.value) }, tag: firstTag ?? tag)
+        self.init(buckets.map { RankedList(ticket: $0.ticket, entries: $0.entries) }, tag: firstTag ?? tag)
     }
 
     /// Reads a TREC run file (see ``init(trecText:file:tag:)``).

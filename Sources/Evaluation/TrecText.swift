@@ -3,18 +3,39 @@ import FlywheelCore
 
 /// Reading and writing the whitespace-separated text files of trec_eval.
 enum TrecText {
-    /// The non-empty lines of `text` with their 1-based line numbers, each split on blanks/tabs.
-    static func records(_ text: String) -> [(line: Int, fields: [Substring])] {
-        var out = [(line: Int, fields: [Substring])]()
-        var number = 0
-        // "\r\n" is one Character in Swift, so it is a separator of its own.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        for rawLine in lines {
-            number += 1
-            let fields = rawLine.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if !fields.isEmpty { out.append((number, fields)) }
+    /// Calls `body` with the 1-based line number and the fields of every non-blank line of `text`.
+    ///
+    /// Lines end at `\n`; fields are separated by blanks, tabs or `\r` (so CRLF files read the same).
+    /// Works on the UTF-8 bytes: a million-line run reads in well under a second.
+    static func forEachRecord(
+        _ text: String, _ body: (_ line: Int, _ fields: [String]) throws -> Void
+    ) throws {
+        var text = text
+        try text.withUTF8 { bytes in
+            var fields = [String]()
+            fields.reserveCapacity(8)
+            var line = 1
+            var fieldStart = -1
+            var i = 0
+            while i <= bytes.count {
+                let byte: UInt8 = i < bytes.count ? bytes[i] : 0x0A
+                switch byte {
+                case 0x20, 0x09, 0x0D, 0x0A:  // blank, tab, CR, LF
+                    if fieldStart >= 0 {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                        fieldStart = -1
+                    }
+                    if byte == 0x0A {
+                        if !fields.isEmpty { try body(line, fields) }
+                        fields.removeAll(keepingCapacity: true)
+                        line += 1
+                    }
+                default:
+                    if fieldStart < 0 { fieldStart = i }
+                }
+                i += 1
+            }
         }
-        return out
     }
 
     static func read(_ path: String) throws -> String {
@@ -35,7 +56,7 @@ enum TrecText {
 
     /// Throws unless `id` can stand as one field of a TREC line.
     static func checkWritable(_ id: String, field: String) throws {
-        if id.isEmpty || id.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+        if id.isEmpty || id.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw InputError(field: field, "id \"\(id)\" is empty or contains whitespace; a TREC file cannot hold it")
         }
     }

@@ -138,3 +138,21 @@ import Testing
         #expect(first.bootstrapInterval!.contains(first.meanDifference))
     }
 }
+
+@Suite struct ReportPairingTests {
+    @Test func reportsPairOnTheTicketsTheyShare() throws {
+        let qrels = Qrels(["t1": ["a": 1], "t2": ["a": 1], "t3": ["a": 1]])
+        func list(_ t: TicketID, _ articles: [ArticleID]) -> RankedList {
+            RankedList(ticket: t, entries: articles.enumerated().map { .init(article: $1, score: -Double($0)) })
+        }
+        // Better system: a first on t1, t2, t3. Baseline: a second everywhere, t3 not run.
+        let better = evaluate(run: Run([list("t1", ["a"]), list("t2", ["a"]), list("t3", ["a"])]), qrels: qrels,
+                              metrics: [.mrr], selection: .trecEval)
+        let baseline = evaluate(run: Run([list("t1", ["x", "a"]), list("t2", ["x", "a"])]), qrels: qrels,
+                                metrics: [.mrr], selection: .trecEval)
+        let d = try #require(better.pairedDifference(versus: baseline, metric: .mrr))
+        #expect(d.count == 2)
+        #expect(d.meanDifference == 0.5)
+        #expect(better.pairedDifference(versus: baseline, metric: .recall75) == nil)
+    }
+}
