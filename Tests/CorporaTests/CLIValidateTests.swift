@@ -16,6 +16,22 @@ import Testing
         #expect(stderr.contains("error: \(dir.file("articles.jsonl.zst")):3: field \"id\": duplicate article id \"A2\" (first on line 2)"))
     }
 
+    /// Every bad input of the issue, through the real binary: status 2, the first message names
+    /// file, line (where there is one) and field, and nothing crashes.
+    @Test(
+        .enabled(if: Repo.flywheelBinary != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"),
+        arguments: BadInput.allCases)
+    func everyBadInputExitsWithStatus2(_ bad: BadInput) throws {
+        let dir = try TempDir(bad.rawValue)
+        defer { dir.cleanUp() }
+        try bad.build(in: dir)
+        let (status, _, stderr) = try run(Repo.flywheelBinary!, ["corpus", "validate", dir.path])
+        #expect(status == 2)
+        let first = stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("error: " + bad.expectedPrefix(in: dir)), "got: \(first)")
+        #expect(first.contains(bad.expected.fragment), "got: \(first)")
+    }
+
     @Test(.enabled(if: Repo.flywheelBinary != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"))
     func validateAcceptsAGoodCorpus() throws {
         let dir = try TempDir()
