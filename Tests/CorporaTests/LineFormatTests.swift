@@ -37,6 +37,12 @@ import Testing
         }
     }
 
+    @Test func deeplyNestedUnknownFieldsAreAnErrorNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let line = #"{"extra":"# + deep + #","id":"T","created_at":"2026-01-05","text":"x","relevant":{}}"#
+        #expect(throws: JSONSyntaxError.self) { try parseTicket(line) }
+    }
+
     @Test func anUnknownAnnotationKindListsTheValidOnes() throws {
         let dir = try TempDir()
         defer { dir.cleanUp() }
