@@ -13,7 +13,7 @@ import Foundation
 /// var stream = try corpus.tickets()
 /// while let record = try stream.next() { serve(record.ticket) }
 /// ```
-public struct CorpusReader {
+public struct CorpusReader: Sendable {
     public let directory: String
     public var manifest: Manifest
 

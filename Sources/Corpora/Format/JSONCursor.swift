@@ -10,6 +10,9 @@ struct JSONCursor {
     var pos = 0
     /// The field path being parsed, for error messages: `relevant`, `nuggets[1].text`…
     var path: [PathComponent] = []
+    /// Nesting depth of ``value()``, capped so a hostile line cannot overflow the stack.
+    var depth = 0
+    static let maxDepth = 256
 
     enum PathComponent {
         /// An unescaped key, as a byte range of the line (no allocation per key).
@@ -303,6 +306,9 @@ struct JSONCursor {
 
     /// Any JSON value, as a tree (used by the importers, whose field names come from the user).
     mutating func value() throws(JSONSyntaxError) -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > JSONCursor.maxDepth { throw fail("nested deeper than \(JSONCursor.maxDepth) levels") }
         switch peek() {
         case 0x22: return .string(try string())
         case 0x7B:

@@ -55,8 +55,10 @@ public struct BEIRImporter: Sendable {
     /// Reads the folder and writes the corpus into `directory`.
     public func importCorpus(into directory: String, options: ImportOptions) throws -> Manifest {
         // Articles: streamed straight into the writer; ids kept to check the qrels.
-        var writer = try options.makeWriter(directory: directory)
         let corpusPath = try locate("corpus.jsonl")
+        let queriesPath = try locate("queries.jsonl")
+        let qrels = try qrelsFiles()
+        var writer = try options.makeWriter(directory: directory)
         let corpus = try LineReader(path: corpusPath)
         var articleIDs: Set<ArticleID> = []
         while let obj = try corpus.nextObject() {
@@ -73,7 +75,7 @@ public struct BEIRImporter: Sendable {
 
         // Judgments.
         var relevant: [TicketID: [ArticleID: Int]] = [:]
-        for path in try qrelsFiles() {
+        for path in qrels {
             let reader = try LineReader(path: path)
             while let fields = try reader.nextLine({ String(validating: $0, as: UTF8.self).map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) } }) {
                 guard let fields else { throw InputError(file: path, line: reader.lineNumber, "invalid UTF-8") }
@@ -94,7 +96,6 @@ public struct BEIRImporter: Sendable {
         }
 
         // Tickets: the judged queries in file order.
-        let queriesPath = try locate("queries.jsonl")
         let queries = try LineReader(path: queriesPath)
         var tickets: [(Ticket, Int)] = []
         var seen: Set<TicketID> = []

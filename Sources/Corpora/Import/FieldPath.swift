@@ -48,7 +48,11 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     func optionalTimestamp(in object: JSONValue, file: String, line: Int) throws -> Timestamp? {
         guard let v = value(in: object) else { return nil }
         switch v {
-        case .number(let d): return Timestamp(secondsSinceEpoch: Int64(d))
+        case .number(let d):
+            guard let seconds = Int64(exactly: d.rounded(.down)), abs(seconds) < 1 << 40 else {
+                throw InputError(file: file, line: line, field: description, "\(d) is not a usable number of seconds since 1970")
+            }
+            return Timestamp(secondsSinceEpoch: seconds)
         case .string(let s):
             guard let t = Timestamp(iso8601: s) else {
                 throw InputError(file: file, line: line, field: description, "expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, got \"\(s)\"")

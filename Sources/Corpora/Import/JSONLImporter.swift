@@ -49,8 +49,10 @@ public struct JSONLImporter: Sendable {
 
     public func importCorpus(into directory: String, options: ImportOptions) throws -> Manifest {
         let m = mapping
-        var writer = try options.makeWriter(directory: directory)
+        // Open both inputs before creating anything, so a wrong path leaves no folder behind.
         let articles = try LineReader(path: m.articles)
+        let tickets = try LineReader(path: m.tickets)
+        var writer = try options.makeWriter(directory: directory)
         var articleIDs: Set<ArticleID> = []
         while let obj = try articles.nextObject() {
             let (f, l) = (m.articles, articles.lineNumber)
@@ -67,7 +69,6 @@ public struct JSONLImporter: Sendable {
                 introducedAt: try m.articleIntroducedAt?.optionalTimestamp(in: obj, file: f, line: l)))
         }
 
-        let tickets = try LineReader(path: m.tickets)
         var records: [TicketRecord] = []
         var seen: Set<TicketID> = []
         while let obj = try tickets.nextObject() {
