@@ -53,12 +53,16 @@ struct LearningBench {
         var b: Reply
         var qa: Double
         var qb: Double
+        /// ``ReplyFeatures`` of A and B (no sentence prior: these experiments give no adoptions).
+        var fa: [Double] = []
+        var fb: [Double] = []
     }
     struct HeldOut {
         var served: Served
         var candidates: [Reply]
         /// Judge helpfulness (no noise) of each candidate.
         var helpfulness: [Double]
+        var features: [[Double]]
     }
     var untrained: ExtractiveGenerator
     var train: [Served] = []
@@ -77,7 +81,8 @@ struct LearningBench {
             let all = untrained.candidates(for: t.ticket, articles: t.articles, rng: &rng)
             self.heldOut.append(HeldOut(
                 served: serve(t), candidates: all,
-                helpfulness: all.map { judge.helpfulness(of: $0, for: t.truth, rng: &noNoise) }))
+                helpfulness: all.map { judge.helpfulness(of: $0, for: t.truth, rng: &noNoise) },
+                features: all.map { ReplyFeatures.vector($0, ticket: t.ticket, prior: SentencePrior()) }))
         }
     }
 
@@ -88,7 +93,10 @@ struct LearningBench {
     func serve(_ t: ServedTicket) -> Served {
         var rng = stream(t, "generation.serve")
         let (a, b) = untrained.suggest(for: t.ticket, articles: t.articles, rng: &rng)
-        return Served(ticket: t, a: a, b: b, qa: judge.quality(of: a, for: t.truth).total, qb: judge.quality(of: b, for: t.truth).total)
+        return Served(
+            ticket: t, a: a, b: b, qa: judge.quality(of: a, for: t.truth).total, qb: judge.quality(of: b, for: t.truth).total,
+            fa: ReplyFeatures.vector(a, ticket: t.ticket, prior: SentencePrior()),
+            fb: ReplyFeatures.vector(b, ticket: t.ticket, prior: SentencePrior()))
     }
 
     /// Label the training pairs with `labeller` (its draws keyed by `labelSeed`), retrain, and measure.
@@ -107,14 +115,15 @@ struct LearningBench {
             let s = h.served
             if abs(s.qa - s.qb) >= 0.01 {
                 pairs += 1
-                let ra = trained.reward.score(s.a, ticket: s.ticket.ticket)
-                let rb = trained.reward.score(s.b, ticket: s.ticket.ticket)
+                // The reward is `weights · features` (checked against `score` in the tests).
+                let ra = dot(trained.reward.weights, s.fa)
+                let rb = dot(trained.reward.weights, s.fb)
                 agree += ra == rb ? 0.5 : ((ra > rb) == (s.qa > s.qb) ? 1 : 0)
             }
             // Suggestion A of the untrained generator is candidate 0 (zero reward everywhere);
             // the trained one picks the highest reward, ties to the lowest index, as `suggest` does.
             before += h.helpfulness[0]
-            let rewards = h.candidates.map { trained.reward.score($0, ticket: s.ticket.ticket) }
+            let rewards = h.features.map { dot(trained.reward.weights, $0) }
             var best = 0
             for i in rewards.indices where rewards[i] > rewards[best] { best = i }
             after += h.helpfulness[best]
@@ -126,6 +135,8 @@ struct LearningBench {
             untrainedHelpfulness: before / n, trainedHelpfulness: after / n, oracleHelpfulness: oracle / n), trained)
     }
 }
+
+func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
 
 /// The label for a pair whose true quality differs by `d = q_A − q_B`.
 private func label(_ d: Double, _ labeller: Labeller, _ rng: inout RandomStream) -> (PreferenceChoice, PreferenceMargin?) {

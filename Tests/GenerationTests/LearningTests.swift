@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import Corpora
 import Generation
 import Testing
 import World
@@ -38,8 +39,24 @@ func hotelRestaurantPreferencesTeachTheRewardModel() throws {
     let a = trained.suggest(for: t.ticket, articles: t.articles, rng: &rng).a
     let rewards = bench.heldOut[0].candidates.map { trained.reward.score($0, ticket: t.ticket) }
     #expect(trained.reward.score(a, ticket: t.ticket) == rewards.max())
+    #expect(abs(rewards[0] - dot(trained.reward.weights, bench.heldOut[0].features[0])) < 1e-12)
 }
 
 extension Double {
     var rounded3: Double { (self * 1000).rounded() / 1000 }
+}
+
+@Test func generatedWorldPreferencesTeachTheRewardModel() {
+    let world = SyntheticWorld.generate(SyntheticWorldConfig(seed: 7, articles: 300, tickets: 2000, weeks: 8))
+    let served = SyntheticStandIn.served(world, seed: 11)
+    let bench = LearningBench(train: Array(served.prefix(600)), heldOut: Array(served.suffix(300)), judge: Judge())
+    let (careful, _) = bench.run(.careful(temperature: 0.02, tieBand: 0.005))
+    let random = randomOutcomes(bench)
+    let meanAccuracy = random.map(\.pairwiseAccuracy).reduce(0, +) / Double(random.count)
+    print("generated careful: \(careful)")
+    print("generated random (mean accuracy \(meanAccuracy)): \(random.map { "\($0.pairwiseAccuracy.rounded3)/\($0.gain.rounded3)" })")
+    #expect(careful.pairwiseAccuracy > 0.75)
+    #expect(careful.gain > 0)
+    #expect(abs(meanAccuracy - 0.5) < 0.1)
+    #expect(random.allSatisfy { $0.gain < 0.02 })
 }
