@@ -4,7 +4,7 @@ import World
 
 /// One served ticket for a learning experiment: what the system sees (ticket, the stand-in
 /// reranked list) and what only the judge and the simulated labeller may read (truth).
-struct ServedTicket {
+struct ServedTicket: Sendable {
     var ticket: Ticket
     var articles: [Article]
     var truth: TicketTruth

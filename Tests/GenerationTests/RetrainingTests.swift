@@ -29,8 +29,8 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
     let feedback = Array(repeating: adoption([fiveDays], .used), count: 6)
         + Array(repeating: adoption([tenDays], .rejected, .incorrectInformation), count: 6)
     let trained = g.retrained(preferences: [], adoptions: feedback)
-    #expect(trained.prior.value(article: "kb-refunds-2019", position: 0) < 0)
-    #expect(trained.prior.value(article: "kb-refunds", position: 1) > 0)
+    #expect(trained.prior.value(article: "kb-refunds-2019", position: 0, ticketTokens: TextTokens.tokenSet(TinyKnowledgeBase.ticket.text)) < 0)
+    #expect(trained.prior.value(article: "kb-refunds", position: 1, ticketTokens: TextTokens.tokenSet(TinyKnowledgeBase.ticket.text)) > 0)
     let after = trained.baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles)
     #expect(!after.sentences.map(\.text).contains(tenDays))
     #expect(after.sentences.map(\.text).contains(fiveDays))
@@ -73,5 +73,17 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
     let g = ExtractiveGenerator()
     let feedback = [adoption([fiveDays], .used), adoption([tenDays], .rejected, .incorrectInformation)]
     #expect(g.retrained(preferences: [], adoptions: feedback) == g.retrained(preferences: [], adoptions: feedback))
-    #expect(g.retrained(preferences: [], adoptions: []).scorer == g.scorer)
+    #expect(g.retrained(preferences: [], adoptions: []).prior.isEmpty)
+}
+
+@Test func thePriorIsConditionedOnTheTicketsWords() {
+    var prior = SentencePrior()
+    prior.record(article: "us", position: 1, ticketTokens: ["florida", "refund"], weight: 1)
+    prior.record(article: "eu", position: 1, ticketTokens: ["florida", "refund"], weight: -1)
+    prior.record(article: "eu", position: 1, ticketTokens: ["paris", "refund"], weight: 1)
+    #expect(prior.value(article: "us", position: 1, ticketTokens: ["florida"]) > 0)
+    #expect(prior.value(article: "eu", position: 1, ticketTokens: ["florida"]) < 0)
+    #expect(prior.value(article: "eu", position: 1, ticketTokens: ["paris"]) > 0)
+    #expect(prior.value(article: "eu", position: 1, ticketTokens: ["refund"]) == 0)  // one for, one against
+    #expect(prior.value(article: "us", position: 2, ticketTokens: ["florida"]) == 0)  // never seen
 }
