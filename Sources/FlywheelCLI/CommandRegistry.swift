@@ -5,5 +5,6 @@ import ArgumentParser
 enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
         CorpusCommand.self,
+        PersonaCommand.self,
     ]
 }

@@ -6,7 +6,7 @@ struct CorpusCommand: AsyncParsableCommand {
         commandName: "corpus",
         abstract: "Generate, import, inspect, validate and export corpora.",
         subcommands: [
-            // generate: added by the generator branch
+            CorpusGenerate.self,
         ]
     )
 }

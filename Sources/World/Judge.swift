@@ -19,7 +19,10 @@ import FlywheelCore
 ///   and `max(0, 2 − w / max)` above it; tone is 1 for a preferred tone, else
 ///   ``JudgeConfig/toneMismatchFit``.
 ///
-/// `total` is the weighted mean of the parts. **Helpfulness** is `1 + 4·total` (continuous),
+/// `total = correctness × (w_cov·coverage + w_focus·focus + w_fit·fit) / (w_cov + w_focus + w_fit)`:
+/// correctness multiplies rather than adds, so a reply that states a contradicting fact loses
+/// most of its value however complete it is, and an irrelevant reply earns nothing for merely
+/// not being wrong. **Helpfulness** is `1 + 4·total` (continuous),
 /// plus Gaussian noise of sd ``JudgeConfig/noiseSD`` when positive, clamped to [1, 5] and rounded
 /// when ``JudgeConfig/roundScores`` is set. So "share ≥ 4" is the share with total ≥ 0.75 when
 /// noise is off.
@@ -48,22 +51,30 @@ public struct Judge: Sendable {
         var contradictions = 0
         for (s, tokens) in zip(reply.sentences, sentences) {
             let fromConflicting = conflicting.contains(s.article)
-            var contradicts = fromConflicting && nuggets.isEmpty
+            var statesSome = false
+            var clashes = fromConflicting && nuggets.isEmpty
             for (i, n) in nuggets.enumerated() {
                 let overlap = n.recall(in: tokens)
                 let verbatim = n.words.isSubset(of: tokens.words)
-                let numbersMatch = n.numbers.isSubset(of: tokens.numbers)
                 if fromConflicting {
-                    if verbatim { covered[i] = true } else if overlap >= config.contradictionOverlap { contradicts = true }
-                } else if overlap >= config.coverageThreshold {
-                    if numbersMatch {
+                    if verbatim {
                         covered[i] = true
+                        statesSome = true
+                    } else if overlap >= config.contradictionOverlap {
+                        clashes = true
+                    }
+                } else if overlap >= config.coverageThreshold {
+                    if n.numbers.isSubset(of: tokens.numbers) {
+                        covered[i] = true
+                        statesSome = true
                     } else if !tokens.numbers.subtracting(n.numbers).isEmpty {
-                        contradicts = true  // the nugget's words with a different value
+                        clashes = true  // the nugget's words with a different value
                     }
                 }
             }
-            if contradicts { contradictions += 1 }
+            // A sentence that states one needed fact is not held against a similar other one
+            // (tickets can need two near-identical facts, e.g. for two listing types).
+            if clashes && !statesSome { contradictions += 1 }
         }
 
         let coverage: Double
@@ -102,7 +113,7 @@ public struct Judge: Sendable {
 
         let w = config.weights
         let total = w.sum > 0
-            ? (w.coverage * coverage + w.correctness * correctness + w.focus * focus + w.fit * fit) / w.sum
+            ? correctness * (w.coverage * coverage + w.focus * focus + w.fit * fit) / w.sum
             : 0
 
         let failure = dominantFailure(
@@ -131,11 +142,12 @@ public struct Judge: Sendable {
         if contradictions > 0 { return .incorrectInformation }
         guard total < config.goodQuality else { return nil }
         let w = config.weights
+        let scale = w.sum > 0 ? w.sum : 1
         let candidates: [(RationaleCategory, Double)] = [
-            (.missingInformation, w.coverage * (1 - coverage) + (tooLong ? 0 : w.fit * (1 - lengthFit))),
-            (.irrelevant, w.focus * (1 - focus)),
-            (.tooLong, tooLong ? w.fit * (1 - lengthFit) : 0),
-            (.toneOrStyle, w.fit * (1 - toneFit)),
+            (.missingInformation, (w.coverage * (1 - coverage) + (tooLong ? 0 : w.fit * (1 - lengthFit))) / scale),
+            (.irrelevant, w.focus * (1 - focus) / scale),
+            (.tooLong, tooLong ? w.fit * (1 - lengthFit) / scale : 0),
+            (.toneOrStyle, w.fit * (1 - toneFit) / scale),
         ]
         // first maximum in this fixed order: ties resolve deterministically
         var best = candidates[0]

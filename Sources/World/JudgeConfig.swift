@@ -7,25 +7,24 @@ import FlywheelCore
 ///
 /// ```yaml
 /// judge:
-///   weights: {coverage: 0.45, correctness: 0.25, focus: 0.15, fit: 0.15}
+///   weights: {coverage: 0.6, focus: 0.25, fit: 0.15}
 ///   length: {min_words: 25, max_words: 110}
 ///   preferred_tones: [friendly, formal]
 ///   noise_sd: 0.0
 /// ```
 public struct JudgeConfig: Codable, Sendable, Hashable {
-    /// Weights of the four parts in the total; normalised by their sum.
+    /// Weights of coverage, focus and fit in the total (normalised by their sum). Correctness is
+    /// not weighted: it multiplies the total, so one wrong fact spoils an otherwise good reply.
     public struct Weights: Codable, Sendable, Hashable {
         public var coverage: Double
-        public var correctness: Double
         public var focus: Double
         public var fit: Double
-        public init(coverage: Double = 0.45, correctness: Double = 0.25, focus: Double = 0.15, fit: Double = 0.15) {
+        public init(coverage: Double = 0.6, focus: Double = 0.25, fit: Double = 0.15) {
             self.coverage = coverage
-            self.correctness = correctness
             self.focus = focus
             self.fit = fit
         }
-        var sum: Double { coverage + correctness + focus + fit }
+        var sum: Double { coverage + focus + fit }
     }
 
     /// Target length band of the whole reply, in words (inclusive).

@@ -15,7 +15,7 @@ public struct QualityBreakdown: Sendable, Hashable {
     public var focus: Double
     /// Length-band fit × tone fit.
     public var fit: Double
-    /// The weighted mean of the four parts (``JudgeConfig/Weights``).
+    /// `correctness ×` the weighted mean of coverage, focus and fit (``JudgeConfig/Weights``).
     public var total: Double
     /// The dominant true failure, `nil` when the reply is good.
     public var failure: RationaleCategory?

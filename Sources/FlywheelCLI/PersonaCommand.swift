@@ -1,0 +1,63 @@
+import ArgumentParser
+import FlywheelCore
+import Foundation
+import World
+
+/// `flywheel persona …`: check persona and population files, print a persona.
+struct PersonaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "persona",
+        abstract: "Validate persona files and show personas.",
+        subcommands: [Validate.self, Show.self]
+    )
+
+    /// `flywheel persona validate FILE…`
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check persona (or population) YAML files strictly; exit 2 naming the file and key path on the first problem.",
+            discussion: """
+                A file with a top-level `population:` key is checked as a population (weights finite, \
+                ≥ 0, summing to a positive number); any other file as a persona.
+                """
+        )
+
+        @Argument(help: "Persona or population YAML files.")
+        var files: [String]
+
+        func run() throws {
+            for file in files {
+                let text: String
+                do {
+                    text = try String(contentsOfFile: file, encoding: .utf8)
+                } catch {
+                    throw InputError(file: file, "cannot read: \(error.localizedDescription)")
+                }
+                if text.split(separator: "\n").contains(where: { $0.hasPrefix("population:") }) {
+                    let entries = try Population.entries(yaml: text, file: file)
+                    print("\(file): ok (population of \(entries.count) personas)")
+                } else {
+                    let persona = try Persona.load(yaml: text, file: file)
+                    print("\(file): ok (\(persona.name) v\(persona.version))")
+                }
+            }
+        }
+    }
+
+    /// `flywheel persona show NAME`
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a persona from the personas folder, with every default filled in."
+        )
+
+        @Argument(help: "Persona name (the file NAME.yaml in --dir).")
+        var name: String
+
+        @Option(help: "Folder of persona files.")
+        var dir: String = "scenarios/personas"
+
+        func run() throws {
+            let persona = try Persona.load(named: name, in: URL(fileURLWithPath: dir))
+            print(try persona.yamlText())
+        }
+    }
+}

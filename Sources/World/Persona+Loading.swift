@@ -1,0 +1,74 @@
+import FlywheelCore
+import Foundation
+
+extension Persona {
+    /// Decodes and validates a persona from YAML text: unknown keys, missing keys, wrong types
+    /// and out-of-range values are ``InputError``s naming `file`, the line and the key path.
+    public static func load(yaml: String, file: String) throws -> Persona {
+        let root = try StrictYAML.compose(yaml, file: file)
+        try StrictYAML.checkKeys(root, schema: Persona.keySchema, path: "", file: file)
+        let persona: Persona
+        do {
+            persona = try Yams.YAMLDecoder().decode(Persona.self, from: root)
+        } catch let error as DecodingError {
+            throw StrictYAML.inputError(error, root: root, file: file)
+        }
+        if let problem = persona.rangeProblems().first {
+            throw InputError(
+                file: file, line: StrictYAML.line(of: problem.keyPath, in: root), field: problem.keyPath,
+                problem.message)
+        }
+        return persona
+    }
+
+    /// Loads a persona file.
+    public static func load(contentsOf url: URL) throws -> Persona {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw InputError(file: url.path, "cannot read persona file: \(error.localizedDescription)")
+        }
+        return try load(yaml: text, file: url.path)
+    }
+
+    /// Loads `NAME.yaml` from `folder` (e.g. `scenarios/personas`); its `name` must be `NAME`.
+    public static func load(named name: String, in folder: URL) throws -> Persona {
+        let url = folder.appendingPathComponent("\(name).yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            let known = available(in: folder)
+            throw InputError(
+                file: url.path,
+                "no persona named '\(name)'" + (known.isEmpty ? "" : "; available: \(known.joined(separator: ", "))"))
+        }
+        let persona = try load(contentsOf: url)
+        guard persona.name == name else {
+            throw InputError(file: url.path, field: "name", "'\(persona.name)' does not match the file name '\(name)'")
+        }
+        return persona
+    }
+
+    /// Names of the persona files (`*.yaml`) in `folder`, sorted.
+    public static func available(in folder: URL) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+}
+
+import Yams
+
+extension Persona {
+    /// The persona as YAML (snake_case keys, `.inf` for infinite values), as `persona show` prints it.
+    public func yamlText() throws -> String {
+        // Yams writes floats as `6e-1`; print them the way people write them (`0.6`, `12`, `.inf`).
+        try YAMLEncoder().encode(self).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let cut = line.range(of: ": ")?.upperBound
+                ?? (line.trimmingCharacters(in: .whitespaces).hasPrefix("- ") ? line.range(of: "- ")?.upperBound : nil)
+            guard let cut else { return String(line) }
+            let value = line[cut...].trimmingCharacters(in: .whitespaces)
+            guard value.contains("e"), let number = Double(value) else { return String(line) }
+            let plain = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+            return line[..<cut] + plain
+        }.joined(separator: "\n")
+    }
+}

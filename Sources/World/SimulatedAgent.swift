@@ -1,0 +1,93 @@
+import FlywheelCore
+
+/// A simulated support agent: a persona with an id. Its behaviour is a pure function of
+/// (persona, state, shown suggestion, truth, random stream).
+///
+/// Each behaviour and each participation decision draws from its own child stream of `rng`
+/// (`rng.derived("preference")`, `rng.derived("relevance", i)`, …), so a change to one behaviour
+/// never shifts another's draws. The caller keys `rng` by (seed, replicate, arm, iteration,
+/// ticket, agent) — arms then see the same agent draws for the same ticket (common random numbers).
+///
+/// ```swift
+/// let agent = SimulatedAgent(id: "agent-001", persona: persona)
+/// var state = AgentState(persona: persona)
+/// let rng = RandomStream(seed: 42, purpose: "agent", ids: [replicate, iteration, ticketHash, agentHash])
+/// let feedback = agent.respond(to: shown, truth: truth, published: kb.contains, judge: judge,
+///                              state: &state, rng: rng)
+/// ```
+public struct SimulatedAgent: Sendable, Hashable {
+    public var id: AgentID
+    public var persona: Persona
+
+    public init(id: AgentID, persona: Persona) {
+        self.id = id
+        self.persona = persona
+    }
+
+    /// Works one ticket: decides which signals to give (participation × fatigue), gives them,
+    /// and advances `state` (shift clock by handling + annotation time, trust, tickets seen).
+    ///
+    /// - Parameters:
+    ///   - published: whether an article is in the published knowledge base.
+    ///   - topic: the topic the agent names when flagging a missing article (default: none).
+    public func respond(
+        to shown: ShownSuggestion, truth: TicketTruth, published: (ArticleID) -> Bool, judge: Judge,
+        state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil }
+    ) -> AgentFeedback {
+        let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
+        let qualityA = judge.quality(of: shown.a, for: truth)
+        var feedback = AgentFeedback()
+        let cost = persona.costSeconds
+
+        func participates(_ kind: SignalKind) -> Bool {
+            var r = rng.derived("participation", UInt64(SignalKind.allCases.firstIndex(of: kind)!))
+            return r.bernoulli(persona.participation[kind] * f)
+        }
+
+        if participates(.preference) {
+            let qualityB = judge.quality(of: shown.b, for: truth)
+            var r = rng.derived("preference")
+            let (choice, margin) = prefer(
+                qualityA: qualityA.total, qualityB: qualityB.total,
+                wordsA: shown.a.wordCount, wordsB: shown.b.wordCount, fatigue: f, rng: &r)
+            feedback.preference = PreferenceAnnotation(ticket: shown.ticket.id, agent: id, choice: choice, margin: margin)
+            feedback.seconds += cost.preference
+        }
+
+        if participates(.adoption) {
+            var r = rng.derived("adoption")
+            let outcome = adopt(quality: qualityA.total, trust: state.trust, rng: &r)
+            var annotation = AdoptionAnnotation(ticket: shown.ticket.id, agent: id, outcome: outcome)
+            feedback.seconds += cost.adoption
+            if outcome != .used {
+                var rr = rng.derived("rationale")
+                let category = rationale(trueFailure: qualityA.failure ?? .other, fatigue: f, rng: &rr)
+                var rt = rng.derived("rationale-text")
+                annotation.rationale = category
+                annotation.rationaleText = RationaleTemplates.text(for: category, rng: &rt)
+                feedback.seconds += cost.rationale
+            }
+            feedback.adoption = annotation
+        }
+
+        if participates(.relevance) {
+            feedback.relevance = checkRelevance(shown: shown, truth: truth, fatigue: f, rng: rng.derived("relevance"))
+            feedback.seconds += cost.relevance * Double(feedback.relevance.count)
+        }
+
+        if participates(.missingKnowledge) {
+            var r = rng.derived("missing-knowledge")
+            if let flag = flagMissing(shown: shown, truth: truth, published: published, topic: topic, fatigue: f, rng: &r) {
+                feedback.missingKnowledge = flag
+                feedback.seconds += cost.missingKnowledge
+            }
+        }
+
+        // Experience: trust follows the true quality of the suggestions seen.
+        let rate = persona.adoption.trust.rate
+        state.trust = Probability.clamp(state.trust + rate * (qualityA.total - state.trust))
+        state.minutesIntoShift += ((cost.handling ?? CostSeconds.defaultHandling) + feedback.seconds) / 60
+        state.ticketsSeen += 1
+        return feedback
+    }
+}
