@@ -7,6 +7,11 @@ struct CorpusCommand: AsyncParsableCommand {
         abstract: "Generate, import, inspect, validate and export corpora.",
         subcommands: [
             CorpusGenerate.self,
+            CorpusImport.self,
+            CorpusInspect.self,
+            CorpusValidate.self,
+            CorpusExportQrels.self,
+            CorpusBenchRead.self,
         ]
     )
 }

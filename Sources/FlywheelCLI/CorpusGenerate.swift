@@ -85,7 +85,7 @@ struct CorpusGenerate: AsyncParsableCommand {
         print("hardness (no retriever):")
         print("  tickets whose needed article shares < 2 content words with them: \(pct(stats.lowOverlapShare))%")
         print("  … after expansion with words of earlier tickets for that article: \(pct(stats.expandedLowOverlapShare))%")
-        print("  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%")
+        print("  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%; generated twin pairs cover \(pct(Double(world.twins.count) / Double(max(1, world.articles.count))))%")
         print("  multi-issue tickets: \(pct(stats.multiIssueShare))%; tickets with a conflicting twin: \(pct(stats.conflictingShare))%")
         print("  new policies introduced mid-stream: \(pct(stats.newPolicyShare))% of articles; mean nuggets per ticket \(String(Int((stats.meanNuggets * 100).rounded())).withTwoDecimals)")
         print("done in \(clock.now - began)")

@@ -42,3 +42,25 @@ import Testing
     #expect(throws: InputError.self) { try world.write(to: dir.path) }
     #expect(throws: Never.self) { try world.write(to: dir.path, overwrite: true) }
 }
+
+@Test func generatedCorpusPassesTheValidator() throws {
+    let dir = try TempDir("gen-valid")
+    defer { dir.cleanUp() }
+    _ = try SyntheticWorld.generate(.init(seed: 9, articles: 80, tickets: 600, weeks: 3)).write(to: dir.path)
+    let report = CorpusValidator(directory: dir.path).validate()
+    #expect(report.isValid, "\(report.issues)")
+}
+
+/// The repository root, derived from this file's path (Tests/CorporaTests/<file>).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+@Test func committedDefaultCorpusIsValidAndRecordsItsCommand() throws {
+    let dir = repositoryRoot + "/corpora/marketplace"
+    let report = CorpusValidator(directory: dir).validate()
+    #expect(report.isValid, "\(report.issues)")
+    #expect(report.counts.articles == 1500 && report.counts.tickets == 40_000)
+    let manifest = try CorpusReader(directory: dir).manifest
+    #expect(manifest.command == SyntheticWorld.command(for: SyntheticWorldConfig(), out: "corpora/marketplace"))
+    #expect(manifest.source == SyntheticWorld.source(of: .marketplace))
+}

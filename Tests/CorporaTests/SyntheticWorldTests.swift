@@ -1,4 +1,5 @@
 import FlywheelCore
+import Foundation
 import Testing
 
 @testable import Corpora
@@ -116,4 +117,13 @@ let smallWorld = SyntheticWorld.generate(.init(seed: 7, articles: 300, tickets: 
     }
     #expect(throws: InputError.self) { try SyntheticWorldConfig(weeks: 0).validate() }
     #expect(throws: InputError.self) { try SyntheticWorldConfig(tickets: 0).validate() }
+}
+
+@Test func configDecodesWithDefaultsForMissingKeys() throws {
+    let empty = try JSONDecoder().decode(SyntheticWorldConfig.self, from: Data("{}".utf8))
+    #expect(empty == SyntheticWorldConfig())
+    let some = try JSONDecoder().decode(
+        SyntheticWorldConfig.self, from: Data(#"{"seed": 7, "weeks": 8, "start": "2026-03-02"}"#.utf8))
+    #expect(some.seed == 7 && some.weeks == 8 && some.articles == 1500)
+    #expect(some.start == Timestamp(iso8601: "2026-03-02T00:00:00Z"))
 }

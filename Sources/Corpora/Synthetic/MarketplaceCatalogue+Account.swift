@@ -2,7 +2,7 @@
 extension MarketplaceCatalogue {
     static let accountTopics: [MarketplaceTopic] = [
         MarketplaceTopic(
-            id: "reviews", name: "reviews",
+            id: "reviews", audience: "nnnhn", name: "reviews",
             titles: ["How reviews work for {listing} stays", "Review guidelines in {region}", "Removing a review that breaks the rules"],
             customerNames: ["bad review", "stars", "feedback"],
             facts: [
@@ -18,7 +18,7 @@ extension MarketplaceCatalogue {
                     "can i edit a review after submission", "i made a typo in my feedback, can i fix it", "want to change the stars i gave"]),
             ]),
         MarketplaceTopic(
-            id: "account-verification", name: "identity verification",
+            id: "account-verification", audience: "gnnhn", name: "identity verification",
             titles: ["Verifying your identity in {region}", "Why we ask for identity verification", "Identity requirements for {listing} bookings"],
             customerNames: ["id check", "passport", "selfie"],
             facts: [
@@ -34,7 +34,7 @@ extension MarketplaceCatalogue {
                     "are identity documents deleted after verification", "what do you do with my passport scan", "are you keeping copies of my id forever"]),
             ]),
         MarketplaceTopic(
-            id: "co-hosting", name: "co-hosts",
+            id: "co-hosting", audience: "hhhhh", name: "co-hosts",
             titles: ["Adding a co-host to your {listing}", "Co-host permissions in {region}", "Paying a co-host"],
             customerNames: ["co-host", "my helper", "someone to manage my place"],
             facts: [
@@ -50,7 +50,7 @@ extension MarketplaceCatalogue {
                     "how do i remove a co-host", "want to kick my helper off the listing", "fell out with the guy managing my {clisting}"]),
             ]),
         MarketplaceTopic(
-            id: "host-protection", name: "host protection insurance",
+            id: "host-protection", audience: "hhhhh", name: "host protection insurance",
             titles: ["Host protection insurance in {region}", "What host liability insurance covers for {listing} listings", "Making a host protection claim"],
             customerNames: ["insurance", "cover", "someone got hurt"],
             facts: [
@@ -66,7 +66,7 @@ extension MarketplaceCatalogue {
                     "how long until a host protection decision", "when will i hear about my insurance claim", "waiting forever on the cover people"]),
             ]),
         MarketplaceTopic(
-            id: "messaging", name: "messaging and contact details",
+            id: "messaging", audience: "gggnn", name: "messaging and contact details",
             titles: ["Messaging hosts and guests", "Sharing contact details in {region}", "Response time expectations for {listing} hosts"],
             customerNames: ["can't reach the host", "phone number", "no reply"],
             facts: [
@@ -82,7 +82,7 @@ extension MarketplaceCatalogue {
                     "is automatic translation of messages available", "the owner writes in a language i don't speak", "can't understand what the guest is writing"]),
             ]),
         MarketplaceTopic(
-            id: "account-security", name: "account security",
+            id: "account-security", audience: "nhnnn", name: "account security",
             titles: ["Securing your account", "Recovering a compromised account in {region}", "Two-factor authentication for hosts"],
             customerNames: ["hacked", "can't log in", "password"],
             facts: [
@@ -98,7 +98,7 @@ extension MarketplaceCatalogue {
                     "how long is an account locked after failed login attempts", "typed my password wrong and now i'm blocked", "it says too many tries, when can i sign in"]),
             ]),
         MarketplaceTopic(
-            id: "calendar-instant-book", name: "calendar and instant book",
+            id: "calendar-instant-book", audience: "hhhhh", name: "calendar and instant book",
             titles: ["Instant Book settings for {listing} listings", "Managing your calendar in {region}", "Advance notice and preparation time"],
             customerNames: ["calendar", "instant book", "availability"],
             facts: [
@@ -114,7 +114,7 @@ extension MarketplaceCatalogue {
                     "how far into the future can calendars be opened", "guests can't book next year, why", "people want to reserve way ahead but the dates are greyed out"]),
             ]),
         MarketplaceTopic(
-            id: "pricing", name: "pricing and discounts for hosts",
+            id: "pricing", audience: "hhhhh", name: "pricing and discounts for hosts",
             titles: ["Setting prices for a {listing}", "Smart Pricing in {region}", "Weekly and last-minute discounts"],
             customerNames: ["price", "how much to charge", "discount"],
             facts: [

@@ -2,7 +2,7 @@
 extension MarketplaceCatalogue {
     static let moneyTopics: [MarketplaceTopic] = [
         MarketplaceTopic(
-            id: "guest-cancellations", name: "guest cancellations and refunds",
+            id: "guest-cancellations", audience: "ggggg", name: "guest cancellations and refunds",
             titles: ["Cancelling a {listing} reservation in {region}", "Refunds when a guest cancels in {region}", "Guest cancellation policy for {listing} listings"],
             customerNames: ["money back", "cancelled trip", "refund"],
             facts: [
@@ -18,7 +18,7 @@ extension MarketplaceCatalogue {
                     "we left early after check in, can we get a refund for the unused nights", "we checked out days early, do we get anything for the nights we didn't stay", "left the {clisting} early because it was awful, want money for the rest"]),
             ]),
         MarketplaceTopic(
-            id: "host-cancellations", name: "host cancellations",
+            id: "host-cancellations", audience: "ggggh", name: "host cancellations",
             titles: ["When a host cancels your reservation in {region}", "Host cancellation penalties for {listing} listings", "Rebooking help after a host cancellation"],
             customerNames: ["host cancelled on me", "my stay got cancelled"],
             facts: [
@@ -34,7 +34,7 @@ extension MarketplaceCatalogue {
                     "i cancelled as a host because of a calendar error, is there a penalty", "my dates were wrong on my end and i had to drop a guest", "double booked by mistake, will i get dinged for cancelling"]),
             ]),
         MarketplaceTopic(
-            id: "payouts", name: "host payouts",
+            id: "payouts", audience: "hhhhh", name: "host payouts",
             titles: ["When you will receive your payout in {region}", "Payout methods for hosts in {region}", "Why a payout is delayed for {listing} hosts"],
             customerNames: ["where is my money", "payout", "getting paid"],
             facts: [
@@ -50,7 +50,7 @@ extension MarketplaceCatalogue {
                     "why is my new payout method on hold", "just changed my bank details and now nothing is coming through", "added a new account and you froze my earnings"]),
             ]),
         MarketplaceTopic(
-            id: "host-fees", name: "host service fees",
+            id: "host-fees", audience: "hhhhh", name: "host service fees",
             titles: ["Host service fees in {region}", "How the host fee is calculated for {listing} listings", "Understanding the split fee for hosts"],
             customerNames: ["your cut", "commission", "fees you take"],
             facts: [
@@ -66,7 +66,7 @@ extension MarketplaceCatalogue {
                     "is the host fee reduced for long stays", "do you take less from me when someone stays for months", "any discount on commission for monthly renters"]),
             ]),
         MarketplaceTopic(
-            id: "guest-fees", name: "guest service fees",
+            id: "guest-fees", audience: "ggggg", name: "guest service fees",
             titles: ["Guest service fees in {region}", "Why the total price changed at checkout", "Service fees on {listing} bookings"],
             customerNames: ["extra charges", "hidden fees", "the total price"],
             facts: [
@@ -82,7 +82,7 @@ extension MarketplaceCatalogue {
                     "are taxes included in the guest service fee", "can i get a breakdown of what i paid", "need an itemised bill for my expenses"]),
             ]),
         MarketplaceTopic(
-            id: "security-deposits", name: "security deposits",
+            id: "security-deposits", audience: "ggggg", name: "security deposits",
             titles: ["Security deposits for {listing} listings", "How security deposits work in {region}", "When a security deposit is returned"],
             customerNames: ["deposit", "the hold on my card", "bond"],
             facts: [
@@ -98,7 +98,7 @@ extension MarketplaceCatalogue {
                     "is there a limit on the security deposit compared to the reservation total", "the bond is almost as much as the stay itself", "why is the hold bigger than what i paid for the nights"]),
             ]),
         MarketplaceTopic(
-            id: "damage-claims", name: "damage claims",
+            id: "damage-claims", audience: "hhghh", name: "damage claims",
             titles: ["Filing a damage claim for a {listing}", "How damage claims are reviewed in {region}", "What to do when a guest damages your property"],
             customerNames: ["broke something", "damage", "they trashed my place"],
             facts: [
@@ -114,7 +114,7 @@ extension MarketplaceCatalogue {
                     "can small damage claims be settled in the resolution centre", "it's only a cracked mug, do we sort it between ourselves", "tiny breakage, can i just ask the guest to pay me back"]),
             ]),
         MarketplaceTopic(
-            id: "taxes", name: "occupancy taxes",
+            id: "taxes", audience: "ghghn", name: "occupancy taxes",
             titles: ["Occupancy taxes collected in {region}", "Tax information for hosts in {region}", "Why tax was added to a {listing} booking"],
             customerNames: ["tax", "tourist tax", "the taxman"],
             facts: [
@@ -130,7 +130,7 @@ extension MarketplaceCatalogue {
                     "is value added tax charged on service fees", "why is there vat on top of your fee", "getting taxed on your charges too, seriously"]),
             ]),
         MarketplaceTopic(
-            id: "payment-methods", name: "guest payments",
+            id: "payment-methods", audience: "ggggg", name: "guest payments",
             titles: ["Payment methods accepted in {region}", "Paying for a {listing} reservation in instalments", "Why a payment was declined"],
             customerNames: ["my card", "paying", "charge"],
             facts: [
@@ -146,7 +146,7 @@ extension MarketplaceCatalogue {
                     "what happens if my second instalment is unpaid", "missed the second payment, is my trip gone", "forgot to pay the rest, did you cancel us"]),
             ]),
         MarketplaceTopic(
-            id: "cleaning-fees", name: "cleaning fees",
+            id: "cleaning-fees", audience: "ggggg", name: "cleaning fees",
             titles: ["Cleaning fees on {listing} listings", "Rules for cleaning fees in {region}", "Disputing an extra cleaning charge"],
             customerNames: ["cleaning charge", "cleaning", "mess"],
             facts: [
@@ -162,7 +162,7 @@ extension MarketplaceCatalogue {
                     "does a short-stay cleaning fee apply", "why is there a cleaning charge for just two nights", "tiny stay but a massive mop-up fee"]),
             ]),
         MarketplaceTopic(
-            id: "coupons-credits", name: "coupons, gift cards and travel credits",
+            id: "coupons-credits", audience: "ggggg", name: "coupons, gift cards and travel credits",
             titles: ["Using coupons and travel credits in {region}", "Gift cards and credits for {listing} bookings", "Why a coupon did not apply"],
             customerNames: ["voucher", "promo code", "gift card"],
             facts: [

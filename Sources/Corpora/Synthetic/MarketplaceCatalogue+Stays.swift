@@ -2,7 +2,7 @@
 extension MarketplaceCatalogue {
     static let stayTopics: [MarketplaceTopic] = [
         MarketplaceTopic(
-            id: "check-in", name: "check-in and keys",
+            id: "check-in", audience: "ggggg", name: "check-in and keys",
             titles: ["Checking in to a {listing}", "Self check-in and lockboxes in {region}", "What to do if you cannot get into your listing"],
             customerNames: ["can't get in", "keys", "arrival"],
             facts: [
@@ -18,7 +18,7 @@ extension MarketplaceCatalogue {
                     "who pays to replace lost keys", "i lost the key, how much will that cost me", "dropped the keys somewhere, am i going to be charged"]),
             ]),
         MarketplaceTopic(
-            id: "house-rules", name: "house rules",
+            id: "house-rules", audience: "ggggg", name: "house rules",
             titles: ["House rules for {listing} listings", "Party and event rules in {region}", "What happens when house rules are broken"],
             customerNames: ["rules", "party", "noise"],
             facts: [
@@ -34,7 +34,7 @@ extension MarketplaceCatalogue {
                     "what is the maximum number of overnight guests", "can a couple of extra friends crash with us", "can more people sleep over than we booked for"]),
             ]),
         MarketplaceTopic(
-            id: "booking-changes", name: "reservation changes",
+            id: "booking-changes", audience: "ggggg", name: "reservation changes",
             titles: ["Changing the dates of a {listing} reservation", "Adding guests to a reservation in {region}", "How reservation change requests work"],
             customerNames: ["change my dates", "move my trip", "modify"],
             facts: [
@@ -50,7 +50,7 @@ extension MarketplaceCatalogue {
                     "how many times can a reservation be changed", "we keep changing plans, is there a limit", "tried to alter our booking again and the button is gone"]),
             ]),
         MarketplaceTopic(
-            id: "long-stays", name: "long stays",
+            id: "long-stays", audience: "gghgg", name: "long stays",
             titles: ["Monthly stays in {region}", "Long-term {listing} reservations", "Discounts and rules for stays of a month or more"],
             customerNames: ["staying a few months", "monthly rental", "long term"],
             facts: [
@@ -66,7 +66,7 @@ extension MarketplaceCatalogue {
                     "can a host require a lease for long stays", "the owner wants me to sign a contract, is that legit", "asked to sign paperwork for the month-long rental"]),
             ]),
         MarketplaceTopic(
-            id: "pets", name: "pets and service animals",
+            id: "pets", audience: "ggghg", name: "pets and service animals",
             titles: ["Bringing pets to a {listing}", "Service animals in {region}", "Pet fees and rules"],
             customerNames: ["my dog", "pets", "my cat"],
             facts: [
@@ -82,7 +82,7 @@ extension MarketplaceCatalogue {
                     "are emotional support animals allowed", "can i bring my support cat", "need my comfort dog with me, will the owner allow it"]),
             ]),
         MarketplaceTopic(
-            id: "accessibility", name: "accessibility features",
+            id: "accessibility", audience: "ggggg", name: "accessibility features",
             titles: ["Accessibility features on {listing} listings", "Finding step-free stays in {region}", "Reporting incorrect accessibility information"],
             customerNames: ["wheelchair", "disability", "step free"],
             facts: [
@@ -98,7 +98,7 @@ extension MarketplaceCatalogue {
                     "can a host charge accessibility fees", "the owner wants money for setting up the ramp", "charged extra because of my wheelchair"]),
             ]),
         MarketplaceTopic(
-            id: "listing-issues", name: "listing accuracy and rebooking",
+            id: "listing-issues", audience: "ggggg", name: "listing accuracy and rebooking",
             titles: ["When a {listing} is not as described", "Rebooking and refund help in {region}", "Reporting a problem with your stay"],
             customerNames: ["not as described", "the place is disgusting", "misleading photos"],
             facts: [
@@ -114,7 +114,7 @@ extension MarketplaceCatalogue {
                     "do pests qualify for a full refund", "there are cockroaches everywhere", "bed bugs in the {clisting}, i want out"]),
             ]),
         MarketplaceTopic(
-            id: "safety", name: "safety and security devices",
+            id: "safety", audience: "ggggg", name: "safety and security devices",
             titles: ["Safety devices in {listing} listings", "Rules for security cameras in {region}", "Emergency help during a stay"],
             customerNames: ["camera", "unsafe", "emergency"],
             facts: [
@@ -130,7 +130,7 @@ extension MarketplaceCatalogue {
                     "can guests be relocated if they feel unsafe", "we don't feel safe here, can you move us", "creepy neighbour keeps knocking, want to leave"]),
             ]),
         MarketplaceTopic(
-            id: "extenuating-circumstances", name: "extenuating circumstances",
+            id: "extenuating-circumstances", audience: "ggghn", name: "extenuating circumstances",
             titles: ["Major disruptive events in {region}", "Cancelling because of illness or emergencies", "When the extenuating circumstances policy applies"],
             customerNames: ["emergency", "got sick", "flight cancelled"],
             facts: [

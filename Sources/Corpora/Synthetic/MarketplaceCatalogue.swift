@@ -38,24 +38,41 @@ enum MarketplaceCatalogue {
     // MARK: customer side
 
     static let greetings: [String] = ["Hi", "Hello", "Hey there", "Hi team", "Good morning", "Hello support", "Hiya"]
-    static let contextWithBoth: [String] = [
-        "this is about a {clisting} in {cregion}", "re my {clisting} booking in {cregion}",
-        "it's for the {clisting} in {cregion}", "we're at a {clisting} in {cregion}",
-        "{cregion}, {clisting}",
-    ]
-    static let contextWithRegion: [String] = [
-        "this is in {cregion}", "we're in {cregion}", "the trip is to {cregion}", "place is in {cregion}",
-    ]
-    static let contextWithListing: [String] = [
-        "it's a {clisting}", "this is about the {clisting}", "we booked a {clisting}",
-    ]
+    /// Context sentences naming where and what, by who is writing; `both`, `region` or `listing`
+    /// says which slots the sentence mentions.
+    struct Contexts: Sendable {
+        var both: [String]
+        var region: [String]
+        var listing: [String]
+    }
+    static func contexts(_ audience: MarketplaceAudience) -> Contexts {
+        switch audience {
+        case .guest: guestContexts
+        case .host: hostContexts
+        case .either: eitherContexts
+        }
+    }
+    static let guestContexts = Contexts(
+        both: ["re my {clisting} booking in {cregion}", "we're at a {clisting} in {cregion}",
+               "we're staying in a {clisting} in {cregion}", "booked a {clisting} in {cregion}"],
+        region: ["we're in {cregion}", "the trip is to {cregion}", "we're travelling to {cregion}"],
+        listing: ["we booked a {clisting}", "we're in a {clisting}", "this is about the {clisting} we booked"])
+    static let hostContexts = Contexts(
+        both: ["i rent out a {clisting} in {cregion}", "i run a {clisting} in {cregion}",
+               "i have a {clisting} in {cregion} on here"],
+        region: ["i rent out in {cregion}", "my place is in {cregion}", "i'm based in {cregion}"],
+        listing: ["i rent out a {clisting}", "i run a {clisting}", "i let out my {clisting}"])
+    static let eitherContexts = Contexts(
+        both: ["this is about a {clisting} in {cregion}", "{cregion}, {clisting}", "it's for the {clisting} in {cregion}"],
+        region: ["this is in {cregion}", "based in {cregion}"],
+        listing: ["it's a {clisting}", "this is about the {clisting}"])
     static let topicOpeners: [String] = ["question about {ctopic}", "it's about {ctopic}", "re {ctopic}"]
     static let secondFactJoiners: [String] = ["also ", "and ", "one more thing, ", "plus "]
     static let secondIssueJoiners: [String] = ["separate question, ", "also unrelated but ", "and while i'm here, ", "another thing, "]
     static let fillers: [String] = [
         "this is really urgent", "i've been waiting for ages", "thanks in advance", "please help",
         "really frustrated right now", "first time using this app", "sorry if this is the wrong place to ask",
-        "travelling with two kids", "nobody has answered my last message", "appreciate any help",
+        "sorry for the long message", "nobody has answered my last message", "appreciate any help",
     ]
     static let names: [String] = ["Sam", "Priya", "Tom", "Lucia", "Ahmed", "Mei", "Jordan", "Olga", "Kofi", "Hannah", "Diego", "Aiko"]
 }

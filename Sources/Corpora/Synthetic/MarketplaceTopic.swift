@@ -6,6 +6,9 @@
 struct MarketplaceTopic: Sendable {
     /// Stable slug, written to `Article.topic`.
     var id: String
+    /// Who asks about each fact, one letter per fact: `g` guest, `h` host, `n` either. Picks the
+    /// customer's context sentence ("we're staying in …" vs "I rent out …").
+    var audience: String
     /// Formal noun phrase used in article introductions ("cancellation refunds").
     var name: String
     /// Help-centre title templates.
@@ -13,6 +16,26 @@ struct MarketplaceTopic: Sendable {
     /// What customers call the topic ("money back", "my payout").
     var customerNames: [String]
     var facts: [MarketplaceFact]
+}
+
+/// Who is writing to support.
+enum MarketplaceAudience: Sendable {
+    case guest, host, either
+
+    init(code: Character) {
+        switch code {
+        case "g": self = .guest
+        case "h": self = .host
+        default: self = .either
+        }
+    }
+}
+
+extension MarketplaceTopic {
+    func audience(ofFact fact: Int) -> MarketplaceAudience {
+        let codes = Array(audience)
+        return fact < codes.count ? MarketplaceAudience(code: codes[fact]) : .either
+    }
 }
 
 /// One policy statement and the ways customers ask about it.

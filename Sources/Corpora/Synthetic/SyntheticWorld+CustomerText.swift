@@ -25,11 +25,12 @@ extension TicketFactory {
         let mentionRegion = rng.bernoulli(first.twinKind == .region ? 0.85 : 0.5)
         let mentionListing = rng.bernoulli(first.twinKind == .listing ? 0.85 : 0.45)
         let scope = colloquialScope(first.policy, rng: &rng)
+        let contexts = cat.contexts(topic.audience(ofFact: first.policy.facts[asked[0][0]]))
         let context: [String]
         switch (mentionRegion, mentionListing) {
-        case (true, true): context = cat.contextWithBoth
-        case (true, false): context = cat.contextWithRegion
-        case (false, true): context = cat.contextWithListing
+        case (true, true): context = contexts.both
+        case (true, false): context = contexts.region
+        case (false, true): context = contexts.listing
         case (false, false): context = []
         }
         if !context.isEmpty { sentences.append(SyntheticText.fill(SyntheticText.pick(context, &rng), scope)) }
