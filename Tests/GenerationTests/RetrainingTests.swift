@@ -1,3 +1,4 @@
+import Foundation
 import FlywheelCore
 import Testing
 
@@ -86,4 +87,14 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
     #expect(prior.value(article: "eu", position: 1, ticketTokens: ["paris"]) > 0)
     #expect(prior.value(article: "eu", position: 1, ticketTokens: ["refund"]) == 0)  // one for, one against
     #expect(prior.value(article: "us", position: 2, ticketTokens: ["florida"]) == 0)  // never seen
+}
+
+@Test func aTrainedGeneratorRoundTripsThroughJSON() throws {
+    let feedback = [adoption([fiveDays], .used), adoption([tenDays], .rejected, .incorrectInformation)]
+    let g = ExtractiveGenerator().retrained(preferences: [], adoptions: feedback)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data = try encoder.encode(g)
+    #expect(try JSONDecoder().decode(ExtractiveGenerator.self, from: data) == g)
+    #expect(try encoder.encode(JSONDecoder().decode(ExtractiveGenerator.self, from: data)) == data)
 }

@@ -8,7 +8,7 @@ import FlywheelCore
 /// articles and their look-alike twins tend to rank high, as after a reasonably trained
 /// reranker (noise 0.4: a topic sibling outranks a grade-2 article about 4% of the time, its
 /// twin about 36%). With noise 0.6 (a weaker reranker) the reward model's held-out accuracy
-/// drops to about 0.71 — see Benchmarks/results/generation.md.
+/// drops to 0.70 (best-of-n still gains +0.25) — see Benchmarks/results/generation.md.
 enum SyntheticStandIn {
     static func served(_ world: SyntheticWorld, seed: UInt64, noise: Double = 0.4) -> [ServedTicket] {
         let byID = Dictionary(uniqueKeysWithValues: world.articles.map { ($0.id, $0) })
