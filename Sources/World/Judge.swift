@@ -42,9 +42,35 @@ public struct Judge: Sendable {
 
     /// True quality of `reply` for the ticket whose truth is `truth`. Deterministic.
     public func quality(of reply: Reply, for truth: TicketTruth) -> QualityBreakdown {
+        quality(of: reply, for: PreparedTruth(truth))
+    }
+
+    /// True quality of several replies to one ticket (e.g. best-of-n candidates); the same as
+    /// calling ``quality(of:for:)`` on each, but tokenises the truth once.
+    public func qualities(of replies: [Reply], for truth: TicketTruth) -> [QualityBreakdown] {
+        let prepared = PreparedTruth(truth)
+        return replies.map { quality(of: $0, for: prepared) }
+    }
+
+    /// The truth's token sets, computed once per ticket.
+    struct PreparedTruth {
+        var truth: TicketTruth
+        var conflicting: Set<ArticleID>
+        var nuggets: [ContentTokens]
+        var reference: ContentTokens?
+        init(_ truth: TicketTruth) {
+            self.truth = truth
+            conflicting = Set(truth.conflicting)
+            nuggets = truth.nuggets.map { ContentTokens($0.text) }.filter { !$0.isEmpty }
+            reference = truth.referenceResponse.map(ContentTokens.init).flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    func quality(of reply: Reply, for prepared: PreparedTruth) -> QualityBreakdown {
+        let truth = prepared.truth
         let sentences = reply.sentences.map { ContentTokens($0.text) }
-        let conflicting = Set(truth.conflicting)
-        let nuggets = truth.nuggets.map { ContentTokens($0.text) }.filter { !$0.isEmpty }
+        let conflicting = prepared.conflicting
+        let nuggets = prepared.nuggets
 
         // Contradictions and nugget coverage, sentence by sentence.
         var covered = Array(repeating: false, count: nuggets.count)
@@ -80,10 +106,11 @@ public struct Judge: Sendable {
         let coverage: Double
         if !nuggets.isEmpty {
             coverage = Double(covered.filter { $0 }.count) / Double(nuggets.count)
-        } else if let reference = truth.referenceResponse, !ContentTokens(reference).isEmpty {
+        } else if let reference = prepared.reference {
             // sentences only: greeting and closing boilerplate carry no knowledge
-            let said = ContentTokens(reply.sentences.map(\.text).joined(separator: " "))
-            let recall = ContentTokens(reference).recall(in: said)
+            var said = ContentTokens("")
+            for t in sentences { said.words.formUnion(t.words) }
+            let recall = reference.recall(in: said)
             coverage = min(1, recall / max(config.referenceRecallForFull, 1e-9))
         } else {
             let relevant = truth.relevant.filter { $0.value > 0 }

@@ -31,7 +31,7 @@ public struct PreferenceBehaviour: Codable, Sendable, Hashable {
 
     public init(
         noise: Double, positionBias: Double = 0, lengthBias: Double = 0,
-        margins: [Double] = [0.05, 0.15, 0.30], tieBand: Double = 0.02, bothBad: Double? = nil
+        margins: [Double] = PreferenceBehaviour.defaultMargins, tieBand: Double = 0.02, bothBad: Double? = nil
     ) {
         self.noise = noise
         self.positionBias = positionBias
@@ -40,6 +40,9 @@ public struct PreferenceBehaviour: Codable, Sendable, Hashable {
         self.tieBand = tieBand
         self.bothBad = bothBad
     }
+
+    /// [slightly, clearly, much] thresholds used when none are given.
+    public static let defaultMargins: [Double] = [0.05, 0.15, 0.30]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case noise, margins

@@ -9,6 +9,15 @@ extension Persona {
         var message: String
     }
 
+    /// Throws the first out-of-range value as an ``InputError`` naming `file` and the key path
+    /// (for personas built in code or embedded in a scenario under `keyPrefix`, e.g. `personas[2]`).
+    public func validate(file: String? = nil, keyPrefix: String = "") throws {
+        if let problem = rangeProblems().first {
+            let path = keyPrefix.isEmpty ? problem.keyPath : "\(keyPrefix).\(problem.keyPath)"
+            throw InputError(file: file, field: path, problem.message)
+        }
+    }
+
     /// Every out-of-range value, in file order.
     func rangeProblems() -> [RangeProblem] {
         var out: [RangeProblem] = []

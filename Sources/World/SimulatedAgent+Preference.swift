@@ -8,6 +8,8 @@ extension SimulatedAgent {
         rng: inout RandomStream
     ) -> (PreferenceChoice, PreferenceMargin?) {
         let p = persona.preference
+        // validated personas have exactly three; keep programmatic ones from trapping
+        let margins = p.margins.count == 3 ? p.margins : PreferenceBehaviour.defaultMargins
         let temperature = f > 0 ? p.noise / f : .infinity
         var bothBadDraw = rng.derived("both-bad")
         var choiceDraw = rng.derived("choice")
@@ -37,7 +39,7 @@ extension SimulatedAgent {
         } else if temperature.isInfinite {
             chooseA = u < Probability.clamp(0.5 + bias)
             let v = min(max(marginDraw.uniform(), 1e-12), 1 - 1e-12)
-            perceived = abs(Probability.logit(v)) * p.margins[1]
+            perceived = abs(Probability.logit(v)) * margins[1]
         } else {
             let pA = Probability.clamp(Probability.sigmoid(d / temperature) + bias, 1e-12, 1 - 1e-12)
             chooseA = u < pA
@@ -45,8 +47,8 @@ extension SimulatedAgent {
             perceived = abs(temperature * (Probability.logit(pA) - Probability.logit(uu)))
         }
 
-        if perceived <= max(p.tieBand, p.margins[0]) { return (.tie, nil) }
-        let margin: PreferenceMargin = perceived >= p.margins[2] ? .much : (perceived >= p.margins[1] ? .clearly : .slightly)
+        if perceived <= max(p.tieBand, margins[0]) { return (.tie, nil) }
+        let margin: PreferenceMargin = perceived >= margins[2] ? .much : (perceived >= margins[1] ? .clearly : .slightly)
         return (chooseA ? .a : .b, margin)
     }
 }

@@ -35,7 +35,8 @@ public struct SimulatedAgent: Sendable, Hashable {
         state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil }
     ) -> AgentFeedback {
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
-        let qualityA = judge.quality(of: shown.a, for: truth)
+        let prepared = Judge.PreparedTruth(truth)
+        let qualityA = judge.quality(of: shown.a, for: prepared)
         var feedback = AgentFeedback()
         let cost = persona.costSeconds
 
@@ -45,7 +46,7 @@ public struct SimulatedAgent: Sendable, Hashable {
         }
 
         if participates(.preference) {
-            let qualityB = judge.quality(of: shown.b, for: truth)
+            let qualityB = judge.quality(of: shown.b, for: prepared)
             var r = rng.derived("preference")
             let (choice, margin) = prefer(
                 qualityA: qualityA.total, qualityB: qualityB.total,

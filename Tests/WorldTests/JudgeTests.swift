@@ -86,3 +86,13 @@ import Testing
         #expect(off.coverage < 0.25)
     }
 }
+
+@Test func batchQualitiesEqualSingleCalls() {
+    let judge = Judge()
+    var rng = RandomStream(seed: 4, purpose: "batch")
+    let replies = (0..<50).map { _ in TestSupport.randomReply(&rng) }
+    let truths = [RefundWorld.truth, TicketTruth(ticket: "t-3", relevant: ["refund-policy": 1], referenceResponse: "Refunds within 30 days to the original payment method.")]
+    for truth in truths {
+        #expect(judge.qualities(of: replies, for: truth) == replies.map { judge.quality(of: $0, for: truth) })
+    }
+}

@@ -95,3 +95,11 @@ import Testing
         #expect(error.message.contains("available: careful-expert"))
     }
 }
+
+@Test func personasBuiltInCodeValidateWithAKeyPrefix() throws {
+    let p = try TestSupport.persona("rushed").with { $0.missingKnowledge.falseFlag = -0.1 }
+    let error = try #require(throws: InputError.self) { try p.validate(file: "s.yaml", keyPrefix: "personas[1]") }
+    #expect(error.field == "personas[1].missing_knowledge.false_flag")
+    #expect(error.file == "s.yaml")
+    try TestSupport.persona("rushed").validate()
+}
