@@ -6,8 +6,6 @@ struct MarketplaceRegion: Sendable {
     var name: String
     /// Currency code amounts are written in.
     var currency: String
-    /// How a customer amount looks, e.g. `$` + 100.
-    var customerCurrency: (prefix: String, suffix: String)
     /// Multiplier applied to amounts (JPY amounts are ×100).
     var amountScale: Int
     /// What customers say instead: places and short names.
@@ -23,28 +21,28 @@ struct MarketplaceListingType: Sendable {
 
 enum MarketplaceScopes {
     static let regions: [MarketplaceRegion] = [
-        .init(name: "the United States", currency: "USD", customerCurrency: ("$", ""), amountScale: 1,
+        .init(name: "the United States", currency: "USD", amountScale: 1,
               colloquial: ["the US", "the States", "New York", "California", "Florida", "Texas", "Chicago"],
               locales: ["en-US"]),
-        .init(name: "the United Kingdom", currency: "GBP", customerCurrency: ("£", ""), amountScale: 1,
+        .init(name: "the United Kingdom", currency: "GBP", amountScale: 1,
               colloquial: ["the UK", "London", "Edinburgh", "Manchester", "Cornwall", "Scotland"],
               locales: ["en-GB"]),
-        .init(name: "the European Union", currency: "EUR", customerCurrency: ("", " euros"), amountScale: 1,
+        .init(name: "the European Union", currency: "EUR", amountScale: 1,
               colloquial: ["France", "Spain", "Italy", "Lisbon", "Berlin", "Amsterdam", "Paris", "Barcelona"],
               locales: ["en-GB", "en-IE", "en-US"]),
-        .init(name: "Canada", currency: "CAD", customerCurrency: ("$", " CAD"), amountScale: 1,
+        .init(name: "Canada", currency: "CAD", amountScale: 1,
               colloquial: ["Toronto", "Vancouver", "Montreal", "BC", "Ontario"],
               locales: ["en-CA"]),
-        .init(name: "Australia", currency: "AUD", customerCurrency: ("$", " AUD"), amountScale: 1,
+        .init(name: "Australia", currency: "AUD", amountScale: 1,
               colloquial: ["Sydney", "Melbourne", "Brisbane", "Perth", "Queensland", "Aus"],
               locales: ["en-AU"]),
-        .init(name: "Japan", currency: "JPY", customerCurrency: ("¥", ""), amountScale: 100,
+        .init(name: "Japan", currency: "JPY", amountScale: 100,
               colloquial: ["Tokyo", "Kyoto", "Osaka", "Hokkaido"],
               locales: ["en-US", "en-GB"]),
-        .init(name: "Mexico", currency: "MXN", customerCurrency: ("", " pesos"), amountScale: 10,
+        .init(name: "Mexico", currency: "MXN", amountScale: 10,
               colloquial: ["Cancun", "Tulum", "Oaxaca", "Puerto Vallarta", "CDMX"],
               locales: ["en-US", "en-CA"]),
-        .init(name: "New Zealand", currency: "NZD", customerCurrency: ("$", " NZD"), amountScale: 1,
+        .init(name: "New Zealand", currency: "NZD", amountScale: 1,
               colloquial: ["Auckland", "Queenstown", "Wellington", "NZ"],
               locales: ["en-NZ", "en-AU"]),
     ]
