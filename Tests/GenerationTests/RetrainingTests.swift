@@ -98,3 +98,14 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
     #expect(try JSONDecoder().decode(ExtractiveGenerator.self, from: data) == g)
     #expect(try encoder.encode(JSONDecoder().decode(ExtractiveGenerator.self, from: data)) == data)
 }
+
+@Test func theAdoptionRecordByLengthVetoesARationaleStep() {
+    // Agents adopted 3-sentence replies far more often than 4-sentence ones …
+    let record = Array(repeating: adoption([fiveDays, tenDays, "Refunds are issued to the original payment method."], .used), count: 25)
+        + Array(repeating: adoption([fiveDays, tenDays, "Refunds are issued to the original payment method.", "Our office is closed on public holidays."], .rejected, .irrelevant), count: 25)
+    let g = ExtractiveGenerator().retrained(preferences: [], adoptions: record)
+    #expect(g.policy.length == 3)
+    // … so missing-information rationales no longer lengthen the policy to 4.
+    let asked = g.retrained(preferences: [], adoptions: [adoption([fiveDays], .edited, .missingInformation)])
+    #expect(asked.policy.length == 3)
+}
