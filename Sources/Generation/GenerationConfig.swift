@@ -26,8 +26,6 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
     public var samplingTemperature: Double = 0.5
     /// L2 strength of the reward model's pull towards its previous weights.
     public var rewardL2: Double = 1
-    /// L2 strength of the sentence scorer's pull towards its previous weights.
-    public var scorerL2: Double = 5
     /// Pseudo-count of the sentence prior.
     public var priorSmoothing: Double = 2
     /// Net share of adoption annotations asking for shorter (too_long) or longer
@@ -44,7 +42,6 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         case baselineScope = "baseline_scope"
         case samplingTemperature = "sampling_temperature"
         case rewardL2 = "reward_l2"
-        case scorerL2 = "scorer_l2"
         case priorSmoothing = "prior_smoothing"
         case lengthStepShare = "length_step_share"
     }
@@ -62,7 +59,6 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         baselineScope = try c.decodeIfPresent(Int.self, forKey: .baselineScope) ?? d.baselineScope
         samplingTemperature = try c.decodeIfPresent(Double.self, forKey: .samplingTemperature) ?? d.samplingTemperature
         rewardL2 = try c.decodeIfPresent(Double.self, forKey: .rewardL2) ?? d.rewardL2
-        scorerL2 = try c.decodeIfPresent(Double.self, forKey: .scorerL2) ?? d.scorerL2
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
         lengthStepShare = try c.decodeIfPresent(Double.self, forKey: .lengthStepShare) ?? d.lengthStepShare
     }
@@ -83,7 +79,6 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         guard baselineScope >= 1 else { throw fail(.baselineScope, "must be at least 1, got \(baselineScope)") }
         guard samplingTemperature > 0 else { throw fail(.samplingTemperature, "must be positive, got \(samplingTemperature)") }
         guard rewardL2 > 0 else { throw fail(.rewardL2, "must be positive, got \(rewardL2)") }
-        guard scorerL2 > 0 else { throw fail(.scorerL2, "must be positive, got \(scorerL2)") }
         guard priorSmoothing > 0 else { throw fail(.priorSmoothing, "must be positive, got \(priorSmoothing)") }
         guard (0...1).contains(lengthStepShare) else { throw fail(.lengthStepShare, "must be in [0, 1], got \(lengthStepShare)") }
         return self

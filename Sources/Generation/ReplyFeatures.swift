@@ -10,8 +10,16 @@ public enum ReplyFeatures {
         "sentences", "sentences_squared", "words", "tone_formal", "tone_friendly", "tone_brief",
         "mean_overlap", "max_overlap", "ticket_coverage", "mean_inverse_rank", "max_rank",
         "share_top1", "share_top2", "distinct_articles", "slot_share", "slot_count", "prior_sum",
-        "mean_lead", "mean_density",
+        "mean_lead", "mean_density", "min_overlap", "zero_overlap_share", "near_duplicates",
+        "short_hinge", "long_hinge", "share_top3", "share_rank5_plus",
     ]
+    /// Knots of the piecewise-linear length basis, in words (a reply's words below the first and
+    /// above the second).
+    static let shortKnot = 30.0, longKnot = 100.0
+    /// Two sentences from different articles whose content words have at least this Jaccard
+    /// similarity are near-duplicates: typically the same policy in two versions that differ
+    /// in one value, so one of them is likely wrong for the ticket.
+    static let nearDuplicateJaccard = 0.6
     public static var count: Int { names.count }
 
     /// The feature vector of `reply` for `ticket`.
@@ -33,6 +41,8 @@ public enum ReplyFeatures {
         f[0] = n / 4
         f[1] = (n / 4) * (n / 4)
         f[2] = Double(words) / 50
+        f[22] = max(0, shortKnot - Double(words)) / shortKnot
+        f[23] = max(0, Double(words) - longKnot) / longKnot
         f[3] = tone == .formal ? 1 : 0
         f[4] = tone == .friendly ? 1 : 0
         f[5] = tone == .brief ? 1 : 0
@@ -59,6 +69,19 @@ public enum ReplyFeatures {
         f[16] = s.reduce(0) { $0 + $1.prior } / 4
         f[17] = s.reduce(0) { $0 + 1 / Double(1 + $1.sentence.position) } / n
         f[18] = s.reduce(0) { $0 + Double($1.shared) / Double(max(1, $1.tokens.count)) } / n
+        f[19] = s.map { Double($0.shared) / t }.min() ?? 0
+        f[20] = Double(s.filter { $0.shared == 0 }.count) / n
+        var duplicates = 0
+        for i in s.indices {
+            for j in s.indices where j > i && s[i].sentence.article != s[j].sentence.article {
+                let union = s[i].tokens.union(s[j].tokens).count
+                let common = s[i].tokens.intersection(s[j].tokens).count
+                if union > 0, Double(common) / Double(union) >= nearDuplicateJaccard { duplicates += 1 }
+            }
+        }
+        f[21] = Double(duplicates) / 2
+        f[24] = Double(s.filter { $0.sentence.articleRank <= 3 }.count) / n
+        f[25] = Double(s.filter { $0.sentence.articleRank >= 5 }.count) / n
         return f
     }
 }

@@ -23,7 +23,7 @@ struct SentenceCandidate: Sendable {
 /// | 3 | lead | 1 / (1 + position in the article) |
 /// | 4 | slot value | 1 if the sentence contains a number, currency or percent sign |
 /// | 5 | length | words / 25, capped at 1 |
-/// | 6 | prior | the learned ``SentencePrior`` value, in (−1, 1) |
+/// | 6 | prior | the learned ``SentencePrior`` value for this ticket's words, in (−1, 1) |
 public enum SentenceFeatures {
     public static let names = ["overlap", "density", "inverse_rank", "lead", "slot_value", "length", "prior"]
     public static var count: Int { names.count }
@@ -46,7 +46,7 @@ public enum SentenceFeatures {
         return SentenceCandidate(
             sentence: s, tokens: toks, words: TextTokens.wordCount(s.text),
             hasSlot: TextTokens.hasSlotValue(s.text),
-            prior: prior.value(article: s.article, position: s.position),
+            prior: prior.value(article: s.article, position: s.position, ticketTokens: ticketTokens),
             shared: toks.intersection(ticketTokens).count)
     }
 

@@ -1,20 +1,25 @@
 import FlywheelCore
 
-/// A learned prior for each article sentence, keyed by article id and position, from adoption
-/// feedback: sentences of adopted replies count for it, sentences of replies rejected as wrong
-/// count against it.
+/// A learned, ticket-conditioned prior for each article sentence (keyed by article id and
+/// position), from adoption feedback: the sentences of an adopted reply gain evidence *for the
+/// words of that ticket*, the sentences of a reply rejected as wrong lose it.
 ///
-/// The value is `(positive − negative) / (positive + negative + smoothing)`, in (−1, 1): zero for
-/// a sentence never seen, approaching ±1 as consistent evidence accumulates (a Laplace-style
-/// shrinkage towards "no opinion").
+/// For a sentence and a new ticket with content words T, the value is
+/// `Σ_{t∈T}(pos_t − neg_t) / (Σ_{t∈T}(pos_t + neg_t) + smoothing)`, in (−1, 1): zero for a
+/// sentence never seen with any of those words. Conditioning on the ticket's words solves the
+/// credit assignment a global per-sentence prior gets wrong: the same policy sentence is right
+/// for tickets about one region and wrong (its near-duplicate twin is right) for another, and
+/// customers use the same words for the same situation ("Florida" for a United States policy),
+/// so "this sentence was adopted for tickets saying florida" transfers to the next one. It is
+/// sentence-level document expansion (compare the retriever's), with a Laplace-style shrinkage.
 ///
 /// ```swift
 /// var prior = SentencePrior()
-/// prior.record(article: "a1", position: 0, weight: 1)   // adopted
-/// prior.value(article: "a1", position: 0)              // 1 / (1 + 2) ≈ 0.33
+/// prior.record(article: "a1", position: 0, ticketTokens: ["refund", "card"], weight: 1)
+/// prior.value(article: "a1", position: 0, ticketTokens: ["refund"])   // 1 / (1 + 2) ≈ 0.33
 /// ```
 public struct SentencePrior: Hashable, Sendable, Codable {
-    /// Accumulated evidence for one sentence.
+    /// Accumulated evidence for one sentence and one ticket word.
     public struct Tally: Hashable, Sendable, Codable {
         public var positive: Double = 0
         public var negative: Double = 0
@@ -24,29 +29,47 @@ public struct SentencePrior: Hashable, Sendable, Codable {
         }
     }
 
-    /// Evidence by `"<article id>#<position>"`.
-    public private(set) var tallies: [String: Tally]
+    /// Evidence by `"<article id>#<position>"`, then by ticket content word.
+    public private(set) var tallies: [String: [String: Tally]]
     /// Pseudo-count that shrinks the value towards zero.
     public var smoothing: Double
+    /// At most this many of a ticket's content words (the first ones, in text order) are recorded.
+    public static let wordsPerTicket = 16
 
-    public init(tallies: [String: Tally] = [:], smoothing: Double = 2) {
+    public init(tallies: [String: [String: Tally]] = [:], smoothing: Double = 2) {
         self.tallies = tallies
         self.smoothing = smoothing
     }
 
     static func key(_ article: ArticleID, _ position: Int) -> String { "\(article.rawValue)#\(position)" }
 
-    /// The prior of one sentence, in (−1, 1).
-    public func value(article: ArticleID, position: Int) -> Double {
-        guard let t = tallies[Self.key(article, position)] else { return 0 }
-        return (t.positive - t.negative) / (t.positive + t.negative + smoothing)
+    /// Whether no evidence has been recorded.
+    public var isEmpty: Bool { tallies.isEmpty }
+
+    /// The prior of one sentence for a ticket with content words `ticketTokens`, in (−1, 1).
+    public func value(article: ArticleID, position: Int, ticketTokens: Set<String>) -> Double {
+        guard let byWord = tallies[Self.key(article, position)] else { return 0 }
+        var net = 0.0, total = 0.0
+        for t in ticketTokens.sorted() {
+            guard let tally = byWord[t] else { continue }
+            net += tally.positive - tally.negative
+            total += tally.positive + tally.negative
+        }
+        return total == 0 ? 0 : net / (total + smoothing * Double(max(1, ticketTokens.count)))
     }
 
-    /// Adds evidence: positive `weight` for the sentence, negative against it.
-    public mutating func record(article: ArticleID, position: Int, weight: Double) {
+    /// Adds evidence for (positive `weight`) or against (negative) the sentence, for each of
+    /// the ticket's words.
+    public mutating func record(article: ArticleID, position: Int, ticketTokens: [String], weight: Double) {
         guard weight != 0 else { return }
-        var t = tallies[Self.key(article, position)] ?? Tally()
-        if weight > 0 { t.positive += weight } else { t.negative -= weight }
-        tallies[Self.key(article, position)] = t
+        let key = Self.key(article, position)
+        var byWord = tallies[key] ?? [:]
+        var seen = Set<String>()
+        for t in ticketTokens where seen.count < Self.wordsPerTicket && seen.insert(t).inserted {
+            var tally = byWord[t] ?? Tally()
+            if weight > 0 { tally.positive += weight } else { tally.negative -= weight }
+            byWord[t] = tally
+        }
+        tallies[key] = byWord
     }
 }

@@ -19,17 +19,4 @@ public struct SentenceScorer: Hashable, Sendable, Codable {
     func score(_ c: SentenceCandidate, ticketTokens: Int) -> Double {
         LogisticFit.dot(weights, SentenceFeatures.vector(c, ticketTokens: ticketTokens))
     }
-
-    /// Refitted as a weighted logistic classifier of good (target 1) against bad (target 0)
-    /// sentences, with an unscored intercept and an L2 pull of strength `l2` towards the
-    /// current weights. Needs both classes; otherwise returns `self` unchanged (positives alone
-    /// would only inflate every weight with a positive feature).
-    func trained(rows: [(features: [Double], good: Bool, weight: Double)], l2: Double) -> SentenceScorer {
-        guard rows.contains(where: \.good), rows.contains(where: { !$0.good }) else { return self }
-        let beta = LogisticFit.fit(
-            rows: rows.map { [1] + $0.features }, targets: rows.map { $0.good ? 1 : 0 },
-            weights: rows.map(\.weight), center: [0] + weights,
-            l2: [1e-3] + [Double](repeating: l2, count: weights.count))
-        return SentenceScorer(weights: Array(beta.dropFirst()))
-    }
 }

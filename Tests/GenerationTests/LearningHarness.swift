@@ -4,7 +4,7 @@ import World
 
 /// One served ticket for a learning experiment: what the system sees (ticket, the stand-in
 /// reranked list) and what only the judge and the simulated labeller may read (truth).
-struct ServedTicket {
+struct ServedTicket: Sendable {
     var ticket: Ticket
     var articles: [Article]
     var truth: TicketTruth
@@ -18,6 +18,10 @@ enum Labeller {
     case careful(temperature: Double, tieBand: Double)
     /// A fair coin for A or B and a uniform margin: labels independent of the truth.
     case random
+    /// A World simulated agent (its persona's preference behaviour: Bradley–Terry on true
+    /// quality with its noise, position and length bias, margins, ties and both-bad, and its
+    /// participation: a pair it skips is not labelled).
+    case agent(SimulatedAgent)
 }
 
 /// The numbers a learning experiment reports.
@@ -27,6 +31,10 @@ struct LearningOutcome: CustomStringConvertible {
     /// model orders as the truth does (a reward tie counts one half).
     var heldOutPairs: Int
     var pairwiseAccuracy: Double
+    /// The same on the held-out pairs whose true quality differs by at least 0.05 — the
+    /// smallest gap the careful-expert persona reports as a preference rather than a tie.
+    var clearPairs: Int
+    var clearPairwiseAccuracy: Double
     /// Mean judge helpfulness (1–5, no judge noise) of suggestion A on the held-out tickets.
     var untrainedHelpfulness: Double
     var trainedHelpfulness: Double
@@ -34,7 +42,7 @@ struct LearningOutcome: CustomStringConvertible {
     var oracleHelpfulness: Double
     var gain: Double { trainedHelpfulness - untrainedHelpfulness }
     var description: String {
-        "pairs \(trainPairs), held-out \(heldOutPairs), accuracy \(fmt(pairwiseAccuracy)), helpfulness untrained \(fmt(untrainedHelpfulness)) → trained \(fmt(trainedHelpfulness)) (gain \(fmt(gain)), oracle \(fmt(oracleHelpfulness)))"
+        "pairs \(trainPairs), held-out \(heldOutPairs), accuracy \(fmt(pairwiseAccuracy)) (|Δq| ≥ 0.05: \(clearPairs), \(fmt(clearPairwiseAccuracy))), helpfulness untrained \(fmt(untrainedHelpfulness)) → trained \(fmt(trainedHelpfulness)) (gain \(fmt(gain)), oracle \(fmt(oracleHelpfulness)))"
     }
     private func fmt(_ x: Double) -> String {
         let r = (x * 1000).rounded() / 1000
@@ -53,12 +61,16 @@ struct LearningBench {
         var b: Reply
         var qa: Double
         var qb: Double
+        /// ``ReplyFeatures`` of A and B (no sentence prior: these experiments give no adoptions).
+        var fa: [Double] = []
+        var fb: [Double] = []
     }
     struct HeldOut {
         var served: Served
         var candidates: [Reply]
         /// Judge helpfulness (no noise) of each candidate.
         var helpfulness: [Double]
+        var features: [[Double]]
     }
     var untrained: ExtractiveGenerator
     var train: [Served] = []
@@ -77,7 +89,8 @@ struct LearningBench {
             let all = untrained.candidates(for: t.ticket, articles: t.articles, rng: &rng)
             self.heldOut.append(HeldOut(
                 served: serve(t), candidates: all,
-                helpfulness: all.map { judge.helpfulness(of: $0, for: t.truth, rng: &noNoise) }))
+                helpfulness: all.map { judge.helpfulness(of: $0, for: t.truth, rng: &noNoise) },
+                features: all.map { ReplyFeatures.vector($0, ticket: t.ticket, prior: SentencePrior()) }))
         }
     }
 
@@ -88,33 +101,51 @@ struct LearningBench {
     func serve(_ t: ServedTicket) -> Served {
         var rng = stream(t, "generation.serve")
         let (a, b) = untrained.suggest(for: t.ticket, articles: t.articles, rng: &rng)
-        return Served(ticket: t, a: a, b: b, qa: judge.quality(of: a, for: t.truth).total, qb: judge.quality(of: b, for: t.truth).total)
+        return Served(
+            ticket: t, a: a, b: b, qa: judge.quality(of: a, for: t.truth).total, qb: judge.quality(of: b, for: t.truth).total,
+            fa: ReplyFeatures.vector(a, ticket: t.ticket, prior: SentencePrior()),
+            fb: ReplyFeatures.vector(b, ticket: t.ticket, prior: SentencePrior()))
     }
 
     /// Label the training pairs with `labeller` (its draws keyed by `labelSeed`), retrain, and measure.
     func run(_ labeller: Labeller, labelSeed: UInt64 = 1) -> (outcome: LearningOutcome, trained: ExtractiveGenerator) {
-        let examples = train.map { s in
+        let examples: [PreferenceExample] = train.compactMap { s in
             var rng = RandomStream(seed: labelSeed, purpose: "label", ids: [StableHash.fnv1a(s.ticket.ticket.id.rawValue)])
-            let (choice, margin) = label(s.qa - s.qb, labeller, &rng)
+            let choice: PreferenceChoice, margin: PreferenceMargin?
+            if case .agent(let agent) = labeller {
+                var state = AgentState(persona: agent.persona)
+                let shown = ShownSuggestion(ticket: s.ticket.ticket, a: s.a, b: s.b, articles: s.ticket.articles.map(\.id))
+                let feedback = agent.respond(to: shown, truth: s.ticket.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
+                guard let p = feedback.preference else { return nil }
+                (choice, margin) = (p.choice, p.margin)
+            } else {
+                (choice, margin) = label(s.qa - s.qb, labeller, &rng)
+            }
             return PreferenceExample(
                 ticket: s.ticket.ticket, a: s.a, b: s.b,
                 annotation: PreferenceAnnotation(ticket: s.ticket.ticket.id, agent: "labeller", choice: choice, margin: margin))
         }
         let trained = untrained.retrained(preferences: examples, adoptions: [])
-        var agree = 0.0, pairs = 0
+        var agree = 0.0, pairs = 0, clearAgree = 0.0, clear = 0
         var before = 0.0, after = 0.0, oracle = 0.0
         for h in heldOut {
             let s = h.served
             if abs(s.qa - s.qb) >= 0.01 {
                 pairs += 1
-                let ra = trained.reward.score(s.a, ticket: s.ticket.ticket)
-                let rb = trained.reward.score(s.b, ticket: s.ticket.ticket)
-                agree += ra == rb ? 0.5 : ((ra > rb) == (s.qa > s.qb) ? 1 : 0)
+                // The reward is `weights · features` (checked against `score` in the tests).
+                let ra = dot(trained.reward.weights, s.fa)
+                let rb = dot(trained.reward.weights, s.fb)
+                let right = ra == rb ? 0.5 : ((ra > rb) == (s.qa > s.qb) ? 1.0 : 0)
+                agree += right
+                if abs(s.qa - s.qb) >= 0.05 {
+                    clear += 1
+                    clearAgree += right
+                }
             }
             // Suggestion A of the untrained generator is candidate 0 (zero reward everywhere);
             // the trained one picks the highest reward, ties to the lowest index, as `suggest` does.
             before += h.helpfulness[0]
-            let rewards = h.candidates.map { trained.reward.score($0, ticket: s.ticket.ticket) }
+            let rewards = h.features.map { dot(trained.reward.weights, $0) }
             var best = 0
             for i in rewards.indices where rewards[i] > rewards[best] { best = i }
             after += h.helpfulness[best]
@@ -123,13 +154,17 @@ struct LearningBench {
         let n = Double(max(1, heldOut.count))
         return (LearningOutcome(
             trainPairs: examples.count, heldOutPairs: pairs, pairwiseAccuracy: agree / Double(max(1, pairs)),
+            clearPairs: clear, clearPairwiseAccuracy: clearAgree / Double(max(1, clear)),
             untrainedHelpfulness: before / n, trainedHelpfulness: after / n, oracleHelpfulness: oracle / n), trained)
     }
 }
 
+func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+
 /// The label for a pair whose true quality differs by `d = q_A − q_B`.
 private func label(_ d: Double, _ labeller: Labeller, _ rng: inout RandomStream) -> (PreferenceChoice, PreferenceMargin?) {
     switch labeller {
+    case .agent: fatalError("agents label through SimulatedAgent.respond")
     case .random:
         let choice: PreferenceChoice = rng.bernoulli(0.5) ? .a : .b
         return (choice, PreferenceMargin.allCases[rng.int(below: 3)])
