@@ -32,12 +32,20 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["FlywheelCore"]),
         .target(name: "Generation", dependencies: ["FlywheelCore"]),
         .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Engine", dependencies: ["FlywheelCore", "World", "Evaluation"]),
+        .target(name: "Reports", dependencies: ["FlywheelCore", "Evaluation"]),
         .target(name: "Store", dependencies: ["FlywheelCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Scenarios", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Scenarios",
+            dependencies: [
+                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(
             name: "FlywheelCLI",
             dependencies: [
-                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios",
+                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +58,7 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore"]),
     ]

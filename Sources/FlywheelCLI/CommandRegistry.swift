@@ -4,6 +4,7 @@ import ArgumentParser
 /// own `XCommand.swift` file.
 enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
+        RunCommand.self,
         CorpusCommand.self,
         PersonaCommand.self,
         AnalyzeCommand.self,

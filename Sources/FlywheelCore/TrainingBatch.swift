@@ -52,6 +52,8 @@ public protocol LearningRetriever: Retriever {
 public protocol LearningReranker: Reranker {
     /// The model after one retraining on `batch`, given the first stage it reranks for.
     func retrained(with batch: TrainingBatch, firstStage: any LearningRetriever) -> Self
+    /// The model pointed at a changed first stage (an article was published), weights unchanged.
+    func following(_ firstStage: any LearningRetriever) -> Self
 }
 
 /// A reply generator that learns from preferences and adoption.

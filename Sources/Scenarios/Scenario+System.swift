@@ -9,8 +9,10 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var decay = 0.9
         /// Most expansion terms kept per article.
         public var cap = 200
+        /// Weight of the demotion learned from "not relevant" marks, relative to `strength`.
+        public var demotion = 0.5
         public init() {}
-        enum CodingKeys: String, CodingKey, CaseIterable { case strength, decay, cap }
+        enum CodingKeys: String, CodingKey, CaseIterable { case strength, decay, cap, demotion }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -21,6 +23,8 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(decay, in: 0...1, "decay", decoder)
             cap = try c.decodeIfPresent(Int.self, forKey: .cap) ?? d.cap
             try require(cap, in: 0...100_000, "cap", decoder)
+            demotion = try c.decodeIfPresent(Double.self, forKey: .demotion) ?? d.demotion
+            try require(demotion, in: 0...100, "demotion", decoder)
         }
     }
     public struct Retriever: Codable, Sendable, Hashable {

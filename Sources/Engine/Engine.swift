@@ -1,0 +1,151 @@
+import Dispatch
+import FlywheelCore
+import World
+
+/// The flywheel engine: replays the ticket stream through the system under test and the
+/// simulated agents, retrains at each cadence boundary, and evaluates on fixed held-out tickets.
+///
+/// Each (arm, replicate) job is independent and a pure function of the scenario: its random
+/// draws come from streams keyed by (seed, replicate, ticket, purpose), never by the arm, so arms
+/// share common random numbers, and results do not depend on how many jobs run at once.
+///
+/// ```swift
+/// let engine = try Engine(config: config, articles: articles, tickets: source, world: world) { published in
+///     SystemUnderTest(retriever: …, reranker: …, generator: …)
+/// }
+/// try engine.run(jobs: engine.jobs, parallelism: 2) { record in try store.write(record, run: id) }
+/// ```
+public struct Engine: Sendable {
+    public let config: EngineConfig
+    public let articles: [Article]
+    public let tickets: any TicketSource
+    public let world: WorldSetup
+    public let makeSystem: @Sendable ([Article]) -> SystemUnderTest
+    let prepared: Prepared
+
+    /// What one pass over the stream tells before any job starts.
+    struct Prepared: Sendable {
+        var start: Timestamp
+        var end: Timestamp
+        var heldOut: [TicketRecord]
+        var heldOutIDs: Set<TicketID>
+        /// Tickets per second of simulated time, for sizing vendor samples.
+        var ticketRate: Double
+    }
+
+    public init(
+        config: EngineConfig, articles: [Article], tickets: any TicketSource, world: WorldSetup,
+        makeSystem: @escaping @Sendable ([Article]) -> SystemUnderTest
+    ) throws {
+        self.config = config
+        self.articles = articles.sorted { $0.id < $1.id }
+        self.tickets = tickets
+        self.world = world
+        self.makeSystem = makeSystem
+        self.prepared = try Engine.prepare(config: config, tickets: tickets)
+    }
+
+    /// Every job, in a stable order: arms in the given order, replicates ascending.
+    public var jobs: [JobKey] {
+        config.arms.flatMap { arm in (0..<config.replicates).map { JobKey(arm: arm.name, replicate: $0) } }
+    }
+
+    /// Iterations (evaluations after iteration 0) an arm runs.
+    public func iterations(of arm: EngineArm) -> Int {
+        let span = prepared.end - prepared.start
+        return max(1, Int((span.seconds + arm.evaluateEvery.seconds - 1) / arm.evaluateEvery.seconds))
+    }
+
+    /// The held-out tickets every iteration is evaluated on.
+    public var heldOut: [TicketRecord] { prepared.heldOut }
+
+    /// Runs `jobs`, at most `parallelism` at once, handing each iteration's record to `emit` as it
+    /// completes (from several threads: `emit` must be thread-safe). The first error stops the run.
+    public func run(
+        jobs: [JobKey], parallelism: Int, emit: @escaping @Sendable (IterationRecord) throws -> Void
+    ) throws {
+        let failures = FirstError()
+        let width = max(1, min(parallelism, jobs.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: width) { _ in
+            while failures.error == nil, let index = next.take(below: jobs.count) {
+                do {
+                    try runJob(jobs[index], emit: emit)
+                } catch {
+                    failures.record(error)
+                }
+            }
+        }
+        if let error = failures.error { throw error }
+    }
+
+    /// Runs one (arm, replicate) job from its start.
+    public func runJob(_ job: JobKey, emit: (IterationRecord) throws -> Void) throws {
+        guard let arm = config.arms.first(where: { $0.name == job.arm }) else {
+            throw InputError(field: "arms", "no arm named '\(job.arm)'")
+        }
+        var runner = JobRunner(engine: self, arm: arm, replicate: job.replicate)
+        try runner.run(emit: emit)
+    }
+
+    static func prepare(config: EngineConfig, tickets: any TicketSource) throws -> Prepared {
+        var cursor = try tickets.open()
+        var first: Timestamp?
+        var last: Timestamp?
+        var count = 0
+        var heldOut: [TicketRecord] = []
+        while let record = try cursor.next() {
+            let t = record.ticket.createdAt
+            if first == nil { first = t }
+            if let h = config.horizon, let f = first, t >= f + h { break }
+            last = t
+            count += 1
+            if heldOut.count < config.heldOutMax, Engine.isHeldOut(record.ticket.id, config: config) {
+                heldOut.append(record)
+            }
+        }
+        guard let first, let last else { throw InputError(field: "tickets", "the corpus has no tickets") }
+        let start = Timestamp(secondsSinceEpoch: first.secondsSinceEpoch - first.secondsSinceEpoch % 86_400)
+        let end = config.horizon.map { start + $0 } ?? Timestamp(secondsSinceEpoch: last.secondsSinceEpoch + 1)
+        let span = Double(max(1, end.secondsSinceEpoch - start.secondsSinceEpoch))
+        return Prepared(
+            start: start, end: end, heldOut: heldOut, heldOutIDs: Set(heldOut.map(\.ticket.id)),
+            ticketRate: Double(count) / span)
+    }
+
+    /// A ticket is held out when its keyed draw falls under the share; the same tickets for every
+    /// arm and replicate.
+    static func isHeldOut(_ id: TicketID, config: EngineConfig) -> Bool {
+        var rng = RandomStream(seed: config.seed, purpose: "heldout", ids: [StableHash.fnv1a(id.rawValue)])
+        return rng.uniform() < config.heldOutShare
+    }
+}
+
+/// A thread-safe "first error wins" box.
+final class FirstError: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var stored: (any Error)?
+    var error: (any Error)? {
+        lock.wait()
+        defer { lock.signal() }
+        return stored
+    }
+    func record(_ error: any Error) {
+        lock.wait()
+        if stored == nil { stored = error }
+        lock.signal()
+    }
+}
+
+/// A thread-safe counter handing out job indices.
+final class Counter: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.wait()
+        defer { lock.signal() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -1,0 +1,112 @@
+import FlywheelCore
+import World
+
+/// One arm as the engine runs it: the resolved form of a scenario arm.
+public struct EngineArm: Sendable {
+    /// Offline vendor labelling (the pre-AITL batch baseline).
+    public struct Vendor: Sendable {
+        public var sample: Int
+        public var delay: SimDuration
+        public var persona: Persona
+        public init(sample: Int, delay: SimDuration, persona: Persona) {
+            self.sample = sample
+            self.delay = delay
+            self.persona = persona
+        }
+    }
+
+    public var name: String
+    public var cadence: SimDuration
+    public var evaluateEvery: SimDuration
+    public var retrain: Bool
+    public var signals: Set<SignalKind>
+    public var participation: Double
+    public var vendor: Vendor?
+
+    public init(
+        name: String, cadence: SimDuration = .days(7), evaluateEvery: SimDuration = .days(7), retrain: Bool = true,
+        signals: Set<SignalKind> = Set(SignalKind.allCases), participation: Double = 1, vendor: Vendor? = nil
+    ) {
+        self.name = name
+        self.cadence = cadence
+        self.evaluateEvery = evaluateEvery
+        self.retrain = retrain
+        self.signals = signals
+        self.participation = participation
+        self.vendor = vendor
+    }
+
+    /// Whether live agents' annotations of `kind` reach training in this arm.
+    func collects(_ kind: SignalKind) -> Bool { retrain && vendor == nil && signals.contains(kind) }
+}
+
+/// Everything the engine needs besides the corpus and the system under test.
+public struct EngineConfig: Sendable {
+    public var seed: UInt64
+    public var replicates: Int
+    public var arms: [EngineArm]
+    public var heldOutShare: Double
+    public var heldOutMax: Int
+    public var withholdShare: Double
+    public var withholdIntroducedLater: Bool
+    public var flagsNeeded: Int
+    public var authoringDelay: SimDuration
+    public var minAgentTrust: Double
+    /// (precision, recall) of the optional virtual-judge filter.
+    public var virtualJudge: (precision: Double, recall: Double)?
+    /// Simulated time replayed from the first ticket; nil = the whole stream.
+    public var horizon: SimDuration?
+    public var retrieverDepth: Int
+    public var rerankDepth: Int
+    /// Number of simulated agents on shift; each gets a persona drawn from the population.
+    public var agents: Int
+    /// Whether every annotation is returned for storage (counts are always returned).
+    public var keepAnnotations: Bool
+
+    public init(
+        seed: UInt64 = 42, replicates: Int = 1, arms: [EngineArm], heldOutShare: Double = 0.05, heldOutMax: Int = 1500,
+        withholdShare: Double = 0.1, withholdIntroducedLater: Bool = true, flagsNeeded: Int = 3,
+        authoringDelay: SimDuration = .days(10), minAgentTrust: Double = 0,
+        virtualJudge: (precision: Double, recall: Double)? = nil, horizon: SimDuration? = nil,
+        retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = 60, keepAnnotations: Bool = true
+    ) {
+        self.seed = seed
+        self.replicates = replicates
+        self.arms = arms
+        self.heldOutShare = heldOutShare
+        self.heldOutMax = heldOutMax
+        self.withholdShare = withholdShare
+        self.withholdIntroducedLater = withholdIntroducedLater
+        self.flagsNeeded = flagsNeeded
+        self.authoringDelay = authoringDelay
+        self.minAgentTrust = minAgentTrust
+        self.virtualJudge = virtualJudge
+        self.horizon = horizon
+        self.retrieverDepth = retrieverDepth
+        self.rerankDepth = rerankDepth
+        self.agents = agents
+        self.keepAnnotations = keepAnnotations
+    }
+}
+
+/// The system under test of one job: three learners behind the FlywheelCore protocols.
+public struct SystemUnderTest: Sendable {
+    public var retriever: any LearningRetriever
+    public var reranker: any LearningReranker
+    public var generator: any LearningGenerator
+    public init(retriever: any LearningRetriever, reranker: any LearningReranker, generator: any LearningGenerator) {
+        self.retriever = retriever
+        self.reranker = reranker
+        self.generator = generator
+    }
+}
+
+/// The world's side: the judge and the population agents are drawn from.
+public struct WorldSetup: Sendable {
+    public var judge: Judge
+    public var population: [(persona: Persona, weight: Double)]
+    public init(judge: Judge, population: [(persona: Persona, weight: Double)]) {
+        self.judge = judge
+        self.population = population
+    }
+}

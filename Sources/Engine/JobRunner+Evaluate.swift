@@ -1,0 +1,100 @@
+import Evaluation
+import FlywheelCore
+import World
+
+extension JobRunner {
+    /// Evaluates the current system on the held-out tickets and closes the window: offline
+    /// metrics (retrieval, helpfulness, adoption by the evaluation population) plus the window's
+    /// online and operational figures.
+    mutating func evaluationRecord(job: JobKey, iteration: Int, time: Timestamp, isLast: Bool) -> IterationRecord {
+        var metrics = offlineMetrics()
+        metrics["served"] = Double(window.served)
+        metrics["online_adoption"] = window.adoptionShown == 0 ? 0 : Double(window.adopted) / Double(window.adoptionShown)
+        metrics["online_win_rate_a"] =
+            window.preferenceDecided == 0 ? 0 : Double(window.preferenceWonByA) / Double(window.preferenceDecided)
+        for kind in SignalKind.allCases {
+            metrics["annotations_\(kind.rawValue)"] = Double(window.counts[kind, default: 0])
+        }
+        metrics["agent_minutes"] = window.agentSeconds / 60
+        metrics["vendor_minutes"] = window.vendorSeconds / 60
+        metrics["retrains"] = Double(retrainsSinceEvaluation)
+        metrics["kb_size"] = Double(published.count)
+        metrics["gaps_open"] = Double(knowledge.openGaps)
+        metrics["gaps_closed"] = Double(knowledge.closedGaps)
+        metrics["false_flags"] = Double(knowledge.falseFlags)
+        if let days = knowledge.meanDaysToClose { metrics["days_to_close"] = days }
+        let models = ["retriever", "reranker", "generator"].enumerated().map { i, name in
+            IterationRecord.ModelVersion(
+                component: name, version: versions[i], deployed: true,
+                trainingExamples: i < 2 ? trainingExamples.relevance : trainingExamples.generator)
+        }
+        let record = IterationRecord(
+            job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0, deployed: true,
+            isLast: isLast, metrics: metrics, annotations: window.annotationRows, models: models, kbEvents: kbEvents)
+        window = WindowTotals()
+        kbEvents = []
+        retrainsSinceEvaluation = 0
+        return record
+    }
+
+    /// recall@75 on the first stage; precision@8, nDCG@10 and MRR on the reranked list;
+    /// helpfulness (mean and share ≥ 4) and adoption of reply A by the evaluation population.
+    func offlineMetrics() -> [String: Double] {
+        let recall = RecallAtK(k: config.retrieverDepth)
+        let precision = PrecisionAtK(k: config.rerankDepth)
+        let ndcg = NDCGAtK(k: 10)
+        let rr = ReciprocalRank()
+        var sums = [0.0, 0.0, 0.0, 0.0]
+        var judged = 0
+        var helpfulness = 0.0
+        var helpful = 0
+        var adopted = 0
+        let judge = engine.world.judge
+        let weights = engine.world.population.map(\.weight)
+        for record in engine.prepared.heldOut {
+            let ticket = record.ticket
+            let key = StableHash.fnv1a(ticket.id.rawValue)
+            let candidates = system.retriever.retrieve(ticket, depth: config.retrieverDepth)
+            let reranked = system.reranker.rerank(ticket, candidates: candidates, depth: candidates.count)
+            let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
+            if first.relevantCount > 0 {
+                let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
+                sums[0] += recall.value(first)
+                sums[1] += precision.value(second)
+                sums[2] += ndcg.value(second)
+                sums[3] += rr.value(second)
+                judged += 1
+            }
+            let shownList = reranked.prefix(config.rerankDepth)
+            let articles = shownList.articles.compactMap { articleByID[$0] }
+            var generate = RandomStream(seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), key])
+            let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &generate)
+            var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
+            let score = judge.helpfulness(of: a, for: record.truth, rng: &judgeRng)
+            helpfulness += score
+            if score >= 4 { helpful += 1 }
+
+            var pick = RandomStream(seed: config.seed, purpose: "eval-agent", ids: [UInt64(replicate), key])
+            var persona = engine.world.population[pick.weightedIndex(weights)].persona
+            persona.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
+            persona.fatigue.perHour = 0
+            var state = AgentState(persona: persona)
+            let feedback = SimulatedAgent(id: "evaluator", persona: persona).respond(
+                to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
+                published: { _ in true }, judge: judge, state: &state,
+                rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]))
+            if feedback.adoption?.outcome.isAdopted == true { adopted += 1 }
+        }
+        let n = Double(max(1, engine.prepared.heldOut.count))
+        let j = Double(max(1, judged))
+        return [
+            "recall@\(config.retrieverDepth)": sums[0] / j,
+            "precision@\(config.rerankDepth)": sums[1] / j,
+            "ndcg@10": sums[2] / j,
+            "mrr": sums[3] / j,
+            "helpfulness": helpfulness / n,
+            "helpfulness_ge4": Double(helpful) / n,
+            "adoption": Double(adopted) / n,
+        ]
+    }
+}

@@ -1,0 +1,95 @@
+import FlywheelCore
+import World
+
+/// Annotations collected since the last retraining, with what each one was about.
+struct PendingFeedback {
+    var tickets: [TicketID: Ticket] = [:]
+    var relevance: [(annotation: RelevanceAnnotation, truth: TicketTruth)] = []
+    var preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation, truth: TicketTruth)] = []
+    var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation, truth: TicketTruth)] = []
+    var isEmpty: Bool { relevance.isEmpty && preferences.isEmpty && adoptions.isEmpty }
+}
+
+/// Operational totals over the current evaluation window.
+struct WindowTotals {
+    var served = 0
+    var counts: [SignalKind: Int] = [:]
+    var agentSeconds = 0.0
+    var vendorSeconds = 0.0
+    var adoptionShown = 0
+    var adopted = 0
+    var preferenceDecided = 0
+    var preferenceWonByA = 0
+    var annotationRows: [IterationRecord.AnnotationRow] = []
+}
+
+extension JobRunner {
+    /// Records one agent's feedback: the window's totals, the storage rows, the training queue
+    /// and the knowledge base's flags. Signals the arm does not collect are dropped here.
+    mutating func absorb(
+        _ feedback: AgentFeedback, served: ServedSuggestion, truth: TicketTruth, persona: Persona, time: Timestamp
+    ) {
+        let ticket = served.ticket
+        let cost = persona.costSeconds
+        if let adoption = feedback.adoption {
+            // Adoption is observed online in every arm: the suggestion was shown either way.
+            window.adoptionShown += 1
+            if adoption.outcome.isAdopted { window.adopted += 1 }
+        }
+        if let p = feedback.preference, arm.collects(.preference) {
+            count(.preference, seconds: cost.preference)
+            if p.choice == .a || p.choice == .b {
+                window.preferenceDecided += 1
+                if p.choice == .a { window.preferenceWonByA += 1 }
+            }
+            pending.preferences.append((served, p, truth))
+            pending.tickets[ticket.id] = ticket
+            keep(.init(kind: "preference", ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
+                       label: p.choice.rawValue, detail: p.margin?.rawValue))
+        }
+        if let a = feedback.adoption, arm.collects(.adoption) {
+            count(.adoption, seconds: cost.adoption + (a.rationale == nil ? 0 : cost.rationale))
+            pending.adoptions.append((served, a, truth))
+            pending.tickets[ticket.id] = ticket
+            keep(.init(kind: "adoption", ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
+                       label: a.outcome.rawValue, detail: a.rationale?.rawValue))
+        }
+        if arm.collects(.relevance) {
+            for r in feedback.relevance {
+                count(.relevance, seconds: cost.relevance)
+                pending.relevance.append((r, truth))
+                pending.tickets[ticket.id] = ticket
+                keep(.init(kind: "relevance", ticket: ticket.id.rawValue, agent: r.agent.rawValue,
+                           article: r.article.rawValue, label: r.relevant ? "relevant" : "not_relevant", detail: nil))
+            }
+        }
+        if let m = feedback.missingKnowledge, arm.collects(.missingKnowledge) {
+            count(.missingKnowledge, seconds: cost.missingKnowledge)
+            kbEvents += knowledge.flag(needs: truth.relevantArticles, at: time)
+            keep(.init(kind: "missing_knowledge", ticket: ticket.id.rawValue, agent: m.agent.rawValue,
+                       article: nil, label: "flag", detail: m.topic))
+        }
+    }
+
+    mutating func count(_ kind: SignalKind, seconds: Double) {
+        window.counts[kind, default: 0] += 1
+        window.agentSeconds += seconds
+    }
+
+    mutating func keep(_ row: IterationRecord.AnnotationRow) {
+        if config.keepAnnotations { window.annotationRows.append(row) }
+    }
+
+    /// Publishes every article whose authoring finished by `time`, indexing it.
+    mutating func publishAuthored(by time: Timestamp) {
+        let due = knowledge.publishDue(by: time)
+        guard !due.isEmpty else { return }
+        for (id, event) in due {
+            guard let article = articleByID[id] else { continue }
+            published.insert(id)
+            system.retriever = system.retriever.publishing(article)
+            kbEvents.append(event)
+        }
+        system.reranker = system.reranker.following(system.retriever)
+    }
+}

@@ -1,0 +1,134 @@
+import FlywheelCore
+import World
+
+extension JobRunner {
+    /// One retraining: vendor labels that have arrived (batch arms), the quality filter, then each
+    /// model retrained from its own signal. An empty batch leaves every model as it was.
+    mutating func retrain(at time: Timestamp) {
+        if arm.vendor != nil { labelVendorSample(arrivedBy: time) }
+        let batch = filteredBatch()
+        pending = PendingFeedback()
+        guard !batch.isEmpty else { return }
+        retrainsSinceEvaluation += 1
+        trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
+        if !batch.relevance.isEmpty {
+            system.retriever = system.retriever.retrained(with: batch)
+            system.reranker = system.reranker.retrained(with: batch, firstStage: system.retriever)
+            versions[0] += 1
+            versions[1] += 1
+        }
+        if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
+            system.generator = system.generator.retrained(with: batch)
+            versions[2] += 1
+        }
+    }
+
+    /// The offline vendor labels the sampled tickets whose labels have arrived by `time`
+    /// (served at least `delay` earlier): relevance of the shown articles and a preference.
+    mutating func labelVendorSample(arrivedBy time: Timestamp) {
+        guard let vendor = arm.vendor else { return }
+        let cutoff = Timestamp(secondsSinceEpoch: time.secondsSinceEpoch - vendor.delay.seconds)
+        let ready = vendorQueue.filter { $0.served.ticket.createdAt < cutoff }
+        vendorQueue.removeAll { $0.served.ticket.createdAt < cutoff }
+        var persona = vendor.persona
+        persona.participation.preference = arm.signals.contains(.preference) ? 1 : 0
+        persona.participation.relevance = arm.signals.contains(.relevance) ? 1 : 0
+        persona.participation.adoption = 0
+        persona.participation.missingKnowledge = 0
+        persona.fatigue.perHour = 0
+        let labeller = SimulatedAgent(id: "vendor", persona: persona)
+        var state = AgentState(persona: persona)
+        for (served, truth) in ready {
+            let key = StableHash.fnv1a(served.ticket.id.rawValue)
+            let shown = ShownSuggestion(ticket: served.ticket, a: served.a, b: served.b, articles: served.shown.articles)
+            let feedback = labeller.respond(
+                to: shown, truth: truth, published: { _ in true }, judge: engine.world.judge, state: &state,
+                rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]))
+            if let p = feedback.preference {
+                pending.preferences.append((served, p, truth))
+                window.counts[.preference, default: 0] += 1
+                window.vendorSeconds += persona.costSeconds.preference
+            }
+            for r in feedback.relevance {
+                pending.relevance.append((r, truth))
+                window.counts[.relevance, default: 0] += 1
+                window.vendorSeconds += persona.costSeconds.relevance
+            }
+            pending.tickets[served.ticket.id] = served.ticket
+        }
+    }
+
+    /// The pending annotations after the quality filter, as a training batch.
+    mutating func filteredBatch() -> TrainingBatch {
+        let judge = engine.world.judge
+        var verdicts: [(agent: AgentID, ticket: TicketID, correct: Bool)] = []
+        for (r, truth) in pending.relevance {
+            verdicts.append((r.agent, r.ticket, r.relevant == ((truth.relevant[r.article] ?? 0) > 0)))
+        }
+        for (served, p, truth) in pending.preferences {
+            verdicts.append((p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, truth: truth, judge: judge)))
+        }
+        for (served, a, truth) in pending.adoptions {
+            verdicts.append((a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, truth: truth, judge: judge)))
+        }
+        // Spot audits feed each agent's trust estimate (10% of annotations, keyed draws).
+        for (i, v) in verdicts.enumerated() {
+            var rng = RandomStream(seed: config.seed, purpose: "audit", ids: [UInt64(replicate), StableHash.fnv1a(v.ticket.rawValue), UInt64(i)])
+            if rng.uniform() < 0.1 { trust.record(v.agent, correct: v.correct) }
+        }
+        let keep = QualityAudit.keepMask(
+            verdicts.map(\.correct), virtualJudge: config.virtualJudge,
+            rng: RandomStream(seed: config.seed, purpose: "virtual-judge", ids: [UInt64(replicate), UInt64(versions.reduce(0, +))]))
+        var kept = [Bool]()
+        for (i, v) in verdicts.enumerated() {
+            kept.append(keep[i] && trust.estimate(v.agent) >= config.minAgentTrust)
+        }
+        var batch = TrainingBatch(iteration: versions.reduce(0, +), tickets: pending.tickets)
+        var i = 0
+        for (r, _) in pending.relevance {
+            if kept[i] { batch.relevance.append(r) }
+            i += 1
+        }
+        for (served, p, _) in pending.preferences {
+            if kept[i] { batch.preferences.append((served, p)) }
+            i += 1
+        }
+        for (served, a, _) in pending.adoptions {
+            if kept[i] { batch.adoptions.append((served, a)) }
+            i += 1
+        }
+        return batch
+    }
+}
+
+/// The world-side audit of annotations: whether each agrees with the truth. Used by the
+/// virtual-judge filter and the agent-trust estimate; never by the system under test.
+enum QualityAudit {
+    static func isCorrect(_ p: PreferenceAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge) -> Bool {
+        let qa = judge.quality(of: served.a, for: truth).total
+        let qb = judge.quality(of: served.b, for: truth).total
+        switch p.choice {
+        case .a: return qa >= qb
+        case .b: return qb >= qa
+        case .tie: return abs(qa - qb) < 0.05
+        case .bothBad: return max(qa, qb) < judge.config.goodQuality
+        }
+    }
+
+    static func isCorrect(_ a: AdoptionAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge) -> Bool {
+        let good = judge.quality(of: served.a, for: truth).total >= judge.config.goodQuality
+        return a.outcome.isAdopted == good
+    }
+
+    /// Which annotations a virtual judge with the given precision and recall keeps. It keeps a
+    /// correct annotation with probability `recall`, and a wrong one with the probability that
+    /// makes the kept set's expected share correct equal `precision` (given this batch's share
+    /// correct); everything is kept when there is no virtual judge.
+    static func keepMask(_ correct: [Bool], virtualJudge: (precision: Double, recall: Double)?, rng: RandomStream) -> [Bool] {
+        guard let vj = virtualJudge, !correct.isEmpty else { return correct.map { _ in true } }
+        let c = Double(correct.filter { $0 }.count) / Double(correct.count)
+        let keepWrong = c >= 1 ? 0 : min(1, c * vj.recall * (1 - vj.precision) / (max(vj.precision, 1e-9) * (1 - c)))
+        var rng = rng
+        return correct.map { ok in rng.uniform() < (ok ? vj.recall : keepWrong) }
+    }
+}

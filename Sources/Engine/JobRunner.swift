@@ -1,0 +1,150 @@
+import Evaluation
+import FlywheelCore
+import World
+
+/// The loop of one (arm, replicate) job (DESIGN §1, "one iteration").
+struct JobRunner {
+    let engine: Engine
+    let arm: EngineArm
+    let replicate: Int
+    let config: EngineConfig
+    let articleByID: [ArticleID: Article]
+    let agents: [SimulatedAgent]
+    var agentStates: [AgentState]
+    var published: Set<ArticleID>
+    var knowledge: KnowledgeQueue
+    var system: SystemUnderTest
+    var pending = PendingFeedback()
+    var window = WindowTotals()
+    var trust = AgentTrust()
+    var vendorQueue: [(served: ServedSuggestion, truth: TicketTruth)] = []
+    var versions = [0, 0, 0]
+    var trainingExamples = (relevance: 0, generator: 0)
+    var retrainsSinceEvaluation = 0
+    var kbEvents: [IterationRecord.KBEvent] = []
+    /// The 8-hour shift each agent last worked in; a new shift resets fatigue.
+    var lastShift: [Int64]
+
+    init(engine: Engine, arm: EngineArm, replicate: Int) {
+        self.engine = engine
+        self.arm = arm
+        self.replicate = replicate
+        self.config = engine.config
+        self.articleByID = Dictionary(uniqueKeysWithValues: engine.articles.map { ($0.id, $0) })
+        let withheld = JobRunner.withheld(engine: engine, replicate: replicate)
+        let published = Set(engine.articles.map(\.id)).subtracting(withheld)
+        self.published = published
+        self.knowledge = KnowledgeQueue(withheld: withheld, flagsNeeded: config.flagsNeeded, delay: config.authoringDelay)
+        self.agents = JobRunner.agents(engine: engine, arm: arm, replicate: replicate)
+        self.agentStates = agents.map { AgentState(persona: $0.persona) }
+        self.system = engine.makeSystem(engine.articles.filter { published.contains($0.id) })
+        self.lastShift = Array(repeating: -1, count: agents.count)
+    }
+
+    /// Articles missing at the start: a keyed share, plus (optionally) those introduced later.
+    static func withheld(engine: Engine, replicate: Int) -> Set<ArticleID> {
+        var out = Set<ArticleID>()
+        for article in engine.articles {
+            if engine.config.withholdIntroducedLater, let t = article.introducedAt, t > engine.prepared.start {
+                out.insert(article.id)
+                continue
+            }
+            var rng = RandomStream(
+                seed: engine.config.seed, purpose: "withhold",
+                ids: [UInt64(replicate), StableHash.fnv1a(article.id.rawValue)])
+            if rng.uniform() < engine.config.withholdShare { out.insert(article.id) }
+        }
+        return out
+    }
+
+    /// The agents on shift, each with a persona drawn from the population (scaled participation).
+    static func agents(engine: Engine, arm: EngineArm, replicate: Int) -> [SimulatedAgent] {
+        let weights = engine.world.population.map(\.weight)
+        return (0..<engine.config.agents).map { i in
+            var rng = RandomStream(seed: engine.config.seed, purpose: "agent-persona", ids: [UInt64(replicate), UInt64(i)])
+            var persona = engine.world.population[rng.weightedIndex(weights)].persona
+            persona.participation.preference *= arm.participation
+            persona.participation.adoption *= arm.participation
+            persona.participation.relevance *= arm.participation
+            persona.participation.missingKnowledge *= arm.participation
+            let digits = String(i)
+            return SimulatedAgent(id: AgentID("agent-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits), persona: persona)
+        }
+    }
+
+    mutating func run(emit: (IterationRecord) throws -> Void) throws {
+        let job = JobKey(arm: arm.name, replicate: replicate)
+        let iterations = engine.iterations(of: arm)
+        let schedule = Schedule(
+            start: engine.prepared.start, cadence: arm.cadence, evaluateEvery: arm.evaluateEvery,
+            retrains: arm.retrain, iterations: iterations)
+        let events = schedule.events()
+        var nextEvent = 0
+
+        try emit(evaluationRecord(job: job, iteration: 0, time: engine.prepared.start, isLast: false))
+        var cursor = try engine.tickets.open()
+        func handle(until time: Timestamp?, _ runner: inout JobRunner, emit: (IterationRecord) throws -> Void) throws {
+            while nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true {
+                let (at, event) = events[nextEvent]
+                nextEvent += 1
+                runner.publishAuthored(by: at)
+                switch event {
+                case .retrain:
+                    runner.retrain(at: at)
+                case .evaluate(let k):
+                    try emit(runner.evaluationRecord(job: job, iteration: k, time: at, isLast: k == iterations))
+                }
+            }
+        }
+        while let record = try cursor.next() {
+            let t = record.ticket.createdAt
+            if t >= schedule.end { break }
+            try handle(until: t, &self, emit: emit)
+            if engine.prepared.heldOutIDs.contains(record.ticket.id) { continue }
+            serve(record)
+        }
+        try handle(until: nil, &self, emit: emit)
+    }
+
+    // MARK: Serving
+
+    mutating func serve(_ record: TicketRecord) {
+        let ticket = record.ticket
+        let key = StableHash.fnv1a(ticket.id.rawValue)
+        let served = suggest(for: ticket, key: key)
+        window.served += 1
+
+        if let vendor = arm.vendor, arm.retrain {
+            var rng = RandomStream(seed: config.seed, purpose: "vendor-sample", ids: [UInt64(replicate), key])
+            let perCycle = engine.prepared.ticketRate * Double(arm.cadence.seconds)
+            if rng.uniform() < Double(vendor.sample) / max(1, perCycle) {
+                vendorQueue.append((served, record.truth))
+            }
+        }
+
+        var assign = RandomStream(seed: config.seed, purpose: "assign", ids: [UInt64(replicate), key])
+        let index = assign.int(below: agents.count)
+        let agent = agents[index]
+        let shift = ticket.createdAt.secondsSinceEpoch / (8 * 3600)
+        if shift != lastShift[index] {
+            agentStates[index].startShift()
+            lastShift[index] = shift
+        }
+        let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
+        let published = self.published
+        let feedback = agent.respond(
+            to: shown, truth: record.truth, published: { published.contains($0) }, judge: engine.world.judge,
+            state: &agentStates[index],
+            rng: RandomStream(seed: config.seed, purpose: "agent", ids: [UInt64(replicate), key]))
+        absorb(feedback, served: served, truth: record.truth, persona: agent.persona, time: ticket.createdAt)
+    }
+
+    func suggest(for ticket: Ticket, key: UInt64) -> ServedSuggestion {
+        let candidates = system.retriever.retrieve(ticket, depth: config.retrieverDepth)
+        let shown = system.reranker.rerank(ticket, candidates: candidates, depth: config.rerankDepth)
+        let articles = shown.articles.compactMap { articleByID[$0] }
+        var rng = RandomStream(seed: config.seed, purpose: "generate", ids: [UInt64(replicate), key])
+        let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &rng)
+        return ServedSuggestion(ticket: ticket, shown: shown, a: a, b: b)
+    }
+}

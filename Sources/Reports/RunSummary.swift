@@ -1,0 +1,92 @@
+import Evaluation
+import FlywheelCore
+
+/// What `summary.json` holds and the end-of-run table shows: per arm and metric, the value at
+/// iteration 0 and at the last iteration (mean over replicates with a 95% t interval), the
+/// change, and the paired difference to the baseline arm at the last iteration.
+public struct RunSummary: Codable, Sendable {
+    /// A mean over replicates and its 95% interval (nil bounds with one replicate).
+    public struct Estimate: Codable, Sendable, Hashable {
+        public var mean: Double
+        public var lower: Double?
+        public var upper: Double?
+        init(_ values: [Double]) {
+            let e = MeanEstimate(values)
+            mean = e?.mean ?? .nan
+            lower = e?.interval?.lower
+            upper = e?.interval?.upper
+        }
+    }
+    public struct MetricSummary: Codable, Sendable {
+        public var metric: String
+        public var start: Estimate
+        public var end: Estimate
+        /// Paired (by replicate) end − start.
+        public var change: Estimate
+        /// change / start, when start ≠ 0.
+        public var relativeChange: Double?
+        /// Paired (by replicate) end − baseline's end; nil for the baseline itself.
+        public var versusBaseline: Estimate?
+        /// Mean over replicates at every iteration, for learning curves.
+        public var curve: [Double]
+    }
+    public struct ArmSummary: Codable, Sendable {
+        public var arm: String
+        public var iterations: Int
+        public var metrics: [MetricSummary]
+    }
+
+    public var run: String
+    public var scenarioHash: String
+    public var replicates: Int
+    public var baseline: String?
+    public var arms: [ArmSummary]
+
+    /// The headline metrics, in the order tables show them.
+    public static let headline = ["recall@75", "precision@8", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4", "adoption"]
+
+    public init(run: String, scenarioHash: String, baseline: String?, rows: [MetricRow]) {
+        self.run = run
+        self.scenarioHash = scenarioHash
+        self.baseline = baseline
+        // values[arm][metric][replicate][iteration]
+        var values: [String: [String: [Int: [Int: Double]]]] = [:]
+        for r in rows { values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value }
+        replicates = Set(rows.map(\.replicate)).count
+        func series(_ arm: String, _ metric: String) -> [[Double]] {
+            let byReplicate = values[arm]?[metric] ?? [:]
+            return byReplicate.keys.sorted().map { rep in
+                let its = byReplicate[rep]!
+                return its.keys.sorted().map { its[$0]! }
+            }
+        }
+        arms = values.keys.sorted().map { arm in
+            let metricNames = values[arm]!.keys.sorted { a, b in
+                let ia = RunSummary.headline.firstIndex(of: a) ?? Int.max
+                let ib = RunSummary.headline.firstIndex(of: b) ?? Int.max
+                return ia != ib ? ia < ib : a < b
+            }
+            var iterations = 0
+            let metrics = metricNames.map { metric -> MetricSummary in
+                let s = series(arm, metric).filter { !$0.isEmpty }
+                iterations = max(iterations, (s.map(\.count).max() ?? 1) - 1)
+                let starts = s.map { $0[0] }
+                let ends = s.map { $0[$0.count - 1] }
+                let change = zip(ends, starts).map { $0 - $1 }
+                let startMean = Statistics.mean(starts)
+                var versus: Estimate?
+                if let baseline, baseline != arm {
+                    let b = series(baseline, metric).filter { !$0.isEmpty }.map { $0[$0.count - 1] }
+                    if b.count == ends.count, !b.isEmpty { versus = Estimate(zip(ends, b).map { $0 - $1 }) }
+                }
+                let width = s.map(\.count).min() ?? 0
+                let curve = (0..<width).map { i in Statistics.mean(s.map { $0[i] }) }
+                return MetricSummary(
+                    metric: metric, start: Estimate(starts), end: Estimate(ends), change: Estimate(change),
+                    relativeChange: startMean == 0 ? nil : Statistics.mean(change) / startMean,
+                    versusBaseline: versus, curve: curve)
+            }
+            return ArmSummary(arm: arm, iterations: iterations, metrics: metrics)
+        }
+    }
+}

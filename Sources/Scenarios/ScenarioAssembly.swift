@@ -1,0 +1,110 @@
+import Corpora
+import Engine
+import FlywheelCore
+import Foundation
+import Generation
+import Retrieval
+import World
+
+/// Turns a validated ``Scenario`` into a runnable ``Engine``: reads the corpus and personas and
+/// wires the concrete system under test. The one place concrete parts meet (DESIGN §6).
+public enum ScenarioAssembly {
+    /// Builds the engine for `scenario`; relative paths resolve against `root` (the working
+    /// directory by default). Missing corpus or persona files are ``InputError``s naming them.
+    public static func engine(
+        for scenario: Scenario, root: String = FileManager.default.currentDirectoryPath,
+        keepAnnotations: Bool = true
+    ) throws -> Engine {
+        let corpusPath = resolve(scenario.corpus, root: root)
+        guard FileManager.default.fileExists(atPath: corpusPath + "/" + Manifest.fileName) else {
+            throw InputError(field: "corpus", "no corpus at '\(corpusPath)' (expected \(Manifest.fileName) there)")
+        }
+        let reader = try CorpusReader(directory: corpusPath)
+        let articles = try reader.articles()
+        let personaFolder = URL(fileURLWithPath: resolve(scenario.personas, root: root))
+        let population = try scenario.population.enumerated().map { i, entry in
+            do {
+                return (persona: try Persona.load(named: entry.persona, in: personaFolder), weight: entry.weight)
+            } catch let error as InputError where error.file == nil {
+                throw InputError(field: "population[\(i)].persona", error.message)
+            }
+        }
+        let arms = try scenario.armNames.map { name in
+            try engineArm(name, scenario.arms[name]!, personas: personaFolder)
+        }
+        let config = EngineConfig(
+            seed: scenario.seed, replicates: scenario.replicates, arms: arms,
+            heldOutShare: scenario.heldout.share, heldOutMax: scenario.heldout.max,
+            withholdShare: scenario.knowledge.withhold.share,
+            withholdIntroducedLater: scenario.knowledge.withhold.introducedLater,
+            flagsNeeded: scenario.knowledge.authoring.flagsNeeded, authoringDelay: scenario.knowledge.authoring.delay,
+            minAgentTrust: scenario.filter.minAgentTrust,
+            virtualJudge: scenario.filter.virtualJudge.map { ($0.precision, $0.recall) },
+            horizon: scenario.horizon, retrieverDepth: scenario.system.retriever.depth,
+            rerankDepth: scenario.system.reranker.depth, keepAnnotations: keepAnnotations)
+        let system = scenario.system
+        let seed = scenario.seed
+        return try Engine(
+            config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath),
+            world: WorldSetup(judge: Judge(), population: population)
+        ) { published in
+            makeSystem(system, seed: seed, published: published)
+        }
+    }
+
+    /// The system under test over the `published` articles, untrained.
+    public static func makeSystem(_ spec: SystemSpec, seed: UInt64, published: [Article]) -> SystemUnderTest {
+        let r = spec.retriever
+        let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
+        let expansion = ExpansionModel(
+            configuration: ExpansionConfiguration(
+                strength: r.expansion.strength, decay: r.expansion.decay, cap: r.expansion.cap,
+                demotion: r.expansion.demotion),
+            analysis: index.analyzer.configuration)
+        let retriever = LearnedRetriever(index: index, model: expansion)
+        let reranker = PairwiseReranker(
+            retriever: retriever,
+            configuration: RerankerConfiguration(
+                seed: seed, learningRate: spec.reranker.learningRate, epochs: max(1, spec.reranker.epochs),
+                firstStageDepth: r.depth))
+        var generation = GenerationConfig()
+        generation.candidates = spec.generator.candidates
+        generation.exploration = spec.generator.exploration
+        generation.articleDepth = spec.reranker.depth
+        return SystemUnderTest(
+            retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
+            generator: LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
+    }
+
+    static func engineArm(_ name: String, _ spec: ArmSpec, personas: URL) throws -> EngineArm {
+        var vendor: EngineArm.Vendor?
+        if let l = spec.labelling {
+            let persona: Persona
+            do {
+                persona = try Persona.load(named: l.persona, in: personas)
+            } catch let error as InputError where error.file == nil {
+                throw InputError(field: "arms.\(name).labelling.persona", error.message)
+            }
+            vendor = EngineArm.Vendor(sample: l.vendorSample, delay: l.delay, persona: persona)
+        }
+        return EngineArm(
+            name: name, cadence: spec.cadence, evaluateEvery: spec.evaluateEvery, retrain: spec.retrain,
+            signals: Set(spec.signals), participation: spec.participation, vendor: vendor)
+    }
+
+    static func resolve(_ path: String, root: String) -> String {
+        path.hasPrefix("/") ? path : root + "/" + path
+    }
+}
+
+/// The corpus' ticket file as the engine's ticket source: each job streams it from disk.
+struct CorpusTickets: TicketSource {
+    var directory: String
+    func open() throws -> any TicketCursor {
+        Cursor(stream: try CorpusReader(directory: directory, verifyChecksums: false).tickets())
+    }
+    struct Cursor: TicketCursor {
+        var stream: TicketStream
+        mutating func next() throws -> TicketRecord? { try stream.next() }
+    }
+}

@@ -1,0 +1,56 @@
+import Corpora
+import Engine
+import FlywheelCore
+import Foundation
+import Scenarios
+import World
+
+/// A small generated world and an engine over it, shared by the engine's tests.
+enum EngineFixture {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static let world = SyntheticWorld.generate(.init(seed: 11, articles: 240, tickets: 2400, weeks: 6))
+
+    static func persona(_ name: String) throws -> Persona {
+        try Persona.load(named: name, in: repositoryRoot.appendingPathComponent("scenarios/personas"))
+    }
+
+    /// An engine with the given arms over the small world (3 weekly iterations by default).
+    static func engine(
+        arms: [EngineArm], replicates: Int = 2, population: [(String, Double)] = [("careful-expert", 1)],
+        horizon: SimDuration = .weeks(3)
+    ) throws -> Engine {
+        let people = try population.map { (persona: try persona($0.0), weight: $0.1) }
+        let config = EngineConfig(
+            seed: 5, replicates: replicates, arms: arms, heldOutShare: 0.08, heldOutMax: 150, horizon: horizon, agents: 12)
+        return try Engine(
+            config: config, articles: world.articles, tickets: InMemoryTickets(world.tickets),
+            world: WorldSetup(judge: Judge(), population: people)
+        ) { published in
+            ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published)
+        }
+    }
+
+    /// Every record of `jobs`, run `parallelism` at a time, in a stable order.
+    static func records(_ engine: Engine, parallelism: Int) throws -> [IterationRecord] {
+        let box = RecordBox()
+        try engine.run(jobs: engine.jobs, parallelism: parallelism) { box.append($0) }
+        return box.sorted()
+    }
+}
+
+final class RecordBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [IterationRecord] = []
+    func append(_ r: IterationRecord) {
+        lock.lock()
+        records.append(r)
+        lock.unlock()
+    }
+    func sorted() -> [IterationRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return records.sorted { ($0.job, $0.iteration) < ($1.job, $1.iteration) }
+    }
+}
