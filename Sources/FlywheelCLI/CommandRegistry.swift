@@ -6,5 +6,6 @@ enum CommandRegistry {
     static let subcommands: [any ParsableCommand.Type] = [
         CorpusCommand.self,
         AnalyzeCommand.self,
+        BM25BenchCommand.self,
     ]
 }
