@@ -12,14 +12,15 @@ extension PairwiseReranker {
     /// priors (what was in force when the ticket was served), then SGD continues from the current
     /// weights over every (relevant, not relevant) pair of the same ticket, in an order drawn
     /// from `RandomStream(seed, "reranker-sgd", [generation, epoch])`; finally the priors take
-    /// in the new marks. Marks of tickets missing from `tickets` are ignored; an article marked
+    /// in the new marks. Only marks at ranks ≤ ``RerankerConfiguration/shownDepth`` form pairs
+    /// (see there why); all marks feed the priors. Marks of tickets missing from `tickets` are ignored; an article marked
     /// both ways for one ticket counts by majority (a tie drops it).
     public func retrained(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) -> PairwiseReranker {
         let c = configuration
         var next = self
         next.generation += 1
         var byTicket: [TicketID: [ArticleID: Int]] = [:]
-        for mark in annotations where tickets[mark.ticket] != nil {
+        for mark in annotations where tickets[mark.ticket] != nil && mark.rank <= c.shownDepth {
             byTicket[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
         }
         // Feature differences (relevant − not relevant) of every pair.
@@ -43,9 +44,13 @@ extension PairwiseReranker {
         let marks = annotations.filter { tickets[$0.ticket] != nil }
         next.priors = priors.updated(with: marks, decay: c.priorDecay)
         guard !pairs.isEmpty else { return next }
-        let scale = scales ?? Self.inverseStandardDeviations(examples)
+        // Rescale to this batch's spread (features such as the expansion score grow as the
+        // first stage learns), converting the weights so the scoring function is unchanged.
+        let fresh = Self.inverseStandardDeviations(examples)
+        let old = scales ?? fresh
+        let scale = fresh.indices.map { fresh[$0].isFinite && fresh[$0] != 1 ? fresh[$0] : old[$0] }
+        var w = weights.indices.map { weights[$0] * old[$0] / scale[$0] }
         next.scales = scale
-        var w = weights
         for epoch in 0..<c.epochs {
             var rng = RandomStream(seed: c.seed, purpose: "reranker-sgd", ids: [UInt64(generation), UInt64(epoch)])
             var order = Array(pairs.indices)
@@ -65,7 +70,8 @@ extension PairwiseReranker {
         return next
     }
 
-    /// 1 / standard deviation of each feature over `examples` (1 where it does not vary).
+    /// 1 / standard deviation of each feature over `examples` (exactly 1 where it does not vary,
+    /// which keeps the previous scale).
     static func inverseStandardDeviations(_ examples: [[Double]]) -> [Double] {
         let n = Double(examples.count)
         return RerankFeature.allCases.indices.map { j in

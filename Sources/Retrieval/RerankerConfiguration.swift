@@ -12,12 +12,18 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var priorDecay: Double
     /// α of the article prior's smoothing, > 0.
     public var priorSmoothing: Double
+    /// Only marks at ranks 1…shownDepth of the list the agent saw form training pairs, ≥ 1.
+    /// Relevant articles an agent digs up further down still feed the priors (and the
+    /// retriever's expansion), but pairing them with shown articles would teach the model that a
+    /// worse first-stage rank means relevance (selection bias).
+    public var shownDepth: Int
     /// First-stage depth the features' rank is measured in (rank depth + 1 when missed).
     public var firstStageDepth: Int
 
     public init(
         seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 1e-4,
-        priorDecay: Double = 0.95, priorSmoothing: Double = 4, firstStageDepth: Int = 75
+        priorDecay: Double = 0.95, priorSmoothing: Double = 4, shownDepth: Int = 8,
+        firstStageDepth: Int = 75
     ) {
         self.seed = seed
         self.learningRate = learningRate
@@ -25,6 +31,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         self.l2 = l2
         self.priorDecay = priorDecay
         self.priorSmoothing = priorSmoothing
+        self.shownDepth = shownDepth
         self.firstStageDepth = firstStageDepth
     }
 
@@ -33,6 +40,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         case learningRate = "learning_rate"
         case priorDecay = "prior_decay"
         case priorSmoothing = "prior_smoothing"
+        case shownDepth = "shown_depth"
         case firstStageDepth = "first_stage_depth"
     }
 
@@ -45,6 +53,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
         priorDecay = try c.decodeIfPresent(Double.self, forKey: .priorDecay) ?? d.priorDecay
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
+        shownDepth = try c.decodeIfPresent(Int.self, forKey: .shownDepth) ?? d.shownDepth
         firstStageDepth = try c.decodeIfPresent(Int.self, forKey: .firstStageDepth) ?? d.firstStageDepth
     }
 }
