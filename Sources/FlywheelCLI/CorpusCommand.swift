@@ -5,6 +5,13 @@ struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Generate, import, inspect, validate and export corpora.",
-        subcommands: []
+        subcommands: [
+            CorpusGenerate.self,
+            CorpusImport.self,
+            CorpusInspect.self,
+            CorpusValidate.self,
+            CorpusExportQrels.self,
+            CorpusBenchRead.self,
+        ]
     )
 }

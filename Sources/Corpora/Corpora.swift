@@ -1,2 +1,0 @@
-/// The `Corpora` target (DESIGN §6). See the files beside this one.
-enum CorporaModule {}

@@ -1,0 +1,161 @@
+import FlywheelCore
+import Foundation
+
+/// One generated article with the generator's private knowledge about it.
+struct PlannedArticle: Sendable {
+    var policy: SyntheticPolicy
+    var rendered: SyntheticPolicy.Rendered
+    /// Index (in the planned list) of its near-duplicate twin, if it has one.
+    var twin: Int?
+    var twinKind: SyntheticTwinKind?
+    /// For a timing twin: the position (in `policy.facts`) of the fact whose value differs.
+    var changedFact: Int?
+    /// Day offset from the start when the policy is introduced; nil = before the stream starts.
+    var introducedDay: Int?
+    var createdAt: Timestamp
+    var introducedAt: Timestamp
+    /// Relative demand among articles of the same topic.
+    var popularity: Double
+    var id = ArticleID("")
+}
+
+/// Share of base policies that get a near-duplicate twin. A share `p` of bases with twins makes
+/// `2p / (1 + p)` of all articles members of a twin pair: 0.24 → about 39%.
+let twinProbability = 0.24
+/// Share of articles that are new policies introduced after the stream starts.
+let newPolicyProbability = 0.08
+
+extension SyntheticWorld {
+    static let regionWeights: [Double] = [0.28, 0.16, 0.2, 0.08, 0.08, 0.06, 0.07, 0.07]
+    static let listingWeights: [Double] = [0.34, 0.24, 0.07, 0.16, 0.1, 0.09]
+
+    /// Plans and renders `config.articles` articles: base policies, some with a twin that
+    /// differs in one slot; some introduced mid-stream. Ids are assigned in a seeded shuffled
+    /// order, so a twin's id says nothing about its partner's.
+    static func planArticles(_ config: SyntheticWorldConfig) -> [PlannedArticle] {
+        let topics = MarketplaceCatalogue.topics
+        let days = config.weeks * 7
+        var planned: [PlannedArticle] = []
+        planned.reserveCapacity(config.articles)
+        var base = 0
+        while planned.count < config.articles {
+            var rng = RandomStream(seed: config.seed, purpose: "article", ids: [UInt64(base)])
+            let topic = base % topics.count
+            let policy = basePolicy(topic: topic, rng: &rng)
+            planned.append(makePlanned(policy, config: config, days: days, rng: &rng))
+            if planned.count < config.articles, rng.bernoulli(twinProbability) {
+                var twinRng = rng.derived("twin")
+                let (twinPolicy, kind, changed) = twinOf(policy, rng: &twinRng)
+                var twin = makePlanned(twinPolicy, config: config, days: days, rng: &twinRng)
+                let a = planned.count - 1
+                twin.twin = a
+                twin.twinKind = kind
+                twin.changedFact = changed
+                planned[a].twin = planned.count
+                planned[a].twinKind = kind
+                planned[a].changedFact = changed
+                planned.append(twin)
+            }
+            base += 1
+        }
+        assignIDs(&planned, seed: config.seed)
+        return planned
+    }
+
+    static func basePolicy(topic: Int, rng: inout RandomStream) -> SyntheticPolicy {
+        let t = MarketplaceCatalogue.topics[topic]
+        let count = min(t.facts.count, rng.bernoulli(0.5) ? 3 : 4)
+        var pool = Array(t.facts.indices)
+        var chosen: [Int] = []
+        for _ in 0..<count { chosen.append(pool.remove(at: rng.int(below: pool.count))) }
+        chosen.sort()
+        var policy = SyntheticPolicy(
+            topic: topic, region: rng.weightedIndex(regionWeights), listing: rng.weightedIndex(listingWeights),
+            facts: chosen, values: [], title: rng.int(below: t.titles.count),
+            intro: rng.int(below: MarketplaceCatalogue.intros.count), closings: [])
+        for k in chosen.indices {
+            var v: [String: Int] = [:]
+            for name in policy.numericSlotsOfFact(chosen[k]) {
+                let values = MarketplaceSlot(rawValue: name)!.values
+                v[name] = values[rng.int(below: values.count)]
+            }
+            policy.values.append(v)
+        }
+        let closingCount = 1 + rng.int(below: 2)
+        var closings = Array(MarketplaceCatalogue.closings.indices)
+        for _ in 0..<closingCount { policy.closings.append(closings.remove(at: rng.int(below: closings.count))) }
+        policy.closings.sort()
+        return policy
+    }
+
+    /// A copy of `policy` that differs in exactly one slot value.
+    static func twinOf(_ policy: SyntheticPolicy, rng: inout RandomStream) -> (SyntheticPolicy, SyntheticTwinKind, Int?) {
+        var twin = policy
+        let timingPositions = policy.facts.indices.filter { !policy.numericSlots(at: $0).isEmpty }
+        var kind: SyntheticTwinKind = [.region, .listing, .timing][rng.weightedIndex([0.4, 0.3, 0.3])]
+        if kind == .timing, timingPositions.isEmpty { kind = .region }
+        switch kind {
+        case .region:
+            twin.region = differentIndex(from: policy.region, weights: regionWeights, rng: &rng)
+            return (twin, kind, nil)
+        case .listing:
+            twin.listing = differentIndex(from: policy.listing, weights: listingWeights, rng: &rng)
+            return (twin, kind, nil)
+        case .timing:
+            let position = timingPositions[rng.int(below: timingPositions.count)]
+            let slots = policy.numericSlots(at: position)
+            let name = slots[rng.int(below: slots.count)]
+            let values = MarketplaceSlot(rawValue: name)!.values.filter { $0 != policy.values[position][name] }
+            twin.values[position][name] = values[rng.int(below: values.count)]
+            return (twin, kind, position)
+        }
+    }
+
+    static func differentIndex(from current: Int, weights: [Double], rng: inout RandomStream) -> Int {
+        var w = weights
+        w[current] = 0
+        return rng.weightedIndex(w)
+    }
+
+    static func makePlanned(
+        _ policy: SyntheticPolicy, config: SyntheticWorldConfig, days: Int, rng: inout RandomStream
+    ) -> PlannedArticle {
+        let start = config.start.secondsSinceEpoch
+        var introducedDay: Int? = nil
+        if days >= 3, rng.bernoulli(newPolicyProbability) {
+            let lo = days > 14 ? 7 : 1
+            let hi = days > 14 ? days - 7 : days - 1
+            introducedDay = lo + rng.int(below: max(1, hi - lo))
+        }
+        let created: Int64
+        if let d = introducedDay {
+            created = start + Int64(d) * 86_400 + 9 * 3600
+        } else {
+            created = start - Int64(30 + rng.int(below: 700)) * 86_400 + Int64(8 + rng.int(below: 10)) * 3600
+        }
+        let rendered = policy.render()
+        return PlannedArticle(
+            policy: policy, rendered: rendered, introducedDay: introducedDay,
+            createdAt: Timestamp(secondsSinceEpoch: created), introducedAt: Timestamp(secondsSinceEpoch: created),
+            popularity: exp(0.8 * rng.normal()))
+    }
+
+    static func assignIDs(_ planned: inout [PlannedArticle], seed: UInt64) {
+        let keys = planned.indices.map { i -> (UInt64, Int) in
+            var r = RandomStream(seed: seed, purpose: "article-id", ids: [UInt64(i)])
+            return (r.next(), i)
+        }
+        let order = keys.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        let width = max(4, String(planned.count).count)
+        for (rank, key) in order.enumerated() {
+            planned[key.1].id = ArticleID("kb-" + SyntheticText.padded(rank + 1, width: width))
+        }
+    }
+}
+
+extension SyntheticPolicy {
+    func numericSlotsOfFact(_ fact: Int) -> [String] {
+        SyntheticText.slots(in: MarketplaceCatalogue.topics[topic].facts[fact].article)
+            .filter { MarketplaceSlot(rawValue: $0) != nil }
+    }
+}

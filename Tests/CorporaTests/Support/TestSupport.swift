@@ -1,0 +1,123 @@
+import FlywheelCore
+import Foundation
+
+@testable import Corpora
+
+/// A fresh temporary folder per test, removed by the caller with `cleanUp()`.
+struct TempDir {
+    let path: String
+    init(_ label: String = "corpora") throws {
+        path = NSTemporaryDirectory().appendingPathComponent("flywheel-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    func file(_ name: String) -> String { path.appendingPathComponent(name) }
+    func cleanUp() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A tiny corpus with the awkward cases: quotes, backslashes, newlines, control characters,
+/// non-ASCII text, optional fields present and absent, every annotation kind.
+enum Sample {
+    static let t0 = Timestamp(iso8601: "2026-01-05T09:30:00Z")!
+
+    static let articles: [Article] = [
+        Article(id: "A1", title: "Refunds for \"cancelled\" stays", body: "Line one.\nLine two\twith tab \\ and é, 日本, 🏠.",
+                topic: "refunds", createdAt: t0, introducedAt: t0 + .days(3)),
+        Article(id: "A2", title: "Host payouts", body: "Payouts arrive in 3–5 days.\u{01}"),
+        Article(id: "A3", title: "Pets", body: "Service animals are always allowed.", topic: "listings"),
+    ]
+
+    static let tickets: [TicketRecord] = [
+        record("T1", 0, "my refund??? \"where\"", ["A1": 2], nuggets: [Nugget(text: "Refund in 5 days", article: "A1")],
+               reference: "Hi!\nYour refund is on its way.", conflicting: ["A2"], channel: "email", locale: "en-GB"),
+        record("T2", 3600, "payout late", ["A2": 3, "A1": 1]),
+        record("T3", 3600, "can i bring my dog 🐕", ["A3": 2], nuggets: [Nugget(text: "Service animals allowed")]),
+    ]
+
+    static let annotations: [Annotation] = [
+        .preference(PreferenceAnnotation(ticket: "T1", agent: "ag1", choice: .a, margin: .clearly)),
+        .preference(PreferenceAnnotation(ticket: "T2", agent: "ag1", choice: .tie, margin: nil)),
+        .adoption(AdoptionAnnotation(ticket: "T1", agent: "ag2", outcome: .edited, rationale: .toneOrStyle, rationaleText: "too \"formal\"")),
+        .relevance(RelevanceAnnotation(ticket: "T3", agent: "ag2", article: "A3", rank: 1, relevant: true)),
+        .missingKnowledge(MissingKnowledgeAnnotation(ticket: "T2", agent: "ag3", topic: "payouts")),
+        .missingKnowledge(MissingKnowledgeAnnotation(ticket: "T3", agent: "ag3")),
+    ]
+
+    static func record(
+        _ id: String, _ offset: Int64, _ text: String, _ relevant: [ArticleID: Int], nuggets: [Nugget] = [],
+        reference: String? = nil, conflicting: [ArticleID] = [], channel: String? = nil, locale: String? = nil
+    ) -> TicketRecord {
+        let tid = TicketID(id)
+        return TicketRecord(
+            ticket: Ticket(id: tid, createdAt: Timestamp(secondsSinceEpoch: t0.secondsSinceEpoch + offset), text: text,
+                           channel: channel, locale: locale),
+            truth: TicketTruth(ticket: tid, relevant: relevant, nuggets: nuggets, referenceResponse: reference, conflicting: conflicting))
+    }
+
+    /// Writes the sample corpus into `dir` and returns its manifest.
+    @discardableResult
+    static func write(to dir: String, annotations withAnnotations: Bool = true) throws -> Manifest {
+        var w = try CorpusWriter(directory: dir, name: "sample", source: "tests", license: "CC0-1.0", command: "test")
+        for a in articles { try w.write(a) }
+        for t in tickets { try w.write(t) }
+        if withAnnotations { for a in annotations { try w.write(a) } }
+        return try w.finish()
+    }
+}
+
+/// Reading every ticket of a stream.
+func readAll(_ stream: TicketStream) throws -> [TicketRecord] {
+    var s = stream
+    var out: [TicketRecord] = []
+    while let r = try s.next() { out.append(r) }
+    return out
+}
+
+/// Compressing `text` with the project's writer into `path` (for hand-made bad corpora).
+func writeZstd(_ text: String, to path: String) throws {
+    let w = try ZstdFileWriter(path: path)
+    try w.write(Array(text.utf8))
+    _ = try w.finish()
+}
+
+/// Compressing raw bytes (possibly invalid UTF-8).
+func writeZstd(bytes: [UInt8], to path: String) throws {
+    let w = try ZstdFileWriter(path: path)
+    try w.write(bytes)
+    _ = try w.finish()
+}
+
+/// Paths derived from this file's location: the repository root and the checked-in fixtures.
+enum Repo {
+    static let root: String = {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)  // Tests/CorporaTests/Support/TestSupport.swift
+        return parts.joined(separator: "/")
+    }()
+    static func fixture(_ name: String) -> String { root + "/Tests/CorporaTests/Fixtures/" + name }
+    /// `../shared/datasets` beside the repository, when present.
+    static let sharedDatasets: String = root + "/../shared/datasets"
+
+    /// The debug `flywheel` binary built by `swift build` / `swift test`, if present.
+    static var flywheelBinary: String? {
+        for dir in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/aarch64-unknown-linux-gnu/debug", ".build/arm64-apple-macosx/debug"] {
+            let p = root + "/" + dir + "/flywheel"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }
+}
+
+/// Runs a program, returning (status, stdout, stderr).
+func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String, String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+}
