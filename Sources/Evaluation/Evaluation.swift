@@ -1,2 +1,0 @@
-/// The `Evaluation` target (DESIGN §6). See the files beside this one.
-enum EvaluationModule {}
