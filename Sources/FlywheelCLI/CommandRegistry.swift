@@ -7,5 +7,6 @@ enum CommandRegistry {
         CorpusCommand.self,
         AnalyzeCommand.self,
         BM25BenchCommand.self,
+        RetrieveCommand.self,
     ]
 }

@@ -1,5 +1,11 @@
 /// How ``PairwiseReranker`` trains. Defaults live here and only here.
 public struct RerankerConfiguration: Hashable, Codable, Sendable {
+    /// Weight of the fixed first-stage prior −ln(rank) every score starts from, ≥ 0: the
+    /// learned features adjust the first stage's order rather than replace it, so a model
+    /// trained on labels without signal stays close to that order.
+    public var rankPrior: Double
+    /// Features whose weight is never learned (stays 0).
+    public var frozen: [RerankFeature]
     /// Seed of the SGD's pair order.
     public var seed: UInt64
     /// SGD step size, > 0.
@@ -21,10 +27,12 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var firstStageDepth: Int
 
     public init(
-        seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 1e-4,
+        rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 0.05,
         priorDecay: Double = 0.95, priorSmoothing: Double = 4, shownDepth: Int = 8,
         firstStageDepth: Int = 75
     ) {
+        self.rankPrior = rankPrior
+        self.frozen = frozen
         self.seed = seed
         self.learningRate = learningRate
         self.epochs = epochs
@@ -36,7 +44,8 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case seed, epochs, l2
+        case seed, epochs, l2, frozen
+        case rankPrior = "rank_prior"
         case learningRate = "learning_rate"
         case priorDecay = "prior_decay"
         case priorSmoothing = "prior_smoothing"
@@ -47,6 +56,8 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public init(from decoder: any Decoder) throws {
         let d = RerankerConfiguration()
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        rankPrior = try c.decodeIfPresent(Double.self, forKey: .rankPrior) ?? d.rankPrior
+        frozen = try c.decodeIfPresent([RerankFeature].self, forKey: .frozen) ?? d.frozen
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
         learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs

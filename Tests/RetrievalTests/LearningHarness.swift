@@ -5,8 +5,8 @@ import Retrieval
 /// learned retriever and reranker, has a labeller mark what an agent would see, retrains, and
 /// measures held-out recall@75 and P@8. Only the labeller reads the truth; the models see
 /// ``Ticket``s and ``RelevanceAnnotation``s.
-struct LearningHarness {
-    enum Labeller: Equatable {
+struct LearningHarness: Sendable {
+    enum Labeller: Equatable, Sendable {
         /// Marks every shown article by the truth, plus the relevant ones in ranks 9–75.
         case perfect
         /// As `perfect`, each mark flipped with probability `flip`.
@@ -16,11 +16,14 @@ struct LearningHarness {
         case random(rate: Double)
     }
 
-    struct Metrics: CustomStringConvertible {
+    struct Metrics: CustomStringConvertible, Sendable {
         var recall75: Double
         var precision8: Double
         var description: String { "recall@75 \(fmt(recall75)), P@8 \(fmt(precision8))" }
-        func fmt(_ x: Double) -> String { String(Int((x * 1000).rounded())) + "‰" }
+        func fmt(_ x: Double) -> String {
+            let milli = Int((x * 1000).rounded())
+            return "0." + String(repeating: "0", count: 3 - String(milli).count) + String(milli)
+        }
     }
 
     let articles: [Article]
@@ -47,6 +50,19 @@ struct LearningHarness {
     func freshModels() -> (LearnedRetriever, PairwiseReranker) {
         let retriever = LearnedRetriever(index: index, model: ExpansionModel(configuration: expansion))
         return (retriever, PairwiseReranker(retriever: retriever, configuration: reranking))
+    }
+
+    /// Baseline and the three labellers, trained concurrently (each is independent and seeded).
+    func all(flip: Double = 0.3, randomRate: Double = 0.25) async -> (base: Metrics, perfect: Metrics, noisy: Metrics, random: Metrics) {
+        let labellers: [Labeller?] = [nil, .perfect, .noisy(flip: flip), .random(rate: randomRate)]
+        var results = [Metrics?](repeating: nil, count: labellers.count)
+        await withTaskGroup(of: (Int, Metrics).self) { group in
+            for (i, labeller) in labellers.enumerated() {
+                group.addTask { (i, labeller.map { self.train($0) } ?? self.baseline()) }
+            }
+            for await (i, m) in group { results[i] = m }
+        }
+        return (results[0]!, results[1]!, results[2]!, results[3]!)
     }
 
     /// Held-out metrics before any training.
