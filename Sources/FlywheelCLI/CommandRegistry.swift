@@ -8,5 +8,7 @@ enum CommandRegistry {
         CorpusCommand.self,
         PersonaCommand.self,
         AnalyzeCommand.self,
+        BM25BenchCommand.self,
+        RetrieveCommand.self,
     ]
 }

@@ -64,6 +64,18 @@ public struct BM25Index: Retriever {
         refreshStatistics()
     }
 
+    /// An index over articles whose fields were analyzed elsewhere (e.g. a token dump shared
+    /// with a peer benchmark); `analyzer` is then used for queries only.
+    public init(
+        analyzed documents: [(article: Article, fields: AnalyzedFields)],
+        parameters: BM25Parameters = BM25Parameters(), analyzer: Analyzer = Analyzer()
+    ) {
+        self.parameters = parameters
+        self.analyzer = analyzer
+        for (article, fields) in documents { insert(article, analyzed: fields) }
+        refreshStatistics()
+    }
+
     /// N, the number of published articles.
     public var documentCount: Int { articles.count }
     /// The mean field-weighted document length.

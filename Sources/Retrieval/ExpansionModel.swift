@@ -27,6 +27,13 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     public private(set) var demotion: [ArticleID: [String: Double]]
     /// How many retrainings produced this model.
     public private(set) var generation: Int
+    /// Marks seen ("relevant" ones and all), decayed like the weights: their ratio is the base
+    /// rate the learned fields are measured against.
+    public private(set) var relevantMarks: Double
+    public private(set) var allMarks: Double
+
+    /// The share of marks that said "relevant" (½ before any mark).
+    public var baseRate: Double { allMarks > 0 ? relevantMarks / allMarks : 0.5 }
 
     public init(
         configuration: ExpansionConfiguration = ExpansionConfiguration(),
@@ -37,6 +44,8 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         self.expansion = [:]
         self.demotion = [:]
         self.generation = 0
+        self.relevantMarks = 0
+        self.allMarks = 0
     }
 
     /// The model after one retraining on `annotations` (the ones since the previous retraining).
@@ -54,6 +63,8 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         next.generation += 1
         next.expansion = decayed(previous.expansion, by: c.decay)
         next.demotion = decayed(previous.demotion, by: c.decay)
+        next.relevantMarks = previous.relevantMarks * c.decay
+        next.allMarks = previous.allMarks * c.decay
         let analyzer = Analyzer(previous.analysis)
         let ordered = annotations.sorted {
             ($0.ticket, $0.article, $0.agent, $0.rank, $0.relevant ? 1 : 0)
@@ -62,6 +73,8 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         var termsOfTicket: [TicketID: [String]] = [:]
         for mark in ordered {
             guard let ticket = tickets[mark.ticket] else { continue }
+            next.allMarks += 1
+            if mark.relevant { next.relevantMarks += 1 }
             let terms =
                 termsOfTicket[mark.ticket]
                 ?? {

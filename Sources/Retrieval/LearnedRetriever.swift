@@ -6,7 +6,8 @@ import FlywheelCore
 ///     score(q, d) = BM25(q, d) + strength · (BM25_exp(q, d) − demotion · BM25_dem(q, d))
 ///
 /// where BM25_exp and BM25_dem score the query against the article's learned expansion and
-/// demotion terms as extra fields (see ``ExpansionModel``). Demotion only lowers articles the
+/// demotion terms as extra fields: per term, the surplus of "relevant" evidence over what the
+/// base rate of "relevant" marks predicts, and the shortfall (see `compile()`). Demotion only lowers articles the
 /// other fields found; it never adds a candidate. With an untrained model (or strength 0) the
 /// ranking is exactly ``BM25Index``'s.
 ///
@@ -46,9 +47,29 @@ public struct LearnedRetriever: Retriever {
         compile()
     }
 
+    /// Builds the two fields from the model's evidence per (article, term) *in excess of the
+    /// base rate* p₀ of "relevant" marks: with e and d the weights learned from "relevant" and
+    /// "not relevant" marks, the surplus is s = e − p₀·(e + d); the expansion field holds
+    /// max(0, s) and the demotion field max(0, −s). Labels that carry no information about
+    /// relevance (relevant at the same rate everywhere) have s ≈ 0 and change nothing — they
+    /// cannot act as pseudo-relevance feedback — while a generic word of an article's topic,
+    /// marked both ways, counts only by its surplus.
     mutating func compile() {
-        expansionField = LearnedField(model.expansion, index: index)
-        demotionField = LearnedField(model.demotion, index: index)
+        let p0 = model.baseRate
+        var positive: [ArticleID: [String: Double]] = [:]
+        var negative: [ArticleID: [String: Double]] = [:]
+        for article in Set(model.expansion.keys).union(model.demotion.keys) {
+            let e = model.expansion[article] ?? [:]
+            let d = model.demotion[article] ?? [:]
+            for term in Set(e.keys).union(d.keys) {
+                let (pos, neg) = (e[term] ?? 0, d[term] ?? 0)
+                let net = pos - p0 * (pos + neg)
+                if net > 0 { positive[article, default: [:]][term] = net }
+                if net < 0 { negative[article, default: [:]][term] = -net }
+            }
+        }
+        expansionField = LearnedField(positive, index: index)
+        demotionField = LearnedField(negative, index: index)
     }
 
     public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {

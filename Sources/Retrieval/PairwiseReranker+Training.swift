@@ -12,18 +12,19 @@ extension PairwiseReranker {
     /// priors (what was in force when the ticket was served), then SGD continues from the current
     /// weights over every (relevant, not relevant) pair of the same ticket, in an order drawn
     /// from `RandomStream(seed, "reranker-sgd", [generation, epoch])`; finally the priors take
-    /// in the new marks. Marks of tickets missing from `tickets` are ignored; an article marked
+    /// in the new marks. Only marks at ranks ≤ ``RerankerConfiguration/shownDepth`` form pairs
+    /// (see there why); all marks feed the priors. Marks of tickets missing from `tickets` are ignored; an article marked
     /// both ways for one ticket counts by majority (a tie drops it).
     public func retrained(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) -> PairwiseReranker {
         let c = configuration
         var next = self
         next.generation += 1
         var byTicket: [TicketID: [ArticleID: Int]] = [:]
-        for mark in annotations where tickets[mark.ticket] != nil {
+        for mark in annotations where tickets[mark.ticket] != nil && mark.rank <= c.shownDepth {
             byTicket[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
         }
-        // Feature differences (relevant − not relevant) of every pair.
-        var pairs: [[Double]] = []
+        // Feature differences (relevant − not relevant) of every pair, and of the rank prior.
+        var pairs: [(difference: [Double], prior: Double)] = []
         var examples: [[Double]] = []
         for ticketID in byTicket.keys.sorted() {
             let votes = byTicket[ticketID]!
@@ -32,46 +33,61 @@ extension PairwiseReranker {
             guard !positives.isEmpty, !negatives.isEmpty, let ticket = tickets[ticketID] else { continue }
             let firstStage = retriever.retrieve(ticket, depth: c.firstStageDepth).articles
             let extractor = RerankFeatureExtractor(ticket: ticket, retriever: retriever, priors: priors)
-            func vector(_ a: ArticleID) -> [Double] {
-                extractor.features(a, rank: (firstStage.firstIndex(of: a) ?? c.firstStageDepth) + 1)
+            func vector(_ a: ArticleID) -> (x: [Double], prior: Double) {
+                let rank = (firstStage.firstIndex(of: a) ?? c.firstStageDepth) + 1
+                return (extractor.features(a, rank: rank), -c.rankPrior * log(Double(rank)))
             }
             let pos = positives.map(vector)
             let neg = negatives.map(vector)
-            examples += pos + neg
-            for p in pos { for n in neg { pairs.append(zip(p, n).map { $0 - $1 }) } }
+            examples += pos.map(\.x) + neg.map(\.x)
+            for p in pos {
+                for n in neg { pairs.append((zip(p.x, n.x).map { $0 - $1 }, p.prior - n.prior)) }
+            }
         }
         let marks = annotations.filter { tickets[$0.ticket] != nil }
         next.priors = priors.updated(with: marks, decay: c.priorDecay)
         guard !pairs.isEmpty else { return next }
-        let scale = scales ?? Self.inverseStandardDeviations(examples)
+        // Rescale to this batch's spread (features such as the expansion score grow as the
+        // first stage learns), converting the weights so the scoring function is unchanged.
+        let fresh = Self.inverseStandardDeviations(examples)
+        let old = scales ?? fresh.map { $0 ?? 1 }
+        let scale = fresh.indices.map { fresh[$0] ?? old[$0] }
+        var w = weights.indices.map { weights[$0] * old[$0] / scale[$0] }
         next.scales = scale
-        var w = weights
+        // Averaged SGD (Polyak–Ruppert): the result is the mean iterate, which does not wander
+        // with the last pairs seen, so labels without signal leave the weights near where they were.
+        var average = w
+        let learn = RerankFeature.allCases.map { !c.frozen.contains($0) }
+        var steps = 0.0
         for epoch in 0..<c.epochs {
             var rng = RandomStream(seed: c.seed, purpose: "reranker-sgd", ids: [UInt64(generation), UInt64(epoch)])
             var order = Array(pairs.indices)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
             for i in order {
-                let d = pairs[i]
-                var s = 0.0
+                let (d, prior) = pairs[i]
+                var s = prior
                 for j in d.indices { s += w[j] * scale[j] * d[j] }
                 // d/dw of −ln σ(s) is −σ(−s)·x.
                 let g = 1 / (1 + exp(s))
-                for j in d.indices {
+                for j in d.indices where learn[j] {
                     w[j] += c.learningRate * (g * scale[j] * d[j] - c.l2 * w[j])
                 }
+                steps += 1
+                for j in w.indices { average[j] += (w[j] - average[j]) / steps }
             }
         }
-        next.weights = w
+        next.weights = average
         return next
     }
 
-    /// 1 / standard deviation of each feature over `examples` (1 where it does not vary).
-    static func inverseStandardDeviations(_ examples: [[Double]]) -> [Double] {
+    /// 1 / standard deviation of each feature over `examples` (nil where it does not vary: the
+    /// previous scale, or 1, is kept).
+    static func inverseStandardDeviations(_ examples: [[Double]]) -> [Double?] {
         let n = Double(examples.count)
         return RerankFeature.allCases.indices.map { j in
             let mean = examples.reduce(0) { $0 + $1[j] } / n
             let variance = examples.reduce(0) { $0 + ($1[j] - mean) * ($1[j] - mean) } / n
-            return variance > 1e-12 ? 1 / variance.squareRoot() : 1
+            return variance > 1e-12 ? 1 / variance.squareRoot() : nil
         }
     }
 }

@@ -1,12 +1,20 @@
 import FlywheelCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The second stage: a linear learning-to-rank model over ``RerankFeature``s of (ticket,
 /// article), trained pairwise — RankNet's logistic loss on "relevant ≻ not relevant" pairs of
 /// the same ticket (Burges et al., "Learning to Rank using Gradient Descent", ICML 2005), with a
 /// linear scorer and seeded SGD.
 ///
+/// Every score starts from a fixed prior, −``RerankerConfiguration/rankPrior`` · ln(first-stage
+/// rank), that alone reproduces the first stage's order; the learned weights adjust it.
 /// Untrained (all weights 0) it returns the first stage's list unchanged. Trained, it sorts by
-/// w · (scaled features), ties kept in first-stage order, and reports its own scores (nudged
+/// prior + w · (scaled features), ties kept in first-stage order, and reports its own scores (nudged
 /// down by the smallest step where two are equal, so a trec_eval-style re-sort keeps the order).
 ///
 /// ```swift
@@ -46,7 +54,7 @@ public struct PairwiseReranker: Reranker {
         var scored: [(entry: RankedList.Entry, score: Double, position: Int)] = []
         for (i, entry) in candidates.entries.enumerated() {
             let x = extractor.features(entry.article, rank: i + 1)
-            var s = 0.0
+            var s = -configuration.rankPrior * log(Double(i + 1))
             for j in x.indices { s += weights[j] * scales[j] * x[j] }
             scored.append((entry, s, i))
         }

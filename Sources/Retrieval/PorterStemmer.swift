@@ -74,24 +74,29 @@ public enum PorterStemmer {
             return last != 0x77 && last != 0x78 && last != 0x79
         }
 
-        func ends(_ suffix: [UInt8]) -> Bool {
-            b.count >= suffix.count && Array(b[(b.count - suffix.count)...]) == suffix
+        func ends(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard b.count >= n else { return false }
+            let p = suffix.utf8Start
+            let offset = b.count - n
+            for i in 0..<n where b[offset + i] != p[i] { return false }
+            return true
         }
 
-        mutating func replaceSuffix(_ count: Int, with replacement: [UInt8]) {
+        mutating func replaceSuffix(_ count: Int, with replacement: StaticString) {
             b.removeLast(count)
-            b.append(contentsOf: replacement)
+            b.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
         }
 
         /// Applies the first rule whose suffix matches; replaces it when the stem's measure is
         /// above `minMeasure`. Returns whether a suffix matched (replaced or not).
         @discardableResult
-        mutating func applyRules(_ rules: [(String, String)], minMeasure: Int) -> Bool {
+        mutating func applyRules(_ rules: [(StaticString, StaticString)], minMeasure: Int) -> Bool {
             for (suffix, replacement) in rules {
-                let s = Array(suffix.utf8)
-                guard ends(s) else { continue }
-                if measure(b.count - s.count) > minMeasure {
-                    replaceSuffix(s.count, with: Array(replacement.utf8))
+                guard ends(suffix) else { continue }
+                let n = suffix.utf8CodeUnitCount
+                if measure(b.count - n) > minMeasure {
+                    replaceSuffix(n, with: replacement)
                 }
                 return true
             }
@@ -99,32 +104,32 @@ public enum PorterStemmer {
         }
 
         mutating func step1a() {
-            if ends(Array("sses".utf8)) {
+            if ends("sses") {
                 b.removeLast(2)
-            } else if ends(Array("ies".utf8)) {
+            } else if ends("ies") {
                 b.removeLast(2)
-            } else if ends(Array("ss".utf8)) {
+            } else if ends("ss") {
                 return
-            } else if ends(Array("s".utf8)) {
+            } else if ends("s") {
                 b.removeLast()
             }
         }
 
         mutating func step1b() {
-            if ends(Array("eed".utf8)) {
+            if ends("eed") {
                 if measure(b.count - 3) > 0 { b.removeLast() }
                 return
             }
             var removed = false
-            if ends(Array("ed".utf8)), hasVowel(b.count - 2) {
+            if ends("ed"), hasVowel(b.count - 2) {
                 b.removeLast(2)
                 removed = true
-            } else if ends(Array("ing".utf8)), hasVowel(b.count - 3) {
+            } else if ends("ing"), hasVowel(b.count - 3) {
                 b.removeLast(3)
                 removed = true
             }
             guard removed else { return }
-            if ends(Array("at".utf8)) || ends(Array("bl".utf8)) || ends(Array("iz".utf8)) {
+            if ends("at") || ends("bl") || ends("iz") {
                 b.append(0x65)
             } else if endsDoubleConsonant(b.count) {
                 let last = b[b.count - 1]
@@ -135,7 +140,7 @@ public enum PorterStemmer {
         }
 
         mutating func step1c() {
-            if ends(Array("y".utf8)), hasVowel(b.count - 1) {
+            if ends("y"), hasVowel(b.count - 1) {
                 b[b.count - 1] = 0x69
             }
         }
@@ -160,25 +165,25 @@ public enum PorterStemmer {
         }
 
         mutating func step4() {
-            let suffixes = [
-                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
+            // Longest first where suffixes share an ending (ement, ment, ent); first match wins.
+            let suffixes: [StaticString] = [
+                "ement", "ance", "ence", "able", "ible", "ment", "al", "er", "ic", "ant", "ent",
                 "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
             ]
-            // Longest match first among suffixes that share an ending (ement/ment/ent).
-            for suffix in suffixes.sorted(by: { $0.utf8.count > $1.utf8.count }) {
-                let s = Array(suffix.utf8)
-                guard ends(s) else { continue }
-                let stemLength = b.count - s.count
-                if suffix == "ion" {
+            for suffix in suffixes {
+                guard ends(suffix) else { continue }
+                let n = suffix.utf8CodeUnitCount
+                let stemLength = b.count - n
+                if n == 3 && ends("ion") {
                     guard stemLength > 0, b[stemLength - 1] == 0x73 || b[stemLength - 1] == 0x74 else { return }
                 }
-                if measure(stemLength) > 1 { b.removeLast(s.count) }
+                if measure(stemLength) > 1 { b.removeLast(n) }
                 return
             }
         }
 
         mutating func step5a() {
-            guard ends(Array("e".utf8)) else { return }
+            guard ends("e") else { return }
             let m = measure(b.count - 1)
             if m > 1 || (m == 1 && !endsCVC(b.count - 1)) { b.removeLast() }
         }

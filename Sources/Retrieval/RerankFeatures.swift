@@ -10,14 +10,14 @@ import FlywheelCore
 struct RerankFeatureExtractor {
     let retriever: LearnedRetriever
     let priors: ArticlePriors
-    let terms: [String]
     let queryTerms: Set<Int32>
     let queryBigrams: Set<Int64>
+    let parts: ScoreVectors
 
     init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors) {
         self.retriever = retriever
         self.priors = priors
-        terms = retriever.index.analyzer.terms(ticket.text)
+        let terms = retriever.index.analyzer.terms(ticket.text)
         let ids = terms.map { retriever.index.termIDs[$0] ?? -1 }
         queryTerms = Set(ids.filter { $0 >= 0 })
         var bigrams = Set<Int64>()
@@ -25,6 +25,7 @@ struct RerankFeatureExtractor {
             bigrams.insert(Self.bigram(a, b))
         }
         queryBigrams = bigrams
+        parts = retriever.scoreVectors(terms: terms)
     }
 
     @inline(__always)
@@ -32,27 +33,29 @@ struct RerankFeatureExtractor {
 
     /// The features of `article` at 1-based first-stage `rank`, in `RerankFeature.allCases` order.
     func features(_ article: ArticleID, rank: Int) -> [Double] {
-        let parts = retriever.scoreParts(terms: terms, article: article)
+        var bm25 = 0.0
+        var expansion = 0.0
+        var demotion = 0.0
         var titleOverlap = 0.0
         var coverage = 0.0
         var bigramOverlap = 0.0
         if let doc = retriever.index.documentNumbers[article] {
-            let title = retriever.index.titleTerms[Int(doc)]
-            let body = retriever.index.bodyTerms[Int(doc)]
+            let d = Int(doc)
+            bm25 = Double(parts.bm25[d])
+            expansion = Double(parts.expansion[d])
+            demotion = Double(parts.demotion[d])
+            if parts.distinctTerms > 0 { coverage = Double(parts.matchedTerms[d]) / Double(parts.distinctTerms) }
+            let title = retriever.index.titleTerms[d]
+            let body = retriever.index.bodyTerms[d]
             let titleSet = Set(title)
             if !titleSet.isEmpty {
                 titleOverlap = Double(titleSet.intersection(queryTerms).count) / Double(titleSet.count)
             }
-            if !queryTerms.isEmpty {
-                let articleTerms = titleSet.union(body)
-                let found = queryTerms.filter { articleTerms.contains($0) }
-                coverage = Double(found.count) / Double(queryTerms.count)
-            }
             if !queryBigrams.isEmpty {
                 var matched = Set<Int64>()
-                for field in [title, body] {
-                    for (a, b) in zip(field, field.dropFirst()) {
-                        let g = Self.bigram(a, b)
+                for field in [title, body] where field.count > 1 {
+                    for i in 1..<field.count {
+                        let g = Self.bigram(field[i - 1], field[i])
                         if queryBigrams.contains(g) { matched.insert(g) }
                     }
                 }
@@ -61,9 +64,9 @@ struct RerankFeatureExtractor {
         }
         return RerankFeature.allCases.map { feature in
             switch feature {
-            case .bm25: parts.bm25
-            case .expansion: parts.expansion
-            case .demotion: parts.demotion
+            case .bm25: bm25
+            case .expansion: expansion
+            case .demotion: demotion
             case .titleOverlap: titleOverlap
             case .queryCoverage: coverage
             case .bigramOverlap: bigramOverlap

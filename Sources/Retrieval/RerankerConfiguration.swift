@@ -1,5 +1,11 @@
 /// How ``PairwiseReranker`` trains. Defaults live here and only here.
 public struct RerankerConfiguration: Hashable, Codable, Sendable {
+    /// Weight of the fixed first-stage prior −ln(rank) every score starts from, ≥ 0: the
+    /// learned features adjust the first stage's order rather than replace it, so a model
+    /// trained on labels without signal stays close to that order.
+    public var rankPrior: Double
+    /// Features whose weight is never learned (stays 0).
+    public var frozen: [RerankFeature]
     /// Seed of the SGD's pair order.
     public var seed: UInt64
     /// SGD step size, > 0.
@@ -12,39 +18,53 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var priorDecay: Double
     /// α of the article prior's smoothing, > 0.
     public var priorSmoothing: Double
+    /// Only marks at ranks 1…shownDepth of the list the agent saw form training pairs, ≥ 1.
+    /// Relevant articles an agent digs up further down still feed the priors (and the
+    /// retriever's expansion), but pairing them with shown articles would teach the model that a
+    /// worse first-stage rank means relevance (selection bias).
+    public var shownDepth: Int
     /// First-stage depth the features' rank is measured in (rank depth + 1 when missed).
     public var firstStageDepth: Int
 
     public init(
-        seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 1e-4,
-        priorDecay: Double = 0.95, priorSmoothing: Double = 4, firstStageDepth: Int = 75
+        rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 0.05,
+        priorDecay: Double = 0.95, priorSmoothing: Double = 4, shownDepth: Int = 8,
+        firstStageDepth: Int = 75
     ) {
+        self.rankPrior = rankPrior
+        self.frozen = frozen
         self.seed = seed
         self.learningRate = learningRate
         self.epochs = epochs
         self.l2 = l2
         self.priorDecay = priorDecay
         self.priorSmoothing = priorSmoothing
+        self.shownDepth = shownDepth
         self.firstStageDepth = firstStageDepth
     }
 
     enum CodingKeys: String, CodingKey {
-        case seed, epochs, l2
+        case seed, epochs, l2, frozen
+        case rankPrior = "rank_prior"
         case learningRate = "learning_rate"
         case priorDecay = "prior_decay"
         case priorSmoothing = "prior_smoothing"
+        case shownDepth = "shown_depth"
         case firstStageDepth = "first_stage_depth"
     }
 
     public init(from decoder: any Decoder) throws {
         let d = RerankerConfiguration()
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        rankPrior = try c.decodeIfPresent(Double.self, forKey: .rankPrior) ?? d.rankPrior
+        frozen = try c.decodeIfPresent([RerankFeature].self, forKey: .frozen) ?? d.frozen
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
         learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
         l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
         priorDecay = try c.decodeIfPresent(Double.self, forKey: .priorDecay) ?? d.priorDecay
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
+        shownDepth = try c.decodeIfPresent(Int.self, forKey: .shownDepth) ?? d.shownDepth
         firstStageDepth = try c.decodeIfPresent(Int.self, forKey: .firstStageDepth) ?? d.firstStageDepth
     }
 }

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import FlywheelCore
+import Retrieval
+
+/// `flywheel bench-bm25` (hidden): the Swift side of the bm25s side-by-side benchmark
+/// (`Benchmarks/bm25/run.sh`). Reads the token dumps `flywheel analyze --json` wrote, builds the
+/// index from exactly those tokens, times single-thread top-k queries and writes the lists.
+struct BM25BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-bm25",
+        abstract: "Benchmark BM25 over token dumps (for Benchmarks/bm25).",
+        shouldDisplay: false
+    )
+
+    @Option(help: "Documents: JSONL of {\"id\",\"tokens\"}.") var docs: String
+    @Option(help: "Queries: JSONL of {\"id\",\"tokens\"}.") var queries: String
+    @Option(help: "Depth of each list.") var k: Int = 75
+    @Option(help: "Timed passes over all queries (the median is reported).") var repeats: Int = 5
+    @Option(help: "k1.") var k1: Double = 1.2
+    @Option(help: "b.") var b: Double = 0.75
+    @Option(help: "Where to write the lists (JSONL {\"id\",\"docs\",\"scores\"}).") var out: String?
+
+    func run() throws {
+        let rssStart = ProcessMemory.residentMiB()
+        let docTokens = try Self.readTokens(docs)
+        let queryTokens = try Self.readTokens(queries)
+        let rssLoaded = ProcessMemory.residentMiB()
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let index = BM25Index(
+            analyzed: docTokens.map {
+                (Article(id: ArticleID($0.id), title: "", body: ""), AnalyzedFields(title: [], body: $0.tokens))
+            },
+            parameters: BM25Parameters(k1: k1, b: b))
+        let buildSeconds = (clock.now - t0).seconds
+        let rssBuilt = ProcessMemory.residentMiB()
+        // Warm-up pass, then timed passes.
+        var lists = queryTokens.map { index.search(terms: $0.tokens, depth: k) }
+        var passSeconds: [Double] = []
+        for _ in 0..<max(repeats, 1) {
+            let t = clock.now
+            for (i, q) in queryTokens.enumerated() { lists[i] = index.search(terms: q.tokens, depth: k) }
+            passSeconds.append((clock.now - t).seconds)
+        }
+        passSeconds.sort()
+        let median = passSeconds[passSeconds.count / 2]
+        if let out {
+            var text = ""
+            for (q, list) in zip(queryTokens, lists) {
+                let object: [String: Any] = [
+                    "id": q.id, "docs": list.map(\.article.rawValue), "scores": list.map(\.score),
+                ]
+                text += String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                text += "\n"
+            }
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+        }
+        let summary: [String: Any] = [
+            "documents": docTokens.count, "queries": queryTokens.count, "k": k,
+            "build_seconds": buildSeconds, "pass_seconds": passSeconds,
+            "queries_per_second": Double(queryTokens.count) / median,
+            "rss_start_mib": rssStart, "rss_loaded_mib": rssLoaded, "rss_built_mib": rssBuilt,
+            "index_mib": rssBuilt - rssLoaded, "peak_rss_mib": ProcessMemory.peakMiB(),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    static func readTokens(_ path: String) throws -> [(id: String, tokens: [String])] {
+        var result: [(id: String, tokens: [String])] = []
+        try JSONLLines.forEach(in: path) { object, line in
+            guard let tokens = object["tokens"] as? [String] else {
+                throw InputError(file: path, line: line, field: "tokens", "expected an array of strings")
+            }
+            result.append(((object["id"] as? String) ?? "\(line)", tokens))
+        }
+        return result
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+/// Resident and peak memory of this process, from /proc/self/status (Linux; 0 elsewhere).
+enum ProcessMemory {
+    static func residentMiB() -> Double { field("VmRSS:") }
+    static func peakMiB() -> Double { field("VmHWM:") }
+    static func field(_ name: String) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix(name) {
+            let kib = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+            return kib / 1024
+        }
+        return 0
+    }
+}
