@@ -4,13 +4,16 @@ import FlywheelCore
 public struct SystemSpec: Codable, Sendable, Hashable {
     public struct Expansion: Codable, Sendable, Hashable {
         /// Weight of learned expansion terms relative to the article's own text; 0 turns learning off.
-        public var strength = 1.0
+        public var strength = 0.3
         /// Multiplier applied to old expansion weights at each retraining.
         public var decay = 0.9
         /// Most expansion terms kept per article.
         public var cap = 200
         /// Weight of the demotion learned from "not relevant" marks, relative to `strength`.
-        public var demotion = 0.5
+        /// Off by default: on the marketplace corpus it lowered recall@75 (agents mark the
+        /// near-duplicates of the right article "not relevant" for the very words the right
+        /// article's future tickets use).
+        public var demotion = 0.0
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable { case strength, decay, cap, demotion }
         public init(from decoder: any Decoder) throws {

@@ -115,6 +115,10 @@ public struct RationaleBehaviour: Codable, Sendable, Hashable {
 /// Knowledge-relevance checks on the shown top-8: `checks` articles (from the top, or at random
 /// with `pick: random`), each marked relevant with probability `sensitivity` when it is relevant
 /// in the qrels and `1 − specificity` when not. 1/1 is exact; 0.5/0.5 is a coin flip.
+///
+/// `link_missed` is the probability that, for a needed (grade ≥ 2) published article the system
+/// did not show, the agent looks it up and links it as the article it used — a relevance mark
+/// with rank 0. Default 0; it is the signal that teaches the first stage what it missed.
 public struct RelevanceBehaviour: Codable, Sendable, Hashable {
     public enum Pick: String, Codable, Sendable, CaseIterable {
         case top, random
@@ -123,15 +127,20 @@ public struct RelevanceBehaviour: Codable, Sendable, Hashable {
     public var sensitivity: Double
     public var specificity: Double
     public var pick: Pick?
+    public var linkMissed: Double?
 
-    public init(checks: Int, sensitivity: Double, specificity: Double, pick: Pick? = nil) {
+    public init(checks: Int, sensitivity: Double, specificity: Double, pick: Pick? = nil, linkMissed: Double? = nil) {
         self.checks = checks
         self.sensitivity = sensitivity
         self.specificity = specificity
         self.pick = pick
+        self.linkMissed = linkMissed
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case checks, sensitivity, specificity, pick }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case checks, sensitivity, specificity, pick
+        case linkMissed = "link_missed"
+    }
 }
 
 /// Missing-knowledge flags: with probability `detection` when a relevant article of the ticket

@@ -72,7 +72,8 @@ public struct SimulatedAgent: Sendable, Hashable {
         }
 
         if participates(.relevance) {
-            feedback.relevance = checkRelevance(shown: shown, truth: truth, fatigue: f, rng: rng.derived("relevance"))
+            feedback.relevance = checkRelevance(
+                shown: shown, truth: truth, published: published, fatigue: f, rng: rng.derived("relevance"))
             feedback.seconds += cost.relevance * Double(feedback.relevance.count)
         }
 
