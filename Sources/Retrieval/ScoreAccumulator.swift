@@ -30,6 +30,31 @@ struct ScoreAccumulator: ~Copyable {
         scores[d] += value
     }
 
+    /// Adds `value` without tracking the document (BM25's own postings: every touched document
+    /// ends with a positive score, so ``topPositive(_:idRank:)`` finds them by scanning).
+    @inline(__always)
+    func addUntracked(_ doc: Int32, _ value: Float) {
+        scores[Int(doc)] += value
+    }
+
+    /// The best `k` documents with a positive score, scanning the flat array once; same order
+    /// as ``top(_:idRank:)``.
+    func topPositive(_ k: Int, idRank: [Int32]) -> [(doc: Int32, score: Float)] {
+        guard k > 0 else { return [] }
+        return withUnsafeTemporaryAllocation(of: BoundedHeap.Item.self, capacity: k) { storage in
+            var heap = UnsafeHeap(storage: storage)
+            idRank.withUnsafeBufferPointer { ranks in
+                for d in 0..<scores.count {
+                    let s = scores[d]
+                    guard s > 0 else { continue }
+                    if heap.count == k && s < heap.minimumScore { continue }
+                    heap.offer(BoundedHeap.Item(score: s, rank: ranks[d], doc: Int32(d)))
+                }
+            }
+            return heap.sortedBestFirst()
+        }
+    }
+
     /// The best `k` touched documents: score descending, ties by article id descending (the
     /// order trec_eval uses), given each document's rank in article-id order.
     func top(_ k: Int, idRank: [Int32]) -> [(doc: Int32, score: Float)] {
@@ -105,5 +130,49 @@ struct BoundedHeap {
 
     func sortedBestFirst() -> [(doc: Int32, score: Float)] {
         items.sorted { BoundedHeap.worse($1, $0) }.map { ($0.doc, $0.score) }
+    }
+}
+
+/// ``BoundedHeap`` over caller-provided (stack) storage, for the query hot path.
+struct UnsafeHeap {
+    let storage: UnsafeMutableBufferPointer<BoundedHeap.Item>
+    var count = 0
+
+    init(storage: UnsafeMutableBufferPointer<BoundedHeap.Item>) { self.storage = storage }
+
+    var minimumScore: Float { storage[0].score }
+
+    @inline(__always)
+    mutating func offer(_ item: BoundedHeap.Item) {
+        if count < storage.count {
+            storage.baseAddress!.advanced(by: count).initialize(to: item)
+            var i = count
+            count += 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard BoundedHeap.worse(storage[i], storage[parent]) else { break }
+                storage.swapAt(i, parent)
+                i = parent
+            }
+        } else if BoundedHeap.worse(storage[0], item) {
+            storage[0] = item
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                let r = l + 1
+                var m = i
+                if l < count && BoundedHeap.worse(storage[l], storage[m]) { m = l }
+                if r < count && BoundedHeap.worse(storage[r], storage[m]) { m = r }
+                if m == i { break }
+                storage.swapAt(i, m)
+                i = m
+            }
+        }
+    }
+
+    func sortedBestFirst() -> [(doc: Int32, score: Float)] {
+        var items = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
+        items.sort { BoundedHeap.worse($1, $0) }
+        return items.map { ($0.doc, $0.score) }
     }
 }
