@@ -37,22 +37,68 @@ struct ScoreAccumulator: ~Copyable {
         scores[Int(doc)] += value
     }
 
-    /// The best `k` documents with a positive score, scanning the flat array once; same order
-    /// as ``top(_:idRank:)``.
+    /// The best `k` documents with a positive score; same order as ``top(_:idRank:)``.
+    ///
+    /// Two scans of the flat array: the first copies the positive scores (branch-free) and finds
+    /// the k-th largest by quickselect; the second collects the documents scoring at least that
+    /// (k plus any ties), which are then sorted — cheaper than a heap when most documents match.
     func topPositive(_ k: Int, idRank: [Int32]) -> [(doc: Int32, score: Float)] {
         guard k > 0 else { return [] }
-        return withUnsafeTemporaryAllocation(of: BoundedHeap.Item.self, capacity: k) { storage in
-            var heap = UnsafeHeap(storage: storage)
+        let n = scores.count
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { values in
+            var m = 0
+            for d in 0..<n {
+                let s = scores[d]
+                values[m] = s
+                m &+= s > 0 ? 1 : 0
+            }
+            let threshold: Float = m > k ? ScoreAccumulator.kthLargest(values, count: m, k: k) : .leastNonzeroMagnitude
+            var items: [BoundedHeap.Item] = []
+            items.reserveCapacity(min(m, k + 16))
             idRank.withUnsafeBufferPointer { ranks in
-                for d in 0..<scores.count {
+                for d in 0..<n {
                     let s = scores[d]
-                    guard s > 0 else { continue }
-                    if heap.count == k && s < heap.minimumScore { continue }
-                    heap.offer(BoundedHeap.Item(score: s, rank: ranks[d], doc: Int32(d)))
+                    if s >= threshold && s > 0 { items.append(BoundedHeap.Item(score: s, rank: ranks[d], doc: Int32(d))) }
                 }
             }
-            return heap.sortedBestFirst()
+            items.sort { BoundedHeap.worse($1, $0) }
+            return items.prefix(k).map { ($0.doc, $0.score) }
         }
+    }
+
+    /// The k-th largest of `values[0..<count]` (1 ≤ k ≤ count), by in-place quickselect.
+    static func kthLargest(_ values: UnsafeMutableBufferPointer<Float>, count: Int, k: Int) -> Float {
+        var lo = 0
+        var hi = count - 1
+        let target = k - 1  // index in descending order
+        while lo < hi {
+            // Median of three as pivot.
+            let mid = lo + (hi - lo) / 2
+            var a = values[lo], b = values[mid], c = values[hi]
+            if a < b { swap(&a, &b) }
+            if b < c { swap(&b, &c) }
+            if a < b { swap(&a, &b) }
+            let pivot = b
+            var i = lo
+            var j = hi
+            while i <= j {
+                while values[i] > pivot { i += 1 }
+                while values[j] < pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if target <= j {
+                hi = j
+            } else if target >= i {
+                lo = i
+            } else {
+                return values[target]
+            }
+        }
+        return values[lo]
     }
 
     /// The best `k` touched documents: score descending, ties by article id descending (the
