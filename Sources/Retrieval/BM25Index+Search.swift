@@ -27,7 +27,7 @@ extension BM25Index {
                     }
                 }
             }
-            return acc.topPositive(depth, idRank: idRank).map { (Int($0.doc), $0.score) }
+            return acc.topPositive(depth, idRank: idRank, docOfRank: docOfRank).map { (Int($0.doc), $0.score) }
         }
     }
 

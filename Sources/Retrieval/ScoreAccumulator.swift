@@ -39,66 +39,68 @@ struct ScoreAccumulator: ~Copyable {
 
     /// The best `k` documents with a positive score; same order as ``top(_:idRank:)``.
     ///
-    /// Two scans of the flat array: the first copies the positive scores (branch-free) and finds
-    /// the k-th largest by quickselect; the second collects the documents scoring at least that
-    /// (k plus any ties), which are then sorted — cheaper than a heap when most documents match.
-    func topPositive(_ k: Int, idRank: [Int32]) -> [(doc: Int32, score: Float)] {
-        guard k > 0 else { return [] }
+    /// Instead of a heap over every matching document (most documents match a typical ticket),
+    /// a threshold t with at least k scores ≥ t is found by bisection between 0 and the maximum,
+    /// each step counting with 8-lane SIMD compares; the documents scoring ≥ t (k plus a few)
+    /// are then collected and sorted. Every top-k document scores ≥ the k-th largest ≥ t.
+    func topPositive(_ k: Int, idRank: [Int32], docOfRank: [Int32]) -> [(doc: Int32, score: Float)] {
+        guard k > 0, let base = scores.baseAddress else { return [] }
         let n = scores.count
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { values in
-            var m = 0
-            for d in 0..<n {
-                let s = scores[d]
-                values[m] = s
-                m &+= s > 0 ? 1 : 0
-            }
-            let threshold: Float = m > k ? ScoreAccumulator.kthLargest(values, count: m, k: k) : .leastNonzeroMagnitude
-            var items: [BoundedHeap.Item] = []
-            items.reserveCapacity(min(m, k + 16))
-            idRank.withUnsafeBufferPointer { ranks in
-                for d in 0..<n {
-                    let s = scores[d]
-                    if s >= threshold && s > 0 { items.append(BoundedHeap.Item(score: s, rank: ranks[d], doc: Int32(d))) }
+        let blocks = n / 8
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func block(_ i: Int) -> SIMD8<Float> {
+            raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
+        }
+        var top = SIMD8<Float>(repeating: 0)
+        for i in 0..<blocks {
+            let v = block(i)
+            top.replace(with: v, where: v .> top)
+        }
+        var maximum = top.max()
+        for d in (blocks * 8)..<n { maximum = max(maximum, base[d]) }
+        guard maximum > 0 else { return [] }
+        func countAtLeast(_ t: Float) -> Int {
+            var c = SIMD8<Int32>(repeating: 0)
+            let one = SIMD8<Int32>(repeating: 1)
+            for i in 0..<blocks { c &+= one.replacing(with: 0, where: block(i) .< t) }
+            var total = Int(c.wrappedSum())
+            for d in (blocks * 8)..<n where base[d] >= t { total += 1 }
+            return total
+        }
+        var low = Float.leastNonzeroMagnitude
+        if countAtLeast(low) > k + 32 {
+            var high = maximum
+            for _ in 0..<16 {
+                let mid = low + (high - low) / 2
+                let c = countAtLeast(mid)
+                if c >= k {
+                    low = mid
+                    if c <= k + 32 { break }
+                } else {
+                    high = mid
                 }
             }
-            items.sort { BoundedHeap.worse($1, $0) }
-            return items.prefix(k).map { ($0.doc, $0.score) }
         }
-    }
-
-    /// The k-th largest of `values[0..<count]` (1 ≤ k ≤ count), by in-place quickselect.
-    static func kthLargest(_ values: UnsafeMutableBufferPointer<Float>, count: Int, k: Int) -> Float {
-        var lo = 0
-        var hi = count - 1
-        let target = k - 1  // index in descending order
-        while lo < hi {
-            // Median of three as pivot.
-            let mid = lo + (hi - lo) / 2
-            var a = values[lo], b = values[mid], c = values[hi]
-            if a < b { swap(&a, &b) }
-            if b < c { swap(&b, &c) }
-            if a < b { swap(&a, &b) }
-            let pivot = b
-            var i = lo
-            var j = hi
-            while i <= j {
-                while values[i] > pivot { i += 1 }
-                while values[j] < pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
+        // Sort keys: the score's bits (monotonic for positive floats) above the id rank, so one
+        // integer sort orders by score, then article id, both descending.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(k + 32)
+        idRank.withUnsafeBufferPointer { ranks in
+            @inline(__always) func key(_ d: Int) -> UInt64 {
+                UInt64(base[d].bitPattern) << 32 | UInt64(UInt32(bitPattern: ranks[d]))
             }
-            if target <= j {
-                hi = j
-            } else if target >= i {
-                lo = i
-            } else {
-                return values[target]
+            let t = SIMD8<Float>(repeating: low)
+            for i in 0..<blocks where any(block(i) .>= t) {
+                for d in (i * 8)..<(i * 8 + 8) where base[d] >= low { keys.append(key(d)) }
+            }
+            for d in (blocks * 8)..<n where base[d] >= low { keys.append(key(d)) }
+        }
+        keys.sort(by: >)
+        return docOfRank.withUnsafeBufferPointer { docs in
+            keys.prefix(k).map { key in
+                (docs[Int(UInt32(truncatingIfNeeded: key))], Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)))
             }
         }
-        return values[lo]
     }
 
     /// The best `k` touched documents: score descending, ties by article id descending (the

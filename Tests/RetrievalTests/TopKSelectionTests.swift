@@ -3,10 +3,10 @@ import Testing
 
 @testable import Retrieval
 
-/// The query hot path's top-k selection (quickselect threshold + sort) against a plain sort,
+/// The query hot path's top-k selection (SIMD threshold bisection + sort) against a plain sort,
 /// on seeded random score arrays with many ties and zeros.
 struct TopKSelectionTests {
-    @Test func quickselectTopKEqualsFullSortWithTrecTieBreak() {
+    @Test func thresholdTopKEqualsFullSortWithTrecTieBreak() {
         for trial in 0..<200 {
             var rng = RandomStream(seed: 3, purpose: "topk", ids: [UInt64(trial)])
             let n = 1 + rng.int(below: 300)
@@ -23,7 +23,9 @@ struct TopKSelectionTests {
                     withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { touched in
                         let acc = ScoreAccumulator(scores: buffer, seen: seen, touched: touched)
                         for i in 0..<n { acc.addUntracked(Int32(i), scores[i]) }
-                        return acc.topPositive(k, idRank: ranks).map(\.doc)
+                        var docOfRank = [Int32](repeating: 0, count: n)
+                        for d in 0..<n { docOfRank[Int(ranks[d])] = Int32(d) }
+                        return acc.topPositive(k, idRank: ranks, docOfRank: docOfRank).map(\.doc)
                     }
                 }
             }
