@@ -18,12 +18,16 @@ extension BM25Index {
     /// map ids themselves (the bm25s benchmark compares with bm25s's document indices).
     public func searchDocuments(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
         let query = queryTermIDs(terms)
+        let n = articles.count
         return withAccumulator { acc in
-            for (t, count) in query {
-                let weight = Float(count) * idf(t)
-                postings[Int(t)].docs.withUnsafeBufferPointer { docs in
-                    postings[Int(t)].impacts.withUnsafeBufferPointer { impacts in
-                        for i in 0..<docs.count { acc.addUntracked(docs[i], weight * impacts[i]) }
+            postings.withUnsafeBufferPointer { lists in
+                for (t, count) in query {
+                    let df = lists[Int(t)].docs.count
+                    let weight = Float(count) * Float(BM25Parameters.idf(documentFrequency: df, documentCount: n))
+                    lists[Int(t)].docs.withUnsafeBufferPointer { docs in
+                        lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                            for i in 0..<docs.count { acc.addUntracked(docs[i], weight * impacts[i]) }
+                        }
                     }
                 }
             }

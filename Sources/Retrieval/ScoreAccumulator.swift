@@ -95,9 +95,9 @@ struct ScoreAccumulator: ~Copyable {
             }
             for d in (blocks * 8)..<n where base[d] >= low { keys.append(key(d)) }
         }
-        keys.sort(by: >)
+        keys.sort()
         return docOfRank.withUnsafeBufferPointer { docs in
-            keys.prefix(k).map { key in
+            keys.reversed().prefix(k).map { key in
                 (docs[Int(UInt32(truncatingIfNeeded: key))], Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)))
             }
         }
