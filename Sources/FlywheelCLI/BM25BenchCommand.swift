@@ -36,13 +36,19 @@ struct BM25BenchCommand: ParsableCommand {
         let buildSeconds = (clock.now - t0).seconds
         let rssBuilt = ProcessMemory.residentMiB()
         // Warm-up pass, then timed passes.
-        var lists = queryTokens.map { index.search(terms: $0.tokens, depth: k) }
+        // Like bm25s, the timed call returns document numbers and scores; ids are mapped after.
+        var top = queryTokens.map { index.searchDocuments(terms: $0.tokens, depth: k) }
         var passSeconds: [Double] = []
+        var passCPUSeconds: [Double] = []
         for _ in 0..<max(repeats, 1) {
             let t = clock.now
-            for (i, q) in queryTokens.enumerated() { lists[i] = index.search(terms: q.tokens, depth: k) }
+            let c = ProcessMemory.processCPUSeconds()
+            for (i, q) in queryTokens.enumerated() { top[i] = index.searchDocuments(terms: q.tokens, depth: k) }
+            passCPUSeconds.append(ProcessMemory.processCPUSeconds() - c)
             passSeconds.append((clock.now - t).seconds)
         }
+        passCPUSeconds.sort()
+        let lists = top.map { $0.map { RankedList.Entry(article: index.articleID(ofDocument: $0.document), score: Double($0.score)) } }
         passSeconds.sort()
         let median = passSeconds[passSeconds.count / 2]
         if let out {
@@ -60,6 +66,8 @@ struct BM25BenchCommand: ParsableCommand {
             "documents": docTokens.count, "queries": queryTokens.count, "k": k,
             "build_seconds": buildSeconds, "pass_seconds": passSeconds,
             "queries_per_second": Double(queryTokens.count) / median,
+            "pass_cpu_seconds": passCPUSeconds,
+            "queries_per_cpu_second": Double(queryTokens.count) / passCPUSeconds[passCPUSeconds.count / 2],
             "rss_start_mib": rssStart, "rss_loaded_mib": rssLoaded, "rss_built_mib": rssBuilt,
             "index_mib": rssBuilt - rssLoaded, "peak_rss_mib": ProcessMemory.peakMiB(),
         ]
@@ -83,8 +91,14 @@ extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
 
-/// Resident and peak memory of this process, from /proc/self/status (Linux; 0 elsewhere).
+/// Resident and peak memory of this process, from /proc/self/status (Linux; 0 elsewhere), and
+/// the process's CPU time (robust to other processes on a shared machine).
 enum ProcessMemory {
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
     static func residentMiB() -> Double { field("VmRSS:") }
     static func peakMiB() -> Double { field("VmHWM:") }
     static func field(_ name: String) -> Double {

@@ -8,13 +8,35 @@ extension BM25Index {
 
     /// The best `depth` articles for already-analyzed query `terms` (repeats count each time).
     public func search(terms: [String], depth: Int) -> [RankedList.Entry] {
-        let query = queryTermIDs(terms)
-        let top = withAccumulator { acc in
-            accumulate(query, into: &acc)
-            return acc.top(depth, idRank: idRank)
+        searchDocuments(terms: terms, depth: depth).map {
+            RankedList.Entry(article: articles[$0.document].id, score: Double($0.score))
         }
-        return top.map { RankedList.Entry(article: articles[Int($0.doc)].id, score: Double($0.score)) }
     }
+
+    /// As ``search(terms:depth:)`` but returns internal document numbers (see
+    /// ``articleID(ofDocument:)``) and single-precision scores: the hot path, for callers that
+    /// map ids themselves (the bm25s benchmark compares with bm25s's document indices).
+    public func searchDocuments(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
+        let query = queryTermIDs(terms)
+        let n = articles.count
+        return withAccumulator { acc in
+            postings.withUnsafeBufferPointer { lists in
+                for (t, count) in query {
+                    let df = lists[Int(t)].docs.count
+                    let weight = Float(count) * Float(BM25Parameters.idf(documentFrequency: df, documentCount: n))
+                    lists[Int(t)].docs.withUnsafeBufferPointer { docs in
+                        lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                            for i in 0..<docs.count { acc.addUntracked(docs[i], weight * impacts[i]) }
+                        }
+                    }
+                }
+            }
+            return acc.topPositive(depth, idRank: idRank, docOfRank: docOfRank).map { (Int($0.doc), $0.score) }
+        }
+    }
+
+    /// The article with internal document number `document`.
+    public func articleID(ofDocument document: Int) -> ArticleID { articles[document].id }
 
     /// The BM25 score of one article for analyzed query `terms` (0 when unpublished).
     public func score(terms: [String], article id: ArticleID) -> Double {

@@ -38,6 +38,8 @@ public struct BM25Index: Retriever {
     var totalLength: Double = 0
     /// Each document's position in article-id order, for tie-breaking.
     var idRank: [Int32] = []
+    /// The inverse of `idRank`: the document at each article-id rank.
+    var docOfRank: [Int32] = []
     /// Term ids of each document's title and body, in text order (for features).
     var titleTerms: [[Int32]] = []
     var bodyTerms: [[Int32]] = []
@@ -171,5 +173,6 @@ public struct BM25Index: Retriever {
         var ranks = [Int32](repeating: 0, count: articles.count)
         for (rank, doc) in order.enumerated() { ranks[doc] = Int32(rank) }
         idRank = ranks
+        docOfRank = order.map { Int32($0) }
     }
 }

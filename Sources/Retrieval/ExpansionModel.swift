@@ -32,8 +32,8 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     public private(set) var relevantMarks: Double
     public private(set) var allMarks: Double
 
-    /// The share of marks that said "relevant" (½ before any mark).
-    public var baseRate: Double { allMarks > 0 ? relevantMarks / allMarks : 0.5 }
+    /// The share of marks that said "relevant", Laplace-smoothed: (relevant + 1) / (all + 2).
+    public var baseRate: Double { (relevantMarks + 1) / (allMarks + 2) }
 
     public init(
         configuration: ExpansionConfiguration = ExpansionConfiguration(),
