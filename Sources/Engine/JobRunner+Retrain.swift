@@ -12,8 +12,11 @@ extension JobRunner {
         retrainsSinceEvaluation += 1
         trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
         if !batch.relevance.isEmpty {
+            // The reranker trains first, on features from the retriever that served these
+            // tickets; then the retriever learns, and the reranker follows the new one.
+            let reranker = system.reranker.retrained(with: batch, firstStage: system.retriever)
             system.retriever = system.retriever.retrained(with: batch)
-            system.reranker = system.reranker.retrained(with: batch, firstStage: system.retriever)
+            system.reranker = reranker.following(system.retriever)
             versions[0] += 1
             versions[1] += 1
         }

@@ -20,7 +20,8 @@ extension PairwiseReranker {
         var next = self
         next.generation += 1
         var byTicket: [TicketID: [ArticleID: Int]] = [:]
-        for mark in annotations where tickets[mark.ticket] != nil && mark.rank <= c.shownDepth {
+        // Rank 0 marks an article the agent linked from outside the shown list: not a pair.
+        for mark in annotations where tickets[mark.ticket] != nil && (1...max(1, c.shownDepth)).contains(mark.rank) {
             byTicket[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
         }
         // Feature differences (relevant − not relevant) of every pair, and of the rank prior.
