@@ -13,11 +13,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# The main job on the committed default corpus. Until the engine lands it generates the
-# default corpus when absent and inspects it.
+# The main job: the quick-start scenario on the committed default corpus, in release mode.
+# Results go to results/quickstart/ (replaced on every `make run`).
 run: release
 	@test -f $(CORPUS)/manifest.json || $(SWIFT) run -c release flywheel corpus generate --profile marketplace --out $(CORPUS)
-	$(SWIFT) run -c release flywheel corpus inspect $(CORPUS)
+	$(SWIFT) run -c release flywheel run scenarios/quickstart.yaml --force
 
 test: deps
 	$(SWIFT) test
