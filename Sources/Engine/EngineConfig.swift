@@ -15,7 +15,21 @@ public struct EngineArm: Sendable {
         }
     }
 
+    /// Ship a retrained retriever and reranker only if, on a validation share of the cycle's
+    /// relevance marks held out from training, their nDCG@10 (with the agents' marks as labels)
+    /// does not fall more than `tolerance` below the deployed models'.
+    public struct DeployGate: Sendable {
+        public var tolerance: Double
+        /// Share of the marked tickets held out from training for validation.
+        public var validationShare: Double
+        public init(tolerance: Double = 0, validationShare: Double = 0.2) {
+            self.tolerance = tolerance
+            self.validationShare = validationShare
+        }
+    }
+
     public var name: String
+    public var deployGate: DeployGate?
     public var cadence: SimDuration
     public var evaluateEvery: SimDuration
     public var retrain: Bool
@@ -25,9 +39,11 @@ public struct EngineArm: Sendable {
 
     public init(
         name: String, cadence: SimDuration = .days(7), evaluateEvery: SimDuration = .days(7), retrain: Bool = true,
-        signals: Set<SignalKind> = Set(SignalKind.allCases), participation: Double = 1, vendor: Vendor? = nil
+        signals: Set<SignalKind> = Set(SignalKind.allCases), participation: Double = 1, vendor: Vendor? = nil,
+        deployGate: DeployGate? = nil
     ) {
         self.name = name
+        self.deployGate = deployGate
         self.cadence = cadence
         self.evaluateEvery = evaluateEvery
         self.retrain = retrain

@@ -18,6 +18,7 @@ extension JobRunner {
         metrics["agent_minutes"] = window.agentSeconds / 60
         metrics["vendor_minutes"] = window.vendorSeconds / 60
         metrics["retrains"] = Double(retrainsSinceEvaluation)
+        metrics["gate_rejections"] = Double(gateRejections)
         metrics["kb_size"] = Double(published.count)
         metrics["gaps_open"] = Double(knowledge.openGaps)
         metrics["gaps_closed"] = Double(knowledge.closedGaps)
@@ -34,6 +35,7 @@ extension JobRunner {
         window = WindowTotals()
         kbEvents = []
         retrainsSinceEvaluation = 0
+        gateRejections = 0
         return record
     }
 

@@ -12,13 +12,23 @@ extension JobRunner {
         retrainsSinceEvaluation += 1
         trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
         if !batch.relevance.isEmpty {
+            let (training, validation) = DeployGateCheck.split(batch, gate: arm.deployGate)
             // The reranker trains first, on features from the retriever that served these
             // tickets; then the retriever learns, and the reranker follows the new one.
-            let reranker = system.reranker.retrained(with: batch, firstStage: system.retriever)
-            system.retriever = system.retriever.retrained(with: batch)
-            system.reranker = reranker.following(system.retriever)
-            versions[0] += 1
-            versions[1] += 1
+            let reranker = system.reranker.retrained(with: training, firstStage: system.retriever)
+            let retriever = system.retriever.retrained(with: training)
+            let candidate = (retriever, reranker.following(retriever))
+            if let gate = arm.deployGate,
+                !DeployGateCheck.passes(
+                    candidate, over: (system.retriever, system.reranker), on: validation, gate: gate,
+                    depth: config.retrieverDepth)
+            {
+                gateRejections += 1
+            } else {
+                (system.retriever, system.reranker) = candidate
+                versions[0] += 1
+                versions[1] += 1
+            }
         }
         if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
             system.generator = system.generator.retrained(with: batch)

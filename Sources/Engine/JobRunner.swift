@@ -21,6 +21,8 @@ struct JobRunner {
     var versions = [0, 0, 0]
     var trainingExamples = (relevance: 0, generator: 0)
     var retrainsSinceEvaluation = 0
+    /// Retrainings the deploy gate refused since the last evaluation.
+    var gateRejections = 0
     var kbEvents: [IterationRecord.KBEvent] = []
     /// The 8-hour shift each agent last worked in; a new shift resets fatigue.
     var lastShift: [Int64]

@@ -27,6 +27,28 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         }
     }
 
+    /// The optional deploy gate (see `EngineArm.DeployGate`).
+    public struct DeployGate: Codable, Sendable, Hashable {
+        /// Largest drop in validation nDCG@10 (on agents' marks) a candidate may show and ship.
+        public var tolerance = 0.0
+        /// Share of each cycle's marked tickets held out of training to validate on.
+        public var validationShare = 0.2
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case tolerance
+            case validationShare = "validation_share"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = DeployGate()
+            tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? d.tolerance
+            try require(tolerance, in: 0...1, "tolerance", decoder)
+            validationShare = try c.decodeIfPresent(Double.self, forKey: .validationShare) ?? d.validationShare
+            try require(validationShare, in: 0.01...0.9, "validation_share", decoder)
+        }
+    }
+
     /// Simulated time between retrainings (and evaluations).
     public var cadence = SimDuration.days(7)
     /// Whether the models are ever retrained; `false` is the frozen arm.
@@ -39,6 +61,8 @@ public struct ArmSpec: Codable, Sendable, Hashable {
     public var labelling: Labelling?
     /// Evaluate every this much simulated time, whatever the cadence (default: weekly).
     public var evaluateEvery = SimDuration.days(7)
+    /// Ship retrained retrieval models only when they pass validation on held-out marks.
+    public var deployGate: DeployGate?
 
     public init() {}
     public init(retrain: Bool) { self.retrain = retrain }
@@ -46,6 +70,7 @@ public struct ArmSpec: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case cadence, retrain, signals, participation, labelling
         case evaluateEvery = "evaluate_every"
+        case deployGate = "deploy_gate"
     }
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -61,6 +86,7 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         try require(participation, in: 0...1, "participation", decoder)
         labelling = try c.decodeIfPresent(Labelling.self, forKey: .labelling)
         evaluateEvery = try c.decodeIfPresent(SimDuration.self, forKey: .evaluateEvery) ?? d.evaluateEvery
+        deployGate = try c.decodeIfPresent(DeployGate.self, forKey: .deployGate)
         guard evaluateEvery.seconds >= 3600 else {
             throw ScenarioKeyError(path: decoder.keyPath + ["evaluate_every"], message: "must be at least 1h")
         }

@@ -89,7 +89,8 @@ public enum ScenarioAssembly {
         }
         return EngineArm(
             name: name, cadence: spec.cadence, evaluateEvery: spec.evaluateEvery, retrain: spec.retrain,
-            signals: Set(spec.signals), participation: spec.participation, vendor: vendor)
+            signals: Set(spec.signals), participation: spec.participation, vendor: vendor,
+            deployGate: spec.deployGate.map { EngineArm.DeployGate(tolerance: $0.tolerance, validationShare: $0.validationShare) })
     }
 
     static func resolve(_ path: String, root: String) -> String {

@@ -53,3 +53,22 @@ import Testing
         #expect(records.contains { ($0.models.first { $0.component == "retriever" }?.version ?? 0) > 0 })
     }
 }
+
+@Suite struct DeployGateTests {
+    /// Random relevance marks make candidates no better on held-out marks, so a strict gate
+    /// refuses some of them and ships fewer retriever versions than an arm without a gate.
+    @Test func strictGateRefusesCandidatesTrainedOnRandomMarks() throws {
+        let engine = try EngineFixture.engine(
+            arms: [
+                EngineArm(name: "gated", signals: [.relevance], deployGate: .init(tolerance: 0, validationShare: 0.3)),
+                EngineArm(name: "open", signals: [.relevance]),
+            ], replicates: 1, population: [("random", 1)])
+        let records = try EngineFixture.records(engine, parallelism: 2)
+        let rejected = records.filter { $0.job.arm == "gated" }.compactMap { $0.metrics["gate_rejections"] }.reduce(0, +)
+        func shipped(_ arm: String) -> Int {
+            records.filter { $0.job.arm == arm }.last?.models.first { $0.component == "retriever" }?.version ?? -1
+        }
+        #expect(rejected > 0)
+        #expect(shipped("gated") + Int(rejected) == shipped("open"))
+    }
+}

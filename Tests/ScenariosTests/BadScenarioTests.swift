@@ -32,6 +32,8 @@ import Testing
         Case(yaml: "arms: {aitl: {signals: [preference, telepathy]}}", field: "arms.aitl.signals[1]",
              message: "'telepathy' is not one of: preference, adoption, relevance, missing_knowledge"),
         Case(yaml: "arms: {}", field: "arms", message: "a scenario needs at least one arm"),
+        Case(yaml: "arms: {aitl: {deploy_gate: {tolerance: 2}}}", field: "arms.aitl.deploy_gate.tolerance",
+             message: "2.0 is out of range; allowed: 0.0…1.0"),
         Case(yaml: "arms: {aitl: {}}\nbaseline: frozen", field: "baseline", message: "'frozen' is not an arm; arms: aitl"),
         Case(yaml: "population: []", field: "population",
              message: "the population needs at least one persona and weights summing to a positive number"),
