@@ -8,5 +8,6 @@ enum CommandRegistry {
         CorpusCommand.self,
         PersonaCommand.self,
         AnalyzeCommand.self,
+        ScenarioCommand.self, SweepCommand.self, MergeCommand.self,
     ]
 }
