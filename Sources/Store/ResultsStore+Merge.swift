@@ -9,6 +9,10 @@ extension ResultsStore {
         public var copied = 0
         /// Runs already in the output with identical scenario hash, status and metrics.
         public var identical = 0
+        public init(copied: Int = 0, identical: Int = 0) {
+            self.copied = copied
+            self.identical = identical
+        }
     }
 
     /// Copies every run of the stores at `sources` into this store, with every table that has a
