@@ -43,7 +43,6 @@ struct ScenarioCommand: ParsableCommand {
                     failed.append(error)
                 }
             }
-            if let first = failed.first, failed.count == 1 { throw first }
             if !failed.isEmpty { throw ExitCode(2) }
         }
     }
@@ -130,7 +129,9 @@ struct ScenarioCommand: ParsableCommand {
             do {
                 _ = try Persona.load(named: name, in: folder)
             } catch let error as InputError {
-                throw InputError(file: error.file ?? file, line: error.line, field: error.file == nil ? field : error.field, error.message)
+                let missing = !fm.fileExists(atPath: folder.appendingPathComponent(name + ".yaml").path)
+                // A missing persona file is the scenario's error at its key path; a bad one is the persona file's.
+                throw missing ? InputError(file: file, field: field, error.message) : error
             }
         }
     }
