@@ -24,6 +24,7 @@ struct SweepCommand: ParsableCommand {
             swept parameters as columns).
 
             Examples:
+              flywheel sweep scenarios/sweeps/cadence-participation.yaml --list
               flywheel sweep scenarios/sweeps/cadence-participation.yaml --jobs 2
               flywheel sweep scenarios/sweeps/cadence-participation.yaml --shard 1/4 --out results/cp
               flywheel merge results/cp/shard-*-of-4.sqlite --out results/cp/sweep.sqlite
@@ -48,6 +49,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(help: "Only validate the sweep and list this shard's cells (index, hash, values); run nothing.")
+    var list = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard shard == nil || shardCount == nil else { throw ValidationError("--shard and --shard-count exclude each other") }
@@ -56,6 +60,16 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let slice = try shard.map { try Shard(parsing: $0) }
             ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount) ?? .whole
+        if list {
+            let loaded = try Sweep.load(path: sweep)
+            let mine = loaded.cells(shard: slice)
+            print("sweep \(loaded.name): \(loaded.cells.count) cells, shard \(slice): \(mine.count)")
+            for cell in mine {
+                let values = loaded.parameterPaths.map { "\($0)=\(cell.values[$0]!.plainText)" }.joined(separator: " ")
+                print("\(cell.index)\t\(cell.hash)\t\(values)")
+            }
+            return
+        }
         let pipeline = SweepPipeline(sweepPath: sweep, out: out, jobs: jobs, shard: slice, quiet: quiet)
         let outcome = try pipeline.run()
         if !quiet {
