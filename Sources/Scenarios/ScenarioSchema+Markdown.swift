@@ -56,15 +56,17 @@ extension ScenarioSchema {
     }
 
     static func defaultText(_ node: SchemaNode) -> String {
-        guard let d = node.defaultValue else { return "—" }
-        if node.kind == .object || (node.kind == .array && node.items?.kind == .object) { return "see below" }
+        guard let d = node.defaultValue else { return node.isRequired ? "*required*" : "—" }
+        if node.mapValues != nil, case .object(let entries) = d {
+            return entries.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+        }
+        if node.kind == .object { return "see below" }
         return "`" + escape(d.plainText) + "`"
     }
 
     static func allowedText(_ node: SchemaNode) -> String {
         if let values = node.enumValues ?? node.items?.enumValues { return values.map { "`\($0)`" }.joined(separator: ", ") }
         var parts: [String] = []
-        if node.required.isEmpty == false { parts.append("required: " + node.required.map { "`\($0)`" }.joined(separator: ", ")) }
         if let lo = node.minimum, let hi = node.maximum {
             parts.append(hi >= 1.8e19 ? "≥ \(format(lo, node))" : "\(format(lo, node))…\(format(hi, node))")
         }

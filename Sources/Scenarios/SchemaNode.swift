@@ -35,6 +35,8 @@ public struct SchemaNode: Sendable {
     public var items: SchemaNode? { itemBox.first }
     var itemBox: [SchemaNode] = []
     public var minItems: Int?
+    /// Whether the enclosing object requires this key (it then has no default).
+    public var isRequired = false
     /// The default, as a JSON value (from encoding the spec's `init()`), nil when there is none.
     public var defaultValue: JSONValue?
 
@@ -93,7 +95,10 @@ public struct SchemaNode: Sendable {
         let encoded = JSONValue(encoding: defaults)
         n.properties = Keys.allCases.map { key in
             var node = properties[key] ?? SchemaNode(.string, undocumented)
-            if case .object(let fields) = encoded, let value = fields[key.stringValue] { node.defaultValue = value }
+            node.isRequired = required.contains(key)
+            if !node.isRequired, case .object(let fields) = encoded, let value = fields[key.stringValue] {
+                node.defaultValue = value
+            }
             return (key.stringValue, node)
         }
         n.required = required.map(\.stringValue)
