@@ -10,5 +10,8 @@ enum CommandRegistry {
         AnalyzeCommand.self,
         BM25BenchCommand.self,
         RetrieveCommand.self,
+        ScenarioCommand.self,
+        SweepCommand.self,
+        MergeCommand.self,
     ]
 }

@@ -1,0 +1,201 @@
+import Engine
+import FlywheelCore
+import Foundation
+import Scenarios
+import Store
+
+/// `flywheel sweep` as a library function: loads the sweep, runs the unfinished (arm ×
+/// replicate) jobs of this shard's cells on `jobs` workers, records each cell as a run named by
+/// its scenario hash, and writes `sweep.csv` when the store holds the whole sweep.
+struct SweepPipeline {
+    var sweepPath: String
+    var out: String?
+    var jobs: Int
+    var shard: Shard = .whole
+    var quiet: Bool = true
+    /// Testing hook: stop taking new work once this many cells have completed, as an
+    /// interruption would (cells in flight are left unfinished).
+    var stopAfterCells: Int?
+
+    struct Outcome {
+        var directory: String
+        var storePath: String
+        /// Cells of this shard.
+        var cells: Int
+        /// Cells already complete in the store, skipped.
+        var skipped: Int
+        /// Cells computed (fully or the rest of their jobs) by this call.
+        var computed: Int
+        /// `sweep.csv`, when written.
+        var csv: String?
+    }
+
+    func run() throws -> Outcome {
+        let sweep = try Sweep.load(path: sweepPath)
+        let directory = out ?? "results/\(sweep.name)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let storePath = directory + "/" + shard.storeFileName
+        let store = try ResultsStore(path: storePath)
+        let mine = sweep.cells(shard: shard)
+
+        var states: [CellState] = []
+        var skipped = 0
+        for cell in mine {
+            let runID = try store.beginRun(
+                name: cell.hash, scenarioJSON: cell.scenario.canonicalJSON(), scenarioHash: cell.hash,
+                seed: cell.scenario.seed, version: FlywheelVersion.current)
+            try store.recordSweepCell(
+                sweep: sweep.name, cell: cell.index, hash: cell.hash, runID: runID,
+                parameters: JSONValue.object(cell.values).compactJSON)
+            if try store.runStatus(name: cell.hash) == "complete" {
+                skipped += 1
+                continue
+            }
+            states.append(CellState(cell: cell, runID: runID, finished: try store.completedJobs(run: runID)))
+        }
+
+        let progress = SweepProgress(total: mine.count, alreadyDone: skipped, label: sweep.name, quiet: quiet)
+        if !quiet && skipped > 0 { progress.note("resuming: \(skipped) of \(mine.count) cells already complete") }
+        let work = try workItems(states, store: store)
+        let stop = StopFlag()
+        let failures = ErrorBox()
+        let next = WorkCounter()
+        let width = max(1, min(jobs, work.count))
+        let alreadyComplete = skipped
+        DispatchQueue.concurrentPerform(iterations: width) { _ in
+            while failures.error == nil, !stop.isSet, let i = next.take(below: work.count) {
+                let (state, job) = work[i]
+                do {
+                    let engine = try state.engine()
+                    try engine.runJob(job) { record in try store.write(record, run: state.runID) }
+                    if state.jobFinished() {
+                        try store.finishRun(state.runID)
+                        state.release()
+                        let done = progress.advance()
+                        if let limit = stopAfterCells, done - alreadyComplete >= limit { stop.set() }
+                    }
+                } catch {
+                    failures.record(error)
+                }
+            }
+        }
+        if let error = failures.error { throw error }
+        progress.finish()
+        let computed = states.filter(\.isComplete).count
+
+        var csv: String?
+        if shard.count == 1, computed + skipped == mine.count {
+            csv = directory + "/sweep.csv"
+            try writeAtomically(try SweepCSV.render(store: store), to: csv!)
+        }
+        return Outcome(directory: directory, storePath: storePath, cells: mine.count, skipped: skipped, computed: computed, csv: csv)
+    }
+
+    /// The jobs still to run, cell by cell (so cells finish early and steadily); partial jobs of
+    /// an interrupted cell are reset and recomputed from their start.
+    func workItems(_ states: [CellState], store: ResultsStore) throws -> [(CellState, JobKey)] {
+        var items: [(CellState, JobKey)] = []
+        for state in states {
+            let jobs = state.allJobs.filter { !state.finished.contains($0) }
+            for job in jobs { try store.resetJob(run: state.runID, job: job) }
+            state.remaining = jobs.count
+            items += jobs.map { (state, $0) }
+        }
+        return items
+    }
+}
+
+/// One cell being run: its engine (built on first use, dropped when the cell is done) and how
+/// many of its jobs are left.
+final class CellState: @unchecked Sendable {
+    let cell: Sweep.Cell
+    let runID: Int64
+    let finished: Set<JobKey>
+    var remaining = 0
+    private var built: Engine?
+    private var complete = false
+    private let lock = NSLock()
+
+    init(cell: Sweep.Cell, runID: Int64, finished: Set<JobKey>) {
+        self.cell = cell
+        self.runID = runID
+        self.finished = finished
+    }
+
+    /// Jobs in the engine's order (arms sorted, replicates ascending), without building it.
+    var allJobs: [JobKey] {
+        cell.scenario.armNames.flatMap { arm in (0..<cell.scenario.replicates).map { JobKey(arm: arm, replicate: $0) } }
+    }
+
+    func engine() throws -> Engine {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let engine = try ScenarioAssembly.engine(for: cell.scenario, keepAnnotations: false)
+        built = engine
+        return engine
+    }
+
+    /// Counts one job done; true when it was the cell's last.
+    func jobFinished() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        remaining -= 1
+        if remaining == 0 { complete = true }
+        return remaining == 0
+    }
+
+    var isComplete: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return complete
+    }
+
+    func release() {
+        lock.lock()
+        built = nil
+        lock.unlock()
+    }
+}
+
+final class WorkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(below n: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < n else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+}
+
+final class ErrorBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+    func record(_ e: any Error) {
+        lock.lock()
+        if first == nil { first = e }
+        lock.unlock()
+    }
+}

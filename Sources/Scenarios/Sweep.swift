@@ -1,0 +1,156 @@
+import FlywheelCore
+import Foundation
+import Yams
+
+/// A loaded sweep: its cells, each the base scenario with the cell's values applied and decoded
+/// strictly, keyed by the hash of the resolved scenario.
+///
+/// ```swift
+/// let sweep = try Sweep.load(path: "scenarios/sweeps/cadence.yaml")
+/// for cell in sweep.cells(shard: Shard(index: 0, count: 4)) { … cell.scenario, cell.hash … }
+/// ```
+public struct Sweep: Sendable {
+    /// One cell: its position in the sweep, the swept values and the resolved scenario.
+    public struct Cell: Sendable, Hashable {
+        public var index: Int
+        /// Swept key path → value, in ``Sweep/parameterPaths`` order.
+        public var values: [String: JSONValue]
+        public var scenario: Scenario
+        /// ``Scenario/resolvedHash`` of the cell's scenario.
+        public var hash: String
+    }
+
+    public var name: String
+    public var spec: SweepSpec
+    /// The base scenario's file.
+    public var basePath: String
+    public var parameterPaths: [String] { spec.parameterPaths }
+    public var cells: [Cell]
+
+    /// The cells of one shard: cells whose index ≡ shard.index (mod shard.count).
+    public func cells(shard: Shard) -> [Cell] { cells.filter { $0.index % shard.count == shard.index } }
+
+    /// Loads the sweep at `path`, its base scenario, and every cell; any problem is an
+    /// ``InputError`` naming the file and key path (a cell's bad value names the cell too).
+    public static func load(path: String) throws -> Sweep {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: path, "cannot read the sweep file (missing, unreadable or not UTF-8)")
+        }
+        let spec = try decodeSpec(text, file: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let basePath = spec.base.hasPrefix("/") ? spec.base : folder + "/" + spec.base
+        guard FileManager.default.fileExists(atPath: basePath) else {
+            throw InputError(file: path, field: "base", "no scenario file at '\(basePath)'")
+        }
+        let base = try ScenarioLoader.load(path: basePath)
+        let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try expand(spec, base: base, basePath: basePath, name: spec.name ?? fileName, file: path)
+    }
+
+    /// Decodes sweep YAML `text`; `file` only names the source in errors.
+    public static func decodeSpec(_ text: String, file: String = "<sweep>") throws -> SweepSpec {
+        do {
+            return try YAMLDecoder().decode(SweepSpec.self, from: text)
+        } catch let error as ScenarioKeyError {
+            throw InputError(file: file, field: error.path.joined(separator: "."), error.message)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? ScenarioKeyError {
+                throw InputError(file: file, field: inner.path.joined(separator: "."), inner.message)
+            }
+            throw ScenarioLoader.inputError(error, file: file)
+        } catch let error as YamlError {
+            throw InputError(file: file, "not valid YAML: \(error)")
+        }
+    }
+
+    /// The cells of `spec` over `base`.
+    public static func expand(_ spec: SweepSpec, base: Scenario, basePath: String, name: String, file: String) throws -> Sweep {
+        var tree = JSONValue(encoding: base)
+        var paths: [String: SweepKeyPath] = [:]
+        for (key, value) in spec.set.sorted(by: { $0.key < $1.key }) {
+            guard let path = SweepKeyPath(key) else {
+                throw InputError(file: file, field: "set." + key, "not a key path like 'arms.aitl.cadence' or 'population[0].weight'")
+            }
+            do { try path.set(value, in: &tree) } catch { throw InputError(file: file, field: "set." + key, error.message) }
+        }
+        for key in spec.parameterPaths {
+            guard let path = SweepKeyPath(key) else {
+                throw InputError(
+                    file: file, field: "parameters." + key, "not a key path like 'arms.aitl.cadence' or 'population[0].weight'")
+            }
+            var probe = tree
+            do { try path.set(spec.parameters[key]![0], in: &probe) } catch {
+                throw InputError(file: file, field: "parameters." + key, error.message)
+            }
+            paths[key] = path
+        }
+        var cells: [Cell] = []
+        var seen: [String: Int] = [:]
+        for (i, choice) in choices(spec).enumerated() {
+            var cellTree = tree
+            var values: [String: JSONValue] = [:]
+            for (key, v) in zip(spec.parameterPaths, choice) {
+                let value = spec.parameters[key]![v]
+                values[key] = value
+                try? paths[key]!.set(value, in: &cellTree)  // probed above: cannot fail
+            }
+            let label = spec.parameterPaths.map { "\($0)=\(values[$0]!.plainText)" }.joined(separator: ", ")
+            let scenario = try decodeCell(cellTree, file: file, label: "cell \(i) (\(label))")
+            let hash = scenario.resolvedHash
+            if let other = seen[hash] {
+                throw InputError(
+                    file: file, field: "parameters",
+                    "cells \(other) and \(i) (\(label)) resolve to the same scenario; remove the duplicate value")
+            }
+            seen[hash] = i
+            cells.append(Cell(index: i, values: values, scenario: scenario, hash: hash))
+        }
+        return Sweep(name: name, spec: spec, basePath: basePath, cells: cells)
+    }
+
+    /// Index choices per parameter for each cell: the grid in row-major order (last parameter
+    /// fastest), or `samples` distinct grid cells drawn with a keyed stream.
+    static func choices(_ spec: SweepSpec) -> [[Int]] {
+        let counts = spec.parameterPaths.map { spec.parameters[$0]!.count }
+        func decode(_ flat: Int) -> [Int] {
+            var rest = flat
+            var out = [Int](repeating: 0, count: counts.count)
+            for j in counts.indices.reversed() {
+                out[j] = rest % counts[j]
+                rest /= counts[j]
+            }
+            return out
+        }
+        switch spec.mode {
+        case .grid:
+            return (0..<spec.gridSize).map(decode)
+        case .random:
+            var picked: [[Int]] = []
+            var seen = Set<[Int]>()
+            var draw: UInt64 = 0
+            while picked.count < (spec.samples ?? 0) {
+                var rng = RandomStream(seed: spec.seed, purpose: "sweep-sample", ids: [draw])
+                draw += 1
+                let c = counts.map { rng.int(below: $0) }
+                if seen.insert(c).inserted { picked.append(c) }
+            }
+            return picked
+        }
+    }
+
+    /// Decodes one cell's tree strictly, with the scenario's own errors prefixed by the cell.
+    static func decodeCell(_ tree: JSONValue, file: String, label: String) throws -> Scenario {
+        let data = (try? JSONEncoder().encode(tree)) ?? Data()
+        do {
+            return try JSONDecoder().decode(Scenario.self, from: data)
+        } catch let error as ScenarioKeyError {
+            throw InputError(file: file, field: error.path.joined(separator: "."), "\(label): \(error.message)")
+        } catch let error as DecodingError {
+            var inner = ScenarioLoader.inputError(error, file: file)
+            if case .dataCorrupted(let context) = error, let key = context.underlyingError as? ScenarioKeyError {
+                inner = InputError(file: file, field: key.path.joined(separator: "."), key.message)
+            }
+            throw InputError(file: file, field: inner.field, "\(label): \(inner.message)")
+        }
+    }
+}
