@@ -8,5 +8,6 @@ enum CommandRegistry {
         CorpusCommand.self,
         PersonaCommand.self,
         AnalyzeCommand.self,
+        CheckCommand.self, CadenceCommand.self, ReportCommand.self,
     ]
 }
