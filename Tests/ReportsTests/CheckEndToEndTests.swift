@@ -44,6 +44,10 @@ import Testing
         }
         #expect(passed == 0)
         #expect(JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: junit))).ok)
+        // The run wrote its report, with example tickets read from the store and the corpus.
+        #expect(FileManager.default.fileExists(atPath: results + "/good/report.html"))
+        let input = try ReportLoader.input(directory: results + "/good")
+        #expect(!input.examples.isEmpty && input.examples.allSatisfy { !$0.annotations.isEmpty && !$0.text.isEmpty })
 
         // Reuse: a second check of the unchanged scenario runs no job.
         let outcome = try CheckRun(scenarios: [good], out: results, jobs: 2, quiet: true).run { _ in }
