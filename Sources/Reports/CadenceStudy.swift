@@ -67,7 +67,7 @@ public struct CadenceStudy: Codable, Sendable {
             return c.count > 0 ? c[c.count - 1] - c[0] : 0
         }
         let best = gains.max() ?? 0
-        var out = arms.map { a -> Row in
+        let out = arms.map { a -> Row in
             let c = curve(a.arm, metric)
             var weeks: Double?
             if best > 0, let i = c.indices.first(where: { c[$0] - c[0] >= 0.9 * best }) {
@@ -91,7 +91,6 @@ public struct CadenceStudy: Codable, Sendable {
                 cadence: a.cadence, arm: a.arm, weeksTo90: weeks, finals: finals, retrains: retrains, agentMinutes: minutes,
                 meanGain: meanGain, netValue: value, curve: c)
         }
-        out = out.map { $0 }
         let ranked = out.sorted { $0.netValue != $1.netValue ? $0.netValue > $1.netValue : $0.cadence < $1.cadence }
         return CadenceStudy(
             metric: metric, weeksPerIteration: weeksPerIteration, bestFinalGain: best, rows: out,
@@ -115,9 +114,4 @@ public struct CadenceStudy: Codable, Sendable {
             + "best final gain in \(metric): \(SummaryTable.signed(bestFinalGain)); time to 90% = first evaluation reaching \(SummaryTable.fmt(0.9 * bestFinalGain)) above its start\n"
             + "recommended cadence: \(recommended) (net value ahead of the runner-up by \(SummaryTable.fmt(margin, digits: 0)))\n"
     }
-}
-
-extension RunSummary.Estimate {
-    /// An estimate from replicate values (mean and 95% t interval).
-    public init(values: [Double]) { self.init(values) }
 }
