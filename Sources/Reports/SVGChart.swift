@@ -37,7 +37,8 @@ enum SVGChart {
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(t)))\" y2=\"\(f(py(t)))\" class=\"grid\"/>"
             svg += "<text x=\"\(f(left - 4))\" y=\"\(f(py(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(label(t))</text>"
         }
-        for t in ticks(x0, x1, count: 8) {
+        let integerX = xs.allSatisfy { $0 == $0.rounded() }
+        for t in ticks(x0, x1, count: 8) where !integerX || t == t.rounded() {
             svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" class=\"tick\" text-anchor=\"middle\">\(label(t))</text>"
         }
         svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 30))\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>"
