@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Write JUnit XML here (one testsuite per scenario, one testcase per assertion).")
     var junit: String?
 
-    @Option(help: "Parent folder of the results (default: results).")
+    @Option(help: "Parent folder of the results.")
     var out = "results"
 
     @Option(help: "Jobs (arm × replicate) run at once.")

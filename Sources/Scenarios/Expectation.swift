@@ -73,7 +73,8 @@ public enum Expectation: Codable, Sendable, Hashable {
     }
 
     /// `converges`: some window of `window` consecutive iterations starting at or before
-    /// iteration `within` has a mean curve whose spread (max − min) is at most `tolerance`.
+    /// iteration `within` has a mean curve whose spread (max − min) is at most `tolerance`, and
+    /// the curve stays within `tolerance` of that window's mean to the end of the run.
     public struct Converges: Codable, Sendable, Hashable {
         public var arm: String
         public var metric: String

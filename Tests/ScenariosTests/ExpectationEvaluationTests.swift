@@ -43,6 +43,14 @@ import Testing
         let late = try expectation("{converges: {arm: aitl, metric: adoption, within: 1, tolerance: 0.011, window: 3}}")
             .evaluate(series: series, baseline: nil)
         #expect(!late.passed)
+        // A flat start does not count when the curve later leaves it.
+        let rising = ReplicateSeries(rows: rows("aitl", "adoption", [[0.1, 0.1, 0.1, 0.3, 0.3, 0.3]]))
+        let early = try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, window: 3}}")
+            .evaluate(series: rising, baseline: nil)
+        #expect(!early.passed)
+        let settled = try expectation("{converges: {arm: aitl, metric: adoption, within: 3, tolerance: 0.01, window: 3}}")
+            .evaluate(series: rising, baseline: nil)
+        #expect(settled.passed && settled.reason.contains("iterations 3…5"))
     }
 
     @Test func neverRegressesComparesWithTheBestEarlierIteration() throws {
