@@ -36,7 +36,10 @@ public enum HTMLReport {
         }
         for m in ["agent_minutes", "vendor_minutes"] {
             let s = arms.compactMap { bands.series($0, m, color: colors[$0]!, from: 1) }
-            if !s.isEmpty { body += SVGChart.lines(title: m.replacingUnderscores + " per window", xLabel: "iteration", series: s) + "\n" }
+            // A panel that is zero everywhere (e.g. vendor minutes without a vendor arm) is left out.
+            if s.contains(where: { $0.mean.contains { $0 != 0 } }) {
+                body += SVGChart.lines(title: m.replacingUnderscores + " per window", xLabel: "iteration", series: s) + "\n"
+            }
         }
         body += "</div>\n"
 
