@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [
-                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora",
+                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -61,5 +61,6 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
     ]
 )

@@ -13,5 +13,8 @@ enum CommandRegistry {
         ScenarioCommand.self,
         SweepCommand.self,
         MergeCommand.self,
+        CheckCommand.self,
+        CadenceCommand.self,
+        ReportCommand.self,
     ]
 }

@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Writes results/NAME/ (NAME = the scenario file's name): run.sqlite (every iteration's \
             metrics, annotations, model versions and knowledge-base events), metrics.csv (tidy: \
-            run, arm, replicate, iteration, metric, value) and summary.json, then prints a table per \
+            run, arm, replicate, iteration, metric, value) and summary.json and report.html (unless --no-report), then prints a table per \
             arm: each metric at iteration 0 and at the end, the change, its 95% CI over replicates \
             and the paired difference to the baseline arm.
 
@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Delete existing results in the folder and start over.")
     var force = false
 
+    @Flag(inversion: .prefixedNo, help: "Write report.html at the end (see `flywheel report`).")
+    var report = true
+
     @Flag(help: "No progress and no table.")
     var quiet = false
 
@@ -54,11 +57,12 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = RunPipeline(
-            scenarioPath: scenario, out: out, replicates: replicates, jobs: jobs, resume: resume, force: force, quiet: quiet)
+            scenarioPath: scenario, out: out, replicates: replicates, jobs: jobs, resume: resume, force: force, quiet: quiet,
+            report: report)
         let outcome = try pipeline.run()
         if !quiet {
             print(SummaryTable.render(outcome.summary))
-            print("results: \(outcome.directory)/{run.sqlite,metrics.csv,summary.json}")
+            print("results: \(outcome.directory)/{run.sqlite,metrics.csv,summary.json\(report ? ",report.html" : "")}")
         }
     }
 }

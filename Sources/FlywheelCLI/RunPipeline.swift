@@ -15,6 +15,10 @@ struct RunPipeline {
     var resume: Bool
     var force: Bool
     var quiet: Bool
+    /// Write `report.html` at the end (`flywheel run --no-report` turns it off).
+    var report = true
+    /// When set, run this scenario instead of loading `scenarioPath` (which still names the run).
+    var scenario: Scenario? = nil
 
     struct Outcome {
         var directory: String
@@ -29,7 +33,11 @@ struct RunPipeline {
     }
 
     func run() throws -> Outcome {
-        var scenario = try ScenarioLoader.load(path: scenarioPath)
+        var scenario = try self.scenario ?? ScenarioLoader.load(path: scenarioPath)
+        // `expect:` and `cost:` do not change what is run, so they are not part of its identity:
+        // editing an assertion reuses finished results.
+        scenario.expect = []
+        scenario.cost = CostModel()
         if let replicates {
             guard (1...1000).contains(replicates) else {
                 throw InputError(field: "--replicates", "\(replicates) is out of range; allowed: 1…1000")
@@ -82,6 +90,7 @@ struct RunPipeline {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try writeAtomically(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n", to: directory + "/summary.json")
+        if report { try writeAtomically(HTMLReport.render(try ReportLoader.input(directory: directory)), to: directory + "/report.html") }
         return Outcome(directory: directory, summary: summary, jobsRun: todo.count)
     }
 }

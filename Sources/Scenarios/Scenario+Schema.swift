@@ -27,6 +27,67 @@ extension Scenario: SchemaDescribed {
                     of: ArmSpec.schema),
                 .baseline: .string("The arm others are compared with; must name an arm (default `frozen` when that arm exists)."),
                 .horizon: .duration("Simulated time replayed from the first ticket; absent = the whole corpus."),
+                .expect: .array("Assertions `flywheel check` evaluates on the replicates' confidence intervals.", of: Expectation.schema),
+                .cost: CostModel.schema,
+            ])
+    }
+}
+
+extension Expectation: SchemaDescribed {
+    static var schema: SchemaNode {
+        let arm = SchemaNode.string("The arm the assertion is about.")
+        let metric = SchemaNode.string("A metric the engine writes, e.g. recall@75, precision@8, helpfulness, adoption.")
+        return .object(
+            "One assertion: a mapping with exactly one of these keys.", Kind.self, defaults: [String: Int](),
+            [
+                .improves: .object(
+                    "The metric improves by at least `by`: the lower 95% bound of the paired improvement.",
+                    Improves.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .by],
+                    [
+                        .arm: arm, .metric: metric,
+                        .by: .number("Least improvement (absolute, or relative when `relative`)."),
+                        .relative: .boolean("Measure the improvement relative to the reference value."),
+                        .byIteration: .integer("Evaluate at this iteration instead of the last (0…100000)."),
+                        .versus: .oneOf("Compare with the baseline arm or with iteration 0.", ["baseline", "start"]),
+                    ]),
+                .converges: .object(
+                    "After iteration `within` the mean curve stays within `tolerance` over every `window` consecutive iterations.",
+                    Converges.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .within, .tolerance],
+                    [
+                        .arm: arm, .metric: metric,
+                        .within: .integer("Iteration by which the curve must have settled (0…100000)."),
+                        .tolerance: .number("Largest spread within a window (≥ 0)."),
+                        .window: .integer("Consecutive iterations compared (2…1000, default 3)."),
+                    ]),
+                .neverRegresses: .object(
+                    "No iteration's mean falls more than `more_than` below the best mean before it.",
+                    NeverRegresses.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .moreThan],
+                    [.arm: arm, .metric: metric, .moreThan: .number("Largest allowed drop (≥ 0).")]),
+                .atLeast: bound("The mean at `iteration` (default the last) is at least `value`."),
+                .atMost: bound("The mean at `iteration` (default the last) is at most `value`."),
+            ])
+    }
+
+    static func bound(_ d: String) -> SchemaNode {
+        .object(
+            d, Bound.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .value],
+            [
+                .arm: .string("The arm the assertion is about."),
+                .metric: .string("A metric the engine writes."),
+                .value: .number("The bound."),
+                .iteration: .integer("The iteration to test (0…100000; default the last)."),
+            ])
+    }
+}
+
+extension CostModel: SchemaDescribed {
+    static var schema: SchemaNode {
+        .object(
+            "The cost model `flywheel cadence` uses to recommend a cadence.", CodingKeys.self, defaults: CostModel(),
+            [
+                .perRetrain: .number("Cost of one retraining.", 0...1e12),
+                .perAgentMinute: .number("Cost of one agent minute spent annotating.", 0...1e12),
+                .valuePerPoint: .map("Value of one point (0.01) of each metric's gain, by metric name (at least one).", of: .number("Value per point.")),
             ])
     }
 }

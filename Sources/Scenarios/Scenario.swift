@@ -37,12 +37,16 @@ public struct Scenario: Codable, Sendable, Hashable {
     public var baseline: String? = "frozen"
     /// How much simulated time to replay from the first ticket; nil = the whole corpus.
     public var horizon: SimDuration?
+    /// Assertions `flywheel check` evaluates (see ``Expectation``); none by default.
+    public var expect: [Expectation] = []
+    /// The cost model `flywheel cadence` uses.
+    public var cost = CostModel()
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version, corpus, seed, replicates, heldout, knowledge, personas, population, system,
-            filter, arms, baseline, horizon
+            filter, arms, baseline, horizon, expect, cost
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,6 +82,9 @@ public struct Scenario: Codable, Sendable, Hashable {
                 message: "'\(baseline)' is not an arm; arms: \(arms.keys.sorted().joined(separator: ", "))")
         }
         horizon = try c.decodeIfPresent(SimDuration.self, forKey: .horizon)
+        expect = try c.decodeIfPresent([Expectation].self, forKey: .expect) ?? d.expect
+        cost = try c.decodeIfPresent(CostModel.self, forKey: .cost) ?? d.cost
+        try validateReferences(decoder)
     }
 
     /// Arm names in a stable order (sorted), so jobs and outputs never depend on YAML order.

@@ -1,0 +1,90 @@
+import FlywheelCore
+
+/// Everything `report.html` and the Markdown summary draw, read from one results folder by the
+/// CLI (`run.sqlite`, the corpus, `cadence.json`, `sweep.csv`). Plain values: the renderers do
+/// no I/O.
+public struct ReportInput: Sendable {
+    /// One knowledge-base event (`kb_events`): a gap opened, an article authored, …
+    public struct KBEvent: Sendable, Hashable {
+        public var arm: String
+        public var replicate: Int
+        public var iteration: Int
+        public var time: String
+        public var article: String
+        public var event: String
+        public var flags: Int
+        public init(arm: String, replicate: Int, iteration: Int, time: String, article: String, event: String, flags: Int) {
+            self.arm = arm
+            self.replicate = replicate
+            self.iteration = iteration
+            self.time = time
+            self.article = article
+            self.event = event
+            self.flags = flags
+        }
+    }
+
+    /// One annotation an agent gave on an example ticket.
+    public struct ExampleAnnotation: Sendable, Hashable {
+        public var kind: String
+        public var agent: String
+        public var article: String?
+        public var label: String
+        public var detail: String?
+        public init(kind: String, agent: String, article: String?, label: String, detail: String?) {
+            self.kind = kind
+            self.agent = agent
+            self.article = article
+            self.label = label
+            self.detail = detail
+        }
+    }
+
+    /// An example ticket: its text from the corpus and what the agent said about it.
+    public struct Example: Sendable {
+        public var arm: String
+        public var iteration: Int
+        public var ticket: String
+        public var text: String
+        public var annotations: [ExampleAnnotation]
+        /// Titles of the articles the annotations name, by id.
+        public var articleTitles: [String: String]
+        public init(arm: String, iteration: Int, ticket: String, text: String, annotations: [ExampleAnnotation], articleTitles: [String: String]) {
+            self.arm = arm
+            self.iteration = iteration
+            self.ticket = ticket
+            self.text = text
+            self.annotations = annotations
+            self.articleTitles = articleTitles
+        }
+    }
+
+    public var run: String
+    public var scenarioHash: String
+    public var baseline: String?
+    /// Every metric row of the run.
+    public var rows: [MetricRow]
+    public var kbEvents: [KBEvent]
+    public var examples: [Example]
+    public var cadence: CadenceStudy?
+    public var sweep: SweepGrid?
+    /// Notes shown at the top (e.g. what could not be read).
+    public var notes: [String]
+
+    public init(
+        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent] = [],
+        examples: [Example] = [], cadence: CadenceStudy? = nil, sweep: SweepGrid? = nil, notes: [String] = []
+    ) {
+        self.run = run
+        self.scenarioHash = scenarioHash
+        self.baseline = baseline
+        self.rows = rows
+        self.kbEvents = kbEvents
+        self.examples = examples
+        self.cadence = cadence
+        self.sweep = sweep
+        self.notes = notes
+    }
+
+    public var summary: RunSummary { RunSummary(run: run, scenarioHash: scenarioHash, baseline: baseline, rows: rows) }
+}

@@ -1,0 +1,195 @@
+import FlywheelCore
+
+/// One `expect:` assertion of a scenario, checked by `flywheel check` on the replicates' 95%
+/// confidence intervals (DESIGN §3). In YAML each list entry is a one-key mapping:
+///
+/// ```yaml
+/// expect:
+///   - improves: {arm: aitl, metric: adoption, by: 0.05, versus: baseline}
+///   - converges: {arm: aitl, metric: adoption, within: 6, tolerance: 0.03, window: 3}
+///   - never_regresses: {arm: aitl, metric: helpfulness, more_than: 0.1}
+///   - at_least: {arm: aitl, metric: recall@75, value: 0.5}
+///   - at_most: {arm: aitl, metric: agent_minutes, value: 900, iteration: 4}
+/// ```
+///
+/// The exact rules are in ``Expectation/evaluate(rows:baseline:)`` and `docs/notes/checks.md`.
+public enum Expectation: Codable, Sendable, Hashable {
+    case improves(Improves)
+    case converges(Converges)
+    case neverRegresses(NeverRegresses)
+    case atLeast(Bound)
+    case atMost(Bound)
+
+    /// The assertion kinds, as spelled in YAML.
+    public enum Kind: String, CaseIterable, Sendable, CodingKey {
+        case improves, converges
+        case neverRegresses = "never_regresses"
+        case atLeast = "at_least"
+        case atMost = "at_most"
+    }
+
+    /// What an improvement is measured against.
+    public enum Reference: String, Codable, CaseIterable, Sendable {
+        /// The baseline arm at the same iteration, paired by replicate.
+        case baseline
+        /// The same arm at iteration 0, paired by replicate.
+        case start
+    }
+
+    /// `improves`: the lower 95% bound of the improvement is at least `by`.
+    public struct Improves: Codable, Sendable, Hashable {
+        public var arm: String
+        public var metric: String
+        public var by: Double
+        /// `by` is a share of the reference value (0.05 = +5%) instead of an absolute change.
+        public var relative = false
+        /// The iteration compared; nil = the last one.
+        public var byIteration: Int?
+        /// nil = the baseline arm when the scenario has one (and it is another arm), else `start`.
+        public var versus: Reference?
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case arm, metric, by, relative, versus
+            case byIteration = "by_iteration"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            arm = try c.decode(String.self, forKey: .arm)
+            metric = try c.decode(String.self, forKey: .metric)
+            by = try c.decode(Double.self, forKey: .by)
+            try require(by, in: -1_000_000...1_000_000, "by", decoder)
+            relative = try c.decodeIfPresent(Bool.self, forKey: .relative) ?? false
+            byIteration = try c.decodeIfPresent(Int.self, forKey: .byIteration)
+            if let byIteration { try require(byIteration, in: 0...100_000, "by_iteration", decoder) }
+            if let raw = try c.decodeIfPresent(String.self, forKey: .versus) {
+                guard let v = Reference(rawValue: raw) else {
+                    throw ScenarioKeyError(
+                        path: decoder.keyPath + ["versus"],
+                        message: "'\(raw)' is not one of: \(Reference.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                versus = v
+            }
+        }
+    }
+
+    /// `converges`: some window of `window` consecutive iterations starting at or before
+    /// iteration `within` has a mean curve whose spread (max − min) is at most `tolerance`, and
+    /// the curve stays within `tolerance` of that window's mean to the end of the run.
+    public struct Converges: Codable, Sendable, Hashable {
+        public var arm: String
+        public var metric: String
+        public var within: Int
+        public var tolerance: Double
+        public var window = 3
+        enum CodingKeys: String, CodingKey, CaseIterable { case arm, metric, within, tolerance, window }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            arm = try c.decode(String.self, forKey: .arm)
+            metric = try c.decode(String.self, forKey: .metric)
+            within = try c.decode(Int.self, forKey: .within)
+            try require(within, in: 0...100_000, "within", decoder)
+            tolerance = try c.decode(Double.self, forKey: .tolerance)
+            try require(tolerance, in: 0...1_000_000, "tolerance", decoder)
+            window = try c.decodeIfPresent(Int.self, forKey: .window) ?? 3
+            try require(window, in: 2...1000, "window", decoder)
+        }
+    }
+
+    /// `never_regresses`: at no iteration does the mean fall more than `more_than` below the best
+    /// mean of the iterations before it (paired by replicate; see the notes).
+    public struct NeverRegresses: Codable, Sendable, Hashable {
+        public var arm: String
+        public var metric: String
+        public var moreThan: Double
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case arm, metric
+            case moreThan = "more_than"
+        }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            arm = try c.decode(String.self, forKey: .arm)
+            metric = try c.decode(String.self, forKey: .metric)
+            moreThan = try c.decode(Double.self, forKey: .moreThan)
+            try require(moreThan, in: 0...1_000_000, "more_than", decoder)
+        }
+    }
+
+    /// `at_least` / `at_most`: the lower (upper) 95% bound at `iteration` (default: the last) is
+    /// at least (at most) `value`.
+    public struct Bound: Codable, Sendable, Hashable {
+        public var arm: String
+        public var metric: String
+        public var value: Double
+        public var iteration: Int?
+        enum CodingKeys: String, CodingKey, CaseIterable { case arm, metric, value, iteration }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            arm = try c.decode(String.self, forKey: .arm)
+            metric = try c.decode(String.self, forKey: .metric)
+            value = try c.decode(Double.self, forKey: .value)
+            iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
+            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(Kind.self)
+        let c = try decoder.container(keyedBy: Kind.self)
+        guard c.allKeys.count == 1, let kind = c.allKeys.first else {
+            throw ScenarioKeyError(
+                path: decoder.keyPath,
+                message: "an expectation is a mapping with exactly one of: \(Kind.allCases.map(\.stringValue).joined(separator: ", "))")
+        }
+        switch kind {
+        case .improves: self = .improves(try c.decode(Improves.self, forKey: kind))
+        case .converges: self = .converges(try c.decode(Converges.self, forKey: kind))
+        case .neverRegresses: self = .neverRegresses(try c.decode(NeverRegresses.self, forKey: kind))
+        case .atLeast: self = .atLeast(try c.decode(Bound.self, forKey: kind))
+        case .atMost: self = .atMost(try c.decode(Bound.self, forKey: kind))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Kind.self)
+        switch self {
+        case .improves(let x): try c.encode(x, forKey: .improves)
+        case .converges(let x): try c.encode(x, forKey: .converges)
+        case .neverRegresses(let x): try c.encode(x, forKey: .neverRegresses)
+        case .atLeast(let x): try c.encode(x, forKey: .atLeast)
+        case .atMost(let x): try c.encode(x, forKey: .atMost)
+        }
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .improves: .improves
+        case .converges: .converges
+        case .neverRegresses: .neverRegresses
+        case .atLeast: .atLeast
+        case .atMost: .atMost
+        }
+    }
+
+    /// The arm and metric the assertion is about.
+    public var target: (arm: String, metric: String) {
+        switch self {
+        case .improves(let x): (x.arm, x.metric)
+        case .converges(let x): (x.arm, x.metric)
+        case .neverRegresses(let x): (x.arm, x.metric)
+        case .atLeast(let x), .atMost(let x): (x.arm, x.metric)
+        }
+    }
+
+    /// Metric names the engine writes for a system whose retriever keeps `retrieverDepth`
+    /// articles and whose reranker shows `rerankDepth` (`recall@75`, `precision@8` by default).
+    public static func knownMetrics(retrieverDepth: Int, rerankDepth: Int) -> [String] {
+        ["recall@\(retrieverDepth)", "precision@\(rerankDepth)", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4",
+         "adoption", "served", "online_adoption", "online_win_rate_a"]
+            + SignalKind.allCases.map { "annotations_\($0.rawValue)" }
+            + ["agent_minutes", "vendor_minutes", "retrains", "kb_size", "gaps_open", "gaps_closed", "false_flags",
+               "days_to_close"]
+    }
+}

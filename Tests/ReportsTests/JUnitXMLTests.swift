@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import Reports
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Counts elements and reads failure messages while parsing, to check the XML is well formed.
+final class JUnitReader: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+    var failures: [String] = []
+    var suiteNames: [String] = []
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        counts[name, default: 0] += 1
+        if name == "failure" { failures.append(attributes["message"] ?? "") }
+        if name == "testsuite" { suiteNames.append(attributes["name"] ?? "") }
+    }
+    /// Parses `data`; false when it is not well-formed XML.
+    static func read(_ data: Data) -> (ok: Bool, reader: JUnitReader) {
+        let parser = XMLParser(data: data)
+        let reader = JUnitReader()
+        parser.delegate = reader
+        return (parser.parse(), reader)
+    }
+}
+
+@Suite struct JUnitXMLTests {
+    @Test func suitesCasesAndFailuresAreWellFormedXML() {
+        let xml = JUnitXML.render([
+            .init(name: "converges", cases: [
+                .init(name: "improves aitl adoption by ≥ 0.03 vs frozen", failure: nil, output: "0.1 [0.08, 0.12]"),
+                .init(name: "at_least <aitl> & \"x\"", failure: "value 0.1 < 0.2 'q'", output: "0.1"),
+            ]),
+            .init(name: "random-labels", cases: [], error: "bad.yaml: expect[0]: unknown key"),
+        ])
+        let (ok, r) = JUnitReader.read(Data(xml.utf8))
+        #expect(ok)
+        #expect(r.counts["testsuites"] == 1 && r.counts["testsuite"] == 2 && r.counts["testcase"] == 3)
+        #expect(r.failures == ["value 0.1 < 0.2 'q'"])
+        #expect(r.counts["error"] == 1)
+        #expect(r.suiteNames == ["converges", "random-labels"])
+        #expect(xml.contains("failures=\"1\" errors=\"1\""))
+    }
+}
