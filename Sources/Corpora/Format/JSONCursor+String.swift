@@ -7,13 +7,14 @@ extension JSONCursor {
         }
         let s = pos + 1
         // Fast path: no escapes, no control characters.
-        var i = plainRunEnd(from: s)
+        let run = plainRun(from: s)
+        var i = run.end
         guard i < bytes.count else { throw fail("unterminated string") }
         if bytes[i] == 0x22 {
             pos = i + 1
-            guard let str = JSONCursor.utf8String(UnsafeBufferPointer(rebasing: bytes[s..<i])) else {
-                throw fail("invalid UTF-8 in string")
-            }
+            let b = UnsafeBufferPointer(rebasing: bytes[s..<i])
+            if run.isASCII { return JSONCursor.asciiString(b) }
+            guard let str = String(validating: b, as: UTF8.self) else { throw fail("invalid UTF-8 in string") }
             return str
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[s..<i]))
@@ -76,22 +77,27 @@ extension JSONCursor {
     }
 
     /// The index of the first `"`, `\` or control byte (< 0x20) at or after `start`, or
-    /// `bytes.count`: eight bytes at a time, then byte by byte inside the word that has one.
-    @inline(__always) func plainRunEnd(from start: Int) -> Int {
+    /// `bytes.count`, and whether the bytes before it are all ASCII: eight bytes at a time, then
+    /// byte by byte inside the word that has one.
+    @inline(__always) func plainRun(from start: Int) -> (end: Int, isASCII: Bool) {
         var i = start
         let n = bytes.count
+        var bits: UInt64 = 0
         if let base = UnsafeRawPointer(bytes.baseAddress) {
             while i + 8 <= n {
-                if JSONCursor.hasStringSpecialByte(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if JSONCursor.hasStringSpecialByte(w) { break }
+                bits |= w
                 i += 8
             }
         }
         while i < n {
             let c = bytes[i]
             if c == 0x22 || c == 0x5C || c < 0x20 { break }
+            bits |= UInt64(c)
             i += 1
         }
-        return i
+        return (i, bits & 0x8080_8080_8080_8080 == 0)
     }
 
     /// Whether any byte of `w` is `"` (0x22), `\` (0x5C) or below 0x20. Exact as a yes/no test
@@ -113,6 +119,11 @@ extension JSONCursor {
     /// tickets read in `perf`). Anything else still goes through `String(validating:as:)`.
     @inline(__always) static func utf8String(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         guard isASCII(b) else { return String(validating: b, as: UTF8.self) }
+        return asciiString(b)
+    }
+
+    /// `b`, known to be ASCII, copied into a `String`.
+    @inline(__always) static func asciiString(_ b: UnsafeBufferPointer<UInt8>) -> String {
         let n = b.count
         guard n > 0, let source = b.baseAddress else { return "" }
         return String(unsafeUninitializedCapacity: n) { out in
