@@ -17,14 +17,16 @@ extension TicketRecord {
             } else if key.equals("text") {
                 text = try c.string()
             } else if key.equals("relevant") {
-                var r: [ArticleID: Int] = [:]
+                // Room for the usual one to three articles without regrowing (and rehashing).
+                var r = [ArticleID: Int](minimumCapacity: 3)
                 try c.forEachKey { (c, k) throws(JSONSyntaxError) in
-                    guard let article = String(validating: k, as: UTF8.self) else { throw c.fail("invalid UTF-8 in article id") }
+                    guard let article = JSONCursor.utf8String(k) else { throw c.fail("invalid UTF-8 in article id") }
                     r[ArticleID(article)] = try c.int()
                 }
                 relevant = r
             } else if key.equals("nuggets") {
                 if c.consumeNull() { return }
+                nuggets.reserveCapacity(3)
                 try c.forEachElement { (c, _) throws(JSONSyntaxError) in
                     var text: String?, article: String?
                     try c.forEachKey { (c, k) throws(JSONSyntaxError) in
@@ -36,10 +38,7 @@ extension TicketRecord {
                             try c.skipValue()
                         }
                     }
-                    guard let text else {
-                        c.path.append(.key("text"))
-                        throw c.fail("missing required field")
-                    }
+                    guard let text else { throw JSONSyntaxError(field: "text", message: "missing required field") }
                     nuggets.append(Nugget(text: text, article: article.map { ArticleID($0) }))
                 }
             } else if key.equals("reference_response") {
