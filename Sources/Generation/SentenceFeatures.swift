@@ -50,15 +50,37 @@ public enum SentenceFeatures {
             shared: toks.intersection(ticketTokens).count)
     }
 
-    /// Every sentence of the first `depth` articles, tagged with rank and position.
-    static func pool(articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior) -> [SentenceCandidate] {
+    /// Every sentence of the first `depth` articles, tagged with rank and position, from the
+    /// articles' cached analysis; also each sentence's interned text id and where each
+    /// article's sentences start in the pool.
+    static func pool(
+        articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior,
+        cache: ArticleAnalysisCache
+    ) -> (pool: [SentenceCandidate], textIDs: [Int], rankStart: [Int]) {
         var out: [SentenceCandidate] = []
+        var textIDs: [Int] = []
+        var rankStart: [Int] = []
+        let sortedTokens = prior.isEmpty ? [] : ticketTokens.sorted()
         for (i, article) in articles.prefix(depth).enumerated() {
-            for (p, text) in SentenceSplitter.split(article.body).enumerated() {
-                let s = Reply.Sentence(text: text, article: article.id, articleRank: i + 1, position: p)
-                out.append(candidate(s, ticketTokens: ticketTokens, prior: prior))
+            rankStart.append(out.count)
+            for (p, a) in cache.analysis(of: article).sentences.enumerated() {
+                let s = Reply.Sentence(text: a.text, article: article.id, articleRank: i + 1, position: p)
+                out.append(
+                    SentenceCandidate(
+                        sentence: s, tokens: a.tokens, words: a.words, hasSlot: a.hasSlot,
+                        prior: prior.isEmpty ? 0 : prior.value(key: a.priorKey, sortedTokens: sortedTokens),
+                        shared: sharedCount(a.tokens, ticketTokens)))
+                textIDs.append(a.textID)
             }
         }
-        return out
+        return (out, textIDs, rankStart)
+    }
+
+    /// `a.intersection(b).count` without building the intersection.
+    static func sharedCount(_ a: Set<String>, _ b: Set<String>) -> Int {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var n = 0
+        for t in small where large.contains(t) { n += 1 }
+        return n
     }
 }

@@ -1,0 +1,83 @@
+import FlywheelCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the generator needs of one article sentence that does not depend on the ticket: its
+/// text, content tokens, word count, slot flag and sentence-prior key. Computed once per
+/// article body instead of once per ticket that shows the article.
+struct AnalyzedSentence: Sendable {
+    var text: String
+    /// Equal for equal texts (interned per cache), so duplicate texts are found without hashing
+    /// the strings again.
+    var textID: Int
+    var tokens: Set<String>
+    var words: Int
+    var hasSlot: Bool
+    /// ``SentencePrior/key(_:_:)`` of (article, position).
+    var priorKey: String
+}
+
+/// The analysis of one article body.
+struct ArticleAnalysis: Sendable {
+    var body: String
+    var sentences: [AnalyzedSentence]
+}
+
+/// A memo of ``ArticleAnalysis`` by article id, shared by copies of one generator (it is a pure
+/// function of the article body, so sharing never changes a result). An entry whose body differs
+/// from the article's current body is recomputed. Thread-safe; deterministic whatever the order
+/// of calls (interned text ids are only compared for equality).
+///
+/// It takes no part in the generator's equality, hash or coding.
+final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
+    private var byID: [ArticleID: ArticleAnalysis] = [:]
+    private var textIDs: [String: Int] = [:]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// The analysis of `article`, computing it on first use.
+    func analysis(of article: Article) -> ArticleAnalysis {
+        pthread_mutex_lock(lock)
+        if let hit = byID[article.id], hit.body == article.body {
+            pthread_mutex_unlock(lock)
+            return hit
+        }
+        pthread_mutex_unlock(lock)
+        let texts = SentenceSplitter.split(article.body)
+        var sentences: [AnalyzedSentence] = []
+        sentences.reserveCapacity(texts.count)
+        for (p, text) in texts.enumerated() {
+            sentences.append(
+                AnalyzedSentence(
+                    text: text, textID: 0, tokens: TextTokens.tokenSet(text), words: TextTokens.wordCount(text),
+                    hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p)))
+        }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        for i in sentences.indices {
+            let next = textIDs.count
+            let id = textIDs[sentences[i].text, default: next]
+            if id == next { textIDs[sentences[i].text] = id }
+            sentences[i].textID = id
+        }
+        let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
+        byID[article.id] = analysis
+        return analysis
+    }
+
+    static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
+}
