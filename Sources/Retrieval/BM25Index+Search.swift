@@ -19,8 +19,14 @@ extension BM25Index {
     /// The BM25 score of one article for analyzed query `terms` (0 when unpublished).
     public func score(terms: [String], article id: ArticleID) -> Double {
         guard let doc = documentNumbers[id] else { return 0 }
+        return score(query: queryTermIDs(terms), doc: doc)
+    }
+
+    /// The BM25 score of document `doc` for a query from ``queryTermIDs(_:)`` (computed once
+    /// when one query scores many documents).
+    func score(query: [(term: Int32, count: Int)], doc: Int32) -> Double {
         var total: Float = 0
-        for (t, count) in queryTermIDs(terms) {
+        for (t, count) in query {
             let p = postings[Int(t)]
             guard let i = p.docs.firstIndex(of: doc) else { continue }
             total += Float(count) * idf(t) * p.impacts[i]

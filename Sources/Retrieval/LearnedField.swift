@@ -68,8 +68,13 @@ struct LearnedField: Sendable {
 
     /// This field's score of one document for `terms`.
     func score(_ terms: [String], doc: Int32) -> Double {
+        score(query: query(terms), doc: doc)
+    }
+
+    /// This field's score of one document for a query from ``query(_:)``.
+    func score(query: [(term: Int32, count: Int)], doc: Int32) -> Double {
         var total: Float = 0
-        for (t, count) in query(terms) {
+        for (t, count) in query {
             if let i = docs[Int(t)].firstIndex(of: doc) { total += Float(count) * idfs[Int(t)] * impacts[Int(t)][i] }
         }
         return Double(total)

@@ -13,6 +13,14 @@ struct RerankFeatureExtractor {
     let terms: [String]
     let queryTerms: Set<Int32>
     let queryBigrams: Set<Int64>
+    /// `queryTerms` sorted, and the first terms of `queryBigrams`: small arrays scanned
+    /// linearly instead of hashing every article term.
+    let queryTermList: [Int32]
+    let bigramHeads: [Int32]
+    /// The query in each scoring field's ids, computed once for all articles.
+    let bm25Query: [(term: Int32, count: Int)]
+    let expansionQuery: [(term: Int32, count: Int)]
+    let demotionQuery: [(term: Int32, count: Int)]
 
     init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors) {
         self.retriever = retriever
@@ -25,6 +33,11 @@ struct RerankFeatureExtractor {
             bigrams.insert(Self.bigram(a, b))
         }
         queryBigrams = bigrams
+        queryTermList = queryTerms.sorted()
+        bigramHeads = Set(bigrams.map { Int32(truncatingIfNeeded: $0 >> 32) }).sorted()
+        bm25Query = retriever.index.queryTermIDs(terms)
+        expansionQuery = retriever.expansionField.query(terms)
+        demotionQuery = retriever.demotionField.query(terms)
     }
 
     @inline(__always)
@@ -32,11 +45,17 @@ struct RerankFeatureExtractor {
 
     /// The features of `article` at 1-based first-stage `rank`, in `RerankFeature.allCases` order.
     func features(_ article: ArticleID, rank: Int) -> [Double] {
-        let parts = retriever.scoreParts(terms: terms, article: article)
+        // Same values as retriever.scoreParts(terms:article:), with the queries built once.
+        var parts = (bm25: 0.0, expansion: 0.0, demotion: 0.0)
         var titleOverlap = 0.0
         var coverage = 0.0
         var bigramOverlap = 0.0
         if let doc = retriever.index.documentNumbers[article] {
+            parts = (
+                retriever.index.score(query: bm25Query, doc: doc),
+                retriever.expansionField.score(query: expansionQuery, doc: doc),
+                retriever.demotionField.score(query: demotionQuery, doc: doc)
+            )
             let title = retriever.index.titleTerms[Int(doc)]
             let body = retriever.index.bodyTerms[Int(doc)]
             let titleSet = Set(title)
@@ -44,14 +63,15 @@ struct RerankFeatureExtractor {
                 titleOverlap = Double(titleSet.intersection(queryTerms).count) / Double(titleSet.count)
             }
             if !queryTerms.isEmpty {
-                let articleTerms = titleSet.union(body)
-                let found = queryTerms.filter { articleTerms.contains($0) }
-                coverage = Double(found.count) / Double(queryTerms.count)
+                // |{q ∈ query : q ∈ title ∪ body}|
+                var found = 0
+                for q in queryTermList where titleSet.contains(q) || body.contains(q) { found += 1 }
+                coverage = Double(found) / Double(queryTerms.count)
             }
             if !queryBigrams.isEmpty {
                 var matched = Set<Int64>()
                 for field in [title, body] {
-                    for (a, b) in zip(field, field.dropFirst()) {
+                    for (a, b) in zip(field, field.dropFirst()) where bigramHeads.contains(a) {
                         let g = Self.bigram(a, b)
                         if queryBigrams.contains(g) { matched.insert(g) }
                     }
