@@ -34,6 +34,18 @@ extension BM25Index {
         return Double(total)
     }
 
+    /// ``score(query:doc:)`` of every document at once, indexed by document number (the same
+    /// Float sums in the same term order; each document has one posting per term).
+    func scores(query: [(term: Int32, count: Int)]) -> [Float] {
+        var out = [Float](repeating: 0, count: articles.count)
+        for (t, count) in query {
+            let w = Float(count) * idf(t)
+            let p = postings[Int(t)]
+            for i in p.docs.indices { out[Int(p.docs[i])] += w * p.impacts[i] }
+        }
+        return out
+    }
+
     /// The query's known terms as (term id, times it occurs), in term-id order.
     func queryTermIDs(_ terms: [String]) -> [(term: Int32, count: Int)] {
         var ids: [Int32] = []

@@ -71,6 +71,19 @@ struct LearnedField: Sendable {
         score(query: query(terms), doc: doc)
     }
 
+    /// ``score(query:doc:)`` of every document at once, indexed by document number (the same
+    /// Float sums in the same term order; each document has one posting per term).
+    func scores(query: [(term: Int32, count: Int)], documentCount: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: documentCount)
+        for (t, count) in query {
+            let w = Float(count) * idfs[Int(t)]
+            let ds = docs[Int(t)]
+            let im = impacts[Int(t)]
+            for i in ds.indices { out[Int(ds[i])] += w * im[i] }
+        }
+        return out
+    }
+
     /// This field's score of one document for a query from ``query(_:)``.
     func score(query: [(term: Int32, count: Int)], doc: Int32) -> Double {
         var total: Float = 0

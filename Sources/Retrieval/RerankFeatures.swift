@@ -17,10 +17,11 @@ struct RerankFeatureExtractor {
     /// linearly instead of hashing every article term.
     let queryTermList: [Int32]
     let bigramHeads: [Int32]
-    /// The query in each scoring field's ids, computed once for all articles.
-    let bm25Query: [(term: Int32, count: Int)]
-    let expansionQuery: [(term: Int32, count: Int)]
-    let demotionQuery: [(term: Int32, count: Int)]
+    /// Each scoring field's score of every document (by document number), computed once for
+    /// all candidates: one pass over the query terms' postings instead of a scan per candidate.
+    let bm25Scores: [Float]
+    let expansionScores: [Float]
+    let demotionScores: [Float]
 
     init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors) {
         self.retriever = retriever
@@ -35,9 +36,10 @@ struct RerankFeatureExtractor {
         queryBigrams = bigrams
         queryTermList = queryTerms.sorted()
         bigramHeads = Set(bigrams.map { Int32(truncatingIfNeeded: $0 >> 32) }).sorted()
-        bm25Query = retriever.index.queryTermIDs(terms)
-        expansionQuery = retriever.expansionField.query(terms)
-        demotionQuery = retriever.demotionField.query(terms)
+        let n = retriever.index.documentCount
+        bm25Scores = retriever.index.scores(query: retriever.index.queryTermIDs(terms))
+        expansionScores = retriever.expansionField.scores(query: retriever.expansionField.query(terms), documentCount: n)
+        demotionScores = retriever.demotionField.scores(query: retriever.demotionField.query(terms), documentCount: n)
     }
 
     @inline(__always)
@@ -45,17 +47,13 @@ struct RerankFeatureExtractor {
 
     /// The features of `article` at 1-based first-stage `rank`, in `RerankFeature.allCases` order.
     func features(_ article: ArticleID, rank: Int) -> [Double] {
-        // Same values as retriever.scoreParts(terms:article:), with the queries built once.
+        // Same values as retriever.scoreParts(terms:article:), precomputed for all documents.
         var parts = (bm25: 0.0, expansion: 0.0, demotion: 0.0)
         var titleOverlap = 0.0
         var coverage = 0.0
         var bigramOverlap = 0.0
         if let doc = retriever.index.documentNumbers[article] {
-            parts = (
-                retriever.index.score(query: bm25Query, doc: doc),
-                retriever.expansionField.score(query: expansionQuery, doc: doc),
-                retriever.demotionField.score(query: demotionQuery, doc: doc)
-            )
+            parts = (Double(bm25Scores[Int(doc)]), Double(expansionScores[Int(doc)]), Double(demotionScores[Int(doc)]))
             let title = retriever.index.titleTerms[Int(doc)]
             let body = retriever.index.bodyTerms[Int(doc)]
             let titleSet = Set(title)
