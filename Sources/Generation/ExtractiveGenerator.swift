@@ -136,6 +136,13 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         return out
     }
 
+    /// Words of ``ReplyComposer``'s greeting and closing in `tone` (every candidate is composed
+    /// by it), counted once.
+    static func frameWords(_ tone: Reply.Tone) -> Int { frameWordsByTone[Reply.Tone.allCases.firstIndex(of: tone)!] }
+    static let frameWordsByTone = Reply.Tone.allCases.map {
+        TextTokens.wordCount(ReplyComposer.greeting($0)) + TextTokens.wordCount(ReplyComposer.closing($0))
+    }
+
     struct Scored {
         var reply: Reply
         var reward: Double
@@ -164,7 +171,7 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
             let features = ReplyFeatures.vector(
                 cands, ticketTokens: ctx.ticketTokens, tone: reply.tone,
-                frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
+                frameWords: Self.frameWords(reply.tone))
             out.append(Scored(reply: reply, reward: reward.score(features: features)))
         }
         return out

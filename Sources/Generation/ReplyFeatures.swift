@@ -51,7 +51,7 @@ public enum ReplyFeatures {
         var articles = Set<ArticleID>()
         var maxRank = 0
         for c in s {
-            covered.formUnion(c.tokens.intersection(ticketTokens))
+            for t in c.tokens where ticketTokens.contains(t) { covered.insert(t) }
             articles.insert(c.sentence.article)
             maxRank = max(maxRank, c.sentence.articleRank)
         }
@@ -74,8 +74,8 @@ public enum ReplyFeatures {
         var duplicates = 0
         for i in s.indices {
             for j in s.indices where j > i && s[i].sentence.article != s[j].sentence.article {
-                let union = s[i].tokens.union(s[j].tokens).count
-                let common = s[i].tokens.intersection(s[j].tokens).count
+                let common = SentenceFeatures.sharedCount(s[i].tokens, s[j].tokens)
+                let union = s[i].tokens.count + s[j].tokens.count - common
                 if union > 0, Double(common) / Double(union) >= nearDuplicateJaccard { duplicates += 1 }
             }
         }
