@@ -15,6 +15,8 @@ struct AnalyzedSentence: Sendable {
     /// the strings again.
     var textID: Int
     var tokens: Set<String>
+    /// `tokens` as interned ids (per cache), ascending: overlap counts by merging.
+    var tokenIDs: [Int32]
     var words: Int
     var hasSlot: Bool
     /// ``SentencePrior/key(_:_:)`` of (article, position).
@@ -36,6 +38,7 @@ struct ArticleAnalysis: Sendable {
 final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     private var byID: [ArticleID: ArticleAnalysis] = [:]
     private var textIDs: [String: Int] = [:]
+    private var tokenIDs: [String: Int32] = [:]
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
     init() {
@@ -62,7 +65,8 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         for (p, text) in texts.enumerated() {
             sentences.append(
                 AnalyzedSentence(
-                    text: text, textID: 0, tokens: TextTokens.tokenSet(text), words: TextTokens.wordCount(text),
+                    text: text, textID: 0, tokens: TextTokens.tokenSet(text), tokenIDs: [],
+                    words: TextTokens.wordCount(text),
                     hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p)))
         }
         pthread_mutex_lock(lock)
@@ -72,10 +76,47 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
             let id = textIDs[sentences[i].text, default: next]
             if id == next { textIDs[sentences[i].text] = id }
             sentences[i].textID = id
+            var ids: [Int32] = []
+            ids.reserveCapacity(sentences[i].tokens.count)
+            for t in sentences[i].tokens {
+                let next = Int32(tokenIDs.count)
+                let tid = tokenIDs[t, default: next]
+                if tid == next { tokenIDs[t] = tid }
+                ids.append(tid)
+            }
+            sentences[i].tokenIDs = ids.sorted()
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
         byID[article.id] = analysis
         return analysis
+    }
+
+    /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a
+    /// token no analysed sentence has can match none of them).
+    func knownIDs(_ tokens: Set<String>) -> [Int32] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count)
+        for t in tokens { if let id = tokenIDs[t] { ids.append(id) } }
+        return ids.sorted()
+    }
+
+    /// |a ∩ b| for ascending id lists.
+    static func overlap(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                n += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return n
     }
 
     static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }

@@ -61,15 +61,18 @@ public enum SentenceFeatures {
         var textIDs: [Int] = []
         var rankStart: [Int] = []
         let sortedTokens = prior.isEmpty ? [] : ticketTokens.sorted()
+        // analyse first, so every token of the pool is interned before the ticket's are looked up
+        let analyses = articles.prefix(depth).map { cache.analysis(of: $0) }
+        let ticketIDs = cache.knownIDs(ticketTokens)
         for (i, article) in articles.prefix(depth).enumerated() {
             rankStart.append(out.count)
-            for (p, a) in cache.analysis(of: article).sentences.enumerated() {
+            for (p, a) in analyses[i].sentences.enumerated() {
                 let s = Reply.Sentence(text: a.text, article: article.id, articleRank: i + 1, position: p)
                 out.append(
                     SentenceCandidate(
                         sentence: s, tokens: a.tokens, words: a.words, hasSlot: a.hasSlot,
                         prior: prior.isEmpty ? 0 : prior.value(key: a.priorKey, sortedTokens: sortedTokens),
-                        shared: sharedCount(a.tokens, ticketTokens)))
+                        shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
                 textIDs.append(a.textID)
             }
         }
