@@ -23,6 +23,7 @@ JOBS="${JOBS:-1 2}"
 REPEATS="${REPEATS:-3}"
 OUT="${OUT:-$(mktemp -d /tmp/flywheel-loop-bench.XXXXXX)}"
 BIN="${BIN:-}"
+mkdir -p "$OUT"
 
 if [[ -z "$BIN" ]]; then
     swift build -c release --product flywheel >&2
