@@ -25,8 +25,9 @@ public enum ReplyFeatures {
     /// The feature vector of `reply` for `ticket`.
     public static func vector(_ reply: Reply, ticket: Ticket, prior: SentencePrior) -> [Double] {
         let ticketTokens = TextTokens.tokenSet(ticket.text)
+        let sorted = prior.isEmpty ? [] : ticketTokens.sorted()
         let cands = reply.sentences.map {
-            SentenceFeatures.candidate($0, ticketTokens: ticketTokens, prior: prior)
+            SentenceFeatures.candidate($0, ticketTokens: ticketTokens, sortedTicketTokens: sorted, prior: prior)
         }
         return vector(
             cands, ticketTokens: ticketTokens, tone: reply.tone,

@@ -42,12 +42,21 @@ public enum SentenceFeatures {
 
     /// Builds the candidate for an already provenance-tagged sentence.
     static func candidate(_ s: Reply.Sentence, ticketTokens: Set<String>, prior: SentencePrior) -> SentenceCandidate {
+        candidate(s, ticketTokens: ticketTokens, sortedTicketTokens: prior.isEmpty ? [] : ticketTokens.sorted(), prior: prior)
+    }
+
+    /// ``candidate(_:ticketTokens:prior:)`` with the ticket's tokens already sorted (once per
+    /// reply rather than once per sentence).
+    static func candidate(
+        _ s: Reply.Sentence, ticketTokens: Set<String>, sortedTicketTokens: [String], prior: SentencePrior
+    ) -> SentenceCandidate {
         let toks = TextTokens.tokenSet(s.text)
         return SentenceCandidate(
             sentence: s, tokens: toks, words: TextTokens.wordCount(s.text),
             hasSlot: TextTokens.hasSlotValue(s.text),
-            prior: prior.value(article: s.article, position: s.position, ticketTokens: ticketTokens),
-            shared: toks.intersection(ticketTokens).count)
+            prior: prior.isEmpty
+                ? 0 : prior.value(key: SentencePrior.key(s.article, s.position), sortedTokens: sortedTicketTokens),
+            shared: sharedCount(toks, ticketTokens))
     }
 
     /// Every sentence of the first `depth` articles, tagged with rank and position, from the

@@ -83,7 +83,9 @@ enum TextTokens {
 
     /// Whether `text` states a slot value: a digit, a currency sign or a percent sign.
     static func hasSlotValue(_ text: String) -> Bool {
-        text.contains { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" }
+        // ASCII: a digit, "$" or "%" (the only ASCII characters with isNumber are 0-9)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x24 || $0 == 0x25 } }
+        return text.contains { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" }
     }
 
     /// Whitespace-separated words, the unit ``Reply/wordCount`` counts.
