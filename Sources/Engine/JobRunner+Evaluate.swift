@@ -7,7 +7,18 @@ extension JobRunner {
     /// metrics (retrieval, helpfulness, adoption by the evaluation population) plus the window's
     /// online and operational figures.
     mutating func evaluationRecord(job: JobKey, iteration: Int, time: Timestamp, isLast: Bool) -> IterationRecord {
-        var metrics = offlineMetrics()
+        // offlineMetrics() is a pure function of the system (its random streams are keyed by seed,
+        // replicate and ticket, never by iteration), and the system changes only when a retrain
+        // bumps a model version or an article is published; an unchanged system reuses the last
+        // evaluation (frozen arms, and batch arms between their retrains).
+        let fingerprint = versions + [published.count]
+        var metrics: [String: Double]
+        if let memo = offlineMemo, memo.fingerprint == fingerprint {
+            metrics = memo.metrics
+        } else {
+            metrics = offlineMetrics()
+            offlineMemo = (fingerprint, metrics)
+        }
         metrics["served"] = Double(window.served)
         metrics["online_adoption"] = window.adoptionShown == 0 ? 0 : Double(window.adopted) / Double(window.adoptionShown)
         metrics["online_win_rate_a"] =

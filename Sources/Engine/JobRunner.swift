@@ -26,6 +26,8 @@ struct JobRunner {
     var kbEvents: [IterationRecord.KBEvent] = []
     /// The 8-hour shift each agent last worked in; a new shift resets fatigue.
     var lastShift: [Int64]
+    /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
+    var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
 
     init(engine: Engine, arm: EngineArm, replicate: Int) {
         self.engine = engine

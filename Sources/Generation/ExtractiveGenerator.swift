@@ -36,6 +36,12 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     public var reward: RewardModel
     /// 0 untrained; +1 per ``retrained(preferences:adoptions:)``.
     public var version: Int
+    /// Per-article sentence analysis, shared by copies; not part of equality or coding.
+    let analysis = ArticleAnalysisCache()
+
+    enum CodingKeys: String, CodingKey {
+        case config, policy, scorer, prior, reward, version
+    }
 
     public init(config: GenerationConfig = GenerationConfig()) {
         self.config = config
@@ -85,14 +91,27 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         var ticketTokens: Set<String>
         var pool: [SentenceCandidate]
         var scores: [Double]
+        /// Interned text of each pool sentence: equal ids for equal texts.
+        var textIDs: [Int]
+        /// Pool index of the first sentence of the article at each rank (rank 1 at index 0).
+        var rankStart: [Int]
+
+        /// The pool index of a sentence taken from this pool.
+        func index(of s: Reply.Sentence) -> Int? {
+            guard s.articleRank >= 1, s.articleRank <= rankStart.count else { return nil }
+            let i = rankStart[s.articleRank - 1] + s.position
+            let end = s.articleRank < rankStart.count ? rankStart[s.articleRank] : pool.count
+            guard i < end, pool[i].sentence == s else { return nil }
+            return i
+        }
     }
 
     func context(ticket: Ticket, articles: [Article]) -> Context {
         let tokens = TextTokens.tokenSet(ticket.text)
-        let pool = SentenceFeatures.pool(
-            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior)
+        let (pool, textIDs, rankStart) = SentenceFeatures.pool(
+            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior, cache: analysis)
         let scores = pool.map { scorer.score($0, ticketTokens: tokens.count) }
-        return Context(ticketTokens: tokens, pool: pool, scores: scores)
+        return Context(ticketTokens: tokens, pool: pool, scores: scores, textIDs: textIDs, rankStart: rankStart)
     }
 
     /// Indices into the pool: the `length` best within the top `scope` articles (greedy), or a
@@ -109,13 +128,19 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             keyed.append((key, i))
         }
         keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.index < $1.index) }
-        var seen = Set<String>()
+        var seen = Set<Int>()
         var out: [Reply.Sentence] = []
         for k in keyed where out.count < length {
-            let s = ctx.pool[k.index].sentence
-            if seen.insert(s.text).inserted { out.append(s) }
+            if seen.insert(ctx.textIDs[k.index]).inserted { out.append(ctx.pool[k.index].sentence) }
         }
         return out
+    }
+
+    /// Words of ``ReplyComposer``'s greeting and closing in `tone` (every candidate is composed
+    /// by it), counted once.
+    static func frameWords(_ tone: Reply.Tone) -> Int { frameWordsByTone[Reply.Tone.allCases.firstIndex(of: tone)!] }
+    static let frameWordsByTone = Reply.Tone.allCases.map {
+        TextTokens.wordCount(ReplyComposer.greeting($0)) + TextTokens.wordCount(ReplyComposer.closing($0))
     }
 
     struct Scored {
@@ -126,8 +151,6 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     func scoredCandidates(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> [Scored] {
         let ctx = context(ticket: ticket, articles: articles)
         let key = rng.next()
-        let candidateByText = Dictionary(
-            ctx.pool.map { ($0.sentence, $0) }, uniquingKeysWith: { first, _ in first })
         var out: [Scored] = []
         for i in 0..<max(1, config.candidates) {
             let reply: Reply
@@ -145,10 +168,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
                     ctx, scope: scope, length: length, rng: sampled ? r.derived("sample") : nil)
                 reply = ReplyComposer.compose(sentences, tone: tone)
             }
-            let cands = reply.sentences.compactMap { candidateByText[$0] }
+            let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
             let features = ReplyFeatures.vector(
                 cands, ticketTokens: ctx.ticketTokens, tone: reply.tone,
-                frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
+                frameWords: Self.frameWords(reply.tone))
             out.append(Scored(reply: reply, reward: reward.score(features: features)))
         }
         return out

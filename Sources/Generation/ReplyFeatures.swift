@@ -25,8 +25,9 @@ public enum ReplyFeatures {
     /// The feature vector of `reply` for `ticket`.
     public static func vector(_ reply: Reply, ticket: Ticket, prior: SentencePrior) -> [Double] {
         let ticketTokens = TextTokens.tokenSet(ticket.text)
+        let sorted = prior.isEmpty ? [] : ticketTokens.sorted()
         let cands = reply.sentences.map {
-            SentenceFeatures.candidate($0, ticketTokens: ticketTokens, prior: prior)
+            SentenceFeatures.candidate($0, ticketTokens: ticketTokens, sortedTicketTokens: sorted, prior: prior)
         }
         return vector(
             cands, ticketTokens: ticketTokens, tone: reply.tone,
@@ -47,41 +48,60 @@ public enum ReplyFeatures {
         f[4] = tone == .friendly ? 1 : 0
         f[5] = tone == .brief ? 1 : 0
         guard !s.isEmpty else { return f }
+        // One pass; every sum runs over the sentences in order, as the per-feature reductions did.
         var covered = Set<String>()
-        var articles = Set<ArticleID>()
+        var articles: [ArticleID] = []
         var maxRank = 0
+        var overlapSum = 0.0, overlapMax = -Double.infinity, overlapMin = Double.infinity
+        var inverseRankSum = 0.0, priorSum = 0.0, leadSum = 0.0, densitySum = 0.0
+        var top1 = 0, top2 = 0, top3 = 0, rank5Plus = 0, slotCount = 0, zeroOverlap = 0
         for c in s {
-            covered.formUnion(c.tokens.intersection(ticketTokens))
-            articles.insert(c.sentence.article)
-            maxRank = max(maxRank, c.sentence.articleRank)
+            for tok in c.tokens where ticketTokens.contains(tok) { covered.insert(tok) }
+            if !articles.contains(c.sentence.article) { articles.append(c.sentence.article) }
+            let rank = c.sentence.articleRank
+            maxRank = max(maxRank, rank)
+            let overlap = Double(c.shared) / t
+            overlapSum += overlap
+            overlapMax = max(overlapMax, overlap)
+            overlapMin = min(overlapMin, overlap)
+            inverseRankSum += 1 / Double(max(1, rank))
+            if rank <= 1 { top1 += 1 }
+            if rank <= 2 { top2 += 1 }
+            if rank <= 3 { top3 += 1 }
+            if rank >= 5 { rank5Plus += 1 }
+            if c.hasSlot { slotCount += 1 }
+            priorSum += c.prior
+            leadSum += 1 / Double(1 + c.sentence.position)
+            densitySum += Double(c.shared) / Double(max(1, c.tokens.count))
+            if c.shared == 0 { zeroOverlap += 1 }
         }
-        f[6] = s.reduce(0) { $0 + Double($1.shared) / t } / n
-        f[7] = s.map { Double($0.shared) / t }.max() ?? 0
+        f[6] = overlapSum / n
+        f[7] = overlapMax
         f[8] = Double(covered.count) / t
-        f[9] = s.reduce(0) { $0 + 1 / Double(max(1, $1.sentence.articleRank)) } / n
+        f[9] = inverseRankSum / n
         f[10] = Double(maxRank) / 8
-        f[11] = Double(s.filter { $0.sentence.articleRank <= 1 }.count) / n
-        f[12] = Double(s.filter { $0.sentence.articleRank <= 2 }.count) / n
+        f[11] = Double(top1) / n
+        f[12] = Double(top2) / n
         f[13] = Double(articles.count) / 4
-        let slots = Double(s.filter(\.hasSlot).count)
+        let slots = Double(slotCount)
         f[14] = slots / n
         f[15] = slots / 4
-        f[16] = s.reduce(0) { $0 + $1.prior } / 4
-        f[17] = s.reduce(0) { $0 + 1 / Double(1 + $1.sentence.position) } / n
-        f[18] = s.reduce(0) { $0 + Double($1.shared) / Double(max(1, $1.tokens.count)) } / n
-        f[19] = s.map { Double($0.shared) / t }.min() ?? 0
-        f[20] = Double(s.filter { $0.shared == 0 }.count) / n
+        f[16] = priorSum / 4
+        f[17] = leadSum / n
+        f[18] = densitySum / n
+        f[19] = overlapMin
+        f[20] = Double(zeroOverlap) / n
         var duplicates = 0
         for i in s.indices {
             for j in s.indices where j > i && s[i].sentence.article != s[j].sentence.article {
-                let union = s[i].tokens.union(s[j].tokens).count
-                let common = s[i].tokens.intersection(s[j].tokens).count
+                let common = SentenceFeatures.sharedCount(s[i].tokens, s[j].tokens)
+                let union = s[i].tokens.count + s[j].tokens.count - common
                 if union > 0, Double(common) / Double(union) >= nearDuplicateJaccard { duplicates += 1 }
             }
         }
         f[21] = Double(duplicates) / 2
-        f[24] = Double(s.filter { $0.sentence.articleRank <= 3 }.count) / n
-        f[25] = Double(s.filter { $0.sentence.articleRank >= 5 }.count) / n
+        f[24] = Double(top3) / n
+        f[25] = Double(rank5Plus) / n
         return f
     }
 }

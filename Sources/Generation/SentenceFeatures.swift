@@ -42,23 +42,57 @@ public enum SentenceFeatures {
 
     /// Builds the candidate for an already provenance-tagged sentence.
     static func candidate(_ s: Reply.Sentence, ticketTokens: Set<String>, prior: SentencePrior) -> SentenceCandidate {
+        candidate(s, ticketTokens: ticketTokens, sortedTicketTokens: prior.isEmpty ? [] : ticketTokens.sorted(), prior: prior)
+    }
+
+    /// ``candidate(_:ticketTokens:prior:)`` with the ticket's tokens already sorted (once per
+    /// reply rather than once per sentence).
+    static func candidate(
+        _ s: Reply.Sentence, ticketTokens: Set<String>, sortedTicketTokens: [String], prior: SentencePrior
+    ) -> SentenceCandidate {
         let toks = TextTokens.tokenSet(s.text)
         return SentenceCandidate(
             sentence: s, tokens: toks, words: TextTokens.wordCount(s.text),
             hasSlot: TextTokens.hasSlotValue(s.text),
-            prior: prior.value(article: s.article, position: s.position, ticketTokens: ticketTokens),
-            shared: toks.intersection(ticketTokens).count)
+            prior: prior.isEmpty
+                ? 0 : prior.value(key: SentencePrior.key(s.article, s.position), sortedTokens: sortedTicketTokens),
+            shared: sharedCount(toks, ticketTokens))
     }
 
-    /// Every sentence of the first `depth` articles, tagged with rank and position.
-    static func pool(articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior) -> [SentenceCandidate] {
+    /// Every sentence of the first `depth` articles, tagged with rank and position, from the
+    /// articles' cached analysis; also each sentence's interned text id and where each
+    /// article's sentences start in the pool.
+    static func pool(
+        articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior,
+        cache: ArticleAnalysisCache
+    ) -> (pool: [SentenceCandidate], textIDs: [Int], rankStart: [Int]) {
         var out: [SentenceCandidate] = []
+        var textIDs: [Int] = []
+        var rankStart: [Int] = []
+        let sortedTokens = prior.isEmpty ? [] : ticketTokens.sorted()
+        // analyse first, so every token of the pool is interned before the ticket's are looked up
+        let analyses = articles.prefix(depth).map { cache.analysis(of: $0) }
+        let ticketIDs = cache.knownIDs(ticketTokens)
         for (i, article) in articles.prefix(depth).enumerated() {
-            for (p, text) in SentenceSplitter.split(article.body).enumerated() {
-                let s = Reply.Sentence(text: text, article: article.id, articleRank: i + 1, position: p)
-                out.append(candidate(s, ticketTokens: ticketTokens, prior: prior))
+            rankStart.append(out.count)
+            for (p, a) in analyses[i].sentences.enumerated() {
+                let s = Reply.Sentence(text: a.text, article: article.id, articleRank: i + 1, position: p)
+                out.append(
+                    SentenceCandidate(
+                        sentence: s, tokens: a.tokens, words: a.words, hasSlot: a.hasSlot,
+                        prior: prior.isEmpty ? 0 : prior.value(key: a.priorKey, sortedTokens: sortedTokens),
+                        shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
+                textIDs.append(a.textID)
             }
         }
-        return out
+        return (out, textIDs, rankStart)
+    }
+
+    /// `a.intersection(b).count` without building the intersection.
+    static func sharedCount(_ a: Set<String>, _ b: Set<String>) -> Int {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var n = 0
+        for t in small where large.contains(t) { n += 1 }
+        return n
     }
 }

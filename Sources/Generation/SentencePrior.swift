@@ -48,14 +48,20 @@ public struct SentencePrior: Hashable, Sendable, Codable {
 
     /// The prior of one sentence for a ticket with content words `ticketTokens`, in (−1, 1).
     public func value(article: ArticleID, position: Int, ticketTokens: Set<String>) -> Double {
-        guard let byWord = tallies[Self.key(article, position)] else { return 0 }
+        value(key: Self.key(article, position), sortedTokens: ticketTokens.sorted())
+    }
+
+    /// ``value(article:position:ticketTokens:)`` for a precomputed ``key(_:_:)`` and the
+    /// ticket's distinct content words already sorted (the same sum in the same order).
+    func value(key: String, sortedTokens: [String]) -> Double {
+        guard !tallies.isEmpty, let byWord = tallies[key] else { return 0 }
         var net = 0.0, total = 0.0
-        for t in ticketTokens.sorted() {
+        for t in sortedTokens {
             guard let tally = byWord[t] else { continue }
             net += tally.positive - tally.negative
             total += tally.positive + tally.negative
         }
-        return total == 0 ? 0 : net / (total + smoothing * Double(max(1, ticketTokens.count)))
+        return total == 0 ? 0 : net / (total + smoothing * Double(max(1, sortedTokens.count)))
     }
 
     /// Adds evidence for (positive `weight`) or against (negative) the sentence, for each of

@@ -16,6 +16,7 @@ enum TextTokens {
 
     /// Content tokens of `text`, in order, duplicates kept.
     static func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(text) }
         var out: [String] = []
         var current = ""
         func flush() {
@@ -29,6 +30,37 @@ enum TextTokens {
             } else if ch == "'" && !current.isEmpty {
                 // "don't" and "customer's" stay one token until the apostrophe suffix is dropped.
                 flush()
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// ``tokens(_:)`` of an all-ASCII text, byte by byte, with the same result: lower-casing
+    /// maps only A–Z, `isLetter`/`isNumber` hold exactly for ASCII letters and digits, and the
+    /// one multi-byte ASCII `Character` ("\r\n") splits like its two bytes.
+    static func asciiTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var hasDigit = false
+        func flush() {
+            guard !current.isEmpty else { return }
+            let word = String(decoding: current, as: UTF8.self)
+            if current.count >= 2 || hasDigit, !stopwords.contains(word) { out.append(stem(word)) }
+            current.removeAll(keepingCapacity: true)
+            hasDigit = false
+        }
+        for b in text.utf8 {
+            if b >= 0x41 && b <= 0x5A {
+                current.append(b + 0x20)
+            } else if b >= 0x61 && b <= 0x7A {
+                current.append(b)
+            } else if b >= 0x30 && b <= 0x39 {
+                current.append(b)
+                hasDigit = true
             } else {
                 flush()
             }
@@ -51,7 +83,9 @@ enum TextTokens {
 
     /// Whether `text` states a slot value: a digit, a currency sign or a percent sign.
     static func hasSlotValue(_ text: String) -> Bool {
-        text.contains { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" }
+        // ASCII: a digit, "$" or "%" (the only ASCII characters with isNumber are 0-9)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x24 || $0 == 0x25 } }
+        return text.contains { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" }
     }
 
     /// Whitespace-separated words, the unit ``Reply/wordCount`` counts.

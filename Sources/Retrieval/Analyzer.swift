@@ -52,13 +52,26 @@ public struct Analyzer: Sendable {
 
     /// One word after splitting → its term, or nil when it is a stop word or empty.
     func normalize(_ word: Substring) -> String? {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(word) }
         var w = word.lowercased()
         if w.contains("’") { w = w.replacingOccurrences(of: "’", with: "'") }
         if stopWords.contains(w) { return nil }
         if w.hasSuffix("'s") { w.removeLast(2) }
         if w.contains("'") { w = w.replacingOccurrences(of: "'", with: "") }
         if w.isEmpty || stopWords.contains(w) { return nil }
-        return configuration.stemming ? PorterStemmer.stem(w) : w
+        return configuration.stemming ? StemMemo.shared.stem(w) : w
+    }
+
+    /// ``normalize(_:)`` for an all-ASCII word, with the same result: no `’` can occur, and
+    /// removing `'` bytes is what `replacingOccurrences(of: "'", with: "")` does to ASCII text
+    /// (Foundation's string search is the hot spot otherwise).
+    private func normalizeASCII(_ word: Substring) -> String? {
+        var w = word.lowercased()
+        if stopWords.contains(w) { return nil }
+        if w.hasSuffix("'s") { w.removeLast(2) }
+        if w.utf8.contains(0x27) { w.removeAll { $0 == "'" } }
+        if w.isEmpty || stopWords.contains(w) { return nil }
+        return configuration.stemming ? StemMemo.shared.stem(w) : w
     }
 
     /// Splits `text` into words (see the type's doc comment).

@@ -41,13 +41,31 @@ extension BM25Index {
     /// The BM25 score of one article for analyzed query `terms` (0 when unpublished).
     public func score(terms: [String], article id: ArticleID) -> Double {
         guard let doc = documentNumbers[id] else { return 0 }
+        return score(query: queryTermIDs(terms), doc: doc)
+    }
+
+    /// The BM25 score of document `doc` for a query from ``queryTermIDs(_:)`` (computed once
+    /// when one query scores many documents).
+    func score(query: [(term: Int32, count: Int)], doc: Int32) -> Double {
         var total: Float = 0
-        for (t, count) in queryTermIDs(terms) {
+        for (t, count) in query {
             let p = postings[Int(t)]
             guard let i = p.docs.firstIndex(of: doc) else { continue }
             total += Float(count) * idf(t) * p.impacts[i]
         }
         return Double(total)
+    }
+
+    /// ``score(query:doc:)`` of every document at once, indexed by document number (the same
+    /// Float sums in the same term order; each document has one posting per term).
+    func scores(query: [(term: Int32, count: Int)]) -> [Float] {
+        var out = [Float](repeating: 0, count: articles.count)
+        for (t, count) in query {
+            let w = Float(count) * idf(t)
+            let p = postings[Int(t)]
+            for i in p.docs.indices { out[Int(p.docs[i])] += w * p.impacts[i] }
+        }
+        return out
     }
 
     /// The query's known terms as (term id, times it occurs), in term-id order.

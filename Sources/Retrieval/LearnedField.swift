@@ -68,8 +68,26 @@ struct LearnedField: Sendable {
 
     /// This field's score of one document for `terms`.
     func score(_ terms: [String], doc: Int32) -> Double {
+        score(query: query(terms), doc: doc)
+    }
+
+    /// ``score(query:doc:)`` of every document at once, indexed by document number (the same
+    /// Float sums in the same term order; each document has one posting per term).
+    func scores(query: [(term: Int32, count: Int)], documentCount: Int) -> [Float] {
+        var out = [Float](repeating: 0, count: documentCount)
+        for (t, count) in query {
+            let w = Float(count) * idfs[Int(t)]
+            let ds = docs[Int(t)]
+            let im = impacts[Int(t)]
+            for i in ds.indices { out[Int(ds[i])] += w * im[i] }
+        }
+        return out
+    }
+
+    /// This field's score of one document for a query from ``query(_:)``.
+    func score(query: [(term: Int32, count: Int)], doc: Int32) -> Double {
         var total: Float = 0
-        for (t, count) in query(terms) {
+        for (t, count) in query {
             if let i = docs[Int(t)].firstIndex(of: doc) { total += Float(count) * idfs[Int(t)] * impacts[Int(t)][i] }
         }
         return Double(total)

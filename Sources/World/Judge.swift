@@ -35,6 +35,8 @@ import FlywheelCore
 /// ```
 public struct Judge: Sendable {
     public var config: JudgeConfig
+    /// Tokens of sentence and nugget texts already seen (a pure, process-wide memo).
+    var tokenCache: ContentTokensCache { .shared }
 
     public init(config: JudgeConfig = .init()) {
         self.config = config
@@ -42,14 +44,19 @@ public struct Judge: Sendable {
 
     /// True quality of `reply` for the ticket whose truth is `truth`. Deterministic.
     public func quality(of reply: Reply, for truth: TicketTruth) -> QualityBreakdown {
-        quality(of: reply, for: PreparedTruth(truth))
+        quality(of: reply, for: prepare(truth))
     }
 
     /// True quality of several replies to one ticket (e.g. best-of-n candidates); the same as
     /// calling ``quality(of:for:)`` on each, but tokenises the truth once.
     public func qualities(of replies: [Reply], for truth: TicketTruth) -> [QualityBreakdown] {
-        let prepared = PreparedTruth(truth)
+        let prepared = prepare(truth)
         return replies.map { quality(of: $0, for: prepared) }
+    }
+
+    /// ``PreparedTruth`` with nugget texts tokenised through the cache.
+    func prepare(_ truth: TicketTruth) -> PreparedTruth {
+        PreparedTruth(truth, tokens: tokenCache.tokens)
     }
 
     /// The truth's token sets, computed once per ticket.
@@ -59,16 +66,23 @@ public struct Judge: Sendable {
         var nuggets: [ContentTokens]
         var reference: ContentTokens?
         init(_ truth: TicketTruth) {
+            self.init(truth, tokens: ContentTokensCache.shared.tokens)
+        }
+
+        /// `tokens` must equal `ContentTokens.init` (e.g. a memo of it). The reference is
+        /// only tokenised when it is used: when no nugget has content words.
+        init(_ truth: TicketTruth, tokens: (String) -> ContentTokens) {
             self.truth = truth
             conflicting = Set(truth.conflicting)
-            nuggets = truth.nuggets.map { ContentTokens($0.text) }.filter { !$0.isEmpty }
-            reference = truth.referenceResponse.map(ContentTokens.init).flatMap { $0.isEmpty ? nil : $0 }
+            nuggets = truth.nuggets.map { tokens($0.text) }.filter { !$0.isEmpty }
+            reference = nuggets.isEmpty
+                ? truth.referenceResponse.map(ContentTokens.init).flatMap { $0.isEmpty ? nil : $0 } : nil
         }
     }
 
     func quality(of reply: Reply, for prepared: PreparedTruth) -> QualityBreakdown {
         let truth = prepared.truth
-        let sentences = reply.sentences.map { ContentTokens($0.text) }
+        let sentences = reply.sentences.map { tokenCache.tokens($0.text) }
         let conflicting = prepared.conflicting
         let nuggets = prepared.nuggets
 
@@ -131,7 +145,7 @@ public struct Judge: Sendable {
             focus = Double(onTopic) / Double(reply.sentences.count)
         }
 
-        let words = Double(reply.wordCount)
+        let words = Double(Self.wordCount(reply))
         let lo = Double(max(config.length.minWords, 1))
         let hi = Double(max(config.length.maxWords, config.length.minWords, 1))
         let lengthFit = words < lo ? words / lo : (words > hi ? max(0, 2 - words / hi) : 1)
@@ -158,6 +172,34 @@ public struct Judge: Sendable {
         if config.noiseSD > 0 { score += config.noiseSD * rng.normal() }
         score = min(5, max(1, score))
         return config.roundScores ? score.rounded() : score
+    }
+
+    /// `reply.wordCount` without joining the reply's text: for all-ASCII parts, the words of
+    /// each non-empty part summed (the join's " " separates them anyway), where a word ends at
+    /// " " or at a "\n" not preceded by "\r" ("\r\n" is one `Character`, not a separator).
+    /// Anything else (where a combining mark after the joining space could merge two words)
+    /// falls back to `reply.wordCount`.
+    static func wordCount(_ reply: Reply) -> Int {
+        var total = 0
+        func count(_ text: String) -> Bool {
+            var inWord = false
+            var previous: UInt8 = 0
+            for b in text.utf8 {
+                if b >= 0x80 { return false }
+                let separator = b == 0x20 || (b == 0x0A && previous != 0x0D)
+                if separator {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    total += 1
+                }
+                previous = b
+            }
+            return true
+        }
+        guard count(reply.greeting), count(reply.closing) else { return reply.wordCount }
+        for s in reply.sentences where !count(s.text) { return reply.wordCount }
+        return total
     }
 
     /// Contradiction first; otherwise, below ``JudgeConfig/goodQuality``, the part that loses

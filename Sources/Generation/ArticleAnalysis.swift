@@ -1,0 +1,124 @@
+import FlywheelCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the generator needs of one article sentence that does not depend on the ticket: its
+/// text, content tokens, word count, slot flag and sentence-prior key. Computed once per
+/// article body instead of once per ticket that shows the article.
+struct AnalyzedSentence: Sendable {
+    var text: String
+    /// Equal for equal texts (interned per cache), so duplicate texts are found without hashing
+    /// the strings again.
+    var textID: Int
+    var tokens: Set<String>
+    /// `tokens` as interned ids (per cache), ascending: overlap counts by merging.
+    var tokenIDs: [Int32]
+    var words: Int
+    var hasSlot: Bool
+    /// ``SentencePrior/key(_:_:)`` of (article, position).
+    var priorKey: String
+}
+
+/// The analysis of one article body.
+struct ArticleAnalysis: Sendable {
+    var body: String
+    var sentences: [AnalyzedSentence]
+}
+
+/// A memo of ``ArticleAnalysis`` by article id, shared by copies of one generator (it is a pure
+/// function of the article body, so sharing never changes a result). An entry whose body differs
+/// from the article's current body is recomputed. Thread-safe; deterministic whatever the order
+/// of calls (interned text ids are only compared for equality).
+///
+/// It takes no part in the generator's equality, hash or coding.
+final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
+    private var byID: [ArticleID: ArticleAnalysis] = [:]
+    private var textIDs: [String: Int] = [:]
+    private var tokenIDs: [String: Int32] = [:]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// The analysis of `article`, computing it on first use.
+    func analysis(of article: Article) -> ArticleAnalysis {
+        pthread_mutex_lock(lock)
+        if let hit = byID[article.id], hit.body == article.body {
+            pthread_mutex_unlock(lock)
+            return hit
+        }
+        pthread_mutex_unlock(lock)
+        let texts = SentenceSplitter.split(article.body)
+        var sentences: [AnalyzedSentence] = []
+        sentences.reserveCapacity(texts.count)
+        for (p, text) in texts.enumerated() {
+            sentences.append(
+                AnalyzedSentence(
+                    text: text, textID: 0, tokens: TextTokens.tokenSet(text), tokenIDs: [],
+                    words: TextTokens.wordCount(text),
+                    hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p)))
+        }
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        for i in sentences.indices {
+            let next = textIDs.count
+            let id = textIDs[sentences[i].text, default: next]
+            if id == next { textIDs[sentences[i].text] = id }
+            sentences[i].textID = id
+            var ids: [Int32] = []
+            ids.reserveCapacity(sentences[i].tokens.count)
+            for t in sentences[i].tokens {
+                let next = Int32(tokenIDs.count)
+                let tid = tokenIDs[t, default: next]
+                if tid == next { tokenIDs[t] = tid }
+                ids.append(tid)
+            }
+            sentences[i].tokenIDs = ids.sorted()
+        }
+        let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
+        byID[article.id] = analysis
+        return analysis
+    }
+
+    /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a
+    /// token no analysed sentence has can match none of them).
+    func knownIDs(_ tokens: Set<String>) -> [Int32] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count)
+        for t in tokens { if let id = tokenIDs[t] { ids.append(id) } }
+        return ids.sorted()
+    }
+
+    /// |a ∩ b| for ascending id lists.
+    static func overlap(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                n += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return n
+    }
+
+    static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
+}

@@ -1,0 +1,36 @@
+import FlywheelCore
+import Testing
+
+@testable import Generation
+
+/// The per-article analysis cache is a pure memo: it never changes a suggestion.
+
+@Test func aWarmCacheGivesTheSameCandidatesAsAFreshGenerator() {
+    let warm = ExtractiveGenerator()
+    var r0 = RandomStream(seed: 3, purpose: "cache-test")
+    _ = warm.candidates(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles, rng: &r0)
+    var r1 = RandomStream(seed: 9, purpose: "cache-test")
+    var r2 = RandomStream(seed: 9, purpose: "cache-test")
+    let fromWarm = warm.candidates(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles, rng: &r1)
+    let fromFresh = ExtractiveGenerator().candidates(
+        for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles, rng: &r2)
+    #expect(fromWarm == fromFresh)
+}
+
+@Test func anArticleWhoseBodyChangedIsAnalysedAgain() {
+    let cache = ArticleAnalysisCache()
+    let before = Article(id: "kb-1", title: "Refunds", body: "Refunds take 5 days. Ask us!")
+    let after = Article(id: "kb-1", title: "Refunds", body: "Refunds take 7 days.")
+    #expect(cache.analysis(of: before).sentences.map(\.text) == ["Refunds take 5 days.", "Ask us!"])
+    let sentences = cache.analysis(of: after).sentences
+    #expect(sentences.map(\.text) == ["Refunds take 7 days."])
+    #expect(sentences[0].hasSlot && sentences[0].words == 4 && sentences[0].tokens.contains("refund"))
+}
+
+@Test func equalTextsGetEqualIDsAcrossArticles() {
+    let cache = ArticleAnalysisCache()
+    let a = cache.analysis(of: Article(id: "a", title: "", body: "Same line.\nOther A."))
+    let b = cache.analysis(of: Article(id: "b", title: "", body: "Other B.\nSame line."))
+    #expect(a.sentences[0].textID == b.sentences[1].textID)
+    #expect(a.sentences[1].textID != b.sentences[0].textID)
+}

@@ -1,0 +1,32 @@
+import FlywheelCore
+import Testing
+
+@testable import World
+
+/// The judge's speed-ups (token memo, word count without joining) give exactly what the plain
+/// computations give.
+
+@Test func judgeWordCountEqualsReplyWordCount() {
+    func reply(_ texts: [String], greeting: String = "Hi there,", closing: String = "Thanks.") -> Reply {
+        Reply(
+            greeting: greeting,
+            sentences: texts.enumerated().map { Reply.Sentence(text: $1, article: "a", articleRank: 1, position: $0) },
+            closing: closing, tone: .friendly)
+    }
+    let cases = [
+        reply(["Refunds take 5 days.", "Ask  us!"]),
+        reply(["Two\nlines", "crlf\r\nstays one word", " leading and trailing "]),
+        reply([], greeting: "", closing: ""),
+        reply(["", "x"], greeting: "", closing: "Bye"),
+        reply(["Café crème 12 €", "e\u{301}tude"]),
+        reply(["\u{301}combining after the joining space"]),
+    ]
+    for r in cases { #expect(Judge.wordCount(r) == r.wordCount) }
+}
+
+@Test func memoisedTokensEqualFreshTokens() {
+    let text = "Refunds of $12.50 take 5 business days; customers' cards"
+    #expect(ContentTokensCache.shared.tokens(text) == ContentTokens(text))
+    #expect(ContentTokensCache.shared.tokens(text) == ContentTokens(text))
+    #expect(ContentTokensCache().tokens("") == ContentTokens(""))
+}
