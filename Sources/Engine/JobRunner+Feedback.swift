@@ -84,12 +84,14 @@ extension JobRunner {
     mutating func publishAuthored(by time: Timestamp) {
         let due = knowledge.publishDue(by: time)
         guard !due.isEmpty else { return }
+        var articles: [Article] = []
         for (id, event) in due {
             guard let article = articleByID[id] else { continue }
             published.insert(id)
-            system.retriever = system.retriever.publishing(article)
+            articles.append(article)
             kbEvents.append(event)
         }
+        system.retriever = system.retriever.publishing(articles)
         system.reranker = system.reranker.following(system.retriever)
     }
 }

@@ -44,8 +44,8 @@ public struct TrainingBatch: Sendable {
 public protocol LearningRetriever: Retriever {
     /// The model after one retraining on `batch`: a pure, deterministic function.
     func retrained(with batch: TrainingBatch) -> Self
-    /// The model with `article` added to the published knowledge base.
-    func publishing(_ article: Article) -> Self
+    /// The model with `articles` added to the published knowledge base.
+    func publishing(_ articles: [Article]) -> Self
 }
 
 /// A reranker that learns from relevance checks.

@@ -47,6 +47,13 @@ public struct LearnedRetriever: Retriever {
         compile()
     }
 
+    /// Publishes several articles, recompiling the learned fields once.
+    public mutating func publish(contentsOf articles: [Article]) {
+        guard !articles.isEmpty else { return }
+        index.publish(contentsOf: articles)
+        compile()
+    }
+
     /// Builds the two fields from the model's evidence per (article, term) *in excess of the
     /// base rate* p₀ of "relevant" marks: with e and d the weights learned from "relevant" and
     /// "not relevant" marks, the surplus is s = e − p₀·(e + d); the expansion field holds

@@ -16,9 +16,9 @@ struct ExpansionRetriever: LearningRetriever {
         return copy
     }
 
-    func publishing(_ article: Article) -> ExpansionRetriever {
+    func publishing(_ articles: [Article]) -> ExpansionRetriever {
         var copy = self
-        copy.inner.publish(article)
+        copy.inner.publish(contentsOf: articles)
         return copy
     }
 }
