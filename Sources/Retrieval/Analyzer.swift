@@ -59,7 +59,7 @@ public struct Analyzer: Sendable {
         if w.hasSuffix("'s") { w.removeLast(2) }
         if w.contains("'") { w = w.replacingOccurrences(of: "'", with: "") }
         if w.isEmpty || stopWords.contains(w) { return nil }
-        return configuration.stemming ? StemMemo.shared.stem(w) : w
+        return configuration.stemming ? StemMemo.shared.value(w) : w
     }
 
     /// ``normalize(_:)`` for an all-ASCII word, with the same result: no `’` can occur, and
@@ -71,7 +71,7 @@ public struct Analyzer: Sendable {
         if w.hasSuffix("'s") { w.removeLast(2) }
         if w.utf8.contains(0x27) { w.removeAll { $0 == "'" } }
         if w.isEmpty || stopWords.contains(w) { return nil }
-        return configuration.stemming ? StemMemo.shared.stem(w) : w
+        return configuration.stemming ? StemMemo.shared.value(w) : w
     }
 
     /// Splits `text` into words (see the type's doc comment).

@@ -36,7 +36,7 @@ import FlywheelCore
 public struct Judge: Sendable {
     public var config: JudgeConfig
     /// Tokens of sentence and nugget texts already seen (a pure, process-wide memo).
-    var tokenCache: ContentTokensCache { .shared }
+    var tokenCache: PureMemo<ContentTokens> { ContentTokensCache.shared }
 
     public init(config: JudgeConfig = .init()) {
         self.config = config
@@ -56,7 +56,7 @@ public struct Judge: Sendable {
 
     /// ``PreparedTruth`` with nugget texts tokenised through the cache.
     func prepare(_ truth: TicketTruth) -> PreparedTruth {
-        PreparedTruth(truth, tokens: tokenCache.tokens)
+        PreparedTruth(truth, tokens: tokenCache.value)
     }
 
     /// The truth's token sets, computed once per ticket.
@@ -66,7 +66,7 @@ public struct Judge: Sendable {
         var nuggets: [ContentTokens]
         var reference: ContentTokens?
         init(_ truth: TicketTruth) {
-            self.init(truth, tokens: ContentTokensCache.shared.tokens)
+            self.init(truth, tokens: ContentTokensCache.shared.value)
         }
 
         /// `tokens` must equal `ContentTokens.init` (e.g. a memo of it). The reference is
@@ -82,7 +82,7 @@ public struct Judge: Sendable {
 
     func quality(of reply: Reply, for prepared: PreparedTruth) -> QualityBreakdown {
         let truth = prepared.truth
-        let sentences = reply.sentences.map { tokenCache.tokens($0.text) }
+        let sentences = reply.sentences.map { tokenCache.value($0.text) }
         let conflicting = prepared.conflicting
         let nuggets = prepared.nuggets
 
