@@ -29,7 +29,7 @@ public enum Expectation: Codable, Sendable, Hashable {
     }
 
     /// What an improvement is measured against.
-    public enum Reference: String, Codable, CaseIterable, Sendable {
+    public enum Reference: String, ClosedVocabulary {
         /// The baseline arm at the same iteration, paired by replicate.
         case baseline
         /// The same arm at iteration 0, paired by replicate.

@@ -14,7 +14,7 @@ import FlywheelCore
 ///   population[0].weight: [0.1, 0.9]
 /// ```
 public struct SweepSpec: Codable, Sendable, Hashable {
-    public enum Mode: String, Codable, Sendable, CaseIterable { case grid, random }
+    public enum Mode: String, ClosedVocabulary { case grid, random }
 
     public var version = 1
     /// The sweep's name (default: the sweep file's name); results go to `results/NAME/`.

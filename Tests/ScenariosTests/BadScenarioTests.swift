@@ -5,12 +5,7 @@ import Testing
 
 /// Every malformed scenario gets one exact error naming its key path and what is allowed.
 @Suite struct BadScenarioTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var yaml: String
-        var field: String?
-        var message: String
-        var testDescription: String { field ?? message }
-    }
+    typealias Case = InputErrorCase
 
     static let cases: [Case] = [
         Case(yaml: "corpuss: x", field: "corpuss",
@@ -49,16 +44,7 @@ import Testing
 
     @Test(arguments: cases)
     func badScenarioIsRejectedWithItsKeyPath(_ c: Case) {
-        do {
-            _ = try ScenarioLoader.decode(c.yaml, file: "bad.yaml")
-            Issue.record("accepted: \(c.yaml)")
-        } catch let error as InputError {
-            #expect(error.file == "bad.yaml")
-            #expect(error.field == c.field)
-            #expect(error.message == c.message)
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+        c.expectRejected { yaml, file in try ScenarioLoader.decode(yaml, file: file) }
     }
 
     @Test func emptyScenarioTakesEveryDefault() throws {

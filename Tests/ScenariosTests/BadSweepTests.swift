@@ -6,12 +6,7 @@ import Testing
 
 /// Every malformed sweep gets one exact error naming its key path (and the cell, for a bad value).
 @Suite struct BadSweepTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var yaml: String
-        var field: String?
-        var message: String
-        var testDescription: String { (field ?? "-") + ": " + message }
-    }
+    typealias Case = InputErrorCase
 
     static let cases: [Case] = [
         Case(yaml: "base: b.yaml\nparameter: {seed: [1]}", field: "parameter",
@@ -22,7 +17,7 @@ import Testing
              message: "the list of values is empty"),
         Case(yaml: "base: b.yaml\nversion: 3\nparameters: {seed: [1]}", field: "version", message: "3 is out of range; allowed: 1…1"),
         Case(yaml: "base: b.yaml\nmode: lattice\nparameters: {seed: [1]}", field: "mode",
-             message: "Cannot initialize Mode from invalid String value lattice"),
+             message: "'lattice' is not one of: grid, random"),
         Case(yaml: "base: b.yaml\nmode: random\nparameters: {seed: [1, 2]}", field: "samples",
              message: "a random sweep needs 'samples' (the number of cells)"),
         Case(yaml: "base: b.yaml\nmode: random\nsamples: 0\nparameters: {seed: [1, 2]}", field: "samples",
@@ -61,16 +56,9 @@ import Testing
 
     @Test(arguments: cases)
     func badSweepIsRejectedWithItsKeyPath(_ c: Case) {
-        do {
-            let spec = try Sweep.decodeSpec(c.yaml, file: "bad-sweep.yaml")
-            _ = try Sweep.expand(spec, base: Scenario(), basePath: "b.yaml", name: "bad", file: "bad-sweep.yaml")
-            Issue.record("accepted: \(c.yaml)")
-        } catch let error as InputError {
-            #expect(error.file == "bad-sweep.yaml")
-            #expect(error.field == c.field)
-            #expect(error.message == c.message)
-        } catch {
-            Issue.record("unexpected error \(error)")
+        c.expectRejected { yaml, file in
+            let spec = try Sweep.decodeSpec(yaml, file: file)
+            return try Sweep.expand(spec, base: Scenario(), basePath: "b.yaml", name: "bad", file: file)
         }
     }
 

@@ -5,12 +5,7 @@ import Testing
 
 /// Malformed `expect:` and `cost:` entries are rejected with their key path and what is allowed.
 @Suite struct ExpectationBadInputTests {
-    struct Case: CustomTestStringConvertible, Sendable {
-        var yaml: String
-        var field: String?
-        var message: String
-        var testDescription: String { field ?? message }
-    }
+    typealias Case = InputErrorCase
 
     static let metrics = Scenarios.Expectation.knownMetrics(retrieverDepth: 75, rerankDepth: 8).joined(separator: ", ")
 
@@ -46,16 +41,7 @@ import Testing
 
     @Test(arguments: cases)
     func badExpectationOrCostIsRejectedWithItsKeyPath(_ c: Case) {
-        do {
-            _ = try ScenarioLoader.decode(c.yaml, file: "bad.yaml")
-            Issue.record("accepted: \(c.yaml)")
-        } catch let error as InputError {
-            #expect(error.file == "bad.yaml")
-            #expect(error.field == c.field)
-            #expect(error.message == c.message)
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+        c.expectRejected { yaml, file in try ScenarioLoader.decode(yaml, file: file) }
     }
 
     @Test func goodExpectationsDecodeWithDefaults() throws {
