@@ -1,4 +1,3 @@
-import Dispatch
 import FlywheelCore
 import World
 
@@ -64,19 +63,10 @@ public struct Engine: Sendable {
     public func run(
         jobs: [JobKey], parallelism: Int, emit: @escaping @Sendable (IterationRecord) throws -> Void
     ) throws {
-        let failures = FirstError()
-        let width = max(1, min(parallelism, jobs.count))
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: width) { _ in
-            while failures.error == nil, let index = next.take(below: jobs.count) {
-                do {
-                    try runJob(jobs[index], emit: emit)
-                } catch {
-                    failures.record(error)
-                }
-            }
+        try WorkPool.run(count: jobs.count, width: parallelism) { index in
+            try runJob(jobs[index], emit: emit)
+            return true
         }
-        if let error = failures.error { throw error }
     }
 
     /// Runs one (arm, replicate) job from its start.
@@ -118,34 +108,5 @@ public struct Engine: Sendable {
     static func isHeldOut(_ id: TicketID, config: EngineConfig) -> Bool {
         var rng = RandomStream(seed: config.seed, purpose: "heldout", ids: [StableHash.fnv1a(id.rawValue)])
         return rng.uniform() < config.heldOutShare
-    }
-}
-
-/// A thread-safe "first error wins" box.
-final class FirstError: @unchecked Sendable {
-    private let lock = DispatchSemaphore(value: 1)
-    private var stored: (any Error)?
-    var error: (any Error)? {
-        lock.wait()
-        defer { lock.signal() }
-        return stored
-    }
-    func record(_ error: any Error) {
-        lock.wait()
-        if stored == nil { stored = error }
-        lock.signal()
-    }
-}
-
-/// A thread-safe counter handing out job indices.
-final class Counter: @unchecked Sendable {
-    private let lock = DispatchSemaphore(value: 1)
-    private var value = 0
-    func take(below limit: Int) -> Int? {
-        lock.wait()
-        defer { lock.signal() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }

@@ -1,49 +1,63 @@
 import Dispatch
 import Foundation
 
-/// Progress on standard error: a redrawn bar on a terminal, a plain line every 10% otherwise.
+/// Progress on standard error, over iterations (`flywheel run`) or cells (`flywheel sweep`): a
+/// redrawn bar with elapsed time and ETA on a terminal; otherwise a plain line per step when there
+/// are at most 50 steps, else one every 10%. The wall clock is read only for this display.
 /// Thread-safe: jobs report from several threads.
 final class Progress: @unchecked Sendable {
     let total: Int
+    let alreadyDone: Int
+    let unit: String
     let label: String
     let quiet: Bool
     let isTerminal = isatty(2) != 0
-    private let lock = DispatchSemaphore(value: 1)
-    private var done = 0
+    let started = DispatchTime.now()
+    private let lock = NSLock()
+    private var done: Int
     private var lastDecile = -1
 
-    init(total: Int, label: String, quiet: Bool) {
+    init(total: Int, alreadyDone: Int = 0, unit: String, label: String, quiet: Bool) {
         self.total = max(1, total)
+        self.alreadyDone = alreadyDone
+        self.done = alreadyDone
+        self.unit = unit
         self.label = label
         self.quiet = quiet
     }
 
-    /// Counts one more unit done; returns how many are done.
+    /// Counts one more step done; returns how many are done (including those done before).
     @discardableResult
     func advance() -> Int {
-        lock.wait()
-        defer { lock.signal() }
+        lock.lock()
+        defer { lock.unlock() }
         done += 1
         guard !quiet else { return done }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let computed = done - alreadyDone
+        let eta = computed > 0 ? elapsed / Double(computed) * Double(total - done) : 0
+        let text = "\(done)/\(total) \(unit), \(Progress.clock(elapsed)) elapsed, ETA \(Progress.clock(eta))"
         if isTerminal {
             let width = 30
             let filled = done * width / total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            write("\r\(label) \(bar) \(done)/\(total) iterations")
+            write("\r\(label) " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " " + text)
         } else {
             let decile = done * 10 / total
-            if decile != lastDecile {
+            if total <= 50 || decile != lastDecile {
                 lastDecile = decile
-                write("\(label): \(done)/\(total) iterations (\(decile * 10)%)\n")
+                write("\(label): \(text)\n")
             }
         }
         return done
     }
 
-    func note(_ message: String) { write(message + "\n") }
+    func note(_ message: String) { if !quiet { write(message + "\n") } }
 
-    func finish() {
-        if !quiet && isTerminal { write("\n") }
+    func finish() { if !quiet && isTerminal { write("\n") } }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%dh%02dm", s / 3600, s % 3600 / 60) : String(format: "%dm%02ds", s / 60, s % 60)
     }
 
     private func write(_ text: String) {

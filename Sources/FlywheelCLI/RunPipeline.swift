@@ -71,8 +71,8 @@ struct RunPipeline {
         let total = todo.reduce(0) { sum, job in
             sum + engine.iterations(of: engine.config.arms.first { $0.name == job.arm }!) + 1
         }
-        let progress = Progress(total: total, label: name, quiet: quiet)
-        if !quiet && !finished.isEmpty {
+        let progress = Progress(total: total, unit: "iterations", label: name, quiet: quiet)
+        if !finished.isEmpty {
             progress.note("resuming: \(finished.count) of \(engine.jobs.count) jobs already complete")
         }
         let crashAfter = ProcessInfo.processInfo.environment["FLYWHEEL_TEST_CRASH_AFTER"].flatMap(Int.init)

@@ -54,32 +54,20 @@ struct SweepPipeline {
             states.append(CellState(cell: cell, runID: runID, finished: try store.completedJobs(run: runID)))
         }
 
-        let progress = SweepProgress(total: mine.count, alreadyDone: skipped, label: sweep.name, quiet: quiet)
+        let progress = Progress(total: mine.count, alreadyDone: skipped, unit: "cells", label: sweep.name, quiet: quiet)
         if !quiet && skipped > 0 { progress.note("resuming: \(skipped) of \(mine.count) cells already complete") }
         let work = try workItems(states, store: store)
-        let stop = StopFlag()
-        let failures = ErrorBox()
-        let next = WorkCounter()
-        let width = max(1, min(jobs, work.count))
         let alreadyComplete = skipped
-        DispatchQueue.concurrentPerform(iterations: width) { _ in
-            while failures.error == nil, !stop.isSet, let i = next.take(below: work.count) {
-                let (state, job) = work[i]
-                do {
-                    let engine = try state.engine()
-                    try engine.runJob(job) { record in try store.write(record, run: state.runID) }
-                    if state.jobFinished() {
-                        try store.finishRun(state.runID)
-                        state.release()
-                        let done = progress.advance()
-                        if let limit = stopAfterCells, done - alreadyComplete >= limit { stop.set() }
-                    }
-                } catch {
-                    failures.record(error)
-                }
-            }
+        try WorkPool.run(count: work.count, width: jobs) { i in
+            let (state, job) = work[i]
+            let engine = try state.engine()
+            try engine.runJob(job) { record in try store.write(record, run: state.runID) }
+            guard state.jobFinished() else { return true }
+            try store.finishRun(state.runID)
+            state.release()
+            let done = progress.advance()
+            return stopAfterCells.map { done - alreadyComplete < $0 } ?? true
         }
-        if let error = failures.error { throw error }
         progress.finish()
         let computed = states.filter(\.isComplete).count
 
@@ -154,48 +142,6 @@ final class CellState: @unchecked Sendable {
     func release() {
         lock.lock()
         built = nil
-        lock.unlock()
-    }
-}
-
-final class WorkCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(below n: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < n else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-    func set() {
-        lock.lock()
-        value = true
-        lock.unlock()
-    }
-}
-
-final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: (any Error)?
-    var error: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return first
-    }
-    func record(_ e: any Error) {
-        lock.lock()
-        if first == nil { first = e }
         lock.unlock()
     }
 }

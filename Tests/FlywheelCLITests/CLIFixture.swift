@@ -61,12 +61,16 @@ struct CLIFixture {
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// Runs `flywheel` with `arguments` and extra environment; (status, stdout, stderr).
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    /// Runs `flywheel` with `arguments`, extra environment and optionally another working
+    /// directory; (status, stdout, stderr).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil
+    ) throws -> (Int32, String, String) {
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -5,28 +5,11 @@ import Testing
 /// exit statuses and exact messages.
 @Suite struct ScenarioCLITests {
     static let root = SweepFixture.repositoryRoot.path
-    static var binary: String? {
-        for dir in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/aarch64-unknown-linux-gnu/debug"] {
-            let p = root + "/" + dir + "/flywheel"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
+    static var binary: String? { CLIFixture.binary }
 
     /// Runs the binary in the repository root; returns (status, stdout, stderr).
     static func flywheel(_ arguments: [String]) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary!)
-        p.arguments = arguments
-        p.currentDirectoryURL = URL(fileURLWithPath: root)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try CLIFixture.run(arguments, in: root)
     }
 
     static func temporary(_ name: String, _ text: String) throws -> String {
