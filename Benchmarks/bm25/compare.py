@@ -1,10 +1,12 @@
 """Share of queries whose top-k lists agree up to ties, Flywheel vs bm25s.
 
 Two lists agree when, after dropping zero-score entries (bm25s pads with non-matching
-documents), they have the same length and the same documents at every rank except inside runs of
-tied scores, where the same *set* is required; a tie run cut by the depth (the k-th score
-shared by documents beyond k) may hold different documents. Scores tie when they differ by
-less than 1e-5 relative. Flywheel's scores include Lucene's older (k1 + 1) factor, bm25s's do
+documents), they have the same length, the same score at every rank, and every document has the
+same score in both lists; a document in one list only must score the same as the other list's
+last entry (a tie run cut by the depth). So the lists hold the same (document, score) pairs and
+differ at most in the order of equal scores. Scores are equal when they differ by at most 1e-5
+relative (float32 sums in a different order); each document is compared on its own, so near-ties
+never chain. Flywheel's scores include Lucene's older (k1 + 1) factor, bm25s's do
 not, so Flywheel's are divided by k1 + 1 before comparing values.
 
     compare.py FLYWHEEL_LISTS BM25S_LISTS [--k1 1.2]
@@ -21,17 +23,6 @@ def close(a, b):
     return abs(a - b) <= 1e-5 * max(1.0, abs(a), abs(b))
 
 
-def groups(docs, scores):
-    out, i = [], 0
-    while i < len(docs):
-        j = i
-        while j + 1 < len(docs) and close(scores[j + 1], scores[i]):
-            j += 1
-        out.append((set(docs[i:j + 1]), scores[i]))
-        i = j + 1
-    return out
-
-
 def agree(a, b):
     da, sa = a
     db, sb = b
@@ -39,11 +30,15 @@ def agree(a, b):
         return False
     if not all(close(x, y) for x, y in zip(sa, sb)):
         return False
-    ga, gb = groups(da, sa), groups(db, sb)
-    if len(ga) != len(gb):
-        return False
-    for n, ((xa, _), (xb, _)) in enumerate(zip(ga, gb)):
-        if xa != xb and n != len(ga) - 1:  # the last run may be cut by the depth
+    if not da:
+        return True
+    score_a, score_b = dict(zip(da, sa)), dict(zip(db, sb))
+    for doc, score in score_a.items():
+        other = score_b.get(doc, sb[-1])  # absent: it must tie with the cut at the depth
+        if not close(score, other):
+            return False
+    for doc, score in score_b.items():
+        if doc not in score_a and not close(score, sa[-1]):
             return False
     return True
 

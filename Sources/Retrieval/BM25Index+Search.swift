@@ -18,20 +18,30 @@ extension BM25Index {
     /// map ids themselves (the bm25s benchmark compares with bm25s's document indices).
     public func searchDocuments(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
         let query = queryTermIDs(terms)
-        let n = articles.count
-        return withAccumulator { acc in
-            postings.withUnsafeBufferPointer { lists in
-                for (t, count) in query {
-                    let df = lists[Int(t)].docs.count
-                    let weight = Float(count) * Float(BM25Parameters.idf(documentFrequency: df, documentCount: n))
-                    lists[Int(t)].docs.withUnsafeBufferPointer { docs in
-                        lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
-                            for i in 0..<docs.count { acc.addUntracked(docs[i], weight * impacts[i]) }
+        let n = max(articles.count, 1)
+        // Only buffer pointers (trivial values) are captured below: capturing `self` would copy
+        // the index struct, a retain and release of each of its arrays per query.
+        return postings.withUnsafeBufferPointer { lists in
+            idfs.withUnsafeBufferPointer { idfs in
+                idRank.withUnsafeBufferPointer { ranks in
+                    docOfRank.withUnsafeBufferPointer { byRank in
+                        withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
+                            scores.initialize(repeating: 0)
+                            for (t, count) in query {
+                                let weight = Float(count) * idfs[Int(t)]
+                                lists[Int(t)].docs.withUnsafeBufferPointer { docs in
+                                    lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                                        for i in 0..<docs.count { scores[Int(docs[i])] += weight * impacts[i] }
+                                    }
+                                }
+                            }
+                            return TopKSelection.topPositive(
+                                UnsafeBufferPointer(scores), k: depth, idRank: ranks, docOfRank: byRank
+                            ).map { (Int($0.doc), $0.score) }
                         }
                     }
                 }
             }
-            return acc.topPositive(depth, idRank: idRank, docOfRank: docOfRank).map { (Int($0.doc), $0.score) }
         }
     }
 
@@ -69,7 +79,46 @@ extension BM25Index {
     }
 
     /// The query's known terms as (term id, times it occurs), in term-id order.
+    ///
+    /// When the vocabulary's bitmap is small next to the query (always, for the knowledge bases
+    /// Flywheel sees), the ids are marked in a bitmap and read back in order, instead of sorting
+    /// the query's ids.
     func queryTermIDs(_ terms: [String]) -> [(term: Int32, count: Int)] {
+        let words = (vocabulary.count + 63) / 64
+        guard words <= 4 * terms.count + 16 else { return queryTermIDsBySorting(terms) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(words, 1)) { bits in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(vocabulary.count, 1)) { counts in
+                bits.initialize(repeating: 0)
+                var distinct = 0
+                for term in terms {
+                    guard let id = termIDs[term] else { continue }
+                    let word = Int(id) >> 6
+                    let bit = UInt64(1) << UInt64(id & 63)
+                    if bits[word] & bit == 0 {
+                        bits[word] |= bit
+                        counts[Int(id)] = 1  // first sight: the count is initialized here
+                        distinct += 1
+                    } else {
+                        counts[Int(id)] += 1
+                    }
+                }
+                var result: [(term: Int32, count: Int)] = []
+                result.reserveCapacity(distinct)
+                for word in 0..<words {
+                    var remaining = bits[word]
+                    while remaining != 0 {
+                        let id = word &* 64 &+ remaining.trailingZeroBitCount
+                        result.append((Int32(id), Int(counts[id])))
+                        remaining &= remaining &- 1
+                    }
+                }
+                return result
+            }
+        }
+    }
+
+    /// ``queryTermIDs(_:)`` by sorting the query's ids (for vocabularies far larger than queries).
+    func queryTermIDsBySorting(_ terms: [String]) -> [(term: Int32, count: Int)] {
         var ids: [Int32] = []
         ids.reserveCapacity(terms.count)
         for term in terms { if let id = termIDs[term] { ids.append(id) } }
@@ -85,10 +134,9 @@ extension BM25Index {
         return result
     }
 
+    /// The idf of `term` (cached by ``refreshStatistics()``).
     @inline(__always)
-    func idf(_ term: Int32) -> Float {
-        Float(BM25Parameters.idf(documentFrequency: postings[Int(term)].docs.count, documentCount: articles.count))
-    }
+    func idf(_ term: Int32) -> Float { idfs[Int(term)] }
 
     /// Adds the BM25 score of every posting of the query's terms into `acc`.
     func accumulate(_ query: [(term: Int32, count: Int)], into acc: inout ScoreAccumulator) {

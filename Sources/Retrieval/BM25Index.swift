@@ -44,9 +44,11 @@ public struct BM25Index: Retriever {
     var titleTerms: [[Int32]] = []
     var bodyTerms: [[Int32]] = []
 
-    var termIDs: [String: Int32] = [:]
+    var termIDs = TermTable()
     var vocabulary: [String] = []
     var postings: [Postings] = []
+    /// Each term's idf as a Float (query-independent; refreshed with N and df).
+    var idfs: [Float] = []
 
     /// The postings of one term: documents, field-weighted term frequencies, and the cached
     /// length-normalised impact tf·(k1+1)/(tf + k1·(1−b+b·dl/avgdl)) (idf applied at query time).
@@ -105,11 +107,11 @@ public struct BM25Index: Retriever {
     }
 
     mutating func termID(_ term: String) -> Int32 {
-        if let id = termIDs[term] { return id }
-        let id = Int32(vocabulary.count)
-        termIDs[term] = id
-        vocabulary.append(term)
-        postings.append(Postings())
+        let id = termIDs.insert(term)
+        if Int(id) == vocabulary.count {
+            vocabulary.append(term)
+            postings.append(Postings())
+        }
         return id
     }
 
@@ -169,6 +171,8 @@ public struct BM25Index: Retriever {
             let tfs = postings[t].tfs
             postings[t].impacts = zip(docs, tfs).map { d, tf in tf * (k1 + 1) / (tf + norms[Int(d)]) }
         }
+        let n = articles.count
+        idfs = postings.map { Float(BM25Parameters.idf(documentFrequency: $0.docs.count, documentCount: n)) }
         let order = articles.indices.sorted { articles[$0].id < articles[$1].id }
         var ranks = [Int32](repeating: 0, count: articles.count)
         for (rank, doc) in order.enumerated() { ranks[doc] = Int32(rank) }

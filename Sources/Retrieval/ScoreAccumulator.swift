@@ -37,68 +37,12 @@ struct ScoreAccumulator: ~Copyable {
         scores[Int(doc)] += value
     }
 
-    /// The best `k` documents with a positive score; same order as ``top(_:idRank:)``.
-    ///
-    /// Instead of a heap over every matching document (most documents match a typical ticket),
-    /// a threshold t with at least k scores ≥ t is found by bisection between 0 and the maximum,
-    /// each step counting with 8-lane SIMD compares; the documents scoring ≥ t (k plus a few)
-    /// are then collected and sorted. Every top-k document scores ≥ the k-th largest ≥ t.
+    /// The best `k` documents with a positive score; same order as ``top(_:idRank:)`` (see
+    /// ``TopKSelection/topPositive(_:k:idRank:docOfRank:)``).
     func topPositive(_ k: Int, idRank: [Int32], docOfRank: [Int32]) -> [(doc: Int32, score: Float)] {
-        guard k > 0, let base = scores.baseAddress else { return [] }
-        let n = scores.count
-        let blocks = n / 8
-        let raw = UnsafeRawPointer(base)
-        @inline(__always) func block(_ i: Int) -> SIMD8<Float> {
-            raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
-        }
-        var top = SIMD8<Float>(repeating: 0)
-        for i in 0..<blocks {
-            let v = block(i)
-            top.replace(with: v, where: v .> top)
-        }
-        var maximum = top.max()
-        for d in (blocks * 8)..<n { maximum = max(maximum, base[d]) }
-        guard maximum > 0 else { return [] }
-        func countAtLeast(_ t: Float) -> Int {
-            var c = SIMD8<Int32>(repeating: 0)
-            let one = SIMD8<Int32>(repeating: 1)
-            for i in 0..<blocks { c &+= one.replacing(with: 0, where: block(i) .< t) }
-            var total = Int(c.wrappedSum())
-            for d in (blocks * 8)..<n where base[d] >= t { total += 1 }
-            return total
-        }
-        var low = Float.leastNonzeroMagnitude
-        if countAtLeast(low) > k + 32 {
-            var high = maximum
-            for _ in 0..<16 {
-                let mid = low + (high - low) / 2
-                let c = countAtLeast(mid)
-                if c >= k {
-                    low = mid
-                    if c <= k + 32 { break }
-                } else {
-                    high = mid
-                }
-            }
-        }
-        // Sort keys: the score's bits (monotonic for positive floats) above the id rank, so one
-        // integer sort orders by score, then article id, both descending.
-        var keys: [UInt64] = []
-        keys.reserveCapacity(k + 32)
         idRank.withUnsafeBufferPointer { ranks in
-            @inline(__always) func key(_ d: Int) -> UInt64 {
-                UInt64(base[d].bitPattern) << 32 | UInt64(UInt32(bitPattern: ranks[d]))
-            }
-            let t = SIMD8<Float>(repeating: low)
-            for i in 0..<blocks where any(block(i) .>= t) {
-                for d in (i * 8)..<(i * 8 + 8) where base[d] >= low { keys.append(key(d)) }
-            }
-            for d in (blocks * 8)..<n where base[d] >= low { keys.append(key(d)) }
-        }
-        keys.sort()
-        return docOfRank.withUnsafeBufferPointer { docs in
-            keys.reversed().prefix(k).map { key in
-                (docs[Int(UInt32(truncatingIfNeeded: key))], Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)))
+            docOfRank.withUnsafeBufferPointer { byRank in
+                TopKSelection.topPositive(UnsafeBufferPointer(scores), k: k, idRank: ranks, docOfRank: byRank)
             }
         }
     }

@@ -7,19 +7,21 @@ import Testing
 /// into tickets, see ``BankKnowledgeBase``): every third task is held out, the other 65 are
 /// served in 3 rounds, as in ``GeneratedWorldLearningTests``. The tickets are long role-play
 /// instructions (≈ 60 terms), so the expansion strength — a scenario parameter — is 0.2 here:
-/// at the default 1.0 the learned fields' many generic matches swamp BM25 and recall@75 falls
-/// even with perfect marks (measured 0.662 against 0.716). Measured with strength 0.2
-/// (deterministic):
+/// at 1.0 the learned fields' many generic matches swamp BM25 and recall@75 falls even with
+/// perfect marks (measured 0.662 against 0.716). Demotion is off, as in the engine's default
+/// (`system.retriever.demotion: 0`): with demotion 0.5 the noisy labeller's false "not relevant"
+/// marks on the right articles cancel its gain (noisy recall@75 0.714, flat). Measured with
+/// strength 0.2, demotion 0 (deterministic):
 ///
 ///     labeller                      recall@75   P@8
 ///     none (BM25, untrained)        0.716       0.305
-///     perfect                       0.789       0.418
-///     30% noise (each mark flipped) 0.714       0.383
-///     random (independent of truth) 0.677       0.141
+///     perfect                       0.812       0.395
+///     30% noise (each mark flipped) 0.776       0.320
+///     random (independent of truth) 0.634       0.195
 ///
-/// Tolerances: perfect must gain ≥ 0.05 on both; noisy must gain on P@8 and stay within 0.01 of
-/// the baseline's recall@75 (it does not rise: a known weakness on this small KB) and below
-/// perfect; random must not gain more than 0.01 on either.
+/// Tolerances: perfect must gain ≥ 0.05 on both; noisy must gain ≥ 0.03 on recall@75 and
+/// something on P@8, and stay below perfect on both; random must not gain more than 0.01 on
+/// either.
 struct BankLearningTests {
     @Test(.enabled(if: BankKnowledgeBase.isAvailable, "needs ../shared/datasets/tau2-banking-knowledge"))
     func bankKnowledgeBaseLearnsFromRelevanceMarks() async throws {
@@ -28,13 +30,14 @@ struct BankLearningTests {
         let training = records.enumerated().filter { $0.offset % 3 != 2 }.map(\.element)
         var harness = LearningHarness(articles: articles, training: training, heldOut: heldOut, rounds: 3)
         harness.expansion.strength = 0.2
+        harness.expansion.demotion = 0
         let (base, perfect, noisy, random) = await harness.all()
         print("bank: base \(base); perfect \(perfect); noisy \(noisy); random \(random)")
 
         #expect(perfect.recall75 >= base.recall75 + 0.05)
         #expect(perfect.precision8 >= base.precision8 + 0.05)
         #expect(noisy.precision8 > base.precision8)
-        #expect(noisy.recall75 >= base.recall75 - 0.01)
+        #expect(noisy.recall75 >= base.recall75 + 0.03)
         #expect(noisy.recall75 < perfect.recall75)
         #expect(noisy.precision8 < perfect.precision8)
         #expect(random.recall75 <= base.recall75 + 0.01)

@@ -11,10 +11,10 @@ import Testing
 /// after each round. Measured (debug or release, deterministic):
 ///
 ///     labeller                      recall@75   P@8
-///     none (BM25, untrained)        0.755       0.094
-///     perfect                       0.887       0.132
-///     30% noise (each mark flipped) 0.810       0.100
-///     random (independent of truth) 0.700       0.016
+///     none (BM25, untrained)        0.759       0.092
+///     perfect                       0.878       0.132
+///     30% noise (each mark flipped) 0.838       0.107
+///     random (independent of truth) 0.694       0.052
 ///
 /// Tolerances: perfect must gain ≥ 0.05 recall and ≥ 0.02 P@8; noisy must gain (> 0) on both and
 /// stay below perfect; random must not gain more than 0.01 on either.

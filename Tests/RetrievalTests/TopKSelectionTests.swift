@@ -33,3 +33,56 @@ struct TopKSelectionTests {
         }
     }
 }
+
+/// The bucket-then-insertion sort of candidate keys, against the standard library's sort.
+struct CandidateSortTests {
+    @Test func bucketSortEqualsStandardSortDescending() {
+        for trial in 0..<300 {
+            var rng = RandomStream(seed: 5, purpose: "candidate-sort", ids: [UInt64(trial)])
+            let m = rng.int(below: 200)
+            // Scores from a few distinct values (many equal score bits) up to a wide spread.
+            let distinct = 1 + rng.int(below: trial % 3 == 0 ? 4 : 10_000)
+            var ranks = Array(0..<UInt32(m))
+            ranks.shuffle(using: &rng)
+            let keys = ranks.map { rank -> UInt64 in
+                let score = Float(1 + rng.int(below: distinct)) * 0.37
+                return UInt64(score.bitPattern) << 32 | UInt64(rank)
+            }
+            var sorted = keys
+            sorted.withUnsafeMutableBufferPointer { TopKSelection.sortDescending($0) }
+            #expect(sorted == keys.sorted(by: >), "trial \(trial)")
+        }
+    }
+}
+
+/// The term table that maps query tokens to term ids.
+struct TermTableTests {
+    @Test func idsAreDenseInInsertionOrderAndSurviveGrowth() {
+        var table = TermTable()
+        let words = (0..<5_000).map { "w\($0)é" } + ["", "a", "refund", "ü"]
+        for (i, word) in words.enumerated() { #expect(table.insert(word) == Int32(i)) }
+        #expect(table.count == words.count)
+        #expect(table.insert("refund") == Int32(words.count - 2), "re-inserting returns the old id")
+        for (i, word) in words.enumerated() { #expect(table[word] == Int32(i)) }
+        #expect(table["w5000é"] == nil)
+        #expect(table["refunds"] == nil)
+        #expect(table["w1"] == nil, "a prefix of a stored term is not that term")
+    }
+
+    @Test func queryTermIDsCountRepeatsInTermIDOrderWhicheverPathRuns() {
+        let index = BM25Index(articles: (0..<40).map {
+            Article(id: ArticleID("a\($0)"), title: "title \($0 % 7)", body: "body words \($0 % 5) more \($0 % 3) text")
+        })
+        var rng = RandomStream(seed: 9, purpose: "query-terms", ids: [])
+        for _ in 0..<200 {
+            let terms = (0..<rng.int(below: 30)).map { _ in
+                rng.bernoulli(0.2) ? "unknown\(rng.int(below: 3))" : index.vocabulary[rng.int(below: index.vocabulary.count)]
+            }
+            let bitmap = index.queryTermIDs(terms)
+            let sorted = index.queryTermIDsBySorting(terms)
+            #expect(bitmap.map(\.term) == sorted.map(\.term))
+            #expect(bitmap.map(\.count) == sorted.map(\.count))
+            #expect(bitmap.map(\.count).reduce(0, +) == terms.filter { index.termIDs[$0] != nil }.count)
+        }
+    }
+}

@@ -1,0 +1,95 @@
+/// A map from analyzed terms to dense term ids (0, 1, 2, … in insertion order), for the query
+/// hot path: every query token is looked up once.
+///
+/// `Dictionary<String, Int32>` hashes each key with SipHash-1-3 through `Hasher`, which costs more
+/// than the rest of a lookup for short words. This table hashes the UTF-8 bytes with FNV-1a
+/// (64-bit), finds the slot by Fibonacci hashing in an open-addressing table kept at most half
+/// full, and confirms a hit by comparing the stored hash and then the bytes. Ids never change
+/// once given; nothing here depends on `Hasher`'s per-process seed.
+///
+/// ```swift
+/// var table = TermTable()
+/// table.insert("refund")          // 0
+/// table["refund"]                 // 0
+/// table["parcel"]                 // nil
+/// ```
+struct TermTable: Sendable {
+    /// Term id per slot, -1 when empty; the count is a power of two.
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    private var shift: UInt64 = 60  // 64 − log2(slots.count)
+    /// Per term id: its hash, and where its bytes start in `bytes` (`starts[id + 1]` is the end).
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = [0]
+    private var bytes: [UInt8] = []
+
+    /// The number of terms.
+    var count: Int { hashes.count }
+
+    /// The id of `term`, or nil when it was never inserted.
+    subscript(term: String) -> Int32? {
+        if let found = term.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found }
+        return Array(term.utf8).withUnsafeBufferPointer { find($0) }
+    }
+
+    /// Inserts `term` if new and returns its id.
+    @discardableResult
+    mutating func insert(_ term: String) -> Int32 {
+        if let id = self[term] { return id }
+        let utf8 = Array(term.utf8)
+        let hash = utf8.withUnsafeBufferPointer { Self.hash($0) }
+        let id = Int32(hashes.count)
+        hashes.append(hash)
+        bytes.append(contentsOf: utf8)
+        starts.append(bytes.count)
+        if 2 * hashes.count > slots.count { grow() } else { place(id, hash: hash) }
+        return id
+    }
+
+    private func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let id = slots[slot]
+                if id < 0 { return nil }
+                if hashes[Int(id)] == hash && equal(id, key) { return id }
+                slot = (slot &+ 1) & mask
+            }
+        }
+    }
+
+    private func equal(_ id: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[Int(id)]
+        let end = starts[Int(id) + 1]
+        guard end - start == key.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            for i in 0..<key.count where stored[start + i] != key[i] { return false }
+            return true
+        }
+    }
+
+    private mutating func place(_ id: Int32, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while slots[slot] >= 0 { slot = (slot &+ 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        shift -= 1
+        for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
+    }
+
+    /// FNV-1a, 64-bit, over the UTF-8 bytes (as ``StableHash/fnv1a(_:)``, without a String walk).
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+}

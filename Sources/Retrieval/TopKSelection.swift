@@ -1,0 +1,144 @@
+/// Top-k selection over a dense score array, the BM25 query hot path.
+///
+/// Nearly every article matches a typical ticket (the default corpus's 1,500 articles share a
+/// small vocabulary), so instead of a heap over every matching document the selection works on
+/// the flat array: a threshold t with at least k scores ≥ t is found by bisection between 0 and
+/// the maximum, each step counting with 8-lane SIMD compares; the documents scoring ≥ t (k plus
+/// a few) are then sorted as integer keys. Every top-k document scores ≥ the k-th largest ≥ t.
+enum TopKSelection {
+    /// The best `k` documents with a positive score: score descending, ties by article id
+    /// descending (trec_eval's order), given each document's rank in article-id order and its
+    /// inverse.
+    static func topPositive(
+        _ scores: UnsafeBufferPointer<Float>, k: Int, idRank: UnsafeBufferPointer<Int32>,
+        docOfRank: UnsafeBufferPointer<Int32>
+    ) -> [(doc: Int32, score: Float)] {
+        guard k > 0, let base = scores.baseAddress else { return [] }
+        let n = scores.count
+        let blocks = n / 8
+        let raw = UnsafeRawPointer(base)
+        @inline(__always) func block(_ i: Int) -> SIMD8<Float> {
+            raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self)
+        }
+        var top = SIMD8<Float>(repeating: 0)
+        for i in 0..<blocks {
+            let v = block(i)
+            top.replace(with: v, where: v .> top)
+        }
+        var maximum = top.max()
+        for d in (blocks * 8)..<n { maximum = max(maximum, base[d]) }
+        guard maximum > 0 else { return [] }
+        @inline(__always) func countAtLeast(_ t: Float) -> Int {
+            var c = SIMD8<Int32>(repeating: 0)
+            let one = SIMD8<Int32>(repeating: 1)
+            let threshold = SIMD8<Float>(repeating: t)
+            for i in 0..<blocks { c &+= one.replacing(with: 0, where: block(i) .< threshold) }
+            var total = Int(c.wrappedSum())
+            for d in (blocks * 8)..<n where base[d] >= t { total += 1 }
+            return total
+        }
+        var low = Float.leastNonzeroMagnitude
+        if countAtLeast(low) > k + 32 {
+            var high = maximum
+            for _ in 0..<16 {
+                let mid = low + (high - low) / 2
+                let c = countAtLeast(mid)
+                if c >= k {
+                    low = mid
+                    if c <= k + 32 { break }
+                } else {
+                    high = mid
+                }
+            }
+        }
+        // Sort keys: the score's bits (monotonic for positive floats) above the id rank, so one
+        // integer sort orders by score, then article id, both descending.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { keys in
+            var count = 0
+            @inline(__always) func collect(_ d: Int) {
+                keys[count] = UInt64(base[d].bitPattern) << 32 | UInt64(UInt32(bitPattern: idRank[d]))
+                count += 1
+            }
+            let t = SIMD8<Float>(repeating: low)
+            let lanes = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
+            for i in 0..<blocks {
+                // The lanes at or above the threshold as a bit mask, then one step per set bit.
+                var mask = SIMD8<UInt32>(repeating: 0).replacing(with: lanes, where: block(i) .>= t).wrappedSum()
+                while mask != 0 {
+                    collect(i &* 8 &+ mask.trailingZeroBitCount)
+                    mask &= mask &- 1
+                }
+            }
+            for d in (blocks * 8)..<n where base[d] >= low { collect(d) }
+            let selected = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
+            sortDescending(selected)
+            let m = min(k, count)
+            return [(doc: Int32, score: Float)](unsafeUninitializedCapacity: m) { out, initialized in
+                for j in 0..<m {
+                    let key = selected[j]
+                    out[j] = (
+                        docOfRank[Int(UInt32(truncatingIfNeeded: key))],
+                        Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
+                    )
+                }
+                initialized = m
+            }
+        }
+    }
+
+    /// Sorts distinct keys (score bits << 32 | id rank) in descending order in place.
+    ///
+    /// Sorting ~100 random keys with comparisons is dominated by mispredicted branches, so the
+    /// keys are first placed by a counting sort into buckets of the score's bit pattern (bucket
+    /// order agrees with key order: for positive floats the bits are monotonic), then an insertion sort
+    /// fixes the order inside buckets: on nearly sorted input it moves each key a step or two.
+    static func sortDescending(_ keys: UnsafeMutableBufferPointer<UInt64>) {
+        let m = keys.count
+        guard m > 1 else { return }
+        if m > 16 {
+            // Buckets by the score's bit pattern (roughly logarithmic in the score, so finer
+            // where the candidates crowd, just above the threshold): integer arithmetic only.
+            var high: UInt32 = 0
+            var low: UInt32 = .max
+            for key in keys {
+                let bits = UInt32(truncatingIfNeeded: key >> 32)
+                high = max(high, bits)
+                low = min(low, bits)
+            }
+            let buckets = min(4 * m, 1024)
+            var shift: UInt32 = 0
+            while (high &- low) >> shift >= UInt32(buckets) { shift += 1 }
+            if high > low {
+                @inline(__always) func bucket(_ key: UInt64) -> Int {
+                    Int((high &- UInt32(truncatingIfNeeded: key >> 32)) >> shift)
+                }
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: buckets + 1) { counts in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: m) { placed in
+                        counts.initialize(repeating: 0)
+                        for key in keys { counts[bucket(key) &+ 1] &+= 1 }
+                        for b in 1...buckets { counts[b] &+= counts[b &- 1] }
+                        for key in keys {
+                            let b = bucket(key)
+                            placed[Int(counts[b])] = key
+                            counts[b] &+= 1
+                        }
+                        _ = keys.update(fromContentsOf: placed)
+                    }
+                }
+            }
+        }
+        insertionSort(keys.baseAddress!, m)
+    }
+
+    private static func insertionSort(_ a: UnsafeMutablePointer<UInt64>, _ count: Int) {
+        for i in 1..<count {
+            let x = a[i]
+            var j = i
+            while j > 0 && a[j - 1] < x {
+                a[j] = a[j - 1]
+                j -= 1
+            }
+            a[j] = x
+        }
+    }
+}
