@@ -94,7 +94,7 @@ public struct LearnedRetriever: Retriever {
             expansionField.accumulate(expansionQuery, scale: strength, onlySeen: false, into: &acc)
             demotionField.accumulate(
                 demotionQuery, scale: -strength * Float(model.configuration.demotion), onlySeen: true, into: &acc)
-            return acc.top(depth, idRank: index.idRank)
+            return acc.top(depth, idRank: index.idRank, docOfRank: index.docOfRank)
         }
         return top.map { RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score)) }
     }

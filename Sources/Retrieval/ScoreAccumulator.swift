@@ -49,6 +49,19 @@ struct ScoreAccumulator: ~Copyable {
 
     /// The best `k` touched documents: score descending, ties by article id descending (the
     /// order trec_eval uses), given each document's rank in article-id order.
+    ///
+    /// Documents with a positive score are all touched (untouched ones score 0), so when at
+    /// least `k` of them are positive — or every touched document is — the answer is
+    /// ``topPositive(_:idRank:docOfRank:)``'s; only otherwise (non-positive scores must fill the
+    /// list) does a bounded heap go over the touched documents.
+    func top(_ k: Int, idRank: [Int32], docOfRank: [Int32]) -> [(doc: Int32, score: Float)] {
+        guard k > 0, touchedCount > 0 else { return [] }
+        let positive = topPositive(k, idRank: idRank, docOfRank: docOfRank)
+        if positive.count >= k || positive.count == touchedCount { return positive }
+        return top(k, idRank: idRank)
+    }
+
+    /// ``top(_:idRank:docOfRank:)`` by a bounded heap over the touched documents.
     func top(_ k: Int, idRank: [Int32]) -> [(doc: Int32, score: Float)] {
         guard k > 0, touchedCount > 0 else { return [] }
         var heap = BoundedHeap(capacity: min(k, touchedCount))

@@ -86,3 +86,36 @@ struct TermTableTests {
         }
     }
 }
+
+/// The learned retriever's top-k over touched documents: the positive-score fast path and the
+/// heap give the same lists, also when negative (demoted) or zero scores must fill the list.
+struct TouchedTopKTests {
+    @Test func fastPathEqualsHeapOverTouchedDocuments() {
+        for trial in 0..<300 {
+            var rng = RandomStream(seed: 8, purpose: "touched-topk", ids: [UInt64(trial)])
+            let n = 1 + rng.int(below: 300)
+            let k = 1 + rng.int(below: 100)
+            var ranks = Array(0..<Int32(n))
+            ranks.shuffle(using: &rng)
+            var docOfRank = [Int32](repeating: 0, count: n)
+            for d in 0..<n { docOfRank[Int(ranks[d])] = Int32(d) }
+            let touchShare = rng.uniform()
+            let (fast, heap) = withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { seen in
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { touched in
+                        var acc = ScoreAccumulator(scores: scores, seen: seen, touched: touched)
+                        for d in 0..<n where rng.uniform() < touchShare {
+                            // Ties are common; some sums end at zero or below.
+                            acc.add(Int32(d), Float(rng.int(below: 9)) / 2 - 1)
+                        }
+                        return (
+                            acc.top(k, idRank: ranks, docOfRank: docOfRank).map(\.doc),
+                            acc.top(k, idRank: ranks).map(\.doc)
+                        )
+                    }
+                }
+            }
+            #expect(fast == heap, "trial \(trial)")
+        }
+    }
+}
