@@ -24,13 +24,4 @@ public struct RankedList: Hashable, Sendable {
     public func prefix(_ k: Int) -> RankedList {
         RankedList(ticket: ticket, entries: Array(entries.prefix(k)))
     }
-
-    /// Orders entries the way trec_eval does: by score descending, ties by article id descending.
-    public func sortedTrecStyle() -> RankedList {
-        RankedList(
-            ticket: ticket,
-            entries: entries.sorted {
-                $0.score != $1.score ? $0.score > $1.score : $0.article.rawValue > $1.article.rawValue
-            })
-    }
 }
