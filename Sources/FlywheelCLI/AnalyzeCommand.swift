@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpora
 import Foundation
 import FlywheelCore
 import Retrieval
@@ -14,8 +15,10 @@ struct AnalyzeCommand: ParsableCommand {
               flywheel analyze "My card's PIN isn't working"      → card pin work
               flywheel analyze --file tickets.jsonl --field text --json
               flywheel analyze --file articles.jsonl --field title --field body --json
+              flywheel analyze --file corpora/marketplace/articles.jsonl.zst --field title --field body
 
-            With --file, each line is a JSON object; the named fields (strings) are analyzed and \
+            With --file (plain JSONL, or zstd-compressed when the name ends in .zst), each line \
+            is a JSON object; the named fields (strings) are analyzed and \
             their terms concatenated in the order given. Output is one line per input line: the \
             "id" field (if any), a tab, the terms; with --json, {"id":…,"tokens":[…]} per line.
             """
@@ -24,7 +27,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "The text to analyze (omit with --file).")
     var text: String?
 
-    @Option(help: "A JSONL file to analyze, one object per line.")
+    @Option(help: "A JSONL file to analyze, one object per line (zstd when it ends in .zst).")
     var file: String?
 
     @Option(name: .customLong("field"), help: "Field(s) of each JSONL object to analyze (default: text).")
@@ -48,6 +51,8 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let analyzer = Analyzer(.init(stemming: !noStem, stopWords: !noStopWords))
         var out = BufferedOutput()
+        // Also on bad input: the lines before it are printed, then the error (exit 2).
+        defer { out.flush() }
         if let text {
             let terms = analyzer.terms(text)
             out.write(json ? Self.jsonLine(id: nil, tokens: terms) : terms.joined(separator: " "))
@@ -72,7 +77,6 @@ struct AnalyzeCommand: ParsableCommand {
                 out.write("\n")
             }
         }
-        out.flush()
     }
 
     static func jsonLine(id: String?, tokens: [String]) -> String {
@@ -96,19 +100,15 @@ struct BufferedOutput {
     }
 }
 
-/// Reads a plain JSONL file line by line as JSON objects, with errors naming file and line.
+/// Reads a JSONL file (plain, or zstd when it ends in `.zst`) line by line as JSON objects,
+/// with errors naming file and line.
 enum JSONLLines {
     static func forEach(in path: String, _ body: ([String: Any], Int) throws -> Void) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, "cannot read the file")
-        }
-        var lineNumber = 0
-        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+        try JSONLinesFile.forEachLine(in: path) { bytes, lineNumber in
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return }
             let parsed: Any
             do {
-                parsed = try JSONSerialization.jsonObject(with: Data(line))
+                parsed = try JSONSerialization.jsonObject(with: Data(buffer: bytes))
             } catch {
                 throw InputError(file: path, line: lineNumber, "not valid JSON")
             }
