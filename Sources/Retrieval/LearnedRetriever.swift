@@ -80,7 +80,7 @@ public struct LearnedRetriever: Retriever {
     }
 
     public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {
-        RankedList(ticket: ticket.id, entries: search(terms: index.analyzer.terms(ticket.text), depth: depth))
+        RankedList(ticket: ticket.id, entries: search(terms: index.analyzer.queryTerms(ticket.text), depth: depth))
     }
 
     /// The best `depth` articles for analyzed query `terms`.

@@ -17,7 +17,7 @@ struct RerankFeatureExtractor {
     init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors) {
         self.retriever = retriever
         self.priors = priors
-        let terms = retriever.index.analyzer.terms(ticket.text)
+        let terms = retriever.index.analyzer.queryTerms(ticket.text)
         let ids = terms.map { retriever.index.termIDs[$0] ?? -1 }
         queryTerms = Set(ids.filter { $0 >= 0 })
         var bigrams = Set<Int64>()
@@ -25,7 +25,70 @@ struct RerankFeatureExtractor {
             bigrams.insert(Self.bigram(a, b))
         }
         queryBigrams = bigrams
+        queryBigramList = bigrams.sorted()
+        var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
+        for t in queryTerms { mark[Int(t)] = true }
+        isQueryTerm = mark
         parts = retriever.scoreVectors(terms: terms)
+    }
+
+    /// `queryBigrams`, ascending (for the bit-mask count in ``bigramOverlap(title:body:)``).
+    let queryBigramList: [Int64]
+    /// Whether each index term id is one of the query's terms.
+    let isQueryTerm: [Bool]
+
+    /// |distinct(title) ∩ query terms| / |distinct(title)| (0 for an empty title), without
+    /// building sets: titles are a handful of terms.
+    func titleOverlap(_ title: [Int32]) -> Double {
+        var distinct = 0, shared = 0
+        for i in title.indices {
+            let t = title[i]
+            var repeated = false
+            for j in 0..<i where title[j] == t {
+                repeated = true
+                break
+            }
+            if repeated { continue }
+            distinct += 1
+            if isQueryTerm[Int(t)] { shared += 1 }
+        }
+        return distinct == 0 ? 0 : Double(shared) / Double(distinct)
+    }
+
+    /// The share of the query's distinct bigrams that occur in the title or the body (bigrams
+    /// do not cross from title to body). A position is looked at only when both of its terms
+    /// are query terms; matches are marked in a bit mask over the sorted query bigrams.
+    func bigramOverlap(title: [Int32], body: [Int32]) -> Double {
+        let q = queryBigramList
+        guard q.count <= 64 else { return bigramOverlapBySet(title: title, body: body) }
+        var matched: UInt64 = 0
+        for field in [title, body] where field.count > 1 {
+            var previousIsQuery = isQueryTerm[Int(field[0])]
+            for i in 1..<field.count {
+                let isQuery = isQueryTerm[Int(field[i])]
+                if previousIsQuery && isQuery {
+                    let g = Self.bigram(field[i - 1], field[i])
+                    for k in q.indices where q[k] == g {
+                        matched |= 1 << UInt64(k)
+                        break
+                    }
+                }
+                previousIsQuery = isQuery
+            }
+        }
+        return Double(matched.nonzeroBitCount) / Double(q.count)
+    }
+
+    /// ``bigramOverlap(title:body:)`` for queries with more than 64 distinct bigrams.
+    func bigramOverlapBySet(title: [Int32], body: [Int32]) -> Double {
+        var matched = Set<Int64>()
+        for field in [title, body] where field.count > 1 {
+            for i in 1..<field.count {
+                let g = Self.bigram(field[i - 1], field[i])
+                if queryBigrams.contains(g) { matched.insert(g) }
+            }
+        }
+        return Double(matched.count) / Double(queryBigrams.count)
     }
 
     @inline(__always)
@@ -46,20 +109,9 @@ struct RerankFeatureExtractor {
             demotion = Double(parts.demotion[d])
             if parts.distinctTerms > 0 { coverage = Double(parts.matchedTerms[d]) / Double(parts.distinctTerms) }
             let title = retriever.index.titleTerms[d]
-            let body = retriever.index.bodyTerms[d]
-            let titleSet = Set(title)
-            if !titleSet.isEmpty {
-                titleOverlap = Double(titleSet.intersection(queryTerms).count) / Double(titleSet.count)
-            }
+            titleOverlap = self.titleOverlap(title)
             if !queryBigrams.isEmpty {
-                var matched = Set<Int64>()
-                for field in [title, body] where field.count > 1 {
-                    for i in 1..<field.count {
-                        let g = Self.bigram(field[i - 1], field[i])
-                        if queryBigrams.contains(g) { matched.insert(g) }
-                    }
-                }
-                bigramOverlap = Double(matched.count) / Double(queryBigrams.count)
+                bigramOverlap = self.bigramOverlap(title: title, body: retriever.index.bodyTerms[d])
             }
         }
         return RerankFeature.allCases.map { feature in
