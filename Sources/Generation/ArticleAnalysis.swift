@@ -21,6 +21,8 @@ struct AnalyzedSentence: Sendable {
     var hasSlot: Bool
     /// ``SentencePrior/key(_:_:)`` of (article, position).
     var priorKey: String
+    /// `priorKey` interned (per cache), for ``CompiledPrior`` lookups.
+    var priorKeyID: Int32
 }
 
 /// The analysis of one article body.
@@ -34,11 +36,15 @@ struct ArticleAnalysis: Sendable {
 /// from the article's current body is recomputed. Thread-safe; deterministic whatever the order
 /// of calls (interned text ids are only compared for equality).
 ///
-/// It takes no part in the generator's equality, hash or coding.
+/// It takes no part in the generator's equality, hash or coding. Generators share one
+/// process-wide cache (``shared``): the analysis depends on the article alone, and interned ids
+/// are only compared with each other, so sharing it across jobs changes no result.
 final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
+    static let shared = ArticleAnalysisCache()
     private var byID: [ArticleID: ArticleAnalysis] = [:]
     private var textIDs: [String: Int] = [:]
     private var tokenIDs: [String: Int32] = [:]
+    private var priorKeyIDs: [String: Int32] = [:]
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
     init() {
@@ -67,7 +73,8 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
                 AnalyzedSentence(
                     text: text, textID: 0, tokens: TextTokens.tokenSet(text), tokenIDs: [],
                     words: TextTokens.wordCount(text),
-                    hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p)))
+                    hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p),
+                    priorKeyID: -1))
         }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
@@ -85,10 +92,47 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
                 ids.append(tid)
             }
             sentences[i].tokenIDs = ids.sorted()
+            sentences[i].priorKeyID = internPriorKeyLocked(sentences[i].priorKey)
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
         byID[article.id] = analysis
         return analysis
+    }
+
+    /// The analyses of `articles` and ``knownIDs(_:)`` of `tokens`, taking the lock once when
+    /// every article is already analysed.
+    func analyses(of articles: ArraySlice<Article>, knownIDsOf tokens: Set<String>) -> ([ArticleAnalysis], [Int32]) {
+        var out: [ArticleAnalysis] = []
+        out.reserveCapacity(articles.count)
+        pthread_mutex_lock(lock)
+        for article in articles {
+            guard let hit = byID[article.id], hit.body == article.body else { break }
+            out.append(hit)
+        }
+        pthread_mutex_unlock(lock)
+        for article in articles.dropFirst(out.count) { out.append(analysis(of: article)) }
+        return (out, knownIDs(tokens))
+    }
+
+    /// The interned id of a sentence-prior key (new keys get new ids).
+    func priorKeyID(_ key: String) -> Int32 {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return internPriorKeyLocked(key)
+    }
+
+    /// How many prior keys are interned (every id is below this).
+    var priorKeyCount: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return priorKeyIDs.count
+    }
+
+    private func internPriorKeyLocked(_ key: String) -> Int32 {
+        if let id = priorKeyIDs[key] { return id }
+        let id = Int32(priorKeyIDs.count)
+        priorKeyIDs[key] = id
+        return id
     }
 
     /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a

@@ -79,6 +79,7 @@ extension ExtractiveGenerator {
         next.reward.prior = next.prior
         next.reward = next.reward.trained(on: preferences)
         next.version += 1
+        next.compiledPrior = CompiledPriorSlot(next.prior.isEmpty ? nil : CompiledPrior(next.prior, cache: next.analysis))
         return next
     }
 }

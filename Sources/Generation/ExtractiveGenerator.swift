@@ -32,12 +32,18 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     public var config: GenerationConfig
     public var policy: GenerationPolicy
     public var scorer: SentenceScorer
-    public var prior: SentencePrior
+    public var prior: SentencePrior {
+        didSet { compiledPrior = CompiledPriorSlot() }
+    }
     public var reward: RewardModel
     /// 0 untrained; +1 per ``retrained(preferences:adoptions:)``.
     public var version: Int
-    /// Per-article sentence analysis, shared by copies; not part of equality or coding.
-    let analysis = ArticleAnalysisCache()
+    /// Per-article sentence analysis, shared by all generators; not part of equality or coding.
+    let analysis = ArticleAnalysisCache.shared
+    /// `prior` compiled to interned ids, set by retraining and cleared whenever `prior` is
+    /// assigned or mutated (the string-keyed `prior` is then read directly, with the same
+    /// values); not part of equality or coding.
+    var compiledPrior = CompiledPriorSlot()
 
     enum CodingKeys: String, CodingKey {
         case config, policy, scorer, prior, reward, version
@@ -89,6 +95,8 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
 
     struct Context {
         var ticketTokens: Set<String>
+        /// The interned ids of the ticket's tokens some analysed sentence has, ascending.
+        var ticketIDs: [Int32]
         var pool: [SentenceCandidate]
         var scores: [Double]
         /// Interned text of each pool sentence: equal ids for equal texts.
@@ -108,10 +116,13 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
 
     func context(ticket: Ticket, articles: [Article]) -> Context {
         let tokens = TextTokens.tokenSet(ticket.text)
-        let (pool, textIDs, rankStart) = SentenceFeatures.pool(
-            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior, cache: analysis)
+        let (pool, textIDs, rankStart, ticketIDs) = SentenceFeatures.pool(
+            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior,
+            compiled: compiledPrior.value, cache: analysis)
         let scores = pool.map { scorer.score($0, ticketTokens: tokens.count) }
-        return Context(ticketTokens: tokens, pool: pool, scores: scores, textIDs: textIDs, rankStart: rankStart)
+        return Context(
+            ticketTokens: tokens, ticketIDs: ticketIDs, pool: pool, scores: scores, textIDs: textIDs,
+            rankStart: rankStart)
     }
 
     /// Indices into the pool: the `length` best within the top `scope` articles (greedy), or a
@@ -170,7 +181,7 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             }
             let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
             let features = ReplyFeatures.vector(
-                cands, ticketTokens: ctx.ticketTokens, tone: reply.tone,
+                cands, ticketIDs: ctx.ticketIDs, ticketTokenCount: ctx.ticketTokens.count, tone: reply.tone,
                 frameWords: Self.frameWords(reply.tone))
             out.append(Scored(reply: reply, reward: reward.score(features: features)))
         }
