@@ -14,21 +14,24 @@ struct AnalyzedSentence: Sendable {
     /// Equal for equal texts (interned per cache), so duplicate texts are found without hashing
     /// the strings again.
     var textID: Int
-    var tokens: Set<String>
-    /// `tokens` as interned ids (per cache), ascending: overlap counts by merging.
+    /// The distinct content tokens as interned ids (per cache), ascending: overlap counts by
+    /// merging.
     var tokenIDs: [Int32]
     var words: Int
     var hasSlot: Bool
-    /// ``SentencePrior/key(_:_:)`` of (article, position).
-    var priorKey: String
-    /// `priorKey` interned (per cache), for ``CompiledPrior`` lookups.
+    /// ``SentencePrior/key(_:_:)`` of (article, position), interned (per cache), for
+    /// ``CompiledPrior`` lookups.
     var priorKeyID: Int32
 }
 
-/// The analysis of one article body.
-struct ArticleAnalysis: Sendable {
-    var body: String
-    var sentences: [AnalyzedSentence]
+/// The analysis of one article body (a class: handed out per ticket without copying).
+final class ArticleAnalysis: Sendable {
+    let body: String
+    let sentences: [AnalyzedSentence]
+    init(body: String, sentences: [AnalyzedSentence]) {
+        self.body = body
+        self.sentences = sentences
+    }
 }
 
 /// A memo of ``ArticleAnalysis`` by article id, shared by copies of one generator (it is a pure
@@ -68,13 +71,12 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         let texts = SentenceSplitter.split(article.body)
         var sentences: [AnalyzedSentence] = []
         sentences.reserveCapacity(texts.count)
-        for (p, text) in texts.enumerated() {
+        let tokenSets = texts.map { TextTokens.tokenSet($0) }
+        for text in texts {
             sentences.append(
                 AnalyzedSentence(
-                    text: text, textID: 0, tokens: TextTokens.tokenSet(text), tokenIDs: [],
-                    words: TextTokens.wordCount(text),
-                    hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p),
-                    priorKeyID: -1))
+                    text: text, textID: 0, tokenIDs: [], words: TextTokens.wordCount(text),
+                    hasSlot: TextTokens.hasSlotValue(text), priorKeyID: -1))
         }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
@@ -84,15 +86,15 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
             if id == next { textIDs[sentences[i].text] = id }
             sentences[i].textID = id
             var ids: [Int32] = []
-            ids.reserveCapacity(sentences[i].tokens.count)
-            for t in sentences[i].tokens {
+            ids.reserveCapacity(tokenSets[i].count)
+            for t in tokenSets[i] {
                 let next = Int32(tokenIDs.count)
                 let tid = tokenIDs[t, default: next]
                 if tid == next { tokenIDs[t] = tid }
                 ids.append(tid)
             }
             sentences[i].tokenIDs = ids.sorted()
-            sentences[i].priorKeyID = internPriorKeyLocked(sentences[i].priorKey)
+            sentences[i].priorKeyID = internPriorKeyLocked(SentencePrior.key(article.id, i))
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
         byID[article.id] = analysis

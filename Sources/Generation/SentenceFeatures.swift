@@ -108,23 +108,25 @@ public enum SentenceFeatures {
         textIDs.reserveCapacity(sentenceCount)
         for (i, article) in articles.prefix(depth).enumerated() {
             rankStart.append(out.count)
-            for (p, a) in analyses[i].sentences.enumerated() {
-                let s = Reply.Sentence(text: a.text, article: article.id, articleRank: i + 1, position: p)
+            let sentences = analyses[i].sentences
+            for p in sentences.indices {
+                let s = Reply.Sentence(text: sentences[p].text, article: article.id, articleRank: i + 1, position: p)
                 let value: Double
                 if !usePrior {
                     value = 0
                 } else if let compiled {
                     value = compiled.value(
-                        keyID: a.priorKeyID, words: priorWords, tokenCount: ticketTokens.count,
+                        keyID: sentences[p].priorKeyID, words: priorWords, tokenCount: ticketTokens.count,
                         smoothing: prior.smoothing)
                 } else {
-                    value = prior.value(key: a.priorKey, sortedTokens: sortedTokens)
+                    value = prior.value(key: SentencePrior.key(article.id, p), sortedTokens: sortedTokens)
                 }
+                let tokenIDs = sentences[p].tokenIDs
                 out.append(
                     SentenceCandidate(
-                        sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot, prior: value,
-                        shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
-                textIDs.append(a.textID)
+                        sentence: s, tokenIDs: tokenIDs, words: sentences[p].words, hasSlot: sentences[p].hasSlot,
+                        prior: value, shared: ArticleAnalysisCache.overlap(tokenIDs, ticketIDs)))
+                textIDs.append(sentences[p].textID)
             }
         }
         return (out, textIDs, rankStart, ticketIDs)

@@ -14,9 +14,13 @@ struct RerankFeatureExtractor {
     let queryBigrams: Set<Int64>
     let parts: ScoreVectors
 
-    init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors) {
+    /// `priors.logOdds` by document number (see ``PairwiseReranker``).
+    let priorByDocument: [Double]
+
+    init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors, priorByDocument: [Double]) {
         self.retriever = retriever
         self.priors = priors
+        self.priorByDocument = priorByDocument
         let terms = retriever.index.analyzer.queryTerms(ticket.text)
         let ids = terms.map { retriever.index.termIDs[$0] ?? -1 }
         queryTerms = Set(ids.filter { $0 >= 0 })
@@ -102,8 +106,10 @@ struct RerankFeatureExtractor {
         var titleOverlap = 0.0
         var coverage = 0.0
         var bigramOverlap = 0.0
+        var prior: Double?
         if let doc = retriever.index.documentNumbers[article] {
             let d = Int(doc)
+            prior = priorByDocument[d]
             bm25 = Double(parts.bm25[d])
             expansion = Double(parts.expansion[d])
             demotion = Double(parts.demotion[d])
@@ -122,7 +128,7 @@ struct RerankFeatureExtractor {
             case .titleOverlap: titleOverlap
             case .queryCoverage: coverage
             case .bigramOverlap: bigramOverlap
-            case .articlePrior: priors.logOdds(article)
+            case .articlePrior: prior ?? priors.logOdds(article)
             case .logRank: log(Double(rank))
             case .reciprocalRank: 1 / Double(rank)
             }

@@ -94,8 +94,7 @@ public struct Judge: Sendable {
             var statesSome = false
             var clashes = fromConflicting && nuggets.isEmpty
             for (i, n) in nuggets.enumerated() {
-                let overlap = n.recall(in: tokens)
-                let verbatim = n.words.isSubset(of: tokens.words)
+                let (overlap, verbatim) = n.recallAndContainment(in: tokens)
                 if fromConflicting {
                     if verbatim {
                         covered[i] = true
@@ -104,10 +103,10 @@ public struct Judge: Sendable {
                         clashes = true
                     }
                 } else if overlap >= config.coverageThreshold {
-                    if n.numbers.isSubset(of: tokens.numbers) {
+                    if ContentTokenIDs.isSubset(n.numberIDs, of: tokens.numberIDs) {
                         covered[i] = true
                         statesSome = true
-                    } else if !tokens.numbers.subtracting(n.numbers).isEmpty {
+                    } else if !ContentTokenIDs.isSubset(tokens.numberIDs, of: n.numberIDs) {
                         clashes = true  // the nugget's words with a different value
                     }
                 }
