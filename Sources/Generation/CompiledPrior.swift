@@ -1,14 +1,19 @@
-import FlywheelCore
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path: sentences by interned prior-key id
-/// (``ArticleAnalysisCache``) instead of `"article#position"` strings, and ticket words by ids
-/// assigned in ascending string order, so each sentence's tallies are a list sorted the way
-/// ``SentencePrior/value(key:sortedTokens:)`` visits the ticket's sorted words. Merging the
-/// ticket's ids with that list adds the same tallies in the same order: the value is
+/// (``ArticleAnalysisCache``) instead of `"article#position"` strings, and each sentence's
+/// tallies as a list sorted by interned word id (``PriorWordIDs``). The ticket's words are
+/// visited in ascending string order, as ``SentencePrior/value(key:sortedTokens:)`` does, each
+/// found by binary search: the same tallies added in the same order, so the value is
 /// bit-for-bit the string-keyed one.
+///
+/// Retraining compiles incrementally (``init(updating:prior:touched:cache:)``): only the
+/// sentences that received evidence are rebuilt.
 final class CompiledPrior: Sendable {
-    /// Word → id; ids ascend with the words' string order.
-    let wordIDs: [String: Int32]
     /// Table index of each interned prior key (by id), −1 when the prior has no evidence for it.
     let tableOfKey: [Int32]
     /// Per sentence: its words' ids (ascending) and tallies.
@@ -16,25 +21,37 @@ final class CompiledPrior: Sendable {
     let tablePositive: [[Double]]
     let tableNegative: [[Double]]
 
-    init(_ prior: SentencePrior, cache: ArticleAnalysisCache) {
-        var words = Set<String>()
-        for byWord in prior.tallies.values { words.formUnion(byWord.keys) }
-        var ids: [String: Int32] = [:]
-        for (i, w) in words.sorted().enumerated() { ids[w] = Int32(i) }
-        wordIDs = ids
-        var tableOfKey: [Int32] = []
-        var tableWords: [[Int32]] = []
-        var positive: [[Double]] = []
-        var negative: [[Double]] = []
-        for key in prior.tallies.keys.sorted() {
-            let byWord = prior.tallies[key]!
+    convenience init(_ prior: SentencePrior, cache: ArticleAnalysisCache) {
+        self.init(updating: nil, prior: prior, touched: Array(prior.tallies.keys), cache: cache)
+    }
+
+    /// `base` (the compilation of the prior before retraining) with the tables of the
+    /// `touched` keys rebuilt from `prior`; without `base`, the tables of `touched` alone.
+    init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
+        var tableOfKey = base?.tableOfKey ?? []
+        var tableWords = base?.tableWords ?? []
+        var positive = base?.tablePositive ?? []
+        var negative = base?.tableNegative ?? []
+        for key in Set(touched).sorted() {
+            guard let byWord = prior.tallies[key] else { continue }
             let keyID = Int(cache.priorKeyID(key))
             if keyID >= tableOfKey.count { tableOfKey += [Int32](repeating: -1, count: keyID + 1 - tableOfKey.count) }
-            tableOfKey[keyID] = Int32(tableWords.count)
-            let entries = byWord.map { (id: ids[$0.key]!, tally: $0.value) }.sorted { $0.id < $1.id }
-            tableWords.append(entries.map(\.id))
-            positive.append(entries.map(\.tally.positive))
-            negative.append(entries.map(\.tally.negative))
+            let ids = PriorWordIDs.shared.ids(byWord.keys)
+            let entries = zip(ids, byWord.values).sorted { $0.0 < $1.0 }
+            let words = entries.map(\.0)
+            let pos = entries.map(\.1.positive)
+            let neg = entries.map(\.1.negative)
+            if tableOfKey[keyID] >= 0 {
+                let t = Int(tableOfKey[keyID])
+                tableWords[t] = words
+                positive[t] = pos
+                negative[t] = neg
+            } else {
+                tableOfKey[keyID] = Int32(tableWords.count)
+                tableWords.append(words)
+                positive.append(pos)
+                negative.append(neg)
+            }
         }
         self.tableOfKey = tableOfKey
         self.tableWords = tableWords
@@ -42,14 +59,10 @@ final class CompiledPrior: Sendable {
         self.tableNegative = negative
     }
 
-    /// The ids of those of a ticket's words the prior knows, ascending (the order of the
-    /// words' sorted strings).
+    /// The ids of the ticket's words any prior has seen, in ascending order of the words
+    /// (strings), the order ``SentencePrior/value(key:sortedTokens:)`` visits them.
     func ticketWords(_ tokens: Set<String>) -> [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(tokens.count)
-        for t in tokens { if let id = wordIDs[t] { out.append(id) } }
-        out.sort()
-        return out
+        PriorWordIDs.shared.knownIDs(tokens.sorted())
     }
 
     /// ``SentencePrior/value(key:sortedTokens:)`` for the sentence with prior-key id `keyID`,
@@ -60,23 +73,63 @@ final class CompiledPrior: Sendable {
         let table = Int(tableOfKey[Int(keyID)])
         guard table >= 0 else { return 0 }
         let ids = tableWords[table]
+        guard !ids.isEmpty else { return 0 }
         let pos = tablePositive[table]
         let neg = tableNegative[table]
         var net = 0.0, total = 0.0
-        var i = 0, j = 0
-        while i < words.count && j < ids.count {
-            if words[i] == ids[j] {
-                net += pos[j] - neg[j]
-                total += pos[j] + neg[j]
-                i += 1
-                j += 1
-            } else if words[i] < ids[j] {
-                i += 1
-            } else {
-                j += 1
+        for w in words {
+            var lo = 0, hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if ids[mid] < w { lo = mid + 1 } else { hi = mid }
             }
+            guard lo < ids.count, ids[lo] == w else { continue }
+            net += pos[lo] - neg[lo]
+            total += pos[lo] + neg[lo]
         }
         return total == 0 ? 0 : net / (total + smoothing * Double(max(1, tokenCount)))
+    }
+}
+
+/// A process-wide interning of the ticket words sentence priors record. Ids depend on the
+/// order words were first seen (thread timing), but they are only compared for equality and
+/// used to look tallies up, never to order a sum.
+final class PriorWordIDs: @unchecked Sendable {
+    static let shared = PriorWordIDs()
+    private var ids: [String: Int32] = [:]
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+
+    private init() {
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    /// The ids of `words`, in their order (new words get new ids).
+    func ids<S: Sequence<String>>(_ words: S) -> [Int32] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        var out: [Int32] = []
+        out.reserveCapacity(words.underestimatedCount)
+        for w in words {
+            if let id = ids[w] {
+                out.append(id)
+            } else {
+                let id = Int32(ids.count)
+                ids[w] = id
+                out.append(id)
+            }
+        }
+        return out
+    }
+
+    /// The ids of those of `words` already interned, in their order.
+    func knownIDs(_ words: [String]) -> [Int32] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        var out: [Int32] = []
+        out.reserveCapacity(words.count)
+        for w in words { if let id = ids[w] { out.append(id) } }
+        return out
     }
 }
 

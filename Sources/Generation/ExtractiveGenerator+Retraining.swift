@@ -67,19 +67,29 @@ extension ExtractiveGenerator {
 
     public func retrained(preferences: [PreferenceExample], adoptions: [AdoptionExample]) -> ExtractiveGenerator {
         var next = self
+        var touched: [String] = []
         for ex in adoptions {
             let w = Self.sentenceEvidence(ex.annotation)
             guard w != 0 else { continue }
             let tokens = TextTokens.tokens(ex.ticket.text)
             for (s, credit) in zip(ex.reply.sentences, Self.sentenceCredit(ex)) {
                 next.prior.record(article: s.article, position: s.position, ticketTokens: tokens, weight: credit)
+                if credit != 0 { touched.append(SentencePrior.key(s.article, s.position)) }
             }
         }
         next.policy = policy.updated(with: adoptions, config: config)
         next.reward.prior = next.prior
         next.reward = next.reward.trained(on: preferences)
         next.version += 1
-        next.compiledPrior = CompiledPriorSlot(next.prior.isEmpty ? nil : CompiledPrior(next.prior, cache: next.analysis))
+        // the compiled prior follows incrementally when this generator's was current
+        if next.prior.isEmpty {
+            next.compiledPrior = CompiledPriorSlot()
+        } else if let base = compiledPrior.value {
+            next.compiledPrior = CompiledPriorSlot(
+                CompiledPrior(updating: base, prior: next.prior, touched: touched, cache: next.analysis))
+        } else {
+            next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
+        }
         return next
     }
 }
