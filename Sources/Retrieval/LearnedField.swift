@@ -13,14 +13,21 @@ struct LearnedField: Sendable {
     init() {}
 
     init(_ weights: [ArticleID: [String: Double]], index: BM25Index) {
+        self.init(
+            sorted: weights.keys.sorted().map { article in
+                (article, weights[article]!.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) })
+            }, index: index)
+    }
+
+    /// ``init(_:index:)`` for weights already listed by ascending article and term.
+    init(sorted weights: SurplusWeights.Entries, index: BM25Index) {
         let k1 = index.parameters.k1
         let b = index.parameters.b
         var lengths: [Int32: Double] = [:]
         var entries: [(doc: Int32, term: String, weight: Double)] = []
-        for article in weights.keys.sorted() {
-            guard let doc = index.documentNumbers[article], let terms = weights[article] else { continue }
-            for term in terms.keys.sorted() {
-                let w = terms[term]!
+        for (article, terms) in weights {
+            guard let doc = index.documentNumbers[article] else { continue }
+            for (term, w) in terms {
                 entries.append((doc, term, w))
                 lengths[doc, default: 0] += w
             }
