@@ -116,6 +116,14 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         return (out, knownIDs(tokens))
     }
 
+    /// The analysed sentence at `position` of the article with `id`, if it was analysed.
+    func sentence(of id: ArticleID, at position: Int) -> AnalyzedSentence? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard let sentences = byID[id]?.sentences, position >= 0, position < sentences.count else { return nil }
+        return sentences[position]
+    }
+
     /// The interned id of a sentence-prior key (new keys get new ids).
     func priorKeyID(_ key: String) -> Int32 {
         pthread_mutex_lock(lock)

@@ -79,8 +79,6 @@ extension ExtractiveGenerator {
         }
         next.policy = policy.updated(with: adoptions, config: config)
         next.reward.prior = next.prior
-        next.reward = next.reward.trained(on: preferences)
-        next.version += 1
         // the compiled prior follows incrementally when this generator's was current
         if next.prior.isEmpty {
             next.compiledPrior = CompiledPriorSlot()
@@ -90,6 +88,46 @@ extension ExtractiveGenerator {
         } else {
             next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
         }
+        let current = next
+        next.reward = next.reward.trained(on: preferences) { reply, ticket in
+            current.replyFeatures(reply, ticket: ticket)
+                ?? ReplyFeatures.vector(reply, ticket: ticket, prior: current.prior)
+        }
+        next.version += 1
         return next
+    }
+
+    /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` from the cached analysis of
+    /// the reply's articles and the compiled prior, when every sentence is found there (its
+    /// article analysed, the same text at its position); nil otherwise. Equal values: the same
+    /// token sets, word counts, slot flags and prior values, counted on interned ids.
+    func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double]? {
+        let compiled = compiledPrior.value
+        guard prior.isEmpty || compiled != nil else { return nil }
+        var found: [AnalyzedSentence] = []
+        found.reserveCapacity(reply.sentences.count)
+        for s in reply.sentences {
+            guard let a = analysis.sentence(of: s.article, at: s.position), a.text == s.text else { return nil }
+            found.append(a)
+        }
+        let ticketTokens = TextTokens.tokenSet(ticket.text)
+        let ticketIDs = analysis.knownIDs(ticketTokens)
+        let priorWords = compiled?.ticketWords(ticketTokens) ?? []
+        var cands: [SentenceCandidate] = []
+        cands.reserveCapacity(found.count)
+        for (s, a) in zip(reply.sentences, found) {
+            let value =
+                prior.isEmpty || compiled == nil
+                ? 0
+                : compiled!.value(
+                    keyID: a.priorKeyID, words: priorWords, tokenCount: ticketTokens.count, smoothing: prior.smoothing)
+            cands.append(
+                SentenceCandidate(
+                    sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot, prior: value,
+                    shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
+        }
+        return ReplyFeatures.vector(
+            cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,
+            frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
     }
 }

@@ -50,7 +50,7 @@ public struct SimulatedAgent: Sendable, Hashable {
             var r = rng.derived("preference")
             let (choice, margin) = prefer(
                 qualityA: qualityA.total, qualityB: qualityB.total,
-                wordsA: shown.a.wordCount, wordsB: shown.b.wordCount, fatigue: f, rng: &r)
+                wordsA: Judge.wordCount(shown.a), wordsB: Judge.wordCount(shown.b), fatigue: f, rng: &r)
             feedback.preference = PreferenceAnnotation(ticket: shown.ticket.id, agent: id, choice: choice, margin: margin)
             feedback.seconds += cost.preference
         }
