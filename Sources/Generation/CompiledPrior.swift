@@ -6,20 +6,22 @@
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path: sentences by interned prior-key id
 /// (``ArticleAnalysisCache``) instead of `"article#position"` strings, and each sentence's
-/// tallies as a list sorted by interned word id (``PriorWordIDs``). The ticket's words are
-/// visited in ascending string order, as ``SentencePrior/value(key:sortedTokens:)`` does, each
-/// found by binary search: the same tallies added in the same order, so the value is
-/// bit-for-bit the string-keyed one.
+/// tallies in a small open-addressing hash table by interned word id (``PriorWordIDs``). The
+/// ticket's words are visited in ascending string order, as
+/// ``SentencePrior/value(key:sortedTokens:)`` does: the same tallies added in the same order, so
+/// the value is bit-for-bit the string-keyed one.
 ///
 /// Retraining compiles incrementally (``init(updating:prior:touched:cache:)``): only the
 /// sentences that received evidence are rebuilt.
 final class CompiledPrior: Sendable {
     /// Table index of each interned prior key (by id), −1 when the prior has no evidence for it.
     let tableOfKey: [Int32]
-    /// Per sentence: its words' ids (ascending) and tallies.
-    let tableWords: [[Int32]]
-    let tablePositive: [[Double]]
-    let tableNegative: [[Double]]
+    /// Per sentence, an open-addressing hash table from word id to entry: slot h holds the word
+    /// id at `2h` (−1 when empty) and its entry index at `2h + 1`; the table size is a power of
+    /// two at least twice the entry count, probed linearly.
+    let tableSlots: [[Int32]]
+    /// Per sentence, per entry, the tally: positive weight at `2e`, negative at `2e + 1`.
+    let tableTallies: [[Double]]
 
     convenience init(_ prior: SentencePrior, cache: ArticleAnalysisCache) {
         self.init(updating: nil, prior: prior, touched: Array(prior.tallies.keys), cache: cache)
@@ -29,34 +31,45 @@ final class CompiledPrior: Sendable {
     /// `touched` keys rebuilt from `prior`; without `base`, the tables of `touched` alone.
     init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
         var tableOfKey = base?.tableOfKey ?? []
-        var tableWords = base?.tableWords ?? []
-        var positive = base?.tablePositive ?? []
-        var negative = base?.tableNegative ?? []
+        var tableSlots = base?.tableSlots ?? []
+        var tableTallies = base?.tableTallies ?? []
         for key in Set(touched).sorted() {
             guard let byWord = prior.tallies[key] else { continue }
             let keyID = Int(cache.priorKeyID(key))
             if keyID >= tableOfKey.count { tableOfKey += [Int32](repeating: -1, count: keyID + 1 - tableOfKey.count) }
             let ids = PriorWordIDs.shared.ids(byWord.keys)
-            let entries = zip(ids, byWord.values).sorted { $0.0 < $1.0 }
-            let words = entries.map(\.0)
-            let pos = entries.map(\.1.positive)
-            let neg = entries.map(\.1.negative)
+            var size = 4
+            while size < 2 * ids.count { size <<= 1 }
+            var slots = [Int32](repeating: -1, count: 2 * size)
+            var tallies: [Double] = []
+            tallies.reserveCapacity(2 * ids.count)
+            for (e, (id, tally)) in zip(ids, byWord.values).enumerated() {
+                var h = Self.slot(id, size)
+                while slots[2 * h] >= 0 { h = (h + 1) & (size - 1) }
+                slots[2 * h] = id
+                slots[2 * h + 1] = Int32(e)
+                tallies.append(tally.positive)
+                tallies.append(tally.negative)
+            }
             if tableOfKey[keyID] >= 0 {
                 let t = Int(tableOfKey[keyID])
-                tableWords[t] = words
-                positive[t] = pos
-                negative[t] = neg
+                tableSlots[t] = slots
+                tableTallies[t] = tallies
             } else {
-                tableOfKey[keyID] = Int32(tableWords.count)
-                tableWords.append(words)
-                positive.append(pos)
-                negative.append(neg)
+                tableOfKey[keyID] = Int32(tableSlots.count)
+                tableSlots.append(slots)
+                tableTallies.append(tallies)
             }
         }
         self.tableOfKey = tableOfKey
-        self.tableWords = tableWords
-        self.tablePositive = positive
-        self.tableNegative = negative
+        self.tableSlots = tableSlots
+        self.tableTallies = tableTallies
+    }
+
+    /// The home slot of word `id` in a table of `size` (a power of two) slots.
+    @inline(__always)
+    static func slot(_ id: Int32, _ size: Int) -> Int {
+        Int((UInt32(bitPattern: id) &* 2_654_435_761) >> 7) & (size - 1)
     }
 
     /// The ids of the ticket's words any prior has seen, in ascending order of the words
@@ -72,20 +85,25 @@ final class CompiledPrior: Sendable {
         guard Int(keyID) < tableOfKey.count, keyID >= 0 else { return 0 }
         let table = Int(tableOfKey[Int(keyID)])
         guard table >= 0 else { return 0 }
-        let ids = tableWords[table]
-        guard !ids.isEmpty else { return 0 }
-        let pos = tablePositive[table]
-        let neg = tableNegative[table]
+        let tallies = tableTallies[table]
+        guard !tallies.isEmpty else { return 0 }
+        let slots = tableSlots[table]
+        let size = slots.count / 2
         var net = 0.0, total = 0.0
         for w in words {
-            var lo = 0, hi = ids.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if ids[mid] < w { lo = mid + 1 } else { hi = mid }
+            var h = Self.slot(w, size)
+            while true {
+                let id = slots[2 * h]
+                if id == w {
+                    let e = 2 * Int(slots[2 * h + 1])
+                    let (pos, neg) = (tallies[e], tallies[e + 1])
+                    net += pos - neg
+                    total += pos + neg
+                    break
+                }
+                if id < 0 { break }
+                h = (h + 1) & (size - 1)
             }
-            guard lo < ids.count, ids[lo] == w else { continue }
-            net += pos[lo] - neg[lo]
-            total += pos[lo] + neg[lo]
         }
         return total == 0 ? 0 : net / (total + smoothing * Double(max(1, tokenCount)))
     }
