@@ -16,12 +16,15 @@
 final class CompiledPrior: Sendable {
     /// Table index of each interned prior key (by id), −1 when the prior has no evidence for it.
     let tableOfKey: [Int32]
-    /// Per sentence, an open-addressing hash table from word id to entry: slot h holds the word
-    /// id at `2h` (−1 when empty) and its entry index at `2h + 1`; the table size is a power of
-    /// two at least twice the entry count, probed linearly.
-    let tableSlots: [[Int32]]
-    /// Per sentence, per entry, the tally: positive weight at `2e`, negative at `2e + 1`.
-    let tableTallies: [[Double]]
+    /// Per sentence, an open-addressing hash table from word id to tally (word −1 when empty);
+    /// its size is a power of two at least twice the entry count, probed linearly.
+    let tables: [[Slot]]
+
+    struct Slot {
+        var word: Int32 = -1
+        var positive: Double = 0
+        var negative: Double = 0
+    }
 
     convenience init(_ prior: SentencePrior, cache: ArticleAnalysisCache) {
         self.init(updating: nil, prior: prior, touched: Array(prior.tallies.keys), cache: cache)
@@ -31,8 +34,7 @@ final class CompiledPrior: Sendable {
     /// `touched` keys rebuilt from `prior`; without `base`, the tables of `touched` alone.
     init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
         var tableOfKey = base?.tableOfKey ?? []
-        var tableSlots = base?.tableSlots ?? []
-        var tableTallies = base?.tableTallies ?? []
+        var tables = base?.tables ?? []
         for key in Set(touched).sorted() {
             guard let byWord = prior.tallies[key] else { continue }
             let keyID = Int(cache.priorKeyID(key))
@@ -40,30 +42,21 @@ final class CompiledPrior: Sendable {
             let ids = PriorWordIDs.shared.ids(byWord.keys)
             var size = 4
             while size < 2 * ids.count { size <<= 1 }
-            var slots = [Int32](repeating: -1, count: 2 * size)
-            var tallies: [Double] = []
-            tallies.reserveCapacity(2 * ids.count)
-            for (e, (id, tally)) in zip(ids, byWord.values).enumerated() {
+            var slots = [Slot](repeating: Slot(), count: size)
+            for (id, tally) in zip(ids, byWord.values) {
                 var h = Self.slot(id, size)
-                while slots[2 * h] >= 0 { h = (h + 1) & (size - 1) }
-                slots[2 * h] = id
-                slots[2 * h + 1] = Int32(e)
-                tallies.append(tally.positive)
-                tallies.append(tally.negative)
+                while slots[h].word >= 0 { h = (h + 1) & (size - 1) }
+                slots[h] = Slot(word: id, positive: tally.positive, negative: tally.negative)
             }
             if tableOfKey[keyID] >= 0 {
-                let t = Int(tableOfKey[keyID])
-                tableSlots[t] = slots
-                tableTallies[t] = tallies
+                tables[Int(tableOfKey[keyID])] = ids.isEmpty ? [] : slots
             } else {
-                tableOfKey[keyID] = Int32(tableSlots.count)
-                tableSlots.append(slots)
-                tableTallies.append(tallies)
+                tableOfKey[keyID] = Int32(tables.count)
+                tables.append(ids.isEmpty ? [] : slots)
             }
         }
         self.tableOfKey = tableOfKey
-        self.tableSlots = tableSlots
-        self.tableTallies = tableTallies
+        self.tables = tables
     }
 
     /// The home slot of word `id` in a table of `size` (a power of two) slots.
@@ -85,24 +78,23 @@ final class CompiledPrior: Sendable {
         guard Int(keyID) < tableOfKey.count, keyID >= 0 else { return 0 }
         let table = Int(tableOfKey[Int(keyID)])
         guard table >= 0 else { return 0 }
-        let tallies = tableTallies[table]
-        guard !tallies.isEmpty else { return 0 }
-        let slots = tableSlots[table]
-        let size = slots.count / 2
+        let slots = tables[table]
+        guard !slots.isEmpty else { return 0 }
+        let size = slots.count
         var net = 0.0, total = 0.0
-        for w in words {
-            var h = Self.slot(w, size)
-            while true {
-                let id = slots[2 * h]
-                if id == w {
-                    let e = 2 * Int(slots[2 * h + 1])
-                    let (pos, neg) = (tallies[e], tallies[e + 1])
-                    net += pos - neg
-                    total += pos + neg
-                    break
+        slots.withUnsafeBufferPointer { slots in
+            for w in words {
+                var h = Self.slot(w, size)
+                while true {
+                    let id = slots[h].word
+                    if id == w {
+                        net += slots[h].positive - slots[h].negative
+                        total += slots[h].positive + slots[h].negative
+                        break
+                    }
+                    if id < 0 { break }
+                    h = (h + 1) & (size - 1)
                 }
-                if id < 0 { break }
-                h = (h + 1) & (size - 1)
             }
         }
         return total == 0 ? 0 : net / (total + smoothing * Double(max(1, tokenCount)))
