@@ -45,15 +45,31 @@ extension ExtractiveGenerator {
     /// among all sentences. Without this split, the right version of a fact — which appears
     /// in the rejected replies alongside its wrong twin — is punished as hard as the twin.
     public static func sentenceCredit(_ example: AdoptionExample) -> [Double] {
+        sentenceCredit(example, cache: nil)
+    }
+
+    /// ``sentenceCredit(_:)``, reading the sentences' tokens from `cache` where it has them
+    /// (the same token sets, as sorted interned ids; the same counts).
+    static func sentenceCredit(_ example: AdoptionExample, cache: ArticleAnalysisCache?) -> [Double] {
         let w = sentenceEvidence(example.annotation)
         let s = example.reply.sentences
         guard w < 0, !s.isEmpty else { return s.map { _ in w } }
-        let tokens = s.map { TextTokens.tokenSet($0.text) }
+        // the cache's interned ids when it has every sentence, else a local interning of all
+        var tokens: [[Int32]] = []
+        for sentence in s {
+            guard let a = cache?.sentence(of: sentence.article, at: sentence.position), a.text == sentence.text
+            else { break }
+            tokens.append(a.tokenIDs)
+        }
+        if tokens.count < s.count {
+            var intern: [String: Int32] = [:]
+            tokens = s.map { SentenceFeatures.internSorted(TextTokens.tokenSet($0.text), &intern) }
+        }
         var suspect = [Bool](repeating: false, count: s.count)
         for i in s.indices {
             for j in s.indices where j > i && s[i].article != s[j].article {
-                let union = tokens[i].union(tokens[j]).count
-                let common = tokens[i].intersection(tokens[j]).count
+                let common = ArticleAnalysisCache.overlap(tokens[i], tokens[j])
+                let union = tokens[i].count + tokens[j].count - common
                 if union > 0, Double(common) / Double(union) >= ReplyFeatures.nearDuplicateJaccard {
                     suspect[i] = true
                     suspect[j] = true
@@ -72,7 +88,7 @@ extension ExtractiveGenerator {
             let w = Self.sentenceEvidence(ex.annotation)
             guard w != 0 else { continue }
             let tokens = TextTokens.tokens(ex.ticket.text)
-            for (s, credit) in zip(ex.reply.sentences, Self.sentenceCredit(ex)) {
+            for (s, credit) in zip(ex.reply.sentences, Self.sentenceCredit(ex, cache: analysis)) {
                 next.prior.record(article: s.article, position: s.position, ticketTokens: tokens, weight: credit)
                 if credit != 0 { touched.append(SentencePrior.key(s.article, s.position)) }
             }

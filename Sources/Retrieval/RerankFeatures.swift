@@ -8,7 +8,11 @@ import FlywheelCore
 
 /// Computes ``RerankFeature`` vectors for one ticket against articles of a first stage.
 struct RerankFeatureExtractor {
-    let retriever: LearnedRetriever
+    /// The parts of the retriever's index the features read (not the whole retriever: copying
+    /// it per ticket retains every one of its arrays).
+    let documentNumbers: [ArticleID: Int32]
+    let titleTerms: [[Int32]]
+    let bodyTerms: [[Int32]]
     let priors: ArticlePriors
     let queryTerms: Set<Int32>
     let queryBigrams: Set<Int64>
@@ -18,7 +22,9 @@ struct RerankFeatureExtractor {
     let priorByDocument: [Double]
 
     init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors, priorByDocument: [Double]) {
-        self.retriever = retriever
+        documentNumbers = retriever.index.documentNumbers
+        titleTerms = retriever.index.titleTerms
+        bodyTerms = retriever.index.bodyTerms
         self.priors = priors
         self.priorByDocument = priorByDocument
         let terms = retriever.index.analyzer.queryTerms(ticket.text)
@@ -107,17 +113,17 @@ struct RerankFeatureExtractor {
         var coverage = 0.0
         var bigramOverlap = 0.0
         var prior: Double?
-        if let doc = retriever.index.documentNumbers[article] {
+        if let doc = documentNumbers[article] {
             let d = Int(doc)
             prior = priorByDocument[d]
             bm25 = Double(parts.bm25[d])
             expansion = Double(parts.expansion[d])
             demotion = Double(parts.demotion[d])
             if parts.distinctTerms > 0 { coverage = Double(parts.matchedTerms[d]) / Double(parts.distinctTerms) }
-            let title = retriever.index.titleTerms[d]
+            let title = titleTerms[d]
             titleOverlap = self.titleOverlap(title)
             if !queryBigrams.isEmpty {
-                bigramOverlap = self.bigramOverlap(title: title, body: retriever.index.bodyTerms[d])
+                bigramOverlap = self.bigramOverlap(title: title, body: bodyTerms[d])
             }
         }
         return RerankFeature.allCases.map { feature in
