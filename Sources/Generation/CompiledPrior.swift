@@ -19,6 +19,10 @@ final class CompiledPrior: Sendable {
     /// Per sentence, an open-addressing hash table from word id to tally (word −1 when empty);
     /// its size is a power of two at least twice the entry count, probed linearly.
     let tables: [[Slot]]
+    /// Per table, a 256-bit signature of its words (4 words at `4t`): a ticket word whose bit
+    /// (``signatureBit(_:)``) is clear is not in the table, and the table (tens of megabytes in
+    /// all, so mostly out of cache) is not touched for it.
+    let signatures: [UInt64]
 
     struct Slot {
         var word: Int32 = -1
@@ -35,6 +39,7 @@ final class CompiledPrior: Sendable {
     init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
         var tableOfKey = base?.tableOfKey ?? []
         var tables = base?.tables ?? []
+        var signatures = base?.signatures ?? []
         for key in Set(touched).sorted() {
             guard let byWord = prior.tallies[key] else { continue }
             let keyID = Int(cache.priorKeyID(key))
@@ -43,20 +48,35 @@ final class CompiledPrior: Sendable {
             var size = 4
             while size < 2 * ids.count { size <<= 1 }
             var slots = [Slot](repeating: Slot(), count: size)
+            var signature: [UInt64] = [0, 0, 0, 0]
             for (id, tally) in zip(ids, byWord.values) {
                 var h = Self.slot(id, size)
                 while slots[h].word >= 0 { h = (h + 1) & (size - 1) }
                 slots[h] = Slot(word: id, positive: tally.positive, negative: tally.negative)
+                let bit = Self.signatureBit(id)
+                signature[bit >> 6] |= 1 << UInt64(bit & 63)
             }
+            let t: Int
             if tableOfKey[keyID] >= 0 {
-                tables[Int(tableOfKey[keyID])] = ids.isEmpty ? [] : slots
+                t = Int(tableOfKey[keyID])
+                tables[t] = ids.isEmpty ? [] : slots
             } else {
-                tableOfKey[keyID] = Int32(tables.count)
+                t = tables.count
+                tableOfKey[keyID] = Int32(t)
                 tables.append(ids.isEmpty ? [] : slots)
+                signatures += [0, 0, 0, 0]
             }
+            for k in 0..<4 { signatures[4 * t + k] = signature[k] }
         }
         self.tableOfKey = tableOfKey
         self.tables = tables
+        self.signatures = signatures
+    }
+
+    /// The bit (0..<256) of word `id` in a table signature.
+    @inline(__always)
+    static func signatureBit(_ id: Int32) -> Int {
+        Int((UInt32(bitPattern: id) &* 0x9E37_79B1) >> 24)
     }
 
     /// The home slot of word `id` in a table of `size` (a power of two) slots.
@@ -71,19 +91,36 @@ final class CompiledPrior: Sendable {
         PriorWordIDs.shared.knownIDs(tokens.sorted())
     }
 
+    /// Each of `words`' ``signatureBit(_:)``: the word index (0..<4) in the high bits, the
+    /// mask in the low ones, as (index, mask) pairs.
+    func signatureMasks(_ words: [Int32]) -> [(index: Int, mask: UInt64)] {
+        words.map {
+            let bit = Self.signatureBit($0)
+            return (bit >> 6, 1 << UInt64(bit & 63))
+        }
+    }
+
     /// ``SentencePrior/value(key:sortedTokens:)`` for the sentence with prior-key id `keyID`,
     /// the ticket's known word ids `words` (from ``ticketWords(_:)``) and its number of
     /// distinct words `tokenCount`.
-    func value(keyID: Int32, words: [Int32], tokenCount: Int, smoothing: Double) -> Double {
+    func value(
+        keyID: Int32, words: [Int32], masks: [(index: Int, mask: UInt64)], tokenCount: Int, smoothing: Double
+    ) -> Double {
         guard Int(keyID) < tableOfKey.count, keyID >= 0 else { return 0 }
         let table = Int(tableOfKey[Int(keyID)])
         guard table >= 0 else { return 0 }
+        var any = false
+        for m in masks where signatures[4 * table + m.index] & m.mask != 0 {
+            any = true
+            break
+        }
+        guard any else { return 0 }
         let slots = tables[table]
         guard !slots.isEmpty else { return 0 }
         let size = slots.count
         var net = 0.0, total = 0.0
         slots.withUnsafeBufferPointer { slots in
-            for w in words {
+            for (i, w) in words.enumerated() where signatures[4 * table + masks[i].index] & masks[i].mask != 0 {
                 var h = Self.slot(w, size)
                 while true {
                     let id = slots[h].word

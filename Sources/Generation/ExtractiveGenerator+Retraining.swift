@@ -129,6 +129,7 @@ extension ExtractiveGenerator {
         let ticketTokens = TextTokens.tokenSet(ticket.text)
         let ticketIDs = analysis.knownIDs(ticketTokens)
         let priorWords = compiled?.ticketWords(ticketTokens) ?? []
+        let priorMasks = compiled?.signatureMasks(priorWords) ?? []
         var cands: [SentenceCandidate] = []
         cands.reserveCapacity(found.count)
         for (s, a) in zip(reply.sentences, found) {
@@ -136,7 +137,8 @@ extension ExtractiveGenerator {
                 prior.isEmpty || compiled == nil
                 ? 0
                 : compiled!.value(
-                    keyID: a.priorKeyID, words: priorWords, tokenCount: ticketTokens.count, smoothing: prior.smoothing)
+                    keyID: a.priorKeyID, words: priorWords, masks: priorMasks, tokenCount: ticketTokens.count,
+                    smoothing: prior.smoothing)
             cands.append(
                 SentenceCandidate(
                     sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot, prior: value,

@@ -103,6 +103,7 @@ public enum SentenceFeatures {
         let usePrior = !prior.isEmpty
         let sortedTokens = usePrior && compiled == nil ? ticketTokens.sorted() : []
         let priorWords = usePrior ? compiled?.ticketWords(ticketTokens) ?? [] : []
+        let priorMasks = compiled?.signatureMasks(priorWords) ?? []
         let sentenceCount = analyses.reduce(0) { $0 + $1.sentences.count }
         out.reserveCapacity(sentenceCount)
         textIDs.reserveCapacity(sentenceCount)
@@ -116,7 +117,8 @@ public enum SentenceFeatures {
                     value = 0
                 } else if let compiled {
                     value = compiled.value(
-                        keyID: sentences[p].priorKeyID, words: priorWords, tokenCount: ticketTokens.count,
+                        keyID: sentences[p].priorKeyID, words: priorWords, masks: priorMasks,
+                        tokenCount: ticketTokens.count,
                         smoothing: prior.smoothing)
                 } else {
                     value = prior.value(key: SentencePrior.key(article.id, p), sortedTokens: sortedTokens)
