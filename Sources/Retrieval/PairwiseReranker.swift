@@ -66,8 +66,10 @@ public struct PairwiseReranker: Reranker {
         let extractor = RerankFeatureExtractor(
             ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
         var scored: [(entry: RankedList.Entry, score: Double, position: Int)] = []
+        scored.reserveCapacity(candidates.entries.count)
+        var x = [Double](repeating: 0, count: RerankFeature.allCases.count)
         for (i, entry) in candidates.entries.enumerated() {
-            let x = extractor.features(entry.article, rank: i + 1)
+            extractor.features(entry.article, rank: i + 1, into: &x)
             var s = -configuration.rankPrior * log(Double(i + 1))
             for j in x.indices { s += weights[j] * scales[j] * x[j] }
             scored.append((entry, s, i))

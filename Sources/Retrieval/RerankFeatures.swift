@@ -106,6 +106,14 @@ struct RerankFeatureExtractor {
 
     /// The features of `article` at 1-based first-stage `rank`, in `RerankFeature.allCases` order.
     func features(_ article: ArticleID, rank: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: RerankFeature.allCases.count)
+        features(article, rank: rank, into: &out)
+        return out
+    }
+
+    /// ``features(_:rank:)`` written into `out` (of `RerankFeature.allCases.count` elements),
+    /// so a ticket's candidates share one buffer.
+    func features(_ article: ArticleID, rank: Int, into out: inout [Double]) {
         var bm25 = 0.0
         var expansion = 0.0
         var demotion = 0.0
@@ -126,18 +134,19 @@ struct RerankFeatureExtractor {
                 bigramOverlap = self.bigramOverlap(title: title, body: bodyTerms[d])
             }
         }
-        return RerankFeature.allCases.map { feature in
-            switch feature {
-            case .bm25: bm25
-            case .expansion: expansion
-            case .demotion: demotion
-            case .titleOverlap: titleOverlap
-            case .queryCoverage: coverage
-            case .bigramOverlap: bigramOverlap
-            case .articlePrior: prior ?? priors.logOdds(article)
-            case .logRank: log(Double(rank))
-            case .reciprocalRank: 1 / Double(rank)
-            }
+        for (i, feature) in RerankFeature.allCases.enumerated() {
+            out[i] =
+                switch feature {
+                case .bm25: bm25
+                case .expansion: expansion
+                case .demotion: demotion
+                case .titleOverlap: titleOverlap
+                case .queryCoverage: coverage
+                case .bigramOverlap: bigramOverlap
+                case .articlePrior: prior ?? priors.logOdds(article)
+                case .logRank: log(Double(rank))
+                case .reciprocalRank: 1 / Double(rank)
+                }
         }
     }
 }

@@ -167,7 +167,12 @@ public struct Judge: Sendable {
     /// The judge's 1–5 helpfulness score: `1 + 4·total`, plus `N(0, noiseSD)` drawn from `rng`
     /// when `noiseSD > 0` (no draw otherwise), clamped to [1, 5], rounded if configured.
     public func helpfulness(of reply: Reply, for truth: TicketTruth, rng: inout RandomStream) -> Double {
-        var score = 1 + 4 * quality(of: reply, for: truth).total
+        helpfulness(from: quality(of: reply, for: truth), rng: &rng)
+    }
+
+    /// ``helpfulness(of:for:rng:)`` of a reply whose ``quality(of:for:)`` is `quality`.
+    public func helpfulness(from quality: QualityBreakdown, rng: inout RandomStream) -> Double {
+        var score = 1 + 4 * quality.total
         if config.noiseSD > 0 { score += config.noiseSD * rng.normal() }
         score = min(5, max(1, score))
         return config.roundScores ? score.rounded() : score

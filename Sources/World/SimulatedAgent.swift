@@ -30,13 +30,15 @@ public struct SimulatedAgent: Sendable, Hashable {
     /// - Parameters:
     ///   - published: whether an article is in the published knowledge base.
     ///   - topic: the topic the agent names when flagging a missing article (default: none).
+    ///   - qualityA: `judge.quality(of: shown.a, for: truth)` when the caller already has it.
     public func respond(
         to shown: ShownSuggestion, truth: TicketTruth, published: (ArticleID) -> Bool, judge: Judge,
-        state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil }
+        state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil },
+        qualityA known: QualityBreakdown? = nil
     ) -> AgentFeedback {
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
-        let prepared = Judge.PreparedTruth(truth)
-        let qualityA = judge.quality(of: shown.a, for: prepared)
+        lazy var prepared = Judge.PreparedTruth(truth)
+        let qualityA = known ?? judge.quality(of: shown.a, for: prepared)
         var feedback = AgentFeedback()
         let cost = persona.costSeconds
 
