@@ -81,6 +81,11 @@ public struct Judge: Sendable {
     }
 
     func quality(of reply: Reply, for prepared: PreparedTruth) -> QualityBreakdown {
+        qualityAndWords(of: reply, for: prepared).quality
+    }
+
+    /// ``quality(of:for:)`` and the reply's ``wordCount(_:)``, which it computes anyway.
+    func qualityAndWords(of reply: Reply, for prepared: PreparedTruth) -> (quality: QualityBreakdown, words: Int) {
         let truth = prepared.truth
         let sentences = reply.sentences.map { tokenCache.value($0.text) }
         let conflicting = prepared.conflicting
@@ -144,7 +149,8 @@ public struct Judge: Sendable {
             focus = Double(onTopic) / Double(reply.sentences.count)
         }
 
-        let words = Double(Self.wordCount(reply))
+        let wordCount = Self.wordCount(reply)
+        let words = Double(wordCount)
         let lo = Double(max(config.length.minWords, 1))
         let hi = Double(max(config.length.maxWords, config.length.minWords, 1))
         let lengthFit = words < lo ? words / lo : (words > hi ? max(0, 2 - words / hi) : 1)
@@ -159,9 +165,10 @@ public struct Judge: Sendable {
         let failure = dominantFailure(
             contradictions: contradictions, total: total, coverage: coverage, focus: focus,
             lengthFit: lengthFit, tooLong: words > hi, toneFit: toneFit)
-        return QualityBreakdown(
+        let quality = QualityBreakdown(
             coverage: coverage, correctness: correctness, focus: focus, fit: fit, total: total,
             failure: failure)
+        return (quality, wordCount)
     }
 
     /// The judge's 1–5 helpfulness score: `1 + 4·total`, plus `N(0, noiseSD)` drawn from `rng`

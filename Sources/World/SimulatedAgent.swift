@@ -38,7 +38,13 @@ public struct SimulatedAgent: Sendable, Hashable {
     ) -> AgentFeedback {
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
         lazy var prepared = Judge.PreparedTruth(truth)
-        let qualityA = known ?? judge.quality(of: shown.a, for: prepared)
+        var wordsA: Int?
+        let qualityA: QualityBreakdown
+        if let known {
+            qualityA = known
+        } else {
+            (qualityA, wordsA) = judge.qualityAndWords(of: shown.a, for: prepared)
+        }
         var feedback = AgentFeedback()
         let cost = persona.costSeconds
 
@@ -48,11 +54,11 @@ public struct SimulatedAgent: Sendable, Hashable {
         }
 
         if participates(.preference) {
-            let qualityB = judge.quality(of: shown.b, for: prepared)
+            let (qualityB, wordsB) = judge.qualityAndWords(of: shown.b, for: prepared)
             var r = rng.derived("preference")
             let (choice, margin) = prefer(
                 qualityA: qualityA.total, qualityB: qualityB.total,
-                wordsA: Judge.wordCount(shown.a), wordsB: Judge.wordCount(shown.b), fatigue: f, rng: &r)
+                wordsA: wordsA ?? Judge.wordCount(shown.a), wordsB: wordsB, fatigue: f, rng: &r)
             feedback.preference = PreferenceAnnotation(ticket: shown.ticket.id, agent: id, choice: choice, margin: margin)
             feedback.seconds += cost.preference
         }
