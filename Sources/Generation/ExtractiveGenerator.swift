@@ -103,6 +103,8 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         var textIDs: [Int]
         /// Pool index of the first sentence of the article at each rank (rank 1 at index 0).
         var rankStart: [Int]
+        /// Pool indices by score, best first, ties to the earlier sentence.
+        var greedyOrder: [Int]
 
         /// The pool index of a sentence taken from this pool.
         func index(of s: Reply.Sentence) -> Int? {
@@ -120,16 +122,30 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior,
             compiled: compiledPrior.value, cache: analysis)
         let scores = pool.map { scorer.score($0, ticketTokens: tokens.count) }
+        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         return Context(
             ticketTokens: tokens, ticketIDs: ticketIDs, pool: pool, scores: scores, textIDs: textIDs,
-            rankStart: rankStart)
+            rankStart: rankStart, greedyOrder: order)
     }
 
     /// Indices into the pool: the `length` best within the top `scope` articles (greedy), or a
     /// Gumbel-top-k sample when `rng` is given. Ties go to the earlier sentence.
     func select(_ ctx: Context, scope: Int, length: Int, rng: RandomStream?) -> [Reply.Sentence] {
+        var out: [Reply.Sentence] = []
+        var seenText: [Int] = []
+        guard let rng else {
+            // greedy: the pool's one score order, restricted to the scope (the same order as
+            // sorting the restricted pool, since the order is total)
+            for i in ctx.greedyOrder where out.count < length && ctx.pool[i].sentence.articleRank <= scope {
+                if !seenText.contains(ctx.textIDs[i]) {
+                    seenText.append(ctx.textIDs[i])
+                    out.append(ctx.pool[i].sentence)
+                }
+            }
+            return out
+        }
         var keyed: [(key: Double, index: Int)] = []
-        var r = rng
+        var r: RandomStream? = rng
         for i in ctx.pool.indices where ctx.pool[i].sentence.articleRank <= scope {
             var key = ctx.scores[i]
             if r != nil {
@@ -139,10 +155,11 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             keyed.append((key, i))
         }
         keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.index < $1.index) }
-        var seen = Set<Int>()
-        var out: [Reply.Sentence] = []
         for k in keyed where out.count < length {
-            if seen.insert(ctx.textIDs[k.index]).inserted { out.append(ctx.pool[k.index].sentence) }
+            if !seenText.contains(ctx.textIDs[k.index]) {
+                seenText.append(ctx.textIDs[k.index])
+                out.append(ctx.pool[k.index].sentence)
+            }
         }
         return out
     }
