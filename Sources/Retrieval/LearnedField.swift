@@ -68,9 +68,19 @@ struct LearnedField: Sendable {
 
     /// The query's terms known to this field, as (term id, count) in term-id order.
     func query(_ terms: [String]) -> [(term: Int32, count: Int)] {
-        var counts: [Int32: Int] = [:]
-        for term in terms { if let id = termIDs[term] { counts[id, default: 0] += 1 } }
-        return counts.keys.sorted().map { ($0, counts[$0]!) }
+        guard !termIDs.isEmpty else { return [] }
+        // a query has a handful of terms: count them in a small array, not a dictionary
+        var out: [(term: Int32, count: Int)] = []
+        for term in terms {
+            guard let id = termIDs[term] else { continue }
+            if let i = out.firstIndex(where: { $0.term == id }) {
+                out[i].count += 1
+            } else {
+                out.append((id, 1))
+            }
+        }
+        out.sort { $0.term < $1.term }
+        return out
     }
 
     /// This field's score of one document for `terms`.
