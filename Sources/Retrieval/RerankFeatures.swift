@@ -72,7 +72,9 @@ struct RerankFeatureExtractor {
         let q = queryBigramList
         guard q.count <= 64 else { return bigramOverlapBySet(title: title, body: body) }
         var matched: UInt64 = 0
-        for field in [title, body] where field.count > 1 {
+        // each field on its own (no temporary [title, body] array per candidate)
+        func scan(_ field: [Int32]) {
+            guard field.count > 1 else { return }
             var previousIsQuery = isQueryTerm[Int(field[0])]
             for i in 1..<field.count {
                 let isQuery = isQueryTerm[Int(field[i])]
@@ -86,6 +88,8 @@ struct RerankFeatureExtractor {
                 previousIsQuery = isQuery
             }
         }
+        scan(title)
+        scan(body)
         return Double(matched.nonzeroBitCount) / Double(q.count)
     }
 
