@@ -179,6 +179,9 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     func scoredCandidates(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> [Scored] {
         let ctx = context(ticket: ticket, articles: articles)
         let key = rng.next()
+        // An untrained reward model (all weights ±0) scores every reply +0.0 exactly (the dot
+        // product starts at +0.0 and every term is ±0 for finite features): skip the features.
+        let rewardIsZero = reward.weights.allSatisfy { $0 == 0 }
         var out: [Scored] = []
         for i in 0..<max(1, config.candidates) {
             let reply: Reply
@@ -195,6 +198,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
                 let sentences = select(
                     ctx, scope: scope, length: length, rng: sampled ? r.derived("sample") : nil)
                 reply = ReplyComposer.compose(sentences, tone: tone)
+            }
+            if rewardIsZero {
+                out.append(Scored(reply: reply, reward: 0))
+                continue
             }
             let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
             let features = ReplyFeatures.vector(
