@@ -83,7 +83,8 @@ extension JobRunner {
             var generate = RandomStream(seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), key])
             let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &generate)
             var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
-            let score = judge.helpfulness(of: a, for: record.truth, rng: &judgeRng)
+            let qualityA = judge.quality(of: a, for: record.truth)
+            let score = judge.helpfulness(from: qualityA, rng: &judgeRng)
             helpfulness += score
             if score >= 4 { helpful += 1 }
 
@@ -95,7 +96,8 @@ extension JobRunner {
             let feedback = SimulatedAgent(id: "evaluator", persona: persona).respond(
                 to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
                 published: { _ in true }, judge: judge, state: &state,
-                rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]))
+                rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),
+                qualityA: qualityA)
             if feedback.adoption?.outcome.isAdopted == true { adopted += 1 }
         }
         let n = Double(max(1, engine.prepared.heldOut.count))

@@ -5,8 +5,10 @@ import World
 struct PendingFeedback {
     var tickets: [TicketID: Ticket] = [:]
     var relevance: [(annotation: RelevanceAnnotation, truth: TicketTruth)] = []
-    var preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation, truth: TicketTruth)] = []
-    var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation, truth: TicketTruth)] = []
+    /// `qualityA`: the judge's total quality of reply A when the agent's response already
+    /// computed it (the audit reuses it; nil → the audit computes it).
+    var preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation, truth: TicketTruth, qualityA: Double?)] = []
+    var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation, truth: TicketTruth, qualityA: Double?)] = []
     var isEmpty: Bool { relevance.isEmpty && preferences.isEmpty && adoptions.isEmpty }
 }
 
@@ -27,7 +29,8 @@ extension JobRunner {
     /// Records one agent's feedback: the window's totals, the storage rows, the training queue
     /// and the knowledge base's flags. Signals the arm does not collect are dropped here.
     mutating func absorb(
-        _ feedback: AgentFeedback, served: ServedSuggestion, truth: TicketTruth, persona: Persona, time: Timestamp
+        _ feedback: AgentFeedback, served: ServedSuggestion, truth: TicketTruth, persona: Persona, time: Timestamp,
+        qualityA: Double? = nil
     ) {
         let ticket = served.ticket
         let cost = persona.costSeconds
@@ -42,14 +45,14 @@ extension JobRunner {
                 window.preferenceDecided += 1
                 if p.choice == .a { window.preferenceWonByA += 1 }
             }
-            pending.preferences.append((served, p, truth))
+            pending.preferences.append((served, p, truth, qualityA))
             pending.tickets[ticket.id] = ticket
             keep(.init(kind: "preference", ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
                        label: p.choice.rawValue, detail: p.margin?.rawValue))
         }
         if let a = feedback.adoption, arm.collects(.adoption) {
             count(.adoption, seconds: cost.adoption + (a.rationale == nil ? 0 : cost.rationale))
-            pending.adoptions.append((served, a, truth))
+            pending.adoptions.append((served, a, truth, qualityA))
             pending.tickets[ticket.id] = ticket
             keep(.init(kind: "adoption", ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
                        label: a.outcome.rawValue, detail: a.rationale?.rawValue))

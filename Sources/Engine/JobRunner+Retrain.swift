@@ -58,7 +58,7 @@ extension JobRunner {
                 to: shown, truth: truth, published: { _ in true }, judge: engine.world.judge, state: &state,
                 rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]))
             if let p = feedback.preference {
-                pending.preferences.append((served, p, truth))
+                pending.preferences.append((served, p, truth, nil))
                 window.counts[.preference, default: 0] += 1
                 window.vendorSeconds += persona.costSeconds.preference
             }
@@ -78,11 +78,13 @@ extension JobRunner {
         for (r, truth) in pending.relevance {
             verdicts.append((r.agent, r.ticket, r.relevant == ((truth.relevant[r.article] ?? 0) > 0)))
         }
-        for (served, p, truth) in pending.preferences {
-            verdicts.append((p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, truth: truth, judge: judge)))
+        for (served, p, truth, qa) in pending.preferences {
+            verdicts.append(
+                (p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, truth: truth, judge: judge, qualityA: qa)))
         }
-        for (served, a, truth) in pending.adoptions {
-            verdicts.append((a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, truth: truth, judge: judge)))
+        for (served, a, truth, qa) in pending.adoptions {
+            verdicts.append(
+                (a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, truth: truth, judge: judge, qualityA: qa)))
         }
         // Spot audits feed each agent's trust estimate (10% of annotations, keyed draws).
         for (i, v) in verdicts.enumerated() {
@@ -102,11 +104,11 @@ extension JobRunner {
             if kept[i] { batch.relevance.append(r) }
             i += 1
         }
-        for (served, p, _) in pending.preferences {
+        for (served, p, _, _) in pending.preferences {
             if kept[i] { batch.preferences.append((served, p)) }
             i += 1
         }
-        for (served, a, _) in pending.adoptions {
+        for (served, a, _, _) in pending.adoptions {
             if kept[i] { batch.adoptions.append((served, a)) }
             i += 1
         }
@@ -117,8 +119,11 @@ extension JobRunner {
 /// The world-side audit of annotations: whether each agrees with the truth. Used by the
 /// virtual-judge filter and the agent-trust estimate; never by the system under test.
 enum QualityAudit {
-    static func isCorrect(_ p: PreferenceAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge) -> Bool {
-        let qa = judge.quality(of: served.a, for: truth).total
+    /// `qualityA`: `judge.quality(of: served.a, for: truth).total` when already known.
+    static func isCorrect(
+        _ p: PreferenceAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge, qualityA: Double? = nil
+    ) -> Bool {
+        let qa = qualityA ?? judge.quality(of: served.a, for: truth).total
         let qb = judge.quality(of: served.b, for: truth).total
         switch p.choice {
         case .a: return qa >= qb
@@ -128,8 +133,10 @@ enum QualityAudit {
         }
     }
 
-    static func isCorrect(_ a: AdoptionAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge) -> Bool {
-        let good = judge.quality(of: served.a, for: truth).total >= judge.config.goodQuality
+    static func isCorrect(
+        _ a: AdoptionAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge, qualityA: Double? = nil
+    ) -> Bool {
+        let good = (qualityA ?? judge.quality(of: served.a, for: truth).total) >= judge.config.goodQuality
         return a.outcome.isAdopted == good
     }
 

@@ -136,11 +136,15 @@ struct JobRunner {
         }
         let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
         let published = self.published
+        // the agent judges reply A anyway; the quality audit at retraining reuses it
+        let qualityA = engine.world.judge.quality(of: served.a, for: record.truth)
         let feedback = agent.respond(
             to: shown, truth: record.truth, published: { published.contains($0) }, judge: engine.world.judge,
             state: &agentStates[index],
-            rng: RandomStream(seed: config.seed, purpose: "agent", ids: [UInt64(replicate), key]))
-        absorb(feedback, served: served, truth: record.truth, persona: agent.persona, time: ticket.createdAt)
+            rng: RandomStream(seed: config.seed, purpose: "agent", ids: [UInt64(replicate), key]), qualityA: qualityA)
+        absorb(
+            feedback, served: served, truth: record.truth, persona: agent.persona, time: ticket.createdAt,
+            qualityA: qualityA.total)
     }
 
     func suggest(for ticket: Ticket, key: UInt64) -> ServedSuggestion {

@@ -14,19 +14,24 @@ struct AnalyzedSentence: Sendable {
     /// Equal for equal texts (interned per cache), so duplicate texts are found without hashing
     /// the strings again.
     var textID: Int
-    var tokens: Set<String>
-    /// `tokens` as interned ids (per cache), ascending: overlap counts by merging.
+    /// The distinct content tokens as interned ids (per cache), ascending: overlap counts by
+    /// merging.
     var tokenIDs: [Int32]
     var words: Int
     var hasSlot: Bool
-    /// ``SentencePrior/key(_:_:)`` of (article, position).
-    var priorKey: String
+    /// ``SentencePrior/key(_:_:)`` of (article, position), interned (per cache), for
+    /// ``CompiledPrior`` lookups.
+    var priorKeyID: Int32
 }
 
-/// The analysis of one article body.
-struct ArticleAnalysis: Sendable {
-    var body: String
-    var sentences: [AnalyzedSentence]
+/// The analysis of one article body (a class: handed out per ticket without copying).
+final class ArticleAnalysis: Sendable {
+    let body: String
+    let sentences: [AnalyzedSentence]
+    init(body: String, sentences: [AnalyzedSentence]) {
+        self.body = body
+        self.sentences = sentences
+    }
 }
 
 /// A memo of ``ArticleAnalysis`` by article id, shared by copies of one generator (it is a pure
@@ -34,11 +39,15 @@ struct ArticleAnalysis: Sendable {
 /// from the article's current body is recomputed. Thread-safe; deterministic whatever the order
 /// of calls (interned text ids are only compared for equality).
 ///
-/// It takes no part in the generator's equality, hash or coding.
+/// It takes no part in the generator's equality, hash or coding. Generators share one
+/// process-wide cache (``shared``): the analysis depends on the article alone, and interned ids
+/// are only compared with each other, so sharing it across jobs changes no result.
 final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
+    static let shared = ArticleAnalysisCache()
     private var byID: [ArticleID: ArticleAnalysis] = [:]
     private var textIDs: [String: Int] = [:]
     private var tokenIDs: [String: Int32] = [:]
+    private var priorKeyIDs: [String: Int32] = [:]
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
     init() {
@@ -62,12 +71,12 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         let texts = SentenceSplitter.split(article.body)
         var sentences: [AnalyzedSentence] = []
         sentences.reserveCapacity(texts.count)
-        for (p, text) in texts.enumerated() {
+        let tokenSets = texts.map { TextTokens.tokenSet($0) }
+        for text in texts {
             sentences.append(
                 AnalyzedSentence(
-                    text: text, textID: 0, tokens: TextTokens.tokenSet(text), tokenIDs: [],
-                    words: TextTokens.wordCount(text),
-                    hasSlot: TextTokens.hasSlotValue(text), priorKey: SentencePrior.key(article.id, p)))
+                    text: text, textID: 0, tokenIDs: [], words: TextTokens.wordCount(text),
+                    hasSlot: TextTokens.hasSlotValue(text), priorKeyID: -1))
         }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
@@ -77,18 +86,63 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
             if id == next { textIDs[sentences[i].text] = id }
             sentences[i].textID = id
             var ids: [Int32] = []
-            ids.reserveCapacity(sentences[i].tokens.count)
-            for t in sentences[i].tokens {
+            ids.reserveCapacity(tokenSets[i].count)
+            for t in tokenSets[i] {
                 let next = Int32(tokenIDs.count)
                 let tid = tokenIDs[t, default: next]
                 if tid == next { tokenIDs[t] = tid }
                 ids.append(tid)
             }
             sentences[i].tokenIDs = ids.sorted()
+            sentences[i].priorKeyID = internPriorKeyLocked(SentencePrior.key(article.id, i))
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
         byID[article.id] = analysis
         return analysis
+    }
+
+    /// The analyses of `articles` and ``knownIDs(_:)`` of `tokens`, taking the lock once when
+    /// every article is already analysed.
+    func analyses(of articles: ArraySlice<Article>, knownIDsOf tokens: Set<String>) -> ([ArticleAnalysis], [Int32]) {
+        var out: [ArticleAnalysis] = []
+        out.reserveCapacity(articles.count)
+        pthread_mutex_lock(lock)
+        for article in articles {
+            guard let hit = byID[article.id], hit.body == article.body else { break }
+            out.append(hit)
+        }
+        pthread_mutex_unlock(lock)
+        for article in articles.dropFirst(out.count) { out.append(analysis(of: article)) }
+        return (out, knownIDs(tokens))
+    }
+
+    /// The analysed sentence at `position` of the article with `id`, if it was analysed.
+    func sentence(of id: ArticleID, at position: Int) -> AnalyzedSentence? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        guard let sentences = byID[id]?.sentences, position >= 0, position < sentences.count else { return nil }
+        return sentences[position]
+    }
+
+    /// The interned id of a sentence-prior key (new keys get new ids).
+    func priorKeyID(_ key: String) -> Int32 {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return internPriorKeyLocked(key)
+    }
+
+    /// How many prior keys are interned (every id is below this).
+    var priorKeyCount: Int {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return priorKeyIDs.count
+    }
+
+    private func internPriorKeyLocked(_ key: String) -> Int32 {
+        if let id = priorKeyIDs[key] { return id }
+        let id = Int32(priorKeyIDs.count)
+        priorKeyIDs[key] = id
+        return id
     }
 
     /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a

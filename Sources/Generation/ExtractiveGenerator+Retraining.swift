@@ -45,15 +45,31 @@ extension ExtractiveGenerator {
     /// among all sentences. Without this split, the right version of a fact — which appears
     /// in the rejected replies alongside its wrong twin — is punished as hard as the twin.
     public static func sentenceCredit(_ example: AdoptionExample) -> [Double] {
+        sentenceCredit(example, cache: nil)
+    }
+
+    /// ``sentenceCredit(_:)``, reading the sentences' tokens from `cache` where it has them
+    /// (the same token sets, as sorted interned ids; the same counts).
+    static func sentenceCredit(_ example: AdoptionExample, cache: ArticleAnalysisCache?) -> [Double] {
         let w = sentenceEvidence(example.annotation)
         let s = example.reply.sentences
         guard w < 0, !s.isEmpty else { return s.map { _ in w } }
-        let tokens = s.map { TextTokens.tokenSet($0.text) }
+        // the cache's interned ids when it has every sentence, else a local interning of all
+        var tokens: [[Int32]] = []
+        for sentence in s {
+            guard let a = cache?.sentence(of: sentence.article, at: sentence.position), a.text == sentence.text
+            else { break }
+            tokens.append(a.tokenIDs)
+        }
+        if tokens.count < s.count {
+            var intern: [String: Int32] = [:]
+            tokens = s.map { SentenceFeatures.internSorted(TextTokens.tokenSet($0.text), &intern) }
+        }
         var suspect = [Bool](repeating: false, count: s.count)
         for i in s.indices {
             for j in s.indices where j > i && s[i].article != s[j].article {
-                let union = tokens[i].union(tokens[j]).count
-                let common = tokens[i].intersection(tokens[j]).count
+                let common = ArticleAnalysisCache.overlap(tokens[i], tokens[j])
+                let union = tokens[i].count + tokens[j].count - common
                 if union > 0, Double(common) / Double(union) >= ReplyFeatures.nearDuplicateJaccard {
                     suspect[i] = true
                     suspect[j] = true
@@ -67,18 +83,69 @@ extension ExtractiveGenerator {
 
     public func retrained(preferences: [PreferenceExample], adoptions: [AdoptionExample]) -> ExtractiveGenerator {
         var next = self
+        var touched: [String] = []
         for ex in adoptions {
             let w = Self.sentenceEvidence(ex.annotation)
             guard w != 0 else { continue }
             let tokens = TextTokens.tokens(ex.ticket.text)
-            for (s, credit) in zip(ex.reply.sentences, Self.sentenceCredit(ex)) {
+            for (s, credit) in zip(ex.reply.sentences, Self.sentenceCredit(ex, cache: analysis)) {
                 next.prior.record(article: s.article, position: s.position, ticketTokens: tokens, weight: credit)
+                if credit != 0 { touched.append(SentencePrior.key(s.article, s.position)) }
             }
         }
         next.policy = policy.updated(with: adoptions, config: config)
         next.reward.prior = next.prior
-        next.reward = next.reward.trained(on: preferences)
+        // the compiled prior follows incrementally when this generator's was current
+        if next.prior.isEmpty {
+            next.compiledPrior = CompiledPriorSlot()
+        } else if let base = compiledPrior.value {
+            next.compiledPrior = CompiledPriorSlot(
+                CompiledPrior(updating: base, prior: next.prior, touched: touched, cache: next.analysis))
+        } else {
+            next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
+        }
+        let current = next
+        next.reward = next.reward.trained(on: preferences) { reply, ticket in
+            current.replyFeatures(reply, ticket: ticket)
+                ?? ReplyFeatures.vector(reply, ticket: ticket, prior: current.prior)
+        }
         next.version += 1
         return next
+    }
+
+    /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` from the cached analysis of
+    /// the reply's articles and the compiled prior, when every sentence is found there (its
+    /// article analysed, the same text at its position); nil otherwise. Equal values: the same
+    /// token sets, word counts, slot flags and prior values, counted on interned ids.
+    func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double]? {
+        let compiled = compiledPrior.value
+        guard prior.isEmpty || compiled != nil else { return nil }
+        var found: [AnalyzedSentence] = []
+        found.reserveCapacity(reply.sentences.count)
+        for s in reply.sentences {
+            guard let a = analysis.sentence(of: s.article, at: s.position), a.text == s.text else { return nil }
+            found.append(a)
+        }
+        let ticketTokens = TextTokens.tokenSet(ticket.text)
+        let ticketIDs = analysis.knownIDs(ticketTokens)
+        let priorWords = compiled?.ticketWords(ticketTokens) ?? []
+        let priorMasks = compiled?.signatureMasks(priorWords) ?? []
+        var cands: [SentenceCandidate] = []
+        cands.reserveCapacity(found.count)
+        for (s, a) in zip(reply.sentences, found) {
+            let value =
+                prior.isEmpty || compiled == nil
+                ? 0
+                : compiled!.value(
+                    keyID: a.priorKeyID, words: priorWords, masks: priorMasks, tokenCount: ticketTokens.count,
+                    smoothing: prior.smoothing)
+            cands.append(
+                SentenceCandidate(
+                    sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot, prior: value,
+                    shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
+        }
+        return ReplyFeatures.vector(
+            cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,
+            frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
     }
 }

@@ -32,12 +32,18 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     public var config: GenerationConfig
     public var policy: GenerationPolicy
     public var scorer: SentenceScorer
-    public var prior: SentencePrior
+    public var prior: SentencePrior {
+        didSet { compiledPrior = CompiledPriorSlot() }
+    }
     public var reward: RewardModel
     /// 0 untrained; +1 per ``retrained(preferences:adoptions:)``.
     public var version: Int
-    /// Per-article sentence analysis, shared by copies; not part of equality or coding.
-    let analysis = ArticleAnalysisCache()
+    /// Per-article sentence analysis, shared by all generators; not part of equality or coding.
+    let analysis = ArticleAnalysisCache.shared
+    /// `prior` compiled to interned ids, set by retraining and cleared whenever `prior` is
+    /// assigned or mutated (the string-keyed `prior` is then read directly, with the same
+    /// values); not part of equality or coding.
+    var compiledPrior = CompiledPriorSlot()
 
     enum CodingKeys: String, CodingKey {
         case config, policy, scorer, prior, reward, version
@@ -89,12 +95,16 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
 
     struct Context {
         var ticketTokens: Set<String>
+        /// The interned ids of the ticket's tokens some analysed sentence has, ascending.
+        var ticketIDs: [Int32]
         var pool: [SentenceCandidate]
         var scores: [Double]
         /// Interned text of each pool sentence: equal ids for equal texts.
         var textIDs: [Int]
         /// Pool index of the first sentence of the article at each rank (rank 1 at index 0).
         var rankStart: [Int]
+        /// Pool indices by score, best first, ties to the earlier sentence.
+        var greedyOrder: [Int]
 
         /// The pool index of a sentence taken from this pool.
         func index(of s: Reply.Sentence) -> Int? {
@@ -108,17 +118,34 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
 
     func context(ticket: Ticket, articles: [Article]) -> Context {
         let tokens = TextTokens.tokenSet(ticket.text)
-        let (pool, textIDs, rankStart) = SentenceFeatures.pool(
-            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior, cache: analysis)
+        let (pool, textIDs, rankStart, ticketIDs) = SentenceFeatures.pool(
+            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior,
+            compiled: compiledPrior.value, cache: analysis)
         let scores = pool.map { scorer.score($0, ticketTokens: tokens.count) }
-        return Context(ticketTokens: tokens, pool: pool, scores: scores, textIDs: textIDs, rankStart: rankStart)
+        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        return Context(
+            ticketTokens: tokens, ticketIDs: ticketIDs, pool: pool, scores: scores, textIDs: textIDs,
+            rankStart: rankStart, greedyOrder: order)
     }
 
     /// Indices into the pool: the `length` best within the top `scope` articles (greedy), or a
     /// Gumbel-top-k sample when `rng` is given. Ties go to the earlier sentence.
     func select(_ ctx: Context, scope: Int, length: Int, rng: RandomStream?) -> [Reply.Sentence] {
+        var out: [Reply.Sentence] = []
+        var seenText: [Int] = []
+        guard let rng else {
+            // greedy: the pool's one score order, restricted to the scope (the same order as
+            // sorting the restricted pool, since the order is total)
+            for i in ctx.greedyOrder where out.count < length && ctx.pool[i].sentence.articleRank <= scope {
+                if !seenText.contains(ctx.textIDs[i]) {
+                    seenText.append(ctx.textIDs[i])
+                    out.append(ctx.pool[i].sentence)
+                }
+            }
+            return out
+        }
         var keyed: [(key: Double, index: Int)] = []
-        var r = rng
+        var r: RandomStream? = rng
         for i in ctx.pool.indices where ctx.pool[i].sentence.articleRank <= scope {
             var key = ctx.scores[i]
             if r != nil {
@@ -128,10 +155,11 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             keyed.append((key, i))
         }
         keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.index < $1.index) }
-        var seen = Set<Int>()
-        var out: [Reply.Sentence] = []
         for k in keyed where out.count < length {
-            if seen.insert(ctx.textIDs[k.index]).inserted { out.append(ctx.pool[k.index].sentence) }
+            if !seenText.contains(ctx.textIDs[k.index]) {
+                seenText.append(ctx.textIDs[k.index])
+                out.append(ctx.pool[k.index].sentence)
+            }
         }
         return out
     }
@@ -151,6 +179,9 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     func scoredCandidates(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> [Scored] {
         let ctx = context(ticket: ticket, articles: articles)
         let key = rng.next()
+        // An untrained reward model (all weights ±0) scores every reply +0.0 exactly (the dot
+        // product starts at +0.0 and every term is ±0 for finite features): skip the features.
+        let rewardIsZero = reward.weights.allSatisfy { $0 == 0 }
         var out: [Scored] = []
         for i in 0..<max(1, config.candidates) {
             let reply: Reply
@@ -168,9 +199,13 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
                     ctx, scope: scope, length: length, rng: sampled ? r.derived("sample") : nil)
                 reply = ReplyComposer.compose(sentences, tone: tone)
             }
+            if rewardIsZero {
+                out.append(Scored(reply: reply, reward: 0))
+                continue
+            }
             let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
             let features = ReplyFeatures.vector(
-                cands, ticketTokens: ctx.ticketTokens, tone: reply.tone,
+                cands, ticketIDs: ctx.ticketIDs, ticketTokenCount: ctx.ticketTokens.count, tone: reply.tone,
                 frameWords: Self.frameWords(reply.tone))
             out.append(Scored(reply: reply, reward: reward.score(features: features)))
         }

@@ -22,10 +22,13 @@ public enum ReplyComposer {
 
     /// The reply made of `sentences` in `tone`.
     public static func compose(_ sentences: [Reply.Sentence], tone: Reply.Tone) -> Reply {
-        var seen = Set<String>()
-        let ordered = sentences
-            .sorted { ($0.articleRank, $0.position) < ($1.articleRank, $1.position) }
-            .filter { seen.insert($0.text).inserted }
+        // a reply has a handful of sentences: a linear scan finds repeated texts without hashing
+        var ordered: [Reply.Sentence] = []
+        ordered.reserveCapacity(sentences.count)
+        for s in sentences.sorted(by: { ($0.articleRank, $0.position) < ($1.articleRank, $1.position) })
+        where !ordered.contains(where: { $0.text == s.text }) {
+            ordered.append(s)
+        }
         return Reply(greeting: greeting(tone), sentences: ordered, closing: closing(tone), tone: tone)
     }
 }

@@ -26,17 +26,28 @@ public enum ReplyFeatures {
     public static func vector(_ reply: Reply, ticket: Ticket, prior: SentencePrior) -> [Double] {
         let ticketTokens = TextTokens.tokenSet(ticket.text)
         let sorted = prior.isEmpty ? [] : ticketTokens.sorted()
+        var intern: [String: Int32] = [:]
         let cands = reply.sentences.map {
-            SentenceFeatures.candidate($0, ticketTokens: ticketTokens, sortedTicketTokens: sorted, prior: prior)
+            SentenceFeatures.candidate(
+                $0, ticketTokens: ticketTokens, sortedTicketTokens: sorted, prior: prior, intern: &intern)
         }
+        // only the ticket's tokens some sentence has can be covered
+        var ticketIDs: [Int32] = []
+        for t in ticketTokens { if let id = intern[t] { ticketIDs.append(id) } }
+        ticketIDs.sort()
         return vector(
-            cands, ticketTokens: ticketTokens, tone: reply.tone,
+            cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,
             frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
     }
 
-    static func vector(_ s: [SentenceCandidate], ticketTokens: Set<String>, tone: Reply.Tone, frameWords: Int) -> [Double] {
+    /// The features of candidates `s` whose `tokenIDs` share one interning with `ticketIDs`
+    /// (the ids of the ticket's tokens that any sentence could contain, ascending);
+    /// `ticketTokenCount` is the ticket's number of distinct content tokens.
+    static func vector(
+        _ s: [SentenceCandidate], ticketIDs: [Int32], ticketTokenCount: Int, tone: Reply.Tone, frameWords: Int
+    ) -> [Double] {
         let n = Double(s.count)
-        let t = Double(max(1, ticketTokens.count))
+        let t = Double(max(1, ticketTokenCount))
         let words = s.reduce(frameWords) { $0 + $1.words }
         var f = [Double](repeating: 0, count: count)
         f[0] = n / 4
@@ -49,14 +60,14 @@ public enum ReplyFeatures {
         f[5] = tone == .brief ? 1 : 0
         guard !s.isEmpty else { return f }
         // One pass; every sum runs over the sentences in order, as the per-feature reductions did.
-        var covered = Set<String>()
+        var covered = [Bool](repeating: false, count: ticketIDs.count)
         var articles: [ArticleID] = []
         var maxRank = 0
         var overlapSum = 0.0, overlapMax = -Double.infinity, overlapMin = Double.infinity
         var inverseRankSum = 0.0, priorSum = 0.0, leadSum = 0.0, densitySum = 0.0
         var top1 = 0, top2 = 0, top3 = 0, rank5Plus = 0, slotCount = 0, zeroOverlap = 0
         for c in s {
-            for tok in c.tokens where ticketTokens.contains(tok) { covered.insert(tok) }
+            markShared(c.tokenIDs, ticketIDs, &covered)
             if !articles.contains(c.sentence.article) { articles.append(c.sentence.article) }
             let rank = c.sentence.articleRank
             maxRank = max(maxRank, rank)
@@ -72,12 +83,12 @@ public enum ReplyFeatures {
             if c.hasSlot { slotCount += 1 }
             priorSum += c.prior
             leadSum += 1 / Double(1 + c.sentence.position)
-            densitySum += Double(c.shared) / Double(max(1, c.tokens.count))
+            densitySum += Double(c.shared) / Double(max(1, c.tokenIDs.count))
             if c.shared == 0 { zeroOverlap += 1 }
         }
         f[6] = overlapSum / n
         f[7] = overlapMax
-        f[8] = Double(covered.count) / t
+        f[8] = Double(covered.reduce(0) { $0 + ($1 ? 1 : 0) }) / t
         f[9] = inverseRankSum / n
         f[10] = Double(maxRank) / 8
         f[11] = Double(top1) / n
@@ -94,8 +105,8 @@ public enum ReplyFeatures {
         var duplicates = 0
         for i in s.indices {
             for j in s.indices where j > i && s[i].sentence.article != s[j].sentence.article {
-                let common = SentenceFeatures.sharedCount(s[i].tokens, s[j].tokens)
-                let union = s[i].tokens.count + s[j].tokens.count - common
+                let common = ArticleAnalysisCache.overlap(s[i].tokenIDs, s[j].tokenIDs)
+                let union = s[i].tokenIDs.count + s[j].tokenIDs.count - common
                 if union > 0, Double(common) / Double(union) >= nearDuplicateJaccard { duplicates += 1 }
             }
         }
@@ -103,5 +114,21 @@ public enum ReplyFeatures {
         f[24] = Double(top3) / n
         f[25] = Double(rank5Plus) / n
         return f
+    }
+
+    /// Marks `mark[j]` for each `ticket[j]` that `sentence` also has (both ascending).
+    static func markShared(_ sentence: [Int32], _ ticket: [Int32], _ mark: inout [Bool]) {
+        var i = 0, j = 0
+        while i < sentence.count && j < ticket.count {
+            if sentence[i] == ticket[j] {
+                mark[j] = true
+                i += 1
+                j += 1
+            } else if sentence[i] < ticket[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
     }
 }

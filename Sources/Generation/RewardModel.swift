@@ -57,6 +57,12 @@ public struct RewardModel: Hashable, Sendable, Codable {
     /// features carry no information and are dropped. Fitted by Newton's method to
     /// convergence: a pure, deterministic function of (this model, pairs).
     public func trained(on pairs: [PreferenceExample]) -> RewardModel {
+        trained(on: pairs) { ReplyFeatures.vector($0, ticket: $1, prior: prior) }
+    }
+
+    /// ``trained(on:)`` with `features(reply, ticket)` standing for
+    /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` (which it must equal).
+    func trained(on pairs: [PreferenceExample], features: (Reply, Ticket) -> [Double]) -> RewardModel {
         var rows: [[Double]] = []
         var targets: [Double] = []
         var weights: [Double] = []
@@ -69,8 +75,8 @@ public struct RewardModel: Hashable, Sendable, Codable {
             case .tie: (target, weight) = (0.5, 1)
             case .bothBad: continue
             }
-            let fa = ReplyFeatures.vector(p.a, ticket: p.ticket, prior: prior)
-            let fb = ReplyFeatures.vector(p.b, ticket: p.ticket, prior: prior)
+            let fa = features(p.a, p.ticket)
+            let fb = features(p.b, p.ticket)
             let diff = zip(fa, fb).map { $0 - $1 }
             guard diff.contains(where: { $0 != 0 }) else { continue }
             rows.append([1] + diff)

@@ -4,7 +4,9 @@ import FlywheelCore
 /// its content tokens, and the features the sentence scorer weighs.
 struct SentenceCandidate: Sendable {
     var sentence: Reply.Sentence
-    var tokens: Set<String>
+    /// The distinct content tokens as ids, ascending (interned by the ``ArticleAnalysisCache``
+    /// for pool sentences; locally for ``ReplyFeatures/vector(_:ticket:prior:)``).
+    var tokenIDs: [Int32]
     var words: Int
     var hasSlot: Bool
     var prior: Double
@@ -31,7 +33,7 @@ public enum SentenceFeatures {
     static func vector(_ c: SentenceCandidate, ticketTokens: Int) -> [Double] {
         [
             Double(c.shared) / Double(max(1, ticketTokens)),
-            Double(c.shared) / Double(max(1, c.tokens.count)),
+            Double(c.shared) / Double(max(1, c.tokenIDs.count)),
             1 / Double(max(1, c.sentence.articleRank)),
             1 / Double(1 + c.sentence.position),
             c.hasSlot ? 1 : 0,
@@ -40,52 +42,96 @@ public enum SentenceFeatures {
         ]
     }
 
-    /// Builds the candidate for an already provenance-tagged sentence.
-    static func candidate(_ s: Reply.Sentence, ticketTokens: Set<String>, prior: SentencePrior) -> SentenceCandidate {
-        candidate(s, ticketTokens: ticketTokens, sortedTicketTokens: prior.isEmpty ? [] : ticketTokens.sorted(), prior: prior)
+    /// `weights · vector(c, ticketTokens:)` without building the vector (the same products,
+    /// summed in the same order as ``LogisticFit/dot(_:_:)``).
+    static func score(_ c: SentenceCandidate, ticketTokens: Int, weights w: [Double]) -> Double {
+        var s = 0.0
+        s += w[0] * (Double(c.shared) / Double(max(1, ticketTokens)))
+        s += w[1] * (Double(c.shared) / Double(max(1, c.tokenIDs.count)))
+        s += w[2] * (1 / Double(max(1, c.sentence.articleRank)))
+        s += w[3] * (1 / Double(1 + c.sentence.position))
+        s += w[4] * (c.hasSlot ? 1 : 0)
+        s += w[5] * min(1, Double(c.words) / 25)
+        s += w[6] * c.prior
+        return s
     }
 
-    /// ``candidate(_:ticketTokens:prior:)`` with the ticket's tokens already sorted (once per
-    /// reply rather than once per sentence).
+    /// Builds the candidate for an already provenance-tagged sentence, its tokens interned
+    /// with `intern` (a local dictionary shared by the reply's sentences and its ticket).
     static func candidate(
-        _ s: Reply.Sentence, ticketTokens: Set<String>, sortedTicketTokens: [String], prior: SentencePrior
+        _ s: Reply.Sentence, ticketTokens: Set<String>, sortedTicketTokens: [String], prior: SentencePrior,
+        intern: inout [String: Int32]
     ) -> SentenceCandidate {
         let toks = TextTokens.tokenSet(s.text)
         return SentenceCandidate(
-            sentence: s, tokens: toks, words: TextTokens.wordCount(s.text),
+            sentence: s, tokenIDs: internSorted(toks, &intern), words: TextTokens.wordCount(s.text),
             hasSlot: TextTokens.hasSlotValue(s.text),
             prior: prior.isEmpty
                 ? 0 : prior.value(key: SentencePrior.key(s.article, s.position), sortedTokens: sortedTicketTokens),
             shared: sharedCount(toks, ticketTokens))
     }
 
+    /// The ids of `tokens` under `intern` (adding new ones), ascending.
+    static func internSorted(_ tokens: Set<String>, _ intern: inout [String: Int32]) -> [Int32] {
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count)
+        for t in tokens {
+            let next = Int32(intern.count)
+            let id = intern[t, default: next]
+            if id == next { intern[t] = id }
+            ids.append(id)
+        }
+        ids.sort()
+        return ids
+    }
+
     /// Every sentence of the first `depth` articles, tagged with rank and position, from the
     /// articles' cached analysis; also each sentence's interned text id and where each
     /// article's sentences start in the pool.
+    ///
+    /// With `compiled` (the generator's ``CompiledPrior`` of `prior`) the prior is read by
+    /// interned ids; without, from `prior`'s strings: the same values either way.
     static func pool(
         articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior,
-        cache: ArticleAnalysisCache
-    ) -> (pool: [SentenceCandidate], textIDs: [Int], rankStart: [Int]) {
+        compiled: CompiledPrior? = nil, cache: ArticleAnalysisCache
+    ) -> (pool: [SentenceCandidate], textIDs: [Int], rankStart: [Int], ticketIDs: [Int32]) {
         var out: [SentenceCandidate] = []
         var textIDs: [Int] = []
         var rankStart: [Int] = []
-        let sortedTokens = prior.isEmpty ? [] : ticketTokens.sorted()
         // analyse first, so every token of the pool is interned before the ticket's are looked up
-        let analyses = articles.prefix(depth).map { cache.analysis(of: $0) }
-        let ticketIDs = cache.knownIDs(ticketTokens)
+        let (analyses, ticketIDs) = cache.analyses(of: articles.prefix(depth), knownIDsOf: ticketTokens)
+        let usePrior = !prior.isEmpty
+        let sortedTokens = usePrior && compiled == nil ? ticketTokens.sorted() : []
+        let priorWords = usePrior ? compiled?.ticketWords(ticketTokens) ?? [] : []
+        let priorMasks = compiled?.signatureMasks(priorWords) ?? []
+        let sentenceCount = analyses.reduce(0) { $0 + $1.sentences.count }
+        out.reserveCapacity(sentenceCount)
+        textIDs.reserveCapacity(sentenceCount)
         for (i, article) in articles.prefix(depth).enumerated() {
             rankStart.append(out.count)
-            for (p, a) in analyses[i].sentences.enumerated() {
-                let s = Reply.Sentence(text: a.text, article: article.id, articleRank: i + 1, position: p)
+            let sentences = analyses[i].sentences
+            for p in sentences.indices {
+                let s = Reply.Sentence(text: sentences[p].text, article: article.id, articleRank: i + 1, position: p)
+                let value: Double
+                if !usePrior {
+                    value = 0
+                } else if let compiled {
+                    value = compiled.value(
+                        keyID: sentences[p].priorKeyID, words: priorWords, masks: priorMasks,
+                        tokenCount: ticketTokens.count,
+                        smoothing: prior.smoothing)
+                } else {
+                    value = prior.value(key: SentencePrior.key(article.id, p), sortedTokens: sortedTokens)
+                }
+                let tokenIDs = sentences[p].tokenIDs
                 out.append(
                     SentenceCandidate(
-                        sentence: s, tokens: a.tokens, words: a.words, hasSlot: a.hasSlot,
-                        prior: prior.isEmpty ? 0 : prior.value(key: a.priorKey, sortedTokens: sortedTokens),
-                        shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
-                textIDs.append(a.textID)
+                        sentence: s, tokenIDs: tokenIDs, words: sentences[p].words, hasSlot: sentences[p].hasSlot,
+                        prior: value, shared: ArticleAnalysisCache.overlap(tokenIDs, ticketIDs)))
+                textIDs.append(sentences[p].textID)
             }
         }
-        return (out, textIDs, rankStart)
+        return (out, textIDs, rankStart, ticketIDs)
     }
 
     /// `a.intersection(b).count` without building the intersection.

@@ -69,13 +69,15 @@ public struct SentencePrior: Hashable, Sendable, Codable {
     public mutating func record(article: ArticleID, position: Int, ticketTokens: [String], weight: Double) {
         guard weight != 0 else { return }
         let key = Self.key(article, position)
-        var byWord = tallies[key] ?? [:]
+        // in place: taking the word table out and storing it back copied it on every call
+        if tallies[key] == nil { tallies[key] = [:] }
         var seen = Set<String>()
         for t in ticketTokens where seen.count < Self.wordsPerTicket && seen.insert(t).inserted {
-            var tally = byWord[t] ?? Tally()
-            if weight > 0 { tally.positive += weight } else { tally.negative -= weight }
-            byWord[t] = tally
+            if weight > 0 {
+                tallies[key]![t, default: Tally()].positive += weight
+            } else {
+                tallies[key]![t, default: Tally()].negative -= weight
+            }
         }
-        tallies[key] = byWord
     }
 }

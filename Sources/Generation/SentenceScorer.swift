@@ -17,6 +17,6 @@ public struct SentenceScorer: Hashable, Sendable, Codable {
     }
 
     func score(_ c: SentenceCandidate, ticketTokens: Int) -> Double {
-        LogisticFit.dot(weights, SentenceFeatures.vector(c, ticketTokens: ticketTokens))
+        SentenceFeatures.score(c, ticketTokens: ticketTokens, weights: weights)
     }
 }

@@ -45,6 +45,13 @@ public struct Analyzer: Sendable {
         return result
     }
 
+    /// ``terms(_:)`` of a ticket's text, memoised process-wide (see ``QueryTermsMemo``): the
+    /// retriever, the reranker's features and relevance retraining all analyse the same ticket
+    /// texts, in every job and at every evaluation.
+    public func queryTerms(_ text: String) -> [String] {
+        QueryTermsMemo.memo(stemming: configuration.stemming, stopWords: !stopWords.isEmpty).value(text)
+    }
+
     /// The terms of an article's two fields.
     public func fields(_ article: Article) -> AnalyzedFields {
         AnalyzedFields(title: terms(article.title), body: terms(article.body))

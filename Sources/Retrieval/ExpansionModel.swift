@@ -78,7 +78,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
             let terms =
                 termsOfTicket[mark.ticket]
                 ?? {
-                    let t = Array(Set(analyzer.terms(ticket.text))).sorted()
+                    let t = Array(Set(analyzer.queryTerms(ticket.text))).sorted()
                     termsOfTicket[mark.ticket] = t
                     return t
                 }()

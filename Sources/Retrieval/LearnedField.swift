@@ -13,14 +13,21 @@ struct LearnedField: Sendable {
     init() {}
 
     init(_ weights: [ArticleID: [String: Double]], index: BM25Index) {
+        self.init(
+            sorted: weights.keys.sorted().map { article in
+                (article, weights[article]!.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) })
+            }, index: index)
+    }
+
+    /// ``init(_:index:)`` for weights already listed by ascending article and term.
+    init(sorted weights: SurplusWeights.Entries, index: BM25Index) {
         let k1 = index.parameters.k1
         let b = index.parameters.b
         var lengths: [Int32: Double] = [:]
         var entries: [(doc: Int32, term: String, weight: Double)] = []
-        for article in weights.keys.sorted() {
-            guard let doc = index.documentNumbers[article], let terms = weights[article] else { continue }
-            for term in terms.keys.sorted() {
-                let w = terms[term]!
+        for (article, terms) in weights {
+            guard let doc = index.documentNumbers[article] else { continue }
+            for (term, w) in terms {
                 entries.append((doc, term, w))
                 lengths[doc, default: 0] += w
             }
@@ -61,9 +68,19 @@ struct LearnedField: Sendable {
 
     /// The query's terms known to this field, as (term id, count) in term-id order.
     func query(_ terms: [String]) -> [(term: Int32, count: Int)] {
-        var counts: [Int32: Int] = [:]
-        for term in terms { if let id = termIDs[term] { counts[id, default: 0] += 1 } }
-        return counts.keys.sorted().map { ($0, counts[$0]!) }
+        guard !termIDs.isEmpty else { return [] }
+        // a query has a handful of terms: count them in a small array, not a dictionary
+        var out: [(term: Int32, count: Int)] = []
+        for term in terms {
+            guard let id = termIDs[term] else { continue }
+            if let i = out.firstIndex(where: { $0.term == id }) {
+                out[i].count += 1
+            } else {
+                out.append((id, 1))
+            }
+        }
+        out.sort { $0.term < $1.term }
+        return out
     }
 
     /// This field's score of one document for `terms`.

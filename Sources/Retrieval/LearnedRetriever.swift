@@ -21,18 +21,23 @@ public struct LearnedRetriever: Retriever {
     public private(set) var model: ExpansionModel
     var expansionField: LearnedField
     var demotionField: LearnedField
+    /// The model's surplus weights (see `compile()`), computed once per model: publishing an
+    /// article recompiles the fields against the grown index from these.
+    var surplus: SurplusWeights
 
     public init(index: BM25Index, model: ExpansionModel? = nil) {
         self.index = index
         self.model = model ?? ExpansionModel(analysis: index.analyzer.configuration)
         expansionField = LearnedField()
         demotionField = LearnedField()
+        surplus = SurplusWeights(self.model)
         compile()
     }
 
     /// Replaces the model (e.g. with one retrained elsewhere).
     public mutating func use(_ model: ExpansionModel) {
         self.model = model
+        surplus = SurplusWeights(model)
         compile()
     }
 
@@ -62,25 +67,12 @@ public struct LearnedRetriever: Retriever {
     /// cannot act as pseudo-relevance feedback — while a generic word of an article's topic,
     /// marked both ways, counts only by its surplus.
     mutating func compile() {
-        let p0 = model.baseRate
-        var positive: [ArticleID: [String: Double]] = [:]
-        var negative: [ArticleID: [String: Double]] = [:]
-        for article in Set(model.expansion.keys).union(model.demotion.keys) {
-            let e = model.expansion[article] ?? [:]
-            let d = model.demotion[article] ?? [:]
-            for term in Set(e.keys).union(d.keys) {
-                let (pos, neg) = (e[term] ?? 0, d[term] ?? 0)
-                let net = pos - p0 * (pos + neg)
-                if net > 0 { positive[article, default: [:]][term] = net }
-                if net < 0 { negative[article, default: [:]][term] = -net }
-            }
-        }
-        expansionField = LearnedField(positive, index: index)
-        demotionField = LearnedField(negative, index: index)
+        expansionField = LearnedField(sorted: surplus.positive, index: index)
+        demotionField = LearnedField(sorted: surplus.negative, index: index)
     }
 
     public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {
-        RankedList(ticket: ticket.id, entries: search(terms: index.analyzer.terms(ticket.text), depth: depth))
+        RankedList(ticket: ticket.id, entries: search(terms: index.analyzer.queryTerms(ticket.text), depth: depth))
     }
 
     /// The best `depth` articles for analyzed query `terms`.

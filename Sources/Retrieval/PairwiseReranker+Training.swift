@@ -33,7 +33,8 @@ extension PairwiseReranker {
             let negatives = votes.keys.filter { votes[$0]! < 0 }.sorted()
             guard !positives.isEmpty, !negatives.isEmpty, let ticket = tickets[ticketID] else { continue }
             let firstStage = retriever.retrieve(ticket, depth: c.firstStageDepth).articles
-            let extractor = RerankFeatureExtractor(ticket: ticket, retriever: retriever, priors: priors)
+            let extractor = RerankFeatureExtractor(
+                ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
             func vector(_ a: ArticleID) -> (x: [Double], prior: Double) {
                 let rank = (firstStage.firstIndex(of: a) ?? c.firstStageDepth) + 1
                 return (extractor.features(a, rank: rank), -c.rankPrior * log(Double(rank)))

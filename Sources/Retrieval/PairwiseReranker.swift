@@ -25,12 +25,20 @@ import FlywheelCore
 public struct PairwiseReranker: Reranker {
     public var configuration: RerankerConfiguration
     /// The first stage whose scores and index the features read.
-    public internal(set) var retriever: LearnedRetriever
+    public internal(set) var retriever: LearnedRetriever {
+        didSet { refreshPriorByDocument() }
+    }
     /// One weight per ``RerankFeature``, in `allCases` order.
     public internal(set) var weights: [Double]
     /// Per-feature scale (1 / standard deviation) fixed at the first training; nil before.
     public internal(set) var scales: [Double]?
-    public internal(set) var priors: ArticlePriors
+    public internal(set) var priors: ArticlePriors {
+        didSet { refreshPriorByDocument() }
+    }
+    /// `priors.logOdds` of each of the retriever's documents, by document number (recomputed
+    /// whenever `retriever` or `priors` changes): the article-prior feature without two
+    /// dictionary lookups per candidate.
+    private(set) var priorByDocument: [Double] = []
     /// How many retrainings produced this model.
     public internal(set) var generation: Int
 
@@ -41,6 +49,11 @@ public struct PairwiseReranker: Reranker {
         self.scales = nil
         self.priors = ArticlePriors(smoothing: configuration.priorSmoothing)
         self.generation = 0
+        refreshPriorByDocument()
+    }
+
+    private mutating func refreshPriorByDocument() {
+        priorByDocument = retriever.index.articles.map { priors.logOdds($0.id) }
     }
 
     /// Points the features at a new first stage (after the retriever was retrained).
@@ -50,10 +63,13 @@ public struct PairwiseReranker: Reranker {
 
     public func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) -> RankedList {
         guard isTrained, let scales else { return candidates.prefix(depth) }
-        let extractor = RerankFeatureExtractor(ticket: ticket, retriever: retriever, priors: priors)
+        let extractor = RerankFeatureExtractor(
+            ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
         var scored: [(entry: RankedList.Entry, score: Double, position: Int)] = []
+        scored.reserveCapacity(candidates.entries.count)
+        var x = [Double](repeating: 0, count: RerankFeature.allCases.count)
         for (i, entry) in candidates.entries.enumerated() {
-            let x = extractor.features(entry.article, rank: i + 1)
+            extractor.features(entry.article, rank: i + 1, into: &x)
             var s = -configuration.rankPrior * log(Double(i + 1))
             for j in x.indices { s += weights[j] * scales[j] * x[j] }
             scored.append((entry, s, i))
@@ -71,7 +87,8 @@ public struct PairwiseReranker: Reranker {
 
     /// The feature vectors of `candidates` (first-stage order), for inspection and tests.
     public func features(_ ticket: Ticket, candidates: RankedList) -> [[Double]] {
-        let extractor = RerankFeatureExtractor(ticket: ticket, retriever: retriever, priors: priors)
+        let extractor = RerankFeatureExtractor(
+            ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
         return candidates.entries.enumerated().map { extractor.features($1.article, rank: $0 + 1) }
     }
 }

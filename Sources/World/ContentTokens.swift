@@ -9,6 +9,11 @@ struct ContentTokens: Hashable, Sendable {
     var words: Set<String>
     /// The subset of `words` that are numbers (contain a digit).
     var numbers: Set<String>
+    /// `words` and `numbers` as process-wide interned ids (``ContentTokenIDs``), ascending, as
+    /// computed by `init`: the judge's overlap tests merge these instead of hashing strings.
+    /// (A value whose `words` is changed afterwards must not use them.)
+    let wordIDs: [Int32]
+    let numberIDs: [Int32]
 
     init(_ text: String) {
         var words = Set<String>()
@@ -25,6 +30,15 @@ struct ContentTokens: Hashable, Sendable {
         }
         self.words = words
         self.numbers = numbers
+        (wordIDs, numberIDs) = ContentTokenIDs.shared.ids(words, numbers)
+    }
+
+    /// `recall(in: other)` from the interned ids (both values as made by `init`), and whether
+    /// every word of this one is in `other`.
+    func recallAndContainment(in other: ContentTokens) -> (recall: Double, contained: Bool) {
+        guard !wordIDs.isEmpty else { return (0, true) }
+        let common = ContentTokenIDs.overlap(wordIDs, other.wordIDs)
+        return (Double(common) / Double(wordIDs.count), common == wordIDs.count)
     }
 
     var isEmpty: Bool { words.isEmpty }

@@ -81,6 +81,11 @@ public struct Judge: Sendable {
     }
 
     func quality(of reply: Reply, for prepared: PreparedTruth) -> QualityBreakdown {
+        qualityAndWords(of: reply, for: prepared).quality
+    }
+
+    /// ``quality(of:for:)`` and the reply's ``wordCount(_:)``, which it computes anyway.
+    func qualityAndWords(of reply: Reply, for prepared: PreparedTruth) -> (quality: QualityBreakdown, words: Int) {
         let truth = prepared.truth
         let sentences = reply.sentences.map { tokenCache.value($0.text) }
         let conflicting = prepared.conflicting
@@ -94,8 +99,7 @@ public struct Judge: Sendable {
             var statesSome = false
             var clashes = fromConflicting && nuggets.isEmpty
             for (i, n) in nuggets.enumerated() {
-                let overlap = n.recall(in: tokens)
-                let verbatim = n.words.isSubset(of: tokens.words)
+                let (overlap, verbatim) = n.recallAndContainment(in: tokens)
                 if fromConflicting {
                     if verbatim {
                         covered[i] = true
@@ -104,10 +108,10 @@ public struct Judge: Sendable {
                         clashes = true
                     }
                 } else if overlap >= config.coverageThreshold {
-                    if n.numbers.isSubset(of: tokens.numbers) {
+                    if ContentTokenIDs.isSubset(n.numberIDs, of: tokens.numberIDs) {
                         covered[i] = true
                         statesSome = true
-                    } else if !tokens.numbers.subtracting(n.numbers).isEmpty {
+                    } else if !ContentTokenIDs.isSubset(tokens.numberIDs, of: n.numberIDs) {
                         clashes = true  // the nugget's words with a different value
                     }
                 }
@@ -145,7 +149,8 @@ public struct Judge: Sendable {
             focus = Double(onTopic) / Double(reply.sentences.count)
         }
 
-        let words = Double(Self.wordCount(reply))
+        let wordCount = Self.wordCount(reply)
+        let words = Double(wordCount)
         let lo = Double(max(config.length.minWords, 1))
         let hi = Double(max(config.length.maxWords, config.length.minWords, 1))
         let lengthFit = words < lo ? words / lo : (words > hi ? max(0, 2 - words / hi) : 1)
@@ -160,15 +165,21 @@ public struct Judge: Sendable {
         let failure = dominantFailure(
             contradictions: contradictions, total: total, coverage: coverage, focus: focus,
             lengthFit: lengthFit, tooLong: words > hi, toneFit: toneFit)
-        return QualityBreakdown(
+        let quality = QualityBreakdown(
             coverage: coverage, correctness: correctness, focus: focus, fit: fit, total: total,
             failure: failure)
+        return (quality, wordCount)
     }
 
     /// The judge's 1–5 helpfulness score: `1 + 4·total`, plus `N(0, noiseSD)` drawn from `rng`
     /// when `noiseSD > 0` (no draw otherwise), clamped to [1, 5], rounded if configured.
     public func helpfulness(of reply: Reply, for truth: TicketTruth, rng: inout RandomStream) -> Double {
-        var score = 1 + 4 * quality(of: reply, for: truth).total
+        helpfulness(from: quality(of: reply, for: truth), rng: &rng)
+    }
+
+    /// ``helpfulness(of:for:rng:)`` of a reply whose ``quality(of:for:)`` is `quality`.
+    public func helpfulness(from quality: QualityBreakdown, rng: inout RandomStream) -> Double {
+        var score = 1 + 4 * quality.total
         if config.noiseSD > 0 { score += config.noiseSD * rng.normal() }
         score = min(5, max(1, score))
         return config.roundScores ? score.rounded() : score

@@ -30,13 +30,21 @@ public struct SimulatedAgent: Sendable, Hashable {
     /// - Parameters:
     ///   - published: whether an article is in the published knowledge base.
     ///   - topic: the topic the agent names when flagging a missing article (default: none).
+    ///   - qualityA: `judge.quality(of: shown.a, for: truth)` when the caller already has it.
     public func respond(
         to shown: ShownSuggestion, truth: TicketTruth, published: (ArticleID) -> Bool, judge: Judge,
-        state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil }
+        state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil },
+        qualityA known: QualityBreakdown? = nil
     ) -> AgentFeedback {
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
-        let prepared = Judge.PreparedTruth(truth)
-        let qualityA = judge.quality(of: shown.a, for: prepared)
+        lazy var prepared = Judge.PreparedTruth(truth)
+        var wordsA: Int?
+        let qualityA: QualityBreakdown
+        if let known {
+            qualityA = known
+        } else {
+            (qualityA, wordsA) = judge.qualityAndWords(of: shown.a, for: prepared)
+        }
         var feedback = AgentFeedback()
         let cost = persona.costSeconds
 
@@ -46,11 +54,11 @@ public struct SimulatedAgent: Sendable, Hashable {
         }
 
         if participates(.preference) {
-            let qualityB = judge.quality(of: shown.b, for: prepared)
+            let (qualityB, wordsB) = judge.qualityAndWords(of: shown.b, for: prepared)
             var r = rng.derived("preference")
             let (choice, margin) = prefer(
                 qualityA: qualityA.total, qualityB: qualityB.total,
-                wordsA: shown.a.wordCount, wordsB: shown.b.wordCount, fatigue: f, rng: &r)
+                wordsA: wordsA ?? Judge.wordCount(shown.a), wordsB: wordsB, fatigue: f, rng: &r)
             feedback.preference = PreferenceAnnotation(ticket: shown.ticket.id, agent: id, choice: choice, margin: margin)
             feedback.seconds += cost.preference
         }
