@@ -139,13 +139,20 @@ extension BM25Index {
     func idf(_ term: Int32) -> Float { idfs[Int(term)] }
 
     /// Adds the BM25 score of every posting of the query's terms into `acc`.
-    func accumulate(_ query: [(term: Int32, count: Int)], into acc: inout ScoreAccumulator) {
-        for (t, count) in query {
-            let weight = Float(count) * idf(t)
-            postings[Int(t)].docs.withUnsafeBufferPointer { docs in
-                postings[Int(t)].impacts.withUnsafeBufferPointer { impacts in
-                    for i in 0..<docs.count {
-                        acc.add(docs[i], weight * impacts[i])
+    ///
+    /// Untracked (`tracked: false`), the documents are not listed as touched: for callers whose
+    /// every addition is positive, which then select with ``ScoreAccumulator/topPositive(_:idRank:docOfRank:)``.
+    func accumulate(_ query: [(term: Int32, count: Int)], into acc: inout ScoreAccumulator, tracked: Bool = true) {
+        postings.withUnsafeBufferPointer { lists in
+            for (t, count) in query {
+                let weight = Float(count) * idfs[Int(t)]
+                lists[Int(t)].docs.withUnsafeBufferPointer { docs in
+                    lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                        if tracked {
+                            for i in 0..<docs.count { acc.add(docs[i], weight * impacts[i]) }
+                        } else {
+                            for i in 0..<docs.count { acc.addUntracked(docs[i], weight * impacts[i]) }
+                        }
                     }
                 }
             }

@@ -32,7 +32,7 @@ public struct BM25Index: Retriever {
 
     /// Articles by internal document number.
     public private(set) var articles: [Article] = []
-    var documentNumbers: [ArticleID: Int32] = [:]
+    var documentNumbers = DocumentNumbers()
     /// Field-weighted length of each document.
     var lengths: [Float] = []
     var totalLength: Double = 0
@@ -122,8 +122,8 @@ public struct BM25Index: Retriever {
             remove(doc)
             articles[Int(doc)] = article
         } else {
-            doc = Int32(articles.count)
-            documentNumbers[article.id] = doc
+            doc = documentNumbers.insert(article.id)
+            assert(Int(doc) == articles.count, "document numbers are dense, in publication order")
             articles.append(article)
             lengths.append(0)
             titleTerms.append([])

@@ -5,7 +5,7 @@ import FlywheelCore
 /// dl the article's total learned weight and df the number of articles with the term in this
 /// field (N is the index's article count).
 struct LearnedField: Sendable {
-    var termIDs: [String: Int32] = [:]
+    var termIDs = TermTable()
     var docs: [[Int32]] = []
     var impacts: [[Float]] = []
     var idfs: [Float] = []
@@ -35,12 +35,8 @@ struct LearnedField: Sendable {
         guard !lengths.isEmpty else { return }
         let avg = lengths.values.reduce(0, +) / Double(lengths.count)
         for (doc, term, w) in entries {
-            let id: Int32
-            if let existing = termIDs[term] {
-                id = existing
-            } else {
-                id = Int32(docs.count)
-                termIDs[term] = id
+            let id = termIDs.insert(term)  // ids are dense, in first-seen order
+            if Int(id) == docs.count {
                 docs.append([])
                 impacts.append([])
             }
@@ -54,11 +50,20 @@ struct LearnedField: Sendable {
 
     /// Adds `scale` × this field's score into `acc`; with `onlySeen`, only for documents the
     /// accumulator already holds (demotion reorders candidates, it does not add any).
-    func accumulate(_ query: [(term: Int32, count: Int)], scale: Float, onlySeen: Bool, into acc: inout ScoreAccumulator) {
+    /// Untracked (`tracked: false`, only with `scale` > 0 and not `onlySeen`), documents are
+    /// not listed as touched (see ``BM25Index/accumulate(_:into:tracked:)``).
+    func accumulate(
+        _ query: [(term: Int32, count: Int)], scale: Float, onlySeen: Bool, into acc: inout ScoreAccumulator,
+        tracked: Bool = true
+    ) {
         for (t, count) in query {
             let w = scale * Float(count) * idfs[Int(t)]
             let ds = docs[Int(t)]
             let im = impacts[Int(t)]
+            if !tracked {
+                for i in 0..<ds.count { acc.addUntracked(ds[i], w * im[i]) }
+                continue
+            }
             for i in 0..<ds.count {
                 if onlySeen && acc.seen[Int(ds[i])] == 0 { continue }
                 acc.add(ds[i], w * im[i])
@@ -68,7 +73,7 @@ struct LearnedField: Sendable {
 
     /// The query's terms known to this field, as (term id, count) in term-id order.
     func query(_ terms: [String]) -> [(term: Int32, count: Int)] {
-        guard !termIDs.isEmpty else { return [] }
+        guard termIDs.count > 0 else { return [] }
         // a query has a handful of terms: count them in a small array, not a dictionary
         var out: [(term: Int32, count: Int)] = []
         for term in terms {

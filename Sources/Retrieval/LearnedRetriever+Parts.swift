@@ -21,13 +21,25 @@ extension LearnedRetriever {
             demotion: Array(repeating: 0, count: n), matchedTerms: Array(repeating: 0, count: n), distinctTerms: 0)
         let query = index.queryTermIDs(terms)
         v.distinctTerms = query.count
-        for (t, count) in query {
-            let w = Float(count) * index.idf(t)
-            let p = index.postings[Int(t)]
-            for i in p.docs.indices {
-                let d = Int(p.docs[i])
-                v.bm25[d] += w * p.impacts[i]
-                v.matchedTerms[d] += 1
+        // Only buffer pointers inside the closures: one touching `self` would copy the retriever.
+        v.bm25.withUnsafeMutableBufferPointer { bm25 in
+            v.matchedTerms.withUnsafeMutableBufferPointer { matched in
+                index.postings.withUnsafeBufferPointer { lists in
+                    index.idfs.withUnsafeBufferPointer { idfs in
+                        for (t, count) in query {
+                            let w = Float(count) * idfs[Int(t)]
+                            lists[Int(t)].docs.withUnsafeBufferPointer { docs in
+                                lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                                    for i in 0..<docs.count {
+                                        let d = Int(docs[i])
+                                        bm25[d] += w * impacts[i]
+                                        matched[d] += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         func add(_ field: LearnedField, into target: inout [Float]) {

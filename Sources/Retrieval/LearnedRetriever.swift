@@ -81,12 +81,23 @@ public struct LearnedRetriever: Retriever {
         let bm25Query = index.queryTermIDs(terms)
         let expansionQuery = strength > 0 ? expansionField.query(terms) : []
         let demotionQuery = strength > 0 && model.configuration.demotion > 0 ? demotionField.query(terms) : []
-        let top = index.withAccumulator { acc in
-            index.accumulate(bm25Query, into: &acc)
-            expansionField.accumulate(expansionQuery, scale: strength, onlySeen: false, into: &acc)
-            demotionField.accumulate(
-                demotionQuery, scale: -strength * Float(model.configuration.demotion), onlySeen: true, into: &acc)
-            return acc.top(depth, idRank: index.idRank, docOfRank: index.docOfRank)
+        let demotionScale = -strength * Float(model.configuration.demotion)
+        // The closure sees the retriever through a pointer: capturing `self` would copy it (a
+        // retain and release of every array it holds) on every query.
+        // Without demotion every addition is positive, so the documents with a positive score
+        // are exactly the touched ones: no need to track them (same list either way).
+        let tracked = !demotionQuery.isEmpty
+        let top = withUnsafePointer(to: self) { me in
+            me.pointee.index.withAccumulator { acc in
+                me.pointee.index.accumulate(bm25Query, into: &acc, tracked: tracked)
+                me.pointee.expansionField.accumulate(
+                    expansionQuery, scale: strength, onlySeen: false, into: &acc, tracked: tracked)
+                guard tracked else {
+                    return acc.topPositive(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
+                }
+                me.pointee.demotionField.accumulate(demotionQuery, scale: demotionScale, onlySeen: true, into: &acc)
+                return acc.top(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
+            }
         }
         return top.map { RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score)) }
     }

@@ -10,7 +10,7 @@ import FlywheelCore
 struct RerankFeatureExtractor {
     /// The parts of the retriever's index the features read (not the whole retriever: copying
     /// it per ticket retains every one of its arrays).
-    let documentNumbers: [ArticleID: Int32]
+    let documentNumbers: DocumentNumbers
     let titleTerms: [[Int32]]
     let bodyTerms: [[Int32]]
     let priors: ArticlePriors
