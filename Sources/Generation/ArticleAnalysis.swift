@@ -156,23 +156,6 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         return ids.sorted()
     }
 
-    /// |a ∩ b| for ascending id lists.
-    static func overlap(_ a: [Int32], _ b: [Int32]) -> Int {
-        var i = 0, j = 0, n = 0
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                n += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return n
-    }
-
     static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import FlywheelCore
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path: sentences by interned prior-key id
 /// (``ArticleAnalysisCache``) instead of `"article#position"` strings, and each sentence's
@@ -138,46 +134,11 @@ final class CompiledPrior: Sendable {
     }
 }
 
-/// A process-wide interning of the ticket words sentence priors record. Ids depend on the
-/// order words were first seen (thread timing), but they are only compared for equality and
-/// used to look tallies up, never to order a sum.
-final class PriorWordIDs: @unchecked Sendable {
-    static let shared = PriorWordIDs()
-    private var ids: [String: Int32] = [:]
-    private let lock: UnsafeMutablePointer<pthread_mutex_t>
-
-    private init() {
-        lock = .allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-    }
-
-    /// The ids of `words`, in their order (new words get new ids).
-    func ids<S: Sequence<String>>(_ words: S) -> [Int32] {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        var out: [Int32] = []
-        out.reserveCapacity(words.underestimatedCount)
-        for w in words {
-            if let id = ids[w] {
-                out.append(id)
-            } else {
-                let id = Int32(ids.count)
-                ids[w] = id
-                out.append(id)
-            }
-        }
-        return out
-    }
-
-    /// The ids of those of `words` already interned, in their order.
-    func knownIDs(_ words: [String]) -> [Int32] {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        var out: [Int32] = []
-        out.reserveCapacity(words.count)
-        for w in words { if let id = ids[w] { out.append(id) } }
-        return out
-    }
+/// The process-wide interning of the ticket words sentence priors record (a
+/// ``StringInterner``). Ids depend on the order words were first seen (thread timing), but they
+/// are only compared for equality and used to look tallies up, never to order a sum.
+enum PriorWordIDs {
+    static let shared = StringInterner()
 }
 
 /// Holds a generator's ``CompiledPrior``; a derived cache, so every slot is equal to every

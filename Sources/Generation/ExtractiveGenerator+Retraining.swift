@@ -68,7 +68,7 @@ extension ExtractiveGenerator {
         var suspect = [Bool](repeating: false, count: s.count)
         for i in s.indices {
             for j in s.indices where j > i && s[i].article != s[j].article {
-                let common = ArticleAnalysisCache.overlap(tokens[i], tokens[j])
+                let common = SortedIDs.overlap(tokens[i], tokens[j])
                 let union = tokens[i].count + tokens[j].count - common
                 if union > 0, Double(common) / Double(union) >= ReplyFeatures.nearDuplicateJaccard {
                     suspect[i] = true
@@ -142,7 +142,7 @@ extension ExtractiveGenerator {
             cands.append(
                 SentenceCandidate(
                     sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot, prior: value,
-                    shared: ArticleAnalysisCache.overlap(a.tokenIDs, ticketIDs)))
+                    shared: SortedIDs.overlap(a.tokenIDs, ticketIDs)))
         }
         return ReplyFeatures.vector(
             cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,

@@ -105,7 +105,7 @@ public enum ReplyFeatures {
         var duplicates = 0
         for i in s.indices {
             for j in s.indices where j > i && s[i].sentence.article != s[j].sentence.article {
-                let common = ArticleAnalysisCache.overlap(s[i].tokenIDs, s[j].tokenIDs)
+                let common = SortedIDs.overlap(s[i].tokenIDs, s[j].tokenIDs)
                 let union = s[i].tokenIDs.count + s[j].tokenIDs.count - common
                 if union > 0, Double(common) / Double(union) >= nearDuplicateJaccard { duplicates += 1 }
             }

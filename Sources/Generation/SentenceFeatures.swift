@@ -127,7 +127,7 @@ public enum SentenceFeatures {
                 out.append(
                     SentenceCandidate(
                         sentence: s, tokenIDs: tokenIDs, words: sentences[p].words, hasSlot: sentences[p].hasSlot,
-                        prior: value, shared: ArticleAnalysisCache.overlap(tokenIDs, ticketIDs)))
+                        prior: value, shared: SortedIDs.overlap(tokenIDs, ticketIDs)))
                 textIDs.append(sentences[p].textID)
             }
         }

@@ -1,3 +1,5 @@
+import FlywheelCore
+
 /// Content words of a text, for the judge's token-overlap tests.
 ///
 /// Lower-cased (ASCII) runs of letters and digits (a `.` or `,` between digits stays inside the number,
@@ -30,14 +32,14 @@ struct ContentTokens: Hashable, Sendable {
         }
         self.words = words
         self.numbers = numbers
-        (wordIDs, numberIDs) = ContentTokenIDs.shared.ids(words, numbers)
+        (wordIDs, numberIDs) = ContentTokenIDs.ids(words, numbers)
     }
 
     /// `recall(in: other)` from the interned ids (both values as made by `init`), and whether
     /// every word of this one is in `other`.
     func recallAndContainment(in other: ContentTokens) -> (recall: Double, contained: Bool) {
         guard !wordIDs.isEmpty else { return (0, true) }
-        let common = ContentTokenIDs.overlap(wordIDs, other.wordIDs)
+        let common = SortedIDs.overlap(wordIDs, other.wordIDs)
         return (Double(common) / Double(wordIDs.count), common == wordIDs.count)
     }
 

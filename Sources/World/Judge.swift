@@ -108,10 +108,10 @@ public struct Judge: Sendable {
                         clashes = true
                     }
                 } else if overlap >= config.coverageThreshold {
-                    if ContentTokenIDs.isSubset(n.numberIDs, of: tokens.numberIDs) {
+                    if SortedIDs.isSubset(n.numberIDs, of: tokens.numberIDs) {
                         covered[i] = true
                         statesSome = true
-                    } else if !ContentTokenIDs.isSubset(tokens.numberIDs, of: n.numberIDs) {
+                    } else if !SortedIDs.isSubset(tokens.numberIDs, of: n.numberIDs) {
                         clashes = true  // the nugget's words with a different value
                     }
                 }

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A thread-safe, process-wide interning of strings as dense `Int32` ids, for hot paths that
+/// compare token sets as sorted id lists (``SortedIDs``) instead of `Set<String>`.
+///
+/// Ids depend on the order strings were first seen — with parallel jobs, on thread timing — so
+/// they may only be compared for equality (shared counts, subset tests, table lookups), never used
+/// to order anything that reaches a result.
+///
+/// ```swift
+/// let interner = StringInterner()
+/// interner.ids(["refund", "host"])   // [0, 1]
+/// interner.knownIDs(["host", "pets"]) // [1]
+/// ```
+public final class StringInterner: @unchecked Sendable {
+    @usableFromInline var table: [String: Int32] = [:]
+    @usableFromInline let lock: UnsafeMutablePointer<pthread_mutex_t>
+
+    public init() {
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    /// The ids of `strings`, in their order (new strings get new ids).
+    @inlinable
+    public func ids<S: Sequence<String>>(_ strings: S) -> [Int32] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        var out: [Int32] = []
+        out.reserveCapacity(strings.underestimatedCount)
+        for s in strings {
+            if let id = table[s] {
+                out.append(id)
+            } else {
+                let id = Int32(table.count)
+                table[s] = id
+                out.append(id)
+            }
+        }
+        return out
+    }
+
+    /// The ids of those of `strings` already interned, in their order.
+    @inlinable
+    public func knownIDs<S: Sequence<String>>(_ strings: S) -> [Int32] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        var out: [Int32] = []
+        out.reserveCapacity(strings.underestimatedCount)
+        for s in strings { if let id = table[s] { out.append(id) } }
+        return out
+    }
+}
+
+/// Set operations on ascending id lists (from a ``StringInterner``), by merging.
+public enum SortedIDs {
+    /// |a ∩ b| for ascending lists.
+    @inlinable
+    public static func overlap(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0, j = 0, n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                n += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return n
+    }
+
+    /// Whether every id of `a` is in `b` (both ascending).
+    @inlinable
+    public static func isSubset(_ a: [Int32], of b: [Int32]) -> Bool {
+        a.count <= b.count && overlap(a, b) == a.count
+    }
+}
