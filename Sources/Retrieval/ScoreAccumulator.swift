@@ -1,5 +1,6 @@
 /// Per-query scratch space: one flat score array over all documents, a list of the documents
-/// touched, and a bounded heap for the top k. Lives in stack-allocated temporary buffers (see
+/// touched; the top k by ``TopKSelection`` (a bounded heap only when non-positive scores must
+/// fill the list). Lives in stack-allocated temporary buffers (see
 /// ``BM25Index/withAccumulator(_:)``), so a query allocates no dictionary and no heap memory
 /// for scoring.
 struct ScoreAccumulator: ~Copyable {
@@ -135,49 +136,5 @@ struct BoundedHeap {
 
     func sortedBestFirst() -> [(doc: Int32, score: Float)] {
         items.sorted { BoundedHeap.worse($1, $0) }.map { ($0.doc, $0.score) }
-    }
-}
-
-/// ``BoundedHeap`` over caller-provided (stack) storage, for the query hot path.
-struct UnsafeHeap {
-    let storage: UnsafeMutableBufferPointer<BoundedHeap.Item>
-    var count = 0
-
-    init(storage: UnsafeMutableBufferPointer<BoundedHeap.Item>) { self.storage = storage }
-
-    var minimumScore: Float { storage[0].score }
-
-    @inline(__always)
-    mutating func offer(_ item: BoundedHeap.Item) {
-        if count < storage.count {
-            storage.baseAddress!.advanced(by: count).initialize(to: item)
-            var i = count
-            count += 1
-            while i > 0 {
-                let parent = (i - 1) / 2
-                guard BoundedHeap.worse(storage[i], storage[parent]) else { break }
-                storage.swapAt(i, parent)
-                i = parent
-            }
-        } else if BoundedHeap.worse(storage[0], item) {
-            storage[0] = item
-            var i = 0
-            while true {
-                let l = 2 * i + 1
-                let r = l + 1
-                var m = i
-                if l < count && BoundedHeap.worse(storage[l], storage[m]) { m = l }
-                if r < count && BoundedHeap.worse(storage[r], storage[m]) { m = r }
-                if m == i { break }
-                storage.swapAt(i, m)
-                i = m
-            }
-        }
-    }
-
-    func sortedBestFirst() -> [(doc: Int32, score: Float)] {
-        var items = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
-        items.sort { BoundedHeap.worse($1, $0) }
-        return items.map { ($0.doc, $0.score) }
     }
 }
