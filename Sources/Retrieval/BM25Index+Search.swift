@@ -79,60 +79,7 @@ extension BM25Index {
     }
 
     /// The query's known terms as (term id, times it occurs), in term-id order.
-    ///
-    /// When the vocabulary's bitmap is small next to the query (always, for the knowledge bases
-    /// Flywheel sees), the ids are marked in a bitmap and read back in order, instead of sorting
-    /// the query's ids.
-    func queryTermIDs(_ terms: [String]) -> [(term: Int32, count: Int)] {
-        let words = (vocabulary.count + 63) / 64
-        guard words <= 4 * terms.count + 16 else { return queryTermIDsBySorting(terms) }
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(words, 1)) { bits in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(vocabulary.count, 1)) { counts in
-                bits.initialize(repeating: 0)
-                var distinct = 0
-                for term in terms {
-                    guard let id = termIDs[term] else { continue }
-                    let word = Int(id) >> 6
-                    let bit = UInt64(1) << UInt64(id & 63)
-                    if bits[word] & bit == 0 {
-                        bits[word] |= bit
-                        counts[Int(id)] = 1  // first sight: the count is initialized here
-                        distinct += 1
-                    } else {
-                        counts[Int(id)] += 1
-                    }
-                }
-                var result: [(term: Int32, count: Int)] = []
-                result.reserveCapacity(distinct)
-                for word in 0..<words {
-                    var remaining = bits[word]
-                    while remaining != 0 {
-                        let id = word &* 64 &+ remaining.trailingZeroBitCount
-                        result.append((Int32(id), Int(counts[id])))
-                        remaining &= remaining &- 1
-                    }
-                }
-                return result
-            }
-        }
-    }
-
-    /// ``queryTermIDs(_:)`` by sorting the query's ids (for vocabularies far larger than queries).
-    func queryTermIDsBySorting(_ terms: [String]) -> [(term: Int32, count: Int)] {
-        var ids: [Int32] = []
-        ids.reserveCapacity(terms.count)
-        for term in terms { if let id = termIDs[term] { ids.append(id) } }
-        ids.sort()
-        var result: [(term: Int32, count: Int)] = []
-        for id in ids {
-            if let last = result.last, last.term == id {
-                result[result.count - 1].count += 1
-            } else {
-                result.append((id, 1))
-            }
-        }
-        return result
-    }
+    func queryTermIDs(_ terms: [String]) -> [(term: Int32, count: Int)] { termIDs.counts(of: terms) }
 
     /// The idf of `term` (cached by ``refreshStatistics()``).
     @inline(__always)

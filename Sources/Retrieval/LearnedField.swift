@@ -12,14 +12,7 @@ struct LearnedField: Sendable {
 
     init() {}
 
-    init(_ weights: [ArticleID: [String: Double]], index: BM25Index) {
-        self.init(
-            sorted: weights.keys.sorted().map { article in
-                (article, weights[article]!.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) })
-            }, index: index)
-    }
-
-    /// ``init(_:index:)`` for weights already listed by ascending article and term.
+    /// The field of `weights`, listed by ascending article and term (``SurplusWeights``).
     init(sorted weights: SurplusWeights.Entries, index: BM25Index) {
         let k1 = index.parameters.k1
         let b = index.parameters.b
@@ -72,21 +65,7 @@ struct LearnedField: Sendable {
     }
 
     /// The query's terms known to this field, as (term id, count) in term-id order.
-    func query(_ terms: [String]) -> [(term: Int32, count: Int)] {
-        guard termIDs.count > 0 else { return [] }
-        // a query has a handful of terms: count them in a small array, not a dictionary
-        var out: [(term: Int32, count: Int)] = []
-        for term in terms {
-            guard let id = termIDs[term] else { continue }
-            if let i = out.firstIndex(where: { $0.term == id }) {
-                out[i].count += 1
-            } else {
-                out.append((id, 1))
-            }
-        }
-        out.sort { $0.term < $1.term }
-        return out
-    }
+    func query(_ terms: [String]) -> [(term: Int32, count: Int)] { termIDs.counts(of: terms) }
 
     /// This field's score of one document for `terms`.
     func score(_ terms: [String], doc: Int32) -> Double {

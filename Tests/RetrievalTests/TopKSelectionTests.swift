@@ -78,8 +78,8 @@ struct TermTableTests {
             let terms = (0..<rng.int(below: 30)).map { _ in
                 rng.bernoulli(0.2) ? "unknown\(rng.int(below: 3))" : index.vocabulary[rng.int(below: index.vocabulary.count)]
             }
-            let bitmap = index.queryTermIDs(terms)
-            let sorted = index.queryTermIDsBySorting(terms)
+            let bitmap = index.termIDs.counts(of: terms)
+            let sorted = index.termIDs.countsBySorting(of: terms)
             #expect(bitmap.map(\.term) == sorted.map(\.term))
             #expect(bitmap.map(\.count) == sorted.map(\.count))
             #expect(bitmap.map(\.count).reduce(0, +) == terms.filter { index.termIDs[$0] != nil }.count)
