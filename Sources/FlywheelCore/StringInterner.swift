@@ -86,4 +86,16 @@ public enum SortedIDs {
     public static func isSubset(_ a: [Int32], of b: [Int32]) -> Bool {
         a.count <= b.count && overlap(a, b) == a.count
     }
+
+    /// Sets `mark[j]` for each `b[j]` that `a` also has (both ascending; `mark` as long as `b`).
+    @inlinable
+    public static func markShared(_ a: [Int32], in b: [Int32], _ mark: inout [Bool]) {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            let x = a[i], y = b[j]
+            if x == y { mark[j] = true }
+            i &+= x <= y ? 1 : 0
+            j &+= y <= x ? 1 : 0
+        }
+    }
 }

@@ -114,12 +114,10 @@ extension ExtractiveGenerator {
     }
 
     /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` from the cached analysis of
-    /// the reply's articles and the compiled prior, when every sentence is found there (its
-    /// article analysed, the same text at its position); nil otherwise. Equal values: the same
-    /// token sets, word counts, slot flags and prior values, counted on interned ids.
+    /// the reply's articles (and the compiled prior when there is one), when every sentence is
+    /// found there (its article analysed, the same text at its position); nil otherwise. Equal
+    /// values: the same token sets, word counts, slot flags and prior values, on interned ids.
     func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double]? {
-        let compiled = compiledPrior.value
-        guard prior.isEmpty || compiled != nil else { return nil }
         var found: [AnalyzedSentence] = []
         found.reserveCapacity(reply.sentences.count)
         for s in reply.sentences {
@@ -128,21 +126,9 @@ extension ExtractiveGenerator {
         }
         let ticketTokens = TextTokens.tokenSet(ticket.text)
         let ticketIDs = analysis.knownIDs(ticketTokens)
-        let priorWords = compiled?.ticketWords(ticketTokens) ?? []
-        let priorMasks = compiled?.signatureMasks(priorWords) ?? []
-        var cands: [SentenceCandidate] = []
-        cands.reserveCapacity(found.count)
-        for (s, a) in zip(reply.sentences, found) {
-            let value =
-                prior.isEmpty || compiled == nil
-                ? 0
-                : compiled!.value(
-                    keyID: a.priorKeyID, words: priorWords, masks: priorMasks, tokenCount: ticketTokens.count,
-                    smoothing: prior.smoothing)
-            cands.append(
-                SentenceCandidate(
-                    sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot, prior: value,
-                    shared: SortedIDs.overlap(a.tokenIDs, ticketIDs)))
+        let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketTokens: ticketTokens)
+        let cands = zip(reply.sentences, found).map {
+            SentenceFeatures.candidate($0, analyzed: $1, ticketIDs: ticketIDs, prior: ticketPrior)
         }
         return ReplyFeatures.vector(
             cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,

@@ -67,7 +67,7 @@ public enum ReplyFeatures {
         var inverseRankSum = 0.0, priorSum = 0.0, leadSum = 0.0, densitySum = 0.0
         var top1 = 0, top2 = 0, top3 = 0, rank5Plus = 0, slotCount = 0, zeroOverlap = 0
         for c in s {
-            markShared(c.tokenIDs, ticketIDs, &covered)
+            SortedIDs.markShared(c.tokenIDs, in: ticketIDs, &covered)
             if !articles.contains(c.sentence.article) { articles.append(c.sentence.article) }
             let rank = c.sentence.articleRank
             maxRank = max(maxRank, rank)
@@ -114,21 +114,5 @@ public enum ReplyFeatures {
         f[24] = Double(top3) / n
         f[25] = Double(rank5Plus) / n
         return f
-    }
-
-    /// Marks `mark[j]` for each `ticket[j]` that `sentence` also has (both ascending).
-    static func markShared(_ sentence: [Int32], _ ticket: [Int32], _ mark: inout [Bool]) {
-        var i = 0, j = 0
-        while i < sentence.count && j < ticket.count {
-            if sentence[i] == ticket[j] {
-                mark[j] = true
-                i += 1
-                j += 1
-            } else if sentence[i] < ticket[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
     }
 }

@@ -100,10 +100,7 @@ public enum SentenceFeatures {
         var rankStart: [Int] = []
         // analyse first, so every token of the pool is interned before the ticket's are looked up
         let (analyses, ticketIDs) = cache.analyses(of: articles.prefix(depth), knownIDsOf: ticketTokens)
-        let usePrior = !prior.isEmpty
-        let sortedTokens = usePrior && compiled == nil ? ticketTokens.sorted() : []
-        let priorWords = usePrior ? compiled?.ticketWords(ticketTokens) ?? [] : []
-        let priorMasks = compiled?.signatureMasks(priorWords) ?? []
+        let ticketPrior = TicketPrior(prior, compiled: compiled, ticketTokens: ticketTokens)
         let sentenceCount = analyses.reduce(0) { $0 + $1.sentences.count }
         out.reserveCapacity(sentenceCount)
         textIDs.reserveCapacity(sentenceCount)
@@ -112,26 +109,22 @@ public enum SentenceFeatures {
             let sentences = analyses[i].sentences
             for p in sentences.indices {
                 let s = Reply.Sentence(text: sentences[p].text, article: article.id, articleRank: i + 1, position: p)
-                let value: Double
-                if !usePrior {
-                    value = 0
-                } else if let compiled {
-                    value = compiled.value(
-                        keyID: sentences[p].priorKeyID, words: priorWords, masks: priorMasks,
-                        tokenCount: ticketTokens.count,
-                        smoothing: prior.smoothing)
-                } else {
-                    value = prior.value(key: SentencePrior.key(article.id, p), sortedTokens: sortedTokens)
-                }
-                let tokenIDs = sentences[p].tokenIDs
-                out.append(
-                    SentenceCandidate(
-                        sentence: s, tokenIDs: tokenIDs, words: sentences[p].words, hasSlot: sentences[p].hasSlot,
-                        prior: value, shared: SortedIDs.overlap(tokenIDs, ticketIDs)))
+                out.append(candidate(s, analyzed: sentences[p], ticketIDs: ticketIDs, prior: ticketPrior))
                 textIDs.append(sentences[p].textID)
             }
         }
         return (out, textIDs, rankStart, ticketIDs)
+    }
+
+    /// The candidate for sentence `s` from its cached analysis `a`, against the ticket's
+    /// interned token ids and prior reading.
+    static func candidate(
+        _ s: Reply.Sentence, analyzed a: AnalyzedSentence, ticketIDs: [Int32], prior: TicketPrior
+    ) -> SentenceCandidate {
+        SentenceCandidate(
+            sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot,
+            prior: prior.value(keyID: a.priorKeyID, article: s.article, position: s.position),
+            shared: SortedIDs.overlap(a.tokenIDs, ticketIDs))
     }
 
     /// `a.intersection(b).count` without building the intersection.
@@ -140,5 +133,38 @@ public enum SentenceFeatures {
         var n = 0
         for t in small where large.contains(t) { n += 1 }
         return n
+    }
+}
+
+/// One ticket's reading of the ``SentencePrior``: by interned ids through the generator's
+/// ``CompiledPrior`` when it has one, else from the prior's strings (the same values either way);
+/// 0 for every sentence while the prior is empty.
+struct TicketPrior {
+    let prior: SentencePrior
+    let compiled: CompiledPrior?
+    let tokenCount: Int
+    /// The ticket's tokens, sorted (string path only).
+    let sortedTokens: [String]
+    /// ``CompiledPrior/ticketWords(_:)`` and their signature masks (compiled path only).
+    let words: [Int32]
+    let masks: [(index: Int, mask: UInt64)]
+
+    init(_ prior: SentencePrior, compiled: CompiledPrior?, ticketTokens: Set<String>) {
+        self.prior = prior
+        self.compiled = prior.isEmpty ? nil : compiled
+        tokenCount = ticketTokens.count
+        sortedTokens = !prior.isEmpty && compiled == nil ? ticketTokens.sorted() : []
+        words = prior.isEmpty ? [] : compiled?.ticketWords(ticketTokens) ?? []
+        masks = self.compiled?.signatureMasks(words) ?? []
+    }
+
+    /// The prior of the sentence at `position` of `article` (prior-key id `keyID`).
+    func value(keyID: Int32, article: ArticleID, position: Int) -> Double {
+        if prior.isEmpty { return 0 }
+        if let compiled {
+            return compiled.value(
+                keyID: keyID, words: words, masks: masks, tokenCount: tokenCount, smoothing: prior.smoothing)
+        }
+        return prior.value(key: SentencePrior.key(article, position), sortedTokens: sortedTokens)
     }
 }
