@@ -1,10 +1,23 @@
 import FlywheelCore
 
-/// A memo of ``ContentTokens`` by text, for the texts the judge sees again and again: article
+/// What the judge needs of one text, computed once: its ``ContentTokens`` and its ASCII word
+/// count (a class, so handing it out of the memo copies one reference, not four collections).
+final class JudgedText: Sendable {
+    let tokens: ContentTokens
+    /// ``Judge/asciiWordCount(_:)`` of the text: nil when it has a non-ASCII byte.
+    let asciiWords: Int?
+
+    init(_ text: String) {
+        tokens = ContentTokens(text)
+        asciiWords = Judge.asciiWordCount(text)
+    }
+}
+
+/// A memo of ``JudgedText`` by text, for the texts the judge sees again and again: article
 /// sentences (replies are extractive, and every reply is judged several times — by the agent,
-/// by the quality filter's audit, by evaluation) and nugget texts (shared by many tickets). The
-/// tokens of a text are a pure function of it, so sharing the memo changes no result.
+/// by the quality filter's audit, by evaluation) and nugget texts (shared by many tickets). Both
+/// parts are pure functions of the text, so sharing the memo changes no result.
 enum ContentTokensCache {
     /// The one memo all judges share.
-    static let shared = PureMemo<ContentTokens>(shardCapacity: 50_000) { ContentTokens($0) }
+    static let shared = PureMemo<JudgedText>(shardCapacity: 50_000) { JudgedText($0) }
 }

@@ -35,8 +35,9 @@ import FlywheelCore
 /// ```
 public struct Judge: Sendable {
     public var config: JudgeConfig
-    /// Tokens of sentence and nugget texts already seen (a pure, process-wide memo).
-    var tokenCache: PureMemo<ContentTokens> { ContentTokensCache.shared }
+    /// Tokens and word counts of sentence and nugget texts already seen (a pure, process-wide
+    /// memo).
+    var tokenCache: PureMemo<JudgedText> { ContentTokensCache.shared }
 
     public init(config: JudgeConfig = .init()) {
         self.config = config
@@ -56,7 +57,7 @@ public struct Judge: Sendable {
 
     /// ``PreparedTruth`` with nugget texts tokenised through the cache.
     func prepare(_ truth: TicketTruth) -> PreparedTruth {
-        PreparedTruth(truth, tokens: tokenCache.value)
+        PreparedTruth(truth, tokens: { tokenCache.value($0).tokens })
     }
 
     /// The truth's token sets, computed once per ticket.
@@ -66,7 +67,7 @@ public struct Judge: Sendable {
         var nuggets: [ContentTokens]
         var reference: ContentTokens?
         init(_ truth: TicketTruth) {
-            self.init(truth, tokens: ContentTokensCache.shared.value)
+            self.init(truth, tokens: { ContentTokensCache.shared.value($0).tokens })
         }
 
         /// `tokens` must equal `ContentTokens.init` (e.g. a memo of it). The reference is
@@ -87,15 +88,16 @@ public struct Judge: Sendable {
     /// ``quality(of:for:)`` and the reply's ``wordCount(_:)``, which it computes anyway.
     func qualityAndWords(of reply: Reply, for prepared: PreparedTruth) -> (quality: QualityBreakdown, words: Int) {
         let truth = prepared.truth
-        let sentences = reply.sentences.map { tokenCache.value($0.text) }
+        let judged = reply.sentences.map { tokenCache.value($0.text) }
         let conflicting = prepared.conflicting
         let nuggets = prepared.nuggets
 
         // Contradictions and nugget coverage, sentence by sentence.
         var covered = Array(repeating: false, count: nuggets.count)
         var contradictions = 0
-        for (s, tokens) in zip(reply.sentences, sentences) {
-            let fromConflicting = conflicting.contains(s.article)
+        for (s, text) in zip(reply.sentences, judged) {
+            let tokens = text.tokens
+            let fromConflicting = !conflicting.isEmpty && conflicting.contains(s.article)
             var statesSome = false
             var clashes = fromConflicting && nuggets.isEmpty
             for (i, n) in nuggets.enumerated() {
@@ -127,7 +129,7 @@ public struct Judge: Sendable {
         } else if let reference = prepared.reference {
             // sentences only: greeting and closing boilerplate carry no knowledge
             var said = ContentTokens("")
-            for t in sentences { said.words.formUnion(t.words) }
+            for t in judged { said.words.formUnion(t.tokens.words) }
             let recall = reference.recall(in: said)
             coverage = min(1, recall / max(config.referenceRecallForFull, 1e-9))
         } else {
@@ -149,7 +151,7 @@ public struct Judge: Sendable {
             focus = Double(onTopic) / Double(reply.sentences.count)
         }
 
-        let wordCount = Self.wordCount(reply)
+        let wordCount = Self.wordCount(reply, judged: judged)
         let words = Double(wordCount)
         let lo = Double(max(config.length.minWords, 1))
         let hi = Double(max(config.length.maxWords, config.length.minWords, 1))
@@ -186,30 +188,45 @@ public struct Judge: Sendable {
     }
 
     /// `reply.wordCount` without joining the reply's text: for all-ASCII parts, the words of
-    /// each non-empty part summed (the join's " " separates them anyway), where a word ends at
-    /// " " or at a "\n" not preceded by "\r" ("\r\n" is one `Character`, not a separator).
-    /// Anything else (where a combining mark after the joining space could merge two words)
-    /// falls back to `reply.wordCount`.
+    /// each non-empty part summed (the join's " " separates them anyway; see
+    /// ``asciiWordCount(_:)``). Anything else (where a combining mark after the joining space
+    /// could merge two words) falls back to `reply.wordCount`.
     static func wordCount(_ reply: Reply) -> Int {
-        var total = 0
-        func count(_ text: String) -> Bool {
-            var inWord = false
-            var previous: UInt8 = 0
-            for b in text.utf8 {
-                if b >= 0x80 { return false }
-                let separator = b == 0x20 || (b == 0x0A && previous != 0x0D)
-                if separator {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    total += 1
-                }
-                previous = b
-            }
-            return true
+        wordCount(reply, judged: nil)
+    }
+
+    /// ``wordCount(_:)`` with the sentences' counts read from their memo entries `judged`
+    /// (one per sentence, in order) when given.
+    static func wordCount(_ reply: Reply, judged: [JudgedText]?) -> Int {
+        guard let greeting = asciiWordCount(reply.greeting), let closing = asciiWordCount(reply.closing) else {
+            return reply.wordCount
         }
-        guard count(reply.greeting), count(reply.closing) else { return reply.wordCount }
-        for s in reply.sentences where !count(s.text) { return reply.wordCount }
+        var total = greeting + closing
+        for (i, s) in reply.sentences.enumerated() {
+            guard let n = judged.map({ $0[i].asciiWords }) ?? asciiWordCount(s.text) else { return reply.wordCount }
+            total += n
+        }
+        return total
+    }
+
+    /// The words of an all-ASCII `text`, where a word ends at " " or at a "\n" not preceded by
+    /// "\r" ("\r\n" is one `Character`, not a separator), as `Reply.wordCount` counts them;
+    /// nil when `text` has a non-ASCII byte.
+    static func asciiWordCount(_ text: String) -> Int? {
+        var total = 0
+        var inWord = false
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b >= 0x80 { return nil }
+            let separator = b == 0x20 || (b == 0x0A && previous != 0x0D)
+            if separator {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                total += 1
+            }
+            previous = b
+        }
         return total
     }
 
