@@ -67,7 +67,8 @@ extension JobRunner {
         for record in engine.prepared.heldOut {
             let ticket = record.ticket
             let key = StableHash.fnv1a(ticket.id.rawValue)
-            let candidates = system.retriever.retrieve(ticket, depth: config.retrieverDepth)
+            let candidates = system.retriever.retrieve(
+                ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
             let reranked = system.reranker.rerank(ticket, candidates: candidates, depth: candidates.count)
             let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
             if first.relevantCount > 0 {

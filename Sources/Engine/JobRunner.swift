@@ -148,7 +148,8 @@ struct JobRunner {
     }
 
     func suggest(for ticket: Ticket, key: UInt64) -> ServedSuggestion {
-        let candidates = system.retriever.retrieve(ticket, depth: config.retrieverDepth)
+        let candidates = system.retriever.retrieve(
+            ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
         let shown = system.reranker.rerank(ticket, candidates: candidates, depth: config.rerankDepth)
         let articles = shown.articles.compactMap { articleByID[$0] }
         var rng = RandomStream(seed: config.seed, purpose: "generate", ids: [UInt64(replicate), key])

@@ -6,12 +6,31 @@
 public protocol Retriever: Sendable {
     /// The best `depth` published articles for `ticket`, best first.
     func retrieve(_ ticket: Ticket, depth: Int) -> RankedList
+    /// ``retrieve(_:depth:)``, with the per-candidate work a second stage would repeat
+    /// attached to the list when `attachingParts` (the engine asks for it when the reranker
+    /// ``Reranker/readsFirstStageParts``). The entries are the same either way. The default
+    /// attaches nothing.
+    func retrieve(_ ticket: Ticket, depth: Int, attachingParts: Bool) -> RankedList
+}
+
+extension Retriever {
+    public func retrieve(_ ticket: Ticket, depth: Int, attachingParts: Bool) -> RankedList {
+        retrieve(ticket, depth: depth)
+    }
 }
 
 /// Second stage: reorders the first stage's candidates.
 public protocol Reranker: Sendable {
     /// `candidates` reordered, cut to `depth`.
     func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) -> RankedList
+    /// Whether ``rerank(_:candidates:depth:)`` would use parts its first stage attached to the
+    /// candidates (``RankedList/attachment``); it must give the same list without them. The
+    /// default is false.
+    var readsFirstStageParts: Bool { get }
+}
+
+extension Reranker {
+    public var readsFirstStageParts: Bool { false }
 }
 
 /// Composes suggested replies from the reranked articles.

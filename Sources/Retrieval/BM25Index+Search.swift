@@ -106,6 +106,27 @@ extension BM25Index {
         }
     }
 
+    /// ``accumulate(_:into:tracked:)`` that also counts, per document, the query terms it
+    /// contains into `matched` (indexed by document number).
+    func accumulate(
+        _ query: [(term: Int32, count: Int)], into acc: inout ScoreAccumulator, tracked: Bool,
+        counting matched: UnsafeMutableBufferPointer<Int32>
+    ) {
+        postings.withUnsafeBufferPointer { lists in
+            for (t, count) in query {
+                let weight = Float(count) * idfs[Int(t)]
+                lists[Int(t)].docs.withUnsafeBufferPointer { docs in
+                    lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
+                        for i in 0..<docs.count {
+                            if tracked { acc.add(docs[i], weight * impacts[i]) } else { acc.addUntracked(docs[i], weight * impacts[i]) }
+                            matched[Int(docs[i])] += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Runs `body` with a zeroed accumulator sized to the index, in temporary (stack) memory.
     func withAccumulator<R>(_ body: (inout ScoreAccumulator) -> R) -> R {
         let n = max(articles.count, 1)

@@ -64,6 +64,25 @@ struct LearnedField: Sendable {
         }
     }
 
+    /// ``accumulate(_:scale:onlySeen:into:tracked:)`` (not `onlySeen`) that also adds this
+    /// field's score before `scale` into `unscaled` (indexed by document number), with
+    /// ``scores(query:documentCount:)``'s products and order.
+    func accumulate(
+        _ query: [(term: Int32, count: Int)], scale: Float, into acc: inout ScoreAccumulator, tracked: Bool,
+        unscaled: UnsafeMutableBufferPointer<Float>
+    ) {
+        for (t, count) in query {
+            let w = scale * Float(count) * idfs[Int(t)]
+            let w0 = Float(count) * idfs[Int(t)]
+            let ds = docs[Int(t)]
+            let im = impacts[Int(t)]
+            for i in 0..<ds.count {
+                if tracked { acc.add(ds[i], w * im[i]) } else { acc.addUntracked(ds[i], w * im[i]) }
+                unscaled[Int(ds[i])] += w0 * im[i]
+            }
+        }
+    }
+
     /// The query's terms known to this field, as (term id, count) in term-id order.
     func query(_ terms: [String]) -> [(term: Int32, count: Int)] { termIDs.counts(of: terms) }
 

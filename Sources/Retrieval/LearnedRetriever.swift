@@ -24,6 +24,9 @@ public struct LearnedRetriever: Retriever {
     /// The model's surplus weights (see `compile()`), computed once per model: publishing an
     /// article recompiles the fields against the grown index from these.
     var surplus: SurplusWeights
+    /// Replaced by every `compile()`: identifies what the retriever scores with (see
+    /// ``FirstStageParts``).
+    var compiledState = CompiledState()
 
     public init(index: BM25Index, model: ExpansionModel? = nil) {
         self.index = index
@@ -69,6 +72,7 @@ public struct LearnedRetriever: Retriever {
     mutating func compile() {
         expansionField = LearnedField(sorted: surplus.positive, index: index)
         demotionField = LearnedField(sorted: surplus.negative, index: index)
+        compiledState = CompiledState()
     }
 
     public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {

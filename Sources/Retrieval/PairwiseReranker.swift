@@ -61,10 +61,16 @@ public struct PairwiseReranker: Reranker {
 
     public var isTrained: Bool { weights.contains { $0 != 0 } }
 
+    /// True once trained: the features then read the first stage's attached parts
+    /// (``LearnedRetriever/retrieve(_:depth:attachingParts:)``) when they come from this
+    /// reranker's retriever.
+    public var readsFirstStageParts: Bool { isTrained && scales != nil }
+
     public func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) -> RankedList {
         guard isTrained, let scales else { return candidates.prefix(depth) }
         let extractor = RerankFeatureExtractor(
-            ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
+            ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument,
+            candidates: candidates)
         var scored: [(entry: RankedList.Entry, score: Double, position: Int)] = []
         scored.reserveCapacity(candidates.entries.count)
         var x = [Double](repeating: 0, count: RerankFeature.allCases.count)

@@ -16,12 +16,22 @@ struct RerankFeatureExtractor {
     let priors: ArticlePriors
     let queryTerms: Set<Int32>
     let queryBigrams: Set<Int64>
-    let parts: ScoreVectors
+    /// Every article's score parts; nil when the first stage attached its candidates' parts
+    /// (``FirstStageParts``), which are read instead, by candidate position.
+    let parts: ScoreVectors?
+    let attached: FirstStageParts?
 
     /// `priors.logOdds` by document number (see ``PairwiseReranker``).
     let priorByDocument: [Double]
 
-    init(ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors, priorByDocument: [Double]) {
+    /// With `candidates` whose first stage attached their parts (``FirstStageParts``) in
+    /// `retriever`'s very state, for each of the candidates' entries, the features of those
+    /// candidates read them (by position: ``features(_:rank:into:)`` with rank = position + 1)
+    /// instead of scoring every article again.
+    init(
+        ticket: Ticket, retriever: LearnedRetriever, priors: ArticlePriors, priorByDocument: [Double],
+        candidates: RankedList? = nil
+    ) {
         documentNumbers = retriever.index.documentNumbers
         titleTerms = retriever.index.titleTerms
         bodyTerms = retriever.index.bodyTerms
@@ -39,7 +49,21 @@ struct RerankFeatureExtractor {
         var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
         for t in queryTerms { mark[Int(t)] = true }
         isQueryTerm = mark
-        parts = retriever.scoreVectors(terms: terms)
+        attached = candidates.flatMap { Self.attachedParts(of: $0, retriever: retriever) }
+        parts = attached == nil ? retriever.scoreVectors(terms: terms) : nil
+    }
+
+    /// The parts attached to `candidates` when they come from `retriever`'s state and describe
+    /// every entry, position by position; else nil.
+    static func attachedParts(of candidates: RankedList, retriever: LearnedRetriever) -> FirstStageParts? {
+        guard let parts = candidates.attachment as? FirstStageParts, parts.state === retriever.compiledState,
+            parts.documents.count >= candidates.entries.count
+        else { return nil }
+        let articles = retriever.index.articles
+        for (i, entry) in candidates.entries.enumerated() where articles[Int(parts.documents[i])].id != entry.article {
+            return nil
+        }
+        return parts
     }
 
     /// `queryBigrams`, ascending (for the bit-mask count in ``bigramOverlap(title:body:)``).
@@ -117,6 +141,9 @@ struct RerankFeatureExtractor {
 
     /// ``features(_:rank:)`` written into `out` (of `RerankFeature.allCases.count` elements),
     /// so a ticket's candidates share one buffer.
+    ///
+    /// `rank − 1` is the candidate's position in the list the first stage attached its parts
+    /// to, if it did.
     func features(_ article: ArticleID, rank: Int, into out: inout [Double]) {
         var bm25 = 0.0
         var expansion = 0.0
@@ -125,13 +152,24 @@ struct RerankFeatureExtractor {
         var coverage = 0.0
         var bigramOverlap = 0.0
         var prior: Double?
-        if let doc = documentNumbers[article] {
+        let i = rank - 1
+        var found: (doc: Int, bm25: Float, expansion: Float, demotion: Float, matched: Int32, distinct: Int)?
+        if let attached {
+            found = (
+                Int(attached.documents[i]), attached.bm25[i], attached.expansion[i], attached.demotion[i],
+                attached.matchedTerms[i], attached.distinctTerms
+            )
+        } else if let parts, let doc = documentNumbers[article] {
             let d = Int(doc)
+            found = (d, parts.bm25[d], parts.expansion[d], parts.demotion[d], parts.matchedTerms[d], parts.distinctTerms)
+        }
+        if let found {
+            let d = found.doc
             prior = priorByDocument[d]
-            bm25 = Double(parts.bm25[d])
-            expansion = Double(parts.expansion[d])
-            demotion = Double(parts.demotion[d])
-            if parts.distinctTerms > 0 { coverage = Double(parts.matchedTerms[d]) / Double(parts.distinctTerms) }
+            bm25 = Double(found.bm25)
+            expansion = Double(found.expansion)
+            demotion = Double(found.demotion)
+            if found.distinct > 0 { coverage = Double(found.matched) / Double(found.distinct) }
             let title = titleTerms[d]
             titleOverlap = self.titleOverlap(title)
             if !queryBigrams.isEmpty {

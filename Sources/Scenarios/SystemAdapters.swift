@@ -9,6 +9,10 @@ struct ExpansionRetriever: LearningRetriever {
 
     func retrieve(_ ticket: Ticket, depth: Int) -> RankedList { inner.retrieve(ticket, depth: depth) }
 
+    func retrieve(_ ticket: Ticket, depth: Int, attachingParts: Bool) -> RankedList {
+        inner.retrieve(ticket, depth: depth, attachingParts: attachingParts)
+    }
+
     func retrained(with batch: TrainingBatch) -> ExpansionRetriever {
         guard !batch.relevance.isEmpty else { return self }
         var copy = self
@@ -29,6 +33,8 @@ struct RankNetReranker: LearningReranker {
     func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) -> RankedList {
         inner.rerank(ticket, candidates: candidates, depth: depth)
     }
+
+    var readsFirstStageParts: Bool { inner.readsFirstStageParts }
 
     func retrained(with batch: TrainingBatch, firstStage: any LearningRetriever) -> RankNetReranker {
         var copy = following(firstStage)
