@@ -103,7 +103,7 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
 
     /// The analyses of `articles` and ``knownIDs(_:)`` of `tokens`, taking the lock once when
     /// every article is already analysed.
-    func analyses(of articles: ArraySlice<Article>, knownIDsOf tokens: Set<String>) -> ([ArticleAnalysis], [Int32]) {
+    func analyses(of articles: ArraySlice<Article>, knownIDsOf tokens: [String]) -> ([ArticleAnalysis], [Int32]) {
         var out: [ArticleAnalysis] = []
         out.reserveCapacity(articles.count)
         pthread_mutex_lock(lock)
@@ -147,7 +147,7 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
 
     /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a
     /// token no analysed sentence has can match none of them).
-    func knownIDs(_ tokens: Set<String>) -> [Int32] {
+    func knownIDs<Tokens: Collection<String>>(_ tokens: Tokens) -> [Int32] {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         var ids: [Int32] = []

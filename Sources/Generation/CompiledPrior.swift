@@ -81,10 +81,11 @@ final class CompiledPrior: Sendable {
         Int((UInt32(bitPattern: id) &* 2_654_435_761) >> 7) & (size - 1)
     }
 
-    /// The ids of the ticket's words any prior has seen, in ascending order of the words
-    /// (strings), the order ``SentencePrior/value(key:sortedTokens:)`` visits them.
-    func ticketWords(_ tokens: Set<String>) -> [Int32] {
-        PriorWordIDs.shared.knownIDs(tokens.sorted())
+    /// The ids of the ticket's words (`tokens`, distinct and in ascending string order) any
+    /// prior has seen, in that order, the order ``SentencePrior/value(key:sortedTokens:)``
+    /// visits them.
+    func ticketWords(sorted tokens: [String]) -> [Int32] {
+        PriorWordIDs.shared.knownIDs(tokens)
     }
 
     /// Each of `words`' ``signatureBit(_:)``: the word index (0..<4) in the high bits, the
@@ -97,7 +98,7 @@ final class CompiledPrior: Sendable {
     }
 
     /// ``SentencePrior/value(key:sortedTokens:)`` for the sentence with prior-key id `keyID`,
-    /// the ticket's known word ids `words` (from ``ticketWords(_:)``) and its number of
+    /// the ticket's known word ids `words` (from ``ticketWords(sorted:)``) and its number of
     /// distinct words `tokenCount`.
     func value(
         keyID: Int32, words: [Int32], masks: [(index: Int, mask: UInt64)], tokenCount: Int, smoothing: Double

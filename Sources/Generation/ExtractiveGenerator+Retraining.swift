@@ -124,14 +124,14 @@ extension ExtractiveGenerator {
             guard let a = analysis.sentence(of: s.article, at: s.position), a.text == s.text else { return nil }
             found.append(a)
         }
-        let ticketTokens = TextTokens.tokenSet(ticket.text)
-        let ticketIDs = analysis.knownIDs(ticketTokens)
-        let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketTokens: ticketTokens)
+        let words = TicketWords.of(ticket.text)
+        let ticketIDs = analysis.knownIDs(words.sorted)
+        let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketWords: words)
         let cands = zip(reply.sentences, found).map {
             SentenceFeatures.candidate($0, analyzed: $1, ticketIDs: ticketIDs, prior: ticketPrior)
         }
         return ReplyFeatures.vector(
-            cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,
+            cands, ticketIDs: ticketIDs, ticketTokenCount: words.sorted.count, tone: reply.tone,
             frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
     }
 }

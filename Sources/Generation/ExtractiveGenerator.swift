@@ -94,7 +94,8 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     // MARK: composition
 
     struct Context {
-        var ticketTokens: Set<String>
+        /// The ticket's number of distinct content tokens.
+        var ticketTokenCount: Int
         /// The interned ids of the ticket's tokens some analysed sentence has, ascending.
         var ticketIDs: [Int32]
         var pool: [SentenceCandidate]
@@ -117,14 +118,14 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     }
 
     func context(ticket: Ticket, articles: [Article]) -> Context {
-        let tokens = TextTokens.tokenSet(ticket.text)
+        let words = TicketWords.of(ticket.text)
         let (pool, textIDs, rankStart, ticketIDs) = SentenceFeatures.pool(
-            articles: articles, depth: config.articleDepth, ticketTokens: tokens, prior: prior,
+            articles: articles, depth: config.articleDepth, ticketWords: words, prior: prior,
             compiled: compiledPrior.value, cache: analysis)
-        let scores = pool.map { scorer.score($0, ticketTokens: tokens.count) }
+        let scores = pool.map { scorer.score($0, ticketTokens: words.sorted.count) }
         let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
         return Context(
-            ticketTokens: tokens, ticketIDs: ticketIDs, pool: pool, scores: scores, textIDs: textIDs,
+            ticketTokenCount: words.sorted.count, ticketIDs: ticketIDs, pool: pool, scores: scores, textIDs: textIDs,
             rankStart: rankStart, greedyOrder: order)
     }
 
@@ -205,7 +206,7 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             }
             let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
             let features = ReplyFeatures.vector(
-                cands, ticketIDs: ctx.ticketIDs, ticketTokenCount: ctx.ticketTokens.count, tone: reply.tone,
+                cands, ticketIDs: ctx.ticketIDs, ticketTokenCount: ctx.ticketTokenCount, tone: reply.tone,
                 frameWords: Self.frameWords(reply.tone))
             out.append(Scored(reply: reply, reward: reward.score(features: features)))
         }

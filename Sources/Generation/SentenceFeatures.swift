@@ -92,15 +92,15 @@ public enum SentenceFeatures {
     /// With `compiled` (the generator's ``CompiledPrior`` of `prior`) the prior is read by
     /// interned ids; without, from `prior`'s strings: the same values either way.
     static func pool(
-        articles: [Article], depth: Int, ticketTokens: Set<String>, prior: SentencePrior,
+        articles: [Article], depth: Int, ticketWords: TicketWords, prior: SentencePrior,
         compiled: CompiledPrior? = nil, cache: ArticleAnalysisCache
     ) -> (pool: [SentenceCandidate], textIDs: [Int], rankStart: [Int], ticketIDs: [Int32]) {
         var out: [SentenceCandidate] = []
         var textIDs: [Int] = []
         var rankStart: [Int] = []
         // analyse first, so every token of the pool is interned before the ticket's are looked up
-        let (analyses, ticketIDs) = cache.analyses(of: articles.prefix(depth), knownIDsOf: ticketTokens)
-        let ticketPrior = TicketPrior(prior, compiled: compiled, ticketTokens: ticketTokens)
+        let (analyses, ticketIDs) = cache.analyses(of: articles.prefix(depth), knownIDsOf: ticketWords.sorted)
+        let ticketPrior = TicketPrior(prior, compiled: compiled, ticketWords: ticketWords)
         let sentenceCount = analyses.reduce(0) { $0 + $1.sentences.count }
         out.reserveCapacity(sentenceCount)
         textIDs.reserveCapacity(sentenceCount)
@@ -145,16 +145,16 @@ struct TicketPrior {
     let tokenCount: Int
     /// The ticket's tokens, sorted (string path only).
     let sortedTokens: [String]
-    /// ``CompiledPrior/ticketWords(_:)`` and their signature masks (compiled path only).
+    /// ``CompiledPrior/ticketWords(sorted:)`` and their signature masks (compiled path only).
     let words: [Int32]
     let masks: [(index: Int, mask: UInt64)]
 
-    init(_ prior: SentencePrior, compiled: CompiledPrior?, ticketTokens: Set<String>) {
+    init(_ prior: SentencePrior, compiled: CompiledPrior?, ticketWords: TicketWords) {
         self.prior = prior
         self.compiled = prior.isEmpty ? nil : compiled
-        tokenCount = ticketTokens.count
-        sortedTokens = !prior.isEmpty && compiled == nil ? ticketTokens.sorted() : []
-        words = prior.isEmpty ? [] : compiled?.ticketWords(ticketTokens) ?? []
+        tokenCount = ticketWords.sorted.count
+        sortedTokens = !prior.isEmpty && compiled == nil ? ticketWords.sorted : []
+        words = prior.isEmpty ? [] : compiled?.ticketWords(sorted: ticketWords.sorted) ?? []
         masks = self.compiled?.signatureMasks(words) ?? []
     }
 

@@ -34,3 +34,12 @@ import Testing
     #expect(a.sentences[0].textID == b.sentences[1].textID)
     #expect(a.sentences[1].textID != b.sentences[0].textID)
 }
+
+@Test func ticketWordsAreTheDistinctTokensInStringOrderOnceMemoised() {
+    for text in ["Refunds for my refund, please: 2 cards!", "", "Café crème costs 4€", "the THE The"] {
+        let expected = TextTokens.tokenSet(text).sorted()
+        #expect(TicketWords(text).sorted == expected)
+        #expect(TicketWords.of(text).sorted == expected)
+        #expect(TicketWords.of(text) === TicketWords.of(text))  // computed once
+    }
+}
