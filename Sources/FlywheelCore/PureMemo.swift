@@ -14,45 +14,68 @@
 /// let stems = PureMemo<String>(shardCapacity: 25_000) { PorterStemmer.stem($0) }
 /// stems.value("running")   // "run", computed once
 /// ```
+///
+/// `value(_:)` is inlinable, so callers in other modules get it specialised for their `Value`
+/// (unspecialised, each dictionary lookup went through generic metadata and value witnesses).
+/// The shards live in manually allocated memory and are reached through a pointer: a lookup
+/// retains nothing but the value it returns (a class-held dictionary is retained per read).
 public final class PureMemo<Value: Sendable>: @unchecked Sendable {
     public static var shardCount: Int { 16 }
-    let shardCapacity: Int
-    let compute: @Sendable (String) -> Value
+    @usableFromInline let shardCapacity: Int
+    @usableFromInline let compute: @Sendable (String) -> Value
 
-    private final class Shard {
-        var entries: [String: Value] = [:]
-        let lock: UnsafeMutablePointer<pthread_mutex_t>
-        init() {
-            lock = .allocate(capacity: 1)
-            pthread_mutex_init(lock, nil)
-        }
-        deinit {
-            pthread_mutex_destroy(lock)
-            lock.deallocate()
-        }
+    /// One shard's lock, padded to a cache line so two threads locking neighbouring shards do
+    /// not pass the line back and forth.
+    @usableFromInline struct PaddedLock {
+        @usableFromInline var mutex = pthread_mutex_t()
+        var padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     }
 
-    private let shards: [Shard]
+    @usableFromInline let locks: UnsafeMutablePointer<PaddedLock>
+    @usableFromInline let tables: UnsafeMutablePointer<[String: Value]>
 
     public init(shardCapacity: Int, _ compute: @escaping @Sendable (String) -> Value) {
         self.shardCapacity = shardCapacity
         self.compute = compute
-        shards = (0..<Self.shardCount).map { _ in Shard() }
+        locks = .allocate(capacity: Self.shardCount)
+        tables = .allocate(capacity: Self.shardCount)
+        for i in 0..<Self.shardCount {
+            (locks + i).initialize(to: PaddedLock())
+            pthread_mutex_init(Self.mutex(locks + i), nil)
+            (tables + i).initialize(to: [:])
+        }
+    }
+
+    deinit {
+        for i in 0..<Self.shardCount { pthread_mutex_destroy(Self.mutex(locks + i)) }
+        locks.deinitialize(count: Self.shardCount)
+        locks.deallocate()
+        tables.deinitialize(count: Self.shardCount)
+        tables.deallocate()
+    }
+
+    /// The mutex at the start of a padded lock (its first stored property).
+    @inlinable
+    static func mutex(_ lock: UnsafeMutablePointer<PaddedLock>) -> UnsafeMutablePointer<pthread_mutex_t> {
+        UnsafeMutableRawPointer(lock).assumingMemoryBound(to: pthread_mutex_t.self)
     }
 
     /// `compute(key)`, computed at most once per key while there is room.
+    @inlinable
     public func value(_ key: String) -> Value {
-        let shard = shards[key.utf8.count % Self.shardCount]
-        pthread_mutex_lock(shard.lock)
-        if let hit = shard.entries[key] {
-            pthread_mutex_unlock(shard.lock)
+        let shard = key.utf8.count % Self.shardCount
+        let lock = Self.mutex(locks + shard)
+        let table = tables + shard
+        pthread_mutex_lock(lock)
+        if let hit = table.pointee[key] {
+            pthread_mutex_unlock(lock)
             return hit
         }
-        pthread_mutex_unlock(shard.lock)
+        pthread_mutex_unlock(lock)
         let value = compute(key)
-        pthread_mutex_lock(shard.lock)
-        if shard.entries.count < shardCapacity { shard.entries[key] = value }
-        pthread_mutex_unlock(shard.lock)
+        pthread_mutex_lock(lock)
+        if table.pointee.count < shardCapacity { table.pointee[key] = value }
+        pthread_mutex_unlock(lock)
         return value
     }
 }
