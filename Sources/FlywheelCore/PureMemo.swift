@@ -19,6 +19,7 @@
 /// (unspecialised, each dictionary lookup went through generic metadata and value witnesses).
 /// The shards live in manually allocated memory and are reached through a pointer: a lookup
 /// retains nothing but the value it returns (a class-held dictionary is retained per read).
+/// Each shard is a ``MemoTable`` (a cheaper hash than `Dictionary`'s SipHash).
 public final class PureMemo<Value: Sendable>: @unchecked Sendable {
     public static var shardCount: Int { 16 }
     @usableFromInline let shardCapacity: Int
@@ -32,7 +33,7 @@ public final class PureMemo<Value: Sendable>: @unchecked Sendable {
     }
 
     @usableFromInline let locks: UnsafeMutablePointer<PaddedLock>
-    @usableFromInline let tables: UnsafeMutablePointer<[String: Value]>
+    @usableFromInline let tables: UnsafeMutablePointer<MemoTable<Value>>
 
     public init(shardCapacity: Int, _ compute: @escaping @Sendable (String) -> Value) {
         self.shardCapacity = shardCapacity
@@ -42,7 +43,7 @@ public final class PureMemo<Value: Sendable>: @unchecked Sendable {
         for i in 0..<Self.shardCount {
             (locks + i).initialize(to: PaddedLock())
             pthread_mutex_init(Self.mutex(locks + i), nil)
-            (tables + i).initialize(to: [:])
+            (tables + i).initialize(to: MemoTable())
         }
     }
 
@@ -66,15 +67,16 @@ public final class PureMemo<Value: Sendable>: @unchecked Sendable {
         let shard = key.utf8.count % Self.shardCount
         let lock = Self.mutex(locks + shard)
         let table = tables + shard
+        let hash = MemoTable<Value>.hash(key)
         pthread_mutex_lock(lock)
-        if let hit = table.pointee[key] {
+        if let hit = table.pointee.value(key, hash: hash) {
             pthread_mutex_unlock(lock)
             return hit
         }
         pthread_mutex_unlock(lock)
         let value = compute(key)
         pthread_mutex_lock(lock)
-        if table.pointee.count < shardCapacity { table.pointee[key] = value }
+        if table.pointee.count < shardCapacity { table.pointee.insert(key, hash: hash, value) }
         pthread_mutex_unlock(lock)
         return value
     }

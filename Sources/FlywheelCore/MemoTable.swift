@@ -1,0 +1,95 @@
+/// The string-keyed hash table behind ``PureMemo``: open addressing, linear probing, the key's
+/// hash stored beside it. `Dictionary<String, _>` hashes with SipHash, whose per-call set-up and
+/// finalisation cost more than a lookup in a memo of ticket and sentence texts; this table hashes
+/// the UTF-8 bytes eight at a time (``hash(_:)``). The hash only places keys — equal keys are
+/// found by comparing strings — so its quality changes speed, never a value.
+@usableFromInline
+struct MemoTable<Value> {
+    /// Per slot: the key's hash with the low bit set (0 marks an empty slot).
+    @usableFromInline var hashes: [UInt64]
+    @usableFromInline var keys: [String]
+    @usableFromInline var values: [Value?]
+    @usableFromInline var count = 0
+
+    @usableFromInline
+    init() {
+        hashes = [UInt64](repeating: 0, count: 16)
+        keys = [String](repeating: "", count: 16)
+        values = [Value?](repeating: nil, count: 16)
+    }
+
+    /// The value stored for `key` (whose ``hash(_:)`` is `hash`).
+    @inlinable
+    func value(_ key: String, hash: UInt64) -> Value? {
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash >> 7) & mask
+        while true {
+            let h = hashes[i]
+            if h == 0 { return nil }
+            if h == hash && keys[i] == key { return values[i] }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Stores `value` for `key` (not yet in the table), growing at half load.
+    @inlinable
+    mutating func insert(_ key: String, hash: UInt64, _ value: Value) {
+        if 2 * (count + 1) > hashes.count { grow() }
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash >> 7) & mask
+        while hashes[i] != 0 {
+            if hashes[i] == hash && keys[i] == key { return }
+            i = (i + 1) & mask
+        }
+        hashes[i] = hash
+        keys[i] = key
+        values[i] = value
+        count += 1
+    }
+
+    @usableFromInline
+    mutating func grow() {
+        let old = (hashes, keys, values)
+        let size = hashes.count * 2
+        hashes = [UInt64](repeating: 0, count: size)
+        keys = [String](repeating: "", count: size)
+        values = [Value?](repeating: nil, count: size)
+        count = 0
+        for i in old.0.indices where old.0[i] != 0 { insert(old.1[i], hash: old.0[i], old.2[i]!) }
+    }
+
+    /// A 64-bit hash of `key`'s UTF-8 bytes, low bit set: eight bytes per multiply, then a
+    /// final avalanche (MurmurHash3's fmix64).
+    @inlinable
+    static func hash(_ key: String) -> UInt64 {
+        let h = key.utf8.withContiguousStorageIfAvailable { hash(bytes: UnsafeRawBufferPointer($0)) }
+            ?? Array(key.utf8).withUnsafeBytes { hash(bytes: $0) }
+        return h | 1
+    }
+
+    @inlinable
+    static func hash(bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = UInt64(truncatingIfNeeded: bytes.count) &* k
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* k
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+}
