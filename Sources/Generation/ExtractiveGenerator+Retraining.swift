@@ -127,11 +127,16 @@ extension ExtractiveGenerator {
         let words = TicketWords.of(ticket.text)
         let ticketIDs = analysis.knownIDs(words.sorted)
         let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketWords: words)
-        let cands = zip(reply.sentences, found).map {
-            SentenceFeatures.candidate($0, analyzed: $1, ticketIDs: ticketIDs, prior: ticketPrior)
+        let keys = SentenceFeatures.articleKeys(reply.sentences)
+        let cands = reply.sentences.indices.map { i in
+            let s = reply.sentences[i]
+            return SentenceFeatures.candidate(
+                rank: s.articleRank, position: s.position, articleKey: keys[i], article: s.article, analyzed: found[i],
+                ticketIDs: ticketIDs, prior: ticketPrior)
         }
         return ReplyFeatures.vector(
-            cands, ticketIDs: ticketIDs, ticketTokenCount: words.sorted.count, tone: reply.tone,
+            cands, tokenIDs: found.map(\.tokenIDs), ticketIDs: ticketIDs, ticketTokenCount: words.sorted.count,
+            tone: reply.tone,
             frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
     }
 }

@@ -96,37 +96,20 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     struct Context {
         /// The ticket's number of distinct content tokens.
         var ticketTokenCount: Int
-        /// The interned ids of the ticket's tokens some analysed sentence has, ascending.
-        var ticketIDs: [Int32]
-        var pool: [SentenceCandidate]
+        var pool: SentencePool
         var scores: [Double]
-        /// Interned text of each pool sentence: equal ids for equal texts.
-        var textIDs: [Int]
-        /// Pool index of the first sentence of the article at each rank (rank 1 at index 0).
-        var rankStart: [Int]
         /// Pool indices by score, best first, ties to the earlier sentence.
         var greedyOrder: [Int]
-
-        /// The pool index of a sentence taken from this pool.
-        func index(of s: Reply.Sentence) -> Int? {
-            guard s.articleRank >= 1, s.articleRank <= rankStart.count else { return nil }
-            let i = rankStart[s.articleRank - 1] + s.position
-            let end = s.articleRank < rankStart.count ? rankStart[s.articleRank] : pool.count
-            guard i < end, pool[i].sentence == s else { return nil }
-            return i
-        }
     }
 
     func context(ticket: Ticket, articles: [Article]) -> Context {
         let words = TicketWords.of(ticket.text)
-        let (pool, textIDs, rankStart, ticketIDs) = SentenceFeatures.pool(
+        let pool = SentenceFeatures.pool(
             articles: articles, depth: config.articleDepth, ticketWords: words, prior: prior,
             compiled: compiledPrior.value, cache: analysis)
-        let scores = pool.map { scorer.score($0, ticketTokens: words.sorted.count) }
+        let scores = pool.candidates.map { scorer.score($0, ticketTokens: words.sorted.count) }
         let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
-        return Context(
-            ticketTokenCount: words.sorted.count, ticketIDs: ticketIDs, pool: pool, scores: scores, textIDs: textIDs,
-            rankStart: rankStart, greedyOrder: order)
+        return Context(ticketTokenCount: words.sorted.count, pool: pool, scores: scores, greedyOrder: order)
     }
 
     /// Indices into the pool: the `length` best within the top `scope` articles (greedy), or a
@@ -137,17 +120,17 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         guard let rng else {
             // greedy: the pool's one score order, restricted to the scope (the same order as
             // sorting the restricted pool, since the order is total)
-            for i in ctx.greedyOrder where out.count < length && ctx.pool[i].sentence.articleRank <= scope {
-                if !seenText.contains(ctx.textIDs[i]) {
-                    seenText.append(ctx.textIDs[i])
-                    out.append(ctx.pool[i].sentence)
+            for i in ctx.greedyOrder where out.count < length && ctx.pool.candidates[i].articleRank <= scope {
+                if !seenText.contains(ctx.pool.textIDs[i]) {
+                    seenText.append(ctx.pool.textIDs[i])
+                    out.append(ctx.pool.sentence(i))
                 }
             }
             return out
         }
         var keyed: [(key: Double, index: Int)] = []
         var r: RandomStream? = rng
-        for i in ctx.pool.indices where ctx.pool[i].sentence.articleRank <= scope {
+        for i in ctx.pool.candidates.indices where ctx.pool.candidates[i].articleRank <= scope {
             var key = ctx.scores[i]
             if r != nil {
                 let u = max(r!.uniform(), 1e-300)
@@ -157,9 +140,9 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         }
         keyed.sort { $0.key > $1.key || ($0.key == $1.key && $0.index < $1.index) }
         for k in keyed where out.count < length {
-            if !seenText.contains(ctx.textIDs[k.index]) {
-                seenText.append(ctx.textIDs[k.index])
-                out.append(ctx.pool[k.index].sentence)
+            if !seenText.contains(ctx.pool.textIDs[k.index]) {
+                seenText.append(ctx.pool.textIDs[k.index])
+                out.append(ctx.pool.sentence(k.index))
             }
         }
         return out
@@ -204,9 +187,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
                 out.append(Scored(reply: reply, reward: 0))
                 continue
             }
-            let cands = reply.sentences.compactMap { ctx.index(of: $0).map { ctx.pool[$0] } }
+            let indices = reply.sentences.compactMap { ctx.pool.index(of: $0) }
             let features = ReplyFeatures.vector(
-                cands, ticketIDs: ctx.ticketIDs, ticketTokenCount: ctx.ticketTokenCount, tone: reply.tone,
+                indices.map { ctx.pool.candidates[$0] }, tokenIDs: indices.map { ctx.pool.analyzed($0).tokenIDs },
+                ticketIDs: ctx.pool.ticketIDs, ticketTokenCount: ctx.ticketTokenCount, tone: reply.tone,
                 frameWords: Self.frameWords(reply.tone))
             out.append(Scored(reply: reply, reward: reward.score(features: features)))
         }

@@ -27,24 +27,29 @@ public enum ReplyFeatures {
         let ticketTokens = TextTokens.tokenSet(ticket.text)
         let sorted = prior.isEmpty ? [] : ticketTokens.sorted()
         var intern: [String: Int32] = [:]
-        let cands = reply.sentences.map {
+        let keys = SentenceFeatures.articleKeys(reply.sentences)
+        let built = zip(reply.sentences, keys).map {
             SentenceFeatures.candidate(
-                $0, ticketTokens: ticketTokens, sortedTicketTokens: sorted, prior: prior, intern: &intern)
+                $0, articleKey: $1, ticketTokens: ticketTokens, sortedTicketTokens: sorted, prior: prior,
+                intern: &intern)
         }
         // only the ticket's tokens some sentence has can be covered
         var ticketIDs: [Int32] = []
         for t in ticketTokens { if let id = intern[t] { ticketIDs.append(id) } }
         ticketIDs.sort()
         return vector(
-            cands, ticketIDs: ticketIDs, ticketTokenCount: ticketTokens.count, tone: reply.tone,
+            built.map(\.candidate), tokenIDs: built.map(\.tokenIDs), ticketIDs: ticketIDs,
+            ticketTokenCount: ticketTokens.count, tone: reply.tone,
             frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
     }
 
-    /// The features of candidates `s` whose `tokenIDs` share one interning with `ticketIDs`
+    /// The features of candidates `s` whose token ids `tokenIDs` (one list per candidate, in
+    /// order) share one interning with `ticketIDs`
     /// (the ids of the ticket's tokens that any sentence could contain, ascending);
     /// `ticketTokenCount` is the ticket's number of distinct content tokens.
     static func vector(
-        _ s: [SentenceCandidate], ticketIDs: [Int32], ticketTokenCount: Int, tone: Reply.Tone, frameWords: Int
+        _ s: [SentenceCandidate], tokenIDs: [[Int32]], ticketIDs: [Int32], ticketTokenCount: Int, tone: Reply.Tone,
+        frameWords: Int
     ) -> [Double] {
         let n = Double(s.count)
         let t = Double(max(1, ticketTokenCount))
@@ -61,15 +66,15 @@ public enum ReplyFeatures {
         guard !s.isEmpty else { return f }
         // One pass; every sum runs over the sentences in order, as the per-feature reductions did.
         var covered = [Bool](repeating: false, count: ticketIDs.count)
-        var articles: [ArticleID] = []
+        var articles: [Int] = []
         var maxRank = 0
         var overlapSum = 0.0, overlapMax = -Double.infinity, overlapMin = Double.infinity
         var inverseRankSum = 0.0, priorSum = 0.0, leadSum = 0.0, densitySum = 0.0
         var top1 = 0, top2 = 0, top3 = 0, rank5Plus = 0, slotCount = 0, zeroOverlap = 0
-        for c in s {
-            SortedIDs.markShared(c.tokenIDs, in: ticketIDs, &covered)
-            if !articles.contains(c.sentence.article) { articles.append(c.sentence.article) }
-            let rank = c.sentence.articleRank
+        for (c, ids) in zip(s, tokenIDs) {
+            SortedIDs.markShared(ids, in: ticketIDs, &covered)
+            if !articles.contains(c.articleKey) { articles.append(c.articleKey) }
+            let rank = c.articleRank
             maxRank = max(maxRank, rank)
             let overlap = Double(c.shared) / t
             overlapSum += overlap
@@ -82,8 +87,8 @@ public enum ReplyFeatures {
             if rank >= 5 { rank5Plus += 1 }
             if c.hasSlot { slotCount += 1 }
             priorSum += c.prior
-            leadSum += 1 / Double(1 + c.sentence.position)
-            densitySum += Double(c.shared) / Double(max(1, c.tokenIDs.count))
+            leadSum += 1 / Double(1 + c.position)
+            densitySum += Double(c.shared) / Double(max(1, c.tokenCount))
             if c.shared == 0 { zeroOverlap += 1 }
         }
         f[6] = overlapSum / n
@@ -104,9 +109,9 @@ public enum ReplyFeatures {
         f[20] = Double(zeroOverlap) / n
         var duplicates = 0
         for i in s.indices {
-            for j in s.indices where j > i && s[i].sentence.article != s[j].sentence.article {
-                let common = SortedIDs.overlap(s[i].tokenIDs, s[j].tokenIDs)
-                let union = s[i].tokenIDs.count + s[j].tokenIDs.count - common
+            for j in s.indices where j > i && s[i].articleKey != s[j].articleKey {
+                let common = SortedIDs.overlap(tokenIDs[i], tokenIDs[j])
+                let union = tokenIDs[i].count + tokenIDs[j].count - common
                 if union > 0, Double(common) / Double(union) >= nearDuplicateJaccard { duplicates += 1 }
             }
         }

@@ -1,17 +1,62 @@
 import FlywheelCore
 
-/// One candidate sentence for a ticket, with what the generator knows about it: its provenance,
-/// its content tokens, and the features the sentence scorer weighs.
+/// One candidate sentence for a ticket, with what the generator knows about it: where it
+/// comes from and the features the sentence scorer weighs. A plain value (no text, no token
+/// list): a ticket's pool holds every sentence of the shown articles, and copying references
+/// for each cost more than scoring them. The text and tokens are found through the pool
+/// (``SentencePool``) or kept beside the candidates.
 struct SentenceCandidate: Sendable {
-    var sentence: Reply.Sentence
-    /// The distinct content tokens as ids, ascending (interned by the ``ArticleAnalysisCache``
-    /// for pool sentences; locally for ``ReplyFeatures/vector(_:ticket:prior:)``).
-    var tokenIDs: [Int32]
+    var articleRank: Int
+    var position: Int
+    /// Equal for the sentences of one article and different otherwise, among the candidates
+    /// compared with each other (the index of the article's first occurrence).
+    var articleKey: Int
+    /// The number of distinct content tokens.
+    var tokenCount: Int
     var words: Int
     var hasSlot: Bool
     var prior: Double
     /// Shared content tokens with the ticket.
     var shared: Int
+}
+
+/// Every sentence of a ticket's first `depth` shown articles (``SentenceFeatures/pool``): the
+/// candidates, pool index by pool index, and what they point to.
+struct SentencePool {
+    var candidates: [SentenceCandidate]
+    /// Interned text of each pool sentence: equal ids for equal texts.
+    var textIDs: [Int]
+    /// Pool index of the first sentence of the article at each rank (rank 1 at index 0).
+    var rankStart: [Int]
+    /// The interned ids of the ticket's tokens some analysed sentence has, ascending.
+    var ticketIDs: [Int32]
+    /// The shown articles' ids and analyses, by rank − 1.
+    var articleIDs: [ArticleID]
+    var analyses: [ArticleAnalysis]
+
+    /// The analysed sentence behind pool index `i`.
+    func analyzed(_ i: Int) -> AnalyzedSentence {
+        analyses[candidates[i].articleRank - 1].sentences[candidates[i].position]
+    }
+
+    /// The sentence at pool index `i`, as a reply carries it.
+    func sentence(_ i: Int) -> Reply.Sentence {
+        let c = candidates[i]
+        return Reply.Sentence(
+            text: analyses[c.articleRank - 1].sentences[c.position].text, article: articleIDs[c.articleRank - 1],
+            articleRank: c.articleRank, position: c.position)
+    }
+
+    /// The pool index of a sentence taken from this pool.
+    func index(of s: Reply.Sentence) -> Int? {
+        guard s.articleRank >= 1, s.articleRank <= rankStart.count, s.position >= 0 else { return nil }
+        let i = rankStart[s.articleRank - 1] + s.position
+        let end = s.articleRank < rankStart.count ? rankStart[s.articleRank] : candidates.count
+        guard i < end, articleIDs[s.articleRank - 1] == s.article,
+            analyses[s.articleRank - 1].sentences[s.position].text == s.text
+        else { return nil }
+        return i
+    }
 }
 
 /// Features of one (ticket, sentence) pair, each scaled to about [0, 1]. The order is the
@@ -33,9 +78,9 @@ public enum SentenceFeatures {
     static func vector(_ c: SentenceCandidate, ticketTokens: Int) -> [Double] {
         [
             Double(c.shared) / Double(max(1, ticketTokens)),
-            Double(c.shared) / Double(max(1, c.tokenIDs.count)),
-            1 / Double(max(1, c.sentence.articleRank)),
-            1 / Double(1 + c.sentence.position),
+            Double(c.shared) / Double(max(1, c.tokenCount)),
+            1 / Double(max(1, c.articleRank)),
+            1 / Double(1 + c.position),
             c.hasSlot ? 1 : 0,
             min(1, Double(c.words) / 25),
             c.prior,
@@ -47,28 +92,36 @@ public enum SentenceFeatures {
     static func score(_ c: SentenceCandidate, ticketTokens: Int, weights w: [Double]) -> Double {
         var s = 0.0
         s += w[0] * (Double(c.shared) / Double(max(1, ticketTokens)))
-        s += w[1] * (Double(c.shared) / Double(max(1, c.tokenIDs.count)))
-        s += w[2] * (1 / Double(max(1, c.sentence.articleRank)))
-        s += w[3] * (1 / Double(1 + c.sentence.position))
+        s += w[1] * (Double(c.shared) / Double(max(1, c.tokenCount)))
+        s += w[2] * (1 / Double(max(1, c.articleRank)))
+        s += w[3] * (1 / Double(1 + c.position))
         s += w[4] * (c.hasSlot ? 1 : 0)
         s += w[5] * min(1, Double(c.words) / 25)
         s += w[6] * c.prior
         return s
     }
 
-    /// Builds the candidate for an already provenance-tagged sentence, its tokens interned
-    /// with `intern` (a local dictionary shared by the reply's sentences and its ticket).
+    /// Builds the candidate for an already provenance-tagged sentence (its article's
+    /// `articleKey`), and its token ids, interned with `intern` (a local dictionary shared by
+    /// the reply's sentences and its ticket).
     static func candidate(
-        _ s: Reply.Sentence, ticketTokens: Set<String>, sortedTicketTokens: [String], prior: SentencePrior,
-        intern: inout [String: Int32]
-    ) -> SentenceCandidate {
+        _ s: Reply.Sentence, articleKey: Int, ticketTokens: Set<String>, sortedTicketTokens: [String],
+        prior: SentencePrior, intern: inout [String: Int32]
+    ) -> (candidate: SentenceCandidate, tokenIDs: [Int32]) {
         let toks = TextTokens.tokenSet(s.text)
-        return SentenceCandidate(
-            sentence: s, tokenIDs: internSorted(toks, &intern), words: TextTokens.wordCount(s.text),
-            hasSlot: TextTokens.hasSlotValue(s.text),
+        let candidate = SentenceCandidate(
+            articleRank: s.articleRank, position: s.position, articleKey: articleKey, tokenCount: toks.count,
+            words: TextTokens.wordCount(s.text), hasSlot: TextTokens.hasSlotValue(s.text),
             prior: prior.isEmpty
                 ? 0 : prior.value(key: SentencePrior.key(s.article, s.position), sortedTokens: sortedTicketTokens),
             shared: sharedCount(toks, ticketTokens))
+        return (candidate, internSorted(toks, &intern))
+    }
+
+    /// For each sentence of a reply, the index of the first sentence from the same article:
+    /// the candidates' `articleKey`s.
+    static func articleKeys(_ sentences: [Reply.Sentence]) -> [Int] {
+        sentences.map { s in sentences.firstIndex { $0.article == s.article }! }
     }
 
     /// The ids of `tokens` under `intern` (adding new ones), ascending.
@@ -94,36 +147,45 @@ public enum SentenceFeatures {
     static func pool(
         articles: [Article], depth: Int, ticketWords: TicketWords, prior: SentencePrior,
         compiled: CompiledPrior? = nil, cache: ArticleAnalysisCache
-    ) -> (pool: [SentenceCandidate], textIDs: [Int], rankStart: [Int], ticketIDs: [Int32]) {
-        var out: [SentenceCandidate] = []
-        var textIDs: [Int] = []
-        var rankStart: [Int] = []
+    ) -> SentencePool {
+        let shown = articles.prefix(depth)
         // analyse first, so every token of the pool is interned before the ticket's are looked up
-        let (analyses, ticketIDs) = cache.analyses(of: articles.prefix(depth), knownIDsOf: ticketWords.sorted)
+        let (analyses, ticketIDs) = cache.analyses(of: shown, knownIDsOf: ticketWords.sorted)
         let ticketPrior = TicketPrior(prior, compiled: compiled, ticketWords: ticketWords)
         let sentenceCount = analyses.reduce(0) { $0 + $1.sentences.count }
-        out.reserveCapacity(sentenceCount)
-        textIDs.reserveCapacity(sentenceCount)
-        for (i, article) in articles.prefix(depth).enumerated() {
-            rankStart.append(out.count)
-            let sentences = analyses[i].sentences
-            for p in sentences.indices {
-                let s = Reply.Sentence(text: sentences[p].text, article: article.id, articleRank: i + 1, position: p)
-                out.append(candidate(s, analyzed: sentences[p], ticketIDs: ticketIDs, prior: ticketPrior))
-                textIDs.append(sentences[p].textID)
+        var pool = SentencePool(
+            candidates: [], textIDs: [], rankStart: [], ticketIDs: ticketIDs, articleIDs: shown.map(\.id),
+            analyses: analyses)
+        pool.candidates.reserveCapacity(sentenceCount)
+        pool.textIDs.reserveCapacity(sentenceCount)
+        for i in analyses.indices {
+            pool.rankStart.append(pool.candidates.count)
+            let article = pool.articleIDs[i]
+            let key = pool.articleIDs.firstIndex(of: article)!
+            analyses[i].sentences.withUnsafeBufferPointer { sentences in
+                for p in sentences.indices {
+                    pool.candidates.append(
+                        candidate(
+                            rank: i + 1, position: p, articleKey: key, article: article, analyzed: sentences[p],
+                            ticketIDs: ticketIDs, prior: ticketPrior))
+                    pool.textIDs.append(sentences[p].textID)
+                }
             }
         }
-        return (out, textIDs, rankStart, ticketIDs)
+        return pool
     }
 
-    /// The candidate for sentence `s` from its cached analysis `a`, against the ticket's
-    /// interned token ids and prior reading.
+    /// The candidate for the sentence at `position` of `article` (shown at `rank`, its
+    /// `articleKey`) from its cached analysis `a`, against the ticket's interned token ids and
+    /// prior reading.
     static func candidate(
-        _ s: Reply.Sentence, analyzed a: AnalyzedSentence, ticketIDs: [Int32], prior: TicketPrior
+        rank: Int, position: Int, articleKey: Int, article: ArticleID, analyzed a: AnalyzedSentence,
+        ticketIDs: [Int32], prior: TicketPrior
     ) -> SentenceCandidate {
         SentenceCandidate(
-            sentence: s, tokenIDs: a.tokenIDs, words: a.words, hasSlot: a.hasSlot,
-            prior: prior.value(keyID: a.priorKeyID, article: s.article, position: s.position),
+            articleRank: rank, position: position, articleKey: articleKey, tokenCount: a.tokenIDs.count,
+            words: a.words, hasSlot: a.hasSlot,
+            prior: prior.value(keyID: a.priorKeyID, article: article, position: position),
             shared: SortedIDs.overlap(a.tokenIDs, ticketIDs))
     }
 
