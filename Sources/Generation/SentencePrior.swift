@@ -69,15 +69,20 @@ public struct SentencePrior: Hashable, Sendable, Codable {
     public mutating func record(article: ArticleID, position: Int, ticketTokens: [String], weight: Double) {
         guard weight != 0 else { return }
         let key = Self.key(article, position)
-        // in place: taking the word table out and storing it back copied it on every call
-        if tallies[key] == nil { tallies[key] = [:] }
-        var seen = Set<String>()
-        for t in ticketTokens where seen.count < Self.wordsPerTicket && seen.insert(t).inserted {
+        // Moved out (not copied: `removeValue` leaves the table its only owner), updated in
+        // place, moved back: the key is hashed twice, not once per word.
+        var byWord = tallies.removeValue(forKey: key) ?? [:]
+        // the first `wordsPerTicket` distinct words, found by a linear scan of a handful
+        var seen: [String] = []
+        seen.reserveCapacity(Self.wordsPerTicket)
+        for t in ticketTokens where seen.count < Self.wordsPerTicket && !seen.contains(t) {
+            seen.append(t)
             if weight > 0 {
-                tallies[key]![t, default: Tally()].positive += weight
+                byWord[t, default: Tally()].positive += weight
             } else {
-                tallies[key]![t, default: Tally()].negative -= weight
+                byWord[t, default: Tally()].negative -= weight
             }
         }
+        tallies[key] = byWord
     }
 }

@@ -37,7 +37,7 @@ extension PairwiseReranker {
                 ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
             func vector(_ a: ArticleID) -> (x: [Double], prior: Double) {
                 let rank = (firstStage.firstIndex(of: a) ?? c.firstStageDepth) + 1
-                return (extractor.features(a, rank: rank), -c.rankPrior * log(Double(rank)))
+                return (extractor.features(a, rank: rank), -c.rankPrior * RankLogarithm.of(rank))
             }
             let pos = positives.map(vector)
             let neg = negatives.map(vector)

@@ -76,7 +76,7 @@ public struct PairwiseReranker: Reranker {
         var x = [Double](repeating: 0, count: RerankFeature.allCases.count)
         for (i, entry) in candidates.entries.enumerated() {
             extractor.features(entry.article, rank: i + 1, into: &x)
-            var s = -configuration.rankPrior * log(Double(i + 1))
+            var s = -configuration.rankPrior * RankLogarithm.of(i + 1)
             for j in x.indices { s += weights[j] * scales[j] * x[j] }
             scored.append((entry, s, i))
         }

@@ -186,7 +186,7 @@ struct RerankFeatureExtractor {
                 case .queryCoverage: coverage
                 case .bigramOverlap: bigramOverlap
                 case .articlePrior: prior ?? priors.logOdds(article)
-                case .logRank: log(Double(rank))
+                case .logRank: RankLogarithm.of(rank)
                 case .reciprocalRank: 1 / Double(rank)
                 }
         }
