@@ -38,8 +38,13 @@ struct ContentTokens: Hashable, Sendable {
     /// `recall(in: other)` from the interned ids (both values as made by `init`), and whether
     /// every word of this one is in `other`.
     func recallAndContainment(in other: ContentTokens) -> (recall: Double, contained: Bool) {
+        Self.recallAndContainment(wordIDs, in: other.wordIDs)
+    }
+
+    /// ``recallAndContainment(in:)`` from the two values' `wordIDs`.
+    static func recallAndContainment(_ wordIDs: [Int32], in other: [Int32]) -> (recall: Double, contained: Bool) {
         guard !wordIDs.isEmpty else { return (0, true) }
-        let common = SortedIDs.overlap(wordIDs, other.wordIDs)
+        let common = SortedIDs.overlap(wordIDs, other)
         return (Double(common) / Double(wordIDs.count), common == wordIDs.count)
     }
 

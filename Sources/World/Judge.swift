@@ -87,21 +87,21 @@ public struct Judge: Sendable {
 
     /// ``quality(of:for:)`` and the reply's ``wordCount(_:)``, which it computes anyway.
     func qualityAndWords(of reply: Reply, for prepared: PreparedTruth) -> (quality: QualityBreakdown, words: Int) {
-        let truth = prepared.truth
+        // Read in place, not copied into locals: a copy of the truth or of a token set
+        // retains every array and set it holds, for each reply judged.
         let judged = reply.sentences.map { tokenCache.value($0.text) }
-        let conflicting = prepared.conflicting
-        let nuggets = prepared.nuggets
 
         // Contradictions and nugget coverage, sentence by sentence.
-        var covered = Array(repeating: false, count: nuggets.count)
+        var covered = Array(repeating: false, count: prepared.nuggets.count)
         var contradictions = 0
-        for (s, text) in zip(reply.sentences, judged) {
-            let tokens = text.tokens
-            let fromConflicting = !conflicting.isEmpty && conflicting.contains(s.article)
+        for k in judged.indices {
+            let text = judged[k]
+            let fromConflicting = !prepared.conflicting.isEmpty && prepared.conflicting.contains(reply.sentences[k].article)
             var statesSome = false
-            var clashes = fromConflicting && nuggets.isEmpty
-            for (i, n) in nuggets.enumerated() {
-                let (overlap, verbatim) = n.recallAndContainment(in: tokens)
+            var clashes = fromConflicting && prepared.nuggets.isEmpty
+            for i in prepared.nuggets.indices {
+                let (overlap, verbatim) = ContentTokens.recallAndContainment(
+                    prepared.nuggets[i].wordIDs, in: text.tokens.wordIDs)
                 if fromConflicting {
                     if verbatim {
                         covered[i] = true
@@ -110,10 +110,10 @@ public struct Judge: Sendable {
                         clashes = true
                     }
                 } else if overlap >= config.coverageThreshold {
-                    if SortedIDs.isSubset(n.numberIDs, of: tokens.numberIDs) {
+                    if SortedIDs.isSubset(prepared.nuggets[i].numberIDs, of: text.tokens.numberIDs) {
                         covered[i] = true
                         statesSome = true
-                    } else if !SortedIDs.isSubset(tokens.numberIDs, of: n.numberIDs) {
+                    } else if !SortedIDs.isSubset(text.tokens.numberIDs, of: prepared.nuggets[i].numberIDs) {
                         clashes = true  // the nugget's words with a different value
                     }
                 }
@@ -124,8 +124,8 @@ public struct Judge: Sendable {
         }
 
         let coverage: Double
-        if !nuggets.isEmpty {
-            coverage = Double(covered.filter { $0 }.count) / Double(nuggets.count)
+        if !prepared.nuggets.isEmpty {
+            coverage = Double(covered.filter { $0 }.count) / Double(prepared.nuggets.count)
         } else if let reference = prepared.reference {
             // sentences only: greeting and closing boilerplate carry no knowledge
             var said = ContentTokens("")
@@ -133,7 +133,7 @@ public struct Judge: Sendable {
             let recall = reference.recall(in: said)
             coverage = min(1, recall / max(config.referenceRecallForFull, 1e-9))
         } else {
-            let relevant = truth.relevant.filter { $0.value > 0 }
+            let relevant = prepared.truth.relevant.filter { $0.value > 0 }
             let cited = Set(reply.sentences.map(\.article))
             let total = relevant.values.reduce(0, +)
             coverage = total > 0
@@ -145,9 +145,10 @@ public struct Judge: Sendable {
 
         let focus: Double
         if reply.sentences.isEmpty {
-            focus = truth.relevant.values.contains(where: { $0 > 0 }) ? 0 : 1
+            focus = prepared.truth.relevant.values.contains(where: { $0 > 0 }) ? 0 : 1
         } else {
-            let onTopic = reply.sentences.filter { (truth.relevant[$0.article] ?? 0) > 0 }.count
+            var onTopic = 0
+            for s in reply.sentences where (prepared.truth.relevant[s.article] ?? 0) > 0 { onTopic += 1 }
             focus = Double(onTopic) / Double(reply.sentences.count)
         }
 
