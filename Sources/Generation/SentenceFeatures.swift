@@ -158,17 +158,21 @@ public enum SentenceFeatures {
             analyses: analyses)
         pool.candidates.reserveCapacity(sentenceCount)
         pool.textIDs.reserveCapacity(sentenceCount)
+        var priors: [Double] = []
         for i in analyses.indices {
             pool.rankStart.append(pool.candidates.count)
             let article = pool.articleIDs[i]
             let key = pool.articleIDs.firstIndex(of: article)!
+            ticketPrior.values(of: article, analysis: analyses[i], into: &priors)
             analyses[i].sentences.withUnsafeBufferPointer { sentences in
                 for p in sentences.indices {
+                    let a = sentences[p]
                     pool.candidates.append(
-                        candidate(
-                            rank: i + 1, position: p, articleKey: key, article: article, analyzed: sentences[p],
-                            ticketIDs: ticketIDs, prior: ticketPrior))
-                    pool.textIDs.append(sentences[p].textID)
+                        SentenceCandidate(
+                            articleRank: i + 1, position: p, articleKey: key, tokenCount: a.tokenIDs.count,
+                            words: a.words, hasSlot: a.hasSlot, prior: priors[p],
+                            shared: SortedIDs.overlap(a.tokenIDs, ticketIDs)))
+                    pool.textIDs.append(a.textID)
                 }
             }
         }
@@ -207,9 +211,8 @@ struct TicketPrior {
     let tokenCount: Int
     /// The ticket's tokens, sorted (string path only).
     let sortedTokens: [String]
-    /// ``CompiledPrior/ticketWords(sorted:)`` and their signature masks (compiled path only).
+    /// ``CompiledPrior/ticketWords(sorted:)`` (compiled path only).
     let words: [Int32]
-    let masks: [(index: Int, mask: UInt64)]
 
     init(_ prior: SentencePrior, compiled: CompiledPrior?, ticketWords: TicketWords) {
         self.prior = prior
@@ -217,16 +220,32 @@ struct TicketPrior {
         tokenCount = ticketWords.sorted.count
         sortedTokens = !prior.isEmpty && compiled == nil ? ticketWords.sorted : []
         words = prior.isEmpty ? [] : compiled?.ticketWords(sorted: ticketWords.sorted) ?? []
-        masks = self.compiled?.signatureMasks(words) ?? []
     }
 
     /// The prior of the sentence at `position` of `article` (prior-key id `keyID`).
     func value(keyID: Int32, article: ArticleID, position: Int) -> Double {
         if prior.isEmpty { return 0 }
         if let compiled {
-            return compiled.value(
-                keyID: keyID, words: words, masks: masks, tokenCount: tokenCount, smoothing: prior.smoothing)
+            return compiled.value(keyID: keyID, words: words, tokenCount: tokenCount, smoothing: prior.smoothing)
         }
         return prior.value(key: SentencePrior.key(article, position), sortedTokens: sortedTokens)
+    }
+
+    /// ``value(keyID:article:position:)`` of every sentence of an article's analysis, in
+    /// position order, into `out` (through the compiled prior: one probe per ticket word for
+    /// the whole article).
+    func values(of article: ArticleID, analysis: ArticleAnalysis, into out: inout [Double]) {
+        let sentences = analysis.sentences
+        if prior.isEmpty {
+            out.removeAll(keepingCapacity: true)
+            out.append(contentsOf: repeatElement(0, count: sentences.count))
+        } else if let compiled, let first = sentences.first {
+            compiled.values(
+                firstKeyID: first.priorKeyID, count: sentences.count, words: words, tokenCount: tokenCount,
+                smoothing: prior.smoothing, into: &out)
+        } else {
+            out.removeAll(keepingCapacity: true)
+            for p in sentences.indices { out.append(value(keyID: sentences[p].priorKeyID, article: article, position: p)) }
+        }
     }
 }

@@ -41,7 +41,15 @@ public struct SentencePrior: Hashable, Sendable, Codable {
         self.smoothing = smoothing
     }
 
-    static func key(_ article: ArticleID, _ position: Int) -> String { "\(article.rawValue)#\(position)" }
+    static func key(_ article: ArticleID, _ position: Int) -> String { key(article.rawValue, position) }
+    static func key(_ article: String, _ position: Int) -> String { "\(article)#\(position)" }
+
+    /// The article id (raw value) and position of a ``key(_:_:)`` (split at its last "#").
+    static func split(_ key: String) -> (article: String, position: Int)? {
+        guard let hash = key.lastIndex(of: "#"), let position = Int(key[key.index(after: hash)...]), position >= 0
+        else { return nil }
+        return (String(key[..<hash]), position)
+    }
 
     /// Whether no evidence has been recorded.
     public var isEmpty: Bool { tallies.isEmpty }

@@ -1,0 +1,70 @@
+import FlywheelCore
+import Testing
+
+@testable import Generation
+
+/// The compiled sentence prior gives the string-keyed prior's values bit for bit, whether
+/// compiled at once or retraining by retraining, sentence by sentence or an article at a time.
+struct CompiledPriorTests {
+    static let words = (0..<40).map { "w\($0)" }
+    static let articles = (0..<6).map { ArticleID("art#\($0)") }  // "#" inside an id, on purpose
+
+    /// One round of seeded random evidence; returns the keys it touched.
+    static func record(into prior: inout SentencePrior, rng: inout RandomStream, count: Int) -> [String] {
+        var touched: [String] = []
+        for _ in 0..<count {
+            let article = articles[rng.int(below: articles.count)]
+            let position = rng.int(below: 12)
+            let tokens = (0..<(1 + rng.int(below: 20))).map { _ in words[rng.int(below: words.count)] }
+            let weight = [1, 0.5, -1, -0.5, 0.25][rng.int(below: 5)]
+            prior.record(article: article, position: position, ticketTokens: tokens, weight: weight)
+            touched.append(SentencePrior.key(article, position))
+        }
+        return touched
+    }
+
+    static func expectSameValues(_ compiled: CompiledPrior, _ prior: SentencePrior, cache: ArticleAnalysisCache, seed: UInt64) {
+        var rng = RandomStream(seed: seed, purpose: "compiled-prior-tickets")
+        for _ in 0..<30 {
+            let ticket = Set((0..<(1 + rng.int(below: 25))).map { _ in words[rng.int(below: words.count)] } + ["unseen"])
+            let sorted = ticket.sorted()
+            let known = compiled.ticketWords(sorted: sorted)
+            for article in articles {
+                var row: [Double] = []
+                compiled.values(
+                    firstKeyID: cache.priorKeyID(SentencePrior.key(article, 0)), count: 14, words: known,
+                    tokenCount: sorted.count, smoothing: prior.smoothing, into: &row)
+                #expect(row.count == 14)
+                for p in 0..<14 {
+                    let key = SentencePrior.key(article, p)
+                    let expected = prior.value(key: key, sortedTokens: sorted)
+                    let one = compiled.value(
+                        keyID: cache.priorKeyID(key), words: known, tokenCount: sorted.count, smoothing: prior.smoothing)
+                    #expect(one.bitPattern == expected.bitPattern, "\(key)")
+                    #expect(row[p].bitPattern == expected.bitPattern, "\(key)")
+                }
+            }
+        }
+    }
+
+    @Test func compiledValuesEqualTheStringKeyedPrior() {
+        for trial in 0..<5 {
+            var rng = RandomStream(seed: UInt64(trial), purpose: "compiled-prior")
+            var prior = SentencePrior()
+            let cache = ArticleAnalysisCache()
+            var incremental: CompiledPrior?
+            for round in 0..<6 {
+                let touched = Self.record(into: &prior, rng: &rng, count: 1 + rng.int(below: 30))
+                incremental = CompiledPrior(updating: incremental, prior: prior, touched: touched, cache: cache)
+                Self.expectSameValues(incremental!, prior, cache: cache, seed: UInt64(100 * trial + round))
+                Self.expectSameValues(CompiledPrior(prior, cache: cache), prior, cache: cache, seed: UInt64(round))
+            }
+        }
+    }
+
+    @Test func keysSplitAtTheirLastHash() {
+        #expect(SentencePrior.split(SentencePrior.key(ArticleID("a#b"), 12))! == ("a#b", 12))
+        #expect(SentencePrior.split("no-position") == nil)
+        #expect(SentencePrior.split("a#x") == nil)
+    }
+}
