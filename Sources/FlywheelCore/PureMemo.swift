@@ -19,7 +19,7 @@
 /// (unspecialised, each dictionary lookup went through generic metadata and value witnesses).
 /// The shards live in manually allocated memory and are reached through a pointer: a lookup
 /// retains nothing but the value it returns (a class-held dictionary is retained per read).
-/// Each shard is a ``MemoTable`` (a cheaper hash than `Dictionary`'s SipHash).
+/// Each shard is a ``StringTable`` (a cheaper hash than `Dictionary`'s SipHash).
 public final class PureMemo<Value: Sendable>: @unchecked Sendable {
     public static var shardCount: Int { 16 }
     @usableFromInline let shardCapacity: Int
@@ -33,7 +33,7 @@ public final class PureMemo<Value: Sendable>: @unchecked Sendable {
     }
 
     @usableFromInline let locks: UnsafeMutablePointer<PaddedLock>
-    @usableFromInline let tables: UnsafeMutablePointer<MemoTable<Value>>
+    @usableFromInline let tables: UnsafeMutablePointer<StringTable<Value>>
 
     public init(shardCapacity: Int, _ compute: @escaping @Sendable (String) -> Value) {
         self.shardCapacity = shardCapacity
@@ -43,7 +43,7 @@ public final class PureMemo<Value: Sendable>: @unchecked Sendable {
         for i in 0..<Self.shardCount {
             (locks + i).initialize(to: PaddedLock())
             pthread_mutex_init(Self.mutex(locks + i), nil)
-            (tables + i).initialize(to: MemoTable())
+            (tables + i).initialize(to: StringTable())
         }
     }
 
@@ -67,7 +67,7 @@ public final class PureMemo<Value: Sendable>: @unchecked Sendable {
         let shard = key.utf8.count % Self.shardCount
         let lock = Self.mutex(locks + shard)
         let table = tables + shard
-        let hash = MemoTable<Value>.hash(key)
+        let hash = StringTable<Value>.hash(key)
         pthread_mutex_lock(lock)
         if let hit = table.pointee.value(key, hash: hash) {
             pthread_mutex_unlock(lock)

@@ -17,7 +17,7 @@
 /// interner.knownIDs(["host", "pets"]) // [1]
 /// ```
 public final class StringInterner: @unchecked Sendable {
-    @usableFromInline var table: [String: Int32] = [:]
+    @usableFromInline var table = StringTable<Int32>()
     @usableFromInline let lock: UnsafeMutablePointer<pthread_mutex_t>
 
     public init() {
@@ -38,11 +38,12 @@ public final class StringInterner: @unchecked Sendable {
         var out: [Int32] = []
         out.reserveCapacity(strings.underestimatedCount)
         for s in strings {
-            if let id = table[s] {
+            let hash = StringTable<Int32>.hash(s)
+            if let id = table.value(s, hash: hash) {
                 out.append(id)
             } else {
                 let id = Int32(table.count)
-                table[s] = id
+                table.insert(s, hash: hash, id)
                 out.append(id)
             }
         }

@@ -1,26 +1,61 @@
-/// The string-keyed hash table behind ``PureMemo``: open addressing, linear probing, the key's
-/// hash stored beside it. `Dictionary<String, _>` hashes with SipHash, whose per-call set-up and
-/// finalisation cost more than a lookup in a memo of ticket and sentence texts; this table hashes
-/// the UTF-8 bytes eight at a time (``hash(_:)``). The hash only places keys — equal keys are
-/// found by comparing strings — so its quality changes speed, never a value.
-@usableFromInline
-struct MemoTable<Value> {
+/// A string-keyed hash table for hot paths (``PureMemo``, ``StringInterner``, the generator's
+/// analysis cache): open addressing, linear probing, the key's hash stored beside it.
+/// `Dictionary<String, _>` hashes with SipHash, whose per-call set-up and finalisation cost more
+/// than the rest of a lookup of a word or a sentence; this table hashes the UTF-8 bytes eight at
+/// a time (``hash(_:)``). The hash only places keys — equal keys are found by comparing strings
+/// — so its quality changes speed, never a value. Keys are never removed.
+///
+/// ```swift
+/// var ids = StringTable<Int32>()
+/// ids["refund"] = 0
+/// ids["refund"]   // 0
+/// ids["host"]     // nil
+/// ```
+public struct StringTable<Value> {
     /// Per slot: the key's hash with the low bit set (0 marks an empty slot).
     @usableFromInline var hashes: [UInt64]
     @usableFromInline var keys: [String]
     @usableFromInline var values: [Value?]
     @usableFromInline var count = 0
 
-    @usableFromInline
-    init() {
+    public init() {
         hashes = [UInt64](repeating: 0, count: 16)
         keys = [String](repeating: "", count: 16)
         values = [Value?](repeating: nil, count: 16)
     }
 
+    /// The number of keys.
+    @inlinable
+    public var keyCount: Int { count }
+
+    /// The value for `key`; setting stores or replaces it (nil may not be stored).
+    @inlinable
+    public subscript(key: String) -> Value? {
+        get { value(key, hash: Self.hash(key)) }
+        set {
+            guard let newValue else { preconditionFailure("StringTable keys are never removed") }
+            update(key, hash: Self.hash(key), newValue)
+        }
+    }
+
+    /// Stores `value` for `key` (whose ``hash(_:)`` is `hash`), replacing any value it had.
+    @inlinable
+    public mutating func update(_ key: String, hash: UInt64, _ value: Value) {
+        let mask = hashes.count - 1
+        var i = Int(truncatingIfNeeded: hash >> 7) & mask
+        while hashes[i] != 0 {
+            if hashes[i] == hash && keys[i] == key {
+                values[i] = value
+                return
+            }
+            i = (i + 1) & mask
+        }
+        insert(key, hash: hash, value)
+    }
+
     /// The value stored for `key` (whose ``hash(_:)`` is `hash`).
     @inlinable
-    func value(_ key: String, hash: UInt64) -> Value? {
+    public func value(_ key: String, hash: UInt64) -> Value? {
         let mask = hashes.count - 1
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
         while true {
@@ -31,9 +66,9 @@ struct MemoTable<Value> {
         }
     }
 
-    /// Stores `value` for `key` (not yet in the table), growing at half load.
+    /// Stores `value` for `key` unless the table has it, growing at half load.
     @inlinable
-    mutating func insert(_ key: String, hash: UInt64, _ value: Value) {
+    public mutating func insert(_ key: String, hash: UInt64, _ value: Value) {
         if 2 * (count + 1) > hashes.count { grow() }
         let mask = hashes.count - 1
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
@@ -61,14 +96,14 @@ struct MemoTable<Value> {
     /// A 64-bit hash of `key`'s UTF-8 bytes, low bit set: eight bytes per multiply, then a
     /// final avalanche (MurmurHash3's fmix64).
     @inlinable
-    static func hash(_ key: String) -> UInt64 {
+    public static func hash(_ key: String) -> UInt64 {
         let h = key.utf8.withContiguousStorageIfAvailable { hash(bytes: UnsafeRawBufferPointer($0)) }
             ?? Array(key.utf8).withUnsafeBytes { hash(bytes: $0) }
         return h | 1
     }
 
     @inlinable
-    static func hash(bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func hash(bytes: UnsafeRawBufferPointer) -> UInt64 {
         let k: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h = UInt64(truncatingIfNeeded: bytes.count) &* k
         var i = 0

@@ -44,9 +44,10 @@ final class ArticleAnalysis: Sendable {
 /// are only compared with each other, so sharing it across jobs changes no result.
 final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     static let shared = ArticleAnalysisCache()
-    private var byID: [ArticleID: ArticleAnalysis] = [:]
+    /// By article id (raw value).
+    private var byID = StringTable<ArticleAnalysis>()
     private var textIDs: [String: Int] = [:]
-    private var tokenIDs: [String: Int32] = [:]
+    private var tokenIDs = StringTable<Int32>()
     private var priorKeyIDs: [String: Int32] = [:]
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
@@ -63,7 +64,7 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     /// The analysis of `article`, computing it on first use.
     func analysis(of article: Article) -> ArticleAnalysis {
         pthread_mutex_lock(lock)
-        if let hit = byID[article.id], hit.body == article.body {
+        if let hit = byID[article.id.rawValue], hit.body == article.body {
             pthread_mutex_unlock(lock)
             return hit
         }
@@ -88,16 +89,20 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
             var ids: [Int32] = []
             ids.reserveCapacity(tokenSets[i].count)
             for t in tokenSets[i] {
-                let next = Int32(tokenIDs.count)
-                let tid = tokenIDs[t, default: next]
-                if tid == next { tokenIDs[t] = tid }
-                ids.append(tid)
+                let hash = StringTable<Int32>.hash(t)
+                if let tid = tokenIDs.value(t, hash: hash) {
+                    ids.append(tid)
+                } else {
+                    let tid = Int32(tokenIDs.keyCount)
+                    tokenIDs.insert(t, hash: hash, tid)
+                    ids.append(tid)
+                }
             }
             sentences[i].tokenIDs = ids.sorted()
             sentences[i].priorKeyID = internPriorKeyLocked(SentencePrior.key(article.id, i))
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
-        byID[article.id] = analysis
+        byID[article.id.rawValue] = analysis
         return analysis
     }
 
@@ -108,7 +113,7 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         out.reserveCapacity(articles.count)
         pthread_mutex_lock(lock)
         for article in articles {
-            guard let hit = byID[article.id], hit.body == article.body else { break }
+            guard let hit = byID[article.id.rawValue], hit.body == article.body else { break }
             out.append(hit)
         }
         pthread_mutex_unlock(lock)
@@ -120,7 +125,7 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     func sentence(of id: ArticleID, at position: Int) -> AnalyzedSentence? {
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        guard let sentences = byID[id]?.sentences, position >= 0, position < sentences.count else { return nil }
+        guard let sentences = byID[id.rawValue]?.sentences, position >= 0, position < sentences.count else { return nil }
         return sentences[position]
     }
 

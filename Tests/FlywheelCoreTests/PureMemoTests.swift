@@ -18,10 +18,10 @@ struct PureMemoTests {
 
     @Test func tableFindsWhatADictionaryFinds() {
         for trial in 0..<20 {
-            var table = MemoTable<Int>()
+            var table = StringTable<Int>()
             var reference: [String: Int] = [:]
             for (i, key) in Self.keys(seed: UInt64(trial), count: 2_000).enumerated() {
-                let hash = MemoTable<Int>.hash(key)
+                let hash = StringTable<Int>.hash(key)
                 #expect(table.value(key, hash: hash) == reference[key], "trial \(trial), key \(key)")
                 if reference[key] == nil {
                     table.insert(key, hash: hash, i)
@@ -29,20 +29,20 @@ struct PureMemoTests {
                 }
             }
             #expect(table.count == reference.count)
-            for (key, value) in reference { #expect(table.value(key, hash: MemoTable<Int>.hash(key)) == value) }
-            #expect(table.value("never inserted \u{2603}", hash: MemoTable<Int>.hash("never inserted \u{2603}")) == nil)
+            for (key, value) in reference { #expect(table.value(key, hash: StringTable<Int>.hash(key)) == value) }
+            #expect(table.value("never inserted \u{2603}", hash: StringTable<Int>.hash("never inserted \u{2603}")) == nil)
         }
     }
 
     @Test func hashDependsOnBytesOnlyAndIsNeverZero() {
         let a = "refund policy for hosts"
         let b = String(decoding: Array(a.utf8), as: UTF8.self)  // another storage
-        #expect(MemoTable<Int>.hash(a) == MemoTable<Int>.hash(b))
-        #expect(MemoTable<Int>.hash("") & 1 == 1)
-        #expect(MemoTable<Int>.hash("ab") != MemoTable<Int>.hash("ba"))
+        #expect(StringTable<Int>.hash(a) == StringTable<Int>.hash(b))
+        #expect(StringTable<Int>.hash("") & 1 == 1)
+        #expect(StringTable<Int>.hash("ab") != StringTable<Int>.hash("ba"))
         // bridged or non-contiguous text takes the copying path to the same hash
         let nsString = NSString(string: a) as String
-        #expect(MemoTable<Int>.hash(nsString) == MemoTable<Int>.hash(a))
+        #expect(StringTable<Int>.hash(nsString) == StringTable<Int>.hash(a))
     }
 
     @Test func memoGivesTheFunctionsValuesFromAnyThreadAndStopsGrowingAtCapacity() async {
