@@ -19,7 +19,13 @@ public struct JudgedRanking: Hashable, Sendable {
 
     /// Judges `ranking` (already in trec_eval order, each article once) against `judgments`.
     public init(ranking: [ArticleID], judgments: [ArticleID: Int], relevanceLevel: Int = 1) {
-        self.grades = ranking.map { judgments[$0] ?? 0 }
+        if judgments.count <= 8 {
+            // a handful of judged articles: comparing ids beats hashing each ranked one
+            let judged = Array(judgments)
+            self.grades = ranking.map { id in judged.first { $0.key == id }?.value ?? 0 }
+        } else {
+            self.grades = ranking.map { judgments[$0] ?? 0 }
+        }
         self.relevantCount = judgments.values.reduce(0) { $0 + ($1 >= relevanceLevel ? 1 : 0) }
         self.idealGrades = judgments.values.filter { $0 > 0 }.sorted(by: >)
         self.relevanceLevel = relevanceLevel

@@ -108,7 +108,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             articles: articles, depth: config.articleDepth, ticketWords: words, prior: prior,
             compiled: compiledPrior.value, cache: analysis)
         let scores = pool.candidates.map { scorer.score($0, ticketTokens: words.sorted.count) }
-        let order = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        // (score, index) pairs sort without reaching back into `scores`: the same total order
+        var keyed = scores.indices.map { (score: scores[$0], index: $0) }
+        keyed.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+        let order = keyed.map(\.index)
         return Context(ticketTokenCount: words.sorted.count, pool: pool, scores: scores, greedyOrder: order)
     }
 

@@ -57,25 +57,27 @@ public struct Judge: Sendable {
 
     /// ``PreparedTruth`` with nugget texts tokenised through the cache.
     func prepare(_ truth: TicketTruth) -> PreparedTruth {
-        PreparedTruth(truth, tokens: { tokenCache.value($0).tokens })
+        PreparedTruth(truth, judged: tokenCache.value)
     }
 
     /// The truth's token sets, computed once per ticket.
     struct PreparedTruth {
         var truth: TicketTruth
         var conflicting: Set<ArticleID>
-        var nuggets: [ContentTokens]
+        /// The nuggets with content words, as memo entries (references: preparing a truth
+        /// copies no token sets).
+        var nuggets: [JudgedText]
         var reference: ContentTokens?
         init(_ truth: TicketTruth) {
-            self.init(truth, tokens: { ContentTokensCache.shared.value($0).tokens })
+            self.init(truth, judged: ContentTokensCache.shared.value)
         }
 
-        /// `tokens` must equal `ContentTokens.init` (e.g. a memo of it). The reference is
-        /// only tokenised when it is used: when no nugget has content words.
-        init(_ truth: TicketTruth, tokens: (String) -> ContentTokens) {
+        /// `judged` must equal `JudgedText.init` (e.g. a memo of it). The reference is only
+        /// tokenised when it is used: when no nugget has content words.
+        init(_ truth: TicketTruth, judged: (String) -> JudgedText) {
             self.truth = truth
             conflicting = Set(truth.conflicting)
-            nuggets = truth.nuggets.map { tokens($0.text) }.filter { !$0.isEmpty }
+            nuggets = truth.nuggets.map { judged($0.text) }.filter { !$0.tokens.isEmpty }
             reference = nuggets.isEmpty
                 ? truth.referenceResponse.map(ContentTokens.init).flatMap { $0.isEmpty ? nil : $0 } : nil
         }
@@ -101,7 +103,7 @@ public struct Judge: Sendable {
             var clashes = fromConflicting && prepared.nuggets.isEmpty
             for i in prepared.nuggets.indices {
                 let (overlap, verbatim) = ContentTokens.recallAndContainment(
-                    prepared.nuggets[i].wordIDs, in: text.tokens.wordIDs)
+                    prepared.nuggets[i].tokens.wordIDs, in: text.tokens.wordIDs)
                 if fromConflicting {
                     if verbatim {
                         covered[i] = true
@@ -110,10 +112,10 @@ public struct Judge: Sendable {
                         clashes = true
                     }
                 } else if overlap >= config.coverageThreshold {
-                    if SortedIDs.isSubset(prepared.nuggets[i].numberIDs, of: text.tokens.numberIDs) {
+                    if SortedIDs.isSubset(prepared.nuggets[i].tokens.numberIDs, of: text.tokens.numberIDs) {
                         covered[i] = true
                         statesSome = true
-                    } else if !SortedIDs.isSubset(text.tokens.numberIDs, of: prepared.nuggets[i].numberIDs) {
+                    } else if !SortedIDs.isSubset(text.tokens.numberIDs, of: prepared.nuggets[i].tokens.numberIDs) {
                         clashes = true  // the nugget's words with a different value
                     }
                 }
