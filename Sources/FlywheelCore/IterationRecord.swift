@@ -1,5 +1,3 @@
-import FlywheelCore
-
 /// One (arm, replicate) pair of a run: the unit of work the engine schedules.
 public struct JobKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var arm: String

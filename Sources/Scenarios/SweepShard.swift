@@ -51,7 +51,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
             }
             return try Shard(parsing: "\(id)/\(n)", field: "JOB_COMPLETION_INDEX")
         }
-        if let count { throw InputError(field: "--shard-count", "given without --shard, SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX") }
+        if count != nil { throw InputError(field: "--shard-count", "given without --shard, SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX") }
         return nil
     }
 }
