@@ -47,7 +47,8 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     /// By article id (raw value).
     private var byID = StringTable<ArticleAnalysis>()
     private var textIDs: [String: Int] = [:]
-    private var tokenIDs = StringTable<Int32>()
+    /// Content tokens of analysed sentences (its own lock: also read by ``knownIDs(_:)``).
+    private let tokenIDs = StringInterner()
     private var priorKeyIDs: [String: Int32] = [:]
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
@@ -86,19 +87,7 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
             let id = textIDs[sentences[i].text, default: next]
             if id == next { textIDs[sentences[i].text] = id }
             sentences[i].textID = id
-            var ids: [Int32] = []
-            ids.reserveCapacity(tokenSets[i].count)
-            for t in tokenSets[i] {
-                let hash = StringTable<Int32>.hash(t)
-                if let tid = tokenIDs.value(t, hash: hash) {
-                    ids.append(tid)
-                } else {
-                    let tid = Int32(tokenIDs.keyCount)
-                    tokenIDs.insert(t, hash: hash, tid)
-                    ids.append(tid)
-                }
-            }
-            sentences[i].tokenIDs = ids.sorted()
+            sentences[i].tokenIDs = tokenIDs.ids(tokenSets[i]).sorted()
             sentences[i].priorKeyID = internPriorKeyLocked(SentencePrior.key(article.id, i))
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
@@ -152,13 +141,8 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
 
     /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a
     /// token no analysed sentence has can match none of them).
-    func knownIDs<Tokens: Collection<String>>(_ tokens: Tokens) -> [Int32] {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        var ids: [Int32] = []
-        ids.reserveCapacity(tokens.count)
-        for t in tokens { if let id = tokenIDs[t] { ids.append(id) } }
-        return ids.sorted()
+    func knownIDs<Tokens: Sequence<String>>(_ tokens: Tokens) -> [Int32] {
+        tokenIDs.knownIDs(tokens).sorted()
     }
 
     static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }

@@ -52,31 +52,27 @@ extension LearnedRetriever {
     /// added first, from zero, with the same products), the expansion part is summed beside
     /// the accumulator in the expansion loop, matched terms are counted in the BM25 loop.
     func searchWithVectors(terms: [String], depth: Int) -> (top: [(doc: Int32, score: Float)], vectors: ScoreVectors) {
-        let strength = Float(model.configuration.strength)
-        let bm25Query = index.queryTermIDs(terms)
-        let expansionQuery = strength > 0 ? expansionField.query(terms) : []
-        let demotionQuery = strength > 0 && model.configuration.demotion > 0 ? demotionField.query(terms) : []
-        let demotionScale = -strength * Float(model.configuration.demotion)
-        let tracked = !demotionQuery.isEmpty
+        let q = fieldQueries(terms)
+        let tracked = q.tracked
         let n = index.documentCount
         var v = ScoreVectors(
             bm25: Array(repeating: 0, count: n), expansion: Array(repeating: 0, count: n),
-            demotion: [], matchedTerms: Array(repeating: 0, count: n), distinctTerms: bm25Query.count)
+            demotion: [], matchedTerms: Array(repeating: 0, count: n), distinctTerms: q.bm25.count)
         let top = withUnsafePointer(to: self) { me in
             v.bm25.withUnsafeMutableBufferPointer { bm25 in
                 v.expansion.withUnsafeMutableBufferPointer { expansion in
                     v.matchedTerms.withUnsafeMutableBufferPointer { matched in
                         me.pointee.index.withAccumulator { acc in
-                            me.pointee.index.accumulate(bm25Query, into: &acc, tracked: tracked, counting: matched)
+                            me.pointee.index.accumulate(q.bm25, into: &acc, tracked: tracked, counting: matched)
                             if n > 0 { bm25.baseAddress!.update(from: acc.scores.baseAddress!, count: n) }
                             me.pointee.expansionField.accumulate(
-                                expansionQuery, scale: strength, into: &acc, tracked: tracked, unscaled: expansion)
+                                q.expansion, scale: q.strength, into: &acc, tracked: tracked, unscaled: expansion)
                             guard tracked else {
                                 return acc.topPositive(
                                     depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
                             }
                             me.pointee.demotionField.accumulate(
-                                demotionQuery, scale: demotionScale, onlySeen: true, into: &acc)
+                                q.demotion, scale: q.demotionScale, onlySeen: true, into: &acc)
                             return acc.top(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
                         }
                     }
@@ -84,7 +80,7 @@ extension LearnedRetriever {
             }
         }
         // Without strength the search skips the expansion field; the feature still reads it.
-        if expansionQuery.isEmpty { v.expansion = expansionField.scores(query: expansionField.query(terms), documentCount: n) }
+        if q.expansion.isEmpty { v.expansion = expansionField.scores(query: expansionField.query(terms), documentCount: n) }
         v.demotion = demotionField.scores(query: demotionField.query(terms), documentCount: n)
         return (top, v)
     }

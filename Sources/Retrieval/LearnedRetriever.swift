@@ -79,27 +79,43 @@ public struct LearnedRetriever: Retriever {
         RankedList(ticket: ticket.id, entries: search(terms: index.analyzer.queryTerms(ticket.text), depth: depth))
     }
 
+    /// What a search runs for analyzed query `terms`: each field's (term id, count) list and
+    /// the weights of the learned fields.
+    struct FieldQueries {
+        var bm25: [(term: Int32, count: Int)]
+        var expansion: [(term: Int32, count: Int)]
+        var demotion: [(term: Int32, count: Int)]
+        var strength: Float
+        var demotionScale: Float
+        /// Without demotion every addition is positive, so the documents with a positive score
+        /// are exactly the touched ones: no need to track them (same list either way).
+        var tracked: Bool { !demotion.isEmpty }
+    }
+
+    func fieldQueries(_ terms: [String]) -> FieldQueries {
+        let strength = Float(model.configuration.strength)
+        return FieldQueries(
+            bm25: index.queryTermIDs(terms),
+            expansion: strength > 0 ? expansionField.query(terms) : [],
+            demotion: strength > 0 && model.configuration.demotion > 0 ? demotionField.query(terms) : [],
+            strength: strength, demotionScale: -strength * Float(model.configuration.demotion))
+    }
+
     /// The best `depth` articles for analyzed query `terms`.
     public func search(terms: [String], depth: Int) -> [RankedList.Entry] {
-        let strength = Float(model.configuration.strength)
-        let bm25Query = index.queryTermIDs(terms)
-        let expansionQuery = strength > 0 ? expansionField.query(terms) : []
-        let demotionQuery = strength > 0 && model.configuration.demotion > 0 ? demotionField.query(terms) : []
-        let demotionScale = -strength * Float(model.configuration.demotion)
+        let q = fieldQueries(terms)
+        let tracked = q.tracked
         // The closure sees the retriever through a pointer: capturing `self` would copy it (a
         // retain and release of every array it holds) on every query.
-        // Without demotion every addition is positive, so the documents with a positive score
-        // are exactly the touched ones: no need to track them (same list either way).
-        let tracked = !demotionQuery.isEmpty
         let top = withUnsafePointer(to: self) { me in
             me.pointee.index.withAccumulator { acc in
-                me.pointee.index.accumulate(bm25Query, into: &acc, tracked: tracked)
+                me.pointee.index.accumulate(q.bm25, into: &acc, tracked: tracked)
                 me.pointee.expansionField.accumulate(
-                    expansionQuery, scale: strength, onlySeen: false, into: &acc, tracked: tracked)
+                    q.expansion, scale: q.strength, onlySeen: false, into: &acc, tracked: tracked)
                 guard tracked else {
                     return acc.topPositive(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
                 }
-                me.pointee.demotionField.accumulate(demotionQuery, scale: demotionScale, onlySeen: true, into: &acc)
+                me.pointee.demotionField.accumulate(q.demotion, scale: q.demotionScale, onlySeen: true, into: &acc)
                 return acc.top(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
             }
         }
