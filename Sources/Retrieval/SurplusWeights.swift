@@ -15,8 +15,8 @@ final class SurplusWeights: Sendable {
         var positive: Entries = []
         var negative: Entries = []
         for article in Set(model.expansion.keys).union(model.demotion.keys).sorted() {
-            let e = (model.expansion[article] ?? [:]).sorted { $0.key < $1.key }
-            let d = (model.demotion[article] ?? [:]).sorted { $0.key < $1.key }
+            let e = Self.sortedByTerm(model.expansion[article] ?? [:])
+            let d = Self.sortedByTerm(model.demotion[article] ?? [:])
             var pos: [(term: String, weight: Double)] = []
             var neg: [(term: String, weight: Double)] = []
             func add(_ term: String, _ e: Double, _ d: Double) {
@@ -44,5 +44,28 @@ final class SurplusWeights: Sendable {
         }
         self.positive = positive
         self.negative = negative
+    }
+
+    /// `weights` sorted by term, as `sorted { $0.key < $1.key }`: when every term is ASCII,
+    /// by its first eight bytes as a big-endian integer first (byte order is `String` order for
+    /// ASCII, and a shorter prefix pads with zeros, which sort first), comparing whole strings
+    /// only on equal prefixes. Every article's terms are sorted on every retraining.
+    static func sortedByTerm(_ weights: [String: Double]) -> [(key: String, value: Double)] {
+        var keyed: [(prefix: UInt64, key: String, value: Double)] = []
+        keyed.reserveCapacity(weights.count)
+        for (term, weight) in weights {
+            var prefix: UInt64 = 0
+            var ascii = true
+            var n = 0
+            for b in term.utf8 {
+                if b >= 0x80 { ascii = false }
+                if n < 8 { prefix |= UInt64(b) << (56 - 8 * UInt64(n)) }
+                n += 1
+            }
+            guard ascii else { return weights.sorted { $0.key < $1.key } }
+            keyed.append((prefix, term, weight))
+        }
+        keyed.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : $0.key < $1.key }
+        return keyed.map { ($0.key, $0.value) }
     }
 }

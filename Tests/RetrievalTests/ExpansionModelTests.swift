@@ -81,3 +81,23 @@ struct ExpansionModelTests {
         }
     }
 }
+
+/// The surplus weights' term sort (ASCII prefix keys) orders exactly as `String` does.
+@Test func surplusTermSortEqualsStringSort() {
+    var rng = RandomStream(seed: 12, purpose: "surplus-sort")
+    let letters = Array("abcdxyz019")
+    for trial in 0..<200 {
+        var weights: [String: Double] = [:]
+        for _ in 0..<rng.int(below: 60) {
+            // shared prefixes longer and shorter than eight bytes
+            let length = rng.int(below: 14)
+            let term = "refund" + String((0..<length).map { _ in letters[rng.int(below: letters.count)] })
+            weights[String(term.prefix(1 + rng.int(below: term.count)))] = rng.uniform()
+        }
+        if trial % 10 == 0 { weights["caf\u{e9}"] = 1 }  // non-ASCII: the plain sort
+        let fast = SurplusWeights.sortedByTerm(weights)
+        let plain = weights.sorted { $0.key < $1.key }
+        #expect(fast.map(\.key) == plain.map(\.key))
+        #expect(fast.map(\.value) == plain.map(\.value))
+    }
+}
