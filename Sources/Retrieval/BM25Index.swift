@@ -43,6 +43,10 @@ public struct BM25Index: Retriever {
     /// Term ids of each document's title and body, in text order (for features).
     var titleTerms: [[Int32]] = []
     var bodyTerms: [[Int32]] = []
+    /// The documents whose title or body has each adjacent term pair (``bigram(_:_:)``), for
+    /// the reranker's bigram feature: a query's few pairs are looked up instead of every
+    /// candidate's text being scanned.
+    var bigramDocs: [Int64: [Int32]] = [:]
 
     var termIDs = TermTable()
     var vocabulary: [String] = []
@@ -133,6 +137,7 @@ public struct BM25Index: Retriever {
         let body = analyzed.body.map { termID($0) }
         titleTerms[Int(doc)] = title
         bodyTerms[Int(doc)] = body
+        indexBigrams(of: doc)
         let wt = Float(parameters.titleWeight)
         let wb = Float(parameters.bodyWeight)
         var tf: [Int32: Float] = [:]
@@ -150,6 +155,7 @@ public struct BM25Index: Retriever {
 
     /// Takes document `doc` out of the postings and the length total (before a replacement).
     mutating func remove(_ doc: Int32) {
+        unindexBigrams(of: doc)
         totalLength -= Double(lengths[Int(doc)])
         let terms = Set(titleTerms[Int(doc)] + bodyTerms[Int(doc)])
         for t in terms {

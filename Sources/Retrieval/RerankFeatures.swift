@@ -51,7 +51,23 @@ struct RerankFeatureExtractor {
         isQueryTerm = mark
         attached = candidates.flatMap { Self.attachedParts(of: $0, retriever: retriever) }
         parts = attached == nil ? retriever.scoreVectors(terms: terms) : nil
+        self.candidates = candidates
+        if let candidates {
+            let documents: [Int32?] =
+                if let attached { Array(attached.documents.prefix(candidates.entries.count)) } else {
+                    candidates.entries.map { retriever.index.documentNumbers[$0.article] }
+                }
+            bigramMasks = Self.bigramMasks(
+                candidates, documents: documents, query: queryBigramList, index: retriever.index)
+        } else {
+            bigramMasks = nil
+        }
     }
+
+    /// The candidates the extractor was made for, if any, and for each of their entries the
+    /// mask of query bigrams its article has (see ``bigramMasks(_:documents:query:index:)``).
+    let candidates: RankedList?
+    let bigramMasks: [UInt64]?
 
     /// The parts attached to `candidates` when they come from `retriever`'s state and describe
     /// every entry, position by position; else nil.
@@ -130,7 +146,29 @@ struct RerankFeatureExtractor {
     }
 
     @inline(__always)
-    static func bigram(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
+    static func bigram(_ a: Int32, _ b: Int32) -> Int64 { BM25Index.bigram(a, b) }
+
+    /// For each of `candidates`' entries, the bit mask over `queryBigramList` of the pairs its
+    /// article has (what ``bigramOverlap(title:body:)`` finds by scanning), from the index's
+    /// bigram postings: one lookup per query pair. Nil when the query has no pairs or more
+    /// than 64.
+    static func bigramMasks(
+        _ candidates: RankedList, documents: [Int32?], query: [Int64], index: BM25Index
+    ) -> [UInt64]? {
+        guard !query.isEmpty, query.count <= 64, !candidates.entries.isEmpty else { return nil }
+        var masks = [UInt64](repeating: 0, count: candidates.entries.count)
+        var position = [Int32](repeating: -1, count: index.documentCount)
+        for (i, doc) in documents.enumerated() {
+            guard let doc else { continue }
+            guard position[Int(doc)] < 0 else { return nil }  // an article listed twice: scan instead
+            position[Int(doc)] = Int32(i)
+        }
+        for (k, g) in query.enumerated() {
+            guard let docs = index.bigramDocs[g] else { continue }
+            for d in docs where position[Int(d)] >= 0 { masks[Int(position[Int(d)])] |= 1 << UInt64(k) }
+        }
+        return masks
+    }
 
     /// The features of `article` at 1-based first-stage `rank`, in `RerankFeature.allCases` order.
     func features(_ article: ArticleID, rank: Int) -> [Double] {
@@ -155,6 +193,9 @@ struct RerankFeatureExtractor {
         let i = rank - 1
         var found: (doc: Int, bm25: Float, expansion: Float, demotion: Float, matched: Int32, distinct: Int)?
         if let attached {
+            precondition(
+                i >= 0 && i < attached.documents.count && candidates?.entries[i].article == article,
+                "with attached first-stage parts, features are for the candidates' own entries at their ranks")
             found = (
                 Int(attached.documents[i]), attached.bm25[i], attached.expansion[i], attached.demotion[i],
                 attached.matchedTerms[i], attached.distinctTerms
@@ -173,7 +214,13 @@ struct RerankFeatureExtractor {
             let title = titleTerms[d]
             titleOverlap = self.titleOverlap(title)
             if !queryBigrams.isEmpty {
-                bigramOverlap = self.bigramOverlap(title: title, body: bodyTerms[d])
+                if let masks = bigramMasks, let candidates, i >= 0, i < masks.count,
+                    candidates.entries[i].article == article
+                {
+                    bigramOverlap = Double(masks[i].nonzeroBitCount) / Double(queryBigramList.count)
+                } else {
+                    bigramOverlap = self.bigramOverlap(title: title, body: bodyTerms[d])
+                }
             }
         }
         for (i, feature) in RerankFeature.allCases.enumerated() {

@@ -35,7 +35,10 @@ struct FirstStagePartsTests {
         return retriever
     }
 
-    static let probes = ["topic 3 refunds", "policy case 4 cards", "orders", "question about case 2", "nothing matches"]
+    static let probes = [
+        "topic 3 refunds", "policy case 4 cards", "orders", "question about case 2", "nothing matches",
+        "this policy covers topic 2 and case 5 for orders", "refunds and cards 1 topic 4 policy 14",
+    ]
         .enumerated().map { Ticket(id: TicketID("p\($0)"), createdAt: Timestamp(secondsSinceEpoch: 0), text: $1) }
 
     @Test(arguments: [(0.0, 0.0), (0.3, 0.0), (1.0, 0.5)])
@@ -78,8 +81,15 @@ struct FirstStagePartsTests {
                 ticket: ticket, retriever: retriever, priors: reranker.priors,
                 priorByDocument: reranker.priorByDocument, candidates: plain)
             #expect(without.attached == nil && without.parts != nil)
+            // no candidates: every feature computed article by article (the bigram scan)
+            let scanning = RerankFeatureExtractor(
+                ticket: ticket, retriever: retriever, priors: reranker.priors,
+                priorByDocument: reranker.priorByDocument)
+            #expect(scanning.bigramMasks == nil)
             for (i, entry) in plain.entries.enumerated() {
-                #expect(withParts.features(entry.article, rank: i + 1) == without.features(entry.article, rank: i + 1))
+                let expected = scanning.features(entry.article, rank: i + 1)
+                #expect(withParts.features(entry.article, rank: i + 1) == expected)
+                #expect(without.features(entry.article, rank: i + 1) == expected)
             }
         }
     }
@@ -102,5 +112,25 @@ struct FirstStagePartsTests {
         #expect(RerankFeatureExtractor.attachedParts(of: reordered, retriever: retriever) == nil)
         // a prefix keeps its positions
         #expect(RerankFeatureExtractor.attachedParts(of: attached.prefix(8), retriever: retriever) != nil)
+    }
+
+    @Test func bigramPostingsFollowPublicationAndReplacement() {
+        var index = BM25Index(articles: Array(Self.kb.prefix(30)))
+        index.publish(contentsOf: Array(Self.kb.suffix(10)))
+        // a replacement: the old text's pairs go, the new text's come
+        index.publish(Article(id: "a3", title: "Topic 3 news", body: "Cards for topic 3 are new."))
+        var rebuilt = Self.kb
+        rebuilt[3] = Article(id: "a3", title: "Topic 3 news", body: "Cards for topic 3 are new.")
+        let fresh = BM25Index(articles: rebuilt)
+        func byArticle(_ i: BM25Index) -> [String: Set<String>] {
+            var out: [String: Set<String>] = [:]
+            for (g, docs) in i.bigramDocs {
+                let pair = "\(i.vocabulary[Int(g >> 32)]) \(i.vocabulary[Int(Int32(truncatingIfNeeded: g))])"
+                for d in docs { out[i.articles[Int(d)].id.rawValue, default: []].insert(pair) }
+            }
+            return out
+        }
+        #expect(byArticle(index) == byArticle(fresh))
+        #expect(index.bigramDocs.values.allSatisfy { !$0.isEmpty && Set($0).count == $0.count })
     }
 }
