@@ -47,6 +47,11 @@ public struct BM25Index: Retriever {
     /// the reranker's bigram feature: a query's few pairs are looked up instead of every
     /// candidate's text being scanned.
     var bigramDocs: [Int64: [Int32]] = [:]
+    /// Each document's distinct title term ids (in first-occurrence order), all in one array:
+    /// those of document d at `titleStarts[d]..<titleStarts[d + 1]` (a few kilobytes, so the
+    /// reranker's title feature reads them from cache). Rebuilt with the statistics.
+    var titleDistinct: [Int32] = []
+    var titleStarts: [Int32] = [0]
 
     var termIDs = TermTable()
     var vocabulary: [String] = []
@@ -184,5 +189,11 @@ public struct BM25Index: Retriever {
         for (rank, doc) in order.enumerated() { ranks[doc] = Int32(rank) }
         idRank = ranks
         docOfRank = order.map { Int32($0) }
+        titleDistinct = []
+        titleStarts = [0]
+        for title in titleTerms {
+            for (i, t) in title.enumerated() where !title[..<i].contains(t) { titleDistinct.append(t) }
+            titleStarts.append(Int32(titleDistinct.count))
+        }
     }
 }

@@ -13,6 +13,9 @@ struct RerankFeatureExtractor {
     let documentNumbers: DocumentNumbers
     let titleTerms: [[Int32]]
     let bodyTerms: [[Int32]]
+    /// ``BM25Index/titleDistinct`` and ``BM25Index/titleStarts``.
+    let titleDistinct: [Int32]
+    let titleStarts: [Int32]
     let priors: ArticlePriors
     let queryTerms: Set<Int32>
     let queryBigrams: Set<Int64>
@@ -35,6 +38,8 @@ struct RerankFeatureExtractor {
         documentNumbers = retriever.index.documentNumbers
         titleTerms = retriever.index.titleTerms
         bodyTerms = retriever.index.bodyTerms
+        titleDistinct = retriever.index.titleDistinct
+        titleStarts = retriever.index.titleStarts
         self.priors = priors
         self.priorByDocument = priorByDocument
         let terms = retriever.index.analyzer.queryTerms(ticket.text)
@@ -103,6 +108,15 @@ struct RerankFeatureExtractor {
             if isQueryTerm[Int(t)] { shared += 1 }
         }
         return distinct == 0 ? 0 : Double(shared) / Double(distinct)
+    }
+
+    /// ``titleOverlap(_:)`` of document `d`'s title, from the index's distinct title terms.
+    func titleOverlap(document d: Int) -> Double {
+        let start = Int(titleStarts[d]), end = Int(titleStarts[d + 1])
+        guard end > start else { return 0 }
+        var shared = 0
+        for k in start..<end where isQueryTerm[Int(titleDistinct[k])] { shared += 1 }
+        return Double(shared) / Double(end - start)
     }
 
     /// The share of the query's distinct bigrams that occur in the title or the body (bigrams
@@ -211,15 +225,14 @@ struct RerankFeatureExtractor {
             expansion = Double(found.expansion)
             demotion = Double(found.demotion)
             if found.distinct > 0 { coverage = Double(found.matched) / Double(found.distinct) }
-            let title = titleTerms[d]
-            titleOverlap = self.titleOverlap(title)
+            titleOverlap = self.titleOverlap(document: d)
             if !queryBigrams.isEmpty {
                 if let masks = bigramMasks, let candidates, i >= 0, i < masks.count,
                     candidates.entries[i].article == article
                 {
                     bigramOverlap = Double(masks[i].nonzeroBitCount) / Double(queryBigramList.count)
                 } else {
-                    bigramOverlap = self.bigramOverlap(title: title, body: bodyTerms[d])
+                    bigramOverlap = self.bigramOverlap(title: titleTerms[d], body: bodyTerms[d])
                 }
             }
         }

@@ -132,5 +132,15 @@ struct FirstStagePartsTests {
         }
         #expect(byArticle(index) == byArticle(fresh))
         #expect(index.bigramDocs.values.allSatisfy { !$0.isEmpty && Set($0).count == $0.count })
+        // the flat distinct-title lists give the per-title computation's shares
+        let retriever = LearnedRetriever(index: index)
+        for text in Self.probes.map(\.text) {
+            let extractor = RerankFeatureExtractor(
+                ticket: Ticket(id: "p", createdAt: Timestamp(secondsSinceEpoch: 0), text: text), retriever: retriever,
+                priors: ArticlePriors(), priorByDocument: [Double](repeating: 0, count: index.documentCount))
+            for d in 0..<index.documentCount {
+                #expect(extractor.titleOverlap(document: d) == extractor.titleOverlap(index.titleTerms[d]))
+            }
+        }
     }
 }
