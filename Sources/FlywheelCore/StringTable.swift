@@ -24,10 +24,6 @@ public struct StringTable<Value> {
         values = [Value?](repeating: nil, count: 16)
     }
 
-    /// The number of keys.
-    @inlinable
-    public var keyCount: Int { count }
-
     /// The value for `key`; setting stores or replaces it (nil may not be stored).
     @inlinable
     public subscript(key: String) -> Value? {

@@ -92,25 +92,8 @@ struct RerankFeatureExtractor {
     /// Whether each index term id is one of the query's terms.
     let isQueryTerm: [Bool]
 
-    /// |distinct(title) ∩ query terms| / |distinct(title)| (0 for an empty title), without
-    /// building sets: titles are a handful of terms.
-    func titleOverlap(_ title: [Int32]) -> Double {
-        var distinct = 0, shared = 0
-        for i in title.indices {
-            let t = title[i]
-            var repeated = false
-            for j in 0..<i where title[j] == t {
-                repeated = true
-                break
-            }
-            if repeated { continue }
-            distinct += 1
-            if isQueryTerm[Int(t)] { shared += 1 }
-        }
-        return distinct == 0 ? 0 : Double(shared) / Double(distinct)
-    }
-
-    /// ``titleOverlap(_:)`` of document `d`'s title, from the index's distinct title terms.
+    /// |distinct(title) ∩ query terms| / |distinct(title)| of document `d` (0 for an empty
+    /// title), from the index's distinct title terms.
     func titleOverlap(document d: Int) -> Double {
         let start = Int(titleStarts[d]), end = Int(titleStarts[d + 1])
         guard end > start else { return 0 }

@@ -35,13 +35,8 @@ struct ContentTokens: Hashable, Sendable {
         (wordIDs, numberIDs) = ContentTokenIDs.ids(words, numbers)
     }
 
-    /// `recall(in: other)` from the interned ids (both values as made by `init`), and whether
-    /// every word of this one is in `other`.
-    func recallAndContainment(in other: ContentTokens) -> (recall: Double, contained: Bool) {
-        Self.recallAndContainment(wordIDs, in: other.wordIDs)
-    }
-
-    /// ``recallAndContainment(in:)`` from the two values' `wordIDs`.
+    /// `recall(in:)` of a value with word ids `wordIDs` in one with word ids `other` (both as
+    /// made by `init`), and whether every word of the first is in the second.
     static func recallAndContainment(_ wordIDs: [Int32], in other: [Int32]) -> (recall: Double, contained: Bool) {
         guard !wordIDs.isEmpty else { return (0, true) }
         let common = SortedIDs.overlap(wordIDs, other)
