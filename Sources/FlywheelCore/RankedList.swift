@@ -1,4 +1,4 @@
-/// A ranked list of articles for one ticket, best first (a TREC "run" for one topic).
+/// The articles a retrieval stage returned for one ticket, best first.
 public struct RankedList: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var article: ArticleID
