@@ -34,43 +34,47 @@ public struct StringTable<Value> {
         }
     }
 
-    /// Stores `value` for `key` (whose ``hash(_:)`` is `hash`), replacing any value it had.
+    /// The slot holding `key` (whose ``hash(_:)`` is `hash`), or the empty slot where it
+    /// would go.
     @inlinable
-    public mutating func update(_ key: String, hash: UInt64, _ value: Value) {
+    func slot(of key: String, hash: UInt64) -> (index: Int, found: Bool) {
         let mask = hashes.count - 1
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
-        while hashes[i] != 0 {
-            if hashes[i] == hash && keys[i] == key {
-                values[i] = value
-                return
-            }
+        while true {
+            let h = hashes[i]
+            if h == 0 { return (i, false) }
+            if h == hash && keys[i] == key { return (i, true) }
             i = (i + 1) & mask
         }
-        insert(key, hash: hash, value)
     }
 
     /// The value stored for `key` (whose ``hash(_:)`` is `hash`).
     @inlinable
     public func value(_ key: String, hash: UInt64) -> Value? {
-        let mask = hashes.count - 1
-        var i = Int(truncatingIfNeeded: hash >> 7) & mask
-        while true {
-            let h = hashes[i]
-            if h == 0 { return nil }
-            if h == hash && keys[i] == key { return values[i] }
-            i = (i + 1) & mask
-        }
+        let (i, found) = slot(of: key, hash: hash)
+        return found ? values[i] : nil
     }
 
-    /// Stores `value` for `key` unless the table has it, growing at half load.
+    /// Stores `value` for `key` (whose ``hash(_:)`` is `hash`), replacing any value it had.
+    @inlinable
+    public mutating func update(_ key: String, hash: UInt64, _ value: Value) {
+        store(key, hash: hash, value, replacing: true)
+    }
+
+    /// Stores `value` for `key` unless the table has it.
     @inlinable
     public mutating func insert(_ key: String, hash: UInt64, _ value: Value) {
+        store(key, hash: hash, value, replacing: false)
+    }
+
+    /// Stores `value` for a new `key`, or for a known one when `replacing`; grows at half load.
+    @inlinable
+    mutating func store(_ key: String, hash: UInt64, _ value: Value, replacing: Bool) {
         if 2 * (count + 1) > hashes.count { grow() }
-        let mask = hashes.count - 1
-        var i = Int(truncatingIfNeeded: hash >> 7) & mask
-        while hashes[i] != 0 {
-            if hashes[i] == hash && keys[i] == key { return }
-            i = (i + 1) & mask
+        let (i, found) = slot(of: key, hash: hash)
+        if found {
+            if replacing { values[i] = value }
+            return
         }
         hashes[i] = hash
         keys[i] = key

@@ -160,7 +160,7 @@ final class CompiledPrior: Sendable {
         PriorWordIDs.shared.knownIDs(tokens)
     }
 
-    /// The row of word `w` in table `t` (an index into its `tallies`), or nil.
+    /// The row of word `w` in `table` (an index into its `tallies`), or nil.
     @inline(__always)
     func row(of w: Int32, in table: Table) -> Int? {
         let mask = table.words.count - 1

@@ -131,8 +131,8 @@ extension ExtractiveGenerator {
         let cands = reply.sentences.indices.map { i in
             let s = reply.sentences[i]
             return SentenceFeatures.candidate(
-                rank: s.articleRank, position: s.position, articleKey: keys[i], article: s.article, analyzed: found[i],
-                ticketIDs: ticketIDs, prior: ticketPrior)
+                rank: s.articleRank, position: s.position, articleKey: keys[i], analyzed: found[i], ticketIDs: ticketIDs,
+                prior: ticketPrior.value(keyID: found[i].priorKeyID, article: s.article, position: s.position))
         }
         return ReplyFeatures.vector(
             cands, tokenIDs: found.map(\.tokenIDs), ticketIDs: ticketIDs, ticketTokenCount: words.sorted.count,

@@ -166,31 +166,26 @@ public enum SentenceFeatures {
             ticketPrior.values(of: article, analysis: analyses[i], into: &priors)
             analyses[i].sentences.withUnsafeBufferPointer { sentences in
                 for p in sentences.indices {
-                    let a = sentences[p]
                     pool.candidates.append(
-                        SentenceCandidate(
-                            articleRank: i + 1, position: p, articleKey: key, tokenCount: a.tokenIDs.count,
-                            words: a.words, hasSlot: a.hasSlot, prior: priors[p],
-                            shared: SortedIDs.overlap(a.tokenIDs, ticketIDs)))
-                    pool.textIDs.append(a.textID)
+                        candidate(
+                            rank: i + 1, position: p, articleKey: key, analyzed: sentences[p], ticketIDs: ticketIDs,
+                            prior: priors[p]))
+                    pool.textIDs.append(sentences[p].textID)
                 }
             }
         }
         return pool
     }
 
-    /// The candidate for the sentence at `position` of `article` (shown at `rank`, its
-    /// `articleKey`) from its cached analysis `a`, against the ticket's interned token ids and
-    /// prior reading.
+    /// The candidate for the sentence at `position` of an article shown at `rank` (its
+    /// `articleKey`) from its cached analysis `a`, against the ticket's interned token ids, with
+    /// the sentence's prior value.
     static func candidate(
-        rank: Int, position: Int, articleKey: Int, article: ArticleID, analyzed a: AnalyzedSentence,
-        ticketIDs: [Int32], prior: TicketPrior
+        rank: Int, position: Int, articleKey: Int, analyzed a: AnalyzedSentence, ticketIDs: [Int32], prior: Double
     ) -> SentenceCandidate {
         SentenceCandidate(
             articleRank: rank, position: position, articleKey: articleKey, tokenCount: a.tokenIDs.count,
-            words: a.words, hasSlot: a.hasSlot,
-            prior: prior.value(keyID: a.priorKeyID, article: article, position: position),
-            shared: SortedIDs.overlap(a.tokenIDs, ticketIDs))
+            words: a.words, hasSlot: a.hasSlot, prior: prior, shared: SortedIDs.overlap(a.tokenIDs, ticketIDs))
     }
 
     /// `a.intersection(b).count` without building the intersection.

@@ -17,7 +17,6 @@ struct RerankFeatureExtractor {
     let titleDistinct: [Int32]
     let titleStarts: [Int32]
     let priors: ArticlePriors
-    let queryTerms: Set<Int32>
     let queryBigrams: Set<Int64>
     /// Every article's score parts; nil when the first stage attached its candidates' parts
     /// (``FirstStageParts``), which are read instead, by candidate position.
@@ -44,15 +43,14 @@ struct RerankFeatureExtractor {
         self.priorByDocument = priorByDocument
         let terms = retriever.index.analyzer.queryTerms(ticket.text)
         let ids = terms.map { retriever.index.termIDs[$0] ?? -1 }
-        queryTerms = Set(ids.filter { $0 >= 0 })
         var bigrams = Set<Int64>()
         for (a, b) in zip(ids, ids.dropFirst()) where a >= 0 && b >= 0 {
-            bigrams.insert(Self.bigram(a, b))
+            bigrams.insert(BM25Index.bigram(a, b))
         }
         queryBigrams = bigrams
         queryBigramList = bigrams.sorted()
         var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
-        for t in queryTerms { mark[Int(t)] = true }
+        for t in ids where t >= 0 { mark[Int(t)] = true }
         isQueryTerm = mark
         attached = candidates.flatMap { Self.attachedParts(of: $0, retriever: retriever) }
         parts = attached == nil ? retriever.scoreVectors(terms: terms) : nil
@@ -116,7 +114,7 @@ struct RerankFeatureExtractor {
             for i in 1..<field.count {
                 let isQuery = isQueryTerm[Int(field[i])]
                 if previousIsQuery && isQuery {
-                    let g = Self.bigram(field[i - 1], field[i])
+                    let g = BM25Index.bigram(field[i - 1], field[i])
                     for k in q.indices where q[k] == g {
                         matched |= 1 << UInt64(k)
                         break
@@ -132,18 +130,9 @@ struct RerankFeatureExtractor {
 
     /// ``bigramOverlap(title:body:)`` for queries with more than 64 distinct bigrams.
     func bigramOverlapBySet(title: [Int32], body: [Int32]) -> Double {
-        var matched = Set<Int64>()
-        for field in [title, body] where field.count > 1 {
-            for i in 1..<field.count {
-                let g = Self.bigram(field[i - 1], field[i])
-                if queryBigrams.contains(g) { matched.insert(g) }
-            }
-        }
+        let matched = BM25Index.distinctBigrams(title: title, body: body).intersection(queryBigrams)
         return Double(matched.count) / Double(queryBigrams.count)
     }
-
-    @inline(__always)
-    static func bigram(_ a: Int32, _ b: Int32) -> Int64 { BM25Index.bigram(a, b) }
 
     /// For each of `candidates`' entries, the bit mask over `queryBigramList` of the pairs its
     /// article has (what ``bigramOverlap(title:body:)`` finds by scanning), from the index's
