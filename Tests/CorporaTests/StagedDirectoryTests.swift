@@ -60,6 +60,12 @@ import Testing
         }
         #expect(error.file == out + "/tickets.jsonl.zst")
         #expect(!FileManager.default.fileExists(atPath: out))
+        let partial = try #require(throws: InputError.self) {
+            try StagedDirectory.write(to: out) { staging -> Void in
+                throw InputError(file: staging + "/articles.jsonl.zst.partial", "write failed: No space left on device")
+            }
+        }
+        #expect(partial.description == out + "/articles.jsonl.zst: write failed: No space left on device")
         #expect(Self.listing(dir.path).isEmpty)
     }
 
@@ -75,6 +81,17 @@ import Testing
         #expect(manifest.counts.annotations == nil)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["README", "articles.jsonl.zst", "manifest.json", "tickets.jsonl.zst"])
         #expect(CorpusValidator(directory: out).validate().isValid)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["corpus"])
+    }
+
+    @Test func aStagingFolderLeftByAKilledWriterIsRemovedByTheNextWrite() throws {
+        let dir = try TempDir()
+        defer { dir.cleanUp() }
+        // pid 2^22 + 1 is above Linux's pid_max limit, so no process has it.
+        let stale = dir.file(".corpus.staging-4194305")
+        try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+        try "x".write(toFile: stale + "/tickets.jsonl.zst.partial", atomically: true, encoding: .utf8)
+        try StagedDirectory.write(to: dir.file("corpus")) { try Sample.write(to: $0) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["corpus"])
     }
 }

@@ -9,8 +9,9 @@ import Foundation
 
 /// Writes a folder as a whole or not at all: the content goes into a temporary sibling
 /// (`.NAME.staging-PID`), which is renamed into place only when `body` returns. A failure (bad
-/// input, disk full, a crash) leaves an existing folder untouched and removes the staging
-/// folder, so no `*.partial` file is left behind.
+/// input, disk full) leaves an existing folder untouched and removes the staging folder, so no
+/// `*.partial` file is left behind; a staging folder left by a killed process is removed by the
+/// next write of the same folder.
 ///
 /// Replacing an existing folder takes two renames (old aside, new in) and then deletes the old
 /// one; entries of the old folder that are not corpus files (a README, say) are moved into the
@@ -35,6 +36,7 @@ public enum StagedDirectory {
         } catch {
             throw InputError(file: trimmed, "cannot create the parent folder \(parent): \(reason(error))")
         }
+        removeStaleStaging(of: name, in: parent)
         let staging = parent + "/.\(name).staging-\(getpid())"
         try? FileManager.default.removeItem(atPath: staging)
         guard mkdir(staging, 0o755) == 0 else {
@@ -49,6 +51,15 @@ public enum StagedDirectory {
         }
         try moveIntoPlace(staging, trimmed)
         return result
+    }
+
+    /// Removes staging folders of `name` left by processes that no longer exist (killed mid-write).
+    static func removeStaleStaging(of name: String, in parent: String) {
+        let prefix = ".\(name).staging-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
+        }
     }
 
     /// Renames `staging` to `target`, putting an existing `target` aside first and carrying over
@@ -98,7 +109,11 @@ extension InputError {
     /// The same error with the staging folder's path replaced by the folder the user named.
     func naming(_ staging: String, as target: String) -> InputError {
         var copy = self
-        copy.file = file?.replacingOccurrences(of: staging, with: target)
+        // The file being written was `NAME.partial` in the staging folder; the user's is `NAME` in `target`.
+        copy.file = file.map { path -> String in
+            let named = path.replacingOccurrences(of: staging, with: target)
+            return named.hasSuffix(".partial") ? String(named.dropLast(".partial".count)) : named
+        }
         copy.message = message.replacingOccurrences(of: staging, with: target)
         return copy
     }
