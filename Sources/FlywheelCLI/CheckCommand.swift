@@ -13,8 +13,10 @@ struct CheckCommand: ParsableCommand {
         abstract: "Run scenarios and evaluate their expect: assertions (exit 0 pass, 1 fail, 2 bad input).",
         discussion: """
             Each SCENARIO is a YAML file or a folder of them. A scenario is run into OUT/NAME \
-            (default results/NAME), or its complete results there are reused when the scenario is \
-            unchanged (expect: and cost: are not part of a run's identity). Each assertion prints \
+            (default results/NAME), or its results there are reused (and finished if interrupted) \
+            when their run key matches: the same resolved scenario (expect: and cost: are not part \
+            of it), persona files, corpus and flywheel version. Results of another key are never \
+            replaced silently: check exits 2 naming what changed, unless --force. Each assertion prints \
             one line: PASS or FAIL, the measured value with its 95% interval over replicates, and \
             the reason. See docs/notes/checks.md for the exact rule of each assertion kind.
 
@@ -41,12 +43,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "No progress bars.")
     var quiet = false
 
+    @Flag(help: "Replace existing results whose run key differs (the scenario, a persona, the corpus or the version changed).")
+    var force = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let outcome = try CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet).run { print($0) }
+        let outcome = try CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, force: force).run { print($0) }
         if let junit { try writeAtomically(JUnitXML.render(outcome.suites), to: junit) }
         let failed = outcome.results.filter { !$0.passed }.count
         print("\(outcome.results.count - failed) passed, \(failed) failed")
@@ -60,6 +65,8 @@ struct CheckRun {
     var out: String
     var jobs: Int
     var quiet: Bool
+    /// Replace results of another run key instead of refusing (exit 2).
+    var force = false
 
     struct Outcome {
         var results: [ExpectationResult]
@@ -96,8 +103,9 @@ struct CheckRun {
             let started = Date()
             var pipeline = RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: jobs, resume: true, force: false, quiet: quiet)
             pipeline.out = out + "/" + pipeline.name
-            pipeline.force = try needsFreshRun(pipeline, scenario)
-            pipeline.resume = !pipeline.force
+            // Reuse (or finish) results only on an exact run-key match; refuse otherwise.
+            pipeline.force = force
+            pipeline.resume = !force
             let outcome = try pipeline.run()
             let store = try ResultsStore(path: outcome.directory + "/run.sqlite")
             guard let run = try store.runs().last else { throw InputError(file: outcome.directory, "no run stored") }
@@ -115,14 +123,13 @@ struct CheckRun {
         return Outcome(results: all, suites: suites)
     }
 
-    /// Whether the results folder holds another scenario's run (then it is redone from scratch).
+    /// Whether the results folder holds results that cannot be reused for `scenario` (another
+    /// run, or another run key). `flywheel cadence` redoes such results from scratch.
     func needsFreshRun(_ pipeline: RunPipeline, _ scenario: Scenario) throws -> Bool {
         let database = (pipeline.out ?? "") + "/run.sqlite"
         guard FileManager.default.fileExists(atPath: database) else { return false }
-        var identity = scenario
-        identity.expect = []
-        identity.cost = CostModel()
+        let key = try RunKey(scenario)
         let stored = try ResultsStore(path: database).runs()
-        return stored.contains { $0.name != pipeline.name || $0.scenarioHash != identity.resolvedHash } || stored.isEmpty
+        return stored.isEmpty || stored.contains { $0.name != pipeline.name || RunReuse.mismatch($0, key: key) != nil }
     }
 }

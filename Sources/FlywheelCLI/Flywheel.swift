@@ -25,7 +25,8 @@ struct Flywheel: AsyncParsableCommand {
 }
 
 /// Runs the command line and maps errors to exit statuses: 0 success, 1 a failed check,
-/// 2 bad input (an ``InputError`` or a usage error), other codes as ArgumentParser decides.
+/// 2 bad input (an ``InputError`` or a usage error) or a storage failure (disk full, read-only,
+/// permission denied: ``StorageFailure``), other codes as ArgumentParser decides.
 public func main() async {
     do {
         var command = try Flywheel.parseAsRoot()
@@ -37,6 +38,7 @@ public func main() async {
     } catch let error as InputError {
         reportInputError(error)
     } catch {
+        if let storage = StorageFailure.inputError(error) { reportInputError(storage) }
         Flywheel.exit(withError: error)
     }
 }
