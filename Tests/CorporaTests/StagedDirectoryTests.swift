@@ -94,4 +94,18 @@ import Testing
         try StagedDirectory.write(to: dir.file("corpus")) { try Sample.write(to: $0) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["corpus"])
     }
+
+    @Test func aSymlinkedCorpusFolderIsReplacedWhereItReallyIs() throws {
+        let dir = try TempDir()
+        defer { dir.cleanUp() }
+        let real = dir.file("real")
+        try StagedDirectory.write(to: real) { try Sample.write(to: $0, annotations: true) }
+        try "notes".write(toFile: real + "/README", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir.file("link"), withDestinationPath: real)
+
+        try StagedDirectory.write(to: dir.file("link")) { try Sample.write(to: $0, annotations: false) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.file("link")) == real)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: real)) == ["README", "articles.jsonl.zst", "manifest.json", "tickets.jsonl.zst"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["real", "link"])
+    }
 }

@@ -107,4 +107,33 @@ import Testing
         #expect(!stdout.contains(".partial") && !stdout.contains(".staging-"), "\(stdout)")
         #expect(stdout.contains("articles.jsonl.zst") && stdout.contains("manifest.json"))
     }
+
+    /// Root ignores permission bits, so this runs only as another user.
+    @Test(.enabled(if: getuid() != 0)) func aFolderWithoutWritePermissionIsOneLineExitTwo() throws {
+        let f = try ReliabilityFixture("storage-permission")
+        defer {
+            chmod(f.directory + "/locked", 0o755)
+            f.cleanUp()
+        }
+        try FileManager.default.createDirectory(atPath: f.directory + "/locked", withIntermediateDirectories: true)
+        chmod(f.directory + "/locked", 0o555)
+        let out = f.directory + "/locked/results"
+        let (status, _, stderr) = try CLIFixture.run(["run", try f.scenario(), "--quiet", "--out", out])
+        #expect(status == 2)
+        #expect(ReliabilityFixture.lines(stderr) == ["error: \(out): cannot create the results folder: \(out): Permission denied"])
+    }
+
+    @Test func foundationStorageErrorsReachingMainBecomeOneLineWithThePath() throws {
+        let full = StorageFailure.inputError(CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/r/metrics.csv"]))
+        #expect(full?.description == "/r/metrics.csv: cannot write: No space left on device")
+        let readOnly = StorageFailure.inputError(CocoaError(.fileWriteVolumeReadOnly, userInfo: [NSFilePathErrorKey: "/r"]))
+        #expect(readOnly?.description == "/r: cannot write: Read-only file system")
+        let denied = StorageFailure.inputError(
+            NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue, userInfo: [
+                NSFilePathErrorKey: "/r/x", NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES)),
+            ]))
+        #expect(denied?.description == "/r/x: cannot write: Permission denied")
+        // Anything else keeps its own handling (and exit status).
+        #expect(StorageFailure.inputError(CocoaError(.fileReadCorruptFile)) == nil)
+    }
 }

@@ -28,7 +28,8 @@ public enum StagedDirectory {
 
     public static func write<T>(to target: String, _ body: (String) throws -> T) throws -> T {
         let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
-        let url = URL(fileURLWithPath: trimmed)
+        // Absolute and through symlinks: `--out .` or a symlinked folder is replaced where it really is.
+        let url = URL(fileURLWithPath: trimmed).standardizedFileURL.resolvingSymlinksInPath()
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         do {
@@ -49,7 +50,7 @@ public enum StagedDirectory {
         } catch let error as InputError {
             throw error.naming(staging, as: trimmed)
         }
-        try moveIntoPlace(staging, trimmed)
+        try moveIntoPlace(staging, url.path)
         return result
     }
 
