@@ -63,6 +63,7 @@ struct RunPipeline {
 
         let engine = try ScenarioAssembly.engine(for: scenario)
         let store = try ResultsStore(path: database)
+        defer { store.finishWriting() }
         let runID = try store.beginRun(
             name: name, scenarioJSON: scenario.canonicalJSON(), scenarioHash: scenario.resolvedHash,
             seed: scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)

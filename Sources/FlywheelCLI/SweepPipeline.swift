@@ -43,6 +43,7 @@ struct SweepPipeline {
         defer { lock.release() }
         let storePath = directory + "/" + shard.storeFileName
         let store = try ResultsStore(path: storePath)
+        defer { store.finishWriting() }
 
         // Every cell's stored run must have this cell's exact key, checked before any work.
         for (cell, key) in zip(mine, keys) {

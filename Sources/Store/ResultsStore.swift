@@ -6,10 +6,11 @@ import GRDB
 ///
 /// Writes are transactional per iteration: an iteration's metrics, annotations, model versions
 /// and KB events land together or not at all, and a job is marked complete only in the
-/// transaction of its last iteration. The store is in WAL mode with `synchronous = FULL` (a
-/// committed iteration survives a crash or power loss) and a busy timeout, so readers such as
-/// `flywheel report` never make the writer fail with "database is locked". Hot inserts go
-/// through prepared statements.
+/// transaction of its last iteration. While written the store is in WAL mode with
+/// `synchronous = FULL` (a committed iteration survives a crash or power loss) and a busy
+/// timeout, so readers such as `flywheel report` never make the writer fail with "database is
+/// locked"; ``finishWriting()`` returns it to rollback-journal mode for read-only readers. Hot
+/// inserts go through prepared statements.
 ///
 /// ```swift
 /// let store = try ResultsStore(path: "results/quickstart/run.sqlite")
@@ -30,8 +31,7 @@ public final class ResultsStore: Sendable {
             config.label = "flywheel.results"
             config.busyMode = .timeout(ResultsStore.busyTimeout)
             config.prepareDatabase { db in
-                // WAL: readers never block the writer, nor it them. FULL: each commit is durable.
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                // FULL: each commit is durable. (WAL is set by the first write: ``writing(_:)``.)
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -41,13 +41,36 @@ public final class ResultsStore: Sendable {
         }
     }
 
-    /// `queue.write`, with SQLite failures (disk full, read-only, permissions) turned into one
-    /// ``InputError`` naming the store.
+    /// One write transaction, in WAL mode (readers never block the writer, nor it them), with
+    /// SQLite failures (disk full, read-only, permissions) turned into one ``InputError`` naming
+    /// the store.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try queue.write(body)
+            return try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch let error as DatabaseError {
             throw ResultsStore.storageError(error, path: path)
+        }
+    }
+
+    /// Returns the store to rollback-journal mode once its writer is done, so that it can be read
+    /// where it cannot be written (a read-only mount, another user's folder: a WAL store needs
+    /// its `-shm` file). When a reader is connected right then, the store stays in WAL mode,
+    /// which is harmless.
+    public func finishWriting() {
+        try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 100")
+            _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA busy_timeout = \(Int(ResultsStore.busyTimeout * 1000))")
         }
     }
 

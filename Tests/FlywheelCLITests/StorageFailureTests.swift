@@ -84,6 +84,20 @@ import Testing
         #expect(ReliabilityFixture.lines(stderr) == ["error: \(mount)/results: cannot create the results folder: \(mount)/results: Read-only file system"])
     }
 
+    @Test(.enabled(if: canMount)) func finishedResultsCanBeReportedFromAReadOnlyFileSystem() throws {
+        let f = try ReliabilityFixture("storage-report-readonly")
+        defer { f.cleanUp() }
+        let scenario = try f.scenario()
+        let mount = f.directory + "/disk"
+        let script = """
+            "$FLYWHEEL" run \(scenario) --quiet --no-report --out "$M/r" || exit 9
+            mount -o remount,ro "$M" && exec "$FLYWHEEL" report "$M/r" --markdown
+            """
+        let (status, stdout, stderr) = try Self.inSmallDisk(mount, size: "8m", script)
+        #expect(status == 0, "\(stderr)")
+        #expect(stdout.contains("aitl"), "\(stdout)")
+    }
+
     @Test(.enabled(if: canMount)) func aGenerationThatFillsTheDiskLeavesTheExistingCorpusIntact() throws {
         let f = try ReliabilityFixture("storage-generate")
         defer { f.cleanUp() }

@@ -7,15 +7,31 @@ import Testing
 /// The store is in WAL mode with a busy timeout: a reader holding a read transaction open (as
 /// `flywheel report` does while it reads) never makes the writer fail with "database is locked".
 @Suite struct ConcurrencyTests {
-    @Test func theStoreIsInWALModeWithFullSync() throws {
+    @Test func aWrittenStoreIsInWALModeWithFullSyncUntilItsWriterFinishes() throws {
         let f = try StoreFixture("wal")
         defer { f.cleanUp() }
-        let store = try ResultsStore(path: f.path)
-        let (mode, sync) = try store.queue.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        let (store, _, _) = try f.store()
+        func modes() throws -> (String?, Int?) {
+            try store.queue.read { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
         }
-        #expect(mode == "wal")
-        #expect(sync == 2)  // FULL
+        #expect(try modes() == ("wal", 2))  // 2: FULL
+        // Done writing: back to a rollback journal, readable without a -shm file.
+        store.finishWriting()
+        #expect(try modes() == ("delete", 2))
+    }
+
+    @Test func theWriterStaysInWALModeWhileAReaderIsConnected() throws {
+        let f = try StoreFixture("wal-reader")
+        defer { f.cleanUp() }
+        let (store, _, _) = try f.store()
+        let reader = try ResultsStore(path: f.path)
+        try reader.queue.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs")
+            store.finishWriting()
+        }
+        #expect(try store.queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
     @Test func aWriterCommitsWhileAReaderHoldsAReadTransaction() throws {
