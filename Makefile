@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean
+.PHONY: run test deps build release clean validity validity-quick
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,8 +19,18 @@ run: release
 	@test -f $(CORPUS)/manifest.json || $(SWIFT) run -c release flywheel corpus generate --profile marketplace --out $(CORPUS)
 	$(SWIFT) run -c release flywheel run scenarios/quickstart.yaml --force
 
+# The test suite, then the fast validity controls (zero-skill, shuffled, silent, oracle and the
+# noise family on corpora/ci-small; about a minute after the release build).
 test: deps
 	$(SWIFT) test
+	$(MAKE) validity-quick
+
+# The validity controls (docs/validity.md) through `flywheel check`: exit 1 when a control fails.
+validity-quick: release
+	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml --out results/validity --force
+
+validity: release
+	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml scenarios/validity/controls-marketplace.yaml --out results/validity --force
 
 clean:
 	rm -rf .build

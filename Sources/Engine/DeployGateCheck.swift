@@ -1,10 +1,21 @@
 import Evaluation
 import FlywheelCore
 
-/// The optional deploy gate: a production-side check that uses only annotations. A share of the
-/// cycle's marked tickets is held out of training; the candidate retriever + reranker ship only
-/// if their nDCG@10 on those tickets, with the agents' marks as labels (relevant = 1, marked not
-/// relevant = 0, unmarked = unjudged), is within `tolerance` of the deployed models'.
+/// The deploy gate: a production-side check that uses only annotations, on by default. A share
+/// of the cycle's marked tickets is held out of training; the candidate retriever + reranker
+/// ship only if they rank those tickets' articles better than the deployed models, with the
+/// agents' marks as labels, by a paired one-sided test.
+///
+/// - **Metric**: nDCG@10 on *condensed* lists (Sakai 2007): unmarked articles are removed from
+///   each ranking before scoring, so a candidate is judged on how it orders what agents
+///   marked, not penalised for bringing in articles nobody has judged yet (the deployed model
+///   chose what was shown, so unjudged-as-irrelevant would always favour it).
+/// - **Rule**: per-ticket differences d = candidate − deployed; ship when the one-sided 95%
+///   lower bound of mean(d) (Student t) is above −`tolerance` and mean(d) > 0; with tolerance 0,
+///   only a candidate that is better beyond chance ships. Labels without information (zero
+///   skill, shuffled) then ship only at the test's 5% false-positive rate.
+/// - A rejected candidate is not thrown away: the engine keeps training it (its training line)
+///   and offers it again at the next retraining.
 enum DeployGateCheck {
     /// (training batch, validation marks by ticket). Without a gate everything trains.
     static func split(_ batch: TrainingBatch, gate: EngineArm.DeployGate?) -> (TrainingBatch, [(Ticket, [ArticleID: Int])]) {
@@ -20,32 +31,41 @@ enum DeployGateCheck {
                 training.relevance.append(mark)
             }
         }
+        // a ticket informs the comparison only when its marks hold a relevant and a not-relevant article
         let labelled = validation.keys.sorted().compactMap { id -> (Ticket, [ArticleID: Int])? in
-            guard let ticket = batch.tickets[id], validation[id]!.values.contains(1) else { return nil }
-            return (ticket, validation[id]!)
+            let marks = validation[id]!
+            guard let ticket = batch.tickets[id], marks.values.contains(1), marks.values.contains(0) else { return nil }
+            return (ticket, marks)
         }
         return (training, labelled)
     }
 
+    /// Whether `candidate` ships over `deployed` (see the type's rule).
     static func passes(
         _ candidate: (any LearningRetriever, any LearningReranker),
         over deployed: (any LearningRetriever, any LearningReranker),
         on validation: [(Ticket, [ArticleID: Int])], gate: EngineArm.DeployGate, depth: Int
     ) -> Bool {
-        guard !validation.isEmpty else { return true }
-        return score(candidate, validation, depth) >= score(deployed, validation, depth) - gate.tolerance
+        guard validation.count >= 2 else { return false }
+        let a = scores(candidate, validation, depth)
+        let b = scores(deployed, validation, depth)
+        let d = zip(a, b).map { $0 - $1 }
+        guard let e = MeanEstimate(d, level: 0.90), e.mean > 0 else { return false }
+        // the two-sided 90% interval's lower end is the one-sided 95% lower bound
+        let lower = e.interval?.lower ?? e.mean
+        return lower > -gate.tolerance
     }
 
-    static func score(
+    /// Condensed nDCG@10 of each validation ticket.
+    static func scores(
         _ system: (any LearningRetriever, any LearningReranker), _ labels: [(Ticket, [ArticleID: Int])], _ depth: Int
-    ) -> Double {
+    ) -> [Double] {
         let ndcg = NDCGAtK(k: 10)
-        var total = 0.0
-        for (ticket, judgments) in labels {
+        return labels.map { ticket, judgments in
             let candidates = system.0.retrieve(ticket, depth: depth)
             let ranked = system.1.rerank(ticket, candidates: candidates, depth: candidates.count)
-            total += ndcg.value(JudgedRanking(ranking: ranked.articles, judgments: judgments))
+            let condensed = ranked.articles.filter { judgments[$0] != nil }
+            return ndcg.value(JudgedRanking(ranking: condensed, judgments: judgments))
         }
-        return total / Double(labels.count)
     }
 }

@@ -36,12 +36,19 @@ public struct EngineArm: Sendable {
     public var signals: Set<SignalKind>
     public var participation: Double
     public var vendor: Vendor?
+    /// Negative control: permute labels across the cycle's tickets before training.
+    public var shuffleLabels: Bool
+    /// This arm's own population; nil = the world's.
+    public var population: [(persona: Persona, weight: Double)]?
 
     public init(
         name: String, cadence: SimDuration = .days(7), evaluateEvery: SimDuration = .days(7), retrain: Bool = true,
         signals: Set<SignalKind> = Set(SignalKind.allCases), participation: Double = 1, vendor: Vendor? = nil,
-        deployGate: DeployGate? = nil
+        deployGate: DeployGate? = nil, shuffleLabels: Bool = false,
+        population: [(persona: Persona, weight: Double)]? = nil
     ) {
+        self.shuffleLabels = shuffleLabels
+        self.population = population
         self.name = name
         self.deployGate = deployGate
         self.cadence = cadence
@@ -67,6 +74,13 @@ public struct EngineConfig: Sendable {
     public var withholdIntroducedLater: Bool
     public var flagsNeeded: Int
     public var authoringDelay: SimDuration
+    /// The authoring desk's test level, skill and costs (see `KnowledgeQueue`).
+    public var authoringSignificance: Double
+    public var authoringSkill: Double
+    public var triageMinutes: Double
+    public var reviewMinutes: Double
+    /// The evaluation panel: the persona whose adoption of held-out replies is `adoption`.
+    public var panel: Persona
     public var minAgentTrust: Double
     /// (precision, recall) of the optional virtual-judge filter.
     public var virtualJudge: (precision: Double, recall: Double)?
@@ -82,7 +96,8 @@ public struct EngineConfig: Sendable {
     public init(
         seed: UInt64 = 42, replicates: Int = 1, arms: [EngineArm], heldOutShare: Double = 0.05, heldOutMax: Int = 1500,
         withholdShare: Double = 0.1, withholdIntroducedLater: Bool = true, flagsNeeded: Int = 3,
-        authoringDelay: SimDuration = .days(10), minAgentTrust: Double = 0,
+        authoringDelay: SimDuration = .days(10), authoringSignificance: Double = 0.001, authoringSkill: Double = 0.9,
+        triageMinutes: Double = 2, reviewMinutes: Double = 30, panel: Persona = .evaluationPanel, minAgentTrust: Double = 0,
         virtualJudge: (precision: Double, recall: Double)? = nil, horizon: SimDuration? = nil,
         retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = 60, keepAnnotations: Bool = true
     ) {
@@ -95,6 +110,11 @@ public struct EngineConfig: Sendable {
         self.withholdIntroducedLater = withholdIntroducedLater
         self.flagsNeeded = flagsNeeded
         self.authoringDelay = authoringDelay
+        self.authoringSignificance = authoringSignificance
+        self.authoringSkill = authoringSkill
+        self.triageMinutes = triageMinutes
+        self.reviewMinutes = reviewMinutes
+        self.panel = panel
         self.minAgentTrust = minAgentTrust
         self.virtualJudge = virtualJudge
         self.horizon = horizon

@@ -34,24 +34,29 @@ extension JobRunner {
         metrics["gaps_open"] = Double(knowledge.openGaps)
         metrics["gaps_closed"] = Double(knowledge.closedGaps)
         metrics["false_flags"] = Double(knowledge.falseFlags)
+        metrics["authoring_minutes"] = knowledge.minutes
+        metrics["wrong_articles"] = Double(knowledge.wrongArticles)
         if let days = knowledge.meanDaysToClose { metrics["days_to_close"] = days }
         let models = ["retriever", "reranker", "generator"].enumerated().map { i, name in
             IterationRecord.ModelVersion(
-                component: name, version: versions[i], deployed: true,
+                component: name, version: versions[i], deployed: i < 2 ? shippedRetrieval : shippedGenerator,
                 trainingExamples: i < 2 ? trainingExamples.relevance : trainingExamples.generator)
         }
         let record = IterationRecord(
-            job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0, deployed: true,
+            job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0, deployed: shippedRetrieval || shippedGenerator,
             isLast: isLast, metrics: metrics, annotations: window.annotationRows, models: models, kbEvents: kbEvents)
         window = WindowTotals()
         kbEvents = []
         retrainsSinceEvaluation = 0
         gateRejections = 0
+        shippedRetrieval = false
+        shippedGenerator = false
         return record
     }
 
     /// recall@75 on the first stage; precision@8, nDCG@10 and MRR on the reranked list;
-    /// helpfulness (mean and share ≥ 4) and adoption of reply A by the evaluation population.
+    /// helpfulness (mean and share ≥ 4) and adoption of reply A by the evaluation panel (the
+    /// same persona in every arm and population: ``EngineConfig/panel``).
     func offlineMetrics() -> [String: Double] {
         let recall = RecallAtK(k: config.retrieverDepth)
         let precision = PrecisionAtK(k: config.rerankDepth)
@@ -63,7 +68,9 @@ extension JobRunner {
         var helpful = 0
         var adopted = 0
         let judge = engine.world.judge
-        let weights = engine.world.population.map(\.weight)
+        var panel = config.panel
+        panel.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
+        panel.fatigue.perHour = 0
         for record in engine.prepared.heldOut {
             let ticket = record.ticket
             let key = StableHash.fnv1a(ticket.id.rawValue)
@@ -89,12 +96,8 @@ extension JobRunner {
             helpfulness += score
             if score >= 4 { helpful += 1 }
 
-            var pick = RandomStream(seed: config.seed, purpose: "eval-agent", ids: [UInt64(replicate), key])
-            var persona = engine.world.population[pick.weightedIndex(weights)].persona
-            persona.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
-            persona.fatigue.perHour = 0
-            var state = AgentState(persona: persona)
-            let feedback = SimulatedAgent(id: "evaluator", persona: persona).respond(
+            var state = AgentState(persona: panel)
+            let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
                 to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
                 published: { _ in true }, judge: judge, state: &state,
                 rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),

@@ -68,10 +68,22 @@ extension JobRunner {
         }
         if let m = feedback.missingKnowledge, arm.collects(.missingKnowledge) {
             count(.missingKnowledge, seconds: cost.missingKnowledge)
-            kbEvents += knowledge.flag(needs: truth.relevantArticles, at: time)
+            let published = self.published
+            kbEvents += knowledge.flag(
+                shuffledFlagTruth(for: truth, ticket: ticket.id), published: { published.contains($0) }, at: time,
+                rng: RandomStream(seed: config.seed, purpose: "authoring", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
             keep(.init(kind: "missing_knowledge", ticket: ticket.id.rawValue, agent: m.agent.rawValue,
-                       article: nil, label: "flag", detail: m.topic))
+                       article: nil, label: "flag", detail: m.note))
         }
+    }
+
+    /// The truth a flag is read against: the flagged ticket's own, or — in a shuffled-labels
+    /// control arm — that of a keyed-random ticket among the last 256 served, so flags keep
+    /// their rate and lose their link with the ticket they were raised on.
+    mutating func shuffledFlagTruth(for truth: TicketTruth, ticket: TicketID) -> TicketTruth {
+        guard arm.shuffleLabels, !recentTruths.isEmpty else { return truth }
+        var rng = RandomStream(seed: config.seed, purpose: "shuffle-flag", ids: [UInt64(replicate), StableHash.fnv1a(ticket.rawValue)])
+        return recentTruths[rng.int(below: recentTruths.count)]
     }
 
     mutating func count(_ kind: SignalKind, seconds: Double) {
@@ -89,12 +101,18 @@ extension JobRunner {
         guard !due.isEmpty else { return }
         var articles: [Article] = []
         for (id, event) in due {
-            guard let article = articleByID[id] else { continue }
+            guard let article = articleByID[id], !published.contains(id) else { continue }
             published.insert(id)
             articles.append(article)
             kbEvents.append(event)
         }
+        guard !articles.isEmpty else { return }
+        library = published.sorted()
         system.retriever = system.retriever.publishing(articles)
         system.reranker = system.reranker.following(system.retriever)
+        if let line = trainingLine {
+            let retriever = line.retriever.publishing(articles)
+            trainingLine = (retriever, line.reranker.following(retriever))
+        }
     }
 }

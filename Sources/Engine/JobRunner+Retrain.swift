@@ -6,17 +6,22 @@ extension JobRunner {
     /// model retrained from its own signal. An empty batch leaves every model as it was.
     mutating func retrain(at time: Timestamp) {
         if arm.vendor != nil { labelVendorSample(arrivedBy: time) }
-        let batch = filteredBatch()
+        var batch = filteredBatch()
+        batch.time = time
+        if arm.shuffleLabels { batch = LabelShuffle.shuffled(batch, rng: RandomStream(seed: config.seed, purpose: "shuffle", ids: [UInt64(replicate), UInt64(time.secondsSinceEpoch)])) }
         pending = PendingFeedback()
         guard !batch.isEmpty else { return }
         retrainsSinceEvaluation += 1
         trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
         if !batch.relevance.isEmpty {
             let (training, validation) = DeployGateCheck.split(batch, gate: arm.deployGate)
-            // The reranker trains first, on features from the retriever that served these
-            // tickets; then the retriever learns, and the reranker follows the new one.
-            let reranker = system.reranker.retrained(with: training, firstStage: system.retriever)
-            let retriever = system.retriever.retrained(with: training)
+            // The training line continues from the last candidate the gate refused (its
+            // training is not thrown away), else from the deployed models. The reranker trains
+            // first, on features from that line's retriever; then the retriever learns, and the
+            // reranker follows the new one.
+            let base = trainingLine ?? (system.retriever, system.reranker)
+            let reranker = base.1.retrained(with: training, firstStage: base.0)
+            let retriever = base.0.retrained(with: training)
             let candidate = (retriever, reranker.following(retriever))
             if let gate = arm.deployGate,
                 !DeployGateCheck.passes(
@@ -24,15 +29,19 @@ extension JobRunner {
                     depth: config.retrieverDepth)
             {
                 gateRejections += 1
+                trainingLine = candidate
             } else {
                 (system.retriever, system.reranker) = candidate
+                trainingLine = nil
                 versions[0] += 1
                 versions[1] += 1
+                shippedRetrieval = true
             }
         }
         if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
             system.generator = system.generator.retrained(with: batch)
             versions[2] += 1
+            shippedGenerator = true
         }
     }
 
@@ -56,7 +65,7 @@ extension JobRunner {
             let shown = ShownSuggestion(ticket: served.ticket, a: served.a, b: served.b, articles: served.shown.articles)
             let feedback = labeller.respond(
                 to: shown, truth: truth, published: { _ in true }, judge: engine.world.judge, state: &state,
-                rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]))
+                rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]), library: library)
             if let p = feedback.preference {
                 pending.preferences.append((served, p, truth, nil))
                 window.counts[.preference, default: 0] += 1

@@ -12,9 +12,13 @@ struct JobRunner {
     let agents: [SimulatedAgent]
     var agentStates: [AgentState]
     var published: Set<ArticleID>
+    /// `published`, sorted: what an agent's own knowledge-base search draws from.
+    var library: [ArticleID]
     var knowledge: KnowledgeQueue
     var system: SystemUnderTest
     var pending = PendingFeedback()
+    /// The truths of the last 256 served tickets, only in shuffled-labels control arms.
+    var recentTruths: [TicketTruth] = []
     var window = WindowTotals()
     var trust = AgentTrust()
     var vendorQueue: [(served: ServedSuggestion, truth: TicketTruth)] = []
@@ -23,6 +27,12 @@ struct JobRunner {
     var retrainsSinceEvaluation = 0
     /// Retrainings the deploy gate refused since the last evaluation.
     var gateRejections = 0
+    /// Whether a new retriever/reranker and a new generator shipped since the last evaluation.
+    var shippedRetrieval = false
+    /// The retriever and reranker still in training after the deploy gate refused them (nil:
+    /// the deployed ones are the training line).
+    var trainingLine: (retriever: any LearningRetriever, reranker: any LearningReranker)?
+    var shippedGenerator = false
     var kbEvents: [IterationRecord.KBEvent] = []
     /// The 8-hour shift each agent last worked in; a new shift resets fatigue.
     var lastShift: [Int64]
@@ -38,7 +48,13 @@ struct JobRunner {
         let withheld = JobRunner.withheld(engine: engine, replicate: replicate)
         let published = Set(engine.articles.map(\.id)).subtracting(withheld)
         self.published = published
-        self.knowledge = KnowledgeQueue(withheld: withheld, flagsNeeded: config.flagsNeeded, delay: config.authoringDelay)
+        self.library = published.sorted()
+        self.knowledge = KnowledgeQueue(
+            withheld: withheld,
+            settings: .init(
+                flagsNeeded: config.flagsNeeded, delay: config.authoringDelay,
+                significance: config.authoringSignificance, skill: config.authoringSkill,
+                triageMinutes: config.triageMinutes, reviewMinutes: config.reviewMinutes))
         self.agents = JobRunner.agents(engine: engine, arm: arm, replicate: replicate)
         self.agentStates = agents.map { AgentState(persona: $0.persona) }
         self.system = engine.makeSystem(engine.articles.filter { published.contains($0.id) })
@@ -63,10 +79,11 @@ struct JobRunner {
 
     /// The agents on shift, each with a persona drawn from the population (scaled participation).
     static func agents(engine: Engine, arm: EngineArm, replicate: Int) -> [SimulatedAgent] {
-        let weights = engine.world.population.map(\.weight)
+        let population = arm.population ?? engine.world.population
+        let weights = population.map(\.weight)
         return (0..<engine.config.agents).map { i in
             var rng = RandomStream(seed: engine.config.seed, purpose: "agent-persona", ids: [UInt64(replicate), UInt64(i)])
-            var persona = engine.world.population[rng.weightedIndex(weights)].persona
+            var persona = population[rng.weightedIndex(weights)].persona
             persona.participation.preference *= arm.participation
             persona.participation.adoption *= arm.participation
             persona.participation.relevance *= arm.participation
@@ -136,12 +153,18 @@ struct JobRunner {
         }
         let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
         let published = self.published
+        if arm.collects(.missingKnowledge) { knowledge.observe(record.truth, published: { published.contains($0) }) }
+        if arm.shuffleLabels {
+            if recentTruths.count == 256 { recentTruths.removeFirst() }
+            recentTruths.append(record.truth)
+        }
         // the agent judges reply A anyway; the quality audit at retraining reuses it
         let qualityA = engine.world.judge.quality(of: served.a, for: record.truth)
         let feedback = agent.respond(
             to: shown, truth: record.truth, published: { published.contains($0) }, judge: engine.world.judge,
             state: &agentStates[index],
-            rng: RandomStream(seed: config.seed, purpose: "agent", ids: [UInt64(replicate), key]), qualityA: qualityA)
+            rng: RandomStream(seed: config.seed, purpose: "agent", ids: [UInt64(replicate), key]), library: library,
+            qualityA: qualityA)
         absorb(
             feedback, served: served, truth: record.truth, persona: agent.persona, time: ticket.createdAt,
             qualityA: qualityA.total)

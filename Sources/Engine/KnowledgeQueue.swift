@@ -1,61 +1,140 @@
+import Evaluation
 import FlywheelCore
 
-/// The knowledge base's authoring queue (world side): missing-knowledge flags open gaps; a gap
-/// whose flags reach the threshold is written after the authoring delay and then published.
+/// The knowledge base's authoring desk (world side). Agents' missing-knowledge flags carry only
+/// a ticket and a note; the authors read the flagged tickets and decide what, if anything, to
+/// write.
 ///
-/// A flag on a ticket whose needed article is withheld counts towards that article's gap; a
-/// flag on a ticket that lacks nothing is a false alarm and is counted, never authored.
+/// - **Reading.** An author reads a ticket as needing one article: the most needed article the
+///   published knowledge base lacks, else its most needed article (``reading(of:published:)``).
+///   Every served ticket is read the same way (the desk's ticket analytics), flagged or not, so
+///   each group has a flag count *and* a volume.
+/// - **Triage.** A group goes to an author when it has at least `flagsNeeded` flags *and* it is
+///   flagged more often than the desk's overall flag rate by a one-sided binomial test at level
+///   `significance`: flags that land everywhere at one rate — zero-skill flaggers — say nothing,
+///   however many there are. Every flag costs `triageMinutes`; every review `reviewMinutes`.
+/// - **Authoring.** A reviewed group whose article is already published is a false alarm (its
+///   counts restart). Otherwise, after `delay`, the author writes the article with probability
+///   `skill`; else its unpublished near-duplicate when there is one (the wrong version of the
+///   policy), else nothing.
 struct KnowledgeQueue: Sendable {
-    var flagsNeeded: Int
-    var delay: SimDuration
-    /// Articles withheld and not yet published.
-    private(set) var withheld: Set<ArticleID>
-    private(set) var flags: [ArticleID: Int] = [:]
-    private(set) var scheduled: [(article: ArticleID, due: Timestamp)] = []
-    private(set) var openedAt: [ArticleID: Timestamp] = [:]
-    private(set) var falseFlags = 0
-    private(set) var closed: [(article: ArticleID, openedAt: Timestamp, closedAt: Timestamp)] = []
-
-    init(withheld: Set<ArticleID>, flagsNeeded: Int, delay: SimDuration) {
-        self.withheld = withheld
-        self.flagsNeeded = flagsNeeded
-        self.delay = delay
+    struct Settings: Sendable {
+        var flagsNeeded: Int
+        var delay: SimDuration
+        var significance: Double
+        var skill: Double
+        var triageMinutes: Double
+        var reviewMinutes: Double
     }
 
-    /// Records a flag for `ticket`'s needs at `time`; returns the events it caused.
-    mutating func flag(needs: [ArticleID], at time: Timestamp) -> [IterationRecord.KBEvent] {
-        let missing = needs.filter { withheld.contains($0) }.sorted()
-        guard !missing.isEmpty else {
+    struct Group: Sendable {
+        var served = 0
+        var flags = 0
+        var openedAt: Timestamp?
+    }
+
+    let settings: Settings
+    /// Articles withheld and not yet published or scheduled.
+    private(set) var withheld: Set<ArticleID>
+    private(set) var groups: [ArticleID: Group] = [:]
+    private(set) var scheduled: [(group: ArticleID, written: ArticleID?, due: Timestamp)] = []
+    private(set) var served = 0
+    private(set) var flags = 0
+    private(set) var falseFlags = 0
+    private(set) var minutes = 0.0
+    private(set) var closed: [(article: ArticleID, openedAt: Timestamp, closedAt: Timestamp)] = []
+    /// Reviews that wrote a different article than the group needed.
+    private(set) var wrongArticles = 0
+
+    init(withheld: Set<ArticleID>, settings: Settings) {
+        self.withheld = withheld
+        self.settings = settings
+    }
+
+    /// The article an author reads `truth`'s ticket as needing (nil: it needs none).
+    static func reading(of truth: TicketTruth, published: (ArticleID) -> Bool) -> ArticleID? {
+        let needed = truth.relevant.filter { $0.value > 0 }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return (needed.first { !published($0.key) } ?? needed.first)?.key
+    }
+
+    /// Counts one served ticket in its group's volume.
+    mutating func observe(_ truth: TicketTruth, published: (ArticleID) -> Bool) {
+        served += 1
+        if let g = Self.reading(of: truth, published: published) { groups[g, default: Group()].served += 1 }
+    }
+
+    /// Records a flag on a ticket (already ``observe(_:published:)``d) at `time`; returns the
+    /// events it caused. `rng` decides what the author writes, if the group is reviewed.
+    mutating func flag(
+        _ truth: TicketTruth, published: (ArticleID) -> Bool, at time: Timestamp, rng: RandomStream
+    ) -> [IterationRecord.KBEvent] {
+        flags += 1
+        minutes += settings.triageMinutes
+        guard let g = Self.reading(of: truth, published: published) else {
             falseFlags += 1
             return []
         }
+        if published(g) { falseFlags += 1 }
+        var group = groups[g, default: Group()]
+        group.flags += 1
         var events: [IterationRecord.KBEvent] = []
-        for article in missing where !scheduled.contains(where: { $0.article == article }) {
-            flags[article, default: 0] += 1
-            if openedAt[article] == nil {
-                openedAt[article] = time
-                events.append(.init(time: time, article: article.rawValue, event: "gap_opened", flags: 1))
-            }
-            if flags[article]! >= flagsNeeded {
-                scheduled.append((article, time + delay))
-                events.append(.init(time: time, article: article.rawValue, event: "authoring_scheduled", flags: flags[article]!))
-            }
+        if group.openedAt == nil {
+            group.openedAt = time
+            events.append(.init(time: time, article: g.rawValue, event: "gap_opened", flags: 1))
         }
+        groups[g] = group
+        guard group.flags >= settings.flagsNeeded, !scheduled.contains(where: { $0.group == g }) else { return events }
+        let rate = Double(flags) / Double(max(served, 1))
+        let p = Binomial.upperTail(atLeast: group.flags, of: max(group.served, group.flags), p: rate)
+        guard p < settings.significance else { return events }
+        minutes += settings.reviewMinutes
+        guard withheld.contains(g) else {
+            // already covered: a false alarm; the group's evidence starts again
+            groups[g] = Group()
+            events.append(.init(time: time, article: g.rawValue, event: "already_covered", flags: group.flags))
+            return events
+        }
+        var draw = rng
+        let written: ArticleID?
+        if draw.bernoulli(settings.skill) {
+            written = g
+        } else {
+            written = truth.conflicting.sorted().first { withheld.contains($0) && $0 != g }
+            wrongArticles += 1
+        }
+        withheld.remove(g)
+        if let written { withheld.remove(written) }
+        scheduled.append((g, written, time + settings.delay))
+        events.append(.init(time: time, article: (written ?? g).rawValue,
+                            event: written == g ? "authoring_scheduled" : (written == nil ? "nothing_written" : "wrong_article_scheduled"),
+                            flags: group.flags))
         return events
     }
 
     /// Articles whose authoring finished by `time`, removed from the queue, in due order.
     mutating func publishDue(by time: Timestamp) -> [(article: ArticleID, event: IterationRecord.KBEvent)] {
-        let due = scheduled.filter { $0.due <= time }.sorted { ($0.due, $0.article) < ($1.due, $1.article) }
+        let due = scheduled.filter { $0.due <= time }.sorted { ($0.due, $0.group) < ($1.due, $1.group) }
         scheduled.removeAll { $0.due <= time }
-        return due.map { item in
-            withheld.remove(item.article)
-            closed.append((item.article, openedAt[item.article] ?? item.due, item.due))
-            return (item.article, .init(time: item.due, article: item.article.rawValue, event: "published", flags: flags[item.article] ?? 0))
+        var out: [(ArticleID, IterationRecord.KBEvent)] = []
+        for item in due {
+            if item.written == item.group {
+                closed.append((item.group, groups[item.group]?.openedAt ?? item.due, item.due))
+            } else {
+                // the group's article is still missing: it may be flagged and reviewed again
+                withheld.insert(item.group)
+                groups[item.group] = Group()
+            }
+            if let written = item.written {
+                out.append((written, .init(time: item.due, article: written.rawValue, event: "published",
+                                           flags: groups[item.group]?.flags ?? 0)))
+            }
         }
+        return out
     }
 
-    var openGaps: Int { openedAt.keys.filter { withheld.contains($0) }.count }
+    /// Groups with flags whose article is still missing.
+    var openGaps: Int { groups.filter { $0.value.flags > 0 && withheld.contains($0.key) }.count }
     var closedGaps: Int { closed.count }
     /// Mean days from a gap's first flag to its publication, over closed gaps.
     var meanDaysToClose: Double? {

@@ -103,15 +103,17 @@ public struct RelevanceAnnotation: Hashable, Sendable, Codable {
 }
 
 /// A missing-knowledge flag: the agent says the knowledge base lacks what the ticket needs.
+/// It carries what an agent can know: the ticket and a short note in the ticket's own words,
+/// never an article id or a hidden topic.
 public struct MissingKnowledgeAnnotation: Hashable, Sendable, Codable {
     public var ticket: TicketID
     public var agent: AgentID
-    /// The agent's guess at the topic of the missing article.
-    public var topic: String?
-    public init(ticket: TicketID, agent: AgentID, topic: String? = nil) {
+    /// The agent's note: a few words taken from the ticket's text.
+    public var note: String?
+    public init(ticket: TicketID, agent: AgentID, note: String? = nil) {
         self.ticket = ticket
         self.agent = agent
-        self.topic = topic
+        self.note = note
     }
 }
 

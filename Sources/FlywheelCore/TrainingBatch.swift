@@ -19,6 +19,9 @@ public struct ServedSuggestion: Sendable, Hashable {
 /// a ``TicketTruth``.
 public struct TrainingBatch: Sendable {
     public var iteration: Int
+    /// The simulated time of this retraining (nil: unknown). Learners that forget discount each
+    /// annotation by its ticket's age at this time, so forgetting is per unit of time.
+    public var time: Timestamp?
     /// Every ticket an annotation below refers to.
     public var tickets: [TicketID: Ticket]
     public var relevance: [RelevanceAnnotation]
@@ -26,11 +29,12 @@ public struct TrainingBatch: Sendable {
     public var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation)]
 
     public init(
-        iteration: Int, tickets: [TicketID: Ticket] = [:], relevance: [RelevanceAnnotation] = [],
+        iteration: Int, time: Timestamp? = nil, tickets: [TicketID: Ticket] = [:], relevance: [RelevanceAnnotation] = [],
         preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation)] = [],
         adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation)] = []
     ) {
         self.iteration = iteration
+        self.time = time
         self.tickets = tickets
         self.relevance = relevance
         self.preferences = preferences

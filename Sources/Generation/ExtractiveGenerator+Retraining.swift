@@ -81,7 +81,9 @@ extension ExtractiveGenerator {
         return suspect.map { $0 ? w / Double(suspects) : 0 }
     }
 
-    public func retrained(preferences: [PreferenceExample], adoptions: [AdoptionExample]) -> ExtractiveGenerator {
+    public func retrained(
+        preferences: [PreferenceExample], adoptions: [AdoptionExample], at time: Timestamp? = nil
+    ) -> ExtractiveGenerator {
         var next = self
         var touched: [String] = []
         for ex in adoptions {
@@ -105,7 +107,7 @@ extension ExtractiveGenerator {
             next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
         }
         let current = next
-        next.reward = next.reward.trained(on: preferences) { reply, ticket in
+        next.reward = next.reward.trained(on: preferences, at: time) { reply, ticket in
             current.replyFeatures(reply, ticket: ticket)
                 ?? ReplyFeatures.vector(reply, ticket: ticket, prior: current.prior)
         }

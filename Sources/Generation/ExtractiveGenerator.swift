@@ -54,7 +54,7 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         self.policy = GenerationPolicy(length: config.length, tone: config.tone)
         self.scorer = SentenceScorer()
         self.prior = SentencePrior(smoothing: config.priorSmoothing)
-        self.reward = RewardModel(l2: config.rewardL2, prior: prior)
+        self.reward = RewardModel(l2: config.rewardL2, halfLifeDays: config.rewardHalfLifeDays, prior: prior)
         self.version = 0
     }
 

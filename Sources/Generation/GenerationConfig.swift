@@ -24,8 +24,10 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
     public var baselineScope: Int = 3
     /// Temperature of the sampled candidates' Gumbel-top-k draw over sentence scores.
     public var samplingTemperature: Double = 0.5
-    /// L2 strength of the reward model's pull towards its previous weights.
+    /// L2 strength of the fixed floor of the reward model's pull towards its previous weights.
     public var rewardL2: Double = 1
+    /// Half-life in simulated days of what past preference pairs say (``RewardModel``).
+    public var rewardHalfLifeDays: Double = 60
     /// Pseudo-count of the sentence prior.
     public var priorSmoothing: Double = 2
     /// Net share of adoption annotations asking for shorter (too_long) or longer
@@ -42,6 +44,7 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         case baselineScope = "baseline_scope"
         case samplingTemperature = "sampling_temperature"
         case rewardL2 = "reward_l2"
+        case rewardHalfLifeDays = "reward_half_life_days"
         case priorSmoothing = "prior_smoothing"
         case lengthStepShare = "length_step_share"
     }
@@ -59,6 +62,7 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         baselineScope = try c.decodeIfPresent(Int.self, forKey: .baselineScope) ?? d.baselineScope
         samplingTemperature = try c.decodeIfPresent(Double.self, forKey: .samplingTemperature) ?? d.samplingTemperature
         rewardL2 = try c.decodeIfPresent(Double.self, forKey: .rewardL2) ?? d.rewardL2
+        rewardHalfLifeDays = try c.decodeIfPresent(Double.self, forKey: .rewardHalfLifeDays) ?? d.rewardHalfLifeDays
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
         lengthStepShare = try c.decodeIfPresent(Double.self, forKey: .lengthStepShare) ?? d.lengthStepShare
     }

@@ -26,36 +26,71 @@ enum LogisticFit {
         rows: [[Double]], targets: [Double], weights: [Double], center: [Double], l2: [Double],
         iterations: Int = 40
     ) -> [Double] {
+        fit(rows: rows, targets: targets, weights: weights, center: center, l2: l2, precision: nil,
+            iterations: iterations).beta
+    }
+
+    /// Weighted logistic regression by damped Newton steps, with the Gaussian prior
+    /// ½·(b − center)ᵀ(diag(l2) + precision)(b − center); returns the fit and the data term's
+    /// Hessian at it (Σ wᵢ pᵢ(1 − pᵢ) xᵢxᵢᵀ: the information the rows carry, for an online
+    /// Laplace update).
+    static func fit(
+        rows: [[Double]], targets: [Double], weights: [Double], center: [Double], l2: [Double],
+        precision: [[Double]]?, iterations: Int = 40
+    ) -> (beta: [Double], hessian: [[Double]]) {
         let d = center.count
         precondition(l2.count == d && rows.allSatisfy { $0.count == d })
+        precondition(precision.map { $0.count == d && $0.allSatisfy { $0.count == d } } ?? true)
         var beta = center
+        func prior(_ b: [Double]) -> Double {
+            var total = 0.0
+            for j in 0..<d { total += 0.5 * l2[j] * (b[j] - center[j]) * (b[j] - center[j]) }
+            if let p = precision {
+                for j in 0..<d {
+                    for k in 0..<d { total += 0.5 * (b[j] - center[j]) * p[j][k] * (b[k] - center[k]) }
+                }
+            }
+            return total
+        }
         func objective(_ b: [Double]) -> Double {
             var total = 0.0
             for i in rows.indices {
                 let z = dot(b, rows[i])
                 total += weights[i] * (targets[i] * softplus(-z) + (1 - targets[i]) * softplus(z))
             }
-            for j in 0..<d { total += 0.5 * l2[j] * (b[j] - center[j]) * (b[j] - center[j]) }
-            return total
+            return total + prior(b)
+        }
+        func dataHessian(_ b: [Double]) -> [[Double]] {
+            var hess = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
+            for i in rows.indices where weights[i] > 0 {
+                let x = rows[i]
+                let p = sigmoid(dot(b, x))
+                let h = weights[i] * max(p * (1 - p), 1e-12)
+                for j in 0..<d where x[j] != 0 {
+                    for k in j..<d where x[k] != 0 { hess[j][k] += h * x[j] * x[k] }
+                }
+            }
+            for j in 0..<d { for k in 0..<j { hess[j][k] = hess[k][j] } }
+            return hess
         }
         var current = objective(beta)
         for _ in 0..<iterations {
             var grad = [Double](repeating: 0, count: d)
-            var hess = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
+            var hess = dataHessian(beta)
             for i in rows.indices where weights[i] > 0 {
                 let x = rows[i]
-                let p = sigmoid(dot(beta, x))
-                let g = weights[i] * (p - targets[i])
-                let h = weights[i] * max(p * (1 - p), 1e-12)
-                for j in 0..<d where x[j] != 0 {
-                    grad[j] += g * x[j]
-                    for k in j..<d where x[k] != 0 { hess[j][k] += h * x[j] * x[k] }
-                }
+                let g = weights[i] * (sigmoid(dot(beta, x)) - targets[i])
+                for j in 0..<d where x[j] != 0 { grad[j] += g * x[j] }
             }
             for j in 0..<d {
                 grad[j] += l2[j] * (beta[j] - center[j])
                 hess[j][j] += l2[j]
-                for k in 0..<j { hess[j][k] = hess[k][j] }
+                if let p = precision {
+                    for k in 0..<d {
+                        grad[j] += p[j][k] * (beta[k] - center[k])
+                        hess[j][k] += p[j][k]
+                    }
+                }
             }
             guard let step = solve(hess, grad) else { break }
             var scale = 1.0
@@ -73,7 +108,7 @@ enum LogisticFit {
             current = nextObjective
             if change < 1e-9 { break }
         }
-        return beta
+        return (beta, dataHessian(beta))
     }
 
     static func dot(_ a: [Double], _ b: [Double]) -> Double {

@@ -1,5 +1,11 @@
 import FlywheelCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A Bradley–Terry reward model over ``ReplyFeatures``: reply A is preferred to reply B with
 /// probability `σ(r(A) − r(B) + bias)`, where `r(x) = w · features(x)` and `bias` absorbs the
 /// agents' position bias towards A (it is learned but never used to score). Bradley & Terry,
@@ -20,17 +26,34 @@ public struct RewardModel: Hashable, Sendable, Codable {
     public var positionBias: Double
     /// The sentence prior the `prior_sum` feature reads; the generator keeps it in step.
     public var prior: SentencePrior
-    /// L2 strength pulling each retraining towards the previous weights.
+    /// L2 strength of the fixed floor of the pull towards the previous weights.
     public var l2: Double
     /// How many weighted, informative pairs the model has seen in total.
     public var trainedPairs: Int
+    /// Half-life in simulated days of what past pairs say (`.infinity`: never forgets).
+    public var halfLifeDays: Double
+    /// The information (Hessian of the log-likelihood) of the pairs seen so far, over
+    /// [position bias] + weights, discounted by their age at ``trainedAt``: the precision of an
+    /// online Laplace approximation of the model fitted on every past pair at once.
+    public var information: [[Double]]?
+    /// Simulated time of the last refit (nil: never, or fitted without a time).
+    public var trainedAt: Timestamp?
 
-    public init(l2: Double = 1, prior: SentencePrior = SentencePrior()) {
+    public init(l2: Double = 1, halfLifeDays: Double = 60, prior: SentencePrior = SentencePrior()) {
         self.weights = [Double](repeating: 0, count: ReplyFeatures.count)
         self.positionBias = 0
         self.prior = prior
         self.l2 = l2
         self.trainedPairs = 0
+        self.halfLifeDays = halfLifeDays
+        self.information = nil
+        self.trainedAt = nil
+    }
+
+    /// What `seconds` of simulated time leave of past evidence.
+    func retention(afterSeconds seconds: Int64) -> Double {
+        guard seconds > 0, halfLifeDays.isFinite else { return 1 }
+        return pow(0.5, Double(seconds) / 86_400 / halfLifeDays)
     }
 
     /// Whether the model has never been trained on an informative pair.
@@ -50,19 +73,27 @@ public struct RewardModel: Hashable, Sendable, Codable {
 
     /// The model refitted on `pairs`, regularised towards this model's weights.
     ///
+    /// Forgetting is per unit of time: the pull towards the previous weights is the information
+    /// of every past pair, discounted by 2^(−Δt/half-life) for the time since the last refit
+    /// (plus a small fixed floor, `l2`), and each new pair is discounted by its ticket's age at
+    /// `time`. So a weekly and a monthly cadence fit (to a quadratic approximation) the same
+    /// time-discounted sum of every pair, refreshed at different times.
+    ///
     /// Each pair is one logistic row on the feature difference A − B: choice `a` has target 1
     /// and `b` target 0, weighted by ``PreferenceMargin/weight`` (1, 2, 3; weight 1 when the
     /// margin is absent); a `tie` has target 0.5 and weight 1; `both_bad` is skipped, since it
     /// says nothing about which of the two is better. Pairs whose replies have identical
     /// features carry no information and are dropped. Fitted by Newton's method to
     /// convergence: a pure, deterministic function of (this model, pairs).
-    public func trained(on pairs: [PreferenceExample]) -> RewardModel {
-        trained(on: pairs) { ReplyFeatures.vector($0, ticket: $1, prior: prior) }
+    public func trained(on pairs: [PreferenceExample], at time: Timestamp? = nil) -> RewardModel {
+        trained(on: pairs, at: time) { ReplyFeatures.vector($0, ticket: $1, prior: prior) }
     }
 
     /// ``trained(on:)`` with `features(reply, ticket)` standing for
     /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` (which it must equal).
-    func trained(on pairs: [PreferenceExample], features: (Reply, Ticket) -> [Double]) -> RewardModel {
+    func trained(
+        on pairs: [PreferenceExample], at time: Timestamp? = nil, features: (Reply, Ticket) -> [Double]
+    ) -> RewardModel {
         var rows: [[Double]] = []
         var targets: [Double] = []
         var weights: [Double] = []
@@ -79,19 +110,24 @@ public struct RewardModel: Hashable, Sendable, Codable {
             let fb = features(p.b, p.ticket)
             let diff = zip(fa, fb).map { $0 - $1 }
             guard diff.contains(where: { $0 != 0 }) else { continue }
+            let age = time.map { $0.secondsSinceEpoch - p.ticket.createdAt.secondsSinceEpoch } ?? 0
             rows.append([1] + diff)
             targets.append(target)
-            weights.append(weight)
+            weights.append(weight * retention(afterSeconds: age))
         }
         guard !rows.isEmpty else { return self }
-        let beta = LogisticFit.fit(
+        let keep = time.flatMap { t in trainedAt.map { retention(afterSeconds: t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
+        let past = information.map { $0.map { $0.map { $0 * keep } } }
+        let (beta, hessian) = LogisticFit.fit(
             rows: rows, targets: targets, weights: weights,
             center: [positionBias] + self.weights,
-            l2: [Double](repeating: l2, count: ReplyFeatures.count + 1))
+            l2: [Double](repeating: l2, count: ReplyFeatures.count + 1), precision: past)
         var next = self
         next.positionBias = beta[0]
         next.weights = Array(beta.dropFirst())
         next.trainedPairs += rows.count
+        next.information = past.map { p in zip(p, hessian).map { zip($0, $1).map(+) } } ?? hessian
+        if time != nil { next.trainedAt = time }
         return next
     }
 }

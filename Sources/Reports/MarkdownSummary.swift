@@ -6,7 +6,8 @@ public enum MarkdownSummary {
         var out = "### Flywheel — \(escape(input.run))\n\n"
         out += "\(s.replicates) replicate(s), scenario hash `\(input.scenarioHash)`"
         out += input.baseline.map { ", baseline `\(escape($0))`" } ?? ""
-        out += "\n\n| arm | metric | iteration 0 | final | Δ (95% CI) |" + (s.baseline != nil ? " vs baseline (95% CI) |" : "") + "\n"
+        out += "\n\n| arm | metric | iteration 0 | final | Δ (95% CI, n=\(s.replicates)) |"
+            + (s.baseline != nil ? " vs baseline (95% CI, n=\(s.replicates)) |" : "") + "\n"
         out += "|---|---|---:|---:|---:|" + (s.baseline != nil ? "---:|" : "") + "\n"
         for arm in s.arms {
             for m in arm.metrics where RunSummary.headline.contains(m.metric) {
@@ -21,6 +22,8 @@ public enum MarkdownSummary {
                 out += "\n"
             }
         }
+        let notes = SummaryTable.footnotes(s)
+        if !notes.isEmpty { out += "\n" + notes }
         if let c = input.cadence {
             out += "\n**Cadence:** recommended `\(escape(c.recommended))`, ahead of the runner-up by \(SummaryTable.fmt(c.margin, digits: 0)) net value.\n"
         }

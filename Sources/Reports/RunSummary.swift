@@ -5,16 +5,22 @@ import FlywheelCore
 /// iteration 0 and at the last iteration (mean over replicates with a 95% t interval), the
 /// change, and the paired difference to the baseline arm at the last iteration.
 public struct RunSummary: Codable, Sendable {
-    /// A mean over replicates and its 95% interval (nil bounds with one replicate).
+    /// A mean over `n` replicates and its 95% t interval (nil bounds with one replicate),
+    /// clipped to the range the quantity can take (`clipped` says when that changed it).
     public struct Estimate: Codable, Sendable, Hashable {
         public var mean: Double
         public var lower: Double?
         public var upper: Double?
-        init(_ values: [Double]) {
+        public var n: Int
+        public var clipped: Bool
+        init(_ values: [Double], range: ClosedRange<Double>? = nil) {
             let e = MeanEstimate(values)
             mean = e?.mean ?? .nan
-            lower = e?.interval?.lower
-            upper = e?.interval?.upper
+            n = values.count
+            let c = e?.interval?.clipped(to: range)
+            lower = c?.interval.lower
+            upper = c?.interval.upper
+            clipped = c?.clipped ?? false
         }
     }
     public struct MetricSummary: Codable, Sendable {
@@ -77,12 +83,16 @@ public struct RunSummary: Codable, Sendable {
                 var versus: Estimate?
                 if let baseline, baseline != arm {
                     let b = series(baseline, metric).filter { !$0.isEmpty }.map { $0[$0.count - 1] }
-                    if b.count == ends.count, !b.isEmpty { versus = Estimate(zip(ends, b).map { $0 - $1 }) }
+                    if b.count == ends.count, !b.isEmpty {
+                        versus = Estimate(zip(ends, b).map { $0 - $1 }, range: MetricRange.ofDifference(metric))
+                    }
                 }
                 let width = s.map(\.count).min() ?? 0
                 let curve = (0..<width).map { i in Statistics.mean(s.map { $0[i] }) }
                 return MetricSummary(
-                    metric: metric, start: Estimate(starts), end: Estimate(ends), change: Estimate(change),
+                    metric: metric, start: Estimate(starts, range: MetricRange.of(metric)),
+                    end: Estimate(ends, range: MetricRange.of(metric)),
+                    change: Estimate(change, range: MetricRange.ofDifference(metric)),
                     relativeChange: startMean == 0 ? nil : Statistics.mean(change) / startMean,
                     versusBaseline: versus, curve: curve)
             }

@@ -2,8 +2,9 @@
 public enum SummaryTable {
     public static func render(_ summary: RunSummary, metrics: [String] = RunSummary.headline) -> String {
         var out = ""
-        let header = ["metric", "iter 0", "final", "Δ abs", "Δ rel", "final 95% CI"]
-            + (summary.baseline.map { ["vs \($0) (95% CI)"] } ?? [])
+        let n = "n=\(summary.replicates)"
+        let header = ["metric", "iter 0", "final", "Δ abs", "Δ rel", "final 95% CI, \(n)"]
+            + (summary.baseline.map { ["vs \($0) (95% CI, \(n))"] } ?? [])
         for arm in summary.arms {
             out += "\narm \(arm.arm) — \(arm.iterations) iterations, \(summary.replicates) replicate(s)\n"
             var rows = [header]
@@ -18,6 +19,20 @@ public enum SummaryTable {
                 rows.append(row)
             }
             out += layout(rows)
+        }
+        out += footnotes(summary)
+        return out
+    }
+
+    /// The notes every table of intervals ends with: clipping and too few replicates.
+    public static func footnotes(_ summary: RunSummary) -> String {
+        var out = ""
+        let clipped = summary.arms.contains { arm in
+            arm.metrics.contains { $0.end.clipped || $0.change.clipped || ($0.versusBaseline?.clipped ?? false) }
+        }
+        if clipped { out += "* interval clipped to the range the metric can take\n" }
+        if summary.replicates < 3 {
+            out += "warning: \(summary.replicates) replicate(s): t intervals over fewer than 3 replicates are very wide or absent; use replicates ≥ 3\n"
         }
         return out
     }
@@ -51,6 +66,6 @@ public enum SummaryTable {
 
     static func interval(_ e: RunSummary.Estimate) -> String {
         guard let l = e.lower, let u = e.upper else { return "[n/a]" }
-        return "[\(fmt(l)), \(fmt(u))]"
+        return "[\(fmt(l)), \(fmt(u))]" + (e.clipped ? "*" : "")
     }
 }

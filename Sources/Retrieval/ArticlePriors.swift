@@ -19,19 +19,25 @@ public struct ArticlePriors: Hashable, Sendable, Codable {
 
     public init(smoothing: Double = 4) { self.smoothing = smoothing }
 
-    /// Adds marks after multiplying old counts by `decay`.
-    public func updated(with marks: [RelevanceAnnotation], decay: Double) -> ArticlePriors {
+    /// Adds marks, each with `weight(mark)` (its time discount), after multiplying old counts
+    /// by `keep` (what the time since the last update leaves of them).
+    public func updated(
+        with marks: [RelevanceAnnotation], keep: Double, weight: (RelevanceAnnotation) -> Double = { _ in 1 }
+    ) -> ArticlePriors {
         var next = self
-        next.relevant = relevant.mapValues { $0 * decay }
-        next.checked = checked.mapValues { $0 * decay }
-        next.totalRelevant = totalRelevant * decay
-        next.totalChecked = totalChecked * decay
+        if keep != 1 {
+            next.relevant = relevant.mapValues { $0 * keep }
+            next.checked = checked.mapValues { $0 * keep }
+            next.totalRelevant = totalRelevant * keep
+            next.totalChecked = totalChecked * keep
+        }
         for mark in marks {
-            next.checked[mark.article, default: 0] += 1
-            next.totalChecked += 1
+            let w = weight(mark)
+            next.checked[mark.article, default: 0] += w
+            next.totalChecked += w
             if mark.relevant {
-                next.relevant[mark.article, default: 0] += 1
-                next.totalRelevant += 1
+                next.relevant[mark.article, default: 0] += w
+                next.totalRelevant += w
             }
         }
         return next

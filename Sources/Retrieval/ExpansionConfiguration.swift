@@ -1,30 +1,44 @@
 /// How relevance marks change the first stage (``ExpansionModel``, ``LearnedRetriever``).
-/// Defaults live here and only here.
+/// The library's defaults; a scenario's `system.retriever.expansion` section sets every field.
 public struct ExpansionConfiguration: Hashable, Codable, Sendable {
     /// Weight of the learned expansion score added to BM25 (0 turns learning off), ≥ 0.
     public var strength: Double
-    /// Factor every learned weight is multiplied by at each retraining, in [0, 1].
-    public var decay: Double
+    /// Half-life of every learned weight, in simulated days (> 0; `.infinity` never forgets).
+    /// A mark made at time t weighs 2^(−(T − t)/halfLife) at time T, whatever the retraining
+    /// cadence: forgetting is per unit of time, not per retraining.
+    public var halfLifeDays: Double
     /// At most this many expansion (and, separately, demotion) terms are kept per article, ≥ 0.
     public var cap: Int
     /// Weight of the demotion from "not relevant" marks relative to `strength`, ≥ 0.
     public var demotion: Double
     /// Learned weights that decay below this are forgotten, ≥ 0.
     public var minimumWeight: Double
+    /// How many standard deviations of chance a term's surplus of "relevant" marks must exceed
+    /// before it counts (see ``SurplusWeights``), ≥ 0. 1.96: a two-sided 95% z-test; 0: every
+    /// surplus over the base rate counts, however small its evidence.
+    public var evidence: Double
 
     public init(
-        strength: Double = 1.0, decay: Double = 0.9, cap: Int = 200, demotion: Double = 0.5,
-        minimumWeight: Double = 0.05
+        strength: Double = 0.3, halfLifeDays: Double = 45, cap: Int = 200, demotion: Double = 0,
+        minimumWeight: Double = 0.05, evidence: Double = 1.96
     ) {
         self.strength = strength
-        self.decay = decay
+        self.halfLifeDays = halfLifeDays
         self.cap = cap
         self.demotion = demotion
         self.minimumWeight = minimumWeight
+        self.evidence = evidence
+    }
+
+    /// The factor a weight keeps after `seconds` of simulated time (1 for no time or none passed).
+    public func retention(afterSeconds seconds: Int64) -> Double {
+        guard seconds > 0, halfLifeDays.isFinite else { return 1 }
+        return pow(0.5, Double(seconds) / 86_400 / halfLifeDays)
     }
 
     enum CodingKeys: String, CodingKey {
-        case strength, decay, cap, demotion
+        case strength, cap, demotion, evidence
+        case halfLifeDays = "half_life_days"
         case minimumWeight = "minimum_weight"
     }
 
@@ -32,9 +46,16 @@ public struct ExpansionConfiguration: Hashable, Codable, Sendable {
         let d = ExpansionConfiguration()
         let c = try decoder.container(keyedBy: CodingKeys.self)
         strength = try c.decodeIfPresent(Double.self, forKey: .strength) ?? d.strength
-        decay = try c.decodeIfPresent(Double.self, forKey: .decay) ?? d.decay
+        halfLifeDays = try c.decodeIfPresent(Double.self, forKey: .halfLifeDays) ?? d.halfLifeDays
         cap = try c.decodeIfPresent(Int.self, forKey: .cap) ?? d.cap
         demotion = try c.decodeIfPresent(Double.self, forKey: .demotion) ?? d.demotion
         minimumWeight = try c.decodeIfPresent(Double.self, forKey: .minimumWeight) ?? d.minimumWeight
+        evidence = try c.decodeIfPresent(Double.self, forKey: .evidence) ?? d.evidence
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -6,9 +6,12 @@ import FlywheelCore
 ///
 /// Customer wording differs from article wording; expansion closes that gap (Nogueira et al.'s
 /// doc2query idea, here with real customer tickets instead of generated queries). Each mark adds
-/// 1 to the weight of every distinct term of its ticket; at each retraining old weights are first
-/// multiplied by ``ExpansionConfiguration/decay``, weights under the minimum are dropped, and
-/// only the ``ExpansionConfiguration/cap`` heaviest terms per article are kept.
+/// 2^(−age/half-life) to the weight of every distinct term of its ticket, where age is the time
+/// from the ticket to the retraining; at each retraining old weights first lose what the time
+/// since the previous retraining takes (``ExpansionConfiguration/halfLifeDays``), weights under
+/// the minimum are dropped, and only the ``ExpansionConfiguration/cap`` heaviest terms per
+/// article are kept. So the model at a time T is the same sum of time-discounted marks whatever
+/// the cadence (up to the minimum and the cap).
 ///
 /// Retraining is a pure, deterministic function of (previous model, annotations, tickets): it
 /// sees ``Ticket`` text and ``RelevanceAnnotation``s only, never a ticket's truth.
@@ -27,10 +30,21 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     public private(set) var demotion: [ArticleID: [String: Double]]
     /// How many retrainings produced this model.
     public private(set) var generation: Int
+    /// The simulated time of the last retraining (nil: never, or trained without a time).
+    public private(set) var trainedAt: Timestamp?
     /// Marks seen ("relevant" ones and all), decayed like the weights: their ratio is the base
     /// rate the learned fields are measured against.
     public private(set) var relevantMarks: Double
     public private(set) var allMarks: Double
+    /// Article → term → weight learned from links (rank-0 marks: "I answered from this article",
+    /// found by the agent's own search). Links have no "not relevant" counterpart, so their
+    /// evidence is measured against how common each term is among all linked tickets.
+    public private(set) var links: [ArticleID: [String: Double]]
+    /// Article → weight of the links to it.
+    public private(set) var linkCounts: [ArticleID: Double]
+    /// Term → weight of the linked tickets that hold it, and the weight of all links.
+    public private(set) var linkTermCounts: [String: Double]
+    public private(set) var linkTotal: Double
 
     /// The share of marks that said "relevant", Laplace-smoothed: (relevant + 1) / (all + 2).
     public var baseRate: Double { (relevantMarks + 1) / (allMarks + 2) }
@@ -44,27 +58,45 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         self.expansion = [:]
         self.demotion = [:]
         self.generation = 0
+        self.trainedAt = nil
         self.relevantMarks = 0
         self.allMarks = 0
+        self.links = [:]
+        self.linkCounts = [:]
+        self.linkTermCounts = [:]
+        self.linkTotal = 0
     }
 
     /// The model after one retraining on `annotations` (the ones since the previous retraining).
-    /// Marks whose ticket is not in `tickets` are ignored.
-    public func retrained(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) -> ExpansionModel {
-        ExpansionModel.retrain(self, annotations: annotations, tickets: tickets)
+    /// Marks whose ticket is not in `tickets` are ignored. `time` is the retraining's simulated
+    /// time (nil: no forgetting this time, every new mark at full weight).
+    public func retrained(
+        with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil
+    ) -> ExpansionModel {
+        ExpansionModel.retrain(self, annotations: annotations, tickets: tickets, at: time)
     }
 
-    /// Pure retraining: decay, add the new marks, forget tiny weights, cap per article.
+    /// Pure retraining: decay by the time elapsed, add the new marks (each discounted by its
+    /// ticket's age), forget tiny weights, cap per article.
     public static func retrain(
-        _ previous: ExpansionModel, annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]
+        _ previous: ExpansionModel, annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket],
+        at time: Timestamp? = nil
     ) -> ExpansionModel {
         var next = previous
         let c = previous.configuration
         next.generation += 1
-        next.expansion = decayed(previous.expansion, by: c.decay)
-        next.demotion = decayed(previous.demotion, by: c.decay)
-        next.relevantMarks = previous.relevantMarks * c.decay
-        next.allMarks = previous.allMarks * c.decay
+        let keep = time.flatMap { t in previous.trainedAt.map { c.retention(afterSeconds: t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
+        if time != nil { next.trainedAt = time }
+        if keep != 1 {
+            next.expansion = decayed(previous.expansion, by: keep)
+            next.demotion = decayed(previous.demotion, by: keep)
+            next.links = decayed(previous.links, by: keep)
+            next.linkCounts = previous.linkCounts.mapValues { $0 * keep }
+            next.linkTermCounts = previous.linkTermCounts.mapValues { $0 * keep }
+            next.linkTotal = previous.linkTotal * keep
+        }
+        next.relevantMarks = previous.relevantMarks * keep
+        next.allMarks = previous.allMarks * keep
         let analyzer = Analyzer(previous.analysis)
         let ordered = annotations.sorted {
             ($0.ticket, $0.article, $0.agent, $0.rank, $0.relevant ? 1 : 0)
@@ -73,8 +105,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         var termsOfTicket: [TicketID: [String]] = [:]
         for mark in ordered {
             guard let ticket = tickets[mark.ticket] else { continue }
-            next.allMarks += 1
-            if mark.relevant { next.relevantMarks += 1 }
+            let w = time.map { c.retention(afterSeconds: $0.secondsSinceEpoch - ticket.createdAt.secondsSinceEpoch) } ?? 1
             let terms =
                 termsOfTicket[mark.ticket]
                 ?? {
@@ -82,16 +113,31 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
                     termsOfTicket[mark.ticket] = t
                     return t
                 }()
+            if mark.rank == 0 {
+                guard mark.relevant else { continue }
+                next.linkCounts[mark.article, default: 0] += w
+                next.linkTotal += w
+                for term in terms {
+                    next.links[mark.article, default: [:]][term, default: 0] += w
+                    next.linkTermCounts[term, default: 0] += w
+                }
+                continue
+            }
+            next.allMarks += w
+            if mark.relevant { next.relevantMarks += w }
             for term in terms {
                 if mark.relevant {
-                    next.expansion[mark.article, default: [:]][term, default: 0] += 1
+                    next.expansion[mark.article, default: [:]][term, default: 0] += w
                 } else {
-                    next.demotion[mark.article, default: [:]][term, default: 0] += 1
+                    next.demotion[mark.article, default: [:]][term, default: 0] += w
                 }
             }
         }
         next.expansion = pruned(next.expansion, minimum: c.minimumWeight, cap: c.cap)
         next.demotion = pruned(next.demotion, minimum: c.minimumWeight, cap: c.cap)
+        next.links = pruned(next.links, minimum: c.minimumWeight, cap: c.cap)
+        next.linkCounts = next.linkCounts.filter { $0.value >= c.minimumWeight }
+        next.linkTermCounts = next.linkTermCounts.filter { $0.value >= c.minimumWeight }
         return next
     }
 

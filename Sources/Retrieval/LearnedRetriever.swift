@@ -45,8 +45,10 @@ public struct LearnedRetriever: Retriever {
     }
 
     /// Retrains the model on new marks (see ``ExpansionModel/retrain(_:annotations:tickets:)``).
-    public mutating func retrain(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) {
-        use(model.retrained(with: annotations, tickets: tickets))
+    public mutating func retrain(
+        with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil
+    ) {
+        use(model.retrained(with: annotations, tickets: tickets, at: time))
     }
 
     /// Publishes an article into the index; learned weights it already has start to count.

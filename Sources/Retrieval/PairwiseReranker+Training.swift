@@ -15,10 +15,13 @@ extension PairwiseReranker {
     /// in the new marks. Only marks at ranks ≤ ``RerankerConfiguration/shownDepth`` form pairs
     /// (see there why); all marks feed the priors. Marks of tickets missing from `tickets` are ignored; an article marked
     /// both ways for one ticket counts by majority (a tie drops it).
-    public func retrained(with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket]) -> PairwiseReranker {
+    public func retrained(
+        with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil
+    ) -> PairwiseReranker {
         let c = configuration
         var next = self
         next.generation += 1
+        if time != nil { next.trainedAt = time }
         var byTicket: [TicketID: [ArticleID: Int]] = [:]
         // Rank 0 marks an article the agent linked from outside the shown list: not a pair.
         for mark in annotations where tickets[mark.ticket] != nil && (1...max(1, c.shownDepth)).contains(mark.rank) {
@@ -47,7 +50,15 @@ extension PairwiseReranker {
             }
         }
         let marks = annotations.filter { tickets[$0.ticket] != nil }
-        next.priors = priors.updated(with: marks, decay: c.priorDecay)
+        func retention(_ seconds: Int64) -> Double {
+            guard seconds > 0, c.priorHalfLifeDays.isFinite else { return 1 }
+            return pow(0.5, Double(seconds) / 86_400 / c.priorHalfLifeDays)
+        }
+        let keep = time.flatMap { t in trainedAt.map { retention(t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
+        next.priors = priors.updated(with: marks, keep: keep) { mark in
+            guard let t = time, let ticket = tickets[mark.ticket] else { return 1 }
+            return retention(t.secondsSinceEpoch - ticket.createdAt.secondsSinceEpoch)
+        }
         guard !pairs.isEmpty else { return next }
         // Rescale to this batch's spread (features such as the expansion score grow as the
         // first stage learns), converting the weights so the scoring function is unchanged.

@@ -41,6 +41,8 @@ public struct PairwiseReranker: Reranker {
     private(set) var priorByDocument: [Double] = []
     /// How many retrainings produced this model.
     public internal(set) var generation: Int
+    /// Simulated time of the last retraining (nil: never, or trained without a time).
+    public internal(set) var trainedAt: Timestamp? = nil
 
     public init(retriever: LearnedRetriever, configuration: RerankerConfiguration = RerankerConfiguration()) {
         self.configuration = configuration

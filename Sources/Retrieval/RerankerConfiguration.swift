@@ -14,8 +14,9 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var epochs: Int
     /// L2 penalty on the weights, ≥ 0.
     public var l2: Double
-    /// Factor the article-prior counts are multiplied by at each retraining, in [0, 1].
-    public var priorDecay: Double
+    /// Half-life of the article-prior counts in simulated days (> 0; `.infinity` never forgets):
+    /// a mark made at t weighs 2^(−(T − t)/halfLife) at T, whatever the cadence.
+    public var priorHalfLifeDays: Double
     /// α of the article prior's smoothing, > 0.
     public var priorSmoothing: Double
     /// Only marks at ranks 1…shownDepth of the list the agent saw form training pairs, ≥ 1.
@@ -27,8 +28,8 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var firstStageDepth: Int
 
     public init(
-        rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 4, l2: Double = 0.05,
-        priorDecay: Double = 0.95, priorSmoothing: Double = 4, shownDepth: Int = 8,
+        rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 5, l2: Double = 0.05,
+        priorHalfLifeDays: Double = 90, priorSmoothing: Double = 4, shownDepth: Int = 8,
         firstStageDepth: Int = 75
     ) {
         self.rankPrior = rankPrior
@@ -37,7 +38,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         self.learningRate = learningRate
         self.epochs = epochs
         self.l2 = l2
-        self.priorDecay = priorDecay
+        self.priorHalfLifeDays = priorHalfLifeDays
         self.priorSmoothing = priorSmoothing
         self.shownDepth = shownDepth
         self.firstStageDepth = firstStageDepth
@@ -47,7 +48,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         case seed, epochs, l2, frozen
         case rankPrior = "rank_prior"
         case learningRate = "learning_rate"
-        case priorDecay = "prior_decay"
+        case priorHalfLifeDays = "prior_half_life_days"
         case priorSmoothing = "prior_smoothing"
         case shownDepth = "shown_depth"
         case firstStageDepth = "first_stage_depth"
@@ -62,7 +63,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
         epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
         l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
-        priorDecay = try c.decodeIfPresent(Double.self, forKey: .priorDecay) ?? d.priorDecay
+        priorHalfLifeDays = try c.decodeIfPresent(Double.self, forKey: .priorHalfLifeDays) ?? d.priorHalfLifeDays
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
         shownDepth = try c.decodeIfPresent(Int.self, forKey: .shownDepth) ?? d.shownDepth
         firstStageDepth = try c.decodeIfPresent(Int.self, forKey: .firstStageDepth) ?? d.firstStageDepth

@@ -2,9 +2,24 @@ import FlywheelCore
 
 /// The weights ``LearnedRetriever/compile()`` turns into its two learned fields, per article
 /// (ascending id) and term (ascending): with p₀ the model's base rate and e, d the "relevant" and
-/// "not relevant" weights, the surplus s = e − p₀·(e + d); `positive` holds s > 0 and `negative`
-/// −s for s < 0. A pure function of the model, kept so that publishing an article (which only
-/// changes the index) does not recompute it.
+/// "not relevant" weights, the evidence is how far e lies outside the range chance gives it:
+/// if marks were independent of article and term, e would be Binomial(n = e + d, p₀), with mean
+/// μ = p₀n, standard deviation σ = √(n p₀(1 − p₀)) and skewness γ = (1 − 2p₀)/σ. Its upper and
+/// lower (1 − α) quantiles, by the Cornish–Fisher expansion (the normal quantile corrected for
+/// skewness, which matters at the small counts most pairs have), are
+/// μ + σ(±z + (z² − 1)γ/6), z = ``ExpansionConfiguration/evidence``. `positive` holds e − upper
+/// when e is above it, `negative` lower − e when e is below it; inside, nothing.
+///
+/// Why shrink: marks given at random still land on the articles the system shows, which are
+/// more often relevant than not; an unshrunk positive surplus would then add the ticket's words
+/// to the shown articles — pseudo-relevance feedback that raises recall with no information
+/// from the agents. Shrunk, such noise is almost always cut to 0, while marks that agree with
+/// each other beyond chance keep most of their weight. A single "relevant" mark is never
+/// evidence on its own (at any base rate above α its count is within chance): only marks that
+/// repeat for an article and a term are.
+///
+/// A pure function of the model, kept so that publishing an article (which only changes the
+/// index) does not recompute it.
 final class SurplusWeights: Sendable {
     typealias Entries = [(article: ArticleID, terms: [(term: String, weight: Double)])]
     let positive: Entries
@@ -12,15 +27,26 @@ final class SurplusWeights: Sendable {
 
     init(_ model: ExpansionModel) {
         let p0 = model.baseRate
+        let z = model.configuration.evidence
         var positive: Entries = []
         var negative: Entries = []
-        for article in Set(model.expansion.keys).union(model.demotion.keys).sorted() {
+        let linkSurplus = Self.linkSurplus(model, z: z)
+        for article in Set(model.expansion.keys).union(model.demotion.keys).union(linkSurplus.keys).sorted() {
             let e = Self.sortedByTerm(model.expansion[article] ?? [:])
             let d = Self.sortedByTerm(model.demotion[article] ?? [:])
             var pos: [(term: String, weight: Double)] = []
             var neg: [(term: String, weight: Double)] = []
             func add(_ term: String, _ e: Double, _ d: Double) {
-                let net = e - p0 * (e + d)
+                let n = e + d
+                let mu = p0 * n
+                let sigma = (n * p0 * (1 - p0)).squareRoot()
+                var net = e - mu
+                if sigma > 0, z > 0 {
+                    let skew = (z * z - 1) * (1 - 2 * p0) / sigma / 6
+                    let upper = mu + sigma * (z + skew)
+                    let lower = mu + sigma * (-z + skew)
+                    net = e > upper ? e - upper : (e < lower ? e - lower : 0)
+                }
                 if net > 0 { pos.append((term, net)) }
                 if net < 0 { neg.append((term, -net)) }
             }
@@ -39,11 +65,41 @@ final class SurplusWeights: Sendable {
                     j += 1
                 }
             }
+            if let linked = linkSurplus[article] {
+                var merged = Dictionary(uniqueKeysWithValues: pos.map { ($0.term, $0.weight) })
+                for (term, w) in linked { merged[term, default: 0] += w }
+                pos = Self.sortedByTerm(merged).map { (term: $0.key, weight: $0.value) }
+            }
             if !pos.isEmpty { positive.append((article, pos)) }
             if !neg.isEmpty { negative.append((article, neg)) }
         }
         self.positive = positive
         self.negative = negative
+    }
+
+    /// The evidence of links, per article and term: with n the weight of links to the article,
+    /// l the weight of those whose ticket holds the term and q the term's share among all linked
+    /// tickets, l is Binomial(n, q) if links were unrelated to what tickets say; the surplus is
+    /// l minus that distribution's upper (1 − α) quantile (Cornish–Fisher, as for marks), when
+    /// positive. So linking an article often (it is needed often) teaches it only the words its
+    /// tickets share beyond chance, not every word of every ticket.
+    static func linkSurplus(_ model: ExpansionModel, z: Double) -> [ArticleID: [String: Double]] {
+        guard model.linkTotal > 0 else { return [:] }
+        var out: [ArticleID: [String: Double]] = [:]
+        for (article, terms) in model.links {
+            let n = model.linkCounts[article] ?? 0
+            guard n > 0 else { continue }
+            var kept: [String: Double] = [:]
+            for (term, l) in terms {
+                let q = min(1, (model.linkTermCounts[term] ?? 0) / model.linkTotal)
+                let mu = n * q
+                let sigma = (n * q * (1 - q)).squareRoot()
+                let upper = sigma > 0 && z > 0 ? mu + sigma * (z + (z * z - 1) * (1 - 2 * q) / sigma / 6) : mu
+                if l > upper { kept[term] = l - upper }
+            }
+            if !kept.isEmpty { out[article] = kept }
+        }
+        return out
     }
 
     /// `weights` sorted by term, as `sorted { $0.key < $1.key }`: when every term is ASCII,

@@ -102,6 +102,32 @@ extension Expectation {
             return result(
                 name, passed, e,
                 "improvement \(Self.describe(e)); \(e.interval == nil ? "point estimate" : "lower bound") \(Self.number(bound)) \(passed ? "≥" : "<") \(Self.number(x.by))")
+        case .noGain(let x), .noLoss(let x):
+            let gain = kind == .noGain
+            let k = min(x.iteration ?? last, last)
+            let versus = x.versus ?? ((baseline != nil && baseline != arm) ? "baseline" : "start")
+            let other = versus == "baseline" ? baseline : (versus == "start" ? nil : versus)
+            let refName = versus == "start" ? "iteration 0" : (other ?? "?")
+            let name = "\(kind.rawValue) \(arm) \(metric) vs \(refName) at iteration \(k)"
+            let refs: [Double]
+            if versus != "start" {
+                guard let b = other, b != arm else {
+                    return result(name, false, nil, "versus: \(versus) needs an arm other than \(arm)")
+                }
+                let bs = series.series(b, metric)
+                guard bs.count == s.count, let w = bs.first?.count, w > k else {
+                    return result(name, false, nil, "the baseline arm \(b) has no matching values of \(metric) at iteration \(k)")
+                }
+                refs = bs.map { $0[k] }
+            } else {
+                refs = s.map { $0[0] }
+            }
+            let e = MeanEstimate(zip(s.map { $0[k] }, refs).map { $0 - $1 })!
+            let bound = gain ? (e.interval?.lower ?? e.mean) : (e.interval?.upper ?? e.mean)
+            let passed = gain ? bound <= 0 : bound >= 0
+            return result(
+                name, passed, e,
+                "difference \(Self.describe(e)); \(e.interval == nil ? "point estimate" : (gain ? "lower bound" : "upper bound")) \(Self.number(bound)) \(gain ? (passed ? "≤" : ">") : (passed ? "≥" : "<")) 0")
         case .converges(let x):
             let name = "converges \(arm) \(metric) within \(x.within) (tolerance \(Self.number(x.tolerance)), window \(x.window))"
             let curve = (0...last).map { i in Statistics.mean(s.map { $0[i] }) }

@@ -18,6 +18,16 @@ extension Scenario {
                     path: path + ["arm"],
                     message: "'\(arm)' is not an arm\(nearest(arm, in: armNames)); arms: \(armNames.joined(separator: ", "))")
             }
+            if case .noGain(let x) = e, let v = x.versus, v != "baseline", v != "start", arms[v] == nil {
+                throw ScenarioKeyError(
+                    path: path + ["versus"],
+                    message: "'\(v)' is neither baseline, start nor an arm\(nearest(v, in: armNames)); arms: \(armNames.joined(separator: ", "))")
+            }
+            if case .noLoss(let x) = e, let v = x.versus, v != "baseline", v != "start", arms[v] == nil {
+                throw ScenarioKeyError(
+                    path: path + ["versus"],
+                    message: "'\(v)' is neither baseline, start nor an arm\(nearest(v, in: armNames)); arms: \(armNames.joined(separator: ", "))")
+            }
             guard known.contains(metric) else {
                 throw ScenarioKeyError(
                     path: path + ["metric"],

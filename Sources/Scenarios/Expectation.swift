@@ -10,6 +10,8 @@ import FlywheelCore
 ///   - never_regresses: {arm: aitl, metric: helpfulness, more_than: 0.1}
 ///   - at_least: {arm: aitl, metric: recall@75, value: 0.5}
 ///   - at_most: {arm: aitl, metric: agent_minutes, value: 900, iteration: 4}
+///   - no_gain: {arm: random, metric: recall@75}     # a negative control: no evidence of a gain
+///   - no_loss: {arm: oracle, metric: precision@8}   # perfect feedback never hurts
 /// ```
 ///
 /// The exact rules are in ``Expectation/evaluate(rows:baseline:)`` and `docs/notes/checks.md`.
@@ -19,6 +21,8 @@ public enum Expectation: Codable, Sendable, Hashable {
     case neverRegresses(NeverRegresses)
     case atLeast(Bound)
     case atMost(Bound)
+    case noGain(Paired)
+    case noLoss(Paired)
 
     /// The assertion kinds, as spelled in YAML.
     public enum Kind: String, CaseIterable, Sendable, CodingKey {
@@ -26,6 +30,8 @@ public enum Expectation: Codable, Sendable, Hashable {
         case neverRegresses = "never_regresses"
         case atLeast = "at_least"
         case atMost = "at_most"
+        case noGain = "no_gain"
+        case noLoss = "no_loss"
     }
 
     /// What an improvement is measured against.
@@ -135,6 +141,29 @@ public enum Expectation: Codable, Sendable, Hashable {
         }
     }
 
+    /// `no_gain` / `no_loss`: the paired 95% interval of the difference to the reference (the
+    /// baseline arm by default) at `iteration` (default: the last) does not lie entirely above
+    /// (below) 0 — the controls' assertions: zero-skill labels gain nothing, perfect labels never
+    /// hurt.
+    public struct Paired: Codable, Sendable, Hashable {
+        public var arm: String
+        public var metric: String
+        public var iteration: Int?
+        /// `baseline` (default when the scenario has one), `start` (iteration 0), or the name of
+        /// another arm — so a chain of `no_loss` entries checks that gains fall monotonically.
+        public var versus: String?
+        enum CodingKeys: String, CodingKey, CaseIterable { case arm, metric, iteration, versus }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            arm = try c.decode(String.self, forKey: .arm)
+            metric = try c.decode(String.self, forKey: .metric)
+            iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
+            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+            versus = try c.decodeIfPresent(String.self, forKey: .versus)
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(Kind.self)
         let c = try decoder.container(keyedBy: Kind.self)
@@ -149,6 +178,8 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .neverRegresses: self = .neverRegresses(try c.decode(NeverRegresses.self, forKey: kind))
         case .atLeast: self = .atLeast(try c.decode(Bound.self, forKey: kind))
         case .atMost: self = .atMost(try c.decode(Bound.self, forKey: kind))
+        case .noGain: self = .noGain(try c.decode(Paired.self, forKey: kind))
+        case .noLoss: self = .noLoss(try c.decode(Paired.self, forKey: kind))
         }
     }
 
@@ -160,6 +191,8 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .neverRegresses(let x): try c.encode(x, forKey: .neverRegresses)
         case .atLeast(let x): try c.encode(x, forKey: .atLeast)
         case .atMost(let x): try c.encode(x, forKey: .atMost)
+        case .noGain(let x): try c.encode(x, forKey: .noGain)
+        case .noLoss(let x): try c.encode(x, forKey: .noLoss)
         }
     }
 
@@ -170,6 +203,8 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .neverRegresses: .neverRegresses
         case .atLeast: .atLeast
         case .atMost: .atMost
+        case .noGain: .noGain
+        case .noLoss: .noLoss
         }
     }
 
@@ -180,6 +215,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .converges(let x): (x.arm, x.metric)
         case .neverRegresses(let x): (x.arm, x.metric)
         case .atLeast(let x), .atMost(let x): (x.arm, x.metric)
+        case .noGain(let x), .noLoss(let x): (x.arm, x.metric)
         }
     }
 
@@ -189,7 +225,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         ["recall@\(retrieverDepth)", "precision@\(rerankDepth)", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4",
          "adoption", "served", "online_adoption", "online_win_rate_a"]
             + SignalKind.allCases.map { "annotations_\($0.rawValue)" }
-            + ["agent_minutes", "vendor_minutes", "retrains", "kb_size", "gaps_open", "gaps_closed", "false_flags",
-               "days_to_close"]
+            + ["agent_minutes", "vendor_minutes", "retrains", "gate_rejections", "kb_size", "gaps_open", "gaps_closed",
+               "false_flags", "days_to_close", "authoring_minutes", "wrong_articles"]
     }
 }

@@ -27,21 +27,24 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         }
     }
 
-    /// The optional deploy gate (see `EngineArm.DeployGate`).
+    /// The deploy gate (see `EngineArm.DeployGate`): on by default, as production ships models.
     public struct DeployGate: Codable, Sendable, Hashable {
+        /// false ships every retrained model unchecked.
+        public var enabled = true
         /// Largest drop in validation nDCG@10 (on agents' marks) a candidate may show and ship.
         public var tolerance = 0.0
         /// Share of each cycle's marked tickets held out of training to validate on.
         public var validationShare = 0.2
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case tolerance
+            case enabled, tolerance
             case validationShare = "validation_share"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = DeployGate()
+            enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? d.enabled
             tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? d.tolerance
             try require(tolerance, in: 0...1, "tolerance", decoder)
             validationShare = try c.decodeIfPresent(Double.self, forKey: .validationShare) ?? d.validationShare
@@ -62,7 +65,14 @@ public struct ArmSpec: Codable, Sendable, Hashable {
     /// Evaluate every this much simulated time, whatever the cadence (default: weekly).
     public var evaluateEvery = SimDuration.days(7)
     /// Ship retrained retrieval models only when they pass validation on held-out marks.
-    public var deployGate: DeployGate?
+    public var deployGate = DeployGate()
+    /// A negative control: before training, every label of a cycle is permuted across the
+    /// cycle's tickets (relevance marks, preference choices, adoption outcomes with their
+    /// rationales), keeping their shares and breaking their link with what they label.
+    public var shuffleLabels = false
+    /// This arm's own agent population (default: the scenario's), so populations of different
+    /// skill run side by side on the same tickets with common random numbers.
+    public var population: [PopulationEntry]?
 
     public init() {}
     public init(retrain: Bool) { self.retrain = retrain }
@@ -71,6 +81,8 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         case cadence, retrain, signals, participation, labelling
         case evaluateEvery = "evaluate_every"
         case deployGate = "deploy_gate"
+        case shuffleLabels = "shuffle_labels"
+        case population
     }
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -86,7 +98,14 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         try require(participation, in: 0...1, "participation", decoder)
         labelling = try c.decodeIfPresent(Labelling.self, forKey: .labelling)
         evaluateEvery = try c.decodeIfPresent(SimDuration.self, forKey: .evaluateEvery) ?? d.evaluateEvery
-        deployGate = try c.decodeIfPresent(DeployGate.self, forKey: .deployGate)
+        deployGate = try c.decodeIfPresent(DeployGate.self, forKey: .deployGate) ?? d.deployGate
+        shuffleLabels = try c.decodeIfPresent(Bool.self, forKey: .shuffleLabels) ?? d.shuffleLabels
+        population = try c.decodeIfPresent([PopulationEntry].self, forKey: .population)
+        if let population, population.isEmpty || population.map(\.weight).reduce(0, +) <= 0 {
+            throw ScenarioKeyError(
+                path: decoder.keyPath + ["population"],
+                message: "an arm's population needs at least one persona and weights summing to a positive number")
+        }
         guard evaluateEvery.seconds >= 3600 else {
             throw ScenarioKeyError(path: decoder.keyPath + ["evaluate_every"], message: "must be at least 1h")
         }

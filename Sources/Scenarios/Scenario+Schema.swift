@@ -20,6 +20,8 @@ extension Scenario: SchemaDescribed {
                 .population: .array(
                     "The simulated agents: personas and their shares. At least one entry, weights summing to a positive number.",
                     of: PopulationEntry.schema, minItems: 1),
+                .panel: .string(
+                    "The evaluation panel's persona (`<personas>/<panel>.yaml`): its adoption of held-out replies is the offline `adoption` metric, the same in every arm. Absent = the built-in panel (adoption threshold 0.65, slope 12, trust fixed)."),
                 .system: SystemSpec.schema,
                 .filter: FilterSpec.schema,
                 .arms: .map(
@@ -65,6 +67,19 @@ extension Expectation: SchemaDescribed {
                     [.arm: arm, .metric: metric, .moreThan: .number("Largest allowed drop (≥ 0).")]),
                 .atLeast: bound("The mean at `iteration` (default the last) is at least `value`."),
                 .atMost: bound("The mean at `iteration` (default the last) is at most `value`."),
+                .noGain: paired("Negative control: the paired 95% interval of the difference to the reference at `iteration` (default the last) does not lie entirely above 0."),
+                .noLoss: paired("Do no harm: the paired 95% interval of the difference to the reference at `iteration` (default the last) does not lie entirely below 0."),
+            ])
+    }
+
+    static func paired(_ d: String) -> SchemaNode {
+        .object(
+            d, Paired.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric],
+            [
+                .arm: .string("The arm the assertion is about."),
+                .metric: .string("A metric the engine writes, e.g. recall@75, precision@8, helpfulness, adoption."),
+                .iteration: .integer("Iteration compared (default the last)."),
+                .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
             ])
     }
 
@@ -121,6 +136,12 @@ extension KnowledgeSpec: SchemaDescribed {
                     [
                         .flagsNeeded: .integer("Missing-knowledge flags on one gap before authors write the article.", 1...10_000),
                         .delay: .duration("Time from reaching the threshold to publishing."),
+                        .significance: .number(
+                            "Level of the one-sided binomial test (group flag rate above the overall flag rate) before a group is reviewed.",
+                            1e-12...0.5),
+                        .skill: .number("Probability an author writes the article the group needs (else its near-duplicate, or nothing).", 0...1),
+                        .triageMinutes: .number("Author minutes spent reading each flag.", 0...10_000),
+                        .reviewMinutes: .number("Author minutes spent on each group review.", 0...100_000),
                     ]),
             ])
     }

@@ -5,8 +5,11 @@ public struct SystemSpec: Codable, Sendable, Hashable {
     public struct Expansion: Codable, Sendable, Hashable {
         /// Weight of learned expansion terms relative to the article's own text; 0 turns learning off.
         public var strength = 0.3
-        /// Multiplier applied to old expansion weights at each retraining.
-        public var decay = 0.9
+        /// Half-life of learned expansion weights in simulated time (forgetting per unit of
+        /// time, never per retraining).
+        public var halfLife = SimDuration.days(45)
+        /// Standard deviations of chance a term's surplus of "relevant" marks must exceed to count.
+        public var evidence = 1.96
         /// Most expansion terms kept per article.
         public var cap = 200
         /// Weight of the demotion learned from "not relevant" marks, relative to `strength`.
@@ -15,15 +18,20 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         /// article's future tickets use).
         public var demotion = 0.0
         public init() {}
-        enum CodingKeys: String, CodingKey, CaseIterable { case strength, decay, cap, demotion }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case strength, cap, demotion, evidence
+            case halfLife = "half_life"
+        }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Expansion()
             strength = try c.decodeIfPresent(Double.self, forKey: .strength) ?? d.strength
             try require(strength, in: 0...100, "strength", decoder)
-            decay = try c.decodeIfPresent(Double.self, forKey: .decay) ?? d.decay
-            try require(decay, in: 0...1, "decay", decoder)
+            halfLife = try c.decodeIfPresent(SimDuration.self, forKey: .halfLife) ?? d.halfLife
+            try require(Double(halfLife.seconds), in: 3600...3.2e9, "half_life", decoder)
+            evidence = try c.decodeIfPresent(Double.self, forKey: .evidence) ?? d.evidence
+            try require(evidence, in: 0...10, "evidence", decoder)
             cap = try c.decodeIfPresent(Int.self, forKey: .cap) ?? d.cap
             try require(cap, in: 0...100_000, "cap", decoder)
             demotion = try c.decodeIfPresent(Double.self, forKey: .demotion) ?? d.demotion
@@ -56,10 +64,13 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var depth = 8
         public var learningRate = 0.05
         public var epochs = 5
+        /// Half-life of the article-prior counts (how often each article was marked relevant).
+        public var priorHalfLife = SimDuration.days(90)
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
             case depth, epochs
             case learningRate = "learning_rate"
+            case priorHalfLife = "prior_half_life"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -71,6 +82,8 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(learningRate, in: 0...10, "learning_rate", decoder)
             epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
             try require(epochs, in: 0...1000, "epochs", decoder)
+            priorHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .priorHalfLife) ?? d.priorHalfLife
+            try require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life", decoder)
         }
     }
     public struct Generator: Codable, Sendable, Hashable {
@@ -78,8 +91,16 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var candidates = 4
         /// Probability that challenger B explores instead of being the runner-up.
         public var exploration = 0.2
+        /// Fixed floor of the reward model's pull towards its previous weights (L2).
+        public var rewardL2 = 1.0
+        /// Half-life of what past preference pairs say in the reward model.
+        public var rewardHalfLife = SimDuration.days(60)
         public init() {}
-        enum CodingKeys: String, CodingKey, CaseIterable { case candidates, exploration }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case candidates, exploration
+            case rewardL2 = "reward_l2"
+            case rewardHalfLife = "reward_half_life"
+        }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -88,6 +109,10 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(candidates, in: 2...64, "candidates", decoder)
             exploration = try c.decodeIfPresent(Double.self, forKey: .exploration) ?? d.exploration
             try require(exploration, in: 0...1, "exploration", decoder)
+            rewardL2 = try c.decodeIfPresent(Double.self, forKey: .rewardL2) ?? d.rewardL2
+            try require(rewardL2, in: 0...1_000, "reward_l2", decoder)
+            rewardHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .rewardHalfLife) ?? d.rewardHalfLife
+            try require(Double(rewardHalfLife.seconds), in: 3600...3.2e9, "reward_half_life", decoder)
         }
     }
 

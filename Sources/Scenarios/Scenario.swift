@@ -30,6 +30,10 @@ public struct Scenario: Codable, Sendable, Hashable {
     /// Folder holding `<persona>.yaml` files.
     public var personas = "scenarios/personas"
     public var population: [PopulationEntry] = [PopulationEntry()]
+    /// The evaluation panel: the persona whose adoption of held-out replies is the offline
+    /// `adoption` metric, identical across arms and scenarios. nil = the built-in panel
+    /// (`Persona.evaluationPanel`); a name = `<personas>/<name>.yaml`.
+    public var panel: String?
     public var system = SystemSpec()
     public var filter = FilterSpec()
     public var arms: [String: ArmSpec] = ["aitl": ArmSpec(), "frozen": ArmSpec(retrain: false)]
@@ -45,7 +49,7 @@ public struct Scenario: Codable, Sendable, Hashable {
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, corpus, seed, replicates, heldout, knowledge, personas, population, system,
+        case version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system,
             filter, arms, baseline, horizon, expect, cost
     }
 
@@ -68,6 +72,7 @@ public struct Scenario: Codable, Sendable, Hashable {
                 path: decoder.keyPath + ["population"],
                 message: "the population needs at least one persona and weights summing to a positive number")
         }
+        panel = try c.decodeIfPresent(String.self, forKey: .panel)
         system = try c.decodeIfPresent(SystemSpec.self, forKey: .system) ?? d.system
         filter = try c.decodeIfPresent(FilterSpec.self, forKey: .filter) ?? d.filter
         arms = try c.decodeIfPresent([String: ArmSpec].self, forKey: .arms) ?? d.arms
@@ -136,10 +141,22 @@ public struct KnowledgeSpec: Codable, Sendable, Hashable {
         public var flagsNeeded = 3
         /// Time from reaching the threshold to publishing.
         public var delay = SimDuration.days(10)
+        /// Level of the one-sided binomial test a group's flag rate must pass against the overall
+        /// flag rate before an author reviews it.
+        public var significance = 0.001
+        /// Probability the author writes the article the group needs (else its near-duplicate,
+        /// or nothing).
+        public var skill = 0.9
+        /// Author minutes spent reading each flag.
+        public var triageMinutes = 2.0
+        /// Author minutes spent on each group review (written or not).
+        public var reviewMinutes = 30.0
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case delay
+            case delay, significance, skill
             case flagsNeeded = "flags_needed"
+            case triageMinutes = "triage_minutes"
+            case reviewMinutes = "review_minutes"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -148,6 +165,14 @@ public struct KnowledgeSpec: Codable, Sendable, Hashable {
             flagsNeeded = try c.decodeIfPresent(Int.self, forKey: .flagsNeeded) ?? d.flagsNeeded
             try require(flagsNeeded, in: 1...10_000, "flags_needed", decoder)
             delay = try c.decodeIfPresent(SimDuration.self, forKey: .delay) ?? d.delay
+            significance = try c.decodeIfPresent(Double.self, forKey: .significance) ?? d.significance
+            try require(significance, in: 1e-12...0.5, "significance", decoder)
+            skill = try c.decodeIfPresent(Double.self, forKey: .skill) ?? d.skill
+            try require(skill, in: 0...1, "skill", decoder)
+            triageMinutes = try c.decodeIfPresent(Double.self, forKey: .triageMinutes) ?? d.triageMinutes
+            try require(triageMinutes, in: 0...10_000, "triage_minutes", decoder)
+            reviewMinutes = try c.decodeIfPresent(Double.self, forKey: .reviewMinutes) ?? d.reviewMinutes
+            try require(reviewMinutes, in: 0...100_000, "review_minutes", decoder)
         }
     }
     public var withhold = Withhold()

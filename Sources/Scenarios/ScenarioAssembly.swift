@@ -22,11 +22,13 @@ public enum ScenarioAssembly {
         let reader = try CorpusReader(directory: corpusPath)
         let articles = try reader.articles()
         let personaFolder = URL(fileURLWithPath: resolve(scenario.personas, root: root))
-        let population = try scenario.population.enumerated().map { i, entry in
+        let population = try loadPopulation(scenario.population, from: personaFolder, path: "population")
+        var panel = Persona.evaluationPanel
+        if let name = scenario.panel {
             do {
-                return (persona: try Persona.load(named: entry.persona, in: personaFolder), weight: entry.weight)
+                panel = try Persona.load(named: name, in: personaFolder)
             } catch let error as InputError where error.file == nil {
-                throw InputError(field: "population[\(i)].persona", error.message)
+                throw InputError(field: "panel", error.message)
             }
         }
         let arms = try scenario.armNames.map { name in
@@ -38,6 +40,10 @@ public enum ScenarioAssembly {
             withholdShare: scenario.knowledge.withhold.share,
             withholdIntroducedLater: scenario.knowledge.withhold.introducedLater,
             flagsNeeded: scenario.knowledge.authoring.flagsNeeded, authoringDelay: scenario.knowledge.authoring.delay,
+            authoringSignificance: scenario.knowledge.authoring.significance,
+            authoringSkill: scenario.knowledge.authoring.skill,
+            triageMinutes: scenario.knowledge.authoring.triageMinutes,
+            reviewMinutes: scenario.knowledge.authoring.reviewMinutes, panel: panel,
             minAgentTrust: scenario.filter.minAgentTrust,
             virtualJudge: scenario.filter.virtualJudge.map { ($0.precision, $0.recall) },
             horizon: scenario.horizon, retrieverDepth: scenario.system.retriever.depth,
@@ -58,22 +64,38 @@ public enum ScenarioAssembly {
         let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
         let expansion = ExpansionModel(
             configuration: ExpansionConfiguration(
-                strength: r.expansion.strength, decay: r.expansion.decay, cap: r.expansion.cap,
-                demotion: r.expansion.demotion),
+                strength: r.expansion.strength, halfLifeDays: Double(r.expansion.halfLife.seconds) / 86_400,
+                cap: r.expansion.cap, demotion: r.expansion.demotion, evidence: r.expansion.evidence),
             analysis: index.analyzer.configuration)
         let retriever = LearnedRetriever(index: index, model: expansion)
         let reranker = PairwiseReranker(
             retriever: retriever,
             configuration: RerankerConfiguration(
                 seed: seed, learningRate: spec.reranker.learningRate, epochs: max(1, spec.reranker.epochs),
+                priorHalfLifeDays: Double(spec.reranker.priorHalfLife.seconds) / 86_400,
                 firstStageDepth: r.depth))
         var generation = GenerationConfig()
         generation.candidates = spec.generator.candidates
         generation.exploration = spec.generator.exploration
+        generation.rewardL2 = spec.generator.rewardL2
+        generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
         generation.articleDepth = spec.reranker.depth
         return SystemUnderTest(
             retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
             generator: LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
+    }
+
+    /// The personas of a population section, loaded from `folder`; errors name `path[i].persona`.
+    static func loadPopulation(
+        _ entries: [PopulationEntry], from folder: URL, path: String
+    ) throws -> [(persona: Persona, weight: Double)] {
+        try entries.enumerated().map { i, entry in
+            do {
+                return (persona: try Persona.load(named: entry.persona, in: folder), weight: entry.weight)
+            } catch let error as InputError where error.file == nil {
+                throw InputError(field: "\(path)[\(i)].persona", error.message)
+            }
+        }
     }
 
     static func engineArm(_ name: String, _ spec: ArmSpec, personas: URL) throws -> EngineArm {
@@ -90,7 +112,11 @@ public enum ScenarioAssembly {
         return EngineArm(
             name: name, cadence: spec.cadence, evaluateEvery: spec.evaluateEvery, retrain: spec.retrain,
             signals: Set(spec.signals), participation: spec.participation, vendor: vendor,
-            deployGate: spec.deployGate.map { EngineArm.DeployGate(tolerance: $0.tolerance, validationShare: $0.validationShare) })
+            deployGate: spec.deployGate.enabled
+                ? EngineArm.DeployGate(tolerance: spec.deployGate.tolerance, validationShare: spec.deployGate.validationShare)
+                : nil,
+            shuffleLabels: spec.shuffleLabels,
+            population: try spec.population.map { try loadPopulation($0, from: personas, path: "arms.\(name).population") })
     }
 
     static func resolve(_ path: String, root: String) -> String {

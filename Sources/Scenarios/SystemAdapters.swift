@@ -16,7 +16,7 @@ struct ExpansionRetriever: LearningRetriever {
     func retrained(with batch: TrainingBatch) -> ExpansionRetriever {
         guard !batch.relevance.isEmpty else { return self }
         var copy = self
-        copy.inner.retrain(with: batch.relevance, tickets: batch.tickets)
+        copy.inner.retrain(with: batch.relevance, tickets: batch.tickets, at: batch.time)
         return copy
     }
 
@@ -39,7 +39,7 @@ struct RankNetReranker: LearningReranker {
     func retrained(with batch: TrainingBatch, firstStage: any LearningRetriever) -> RankNetReranker {
         var copy = following(firstStage)
         if !batch.relevance.isEmpty {
-            copy.inner = copy.inner.retrained(with: batch.relevance, tickets: batch.tickets)
+            copy.inner = copy.inner.retrained(with: batch.relevance, tickets: batch.tickets, at: batch.time)
         }
         return copy
     }
@@ -67,6 +67,6 @@ struct LearningExtractiveGenerator: LearningGenerator {
         let adoptions = batch.adoptions.map {
             AdoptionExample(ticket: $0.served.ticket, reply: $0.served.a, annotation: $0.annotation)
         }
-        return LearningExtractiveGenerator(inner: inner.retrained(preferences: preferences, adoptions: adoptions))
+        return LearningExtractiveGenerator(inner: inner.retrained(preferences: preferences, adoptions: adoptions, at: batch.time))
     }
 }

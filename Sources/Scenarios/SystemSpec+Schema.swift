@@ -15,7 +15,8 @@ extension SystemSpec: SchemaDescribed {
                             "Learned expansion from relevance checks.", Expansion.CodingKeys.self, defaults: Expansion(),
                             [
                                 .strength: .number("Weight of learned expansion terms relative to the article's own text; 0 turns learning off.", 0...100),
-                                .decay: .number("Multiplier applied to old expansion weights at each retraining.", 0...1),
+                                .halfLife: .duration("Half-life of learned expansion weights in simulated time (1h to 100 years): forgetting per unit of time, never per retraining."),
+                                .evidence: .number("Standard deviations of chance a term's surplus of \"relevant\" marks must exceed before it counts (1.96: a two-sided 95% z-test; 0: every surplus counts).", 0...10),
                                 .cap: .integer("Most expansion terms kept per article.", 0...100_000),
                                 .demotion: .number("Weight of the demotion learned from \"not relevant\" marks, relative to `strength`.", 0...100),
                             ]),
@@ -26,12 +27,15 @@ extension SystemSpec: SchemaDescribed {
                         .depth: .integer("Articles shown to the agent and used by the generator (precision is measured at 8).", 1...100),
                         .epochs: .integer("Training epochs per retraining.", 0...1000),
                         .learningRate: .number("Learning rate of the pairwise logistic model.", 0...10),
+                        .priorHalfLife: .duration("Half-life of the article-prior counts (share of checks that said relevant), 1h to 100 years."),
                     ]),
                 .generator: .object(
                     "Extractive reply generator with a learned reward model.", Generator.CodingKeys.self, defaults: Generator(),
                     [
                         .candidates: .integer("Candidate replies scored by the reward model (best-of-n).", 2...64),
                         .exploration: .number("Probability that challenger B explores instead of being the runner-up.", 0...1),
+                        .rewardL2: .number("Fixed floor (L2) of the reward model's pull towards its previous weights.", 0...1_000),
+                        .rewardHalfLife: .duration("Half-life of what past preference pairs say in the reward model, 1h to 100 years."),
                     ]),
             ])
     }
@@ -49,6 +53,10 @@ extension ArmSpec: SchemaDescribed {
                     "Which live signals reach training; remove one for an ablation.",
                     of: .oneOf("A signal kind.", SignalKind.allCases.map(\.rawValue))),
                 .participation: .number("Scales every persona's participation; 0 means agents never annotate.", 0...1),
+                .population: .array(
+                    "This arm's own agent population (default: the scenario's), for populations side by side on the same tickets.",
+                    of: PopulationEntry.schema, minItems: 1),
+                .shuffleLabels: .boolean("Negative control: permute every label of a cycle across its tickets before training (shares kept, link to what they label broken)."),
                 .labelling: .object(
                     "When present, labels come from an offline vendor instead of live agents.", Labelling.CodingKeys.self,
                     defaults: Labelling(),
@@ -59,9 +67,10 @@ extension ArmSpec: SchemaDescribed {
                     ]),
                 .evaluateEvery: .duration("Evaluate every this much simulated time, whatever the cadence; at least 1h."),
                 .deployGate: .object(
-                    "When present, a retrained retriever and reranker ship only if their nDCG@10 on held-out agent marks does not drop by more than `tolerance`.",
+                    "On by default: a retrained retriever and reranker ship only if their nDCG@10 on a held-out share of the cycle's agent marks (never the truth) does not drop by more than `tolerance`; what shipped is recorded per iteration.",
                     DeployGate.CodingKeys.self, defaults: DeployGate(),
                     [
+                        .enabled: .boolean("false ships every retrained model unchecked."),
                         .tolerance: .number("Largest drop in validation nDCG@10 (agents' marks as labels) a candidate may show and still ship.", 0...1),
                         .validationShare: .number("Share of each cycle's marked tickets held out of training to validate on.", 0.01...0.9),
                     ]),

@@ -116,9 +116,11 @@ public struct RationaleBehaviour: Codable, Sendable, Hashable {
 /// with `pick: random`), each marked relevant with probability `sensitivity` when it is relevant
 /// in the qrels and `1 − specificity` when not. 1/1 is exact; 0.5/0.5 is a coin flip.
 ///
-/// `link_missed` is the probability that, for a needed (grade ≥ 2) published article the system
-/// did not show, the agent looks it up and links it as the article it used — a relevance mark
-/// with rank 0. Default 0; it is the signal that teaches the first stage what it missed.
+/// `link_missed` is how often the agent, answering from an article the list did not show, looks
+/// it up and links it (a relevance mark with rank 0); `search_skill` (default 1) is how well it
+/// knows when the list missed and finds the right article: at 1 it links exactly the needed
+/// (grade ≥ 2) published articles the list missed, at 0 a uniformly random published article,
+/// whatever the truth (see `SimulatedAgent.links`).
 public struct RelevanceBehaviour: Codable, Sendable, Hashable {
     public enum Pick: String, Codable, Sendable, CaseIterable {
         case top, random
@@ -128,18 +130,28 @@ public struct RelevanceBehaviour: Codable, Sendable, Hashable {
     public var specificity: Double
     public var pick: Pick?
     public var linkMissed: Double?
+    public var searchSkill: Double?
 
-    public init(checks: Int, sensitivity: Double, specificity: Double, pick: Pick? = nil, linkMissed: Double? = nil) {
+    /// When an agent guesses (does not know) whether the list missed the answer, it searches on
+    /// this share of its `link_missed` rate: a fixed rate, independent of the ticket.
+    public static let guessRate = 0.25
+
+    public init(
+        checks: Int, sensitivity: Double, specificity: Double, pick: Pick? = nil, linkMissed: Double? = nil,
+        searchSkill: Double? = nil
+    ) {
         self.checks = checks
         self.sensitivity = sensitivity
         self.specificity = specificity
         self.pick = pick
         self.linkMissed = linkMissed
+        self.searchSkill = searchSkill
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case checks, sensitivity, specificity, pick
         case linkMissed = "link_missed"
+        case searchSkill = "search_skill"
     }
 }
 

@@ -67,6 +67,7 @@ extension Persona {
         probability(relevance.sensitivity, "relevance.sensitivity")
         probability(relevance.specificity, "relevance.specificity")
         if let link = relevance.linkMissed { probability(link, "relevance.link_missed") }
+        if let skill = relevance.searchSkill { probability(skill, "relevance.search_skill") }
 
         probability(missingKnowledge.detection, "missing_knowledge.detection")
         probability(missingKnowledge.falseFlag, "missing_knowledge.false_flag")

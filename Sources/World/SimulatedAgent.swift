@@ -29,11 +29,12 @@ public struct SimulatedAgent: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - published: whether an article is in the published knowledge base.
-    ///   - topic: the topic the agent names when flagging a missing article (default: none).
+    ///   - library: the published articles, sorted (the agent's own knowledge-base search draws
+    ///     from them; empty → it can only name shown articles).
     ///   - qualityA: `judge.quality(of: shown.a, for: truth)` when the caller already has it.
     public func respond(
         to shown: ShownSuggestion, truth: TicketTruth, published: (ArticleID) -> Bool, judge: Judge,
-        state: inout AgentState, rng: RandomStream, topic: (ArticleID) -> String? = { _ in nil },
+        state: inout AgentState, rng: RandomStream, library: [ArticleID] = [],
         qualityA known: QualityBreakdown? = nil
     ) -> AgentFeedback {
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
@@ -81,13 +82,14 @@ public struct SimulatedAgent: Sendable, Hashable {
 
         if participates(.relevance) {
             feedback.relevance = checkRelevance(
-                shown: shown, truth: truth, published: published, fatigue: f, rng: rng.derived("relevance"))
+                shown: shown, truth: truth, published: published, library: library, fatigue: f,
+                rng: rng.derived("relevance"))
             feedback.seconds += cost.relevance * Double(feedback.relevance.count)
         }
 
         if participates(.missingKnowledge) {
             var r = rng.derived("missing-knowledge")
-            if let flag = flagMissing(shown: shown, truth: truth, published: published, topic: topic, fatigue: f, rng: &r) {
+            if let flag = flagMissing(shown: shown, truth: truth, published: published, fatigue: f, rng: &r) {
                 feedback.missingKnowledge = flag
                 feedback.seconds += cost.missingKnowledge
             }

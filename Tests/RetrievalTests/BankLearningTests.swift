@@ -31,6 +31,7 @@ struct BankLearningTests {
         var harness = LearningHarness(articles: articles, training: training, heldOut: heldOut, rounds: 3)
         harness.expansion.strength = 0.2
         harness.expansion.demotion = 0
+        harness.reranking.epochs = 4  // PROBE
         let (base, perfect, noisy, random) = await harness.all()
         print("bank: base \(base); perfect \(perfect); noisy \(noisy); random \(random)")
 

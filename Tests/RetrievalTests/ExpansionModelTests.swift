@@ -23,7 +23,9 @@ struct ExpansionModelTests {
     }
 
     @Test func relevantMarksExpandTheArticleWithTicketTerms() {
-        let model = ExpansionModel().retrained(with: [Self.mark("t1", "refund", true)], tickets: Self.byID)
+        // evidence 0: every surplus counts (the evidence test: ExpansionEvidenceTests)
+        let model = ExpansionModel(configuration: ExpansionConfiguration(evidence: 0))
+            .retrained(with: [Self.mark("t1", "refund", true)], tickets: Self.byID)
         #expect(model.expansion["refund"]?["monei"] == 1)
         #expect(model.expansion["refund"]?["blender"] == 1)
         #expect(model.demotion.isEmpty)
@@ -36,24 +38,26 @@ struct ExpansionModelTests {
         #expect(learned.retrieve(query, depth: 3).articles == ["refund"])
     }
 
-    @Test func weightsDecayAndAreCappedPerArticle() {
-        let config = ExpansionConfiguration(decay: 0.5, cap: 3, minimumWeight: 0.3)
+    @Test func weightsHalveEveryHalfLifeAndAreCappedPerArticle() {
+        let config = ExpansionConfiguration(halfLifeDays: 7, cap: 3, minimumWeight: 0.3)
+        let day = Timestamp(secondsSinceEpoch: 0)
         var model = ExpansionModel(configuration: config)
-        model = model.retrained(with: [Self.mark("t1", "refund", true), Self.mark("t2", "refund", true)], tickets: Self.byID)
+        model = model.retrained(
+            with: [Self.mark("t1", "refund", true), Self.mark("t2", "refund", true)], tickets: Self.byID, at: day)
         let terms = model.expansion["refund"]!
         #expect(terms.count == 3)
         // monei, back, blender, broken occur in both tickets (weight 2); ties keep the first terms.
         #expect(terms == ["back": 2, "blender": 2, "broken": 2])
-        model = model.retrained(with: [], tickets: Self.byID)
+        model = model.retrained(with: [], tickets: Self.byID, at: day + .days(7))
         #expect(model.expansion["refund"] == ["back": 1, "blender": 1, "broken": 1])
-        model = model.retrained(with: [], tickets: Self.byID)
-        model = model.retrained(with: [], tickets: Self.byID)
+        model = model.retrained(with: [], tickets: Self.byID, at: day + .days(21))
         #expect(model.expansion["refund"] == nil)  // 0.25 < minimum 0.3: forgotten
     }
 
     @Test func notRelevantMarksDemoteOnlyForThoseTerms() {
         let index = BM25Index(articles: Self.kb)
-        let base = LearnedRetriever(index: index)
+        let base = LearnedRetriever(
+            index: index, model: ExpansionModel(configuration: ExpansionConfiguration(demotion: 0.5, evidence: 0)))
         let q = Self.ticket("q", "card shipping days")
         let before = base.retrieve(q, depth: 3).articles
         #expect(before.first == "ship")

@@ -23,8 +23,9 @@ struct GeneratedWorldLearningTests {
         let world = SyntheticWorld.generate(SyntheticWorldConfig(seed: 5, articles: 300, tickets: 2000, weeks: 8))
         let tickets = world.tickets.sorted { ($0.ticket.createdAt, $0.ticket.id) < ($1.ticket.createdAt, $1.ticket.id) }
         let cut = tickets.count * 4 / 5
-        let harness = LearningHarness(
+        var harness = LearningHarness(
             articles: world.articles, training: Array(tickets[..<cut]), heldOut: Array(tickets[cut...]), rounds: 4)
+        harness.reranking.epochs = 4  // PROBE
         let (base, perfect, noisy, random) = await harness.all()
         print("generated world: base \(base); perfect \(perfect); noisy \(noisy); random \(random)")
 

@@ -45,7 +45,8 @@ import Testing
     @Test func schemaRangesAreTheDecodersRanges() throws {
         var base = Scenario()
         base.arms["aitl"]!.labelling = .init()
-        base.arms["aitl"]!.deployGate = .init()
+        base.arms["aitl"]!.deployGate = .init()  // on by default; set explicitly here
+        base.arms["aitl"]!.population = [PopulationEntry()]
         base.filter.virtualJudge = .init()
         let tree = JSONValue(encoding: base)
         var checked = 0

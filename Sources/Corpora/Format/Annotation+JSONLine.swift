@@ -5,7 +5,7 @@ import FlywheelCore
 extension Annotation {
     init(jsonLine c: inout JSONCursor) throws(JSONSyntaxError) {
         var kind: String?, ticket: String?, agent: String?, choice: String?, margin: String?
-        var outcome: String?, rationale: String?, rationaleText: String?, article: String?, topic: String?
+        var outcome: String?, rationale: String?, rationaleText: String?, article: String?, note: String?
         var rank: Int?, relevant: Bool?
         try c.forEachKey { (c, key) throws(JSONSyntaxError) in
             if c.consumeNull() { return }
@@ -18,7 +18,7 @@ extension Annotation {
             else if key.equals("rationale") { rationale = try c.string() }
             else if key.equals("rationale_text") { rationaleText = try c.string() }
             else if key.equals("article") { article = try c.string() }
-            else if key.equals("topic") { topic = try c.string() }
+            else if key.equals("note") { note = try c.string() }
             else if key.equals("rank") { rank = try c.int() }
             else if key.equals("relevant") { relevant = try c.bool() }
             else { try c.skipValue() }
@@ -55,7 +55,7 @@ extension Annotation {
                 ticket: t, agent: a, article: ArticleID(try required(article, "article")),
                 rank: try required(rank, "rank"), relevant: try required(relevant, "relevant")))
         case .missingKnowledge:
-            self = .missingKnowledge(MissingKnowledgeAnnotation(ticket: t, agent: a, topic: topic))
+            self = .missingKnowledge(MissingKnowledgeAnnotation(ticket: t, agent: a, note: note))
         }
     }
 
@@ -78,7 +78,7 @@ extension Annotation {
             o.int("rank", p.rank, &out)
             o.bool("relevant", p.relevant, &out)
         case .missingKnowledge(let p):
-            o.optionalString("topic", p.topic, &out)
+            o.optionalString("note", p.note, &out)
         }
         o.close(&out)
     }

@@ -38,7 +38,7 @@ enum Sample {
         .preference(PreferenceAnnotation(ticket: "T2", agent: "ag1", choice: .tie, margin: nil)),
         .adoption(AdoptionAnnotation(ticket: "T1", agent: "ag2", outcome: .edited, rationale: .toneOrStyle, rationaleText: "too \"formal\"")),
         .relevance(RelevanceAnnotation(ticket: "T3", agent: "ag2", article: "A3", rank: 1, relevant: true)),
-        .missingKnowledge(MissingKnowledgeAnnotation(ticket: "T2", agent: "ag3", topic: "payouts")),
+        .missingKnowledge(MissingKnowledgeAnnotation(ticket: "T2", agent: "ag3", note: "payout late bank")),
         .missingKnowledge(MissingKnowledgeAnnotation(ticket: "T3", agent: "ag3")),
     ]
 
