@@ -52,6 +52,9 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let replicates, !(1...1000).contains(replicates) {
+            throw ValidationError("--replicates must be between 1 and 1000, got \(replicates)")
+        }
         guard !(resume && force) else { throw ValidationError("--resume and --force exclude each other") }
     }
 
