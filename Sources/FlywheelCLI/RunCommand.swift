@@ -64,7 +64,7 @@ struct RunCommand: ParsableCommand {
             report: report)
         let outcome = try pipeline.run()
         if !quiet {
-            print(SummaryTable.render(outcome.summary))
+            print(TerminalText.lines(SummaryTable.render(outcome.summary)))
             print("results: \(outcome.directory)/{run.sqlite,metrics.csv,summary.json\(report ? ",report.html" : "")}")
         }
     }
