@@ -47,7 +47,9 @@ struct CheckOutcome {
         let counts = "\(passed) passed, \(failed) failed"
         let plural = unchecked == 1 ? "scenario" : "scenarios"
         if unchecked == 0 { return counts }
-        if strict { return "\(counts); \(unchecked) \(plural) without expect: assertions (fails with --strict)" }
+        if strict {
+            return "\(passed) passed, \(failed + unchecked) failed (\(unchecked) \(plural) without expect: assertions, --strict)"
+        }
         if results.isEmpty {
             let which = unchecked == 1 ? "the scenario has no" : "none of the \(unchecked) scenarios has"
             return "nothing checked: \(which) expect: assertions (--strict makes this a failure)"

@@ -77,7 +77,7 @@ import Testing
         let (ok, reader) = try Self.junit(junit)
         #expect(ok && reader.failures == ["no expect: assertions (--strict)"])
         let outcome = try CheckRun(scenarios: [empty], out: folder, jobs: 1, quiet: true, strict: true).run { _ in }
-        #expect(outcome.summaryLine == "0 passed, 0 failed; 1 scenario without expect: assertions (fails with --strict)")
+        #expect(outcome.summaryLine == "0 passed, 1 failed (1 scenario without expect: assertions, --strict)")
     }
 
     @Test func jsonIsOneDocumentWithTheExitStatus() throws {
