@@ -13,8 +13,10 @@ struct CheckCommand: ParsableCommand {
         abstract: "Run scenarios and evaluate their expect: assertions (exit 0 pass, 1 fail, 2 bad input).",
         discussion: """
             Each SCENARIO is a YAML file or a folder of them. A scenario is run into OUT/NAME \
-            (default results/NAME), or its complete results there are reused when the scenario is \
-            unchanged (expect: and cost: are not part of a run's identity). Each assertion prints \
+            (default results/NAME), or its results there are reused (and finished if interrupted) \
+            when their run key matches: the same resolved scenario (expect: and cost: are not part \
+            of it), persona files, corpus and flywheel version. Results of another key are never \
+            replaced silently: check exits 2 naming what changed, unless --force. Each assertion prints \
             one line: PASS or FAIL, the measured value with its 95% interval over replicates, and \
             the reason. See docs/checks.md for the exact rule of each assertion kind.
 
@@ -24,7 +26,8 @@ struct CheckCommand: ParsableCommand {
             lines (exit_status, passed, failed, unchecked, and every assertion with its interval).
 
             Exit status: 0 every assertion passed, 1 at least one failed (or, with --strict, a \
-            scenario had none), 2 invalid input, 64 usage.
+            scenario had none), 2 invalid input (also results of another run key without --force, \
+            a results folder another writer holds, a storage failure), 64 usage.
 
             Examples:
               flywheel check scenarios/ci/converges.yaml
@@ -58,12 +61,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "No progress bars.")
     var quiet = false
 
+    @Flag(help: "Replace existing results whose run key differs (the scenario, a persona, the corpus or the version changed).")
+    var force = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let check = CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, strict: strict)
+        let check = CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, strict: strict, force: force)
         var outcome = CheckOutcome()
         var thrown: (any Error)?
         do {
@@ -72,8 +78,15 @@ struct CheckCommand: ParsableCommand {
             outcome.error = error.commandLine
             thrown = error
         } catch {
-            outcome.error = TerminalText.line("\(error)")
-            thrown = error
+            // A storage failure (disk full, read-only, permission denied) is one line and exit 2,
+            // as `main` maps it; the JUnit file and the JSON document say the same.
+            if let storage = StorageFailure.inputError(error) {
+                outcome.error = storage.commandLine
+                thrown = storage
+            } else {
+                outcome.error = TerminalText.line("\(error)")
+                thrown = error
+            }
         }
         // The JUnit file is written whatever happened, so CI always has a report to show.
         if let junit { try writeAtomically(JUnitXML.render(outcome.suites), to: junit) }

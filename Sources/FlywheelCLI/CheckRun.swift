@@ -13,6 +13,8 @@ struct CheckRun {
     var quiet: Bool
     /// A scenario without `expect:` assertions fails instead of getting a note.
     var strict = false
+    /// Replace results of another run key instead of refusing (exit 2).
+    var force = false
 
     typealias Outcome = CheckOutcome
 
@@ -70,8 +72,9 @@ struct CheckRun {
             let started = Date()
             var pipeline = RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: jobs, resume: true, force: false, quiet: quiet)
             pipeline.out = out + "/" + pipeline.name
-            pipeline.force = try needsFreshRun(pipeline, scenario)
-            pipeline.resume = !pipeline.force
+            // Reuse (or finish) results only on an exact run-key match; refuse otherwise.
+            pipeline.force = force
+            pipeline.resume = !force
             let run = try pipeline.run()
             let store = try ResultsStore(path: run.directory + "/run.sqlite")
             guard let stored = try store.runs().last else { throw InputError(file: run.directory, "no run stored") }
@@ -86,14 +89,13 @@ struct CheckRun {
         outcome.failingFile = nil
     }
 
-    /// Whether the results folder holds another scenario's run (then it is redone from scratch).
+    /// Whether the results folder holds results that cannot be reused for `scenario` (another
+    /// run, or another run key). `flywheel cadence` redoes such results from scratch.
     func needsFreshRun(_ pipeline: RunPipeline, _ scenario: Scenario) throws -> Bool {
         let database = (pipeline.out ?? "") + "/run.sqlite"
         guard FileManager.default.fileExists(atPath: database) else { return false }
-        var identity = scenario
-        identity.expect = []
-        identity.cost = CostModel()
+        let key = try RunKey(scenario)
         let stored = try ResultsStore(path: database).runs()
-        return stored.contains { $0.name != pipeline.name || $0.scenarioHash != identity.resolvedHash } || stored.isEmpty
+        return stored.isEmpty || stored.contains { $0.name != pipeline.name || RunReuse.mismatch($0, key: key) != nil }
     }
 }

@@ -10,7 +10,8 @@ struct CorpusGenerate: AsyncParsableCommand {
         discussion: """
             The world is a pure function of the arguments: the same arguments give byte-identical \
             files (compare the sha256 values in the two manifests). The manifest records the \
-            canonical command that made it.
+            canonical command that made it. The corpus is written into a temporary folder beside \
+            --out and renamed into place at the end, so a failure leaves an existing corpus intact.
 
             Example (the committed default corpus):
               flywheel corpus generate --profile marketplace --seed 42 --articles 1500 \\
@@ -74,7 +75,13 @@ struct CorpusGenerate: AsyncParsableCommand {
         print("generating \(config.profile.rawValue) world: \(config.articles) articles, \(config.tickets) tickets over \(config.weeks) weeks from \(config.start.date), seed \(config.seed)")
         let world = SyntheticWorld.generate(config)
         print("  generated in \((clock.now - began).printed); writing \(out)")
-        let manifest = try world.write(to: out, name: name, overwrite: force)
+        // Written into a temporary sibling folder and renamed into place: a failure leaves an
+        // existing corpus in --out intact. Name and command are those of --out, not the staging folder.
+        let manifest = try StagedDirectory.write(to: out) { staging in
+            try world.write(
+                to: staging, name: name ?? SyntheticWorld.defaultName(for: out),
+                command: SyntheticWorld.command(for: config, out: out), overwrite: true)
+        }
         let stats = SyntheticWorldStatistics(world)
         print("wrote \(out): \(manifest.counts.articles) articles, \(manifest.counts.tickets) tickets")
         for file in manifest.files.keys.sorted() {

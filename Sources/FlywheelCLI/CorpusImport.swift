@@ -21,6 +21,9 @@ struct CorpusImport: AsyncParsableCommand {
             Tickets without a time field get created_at synthesised in input order, from --start \
             every --interval; with one (--ticket-created-at) they are sorted by it.
 
+            The corpus is written into a temporary folder beside --out and renamed into place at \
+            the end, so a failure (bad input, disk full) leaves an existing corpus there intact.
+
             Examples:
               flywheel corpus import --beir ~/beir/scifact --split test --out corpora/scifact
               flywheel corpus import --articles kb.jsonl --article-body content \\
@@ -93,9 +96,15 @@ struct CorpusImport: AsyncParsableCommand {
         let options = ImportOptions(
             name: corpusName, source: source ?? (beir ?? "\(articles!) + \(tickets!)"), license: license,
             command: command, start: startTime, interval: step, compressionLevel: level)
-        let manifest: Manifest
+        // Written into a temporary sibling folder and renamed into place: a failure leaves an
+        // existing corpus in --out intact.
+        let manifest = try StagedDirectory.write(to: out) { staging in try importCorpus(into: staging, options: options) }
+        print("imported \(manifest.counts.articles) articles and \(manifest.counts.tickets) tickets into \(out)")
+    }
+
+    func importCorpus(into directory: String, options: ImportOptions) throws -> Manifest {
         if let beir {
-            manifest = try BEIRImporter(folder: beir, splits: split).importCorpus(into: out, options: options)
+            return try BEIRImporter(folder: beir, splits: split).importCorpus(into: directory, options: options)
         } else {
             var m = JSONLImporter.Mapping(articles: articles!, tickets: tickets!)
             m.articleID = FieldPath(articleId)
@@ -114,8 +123,7 @@ struct CorpusImport: AsyncParsableCommand {
             m.ticketChannel = ticketChannel.map(FieldPath.init)
             m.ticketLocale = ticketLocale.map(FieldPath.init)
             m.defaultGrade = defaultGrade
-            manifest = try JSONLImporter(mapping: m).importCorpus(into: out, options: options)
+            return try JSONLImporter(mapping: m).importCorpus(into: directory, options: options)
         }
-        print("imported \(manifest.counts.articles) articles and \(manifest.counts.tickets) tickets into \(out)")
     }
 }

@@ -20,7 +20,9 @@ struct Flywheel: AsyncParsableCommand {
             Exit status (every command):
               0   success
               1   an expectation failed (flywheel check)
-              2   bad input: a file, or an option that does not fit it
+              2   bad input: a file, or an option that does not fit it; results of
+                  another run key without --force; a locked results folder; a storage
+                  failure (disk full, read-only, permission denied)
               64  usage: unknown option, missing argument, value out of range
 
             Bad input gets one line on standard error naming the file, line and key path, or the \
@@ -38,7 +40,8 @@ struct Flywheel: AsyncParsableCommand {
 }
 
 /// Runs the command line and maps errors to exit statuses (``ExitStatus``): 0 success, 1 a
-/// failed check, 2 bad input (an ``InputError``), 64 a usage error (ArgumentParser's).
+/// failed check, 2 bad input (an ``InputError``) or a storage failure (disk full, read-only,
+/// permission denied: ``StorageFailure``), 64 a usage error (ArgumentParser's).
 public func main() async {
     do {
         var command = try Flywheel.parseAsRoot()
@@ -50,6 +53,7 @@ public func main() async {
     } catch let error as InputError {
         reportInputError(error)
     } catch {
+        if let storage = StorageFailure.inputError(error) { reportInputError(storage) }
         Flywheel.exit(withError: error)
     }
 }

@@ -17,7 +17,15 @@ struct RunCommand: ParsableCommand {
             Writes are transactional per iteration. An interrupted run is continued with --resume: \
             finished (arm, replicate) jobs are kept and unfinished ones recomputed from their start, \
             giving the same results as an uninterrupted run. metrics.csv and summary.json are only \
-            written once every job is complete.
+            written once every job is complete, and a job counts as complete only when it holds \
+            every iteration (one marked complete without them is re-run on --resume).
+
+            Results are reused by --resume only under the same run key: the resolved scenario, \
+            its persona files, the corpus' checksums and the flywheel version (`flywheel scenario \
+            validate` prints it). Otherwise run exits 2 naming what changed; --force replaces. One \
+            writer per results folder: a second run, check or sweep on it exits 2 naming the \
+            holder's pid and command. Disk full, read-only and permission errors exit 2 with one \
+            line naming the path. See docs/reliability.md.
 
             Examples:
               flywheel run scenarios/quickstart.yaml

@@ -33,45 +33,52 @@ struct RunPipeline {
     }
 
     func run() throws -> Outcome {
-        var scenario = try self.scenario ?? ScenarioLoader.load(path: scenarioPath)
-        // `expect:` and `cost:` do not change what is run, so they are not part of its identity:
-        // editing an assertion reuses finished results.
-        scenario.expect = []
-        scenario.cost = CostModel()
+        var scenario = try (self.scenario ?? ScenarioLoader.load(path: scenarioPath)).runIdentity
         if let replicates {
             guard (1...1000).contains(replicates) else {
                 throw InputError(field: "--replicates", "\(replicates) is out of range; allowed: 1…1000")
             }
             scenario.replicates = replicates
         }
+        let key = try RunKey(scenario)
         let directory = out ?? "results/\(name)"
-        let fm = FileManager.default
+        try makeDirectory(directory, what: "results folder")
+        // One writer per results folder, before anything in it is read or changed.
+        let lock = try ResultsLock(directory: directory, command: commandLine)
+        defer { lock.release() }
+
         let database = directory + "/run.sqlite"
-        if fm.fileExists(atPath: database) {
+        if FileManager.default.fileExists(atPath: database) {
             if force {
                 for file in ["run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html"] {
-                    try? fm.removeItem(atPath: directory + "/" + file)
+                    try? FileManager.default.removeItem(atPath: directory + "/" + file)
                 }
             } else if !resume {
                 throw InputError(
                     file: database, "results already exist; pass --resume to continue them or --force to start over")
+            } else {
+                try RunReuse.check(database: database, name: name, key: key)
             }
         }
-        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
 
         let engine = try ScenarioAssembly.engine(for: scenario)
         let store = try ResultsStore(path: database)
+        defer { store.finishWriting() }
         let runID = try store.beginRun(
             name: name, scenarioJSON: scenario.canonicalJSON(), scenarioHash: scenario.resolvedHash,
-            seed: scenario.seed, version: FlywheelVersion.current)
-        let finished = try store.completedJobs(run: runID)
+            seed: scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
+        // A job marked complete is trusted only when it holds every iteration; others re-run.
+        let audit = try store.auditJobs(run: runID)
+        let finished = audit.complete
         let todo = engine.jobs.filter { !finished.contains($0) }
-        for job in todo { try store.resetJob(run: runID, job: job) }
+        func expected(_ job: JobKey) -> Int { engine.iterations(of: engine.config.arms.first { $0.name == job.arm }!) + 1 }
+        for job in todo { try store.resetJob(run: runID, job: job, iterations: expected(job)) }
 
-        let total = todo.reduce(0) { sum, job in
-            sum + engine.iterations(of: engine.config.arms.first { $0.name == job.arm }!) + 1
-        }
+        let total = todo.reduce(0) { $0 + expected($1) }
         let progress = Progress(total: total, unit: "iterations", label: name, quiet: quiet)
+        for (job, problem) in audit.damaged.sorted(by: { $0.key < $1.key }) {
+            progress.note("job \(job) was marked complete but \(problem); re-running it")
+        }
         if !finished.isEmpty {
             progress.note("resuming: \(finished.count) of \(engine.jobs.count) jobs already complete")
         }
@@ -82,7 +89,8 @@ struct RunPipeline {
             if let crashAfter, written >= crashAfter { _exit(3) }  // testing hook: an abrupt kill
         }
         progress.finish()
-        try store.finishRun(runID)
+        // Recorded only once every job's last iteration is committed (checked, not assumed).
+        try store.finishRun(runID, expecting: engine.jobs)
 
         let rows = try store.metricRows(run: runID)
         let summary = RunSummary(run: name, scenarioHash: scenario.resolvedHash, baseline: scenario.baseline, rows: rows)
@@ -95,13 +103,7 @@ struct RunPipeline {
     }
 }
 
-/// Writes `text` to a temporary file beside `path`, then renames it over `path`, so a reader
-/// never sees a half-written file.
-func writeAtomically(_ text: String, to path: String) throws {
-    let temporary = path + ".partial"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-        throw InputError(file: temporary, "cannot write the file")
-    }
-    if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-    try FileManager.default.moveItem(atPath: temporary, toPath: path)
+/// This process' command line as the lock file records it: `flywheel run x.yaml --resume`.
+var commandLine: String {
+    (["flywheel"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
 }

@@ -25,7 +25,10 @@ struct ScenarioCommand: ParsableCommand {
             abstract: "Check scenario files strictly, and that their corpus and persona files exist.",
             discussion: """
                 Exit 0 when every file is valid; otherwise each error is printed (file, key path, \
-                what is allowed) and the exit status is 2.
+                what is allowed) and the exit status is 2. For each valid file it prints the hash of \
+                the resolved scenario and (unless --syntax-only) the run key that `flywheel run` \
+                stores in run.sqlite: the scenario, its persona files, the corpus and the flywheel \
+                version. Results are reused only under the same key (docs/reliability.md).
 
                 Example:
                   flywheel scenario validate scenarios/quickstart.yaml scenarios/ci/*.yaml
@@ -42,8 +45,13 @@ struct ScenarioCommand: ParsableCommand {
             for file in files {
                 do {
                     let scenario = try ScenarioLoader.load(path: file)
-                    if !syntaxOnly { try ScenarioCommand.checkReferences(scenario, file: file) }
-                    print("\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, hash \(scenario.resolvedHash))")
+                    var identity = "hash \(scenario.runIdentity.resolvedHash)"
+                    if !syntaxOnly {
+                        try ScenarioCommand.checkReferences(scenario, file: file)
+                        // The run key `flywheel run` stores in run.sqlite (runs.run_key).
+                        identity += ", key \(try RunKey(scenario).value)"
+                    }
+                    print("\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, \(identity))")
                 } catch let error as InputError {
                     var standardError = StandardError()
                     print("error: \(error.commandLine)", to: &standardError)

@@ -12,7 +12,10 @@ struct SweepCommand: ParsableCommand {
             keyed by the hash of the resolved scenario. Cells' (arm × replicate) jobs run on --jobs \
             workers. Results go to one store per process: OUT/sweep.sqlite, or \
             OUT/shard-i-of-n.sqlite for a shard (OUT defaults to results/<sweep name>). A re-run \
-            skips finished cells, and an interrupted sweep resumes, recomputing only unfinished jobs.
+            skips finished cells, and an interrupted sweep resumes, recomputing only unfinished jobs. \
+            A stored cell is reused only when its run key matches (the same personas, corpus and \
+            flywheel version); otherwise the sweep exits 2 naming what changed, unless --force. \
+            One process writes a store at a time (a lock file in OUT); a second is refused.
 
             --shard i/n (0-based) runs the cells whose index ≡ i (mod n). Without --shard, the \
             shard comes from SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) over \
@@ -49,6 +52,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(help: "Recompute cells whose stored run key differs (a persona, the corpus or the version changed) instead of refusing.")
+    var force = false
+
     @Flag(help: "Only validate the sweep and list this shard's cells (index, hash, values); run nothing.")
     var list = false
 
@@ -70,7 +76,7 @@ struct SweepCommand: ParsableCommand {
             }
             return
         }
-        let pipeline = SweepPipeline(sweepPath: sweep, out: out, jobs: jobs, shard: slice, quiet: quiet)
+        let pipeline = SweepPipeline(sweepPath: sweep, out: out, jobs: jobs, shard: slice, quiet: quiet, force: force)
         let outcome = try pipeline.run()
         if !quiet {
             print("shard \(slice): \(outcome.cells) cells, \(outcome.computed) computed, \(outcome.skipped) already complete")

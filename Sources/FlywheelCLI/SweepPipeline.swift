@@ -13,6 +13,8 @@ struct SweepPipeline {
     var jobs: Int
     var shard: Shard = .whole
     var quiet: Bool = true
+    /// Recompute cells whose stored run key differs instead of refusing (exit 2).
+    var force = false
     /// Testing hook: stop taking new work once this many cells have completed, as an
     /// interruption would (cells in flight are left unfinished).
     var stopAfterCells: Int?
@@ -33,37 +35,68 @@ struct SweepPipeline {
     func run() throws -> Outcome {
         let sweep = try Sweep.load(path: sweepPath)
         let directory = out ?? "results/\(sweep.name)"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let mine = sweep.cells(shard: shard)
+        let keys = try mine.map { try RunKey($0.scenario) }
+        try makeDirectory(directory, what: "results folder")
+        // One writer per store: shards of one sweep write their own stores in the same folder.
+        let lock = try ResultsLock(directory: directory, name: Self.lockName(shard), command: commandLine)
+        defer { lock.release() }
         let storePath = directory + "/" + shard.storeFileName
         let store = try ResultsStore(path: storePath)
-        let mine = sweep.cells(shard: shard)
+        defer { store.finishWriting() }
+
+        // Every cell's stored run must have this cell's exact key, checked before any work.
+        for (cell, key) in zip(mine, keys) {
+            guard let stored = try store.run(named: cell.hash), let problem = RunReuse.mismatch(stored, key: key) else { continue }
+            guard force else {
+                throw InputError(
+                    file: storePath,
+                    "cell \(cell.index) (\(cell.hash)) cannot be reused: \(problem); pass --force to recompute it")
+            }
+            try store.deleteRun(stored.id)
+        }
 
         var states: [CellState] = []
         var skipped = 0
-        for cell in mine {
+        var notes: [String] = []
+        for (cell, key) in zip(mine, keys) {
             let runID = try store.beginRun(
                 name: cell.hash, scenarioJSON: cell.scenario.canonicalJSON(), scenarioHash: cell.hash,
-                seed: cell.scenario.seed, version: FlywheelVersion.current)
+                seed: cell.scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
             try store.recordSweepCell(
                 sweep: sweep.name, cell: cell.index, hash: cell.hash, runID: runID,
                 parameters: JSONValue.object(cell.values).compactJSON)
-            if try store.runStatus(name: cell.hash) == "complete" {
+            let audit = try store.auditJobs(run: runID)
+            let state = CellState(cell: cell, runID: runID, finished: audit.complete)
+            // A finished cell is skipped only when every job really holds all its iterations.
+            if try store.runStatus(name: cell.hash) == "complete", Set(state.allJobs).isSubset(of: audit.complete) {
                 skipped += 1
                 continue
             }
-            states.append(CellState(cell: cell, runID: runID, finished: try store.completedJobs(run: runID)))
+            for (job, problem) in audit.damaged.sorted(by: { $0.key < $1.key }) {
+                notes.append("cell \(cell.index): job \(job) was marked complete but \(problem); re-running it")
+            }
+            states.append(state)
         }
 
         let progress = Progress(total: mine.count, alreadyDone: skipped, unit: "cells", label: sweep.name, quiet: quiet)
         if !quiet && skipped > 0 { progress.note("resuming: \(skipped) of \(mine.count) cells already complete") }
-        let work = try workItems(states, store: store)
+        for note in notes { progress.note(note) }
+        let work = workItems(states)
+        // Cells whose jobs all finished before an interruption only need their completion recorded.
+        for state in states where state.remaining == 0 {
+            try store.finishRun(state.runID, expecting: state.allJobs)
+            state.markComplete()
+        }
         let alreadyComplete = skipped
         try WorkPool.run(count: work.count, width: jobs) { i in
             let (state, job) = work[i]
             let engine = try state.engine()
+            let arm = engine.config.arms.first { $0.name == job.arm }!
+            try store.resetJob(run: state.runID, job: job, iterations: engine.iterations(of: arm) + 1)
             try engine.runJob(job) { record in try store.write(record, run: state.runID) }
             guard state.jobFinished() else { return true }
-            try store.finishRun(state.runID)
+            try store.finishRun(state.runID, expecting: state.allJobs)
             state.release()
             let done = progress.advance()
             return stopAfterCells.map { done - alreadyComplete < $0 } ?? true
@@ -79,17 +112,21 @@ struct SweepPipeline {
         return Outcome(directory: directory, storePath: storePath, cells: mine.count, skipped: skipped, computed: computed, csv: csv)
     }
 
-    /// The jobs still to run, cell by cell (so cells finish early and steadily); partial jobs of
-    /// an interrupted cell are reset and recomputed from their start.
-    func workItems(_ states: [CellState], store: ResultsStore) throws -> [(CellState, JobKey)] {
+    /// The jobs still to run, cell by cell (so cells finish early and steadily); each job is reset
+    /// (its partial rows removed) by the worker that runs it, and recomputed from its start.
+    func workItems(_ states: [CellState]) -> [(CellState, JobKey)] {
         var items: [(CellState, JobKey)] = []
         for state in states {
             let jobs = state.allJobs.filter { !state.finished.contains($0) }
-            for job in jobs { try store.resetJob(run: state.runID, job: job) }
             state.remaining = jobs.count
             items += jobs.map { (state, $0) }
         }
         return items
+    }
+
+    /// The lock file of this shard's store: `.lock` for the whole sweep, `.lock-shard-i-of-n`.
+    static func lockName(_ shard: Shard) -> String {
+        shard.count == 1 ? ResultsLock.defaultFileName : ".lock-shard-\(shard.index)-of-\(shard.count)"
     }
 }
 
@@ -131,6 +168,12 @@ final class CellState: @unchecked Sendable {
         remaining -= 1
         if remaining == 0 { complete = true }
         return remaining == 0
+    }
+
+    func markComplete() {
+        lock.lock()
+        complete = true
+        lock.unlock()
     }
 
     var isComplete: Bool {

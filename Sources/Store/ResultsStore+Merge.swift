@@ -17,25 +17,27 @@ extension ResultsStore {
 
     /// Copies every run of the stores at `sources` into this store, with every table that has a
     /// `run_id` column (jobs, iterations, metrics, annotations, model versions, KB events, sweep
-    /// cells). A run (by name) that is already present is accepted when its scenario hash, status
-    /// and metric rows are identical, and is an ``InputError`` otherwise: shards never overwrite
+    /// cells). A run (by name) that is already present is accepted when its scenario hash, run
+    /// key (when both have one), status and metric rows are identical, and is an ``InputError`` otherwise: shards never overwrite
     /// each other.
     public func merge(from sources: [String]) throws -> MergeReport {
         var report = MergeReport()
-        try queue.write { db in try ResultsStore.createSweepTable(db) }
+        try writing { db in try ResultsStore.createSweepTable(db) }
         for source in sources {
             let other = try ResultsStore(path: source)
-            try other.queue.write { db in try ResultsStore.createSweepTable(db) }
+            try other.writing { db in try ResultsStore.createSweepTable(db) }
             let runs = try other.queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, name, scenario_hash, status FROM runs ORDER BY name")
+                try Row.fetchAll(db, sql: "SELECT id, name, scenario_hash, status, run_key FROM runs ORDER BY name")
             }
             for run in runs {
                 let name: String = run["name"]
                 let sourceID: Int64 = run["id"]
                 if let existing = try queue.read({ db in
-                    try Row.fetchOne(db, sql: "SELECT id, scenario_hash, status FROM runs WHERE name = ?", arguments: [name])
+                    try Row.fetchOne(db, sql: "SELECT id, scenario_hash, status, run_key FROM runs WHERE name = ?", arguments: [name])
                 }) {
+                    let keys = [existing["run_key"] as String?, run["run_key"] as String?].compactMap { $0 }
                     let sameHash = (existing["scenario_hash"] as String) == (run["scenario_hash"] as String)
+                        && (keys.count < 2 || keys[0] == keys[1])
                     let sameStatus = (existing["status"] as String) == (run["status"] as String)
                     var sameMetrics = false
                     if sameHash && sameStatus {
@@ -44,7 +46,7 @@ extension ResultsStore {
                     guard sameMetrics else {
                         throw InputError(
                             file: source,
-                            "run '\(name)' conflicts with the run of that name already merged into \(path) (different \(sameHash ? (sameStatus ? "metrics" : "status") : "scenario hash")); refusing to merge")
+                            "run '\(name)' conflicts with the run of that name already merged into \(path) (different \(sameHash ? (sameStatus ? "metrics" : "status") : "scenario hash or run key")); refusing to merge")
                     }
                     report.identical += 1
                     continue
@@ -64,8 +66,8 @@ extension ResultsStore {
             try db.inTransaction {
                 try db.execute(
                     sql: """
-                        INSERT INTO main.runs (name, scenario, scenario_hash, seed, flywheel_version, status)
-                        SELECT name, scenario, scenario_hash, seed, flywheel_version, status FROM src.runs WHERE id = ?
+                        INSERT INTO main.runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts)
+                        SELECT name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts FROM src.runs WHERE id = ?
                         """,
                     arguments: [sourceID])
                 let newID = db.lastInsertedRowID

@@ -10,6 +10,11 @@ extension ResultsStore {
         public var scenarioJSON: String
         public var scenarioHash: String
         public var status: String
+        /// The run key (SHA-256 hex of what the results depend on); nil for runs stored before
+        /// schema version 2.
+        public var runKey: String?
+        /// The key's parts as JSON (scenario, personas, corpus, version); nil with ``runKey``.
+        public var runKeyParts: String?
     }
 
     /// One `kb_events` row.
@@ -39,8 +44,10 @@ extension ResultsStore {
     /// Every run in the store, by id.
     public func runs() throws -> [RunInfo] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, scenario, scenario_hash, status FROM runs ORDER BY id").map {
-                RunInfo(id: $0["id"], name: $0["name"], scenarioJSON: $0["scenario"], scenarioHash: $0["scenario_hash"], status: $0["status"])
+            try Row.fetchAll(db, sql: "SELECT id, name, scenario, scenario_hash, status, run_key, run_key_parts FROM runs ORDER BY id").map {
+                RunInfo(
+                    id: $0["id"], name: $0["name"], scenarioJSON: $0["scenario"], scenarioHash: $0["scenario_hash"], status: $0["status"],
+                    runKey: $0["run_key"], runKeyParts: $0["run_key_parts"])
             }
         }
     }

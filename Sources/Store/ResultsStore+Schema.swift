@@ -1,19 +1,42 @@
+import FlywheelCore
 import GRDB
 
 extension ResultsStore {
-    /// Creates the schema, or checks an existing store's version. Documented in
-    /// `docs/results-schema.md`; bump ``schemaVersion`` and add a migration step on any change.
-    static func migrate(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        if let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") {
-            guard Int(version) == schemaVersion else {
-                throw DatabaseError(message: "results store schema version \(version); this flywheel reads version \(schemaVersion)")
-            }
-            return
+    /// Brings the store to ``schemaVersion``, writing only when something must change, so a
+    /// reader (`flywheel report`) opening an up-to-date store never takes the write lock.
+    static func migrate(_ queue: DatabaseQueue, path: String) throws {
+        let current = try queue.read { db -> Int? in
+            guard try db.tableExists("meta") else { return nil }
+            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'").flatMap { Int($0) }
         }
+        if current == schemaVersion { return }
+        try queue.write { db in try migrate(db, path: path) }
+    }
+
+    /// Creates the schema, or upgrades an older store step by step. Documented in
+    /// `docs/results-schema.md`; bump ``schemaVersion`` and add a step on any change.
+    static func migrate(_ db: Database, path: String) throws {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        var version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'").map { Int($0) ?? -1 }
+        if version == nil {
+            try createVersion1(db)
+            version = 1
+        }
+        if version == 1 {
+            try upgradeToVersion2(db)
+            version = 2
+        }
+        guard version == schemaVersion else {
+            throw InputError(
+                file: path,
+                "results store schema version \(version.map(String.init) ?? "?"); this flywheel reads version \(schemaVersion)")
+        }
+    }
+
+    private static func createVersion1(_ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO meta (key, value) VALUES ('schema_version', '\(schemaVersion)');
+                INSERT INTO meta (key, value) VALUES ('schema_version', '1');
                 CREATE TABLE runs (
                     id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, scenario TEXT NOT NULL,
                     scenario_hash TEXT NOT NULL, seed INTEGER NOT NULL, flywheel_version TEXT NOT NULL,
@@ -42,6 +65,18 @@ extension ResultsStore {
                 CREATE TABLE kb_events (
                     run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
                     sim_time TEXT NOT NULL, article TEXT NOT NULL, event TEXT NOT NULL, flags INTEGER NOT NULL);
+                """)
+    }
+
+    /// Version 2: the run key (what the results depend on) and each job's expected iteration
+    /// count, so a job marked complete can be checked for all its iterations.
+    private static func upgradeToVersion2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE runs ADD COLUMN run_key TEXT;
+                ALTER TABLE runs ADD COLUMN run_key_parts TEXT;
+                ALTER TABLE jobs ADD COLUMN iterations_expected INTEGER;
+                UPDATE meta SET value = '2' WHERE key = 'schema_version';
                 """)
     }
 }

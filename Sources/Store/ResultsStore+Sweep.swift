@@ -34,7 +34,7 @@ extension ResultsStore {
     /// Records that run `runID` is cell `cell` of `sweep`. Recording the same cell again with the
     /// same hash is a no-op; another hash for the same cell is an error (the sweep file changed).
     public func recordSweepCell(sweep: String, cell: Int, hash: String, runID: Int64, parameters: String) throws {
-        try queue.write { db in
+        try writing { db in
             try ResultsStore.createSweepTable(db)
             if let existing = try String.fetchOne(
                 db, sql: "SELECT hash FROM sweep_cells WHERE sweep = ? AND cell = ?", arguments: [sweep, cell])
@@ -54,7 +54,7 @@ extension ResultsStore {
 
     /// Every recorded sweep cell, by sweep and cell.
     public func sweepCells() throws -> [SweepCellRow] {
-        try queue.write { db in
+        try writing { db in
             try ResultsStore.createSweepTable(db)
             return try Row.fetchAll(
                 db,
@@ -85,5 +85,12 @@ extension ResultsStore {
     /// The resolved scenario JSON recorded for run `name`, nil when absent.
     public func runScenario(name: String) throws -> String? {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT scenario FROM runs WHERE name = ?", arguments: [name]) }
+    }
+}
+
+extension ResultsStore {
+    /// Run `name`'s identity, nil when absent.
+    public func run(named name: String) throws -> RunInfo? {
+        try runs().first { $0.name == name }
     }
 }

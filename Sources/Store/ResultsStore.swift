@@ -5,16 +5,22 @@ import GRDB
 /// `docs/results-schema.md`).
 ///
 /// Writes are transactional per iteration: an iteration's metrics, annotations, model versions
-/// and KB events land together or not at all, and a job is marked complete only after its last
-/// iteration. Hot inserts go through prepared statements.
+/// and KB events land together or not at all, and a job is marked complete only in the
+/// transaction of its last iteration. While written the store is in WAL mode with
+/// `synchronous = FULL` (a committed iteration survives a crash or power loss) and a busy
+/// timeout, so readers such as `flywheel report` never make the writer fail with "database is
+/// locked"; ``finishWriting()`` returns it to rollback-journal mode for read-only readers. Hot
+/// inserts go through prepared statements.
 ///
 /// ```swift
 /// let store = try ResultsStore(path: "results/quickstart/run.sqlite")
-/// let run = try store.beginRun(name: "quickstart", scenarioJSON: json, scenarioHash: hash, seed: 42)
-/// try store.write(iteration)
+/// let run = try store.beginRun(name: "quickstart", scenarioJSON: json, scenarioHash: hash, seed: 42, version: "0.1.0")
+/// try store.write(iteration, run: run)
 /// ```
 public final class ResultsStore: Sendable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
+    /// How long a connection waits for another one's write lock before giving up (seconds).
+    static let busyTimeout: Double = 60
     let queue: DatabaseQueue
     public let path: String
 
@@ -23,58 +29,104 @@ public final class ResultsStore: Sendable {
         do {
             var config = Configuration()
             config.label = "flywheel.results"
+            config.busyMode = .timeout(ResultsStore.busyTimeout)
+            config.prepareDatabase { db in
+                // FULL: each commit is durable. (WAL is set by the first write: ``writing(_:)``.)
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
             queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.write { db in try ResultsStore.migrate(db) }
+            try ResultsStore.migrate(queue, path: path)
         } catch let error as DatabaseError {
-            throw InputError(file: path, "cannot open the results store: \(error.message ?? "\(error)")")
+            throw ResultsStore.storageError(error, path: path)
+        }
+    }
+
+    /// One write transaction, in WAL mode (readers never block the writer, nor it them), with
+    /// SQLite failures (disk full, read-only, permissions) turned into one ``InputError`` naming
+    /// the store.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+                var result: T?
+                try db.inTransaction {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw ResultsStore.storageError(error, path: path)
+        }
+    }
+
+    /// Returns the store to rollback-journal mode once its writer is done, so that it can be read
+    /// where it cannot be written (a read-only mount, another user's folder: a WAL store needs
+    /// its `-shm` file). When a reader is connected right then, the store stays in WAL mode,
+    /// which is harmless.
+    public func finishWriting() {
+        try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 100")
+            _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA busy_timeout = \(Int(ResultsStore.busyTimeout * 1000))")
         }
     }
 
     /// Creates the run row, or returns the existing one when a run with the same name and
     /// scenario hash is being resumed. A different scenario under the same name is an error.
-    public func beginRun(name: String, scenarioJSON: String, scenarioHash: String, seed: UInt64, version: String) throws -> Int64 {
-        try queue.write { db in
+    /// `key` and `keyParts` record what the results depend on (see `docs/reliability.md`).
+    public func beginRun(
+        name: String, scenarioJSON: String, scenarioHash: String, seed: UInt64, version: String,
+        key: String? = nil, keyParts: String? = nil
+    ) throws -> Int64 {
+        try writing { db in
             if let row = try Row.fetchOne(db, sql: "SELECT id, scenario_hash FROM runs WHERE name = ?", arguments: [name]) {
                 let hash: String = row["scenario_hash"]
                 guard hash == scenarioHash else {
                     throw InputError(
                         file: path,
-                        "holds run '\(name)' of a different scenario (hash \(hash), now \(scenarioHash)); use another --out folder or delete it")
+                        "holds run '\(name)' of a different scenario (hash \(hash), now \(scenarioHash)); use another --out folder or --force")
+                }
+                if let key {
+                    try db.execute(
+                        sql: "UPDATE runs SET run_key = ?, run_key_parts = ? WHERE id = ? AND run_key IS NULL",
+                        arguments: [key, keyParts, row["id"] as Int64])
                 }
                 return row["id"]
             }
             try db.execute(
-                sql: "INSERT INTO runs (name, scenario, scenario_hash, seed, flywheel_version, status) VALUES (?, ?, ?, ?, ?, 'running')",
-                arguments: [name, scenarioJSON, scenarioHash, Int64(bitPattern: seed), version])
+                sql: """
+                    INSERT INTO runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts)
+                    VALUES (?, ?, ?, ?, ?, 'running', ?, ?)
+                    """,
+                arguments: [name, scenarioJSON, scenarioHash, Int64(bitPattern: seed), version, key, keyParts])
             return db.lastInsertedRowID
         }
     }
 
-    /// Iterations already stored for each (arm, replicate) job of `run`.
-    public func completedJobs(run: Int64) throws -> Set<JobKey> {
-        try queue.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT arm, replicate FROM jobs WHERE run_id = ? AND status = 'complete'", arguments: [run])
-            return Set(rows.map { JobKey(arm: $0["arm"], replicate: $0["replicate"]) })
-        }
-    }
-
-    /// Removes a job's partial iterations (a job interrupted mid-way is recomputed from its start).
-    public func resetJob(run: Int64, job: JobKey) throws {
-        try queue.write { db in
+    /// Removes a job's partial iterations (a job interrupted mid-way is recomputed from its
+    /// start), marks it running with `iterations` expected (iteration 0 included), and marks the
+    /// run running again until ``finishRun(_:expecting:)``.
+    public func resetJob(run: Int64, job: JobKey, iterations: Int? = nil) throws {
+        try writing { db in
             for table in ["iterations", "metrics", "annotations", "model_versions", "kb_events", "jobs"] {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE run_id = ? AND arm = ? AND replicate = ?",
                     arguments: [run, job.arm, job.replicate])
             }
             try db.execute(
-                sql: "INSERT INTO jobs (run_id, arm, replicate, status) VALUES (?, ?, ?, 'running')",
-                arguments: [run, job.arm, job.replicate])
+                sql: "INSERT INTO jobs (run_id, arm, replicate, status, iterations_expected) VALUES (?, ?, ?, 'running', ?)",
+                arguments: [run, job.arm, job.replicate, iterations])
+            try db.execute(sql: "UPDATE runs SET status = 'running' WHERE id = ?", arguments: [run])
         }
     }
 
-    /// Writes one iteration's results in one transaction.
+    /// Writes one iteration's results in one transaction; the last iteration's transaction also
+    /// marks the job complete.
     public func write(_ record: IterationRecord, run: Int64) throws {
-        try queue.write { db in
+        try writing { db in
             let job: StatementArguments = [run, record.job.arm, record.job.replicate, record.iteration]
             try db.execute(
                 sql: "INSERT INTO iterations (run_id, arm, replicate, iteration, sim_time, retrained, deployed) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -105,13 +157,6 @@ public final class ResultsStore: Sendable {
                     sql: "UPDATE jobs SET status = 'complete' WHERE run_id = ? AND arm = ? AND replicate = ?",
                     arguments: [run, record.job.arm, record.job.replicate])
             }
-        }
-    }
-
-    /// Marks the run complete once every job is.
-    public func finishRun(_ run: Int64) throws {
-        try queue.write { db in
-            try db.execute(sql: "UPDATE runs SET status = 'complete' WHERE id = ?", arguments: [run])
         }
     }
 

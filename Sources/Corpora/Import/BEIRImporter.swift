@@ -8,7 +8,8 @@ import Foundation
 ///   `metadata.topic` is kept);
 /// - `queries.jsonl` — `{"_id","text"}` → tickets, in file order;
 /// - `qrels/<split>.tsv` — header `query-id corpus-id score`, then one judgment per line →
-///   each ticket's `relevant` grades.
+///   each ticket's `relevant` grades. Columns are split on tabs only, so ids containing spaces
+///   survive.
 ///
 /// Only queries judged in the chosen splits become tickets. A query's `created_at` (top level or
 /// in `metadata`) is used when present — tickets are then sorted by it, stably — otherwise
@@ -77,12 +78,12 @@ public struct BEIRImporter: Sendable {
         var relevant: [TicketID: [ArticleID: Int]] = [:]
         for path in qrels {
             let reader = try LineReader(path: path)
-            while let fields = try reader.nextLine({ String(validating: $0, as: UTF8.self).map { $0.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init) } }) {
+            while let fields = try reader.nextLine({ String(validating: $0, as: UTF8.self).map(BEIRImporter.qrelsFields) }) {
                 guard let fields else { throw InputError(file: path, line: reader.lineNumber, "invalid UTF-8") }
                 if fields.isEmpty { continue }
                 if reader.lineNumber == 1 && fields.first == "query-id" { continue }
                 guard fields.count >= 3 else {
-                    throw InputError(file: path, line: reader.lineNumber, "expected three columns: query-id corpus-id score")
+                    throw InputError(file: path, line: reader.lineNumber, "expected three tab-separated columns: query-id corpus-id score")
                 }
                 let article = ArticleID(fields[1])
                 guard articleIDs.contains(article) else {
@@ -124,6 +125,17 @@ public struct BEIRImporter: Sendable {
             try writer.write(TicketRecord(ticket: ticket, truth: TicketTruth(ticket: ticket.id, relevant: relevant[ticket.id] ?? [:])))
         }
         return try writer.finish()
+    }
+}
+
+extension BEIRImporter {
+    /// The columns of one qrels line: split on tabs only (ids may contain spaces), a trailing
+    /// carriage return dropped; empty for a blank line.
+    static func qrelsFields(_ line: String) -> [String] {
+        var text = Substring(line)
+        if text.last == "\r" { text = text.dropLast() }
+        if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return [] }
+        return text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
     }
 }
 

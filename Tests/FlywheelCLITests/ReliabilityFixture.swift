@@ -1,0 +1,65 @@
+import Corpora
+import Foundation
+
+/// A results folder's neighbourhood for reliability tests: its own copy of two personas (so a
+/// test can edit them) and scenarios over the shared tiny corpus or a corpus of its own.
+struct ReliabilityFixture {
+    let cli: CLIFixture
+    var directory: String { cli.directory }
+    var personas: String { directory + "/personas" }
+
+    init(_ label: String) throws {
+        cli = try CLIFixture(label)
+        try FileManager.default.createDirectory(atPath: personas, withIntermediateDirectories: true)
+        for name in ["careful-expert", "rushed"] {
+            try FileManager.default.copyItem(
+                atPath: CLIFixture.root + "/scenarios/personas/\(name).yaml", toPath: personas + "/\(name).yaml")
+        }
+    }
+
+    func cleanUp() { cli.cleanUp() }
+
+    /// Writes `NAME.yaml`: two arms, two replicates, two weeks over `corpus`.
+    func scenario(_ name: String = "tiny", corpus: String = CLIFixture.corpus, seed: Int = 9, extra: String = "") throws -> String {
+        let text = """
+            corpus: \(corpus)
+            personas: \(personas)
+            seed: \(seed)
+            replicates: 2
+            heldout: {share: 0.06, max: 40}
+            population:
+              - {persona: careful-expert, weight: 0.5}
+              - {persona: rushed, weight: 0.5}
+            arms:
+              aitl: {cadence: 7d}
+              frozen: {retrain: false}
+            baseline: frozen
+            horizon: 2w
+            \(extra)
+            """
+        let path = directory + "/\(name).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Edits persona `name`'s file: replaces `old` with `new`.
+    func editPersona(_ name: String, _ old: String, _ new: String) throws {
+        let path = personas + "/\(name).yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        precondition(text.contains(old))
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// A corpus of its own at `corpus/` (small; `seed` changes its content).
+    func corpus(seed: UInt64 = 3, overwrite: Bool = false) throws -> String {
+        let path = directory + "/corpus"
+        let world = SyntheticWorld.generate(.init(seed: seed, articles: 120, tickets: 600, weeks: 2))
+        _ = try world.write(to: path, name: "own", overwrite: overwrite)
+        return path
+    }
+
+    /// The results folder's stderr as lines, without blank ones.
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map(String.init)
+    }
+}
