@@ -13,12 +13,18 @@ struct CadenceCommand: ParsableCommand {
         abstract: "Compare retraining cadences on the same ticket stream and recommend one under the cost model.",
         discussion: """
             Runs the scenario's learning arm (the first arm, sorted by name, that retrains from live \
-            agents and is not the baseline; or --arm) once per cadence, all on the same ticket stream \
-            with common random numbers, and prints per cadence: weeks until the mean of --metric first \
-            reaches 90% of the best cadence's final gain, the final value with its 95% CI, retrains, \
-            agent minutes and the net value under the scenario's `cost:` model (value per point × \
-            100 × mean gain over the horizon − cost per retrain × retrains − cost per agent minute × \
-            minutes). The highest net value is recommended, with its margin over the runner-up.
+            agents and is not the baseline; or --arm, which must retrain) once per cadence, all on \
+            the same ticket stream with common random numbers, plus a "no loop" row: the same arm \
+            never retrained and nobody annotating (no retraining or agent cost). Per row: weeks \
+            until the mean of --metric first reaches 90% of the best cadence's final gain, the final \
+            value with its 95% CI, retrains, agent minutes, the net value under the scenario's \
+            `cost:` model (value per point × 100 × mean gain over the horizon − cost per retrain × \
+            retrains − cost per agent minute × minutes) and P(best), the share of 2000 bootstrap \
+            resamples of the replicates (fixed seed) in which the row has the highest net value. \
+            Without --metric the value term counts every metric cost.value_per_point prices; with \
+            --metric only that metric (at its value per point, else the largest one). The highest \
+            net value is recommended, with its margin over the runner-up and the paired 95% CI of \
+            that margin over replicates. See docs/checks.md.
 
             Writes OUT (default results/NAME-cadence): run.sqlite, metrics.csv, summary.json, \
             cadence.json and report.html with a cadence panel.
@@ -56,13 +62,28 @@ struct CadenceCommand: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let replicates, !(1...1000).contains(replicates) {
+            throw ValidationError("--replicates must be between 1 and 1000, got \(replicates)")
+        }
+        if let horizon, (SimDuration(parsing: horizon)?.seconds ?? 0) <= 0 {
+            throw ValidationError("--horizon must be a duration like 26w, got '\(horizon)'")
+        }
+        do {
+            _ = try CadenceRun.parse(cadences: cadences)
+        } catch let error as InputError {
+            throw ValidationError("--cadences: \(error.message)")
+        }
+    }
+
     func run() throws {
         let study = try CadenceRun(
             scenarioPath: scenario, cadences: cadences, horizon: horizon, replicates: replicates, arm: arm, metric: metric,
             out: out, jobs: jobs, quiet: quiet
         ).run()
-        print(study.study.table())
-        print("results: \(study.directory)/{cadence.json,report.html}")
+        print(TerminalText.lines(study.study.table()))
+        print("results: \(TerminalText.line(study.directory))/{cadence.json,report.html}")
     }
 }
 
@@ -80,6 +101,11 @@ struct CadenceRun {
 
     /// The cadences, parsed and checked.
     func parsedCadences() throws -> [(label: String, duration: SimDuration)] {
+        try Self.parse(cadences: cadences)
+    }
+
+    /// `3d,1w,2w` as labelled durations of at least 1h, each once.
+    static func parse(cadences: String) throws -> [(label: String, duration: SimDuration)] {
         let parts = cadences.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { throw InputError(field: "--cadences", "name at least one cadence, e.g. 1w,2w,4w") }
         var seen = Set<String>()
@@ -102,6 +128,10 @@ struct CadenceRun {
         guard let base = scenario.arms[armName] else {
             throw InputError(field: "--arm", "'\(armName)' is not an arm; arms: \(scenario.armNames.joined(separator: ", "))")
         }
+        guard base.retrain else {
+            throw InputError(
+                field: "--arm", "'\(armName)' does not retrain (retrain: false), so it has no cadence to vary; name an arm that retrains")
+        }
         if let horizon {
             guard let h = SimDuration(parsing: horizon), h.seconds > 0 else {
                 throw InputError(field: "--horizon", "'\(horizon)' is not a duration like 26w")
@@ -109,21 +139,31 @@ struct CadenceRun {
             scenario.horizon = h
         }
         if let replicates {
-            guard (1...1000).contains(replicates) else { throw InputError(field: "--replicates", "\(replicates) is out of range; allowed: 1…1000") }
+            guard (1...1000).contains(replicates) else {
+                throw InputError(field: "--replicates", "must be between 1 and 1000, got \(replicates)")
+            }
             scenario.replicates = replicates
         }
-        let valued = scenario.cost.valuePerPoint
-        let metric = self.metric ?? valued.keys.sorted().max { valued[$0]! < valued[$1]! } ?? "adoption"
+        guard let metric = self.metric ?? Self.mostValued(scenario.cost.valuePerPoint) else {
+            throw InputError(file: scenarioPath, field: "cost.value_per_point", "values no metric; name one with --metric")
+        }
         let known = Expectation.knownMetrics(retrieverDepth: scenario.system.retriever.depth, rerankDepth: scenario.system.reranker.depth)
         guard known.contains(metric) else {
             throw InputError(field: "--metric", "'\(metric)' is not a metric the engine writes; metrics: \(known.joined(separator: ", "))")
         }
+        let valuePerPoint = Self.valuePerPoint(scenario.cost.valuePerPoint, metric: self.metric)
         var arms: [String: ArmSpec] = [:]
         for c in list {
             var a = base
             a.cadence = c.duration
             arms["cadence-\(c.label)"] = a
         }
+        // The manager's alternative: the same arm never retrained, with nobody annotating.
+        var noLoop = base
+        noLoop.retrain = false
+        noLoop.participation = 0
+        noLoop.labelling = nil
+        arms[Self.noLoopArm] = noLoop
         scenario.arms = arms
         scenario.baseline = nil
         let cost = scenario.cost
@@ -140,12 +180,29 @@ struct CadenceRun {
         guard let run = try store.runs().last else { throw InputError(file: directory, "no run stored") }
         let study = CadenceStudy.analyse(
             rows: try store.metricRows(run: run.id), arms: list.map { (arm: "cadence-\($0.label)", cadence: $0.label) },
-            metric: metric, weeksPerIteration: Double(base.evaluateEvery.seconds) / Double(SimDuration.weeks(1).seconds),
-            perRetrain: cost.perRetrain, perAgentMinute: cost.perAgentMinute, valuePerPoint: cost.valuePerPoint)
+            noLoopArm: Self.noLoopArm, metric: metric,
+            weeksPerIteration: Double(base.evaluateEvery.seconds) / Double(SimDuration.weeks(1).seconds),
+            perRetrain: cost.perRetrain, perAgentMinute: cost.perAgentMinute, valuePerPoint: valuePerPoint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try writeAtomically(String(decoding: try encoder.encode(study), as: UTF8.self) + "\n", to: directory + "/cadence.json")
         try writeAtomically(HTMLReport.render(try ReportLoader.input(directory: directory)), to: directory + "/report.html")
         return (study, directory)
+    }
+
+    /// The arm of the "no loop" row.
+    static let noLoopArm = "no-loop"
+
+    /// The metric with the highest value per point (ties: the first by name).
+    static func mostValued(_ valued: [String: Double]) -> String? {
+        valued.keys.sorted().max { valued[$0]! < valued[$1]! }
+    }
+
+    /// The value term of the net value. Without `--metric`: every metric `cost.value_per_point`
+    /// prices. With `--metric M`: only M, at its own value per point, or at the largest value per
+    /// point of the cost model when it prices M not at all.
+    static func valuePerPoint(_ valued: [String: Double], metric: String?) -> [String: Double] {
+        guard let metric else { return valued }
+        return [metric: valued[metric] ?? valued.values.max() ?? CostModel().valuePerPoint.values.max() ?? 100]
     }
 }

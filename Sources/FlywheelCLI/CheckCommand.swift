@@ -18,15 +18,27 @@ struct CheckCommand: ParsableCommand {
             of it), persona files, corpus and flywheel version. Results of another key are never \
             replaced silently: check exits 2 naming what changed, unless --force. Each assertion prints \
             one line: PASS or FAIL, the measured value with its 95% interval over replicates, and \
-            the reason. See docs/notes/checks.md for the exact rule of each assertion kind.
+            the reason. See docs/checks.md for the exact rule of each assertion kind.
 
-            Exit status: 0 every assertion passed, 1 at least one failed, 2 invalid input.
+            A scenario without expect: assertions is not run: it gets a note, or with --strict \
+            fails. --junit FILE is written in every case, invalid input included (an <error> test \
+            case with the one-line message). --format json prints one JSON document instead of the \
+            lines (exit_status, passed, failed, unchecked, and every assertion with its interval).
+
+            Exit status: 0 every assertion passed, 1 at least one failed (or, with --strict, a \
+            scenario had none), 2 invalid input (also results of another run key without --force, \
+            a results folder another writer holds, a storage failure), 64 usage.
 
             Examples:
               flywheel check scenarios/ci/converges.yaml
-              flywheel check scenarios/ci/ --junit results/junit.xml --jobs 2
+              flywheel check scenarios/ci/ --junit results/junit.xml --strict --jobs 2
+              flywheel check scenarios/ci/converges.yaml --format json > results/check.json
             """
     )
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, json
+    }
 
     @Argument(help: "Scenario files or folders of *.yaml.")
     var scenarios: [String]
@@ -40,6 +52,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Jobs (arm × replicate) run at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Fail (exit 1) a scenario that has no expect: assertions.")
+    var strict = false
+
+    @Option(help: "Output: text (one line per assertion) or json (one JSON document on standard output).")
+    var format: Format = .text
+
     @Flag(help: "No progress bars.")
     var quiet = false
 
@@ -51,85 +69,32 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let outcome = try CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, force: force).run { print($0) }
-        if let junit { try writeAtomically(JUnitXML.render(outcome.suites), to: junit) }
-        let failed = outcome.results.filter { !$0.passed }.count
-        print("\(outcome.results.count - failed) passed, \(failed) failed")
-        if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// `flywheel check` as a library function (the tests call it).
-struct CheckRun {
-    var scenarios: [String]
-    var out: String
-    var jobs: Int
-    var quiet: Bool
-    /// Replace results of another run key instead of refusing (exit 2).
-    var force = false
-
-    struct Outcome {
-        var results: [ExpectationResult]
-        var suites: [JUnitXML.Suite]
-    }
-
-    /// Scenario files named by `scenarios`: files as given, folders expanded to their sorted
-    /// `*.yaml`/`*.yml` files.
-    func files() throws -> [String] {
-        var files: [String] = []
-        for path in scenarios {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(file: path, "no such scenario file or folder")
-            }
-            if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                files += names.map { (path.hasSuffix("/") ? path : path + "/") + $0 }
+        let check = CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, strict: strict, force: force)
+        var outcome = CheckOutcome()
+        var thrown: (any Error)?
+        do {
+            try check.run(into: &outcome) { line in if format == .text { print(line) } }
+        } catch let error as InputError {
+            outcome.error = error.commandLine
+            thrown = error
+        } catch {
+            // A storage failure (disk full, read-only, permission denied) is one line and exit 2,
+            // as `main` maps it; the JUnit file and the JSON document say the same.
+            if let storage = StorageFailure.inputError(error) {
+                outcome.error = storage.commandLine
+                thrown = storage
             } else {
-                files.append(path)
+                outcome.error = TerminalText.line("\(error)")
+                thrown = error
             }
         }
-        return files
-    }
-
-    func run(print say: (String) -> Void) throws -> Outcome {
-        let files = try files()
-        // Validate every scenario before running any: bad input exits 2 without wasting a run.
-        let loaded = try files.map { ($0, try ScenarioLoader.load(path: $0)) }
-        var all: [ExpectationResult] = []
-        var suites: [JUnitXML.Suite] = []
-        for (file, scenario) in loaded {
-            let started = Date()
-            var pipeline = RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: jobs, resume: true, force: false, quiet: quiet)
-            pipeline.out = out + "/" + pipeline.name
-            // Reuse (or finish) results only on an exact run-key match; refuse otherwise.
-            pipeline.force = force
-            pipeline.resume = !force
-            let outcome = try pipeline.run()
-            let store = try ResultsStore(path: outcome.directory + "/run.sqlite")
-            guard let run = try store.runs().last else { throw InputError(file: outcome.directory, "no run stored") }
-            let series = ReplicateSeries(rows: try store.metricRows(run: run.id))
-            say("\(file): \(outcome.jobsRun == 0 ? "reused" : "ran") \(outcome.directory)")
-            if scenario.expect.isEmpty { say("  (no expect: assertions)") }
-            let results = scenario.expect.map { $0.evaluate(series: series, baseline: scenario.baseline) }
-            for r in results { say("  \(r.passed ? "PASS" : "FAIL")  \(r.name): \(r.reason)") }
-            all += results
-            suites.append(JUnitXML.Suite(
-                name: pipeline.name,
-                cases: results.map { JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason) },
-                time: Date().timeIntervalSince(started)))
+        // The JUnit file is written whatever happened, so CI always has a report to show.
+        if let junit { try writeAtomically(JUnitXML.render(outcome.suites), to: junit) }
+        switch format {
+        case .json: print(try outcome.json(), terminator: "")
+        case .text: if thrown == nil { print(outcome.summaryLine) }
         }
-        return Outcome(results: all, suites: suites)
-    }
-
-    /// Whether the results folder holds results that cannot be reused for `scenario` (another
-    /// run, or another run key). `flywheel cadence` redoes such results from scratch.
-    func needsFreshRun(_ pipeline: RunPipeline, _ scenario: Scenario) throws -> Bool {
-        let database = (pipeline.out ?? "") + "/run.sqlite"
-        guard FileManager.default.fileExists(atPath: database) else { return false }
-        let key = try RunKey(scenario)
-        let stored = try ResultsStore(path: database).runs()
-        return stored.isEmpty || stored.contains { $0.name != pipeline.name || RunReuse.mismatch($0, key: key) != nil }
+        if let thrown { throw thrown }
+        if outcome.exitStatus != ExitStatus.success { throw ExitCode(outcome.exitStatus) }
     }
 }

@@ -74,7 +74,7 @@ struct CorpusGenerate: AsyncParsableCommand {
         let began = clock.now
         print("generating \(config.profile.rawValue) world: \(config.articles) articles, \(config.tickets) tickets over \(config.weeks) weeks from \(config.start.date), seed \(config.seed)")
         let world = SyntheticWorld.generate(config)
-        print("  generated in \(clock.now - began); writing \(out)")
+        print("  generated in \((clock.now - began).printed); writing \(out)")
         // Written into a temporary sibling folder and renamed into place: a failure leaves an
         // existing corpus in --out intact. Name and command are those of --out, not the staging folder.
         let manifest = try StagedDirectory.write(to: out) { staging in
@@ -95,7 +95,7 @@ struct CorpusGenerate: AsyncParsableCommand {
         print("  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%; generated twin pairs cover \(pct(Double(world.twins.count) / Double(max(1, world.articles.count))))%")
         print("  multi-issue tickets: \(pct(stats.multiIssueShare))%; tickets with a conflicting twin: \(pct(stats.conflictingShare))%")
         print("  new policies introduced mid-stream: \(pct(stats.newPolicyShare))% of articles; mean nuggets per ticket \(String(Int((stats.meanNuggets * 100).rounded())).withTwoDecimals)")
-        print("done in \(clock.now - began)")
+        print("done in \((clock.now - began).printed)")
     }
 }
 

@@ -17,16 +17,31 @@ struct Flywheel: AsyncParsableCommand {
             over many retraining cycles, and measures how recall@75, precision@8, helpfulness and \
             adoption evolve.
 
-            Bad input (corpus files, scenarios, personas) exits with status 2 and a message naming \
-            the file, line and field.
+            Exit status (every command):
+              0   success
+              1   an expectation failed (flywheel check)
+              2   bad input: a file, or an option that does not fit it; results of
+                  another run key without --force; a locked results folder; a storage
+                  failure (disk full, read-only, permission denied)
+              64  usage: unknown option, missing argument, value out of range
+
+            Bad input gets one line on standard error naming the file, line and key path, or the \
+            --flag (--arm: 'x' is not an arm …). Usage errors name the flag and print the usage \
+            (--replicates must be between 1 and 1000, got 0).
+
+            Examples:
+              flywheel run scenarios/quickstart.yaml
+              flywheel check scenarios/ci/converges.yaml --junit results/junit.xml
+              flywheel --version
             """,
+        version: FlywheelVersion.current,
         subcommands: CommandRegistry.subcommands
     )
 }
 
-/// Runs the command line and maps errors to exit statuses: 0 success, 1 a failed check,
-/// 2 bad input (an ``InputError`` or a usage error) or a storage failure (disk full, read-only,
-/// permission denied: ``StorageFailure``), other codes as ArgumentParser decides.
+/// Runs the command line and maps errors to exit statuses (``ExitStatus``): 0 success, 1 a
+/// failed check, 2 bad input (an ``InputError``) or a storage failure (disk full, read-only,
+/// permission denied: ``StorageFailure``), 64 a usage error (ArgumentParser's).
 public func main() async {
     do {
         var command = try Flywheel.parseAsRoot()
@@ -45,8 +60,8 @@ public func main() async {
 
 func reportInputError(_ error: InputError) -> Never {
     var standardError = StandardError()
-    print("error: \(error)", to: &standardError)
-    exit(2)
+    print("error: \(error.commandLine)", to: &standardError)
+    exit(ExitStatus.badInput)
 }
 
 /// Standard error as a `TextOutputStream`: `print("…", to: &standardError)`.

@@ -8,6 +8,14 @@ struct PersonaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "persona",
         abstract: "Validate persona files and show personas.",
+        discussion: """
+            Personas are versioned YAML files (scenarios/personas/); see docs/world.md for every \
+            behaviour they set.
+
+            Examples:
+              flywheel persona validate scenarios/personas/*.yaml
+              flywheel persona show careful-expert
+            """,
         subcommands: [Validate.self, Show.self]
     )
 
@@ -18,6 +26,10 @@ struct PersonaCommand: ParsableCommand {
             discussion: """
                 A file with a top-level `population:` key is checked as a population (weights finite, \
                 ≥ 0, summing to a positive number); any other file as a persona.
+
+                Examples:
+                  flywheel persona validate scenarios/personas/*.yaml
+                  flywheel persona validate my-personas/impatient.yaml
                 """
         )
 
@@ -46,7 +58,12 @@ struct PersonaCommand: ParsableCommand {
     /// `flywheel persona show NAME`
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a persona from the personas folder, with every default filled in."
+            abstract: "Print a persona from the personas folder, with every default filled in.",
+            discussion: """
+                Examples:
+                  flywheel persona show careful-expert
+                  flywheel persona show impatient --dir my-personas
+                """
         )
 
         @Argument(help: "Persona name (the file NAME.yaml in --dir).")

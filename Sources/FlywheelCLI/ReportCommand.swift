@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         for directory in results {
             let input = try ReportLoader.input(directory: directory)
             if markdown {
-                print(MarkdownSummary.render(input))
+                print(TerminalText.lines(MarkdownSummary.render(input)))
             } else {
                 let path = out ?? directory + "/report.html"
                 try writeAtomically(HTMLReport.render(input), to: path)

@@ -19,6 +19,11 @@ struct RetrieveCommand: ParsableCommand {
             The run is the top --k articles per ticket (ties by article id descending, as \
             trec_eval orders them); the qrels are the tickets' relevant articles. Both files can \
             be checked with trec_eval: trec_eval -m recall.75 -m P.8 -m ndcg_cut.10 -m recip_rank QRELS RUN.
+
+            Examples:
+              flywheel retrieve corpora/marketplace
+              flywheel retrieve corpora/marketplace --split all --k 100 --no-stem
+              flywheel retrieve corpora/marketplace --run-out results/bm25.run --qrels-out results/test.qrels
             """
     )
 

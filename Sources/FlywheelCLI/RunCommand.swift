@@ -60,6 +60,9 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let replicates, !(1...1000).contains(replicates) {
+            throw ValidationError("--replicates must be between 1 and 1000, got \(replicates)")
+        }
         guard !(resume && force) else { throw ValidationError("--resume and --force exclude each other") }
     }
 
@@ -69,7 +72,7 @@ struct RunCommand: ParsableCommand {
             report: report)
         let outcome = try pipeline.run()
         if !quiet {
-            print(SummaryTable.render(outcome.summary))
+            print(TerminalText.lines(SummaryTable.render(outcome.summary)))
             print("results: \(outcome.directory)/{run.sqlite,metrics.csv,summary.json\(report ? ",report.html" : "")}")
         }
     }

@@ -10,6 +10,13 @@ struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenario",
         abstract: "Validate scenarios, print them resolved, print the scenario JSON Schema.",
+        discussion: """
+            Every key, its default, range and meaning: docs/scenarios.md.
+
+            Examples:
+              flywheel scenario validate scenarios/quickstart.yaml
+              flywheel scenario explain scenarios/quickstart.yaml --format json
+            """,
         subcommands: [Validate.self, Explain.self, Schema.self, Docs.self]
     )
 
@@ -47,7 +54,7 @@ struct ScenarioCommand: ParsableCommand {
                     print("\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, \(identity))")
                 } catch let error as InputError {
                     var standardError = StandardError()
-                    print("error: \(error)", to: &standardError)
+                    print("error: \(error.commandLine)", to: &standardError)
                     failed.append(error)
                 }
             }

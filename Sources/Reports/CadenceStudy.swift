@@ -1,12 +1,14 @@
 import Evaluation
 import FlywheelCore
 
-/// `flywheel cadence`'s result: one row per cadence run on the same ticket stream, the time to
-/// reach 90% of the best cadence's final gain, final metrics with CIs, retrains, agent minutes
-/// and net value under the scenario's cost model; written to `cadence.json` and drawn in the report.
+/// `flywheel cadence`'s result: one row per cadence run on the same ticket stream (and a "no loop"
+/// row: the same arm never retrained, nobody annotating), the time to reach 90% of the best
+/// cadence's final gain, final metrics with CIs, retrains, agent minutes and net value under the
+/// scenario's cost model, the probability that each row is best and the paired interval of the
+/// winner's margin; written to `cadence.json` and drawn in the report.
 public struct CadenceStudy: Codable, Sendable {
     public struct Row: Codable, Sendable {
-        /// The cadence as written, e.g. `1w`.
+        /// The cadence as written, e.g. `1w`; ``CadenceStudy/noLoopLabel`` for the no-loop row.
         public var cadence: String
         /// The arm that ran it, e.g. `cadence-1w`.
         public var arm: String
@@ -24,7 +26,17 @@ public struct CadenceStudy: Codable, Sendable {
         public var netValue: Double
         /// Mean curve of ``CadenceStudy/metric`` at every evaluation.
         public var curve: [Double]
+        /// True for the row that does not run the loop (no retraining, no annotation).
+        public var noLoop: Bool?
+        /// Net value of each replicate (same replicate = same tickets and draws in every row).
+        public var replicateNetValues: [Double]?
+        /// Share of bootstrap resamples of the replicates in which this row has the highest mean
+        /// net value.
+        public var probabilityBest: Double?
     }
+
+    /// The label of the row that does not run the loop.
+    public static let noLoopLabel = "no loop"
 
     /// The metric whose gain defines time-to-90%.
     public var metric: String
@@ -33,18 +45,31 @@ public struct CadenceStudy: Codable, Sendable {
     /// The best cadence's final gain in ``metric`` (final − iteration 0).
     public var bestFinalGain: Double
     public var rows: [Row]
-    /// The cadence with the highest net value.
+    /// The row with the highest net value (a cadence, or ``noLoopLabel``).
     public var recommended: String
-    /// Its net value minus the runner-up's (0 with a single cadence).
+    /// Its net value minus the runner-up's (0 with a single row).
     public var margin: Double
+    /// The runner-up's label.
+    public var runnerUp: String?
+    /// The margin's 95% t interval over the paired per-replicate differences; nil with one replicate.
+    public var marginLower: Double?
+    public var marginUpper: Double?
+    /// Replicates behind every row.
+    public var replicates: Int?
+    /// Bootstrap resamples behind ``Row/probabilityBest``.
+    public var resamples: Int?
+    /// The value per point of each metric counted in the net value.
+    public var valuePerPoint: [String: Double]?
 
-    /// Analyses a run whose arms are `arms` (arm name → cadence label, in the order to show).
+    /// Analyses a run whose arms are `arms` (arm name → cadence label, in the order to show);
+    /// `noLoopArm`, when given, is the arm that never retrains and has nobody annotating.
     ///
     /// Net value = Σ_m valuePerPoint[m] × 100 × meanGain[m] − perRetrain × retrains −
-    /// perAgentMinute × agentMinutes (a point is 0.01 of the metric).
+    /// perAgentMinute × agentMinutes (a point is 0.01 of the metric), per replicate and on average.
     public static func analyse(
-        rows metricRows: [MetricRow], arms: [(arm: String, cadence: String)], metric: String, weeksPerIteration: Double,
-        perRetrain: Double, perAgentMinute: Double, valuePerPoint: [String: Double]
+        rows metricRows: [MetricRow], arms: [(arm: String, cadence: String)], noLoopArm: String? = nil, metric: String,
+        weeksPerIteration: Double, perRetrain: Double, perAgentMinute: Double, valuePerPoint: [String: Double],
+        resamples: Int = 2000, seed: UInt64 = 17
     ) -> CadenceStudy {
         var values: [String: [String: [Int: [Int: Double]]]] = [:]
         for r in metricRows { values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value }
@@ -59,15 +84,15 @@ public struct CadenceStudy: Codable, Sendable {
             let w = s.first?.count ?? 0
             return (0..<w).map { i in Statistics.mean(s.map { $0[i] }) }
         }
-        func total(_ arm: String, _ m: String) -> Double {
-            Statistics.mean(series(arm, m).map { $0.dropFirst().reduce(0, +) })
-        }
+        func totals(_ arm: String, _ m: String) -> [Double] { series(arm, m).map { $0.dropFirst().reduce(0, +) } }
+        let all = arms + (noLoopArm.map { [(arm: $0, cadence: noLoopLabel)] } ?? [])
         let gains = arms.map { a -> Double in
             let c = curve(a.arm, metric)
             return c.count > 0 ? c[c.count - 1] - c[0] : 0
         }
         let best = gains.max() ?? 0
-        let out = arms.map { a -> Row in
+        let valued = valuePerPoint.keys.sorted()
+        let out = all.map { a -> Row in
             let c = curve(a.arm, metric)
             var weeks: Double?
             if best > 0, let i = c.indices.first(where: { c[$0] - c[0] >= 0.9 * best }) {
@@ -79,39 +104,30 @@ public struct CadenceStudy: Codable, Sendable {
                 if let w = s.first?.count, w > 0 { finals[m] = RunSummary.Estimate(s.map { $0[w - 1] }) }
             }
             var meanGain: [String: Double] = [:]
-            for m in valuePerPoint.keys.sorted() {
+            for m in valued {
                 let cm = curve(a.arm, m)
                 if cm.count > 1 { meanGain[m] = Statistics.mean(cm.dropFirst().map { $0 - cm[0] }) }
             }
-            let retrains = total(a.arm, "retrains"), minutes = total(a.arm, "agent_minutes")
+            let retrains = totals(a.arm, "retrains"), minutes = totals(a.arm, "agent_minutes")
             var value = 0.0
-            for m in valuePerPoint.keys.sorted() { value += valuePerPoint[m]! * 100 * (meanGain[m] ?? 0) }
-            value -= perRetrain * retrains + perAgentMinute * minutes
+            for m in valued { value += valuePerPoint[m]! * 100 * (meanGain[m] ?? 0) }
+            value -= perRetrain * Statistics.mean(retrains) + perAgentMinute * Statistics.mean(minutes)
+            // Per replicate: the same formula on that replicate's own curves.
+            var perReplicate = zip(retrains, minutes).map { -perRetrain * $0 - perAgentMinute * $1 }
+            for m in valued {
+                for (r, s) in series(a.arm, m).enumerated() where r < perReplicate.count && s.count > 1 {
+                    perReplicate[r] += valuePerPoint[m]! * 100 * Statistics.mean(s.dropFirst().map { $0 - s[0] })
+                }
+            }
             return Row(
-                cadence: a.cadence, arm: a.arm, weeksTo90: weeks, finals: finals, retrains: retrains, agentMinutes: minutes,
-                meanGain: meanGain, netValue: value, curve: c)
+                cadence: a.cadence, arm: a.arm, weeksTo90: weeks, finals: finals, retrains: Statistics.mean(retrains),
+                agentMinutes: Statistics.mean(minutes), meanGain: meanGain, netValue: value, curve: c,
+                noLoop: a.arm == noLoopArm ? true : nil, replicateNetValues: perReplicate)
         }
-        let ranked = out.sorted { $0.netValue != $1.netValue ? $0.netValue > $1.netValue : $0.cadence < $1.cadence }
-        return CadenceStudy(
-            metric: metric, weeksPerIteration: weeksPerIteration, bestFinalGain: best, rows: out,
-            recommended: ranked.first?.cadence ?? "–",
-            margin: ranked.count > 1 ? ranked[0].netValue - ranked[1].netValue : 0)
-    }
-
-    /// The printed table.
-    public func table() -> String {
-        var rows = [["cadence", "weeks to 90%", "final \(metric) (95% CI)", "retrains", "agent min", "net value"]]
-        for r in self.rows {
-            let e = r.finals[metric]
-            rows.append([
-                r.cadence + (r.cadence == recommended ? " *" : ""), r.weeksTo90.map { SummaryTable.fmt($0, digits: 1) } ?? "never",
-                e.map { SummaryTable.fmt($0.mean) + " " + SummaryTable.interval($0) } ?? "–",
-                SummaryTable.fmt(r.retrains, digits: 1), SummaryTable.fmt(r.agentMinutes, digits: 0),
-                SummaryTable.fmt(r.netValue, digits: 0),
-            ])
-        }
-        return SummaryTable.layout(rows)
-            + "best final gain in \(metric): \(SummaryTable.signed(bestFinalGain)); time to 90% = first evaluation reaching \(SummaryTable.fmt(0.9 * bestFinalGain)) above its start\n"
-            + "recommended cadence: \(recommended) (net value ahead of the runner-up by \(SummaryTable.fmt(margin, digits: 0)))\n"
+        var study = CadenceStudy(
+            metric: metric, weeksPerIteration: weeksPerIteration, bestFinalGain: best, rows: out, recommended: "–", margin: 0,
+            valuePerPoint: valuePerPoint)
+        study.rank(resamples: resamples, seed: seed)
+        return study
     }
 }

@@ -1,5 +1,7 @@
 /// JUnit XML as CI systems (GitLab, Jenkins, GitHub test reporters) render it: one `<testsuite>`
-/// per scenario, one `<testcase>` per assertion, a `<failure message="…">` for each failed one.
+/// per scenario, one `<testcase>` per assertion, a `<failure message="…">` for each failed one,
+/// `<skipped>` for a scenario with nothing to check, `<error>` for invalid input. Always valid
+/// XML 1.0 whatever the names and messages hold (``JUnitXML/escape(_:)``).
 ///
 /// ```swift
 /// let xml = JUnitXML.render([JUnitXML.Suite(name: "converges", cases: [
@@ -12,10 +14,13 @@ public enum JUnitXML {
         public var failure: String?
         /// Shown as `<system-out>`: the measured value and interval.
         public var output: String
-        public init(name: String, failure: String?, output: String) {
+        /// Why nothing was checked (`<skipped message="…"/>`); nil when the case ran.
+        public var skipped: String?
+        public init(name: String, failure: String?, output: String, skipped: String? = nil) {
             self.name = name
             self.failure = failure
             self.output = output
+            self.skipped = skipped
         }
     }
     public struct Suite: Sendable {
@@ -36,22 +41,27 @@ public enum JUnitXML {
     public static func render(_ suites: [Suite]) -> String {
         let failures = suites.reduce(0) { $0 + $1.cases.filter { $0.failure != nil }.count }
         let errors = suites.filter { $0.error != nil }.count
+        let skipped = suites.reduce(0) { $0 + $1.cases.filter { $0.skipped != nil }.count }
         let tests = suites.reduce(0) { $0 + $1.cases.count } + errors
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"flywheel check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
+        out += "<testsuites name=\"flywheel check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
         for s in suites {
             let f = s.cases.filter { $0.failure != nil }.count
-            out += "  <testsuite name=\"\(HTML.escape(s.name))\" tests=\"\(s.cases.count + (s.error == nil ? 0 : 1))\" failures=\"\(f)\" errors=\"\(s.error == nil ? 0 : 1)\" time=\"\(seconds(s.time))\">\n"
+            let k = s.cases.filter { $0.skipped != nil }.count
+            out += "  <testsuite name=\"\(escape(s.name))\" tests=\"\(s.cases.count + (s.error == nil ? 0 : 1))\" failures=\"\(f)\" errors=\"\(s.error == nil ? 0 : 1)\" skipped=\"\(k)\" time=\"\(seconds(s.time))\">\n"
             if let error = s.error {
-                out += "    <testcase classname=\"\(HTML.escape(s.name))\" name=\"scenario\">\n"
-                out += "      <error message=\"\(HTML.escape(error))\"/>\n    </testcase>\n"
+                out += "    <testcase classname=\"\(escape(s.name))\" name=\"scenario\">\n"
+                out += "      <error message=\"\(escape(error))\">\(escape(error))</error>\n    </testcase>\n"
             }
             for c in s.cases {
-                out += "    <testcase classname=\"\(HTML.escape(s.name))\" name=\"\(HTML.escape(c.name))\">\n"
-                if let failure = c.failure {
-                    out += "      <failure message=\"\(HTML.escape(failure))\">\(HTML.escape(failure))</failure>\n"
+                out += "    <testcase classname=\"\(escape(s.name))\" name=\"\(escape(c.name))\">\n"
+                if let skipped = c.skipped {
+                    out += "      <skipped message=\"\(escape(skipped))\"/>\n"
                 }
-                out += "      <system-out>\(HTML.escape(c.output))</system-out>\n    </testcase>\n"
+                if let failure = c.failure {
+                    out += "      <failure message=\"\(escape(failure))\">\(escape(failure))</failure>\n"
+                }
+                out += "      <system-out>\(escape(c.output))</system-out>\n    </testcase>\n"
             }
             out += "  </testsuite>\n"
         }

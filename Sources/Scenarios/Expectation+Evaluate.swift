@@ -50,8 +50,8 @@ extension Expectation {
     ///   baseline`) or the arm at iteration 0 (`versus: start`); `relative` divides d by ref. The
     ///   95% t interval of d over replicates must have its lower bound ≥ `by`.
     /// - `converges`: on the mean curve m(i) over replicates, some window i = s…s+window−1 with
-    ///   s ≤ `within` (and inside the run) has max − min ≤ `tolerance`, and every later m(i)
-    ///   lies within `tolerance` of the window's mean.
+    ///   s ≤ `within` (and inside the run) has max − min ≤ `tolerance`, every later m(i) lies
+    ///   within `tolerance` of the window's mean c, and |c − m(0)| ≥ `min_change`.
     /// - `never_regresses`: for every iteration i ≥ 1, j* = the earlier iteration with the best
     ///   mean; the drop is the paired mean of x(j*) − x(i). Fails when the largest such drop is
     ///   more than `more_than` (the point estimate, reported with its interval: requiring the
@@ -129,33 +129,46 @@ extension Expectation {
                 name, passed, e,
                 "difference \(Self.describe(e)); \(e.interval == nil ? "point estimate" : (gain ? "lower bound" : "upper bound")) \(Self.number(bound)) \(gain ? (passed ? "≤" : ">") : (passed ? "≥" : "<")) 0")
         case .converges(let x):
-            let name = "converges \(arm) \(metric) within \(x.within) (tolerance \(Self.number(x.tolerance)), window \(x.window))"
+            let name = "converges \(arm) \(metric) within \(x.within) (tolerance \(Self.number(x.tolerance)), window \(x.window), min change \(Self.number(x.minChange)))"
             let curve = (0...last).map { i in Statistics.mean(s.map { $0[i] }) }
-            // Converged at s: the window s…s+window−1 spreads at most `tolerance`, and every
-            // later iteration stays within `tolerance` of the window's mean.
+            // Converged at s: the window s…s+window−1 spreads at most `tolerance`, every later
+            // iteration stays within `tolerance` of the window's mean, and that mean lies at least
+            // `min_change` from iteration 0 (the curve learned something before settling).
             var best: (start: Int, spread: Double)?
+            var settled: (start: Int, spread: Double, change: Double)?
+            var flat: (start: Int, spread: Double, change: Double)?
             var start = 0
             while start <= x.within, start + x.window - 1 <= last {
                 let w = curve[start..<(start + x.window)]
                 let centre = w.reduce(0, +) / Double(w.count)
                 let later = curve[(start + x.window)...].map { abs($0 - centre) }.max() ?? 0
                 let spread = max(w.max()! - w.min()!, later)
-                if spread <= x.tolerance { best = (start, spread); break }
+                let change = abs(centre - curve[0])
+                if spread <= x.tolerance {
+                    if change >= x.minChange { settled = (start, spread, change); break }
+                    if flat == nil { flat = (start, spread, change) }
+                }
                 if best == nil || spread < best!.spread { best = (start, spread) }
                 start += 1
+            }
+            if let settled {
+                return result(
+                    name, true, MeanEstimate([settled.spread]),
+                    "mean curve within \(Self.number(settled.spread)) over iterations \(settled.start)…\(settled.start + x.window - 1) and stays there to iteration \(last), \(Self.number(settled.change)) from iteration 0 (≥ \(Self.number(x.minChange)))")
+            }
+            if let flat {
+                return result(
+                    name, false, MeanEstimate([flat.spread]),
+                    "the mean curve settles (from iteration \(flat.start), spread \(Self.number(flat.spread))) only \(Self.number(flat.change)) from iteration 0's \(Self.number(curve[0])) < min change \(Self.number(x.minChange)): it never moved")
             }
             guard let best else {
                 return result(
                     name, false, nil,
                     "the run has \(last + 1) iterations, too few for a window of \(x.window) starting by iteration \(x.within)")
             }
-            let passed = best.spread <= x.tolerance
-            let e = MeanEstimate([best.spread])
             return result(
-                name, passed, e,
-                passed
-                    ? "mean curve within \(Self.number(best.spread)) over iterations \(best.start)…\(best.start + x.window - 1) and stays there to iteration \(last)"
-                    : "no window of \(x.window) iterations starting by \(x.within) stays within the tolerance to the end; the best (from iteration \(best.start)) spreads \(Self.number(best.spread)) > \(Self.number(x.tolerance))")
+                name, false, MeanEstimate([best.spread]),
+                "no window of \(x.window) iterations starting by \(x.within) stays within the tolerance to the end; the best (from iteration \(best.start)) spreads \(Self.number(best.spread)) > \(Self.number(x.tolerance))")
         case .neverRegresses(let x):
             let name = "never_regresses \(arm) \(metric) by more than \(Self.number(x.moreThan))"
             let curve = (0...last).map { i in Statistics.mean(s.map { $0[i] }) }

@@ -14,7 +14,7 @@ import FlywheelCore
 ///   - no_loss: {arm: oracle, metric: precision@8}   # perfect feedback never hurts
 /// ```
 ///
-/// The exact rules are in ``Expectation/evaluate(rows:baseline:)`` and `docs/notes/checks.md`.
+/// The exact rules are in ``Expectation/evaluate(rows:baseline:)`` and `docs/checks.md`.
 public enum Expectation: Codable, Sendable, Hashable {
     case improves(Improves)
     case converges(Converges)
@@ -79,15 +79,25 @@ public enum Expectation: Codable, Sendable, Hashable {
     }
 
     /// `converges`: some window of `window` consecutive iterations starting at or before
-    /// iteration `within` has a mean curve whose spread (max − min) is at most `tolerance`, and
-    /// the curve stays within `tolerance` of that window's mean to the end of the run.
+    /// iteration `within` has a mean curve whose spread (max − min) is at most `tolerance`, the
+    /// curve stays within `tolerance` of that window's mean to the end of the run, and that mean
+    /// lies at least `min_change` away from iteration 0's (a flat curve that never learned fails).
     public struct Converges: Codable, Sendable, Hashable {
+        /// The default `min_change`: one point of a 0–1 metric.
+        public static let defaultMinChange = 0.01
+
         public var arm: String
         public var metric: String
         public var within: Int
         public var tolerance: Double
         public var window = 3
-        enum CodingKeys: String, CodingKey, CaseIterable { case arm, metric, within, tolerance, window }
+        /// Least |settled level − iteration 0| for the curve to count as having learned; 0 turns
+        /// the requirement off.
+        public var minChange = Converges.defaultMinChange
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case arm, metric, within, tolerance, window
+            case minChange = "min_change"
+        }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -99,6 +109,8 @@ public enum Expectation: Codable, Sendable, Hashable {
             try require(tolerance, in: 0...1_000_000, "tolerance", decoder)
             window = try c.decodeIfPresent(Int.self, forKey: .window) ?? 3
             try require(window, in: 2...1000, "window", decoder)
+            minChange = try c.decodeIfPresent(Double.self, forKey: .minChange) ?? Self.defaultMinChange
+            try require(minChange, in: 0...1_000_000, "min_change", decoder)
         }
     }
 

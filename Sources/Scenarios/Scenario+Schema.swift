@@ -53,13 +53,14 @@ extension Expectation: SchemaDescribed {
                         .versus: .oneOf("Compare with the baseline arm or with iteration 0.", ["baseline", "start"]),
                     ]),
                 .converges: .object(
-                    "After iteration `within` the mean curve stays within `tolerance` over every `window` consecutive iterations.",
+                    "By iteration `within` the mean curve settles within `tolerance` for `window` iterations and stays there, at least `min_change` away from iteration 0.",
                     Converges.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .within, .tolerance],
                     [
                         .arm: arm, .metric: metric,
                         .within: .integer("Iteration by which the curve must have settled (0…100000)."),
                         .tolerance: .number("Largest spread within a window (≥ 0)."),
                         .window: .integer("Consecutive iterations compared (2…1000, default 3)."),
+                        .minChange: .number("Least distance between the settled level and iteration 0 (≥ 0, default 0.01): a flat curve fails."),
                     ]),
                 .neverRegresses: .object(
                     "No iteration's mean falls more than `more_than` below the best mean before it.",

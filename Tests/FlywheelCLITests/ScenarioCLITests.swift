@@ -59,7 +59,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let shard = try Self.flywheel(["sweep", sweep, "--shard", "4/4", "--out", folder + "/out"])
         #expect(shard.0 == 2)
-        #expect(shard.2 == "error: field \"--shard\": the shard index 4 is out of range; allowed: 0…3\n")
+        #expect(shard.2 == "error: --shard: the shard index 4 is out of range; allowed: 0…3\n")
 
         let bad = folder + "/bad-sweep.yaml"
         try "base: base.yaml\nparameters: {arms.aitl.cadence: [7d, 30m]}\n".write(toFile: bad, atomically: true, encoding: .utf8)

@@ -30,8 +30,10 @@ import Testing
         let results = f.directory + "/results"
         try FileManager.default.createDirectory(atPath: results + "/tiny", withIntermediateDirectories: true)
         let holder = try ResultsLock(directory: results + "/tiny", command: "flywheel run tiny.yaml")
+        // With an assertion: check does not run (or lock) a scenario without expect:.
+        let scenario = try f.scenario(extra: "expect: [{at_least: {arm: aitl, metric: served, value: 1}}]")
         let check = try #require(throws: InputError.self) {
-            try CheckRun(scenarios: [try f.scenario()], out: results, jobs: 1, quiet: true).run { _ in }
+            try CheckRun(scenarios: [scenario], out: results, jobs: 1, quiet: true).run { _ in }
         }
         #expect(check.message.contains("pid \(getpid()): flywheel run tiny.yaml"))
         holder.release()

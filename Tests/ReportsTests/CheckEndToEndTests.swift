@@ -52,6 +52,14 @@ import Testing
         // Reuse: a second check of the unchanged scenario runs no job.
         let outcome = try CheckRun(scenarios: [good], out: results, jobs: 2, quiet: true).run { _ in }
         #expect(outcome.results.allSatisfy { $0.passed })
+        // --format json: the same verdicts as one document, each assertion with its interval.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.json().utf8)) as? [String: Any])
+        #expect(json["exit_status"] as? Int == 0 && json["passed"] as? Int == 2 && json["failed"] as? Int == 0)
+        let scenario = try #require((json["scenarios"] as? [[String: Any]])?.first)
+        #expect(scenario["status"] as? String == "reused")
+        let assertions = try #require(scenario["assertions"] as? [[String: Any]])
+        #expect(assertions.map { $0["kind"] as? String } == ["at_least", "at_most"])
+        #expect(assertions.allSatisfy { $0["passed"] as? Bool == true && $0["lower"] is Double && $0["reason"] is String })
 
         var lines: [String] = []
         let failing = try CheckRun(scenarios: [good, random], out: results, jobs: 2, quiet: true).run { lines.append($0) }

@@ -11,11 +11,17 @@ import Testing
 final class JUnitReader: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var failures: [String] = []
+    var errors: [String] = []
+    var skipped: [String] = []
     var suiteNames: [String] = []
+    var caseNames: [String] = []
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         counts[name, default: 0] += 1
         if name == "failure" { failures.append(attributes["message"] ?? "") }
+        if name == "error" { errors.append(attributes["message"] ?? "") }
+        if name == "skipped" { skipped.append(attributes["message"] ?? "") }
         if name == "testsuite" { suiteNames.append(attributes["name"] ?? "") }
+        if name == "testcase" { caseNames.append(attributes["name"] ?? "") }
     }
     /// Parses `data`; false when it is not well-formed XML.
     static func read(_ data: Data) -> (ok: Bool, reader: JUnitReader) {
@@ -42,5 +48,32 @@ final class JUnitReader: NSObject, XMLParserDelegate {
         #expect(r.counts["error"] == 1)
         #expect(r.suiteNames == ["converges", "random-labels"])
         #expect(xml.contains("failures=\"1\" errors=\"1\""))
+    }
+
+    /// XML 1.0 forbids most control characters even as character references; names and
+    /// messages come from user files, so they must never break the report.
+    @Test func controlCharactersInNamesAndMessagesStillGiveWellFormedXML() {
+        let xml = JUnitXML.render([
+            .init(name: "arm\u{1B}[31m", cases: [
+                .init(name: "at_least a\u{0}b\u{7}", failure: "line 1\nline 2\u{FFFE}", output: "\u{8}x\ty"),
+            ]),
+            .init(name: "bad", cases: [], error: "bad.yaml: field \"arms.\u{1B}x\": unknown key"),
+        ])
+        let (ok, r) = JUnitReader.read(Data(xml.utf8))
+        #expect(ok)
+        #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(r.suiteNames == ["arm\u{FFFD}[31m", "bad"])
+        #expect(r.caseNames.contains("at_least a\u{FFFD}b\u{FFFD}"))
+        #expect(r.failures == ["line 1\nline 2\u{FFFD}"])  // the newline survives as &#10;
+        #expect(r.errors == ["bad.yaml: field \"arms.\u{FFFD}x\": unknown key"])
+    }
+
+    @Test func aSkippedCaseIsCountedAsSkipped() {
+        let xml = JUnitXML.render([
+            .init(name: "empty", cases: [.init(name: "expect", failure: nil, output: "none", skipped: "no expect: assertions")])
+        ])
+        let (ok, r) = JUnitReader.read(Data(xml.utf8))
+        #expect(ok && r.skipped == ["no expect: assertions"] && r.failures.isEmpty)
+        #expect(xml.contains("skipped=\"1\""))
     }
 }

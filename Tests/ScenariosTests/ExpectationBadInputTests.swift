@@ -25,6 +25,8 @@ import Testing
              message: "'aitll' is not an arm; did you mean 'aitl'?; arms: aitl, frozen"),
         Case(yaml: "expect: [{converges: {arm: aitl, metric: adoption, within: 4, tolerance: 0.01, window: 1}}]",
              field: "expect[0].converges.window", message: "1 is out of range; allowed: 2…1000"),
+        Case(yaml: "expect: [{converges: {arm: aitl, metric: adoption, within: 4, tolerance: 0.01, min_change: -0.01}}]",
+             field: "expect[0].converges.min_change", message: "-0.01 is out of range; allowed: 0.0…1000000.0"),
         Case(yaml: "expect: [{converges: {arm: aitl, metric: adoption, tolerance: 0.01}}]", field: "expect[0].converges.within",
              message: "required key is missing"),
         Case(yaml: "expect: [{never_regresses: {arm: aitl, metric: adoption, more_than: -0.1}}]",
@@ -57,7 +59,7 @@ import Testing
             return
         }
         #expect(i.relative && i.byIteration == 8 && i.versus == nil)
-        #expect(c.window == 3)
+        #expect(c.window == 3 && c.minChange == 0.01)
         #expect(s.cost.perRetrain == 5 && s.cost.perAgentMinute == 1 && s.cost.valuePerPoint == ["adoption": 100])
     }
 }

@@ -53,6 +53,27 @@ import Testing
         #expect(settled.passed && settled.reason.contains("iterations 3…5"))
     }
 
+    /// A curve that never moves is flat, but it has not learned: `converges` needs the settled
+    /// level at least `min_change` (default 0.01) from iteration 0.
+    @Test func convergesFailsAFlatCurveThatNeverMoved() throws {
+        let flat = ReplicateSeries(rows: rows("aitl", "adoption", [[0.1, 0.1, 0.1, 0.1, 0.1], [0.12, 0.12, 0.12, 0.12, 0.12]]))
+        let never = try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01}}")
+            .evaluate(series: flat, baseline: nil)
+        #expect(!never.passed)
+        #expect(never.reason.contains("< min change 0.01") && never.reason.contains("never moved"))
+        #expect(never.name.contains("min change 0.01"))
+        // min_change: 0 states that settling without moving is enough.
+        let settled = try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, min_change: 0}}")
+            .evaluate(series: flat, baseline: nil)
+        #expect(settled.passed)
+        // A curve that moved 0.2 and settled passes the default, and fails a larger stated minimum.
+        let learned = ReplicateSeries(rows: rows("aitl", "adoption", [[0.1, 0.3, 0.3, 0.3, 0.3]]))
+        #expect(try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01}}")
+            .evaluate(series: learned, baseline: nil).passed)
+        #expect(try !expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, min_change: 0.25}}")
+            .evaluate(series: learned, baseline: nil).passed)
+    }
+
     @Test func neverRegressesComparesWithTheBestEarlierIteration() throws {
         let series = ReplicateSeries(rows: rows("aitl", "precision@8", [[0.10, 0.14, 0.12, 0.13], [0.10, 0.14, 0.12, 0.13]]))
         let tight = try expectation("{never_regresses: {arm: aitl, metric: precision@8, more_than: 0.01}}")
