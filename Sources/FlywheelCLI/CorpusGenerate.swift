@@ -59,7 +59,7 @@ struct CorpusGenerate: AsyncParsableCommand {
     @Option(help: "Probability that a customer names the region (listing type: 0.9 x), \(SyntheticWorldKnobs.scopeMentionRange) (default: the profile's).")
     var scopeMention: Double?
 
-    @Option(help: "Articles per policy, one per (region, listing type) scope, \(SyntheticWorldKnobs.scopeVariantsRange) (default: the profile's).")
+    @Option(help: "Articles per policy, one per (region, listing type) scope (48 = every scope), \(SyntheticWorldKnobs.scopeVariantsRange) (default: the profile's).")
     var scopeVariants: Int?
 
     @Option(help: "Share of tickets that need two articles, \(SyntheticWorldKnobs.multiIssueShareRange) (default: the profile's).")

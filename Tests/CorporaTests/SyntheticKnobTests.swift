@@ -69,7 +69,7 @@ func configFromCommand(_ command: String) -> SyntheticWorldConfig? {
         ({ var k = d; k.vocabularyGap = .nan; return k }(), "vocabulary-gap"),
         ({ var k = d; k.scopeMention = 2; return k }(), "scope-mention"),
         ({ var k = d; k.scopeVariants = 0; return k }(), "scope-variants"),
-        ({ var k = d; k.scopeVariants = 17; return k }(), "scope-variants"),
+        ({ var k = d; k.scopeVariants = 49; return k }(), "scope-variants"),
         ({ var k = d; k.multiIssueShare = -0.5; return k }(), "multi-issue-share"),
     ]
     for (knobs, field) in cases {
@@ -124,6 +124,19 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
     let sizes = groups.values.map(\.count)
     #expect(Double(sizes.filter { $0 >= 4 }.count) / Double(sizes.count) > 0.9, "\(sizes.sorted().prefix(8))")
     #expect(groups.values.allSatisfy { Set($0).count == $0.count })
+    // Every scope: one policy per base in up to 48 scopes, never two articles for one scope.
+    var all = SyntheticWorldConfig(seed: 11, articles: 1400, tickets: 10, weeks: 1)
+    all.knobs.scopeVariants = 48
+    let every = SyntheticWorld.planArticles(all)
+    #expect(every.count == 1400)
+    let family = every.prefix { $0.policy.topic == every[0].policy.topic }.enumerated()
+        .filter { i, p in p.twinKind != .timing || p.twin! > i }.map(\.1)   // timing twins share their partner's scope
+    #expect(family.count == 48)
+    #expect(Set(family.map { [$0.policy.region, $0.policy.listing] }).count == 48)
+    // Small worlds cap the variants at articles / topics, so every topic keeps a policy.
+    var small = SyntheticWorldConfig(seed: 7, articles: 300, tickets: 10, weeks: 1)
+    small.knobs.scopeVariants = 48
+    #expect(Set(SyntheticWorld.generate(small).articles.compactMap(\.topic)).count == SyntheticWorld.topics(of: .marketplace).count)
     // Variants are not twins: a ticket's conflicting articles are its needed articles' twins only.
     let w = SyntheticWorld.generate(config)
     let twins = Set(w.twins.keys)

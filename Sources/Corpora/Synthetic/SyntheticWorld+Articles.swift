@@ -35,6 +35,8 @@ extension SyntheticWorld {
         let days = config.weeks * 7
         var planned: [PlannedArticle] = []
         planned.reserveCapacity(config.articles)
+        // At most articles / topics variants per policy, so every topic keeps at least one policy.
+        let variants = max(1, min(config.knobs.scopeVariants, config.articles / topics.count))
         var base = 0
         while planned.count < config.articles {
             var rng = RandomStream(seed: config.seed, purpose: "article", ids: [UInt64(base)])
@@ -42,7 +44,10 @@ extension SyntheticWorld {
             let policy = basePolicy(topic: topic, rng: &rng)
             planned.append(makePlanned(policy, config: config, days: days, rng: &rng))
             var scopes: Set<[Int]> = [[policy.region, policy.listing]]
-            if planned.count < config.articles, rng.bernoulli(config.knobs.twinShare) {
+            // With scope variants, topics not started yet keep one slot each (bases go round the
+            // topics in order); one variant per policy keeps the original rule.
+            let limit = variants > 1 ? config.articles - max(0, topics.count - 1 - base) : config.articles
+            if planned.count < limit, rng.bernoulli(config.knobs.twinShare) {
                 var twinRng = rng.derived("twin")
                 let (twinPolicy, kind, changed) = twinOf(policy, rng: &twinRng)
                 appendTwin(twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config, days: days, rng: &twinRng)
@@ -51,13 +56,13 @@ extension SyntheticWorld {
             // Scope variants: the same facts and values for other (region, listing type) scopes,
             // each drawn from its own stream so that one variant per policy (the default) makes
             // no draw at all.
-            for k in 1..<max(1, config.knobs.scopeVariants) where planned.count < config.articles {
+            for k in 1..<variants where planned.count < limit {
                 var variantRng = RandomStream(seed: config.seed, purpose: "article-variant", ids: [UInt64(base), UInt64(k)])
                 guard let variant = scopeVariant(of: policy, avoiding: scopes, rng: &variantRng) else { break }
                 scopes.insert([variant.region, variant.listing])
                 planned.append(makePlanned(variant, config: config, days: days, rng: &variantRng))
                 // A variant gets its own twin with the same share, unless the twin's scope is taken.
-                if planned.count < config.articles, variantRng.bernoulli(config.knobs.twinShare) {
+                if planned.count < limit, variantRng.bernoulli(config.knobs.twinShare) {
                     var twinRng = variantRng.derived("twin")
                     let (twinPolicy, kind, changed) = twinOf(variant, rng: &twinRng)
                     guard !(kind != .timing && scopes.contains([twinPolicy.region, twinPolicy.listing])) else { continue }

@@ -40,6 +40,9 @@ public struct SyntheticWorldKnobs: Codable, Sendable, Hashable {
     /// this many articles for different (region, listing type) scopes. A topic then holds
     /// `articles / topics / scopeVariants` distinct policies whose numbers differ, instead of
     /// one per article. Variants are neither relevant nor conflicting for each other's tickets.
+    /// 48 is every scope (8 regions × 6 listing types); a twin takes a scope too, and a policy
+    /// simply gets fewer variants once its scopes run out. Capped at `articles / topics` (28
+    /// topics in the marketplace profile), so every topic keeps at least one policy.
     public var scopeVariants: Int
     /// Share of tickets that need two articles (the second in the same topic 35% of the time).
     public var multiIssueShare: Double
@@ -63,7 +66,7 @@ public struct SyntheticWorldKnobs: Codable, Sendable, Hashable {
     public static let typoRateRange = 0.0...0.3
     public static let vocabularyGapRange = 0.0...1.0
     public static let scopeMentionRange = 0.0...1.0
-    public static let scopeVariantsRange = 1...16
+    public static let scopeVariantsRange = 1...48
     public static let multiIssueShareRange = 0.0...1.0
 
     /// Throws an ``InputError`` naming the option (`twin-share`, …) when a knob is out of range.
