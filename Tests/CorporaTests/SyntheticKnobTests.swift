@@ -144,7 +144,7 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
 }
 
 @Test func paraphraseTypoAndVocabularyKnobsChangeTheCustomerText() {
-    let base = world { _ in }
+    let base = world { $0.paraphraseRate = 1; $0.vocabularyGap = 1; $0.scopeMention = 1 }
     let plain = world { $0.paraphraseRate = 0; $0.typoRate = 0; $0.vocabularyGap = 0; $0.scopeMention = 1 }
     let formal = ["the United Kingdom", "the United States", "entire home", "private room", "serviced apartment"]
     func share(_ w: SyntheticWorld, _ p: (String) -> Bool) -> Double {

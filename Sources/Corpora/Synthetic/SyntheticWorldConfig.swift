@@ -10,9 +10,11 @@ public enum SyntheticProfile: String, CaseIterable, Codable, Sendable {
     public var defaultKnobs: SyntheticWorldKnobs {
         switch self {
         case .marketplace:
+            // Chosen by measuring the frozen arm on candidate worlds (docs/generator.md). The
+            // pre-knob world: 0.24, 0.7, 0.06, 1.0, 0.5, 1, 0.25.
             SyntheticWorldKnobs(
-                twinShare: 0.24, paraphraseRate: 0.7, typoRate: 0.06, vocabularyGap: 1.0,
-                scopeMention: 0.5, scopeVariants: 1, multiIssueShare: 0.25)
+                twinShare: 0.1, paraphraseRate: 0.45, typoRate: 0.04, vocabularyGap: 0.45,
+                scopeMention: 0.85, scopeVariants: 48, multiIssueShare: 0.2)
         }
     }
 }
