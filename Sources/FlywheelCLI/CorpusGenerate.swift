@@ -20,6 +20,10 @@ struct CorpusGenerate: AsyncParsableCommand {
             A small world for experiments:
               flywheel corpus generate --seed 7 --articles 300 --tickets 3000 --weeks 8 \\
                 --out corpora/small
+
+            Hardness knobs (default: the profile's; every one is recorded in the manifest):
+              flywheel corpus generate --twin-share 0.1 --paraphrase-rate 0.5 --typo-rate 0.03 \\
+                --vocabulary-gap 0.5 --scope-mention 0.7 --scope-variants 4 --out /tmp/easier
             """
     )
 
@@ -41,6 +45,27 @@ struct CorpusGenerate: AsyncParsableCommand {
     @Option(help: "First day of the stream, ISO-8601 UTC (e.g. 2026-01-05 or 2026-01-05T00:00:00Z).")
     var start: String = SyntheticWorldConfig.Defaults.start.iso8601
 
+    @Option(help: "Share of base policies with a near-duplicate (conflicting) twin, \(SyntheticWorldKnobs.twinShareRange) (default: the profile's).")
+    var twinShare: Double?
+
+    @Option(help: "Share of asked facts worded colloquially, far from the article, \(SyntheticWorldKnobs.paraphraseRateRange) (default: the profile's).")
+    var paraphraseRate: Double?
+
+    @Option(help: "Per-word typo rate in chat tickets (email half, phone a sixth), \(SyntheticWorldKnobs.typoRateRange) (default: the profile's).")
+    var typoRate: Double?
+
+    @Option(help: "Share of region/listing-type mentions in customer words rather than the article's, \(SyntheticWorldKnobs.vocabularyGapRange) (default: the profile's).")
+    var vocabularyGap: Double?
+
+    @Option(help: "Probability that a customer names the region (listing type: 0.9 x), \(SyntheticWorldKnobs.scopeMentionRange) (default: the profile's).")
+    var scopeMention: Double?
+
+    @Option(help: "Articles per policy, one per (region, listing type) scope (48 = every scope), \(SyntheticWorldKnobs.scopeVariantsRange) (default: the profile's).")
+    var scopeVariants: Int?
+
+    @Option(help: "Share of tickets that need two articles, \(SyntheticWorldKnobs.multiIssueShareRange) (default: the profile's).")
+    var multiIssueShare: Double?
+
     @Option(help: "Corpus folder to write, e.g. corpora/NAME.")
     var out: String
 
@@ -57,8 +82,17 @@ struct CorpusGenerate: AsyncParsableCommand {
         guard let start = Timestamp(iso8601: start) else {
             throw InputError(field: "--start", "expected an ISO-8601 UTC time like 2026-01-05T00:00:00Z, got \"\(start)\"")
         }
+        var knobs = profile.defaultKnobs
+        if let twinShare { knobs.twinShare = twinShare }
+        if let paraphraseRate { knobs.paraphraseRate = paraphraseRate }
+        if let typoRate { knobs.typoRate = typoRate }
+        if let vocabularyGap { knobs.vocabularyGap = vocabularyGap }
+        if let scopeMention { knobs.scopeMention = scopeMention }
+        if let scopeVariants { knobs.scopeVariants = scopeVariants }
+        if let multiIssueShare { knobs.multiIssueShare = multiIssueShare }
         let config = SyntheticWorldConfig(
-            profile: profile, seed: seed, articles: articles, tickets: tickets, weeks: weeks, start: start)
+            profile: profile, seed: seed, articles: articles, tickets: tickets, weeks: weeks, start: start,
+            knobs: knobs)
         do {
             try config.validate()
         } catch let e as InputError {
@@ -73,6 +107,8 @@ struct CorpusGenerate: AsyncParsableCommand {
         let clock = ContinuousClock()
         let began = clock.now
         print("generating \(config.profile.rawValue) world: \(config.articles) articles, \(config.tickets) tickets over \(config.weeks) weeks from \(config.start.date), seed \(config.seed)")
+        let k = config.knobs
+        print("  knobs: twin share \(k.twinShare), paraphrase rate \(k.paraphraseRate), typo rate \(k.typoRate), vocabulary gap \(k.vocabularyGap), scope mention \(k.scopeMention), scope variants \(k.scopeVariants), multi-issue share \(k.multiIssueShare)")
         let world = SyntheticWorld.generate(config)
         print("  generated in \((clock.now - began).printed); writing \(out)")
         // Written into a temporary sibling folder and renamed into place: a failure leaves an

@@ -25,7 +25,7 @@ import Testing
     let manifest = try world.write(to: dir.path)
     #expect(manifest.counts.articles == 60 && manifest.counts.tickets == 400)
     #expect(manifest.source == "flywheel synthetic world, profile marketplace")
-    #expect(manifest.command == "flywheel corpus generate --profile marketplace --seed 3 --articles 60 --tickets 400 --weeks 2 --out \(dir.path)")
+    #expect(manifest.command == "flywheel corpus generate --profile marketplace --seed 3 --articles 60 --tickets 400 --weeks 2 --twin-share 0.1 --paraphrase-rate 0.45 --typo-rate 0.04 --vocabulary-gap 0.45 --scope-mention 0.85 --scope-variants 48 --multi-issue-share 0.2 --out \(dir.path)")
     let reader = try CorpusReader(directory: dir.path)
     #expect(try reader.articles() == world.articles)
     var stream = try reader.tickets()

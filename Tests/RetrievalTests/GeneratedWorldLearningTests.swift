@@ -18,9 +18,18 @@ import Testing
 ///
 /// Tolerances: perfect must gain ≥ 0.05 recall and ≥ 0.02 P@8; noisy must gain (> 0) on both and
 /// stay below perfect; random must not gain more than 0.01 on either.
+///
+/// The world is pinned to the generator's pre-knob hardness (the marketplace defaults until the
+/// knobs existed), the world these numbers were measured on. With today's easier defaults this
+/// small world starts at recall@75 0.895 and a perfect labeller gains only +0.022 (see the
+/// CHANGELOG), too little headroom for a test of learning.
 struct GeneratedWorldLearningTests {
     @Test func relevanceMarksImproveHeldOutRecallAndPrecision() async {
-        let world = SyntheticWorld.generate(SyntheticWorldConfig(seed: 5, articles: 300, tickets: 2000, weeks: 8))
+        let preKnobs = SyntheticWorldKnobs(
+            twinShare: 0.24, paraphraseRate: 0.7, typoRate: 0.06, vocabularyGap: 1, scopeMention: 0.5,
+            scopeVariants: 1, multiIssueShare: 0.25)
+        let world = SyntheticWorld.generate(
+            SyntheticWorldConfig(seed: 5, articles: 300, tickets: 2000, weeks: 8, knobs: preKnobs))
         let tickets = world.tickets.sorted { ($0.ticket.createdAt, $0.ticket.id) < ($1.ticket.createdAt, $1.ticket.id) }
         let cut = tickets.count * 4 / 5
         var harness = LearningHarness(

@@ -19,9 +19,6 @@ struct PlannedArticle: Sendable {
     var id = ArticleID("")
 }
 
-/// Share of base policies that get a near-duplicate twin. A share `p` of bases with twins makes
-/// `2p / (1 + p)` of all articles members of a twin pair: 0.24 → about 39%.
-let twinProbability = 0.24
 /// Share of articles that are new policies introduced after the stream starts.
 let newPolicyProbability = 0.08
 
@@ -30,31 +27,48 @@ extension SyntheticWorld {
     static let listingWeights: [Double] = [0.34, 0.24, 0.07, 0.16, 0.1, 0.09]
 
     /// Plans and renders `config.articles` articles: base policies, some with a twin that
-    /// differs in one slot; some introduced mid-stream. Ids are assigned in a seeded shuffled
-    /// order, so a twin's id says nothing about its partner's.
+    /// differs in one slot (share `knobs.twinShare`), each published in `knobs.scopeVariants`
+    /// scopes (every variant with its own chance of a twin); some introduced mid-stream. Ids are
+    /// assigned in a seeded shuffled order, so a twin's id says nothing about its partner's.
     static func planArticles(_ config: SyntheticWorldConfig) -> [PlannedArticle] {
         let topics = MarketplaceCatalogue.topics
         let days = config.weeks * 7
         var planned: [PlannedArticle] = []
         planned.reserveCapacity(config.articles)
+        // At most articles / topics variants per policy, so every topic keeps at least one policy.
+        let variants = max(1, min(config.knobs.scopeVariants, config.articles / topics.count))
         var base = 0
         while planned.count < config.articles {
             var rng = RandomStream(seed: config.seed, purpose: "article", ids: [UInt64(base)])
             let topic = base % topics.count
             let policy = basePolicy(topic: topic, rng: &rng)
             planned.append(makePlanned(policy, config: config, days: days, rng: &rng))
-            if planned.count < config.articles, rng.bernoulli(twinProbability) {
+            var scopes: Set<[Int]> = [[policy.region, policy.listing]]
+            // With scope variants, topics not started yet keep one slot each (bases go round the
+            // topics in order); one variant per policy keeps the original rule.
+            let limit = variants > 1 ? config.articles - max(0, topics.count - 1 - base) : config.articles
+            if planned.count < limit, rng.bernoulli(config.knobs.twinShare) {
                 var twinRng = rng.derived("twin")
                 let (twinPolicy, kind, changed) = twinOf(policy, rng: &twinRng)
-                var twin = makePlanned(twinPolicy, config: config, days: days, rng: &twinRng)
-                let a = planned.count - 1
-                twin.twin = a
-                twin.twinKind = kind
-                twin.changedFact = changed
-                planned[a].twin = planned.count
-                planned[a].twinKind = kind
-                planned[a].changedFact = changed
-                planned.append(twin)
+                appendTwin(twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config, days: days, rng: &twinRng)
+                scopes.insert([twinPolicy.region, twinPolicy.listing])
+            }
+            // Scope variants: the same facts and values for other (region, listing type) scopes,
+            // each drawn from its own stream so that one variant per policy (the default) makes
+            // no draw at all.
+            for k in 1..<variants where planned.count < limit {
+                var variantRng = RandomStream(seed: config.seed, purpose: "article-variant", ids: [UInt64(base), UInt64(k)])
+                guard let variant = scopeVariant(of: policy, avoiding: scopes, rng: &variantRng) else { break }
+                scopes.insert([variant.region, variant.listing])
+                planned.append(makePlanned(variant, config: config, days: days, rng: &variantRng))
+                // A variant gets its own twin with the same share, unless the twin's scope is taken.
+                if planned.count < limit, variantRng.bernoulli(config.knobs.twinShare) {
+                    var twinRng = variantRng.derived("twin")
+                    let (twinPolicy, kind, changed) = twinOf(variant, rng: &twinRng)
+                    guard !(kind != .timing && scopes.contains([twinPolicy.region, twinPolicy.listing])) else { continue }
+                    scopes.insert([twinPolicy.region, twinPolicy.listing])
+                    appendTwin(twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config, days: days, rng: &twinRng)
+                }
             }
             base += 1
         }
@@ -109,6 +123,40 @@ extension SyntheticWorld {
             twin.values[position][name] = values[rng.int(below: values.count)]
             return (twin, kind, position)
         }
+    }
+
+    /// Appends `twinPolicy` as the near-duplicate twin of `planned[a]` and links the pair.
+    static func appendTwin(
+        _ twinPolicy: SyntheticPolicy, kind: SyntheticTwinKind, changed: Int?, of a: Int,
+        to planned: inout [PlannedArticle], config: SyntheticWorldConfig, days: Int, rng: inout RandomStream
+    ) {
+        var twin = makePlanned(twinPolicy, config: config, days: days, rng: &rng)
+        twin.twin = a
+        twin.twinKind = kind
+        twin.changedFact = changed
+        planned[a].twin = planned.count
+        planned[a].twinKind = kind
+        planned[a].changedFact = changed
+        planned.append(twin)
+    }
+
+    /// A copy of `policy` for a (region, listing type) scope not in `avoiding`: a new region,
+    /// a new listing type or both, drawn with the scope weights; nil when no scope is left.
+    static func scopeVariant(of policy: SyntheticPolicy, avoiding: Set<[Int]>, rng: inout RandomStream) -> SyntheticPolicy? {
+        var weights: [Double] = []
+        var scopes: [[Int]] = []
+        for r in regionWeights.indices {
+            for l in listingWeights.indices where !avoiding.contains([r, l]) {
+                scopes.append([r, l])
+                weights.append(regionWeights[r] * listingWeights[l])
+            }
+        }
+        guard !scopes.isEmpty else { return nil }
+        let s = scopes[rng.weightedIndex(weights)]
+        var variant = policy
+        variant.region = s[0]
+        variant.listing = s[1]
+        return variant
     }
 
     static func differentIndex(from current: Int, weights: [Double], rng: inout RandomStream) -> Int {

@@ -3,13 +3,22 @@ import FlywheelCore
 /// How customers write: colloquial paraphrases of the facts they need, a colloquial mention of
 /// where and what they booked, filler, channel style and typos.
 extension TicketFactory {
-    /// Typo rate per eligible word, by channel.
-    static func typoRate(_ channel: String) -> Double {
+    /// Typo rate per eligible word, by channel: `knobs.typoRate` in chat, half in email, a
+    /// sixth on the phone (0.06 / 0.03 / 0.01 by default).
+    func typoRate(_ channel: String) -> Double {
+        let rate = config.knobs.typoRate
         switch channel {
-        case "chat": 0.06
-        case "email": 0.03
-        default: 0.01
+        case "chat": return rate
+        case "email": return rate / 2
+        default: return rate / 6
         }
+    }
+
+    /// Weights of a fact's customer paraphrases: [close to the article's wording, colloquial,
+    /// colloquial], from `knobs.paraphraseRate`.
+    var paraphraseWeights: [Double] {
+        let p = config.knobs.paraphraseRate
+        return [1 - p, p / 2, p / 2]
     }
 
     func customerText(needed: [Int], asked: [[Int]], channel: String, rng: inout RandomStream) -> String {
@@ -22,8 +31,9 @@ extension TicketFactory {
                 SyntheticText.pick(cat.topicOpeners, &rng), ["ctopic": SyntheticText.pick(topic.customerNames, &rng)]))
         }
         // Where and what: more likely when the article's twin differs in exactly that slot.
-        let mentionRegion = rng.bernoulli(first.twinKind == .region ? 0.85 : 0.5)
-        let mentionListing = rng.bernoulli(first.twinKind == .listing ? 0.85 : 0.45)
+        let mention = config.knobs.scopeMention
+        let mentionRegion = rng.bernoulli(first.twinKind == .region ? max(0.85, mention) : mention)
+        let mentionListing = rng.bernoulli(first.twinKind == .listing ? max(0.85, 0.9 * mention) : 0.9 * mention)
         let scope = colloquialScope(first.policy, rng: &rng)
         let contexts = cat.contexts(topic.audience(ofFact: first.policy.facts[asked[0][0]]))
         let context: [String]
@@ -40,7 +50,7 @@ extension TicketFactory {
             let slots = j == 0 ? scope : colloquialScope(p.policy, rng: &rng)
             for (k, position) in asked[j].enumerated() {
                 let fact = facts[p.policy.facts[position]]
-                var s = SyntheticText.fill(fact.customer[rng.weightedIndex(Self.paraphraseWeights)], slots)
+                var s = SyntheticText.fill(fact.customer[rng.weightedIndex(paraphraseWeights)], slots)
                 if k > 0 {
                     s = SyntheticText.pick(cat.secondFactJoiners, &rng) + s
                 } else if j > 0 {
@@ -56,12 +66,20 @@ extension TicketFactory {
         return styled(sentences, channel: channel, rng: &rng)
     }
 
-    /// Colloquial values for `{cregion}` and `{clisting}`.
+    /// Values for `{cregion}` and `{clisting}`: colloquial ("London", "condo"), or with
+    /// probability `1 − knobs.vocabularyGap` each the article's own words ("the United Kingdom",
+    /// "serviced apartment"). A gap of 1 makes no extra draw.
     func colloquialScope(_ policy: SyntheticPolicy, rng: inout RandomStream) -> [String: String] {
-        [
-            "cregion": SyntheticText.pick(MarketplaceScopes.regions[policy.region].colloquial, &rng),
-            "clisting": SyntheticText.pick(MarketplaceScopes.listingTypes[policy.listing].colloquial, &rng),
-        ]
+        let region = MarketplaceScopes.regions[policy.region]
+        let listing = MarketplaceScopes.listingTypes[policy.listing]
+        var cregion = SyntheticText.pick(region.colloquial, &rng)
+        var clisting = SyntheticText.pick(listing.colloquial, &rng)
+        let gap = config.knobs.vocabularyGap
+        if gap < 1 {
+            if !rng.bernoulli(gap) { cregion = region.name }
+            if !rng.bernoulli(gap) { clisting = listing.name }
+        }
+        return ["cregion": cregion, "clisting": clisting]
     }
 
     /// Channel style: email has greetings and sign-offs, chat is terse and lower-case, phone
@@ -82,6 +100,6 @@ extension TicketFactory {
             text = parts.joined(separator: " ")
         }
         text = SyntheticText.fixIndefiniteArticles(text)
-        return SyntheticText.typos(text, rate: Self.typoRate(channel), rng: &rng)
+        return SyntheticText.typos(text, rate: typoRate(channel), rng: &rng)
     }
 }

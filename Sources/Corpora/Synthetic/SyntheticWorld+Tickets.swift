@@ -9,14 +9,10 @@ struct TicketFactory {
     let byTopic: [[Int]]
     let topicWeights: [[Double]]
 
-    /// Share of tickets that need two articles.
-    static let multiIssueProbability = 0.25
     /// Of multi-issue tickets, the share whose second need is in the same topic.
     static let sameTopicSecondIssue = 0.35
     /// Share of tickets that also get a grade-1 topic sibling.
     static let siblingProbability = 0.3
-    /// Weights of a fact's customer paraphrases: [close to article wording, colloquial…].
-    static let paraphraseWeights: [Double] = [0.3, 0.35, 0.35]
 
     init(config: SyntheticWorldConfig, planned: [PlannedArticle]) {
         self.config = config
@@ -82,7 +78,7 @@ struct TicketFactory {
         var needed = [first]
         var blocked: Set<Int> = [first]
         if let tw = planned[first].twin { blocked.insert(tw) }
-        if pick.bernoulli(Self.multiIssueProbability) {
+        if pick.bernoulli(config.knobs.multiIssueShare) {
             let second: Int?
             if pick.bernoulli(Self.sameTopicSecondIssue) {
                 second = pickArticle(topic: topic, at: t, excluding: blocked, rng: &pick)

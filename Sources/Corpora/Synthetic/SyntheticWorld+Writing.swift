@@ -9,11 +9,16 @@ extension SyntheticWorld {
     public static let license = "CC0-1.0 (generated)"
 
     /// The canonical command line that generates `config` into `directory`; it is recorded in
-    /// the manifest whatever spelling the user typed.
+    /// the manifest whatever spelling the user typed. Every hardness knob is spelled out, so the
+    /// command still gives the same world after a profile's defaults change.
     public static func command(for config: SyntheticWorldConfig, out directory: String) -> String {
+        let k = config.knobs
         var parts = [
             "flywheel corpus generate", "--profile \(config.profile.rawValue)", "--seed \(config.seed)",
             "--articles \(config.articles)", "--tickets \(config.tickets)", "--weeks \(config.weeks)",
+            "--twin-share \(k.twinShare)", "--paraphrase-rate \(k.paraphraseRate)", "--typo-rate \(k.typoRate)",
+            "--vocabulary-gap \(k.vocabularyGap)", "--scope-mention \(k.scopeMention)",
+            "--scope-variants \(k.scopeVariants)", "--multi-issue-share \(k.multiIssueShare)",
         ]
         if config.start != SyntheticWorldConfig.Defaults.start { parts.append("--start \(config.start)") }
         parts.append("--out \(directory)")

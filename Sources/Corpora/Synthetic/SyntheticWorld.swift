@@ -5,11 +5,15 @@ import FlywheelCore
 ///
 /// What makes it hard in the right way (measured by ``SyntheticWorldStatistics``):
 /// - customers paraphrase (money back ↔ refund, flat ↔ serviced apartment, London ↔ the
-///   United Kingdom), add filler and typos, so plain BM25 misses many relevant articles — but a
-///   fact's customer wording is the same across tickets, so learning from relevance marks helps;
-/// - about 39% of articles have a near-duplicate twin that differs in one slot (region, listing
-///   type or one number); a ticket lists its needed articles' twins in `conflicting`;
-/// - about a quarter of tickets need two articles; some add a grade-1 topic sibling;
+///   United Kingdom; `knobs.paraphraseRate`, `knobs.vocabularyGap`), add filler and typos, so
+///   plain BM25 misses many relevant articles — but a fact's customer wording is the same across
+///   tickets, so learning from relevance marks helps;
+/// - each policy is published for several (region, listing type) scopes (`knobs.scopeVariants`),
+///   and a share of policies (`knobs.twinShare`) have a near-duplicate twin that differs in one
+///   slot (region, listing type or one number); a ticket lists its needed articles' twins in
+///   `conflicting`;
+/// - a share of tickets (`knobs.multiIssueShare`) need two articles; some add a grade-1 topic
+///   sibling;
 /// - volume has a weekday/weekend pattern and a mild upward trend; topic popularity drifts;
 ///   about 8% of policies are introduced mid-stream (`introducedAt` after the start), and no
 ///   ticket needs an article before it exists.
