@@ -127,14 +127,18 @@ for out in sys.argv[1:]:
     db = sqlite3.connect(f"file:{os.path.join(out, 'run.sqlite')}?mode=ro", uri=True)
     for m in STABLE:
         rows = db.execute("SELECT arm, replicate, iteration, value FROM metrics WHERE metric = ?", (m,)).fetchall()
-        last = {}
+        last, curve = {}, {}
         for arm, rep, it, v in rows:
+            curve.setdefault((arm, rep), {})[it] = v
             if (arm, rep) not in last or it > last[(arm, rep)][0]:
                 last[(arm, rep)] = (it, v)
         reps = sorted({rep for _, rep in last})
         ratios = [last[(aitl, r)][1] / last[(base, r)][1] if last[(base, r)][1] else float("nan") for r in reps]
         cells = " ".join(f"{last[(aitl, r)][1]:.4f}/{last[(base, r)][1]:.4f}={q:.3f}" for r, q in zip(reps, ratios))
         print(f"per replicate final {m} {aitl}/{base}: {cells}")
+        worst = [min((v / curve[(base, r)][it] if curve[(base, r)].get(it) else float("nan"))
+                     for it, v in curve[(aitl, r)].items()) for r in reps]
+        print(f"  worst week of each replicate (not a requirement; the final one is): " + " ".join(f"{q:.3f}" for q in worst))
         bad = [f"r{r}:{q:.3f}" for r, q in zip(reps, ratios) if not q >= 0.9]
         if bad:
             unstable.append(f"{m}: replicates below 90% of frozen: {' '.join(bad)}")
