@@ -62,30 +62,27 @@ extension SimulatedAgent {
         rate: Double, fatigue f: Double, rng: RandomStream
     ) -> [ArticleID] {
         let s = (persona.relevance.searchSkill ?? 1) * f
-        var branch = rng.derived("knows")
-        func randomPublished(_ key: UInt64) -> ArticleID? {
-            var pick = rng.derived("random", key)
-            if !library.isEmpty { return library[pick.int(below: library.count)] }
-            return shown.articles.isEmpty ? nil : shown.articles[pick.int(below: shown.articles.count)]
+        // every decision of the search, in a fixed order, from one stream
+        var r = rng.derived("draws")
+        func randomPublished() -> ArticleID? {
+            if !library.isEmpty { return library[r.int(below: library.count)] }
+            return shown.articles.isEmpty ? nil : shown.articles[r.int(below: shown.articles.count)]
         }
-        guard branch.bernoulli(s) else {
-            var draw = rng.derived("guess")
-            guard draw.bernoulli(rate * RelevanceBehaviour.guessRate) else { return [] }
-            return randomPublished(0).map { [$0] } ?? []
+        guard r.bernoulli(s) else {
+            guard r.bernoulli(rate * RelevanceBehaviour.guessRate) else { return [] }
+            return randomPublished().map { [$0] } ?? []
         }
         let shownSet = Set(shown.articles)
         let missed = truth.relevant.filter { $0.value >= 2 && !shownSet.contains($0.key) && published($0.key) }
             .keys.sorted()
         var out: [ArticleID] = []
-        for (j, article) in missed.enumerated() {
-            var draw = rng.derived("link", UInt64(j))
-            guard draw.bernoulli(rate * f) else { continue }
-            var right = rng.derived("right", UInt64(j))
-            if right.bernoulli(s) {
+        for article in missed {
+            guard r.bernoulli(rate * f) else { continue }
+            if r.bernoulli(s) {
                 out.append(article)
             } else if let twin = truth.conflicting.sorted().first(where: { published($0) && !shownSet.contains($0) }) {
                 out.append(twin)
-            } else if let other = randomPublished(UInt64(j) + 1) {
+            } else if let other = randomPublished() {
                 out.append(other)
             }
         }

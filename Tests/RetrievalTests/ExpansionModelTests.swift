@@ -57,7 +57,7 @@ struct ExpansionModelTests {
     @Test func notRelevantMarksDemoteOnlyForThoseTerms() {
         let index = BM25Index(articles: Self.kb)
         let base = LearnedRetriever(
-            index: index, model: ExpansionModel(configuration: ExpansionConfiguration(demotion: 0.5, evidence: 0)))
+            index: index, model: ExpansionModel(configuration: ExpansionConfiguration(strength: 1, demotion: 0.5, evidence: 0)))
         let q = Self.ticket("q", "card shipping days")
         let before = base.retrieve(q, depth: 3).articles
         #expect(before.first == "ship")
