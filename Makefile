@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick
+.PHONY: run test deps build release clean validity validity-quick validity-real
 
 deps:
 	@bash scripts/install-deps.sh
@@ -31,6 +31,12 @@ validity-quick: release
 
 validity: release
 	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml scenarios/validity/controls-marketplace.yaml --out results/validity --force
+	$(MAKE) validity-real
+
+# The real-data suite (docs/validity-real.md): imports ../shared/datasets into /tmp/flywheel-real
+# (skipping, with a message, datasets that are absent) and reports each requirement.
+validity-real: release
+	bash scripts/validity-real.sh
 
 clean:
 	rm -rf .build

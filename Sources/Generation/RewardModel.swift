@@ -52,8 +52,7 @@ public struct RewardModel: Hashable, Sendable, Codable {
 
     /// What `seconds` of simulated time leave of past evidence.
     func retention(afterSeconds seconds: Int64) -> Double {
-        guard seconds > 0, halfLifeDays.isFinite else { return 1 }
-        return pow(0.5, Double(seconds) / 86_400 / halfLifeDays)
+        HalfLife.retention(afterSeconds: seconds, halfLifeDays: halfLifeDays)
     }
 
     /// Whether the model has never been trained on an informative pair.

@@ -19,7 +19,7 @@ public enum HTMLReport {
         body += "<p class=\"meta\">scenario hash \(HTML.escape(input.scenarioHash)) · \(summary.replicates) replicate(s) · arms: \(arms.map(HTML.escape).joined(separator: ", "))\(input.baseline.map { " · baseline \(HTML.escape($0))" } ?? "")</p>\n"
         for note in input.notes { body += "<p class=\"note\">\(HTML.escape(note))</p>\n" }
 
-        body += "<h2>Learning curves</h2>\n<p>Mean over replicates per evaluation; the shaded band is the 95% t interval.</p>\n<div class=\"grid\">\n"
+        body += "<h2>Learning curves</h2>\n<p>Mean over \(input.summary.replicates) replicates (n) per evaluation; the shaded band is the 95% t interval, clipped to the metric's range.</p>\n<div class=\"grid\">\n"
         let metrics = RunSummary.headline.filter { m in arms.contains { bands.has($0, m) } }
         for m in metrics {
             body += SVGChart.lines(title: m, xLabel: "iteration", series: arms.compactMap { bands.series($0, m, color: colors[$0]!) }) + "\n"
@@ -72,8 +72,8 @@ public enum HTMLReport {
     }
 
     static func deltasTable(_ s: RunSummary) -> String {
-        var out = "<table><thead><tr><th>arm</th><th>metric</th><th>iteration 0</th><th>final</th><th>Δ abs (95% CI)</th><th>Δ rel</th>"
-        out += s.baseline.map { "<th>vs \(HTML.escape($0)) (95% CI)</th>" } ?? ""
+        var out = "<table><thead><tr><th>arm</th><th>metric</th><th>iteration 0</th><th>final</th><th>Δ abs (95% CI, n=\(s.replicates))</th><th>Δ rel</th>"
+        out += s.baseline.map { "<th>vs \(HTML.escape($0)) (95% CI, n=\(s.replicates))</th>" } ?? ""
         out += "</tr></thead><tbody>\n"
         for arm in s.arms {
             for m in arm.metrics where RunSummary.headline.contains(m.metric) {
@@ -186,10 +186,12 @@ struct Bands {
         for i in from..<width {
             let xs = by.keys.sorted().compactMap { by[$0]![i] }
             guard let e = MeanEstimate(xs) else { continue }
+            // bands never leave the metric's range
+            let band = e.interval?.clipped(to: MetricRange.of(metric)).interval
             s.x.append(Double(i))
             s.mean.append(e.mean)
-            s.lower.append(e.interval?.lower)
-            s.upper.append(e.interval?.upper)
+            s.lower.append(band?.lower)
+            s.upper.append(band?.upper)
         }
         return s
     }

@@ -1,3 +1,5 @@
+import FlywheelCore
+
 /// How relevance marks change the first stage (``ExpansionModel``, ``LearnedRetriever``).
 /// The library's defaults; a scenario's `system.retriever.expansion` section sets every field.
 public struct ExpansionConfiguration: Hashable, Codable, Sendable {
@@ -32,8 +34,7 @@ public struct ExpansionConfiguration: Hashable, Codable, Sendable {
 
     /// The factor a weight keeps after `seconds` of simulated time (1 for no time or none passed).
     public func retention(afterSeconds seconds: Int64) -> Double {
-        guard seconds > 0, halfLifeDays.isFinite else { return 1 }
-        return pow(0.5, Double(seconds) / 86_400 / halfLifeDays)
+        HalfLife.retention(afterSeconds: seconds, halfLifeDays: halfLifeDays)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -53,9 +54,3 @@ public struct ExpansionConfiguration: Hashable, Codable, Sendable {
         evidence = try c.decodeIfPresent(Double.self, forKey: .evidence) ?? d.evidence
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif

@@ -51,8 +51,7 @@ extension PairwiseReranker {
         }
         let marks = annotations.filter { tickets[$0.ticket] != nil }
         func retention(_ seconds: Int64) -> Double {
-            guard seconds > 0, c.priorHalfLifeDays.isFinite else { return 1 }
-            return pow(0.5, Double(seconds) / 86_400 / c.priorHalfLifeDays)
+            HalfLife.retention(afterSeconds: seconds, halfLifeDays: c.priorHalfLifeDays)
         }
         let keep = time.flatMap { t in trainedAt.map { retention(t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
         next.priors = priors.updated(with: marks, keep: keep) { mark in

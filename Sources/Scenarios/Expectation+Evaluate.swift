@@ -80,17 +80,10 @@ extension Expectation {
             let refName = versus == .baseline ? (baseline ?? "?") : "iteration 0"
             let name = "improves \(arm) \(metric) by ≥ \(Self.number(x.by))\(x.relative ? " (relative)" : "") vs \(refName) at iteration \(k)"
             let refs: [Double]
-            if versus == .baseline {
-                guard let b = baseline, b != arm else {
-                    return result(name, false, nil, "versus: baseline needs a baseline arm other than \(arm)")
-                }
-                let bs = series.series(b, metric)
-                guard bs.count == s.count, let w = bs.first?.count, w > k else {
-                    return result(name, false, nil, "the baseline arm \(b) has no matching values of \(metric) at iteration \(k)")
-                }
-                refs = bs.map { $0[k] }
-            } else {
-                refs = s.map { $0[0] }
+            switch Self.references(series, s, arm: arm, metric: metric, other: versus == .baseline ? baseline : nil,
+                                   versus: versus.rawValue, iteration: k) {
+            case .success(let r): refs = r
+            case .failure(let reason): return result(name, false, nil, reason.message)
             }
             if x.relative, refs.contains(where: { $0 == 0 }) {
                 return result(name, false, nil, "a relative improvement is undefined: the reference value is 0")
@@ -110,17 +103,9 @@ extension Expectation {
             let refName = versus == "start" ? "iteration 0" : (other ?? "?")
             let name = "\(kind.rawValue) \(arm) \(metric) vs \(refName) at iteration \(k)"
             let refs: [Double]
-            if versus != "start" {
-                guard let b = other, b != arm else {
-                    return result(name, false, nil, "versus: \(versus) needs an arm other than \(arm)")
-                }
-                let bs = series.series(b, metric)
-                guard bs.count == s.count, let w = bs.first?.count, w > k else {
-                    return result(name, false, nil, "the baseline arm \(b) has no matching values of \(metric) at iteration \(k)")
-                }
-                refs = bs.map { $0[k] }
-            } else {
-                refs = s.map { $0[0] }
+            switch Self.references(series, s, arm: arm, metric: metric, other: other, versus: versus, iteration: k) {
+            case .success(let r): refs = r
+            case .failure(let reason): return result(name, false, nil, reason.message)
             }
             let e = MeanEstimate(zip(s.map { $0[k] }, refs).map { $0 - $1 })!
             let bound = gain ? (e.interval?.lower ?? e.mean) : (e.interval?.upper ?? e.mean)
@@ -211,5 +196,22 @@ extension Expectation {
         guard x.isFinite else { return "\(x)" }
         let r = (x * 10_000).rounded() / 10_000
         return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)
+    }
+
+    struct Unmatched: Error { var message: String }
+
+    /// The reference values an arm's values at iteration `k` are paired with: the `other` arm's at
+    /// `k` (replicate by replicate) when `versus` is not `start`, else the arm's own iteration 0.
+    static func references(
+        _ series: ReplicateSeries, _ s: [[Double]], arm: String, metric: String, other: String?, versus: String,
+        iteration k: Int
+    ) -> Result<[Double], Unmatched> {
+        guard versus != "start" else { return .success(s.map { $0[0] }) }
+        guard let b = other, b != arm else { return .failure(Unmatched(message: "versus: \(versus) needs an arm other than \(arm)")) }
+        let bs = series.series(b, metric)
+        guard bs.count == s.count, let w = bs.first?.count, w > k else {
+            return .failure(Unmatched(message: "the \(versus == "baseline" ? "baseline " : "")arm \(b) has no matching values of \(metric) at iteration \(k)"))
+        }
+        return .success(bs.map { $0[k] })
     }
 }

@@ -23,6 +23,7 @@ extension Scenario: SchemaDescribed {
                 .panel: .string(
                     "The evaluation panel's persona (`<personas>/<panel>.yaml`): its adoption of held-out replies is the offline `adoption` metric, the same in every arm. Absent = the built-in panel (adoption threshold 0.65, slope 12, trust fixed)."),
                 .system: SystemSpec.schema,
+                .judge: JudgeSpec.schema,
                 .filter: FilterSpec.schema,
                 .arms: .map(
                     "The arms, by name: configurations of the loop run over the same tickets (at least one).",

@@ -35,6 +35,8 @@ public struct Scenario: Codable, Sendable, Hashable {
     /// (`Persona.evaluationPanel`); a name = `<personas>/<name>.yaml`.
     public var panel: String?
     public var system = SystemSpec()
+    /// The judge's rubric (helpfulness and the quality agents perceive).
+    public var judge = JudgeSpec()
     public var filter = FilterSpec()
     public var arms: [String: ArmSpec] = ["aitl": ArmSpec(), "frozen": ArmSpec(retrain: false)]
     /// The arm others are compared with; must name an arm.
@@ -49,7 +51,7 @@ public struct Scenario: Codable, Sendable, Hashable {
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system,
+        case version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system, judge,
             filter, arms, baseline, horizon, expect, cost
     }
 
@@ -74,6 +76,7 @@ public struct Scenario: Codable, Sendable, Hashable {
         }
         panel = try c.decodeIfPresent(String.self, forKey: .panel)
         system = try c.decodeIfPresent(SystemSpec.self, forKey: .system) ?? d.system
+        judge = try c.decodeIfPresent(JudgeSpec.self, forKey: .judge) ?? d.judge
         filter = try c.decodeIfPresent(FilterSpec.self, forKey: .filter) ?? d.filter
         arms = try c.decodeIfPresent([String: ArmSpec].self, forKey: .arms) ?? d.arms
         guard !arms.isEmpty else {

@@ -52,7 +52,7 @@ public enum ScenarioAssembly {
         let seed = scenario.seed
         return try Engine(
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath),
-            world: WorldSetup(judge: Judge(), population: population)
+            world: WorldSetup(judge: Judge(config: judgeConfig(scenario.judge)), population: population)
         ) { published in
             makeSystem(system, seed: seed, published: published)
         }
@@ -83,6 +83,16 @@ public enum ScenarioAssembly {
         return SystemUnderTest(
             retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
             generator: LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
+    }
+
+    /// The judge's configuration: the scenario's rubric keys over `JudgeConfig`'s other defaults.
+    static func judgeConfig(_ spec: JudgeSpec) -> JudgeConfig {
+        var config = JudgeConfig()
+        config.weights = .init(coverage: spec.weights.coverage, focus: spec.weights.focus, fit: spec.weights.fit)
+        config.length = .init(minWords: spec.minWords, maxWords: spec.maxWords)
+        config.noiseSD = spec.noiseSD
+        config.roundScores = spec.roundScores
+        return config
     }
 
     /// The personas of a population section, loaded from `folder`; errors name `path[i].persona`.

@@ -9,7 +9,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(yaml: "corpuss: x", field: "corpuss",
-             message: "unknown key 'corpuss'; did you mean 'corpus'? Valid keys: version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system, filter, arms, baseline, horizon, expect, cost"),
+             message: "unknown key 'corpuss'; did you mean 'corpus'? Valid keys: version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system, judge, filter, arms, baseline, horizon, expect, cost"),
         Case(yaml: "replicates: 0", field: "replicates", message: "0 is out of range; allowed: 1…1000"),
         Case(yaml: "version: 2", field: "version", message: "2 is out of range; allowed: 1…1"),
         Case(yaml: "heldout: {share: 0.9}", field: "heldout.share", message: "0.9 is out of range; allowed: 0.001…0.5"),

@@ -59,7 +59,10 @@ import Testing
             for (x, ok) in [(lo, true), (hi, true), (lo - step, false), (hi + step, false)] {
                 var t = tree
                 try keyPath.set(value(x), in: &t)
-                let weightlessPopulation = concrete.hasSuffix("population[0].weight") && x == 0
+                // in range alone, but refused with the default of a related key: a population weighing 0 in
+                // all, a judge length band whose minimum passes its default maximum or vice versa
+                let weightlessPopulation = (concrete.hasSuffix("population[0].weight") && x == 0)
+                    || (concrete == "judge.min_words" && x > 110) || (concrete == "judge.max_words" && x < 25)
                 do {
                     _ = try JSONDecoder().decode(Scenario.self, from: JSONEncoder().encode(t))
                     #expect(ok, "\(concrete) = \(x) was accepted")

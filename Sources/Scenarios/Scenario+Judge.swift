@@ -1,0 +1,84 @@
+import FlywheelCore
+
+/// The judge's rubric as scenario keys (`judge:`): how coverage, focus and fit weigh in a reply's
+/// true quality, the length band that fits, and noise on the 1–5 helpfulness score. Defaults are
+/// `World.JudgeConfig`'s, repeated here only as the scenario's defaults.
+public struct JudgeSpec: Codable, Sendable, Hashable {
+    public struct Weights: Codable, Sendable, Hashable {
+        public var coverage = 0.6
+        public var focus = 0.25
+        public var fit = 0.15
+        public init() {}
+        enum CodingKeys: String, CodingKey, CaseIterable { case coverage, focus, fit }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Weights()
+            coverage = try c.decodeIfPresent(Double.self, forKey: .coverage) ?? d.coverage
+            try require(coverage, in: 0...1, "coverage", decoder)
+            focus = try c.decodeIfPresent(Double.self, forKey: .focus) ?? d.focus
+            try require(focus, in: 0...1, "focus", decoder)
+            fit = try c.decodeIfPresent(Double.self, forKey: .fit) ?? d.fit
+            try require(fit, in: 0...1, "fit", decoder)
+            guard coverage + focus + fit > 0 else {
+                throw ScenarioKeyError(path: decoder.keyPath, message: "the weights must sum to a positive number")
+            }
+        }
+    }
+
+    public var weights = Weights()
+    /// Replies of this many words fit fully (inclusive).
+    public var minWords = 25
+    public var maxWords = 110
+    /// Standard deviation of Gaussian noise on the 1–5 helpfulness score.
+    public var noiseSD = 0.0
+    /// Round helpfulness to an integer 1…5 (a Likert rubric) after noise.
+    public var roundScores = false
+
+    public init() {}
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case weights
+        case minWords = "min_words"
+        case maxWords = "max_words"
+        case noiseSD = "noise_sd"
+        case roundScores = "round_scores"
+    }
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = JudgeSpec()
+        weights = try c.decodeIfPresent(Weights.self, forKey: .weights) ?? d.weights
+        minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? d.minWords
+        try require(minWords, in: 1...10_000, "min_words", decoder)
+        maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords) ?? d.maxWords
+        try require(maxWords, in: 1...10_000, "max_words", decoder)
+        guard maxWords >= minWords else {
+            throw ScenarioKeyError(path: decoder.keyPath + ["max_words"], message: "must be at least min_words (\(minWords))")
+        }
+        noiseSD = try c.decodeIfPresent(Double.self, forKey: .noiseSD) ?? d.noiseSD
+        try require(noiseSD, in: 0...4, "noise_sd", decoder)
+        roundScores = try c.decodeIfPresent(Bool.self, forKey: .roundScores) ?? d.roundScores
+    }
+}
+
+extension JudgeSpec: SchemaDescribed {
+    static var schema: SchemaNode {
+        .object(
+            "The judge's rubric: true quality = correctness × (coverage, focus and fit weighted and normalised); helpfulness = 1 + 4 × quality (+ noise).",
+            CodingKeys.self, defaults: JudgeSpec(),
+            [
+                .weights: .object(
+                    "Weights of coverage, focus and fit (normalised by their sum).", Weights.CodingKeys.self,
+                    defaults: Weights(),
+                    [
+                        .coverage: .number("Weight of nugget coverage.", 0...1),
+                        .focus: .number("Weight of focus (share of sentences from relevant articles).", 0...1),
+                        .fit: .number("Weight of length and tone fit.", 0...1),
+                    ]),
+                .minWords: .integer("Shortest reply, in words, that fits fully.", 1...10_000),
+                .maxWords: .integer("Longest reply, in words, that fits fully (≥ min_words).", 1...10_000),
+                .noiseSD: .number("Standard deviation of Gaussian noise on the 1–5 helpfulness score.", 0...4),
+                .roundScores: .boolean("Round helpfulness to an integer 1…5 after noise."),
+            ])
+    }
+}
