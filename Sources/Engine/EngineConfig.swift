@@ -72,13 +72,8 @@ public struct EngineConfig: Sendable {
     public var heldOutMax: Int
     public var withholdShare: Double
     public var withholdIntroducedLater: Bool
-    public var flagsNeeded: Int
-    public var authoringDelay: SimDuration
-    /// The authoring desk's test level, skill and costs (see `KnowledgeQueue`).
-    public var authoringSignificance: Double
-    public var authoringSkill: Double
-    public var triageMinutes: Double
-    public var reviewMinutes: Double
+    /// How flagged gaps get authored (see `KnowledgeQueue`).
+    public var authoring: Authoring
     /// The evaluation panel: the persona whose adoption of held-out replies is `adoption`.
     public var panel: Persona
     public var minAgentTrust: Double
@@ -95,9 +90,8 @@ public struct EngineConfig: Sendable {
 
     public init(
         seed: UInt64 = 42, replicates: Int = 1, arms: [EngineArm], heldOutShare: Double = 0.05, heldOutMax: Int = 1500,
-        withholdShare: Double = 0.1, withholdIntroducedLater: Bool = true, flagsNeeded: Int = 3,
-        authoringDelay: SimDuration = .days(10), authoringSignificance: Double = 0.001, authoringSkill: Double = 0.9,
-        triageMinutes: Double = 2, reviewMinutes: Double = 30, panel: Persona = .evaluationPanel, minAgentTrust: Double = 0,
+        withholdShare: Double = 0.1, withholdIntroducedLater: Bool = true,
+        authoring: Authoring = Authoring(), panel: Persona = .evaluationPanel, minAgentTrust: Double = 0,
         virtualJudge: (precision: Double, recall: Double)? = nil, horizon: SimDuration? = nil,
         retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = 60, keepAnnotations: Bool = true
     ) {
@@ -108,12 +102,7 @@ public struct EngineConfig: Sendable {
         self.heldOutMax = heldOutMax
         self.withholdShare = withholdShare
         self.withholdIntroducedLater = withholdIntroducedLater
-        self.flagsNeeded = flagsNeeded
-        self.authoringDelay = authoringDelay
-        self.authoringSignificance = authoringSignificance
-        self.authoringSkill = authoringSkill
-        self.triageMinutes = triageMinutes
-        self.reviewMinutes = reviewMinutes
+        self.authoring = authoring
         self.panel = panel
         self.minAgentTrust = minAgentTrust
         self.virtualJudge = virtualJudge
@@ -144,5 +133,33 @@ public struct WorldSetup: Sendable {
     public init(judge: Judge, population: [(persona: Persona, weight: Double)]) {
         self.judge = judge
         self.population = population
+    }
+}
+
+extension EngineConfig {
+    /// The knowledge team's authoring desk: when a group of flagged tickets is reviewed, how
+    /// well its author writes, how long writing takes and what reading flags costs.
+    public struct Authoring: Sendable {
+        /// Flags a group needs before its test is run.
+        public var flagsNeeded: Int
+        /// Time from review to publication.
+        public var delay: SimDuration
+        /// Level of the one-sided binomial test: group flag rate above the overall flag rate.
+        public var significance: Double
+        /// Probability the author writes the article the group needs.
+        public var skill: Double
+        public var triageMinutes: Double
+        public var reviewMinutes: Double
+        public init(
+            flagsNeeded: Int = 3, delay: SimDuration = .days(10), significance: Double = 0.001, skill: Double = 0.9,
+            triageMinutes: Double = 2, reviewMinutes: Double = 30
+        ) {
+            self.flagsNeeded = flagsNeeded
+            self.delay = delay
+            self.significance = significance
+            self.skill = skill
+            self.triageMinutes = triageMinutes
+            self.reviewMinutes = reviewMinutes
+        }
     }
 }

@@ -49,12 +49,7 @@ struct JobRunner {
         let published = Set(engine.articles.map(\.id)).subtracting(withheld)
         self.published = published
         self.library = published.sorted()
-        self.knowledge = KnowledgeQueue(
-            withheld: withheld,
-            settings: .init(
-                flagsNeeded: config.flagsNeeded, delay: config.authoringDelay,
-                significance: config.authoringSignificance, skill: config.authoringSkill,
-                triageMinutes: config.triageMinutes, reviewMinutes: config.reviewMinutes))
+        self.knowledge = KnowledgeQueue(withheld: withheld, settings: config.authoring)
         self.agents = JobRunner.agents(engine: engine, arm: arm, replicate: replicate)
         self.agentStates = agents.map { AgentState(persona: $0.persona) }
         self.system = engine.makeSystem(engine.articles.filter { published.contains($0.id) })

@@ -18,14 +18,7 @@ import FlywheelCore
 ///   `skill`; else its unpublished near-duplicate when there is one (the wrong version of the
 ///   policy), else nothing.
 struct KnowledgeQueue: Sendable {
-    struct Settings: Sendable {
-        var flagsNeeded: Int
-        var delay: SimDuration
-        var significance: Double
-        var skill: Double
-        var triageMinutes: Double
-        var reviewMinutes: Double
-    }
+    typealias Settings = EngineConfig.Authoring
 
     struct Group: Sendable {
         var served = 0
@@ -52,10 +45,19 @@ struct KnowledgeQueue: Sendable {
     }
 
     /// The article an author reads `truth`'s ticket as needing (nil: it needs none).
+    /// One pass, no allocation: it runs for every served ticket.
     static func reading(of truth: TicketTruth, published: (ArticleID) -> Bool) -> ArticleID? {
-        let needed = truth.relevant.filter { $0.value > 0 }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        return (needed.first { !published($0.key) } ?? needed.first)?.key
+        func before(_ a: (key: ArticleID, value: Int), _ b: (key: ArticleID, value: Int)?) -> Bool {
+            guard let b else { return true }
+            return a.value != b.value ? a.value > b.value : a.key < b.key
+        }
+        var mostNeeded: (key: ArticleID, value: Int)?
+        var mostNeededMissing: (key: ArticleID, value: Int)?
+        for entry in truth.relevant where entry.value > 0 {
+            if before(entry, mostNeeded) { mostNeeded = entry }
+            if !published(entry.key), before(entry, mostNeededMissing) { mostNeededMissing = entry }
+        }
+        return (mostNeededMissing ?? mostNeeded)?.key
     }
 
     /// Counts one served ticket in its group's volume.

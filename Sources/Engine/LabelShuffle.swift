@@ -35,10 +35,10 @@ enum LabelShuffle {
         return out
     }
 
-    /// A uniform permutation of 0..<n (Fisher–Yates).
+    /// A uniform permutation of 0..<n.
     static func permutation(_ n: Int, _ rng: inout RandomStream) -> [Int] {
         var order = Array(0..<n)
-        for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
+        rng.shuffle(&order)
         return order
     }
 }

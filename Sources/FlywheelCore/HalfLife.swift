@@ -13,4 +13,10 @@ public enum HalfLife {
         guard seconds > 0, days.isFinite else { return 1 }
         return pow(0.5, Double(seconds) / 86_400 / days)
     }
+
+    /// What is left at `end` of evidence from `start`: 1 when either time is unknown.
+    public static func retention(from start: Timestamp?, to end: Timestamp?, halfLifeDays days: Double) -> Double {
+        guard let start, let end else { return 1 }
+        return retention(afterSeconds: end.secondsSinceEpoch - start.secondsSinceEpoch, halfLifeDays: days)
+    }
 }

@@ -61,6 +61,12 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         return Int(next(upperBound: UInt64(n)))
     }
 
+    /// Shuffles `items` in place (Fisher–Yates from the last position down, one `int(below:)`
+    /// per position), so a keyed stream gives the same order on every platform.
+    public mutating func shuffle<T>(_ items: inout [T]) {
+        for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, int(below: i + 1)) }
+    }
+
     /// An index drawn with probability proportional to `weights` (non-negative, positive sum).
     public mutating func weightedIndex(_ weights: [Double]) -> Int {
         let total = weights.reduce(0, +)

@@ -1,10 +1,5 @@
 import FlywheelCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// A Bradley–Terry reward model over ``ReplyFeatures``: reply A is preferred to reply B with
 /// probability `σ(r(A) − r(B) + bias)`, where `r(x) = w · features(x)` and `bias` absorbs the
@@ -50,10 +45,6 @@ public struct RewardModel: Hashable, Sendable, Codable {
         self.trainedAt = nil
     }
 
-    /// What `seconds` of simulated time leave of past evidence.
-    func retention(afterSeconds seconds: Int64) -> Double {
-        HalfLife.retention(afterSeconds: seconds, halfLifeDays: halfLifeDays)
-    }
 
     /// Whether the model has never been trained on an informative pair.
     public var isUntrained: Bool { trainedPairs == 0 }
@@ -109,13 +100,12 @@ public struct RewardModel: Hashable, Sendable, Codable {
             let fb = features(p.b, p.ticket)
             let diff = zip(fa, fb).map { $0 - $1 }
             guard diff.contains(where: { $0 != 0 }) else { continue }
-            let age = time.map { $0.secondsSinceEpoch - p.ticket.createdAt.secondsSinceEpoch } ?? 0
             rows.append([1] + diff)
             targets.append(target)
-            weights.append(weight * retention(afterSeconds: age))
+            weights.append(weight * HalfLife.retention(from: p.ticket.createdAt, to: time, halfLifeDays: halfLifeDays))
         }
         guard !rows.isEmpty else { return self }
-        let keep = time.flatMap { t in trainedAt.map { retention(afterSeconds: t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
+        let keep = HalfLife.retention(from: trainedAt, to: time, halfLifeDays: halfLifeDays)
         let past = information.map { $0.map { $0.map { $0 * keep } } }
         let (beta, hessian) = LogisticFit.fit(
             rows: rows, targets: targets, weights: weights,

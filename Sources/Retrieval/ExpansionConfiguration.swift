@@ -1,5 +1,3 @@
-import FlywheelCore
-
 /// How relevance marks change the first stage (``ExpansionModel``, ``LearnedRetriever``).
 /// The library's defaults; a scenario's `system.retriever.expansion` section sets every field.
 public struct ExpansionConfiguration: Hashable, Codable, Sendable {
@@ -32,10 +30,6 @@ public struct ExpansionConfiguration: Hashable, Codable, Sendable {
         self.evidence = evidence
     }
 
-    /// The factor a weight keeps after `seconds` of simulated time (1 for no time or none passed).
-    public func retention(afterSeconds seconds: Int64) -> Double {
-        HalfLife.retention(afterSeconds: seconds, halfLifeDays: halfLifeDays)
-    }
 
     enum CodingKeys: String, CodingKey {
         case strength, cap, demotion, evidence

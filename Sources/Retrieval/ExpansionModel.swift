@@ -85,7 +85,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         var next = previous
         let c = previous.configuration
         next.generation += 1
-        let keep = time.flatMap { t in previous.trainedAt.map { c.retention(afterSeconds: t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
+        let keep = HalfLife.retention(from: previous.trainedAt, to: time, halfLifeDays: c.halfLifeDays)
         if time != nil { next.trainedAt = time }
         if keep != 1 {
             next.expansion = decayed(previous.expansion, by: keep)
@@ -105,7 +105,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         var termsOfTicket: [TicketID: [String]] = [:]
         for mark in ordered {
             guard let ticket = tickets[mark.ticket] else { continue }
-            let w = time.map { c.retention(afterSeconds: $0.secondsSinceEpoch - ticket.createdAt.secondsSinceEpoch) } ?? 1
+            let w = HalfLife.retention(from: ticket.createdAt, to: time, halfLifeDays: c.halfLifeDays)
             let terms =
                 termsOfTicket[mark.ticket]
                 ?? {

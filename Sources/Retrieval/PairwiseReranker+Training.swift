@@ -50,13 +50,9 @@ extension PairwiseReranker {
             }
         }
         let marks = annotations.filter { tickets[$0.ticket] != nil }
-        func retention(_ seconds: Int64) -> Double {
-            HalfLife.retention(afterSeconds: seconds, halfLifeDays: c.priorHalfLifeDays)
-        }
-        let keep = time.flatMap { t in trainedAt.map { retention(t.secondsSinceEpoch - $0.secondsSinceEpoch) } } ?? 1
+        let keep = HalfLife.retention(from: trainedAt, to: time, halfLifeDays: c.priorHalfLifeDays)
         next.priors = priors.updated(with: marks, keep: keep) { mark in
-            guard let t = time, let ticket = tickets[mark.ticket] else { return 1 }
-            return retention(t.secondsSinceEpoch - ticket.createdAt.secondsSinceEpoch)
+            HalfLife.retention(from: tickets[mark.ticket]?.createdAt, to: time, halfLifeDays: c.priorHalfLifeDays)
         }
         guard !pairs.isEmpty else { return next }
         // Rescale to this batch's spread (features such as the expansion score grow as the
@@ -74,7 +70,7 @@ extension PairwiseReranker {
         for epoch in 0..<c.epochs {
             var rng = RandomStream(seed: c.seed, purpose: "reranker-sgd", ids: [UInt64(generation), UInt64(epoch)])
             var order = Array(pairs.indices)
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, rng.int(below: i + 1)) }
+            rng.shuffle(&order)
             for i in order {
                 let (d, prior) = pairs[i]
                 var s = prior

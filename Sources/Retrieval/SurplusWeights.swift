@@ -37,16 +37,8 @@ final class SurplusWeights: Sendable {
             var pos: [(term: String, weight: Double)] = []
             var neg: [(term: String, weight: Double)] = []
             func add(_ term: String, _ e: Double, _ d: Double) {
-                let n = e + d
-                let mu = p0 * n
-                let sigma = (n * p0 * (1 - p0)).squareRoot()
-                var net = e - mu
-                if sigma > 0, z > 0 {
-                    let skew = (z * z - 1) * (1 - 2 * p0) / sigma / 6
-                    let upper = mu + sigma * (z + skew)
-                    let lower = mu + sigma * (-z + skew)
-                    net = e > upper ? e - upper : (e < lower ? e - lower : 0)
-                }
+                let (lower, upper) = Self.chanceRange(n: e + d, p: p0, z: z)
+                let net = e > upper ? e - upper : (e < lower ? e - lower : 0)
                 if net > 0 { pos.append((term, net)) }
                 if net < 0 { neg.append((term, -net)) }
             }
@@ -83,6 +75,18 @@ final class SurplusWeights: Sendable {
     /// l minus that distribution's upper (1 − α) quantile (Cornish–Fisher, as for marks), when
     /// positive. So linking an article often (it is needed often) teaches it only the words its
     /// tickets share beyond chance, not every word of every ticket.
+    /// The range a Binomial(n, p) count keeps to by chance: its lower and upper (1 − α)
+    /// quantiles by the Cornish–Fisher expansion, μ + σ(±z + (z² − 1)γ/6) with μ = np,
+    /// σ = √(np(1 − p)), γ = (1 − 2p)/σ. With z = 0 or no spread, both ends are μ (every surplus
+    /// counts).
+    static func chanceRange(n: Double, p: Double, z: Double) -> (lower: Double, upper: Double) {
+        let mu = n * p
+        let sigma = (n * p * (1 - p)).squareRoot()
+        guard sigma > 0, z > 0 else { return (mu, mu) }
+        let skew = (z * z - 1) * (1 - 2 * p) / sigma / 6
+        return (mu + sigma * (-z + skew), mu + sigma * (z + skew))
+    }
+
     static func linkSurplus(_ model: ExpansionModel, z: Double) -> [ArticleID: [String: Double]] {
         guard model.linkTotal > 0 else { return [:] }
         var out: [ArticleID: [String: Double]] = [:]
@@ -92,9 +96,7 @@ final class SurplusWeights: Sendable {
             var kept: [String: Double] = [:]
             for (term, l) in terms {
                 let q = min(1, (model.linkTermCounts[term] ?? 0) / model.linkTotal)
-                let mu = n * q
-                let sigma = (n * q * (1 - q)).squareRoot()
-                let upper = sigma > 0 && z > 0 ? mu + sigma * (z + (z * z - 1) * (1 - 2 * q) / sigma / 6) : mu
+                let upper = Self.chanceRange(n: n, p: q, z: z).upper
                 if l > upper { kept[term] = l - upper }
             }
             if !kept.isEmpty { out[article] = kept }

@@ -1,13 +1,14 @@
 import FlywheelCore
+import World
 
 /// The judge's rubric as scenario keys (`judge:`): how coverage, focus and fit weigh in a reply's
 /// true quality, the length band that fits, and noise on the 1–5 helpfulness score. Defaults are
-/// `World.JudgeConfig`'s, repeated here only as the scenario's defaults.
+/// `World.JudgeConfig`'s, read from it.
 public struct JudgeSpec: Codable, Sendable, Hashable {
     public struct Weights: Codable, Sendable, Hashable {
-        public var coverage = 0.6
-        public var focus = 0.25
-        public var fit = 0.15
+        public var coverage = JudgeConfig().weights.coverage
+        public var focus = JudgeConfig().weights.focus
+        public var fit = JudgeConfig().weights.fit
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable { case coverage, focus, fit }
         public init(from decoder: any Decoder) throws {
@@ -28,12 +29,12 @@ public struct JudgeSpec: Codable, Sendable, Hashable {
 
     public var weights = Weights()
     /// Replies of this many words fit fully (inclusive).
-    public var minWords = 25
-    public var maxWords = 110
+    public var minWords = JudgeConfig().length.minWords
+    public var maxWords = JudgeConfig().length.maxWords
     /// Standard deviation of Gaussian noise on the 1–5 helpfulness score.
-    public var noiseSD = 0.0
+    public var noiseSD = JudgeConfig().noiseSD
     /// Round helpfulness to an integer 1…5 (a Likert rubric) after noise.
-    public var roundScores = false
+    public var roundScores = JudgeConfig().roundScores
 
     public init() {}
     enum CodingKeys: String, CodingKey, CaseIterable {

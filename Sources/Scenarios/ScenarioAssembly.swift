@@ -39,11 +39,7 @@ public enum ScenarioAssembly {
             heldOutShare: scenario.heldout.share, heldOutMax: scenario.heldout.max,
             withholdShare: scenario.knowledge.withhold.share,
             withholdIntroducedLater: scenario.knowledge.withhold.introducedLater,
-            flagsNeeded: scenario.knowledge.authoring.flagsNeeded, authoringDelay: scenario.knowledge.authoring.delay,
-            authoringSignificance: scenario.knowledge.authoring.significance,
-            authoringSkill: scenario.knowledge.authoring.skill,
-            triageMinutes: scenario.knowledge.authoring.triageMinutes,
-            reviewMinutes: scenario.knowledge.authoring.reviewMinutes, panel: panel,
+            authoring: authoring(scenario.knowledge.authoring), panel: panel,
             minAgentTrust: scenario.filter.minAgentTrust,
             virtualJudge: scenario.filter.virtualJudge.map { ($0.precision, $0.recall) },
             horizon: scenario.horizon, retrieverDepth: scenario.system.retriever.depth,
@@ -83,6 +79,13 @@ public enum ScenarioAssembly {
         return SystemUnderTest(
             retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
             generator: LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
+    }
+
+    /// The authoring desk of a scenario's `knowledge.authoring` section.
+    static func authoring(_ a: KnowledgeSpec.Authoring) -> EngineConfig.Authoring {
+        EngineConfig.Authoring(
+            flagsNeeded: a.flagsNeeded, delay: a.delay, significance: a.significance, skill: a.skill,
+            triageMinutes: a.triageMinutes, reviewMinutes: a.reviewMinutes)
     }
 
     /// The judge's configuration: the scenario's rubric keys over `JudgeConfig`'s other defaults.

@@ -19,9 +19,7 @@ extension SimulatedAgent {
             var positions = Array(shown.articles.indices)
             if (r.pick ?? .top) == .random {
                 var shuffle = rng.derived("pick")
-                for i in stride(from: positions.count - 1, to: 0, by: -1) {
-                    positions.swapAt(i, shuffle.int(below: i + 1))
-                }
+                shuffle.shuffle(&positions)
             }
             let sensitivity = 0.5 + (r.sensitivity - 0.5) * f
             let specificity = 0.5 + (r.specificity - 0.5) * f
