@@ -10,10 +10,13 @@ import FlywheelCore
 ///   each ranking before scoring, so a candidate is judged on how it orders what agents
 ///   marked, not penalised for bringing in articles nobody has judged yet (the deployed model
 ///   chose what was shown, so unjudged-as-irrelevant would always favour it).
-/// - **Rule**: per-ticket differences d = candidate − deployed; ship when the one-sided 95%
-///   lower bound of mean(d) (Student t) is above −`tolerance` and mean(d) > 0; with tolerance 0,
-///   only a candidate that is better beyond chance ships. Labels without information (zero
-///   skill, shuffled) then ship only at the test's 5% false-positive rate.
+/// - **Rule**: per-ticket differences d = candidate − deployed; ship when the one-sided lower
+///   bound of mean(d) (Student t) at the test's level is above −`tolerance` and mean(d) > 0;
+///   with tolerance 0, only a candidate that is better beyond chance ships. The k-th test of a
+///   job runs at α/(k(k+1)) (``DeployGateLedger``), so labels without information (zero skill,
+///   shuffled) ship anything during a whole run with probability at most α.
+/// - **Evidence**: held-out marks accumulate across cycles (the most recent
+///   `validationTickets` tickets), and they are never trained on.
 /// - A rejected candidate is not thrown away: the engine keeps training it (its training line)
 ///   and offers it again at the next retraining.
 enum DeployGateCheck {
@@ -24,8 +27,7 @@ enum DeployGateCheck {
         var validation: [TicketID: [ArticleID: Int]] = [:]
         training.relevance = []
         for mark in batch.relevance {
-            var rng = RandomStream(seed: 0, purpose: "deploy-gate", ids: [StableHash.fnv1a(mark.ticket.rawValue)])
-            if rng.uniform() < gate.validationShare {
+            if isHeldOut(mark.ticket, gate: gate) {
                 validation[mark.ticket, default: [:]][mark.article] = mark.relevant ? 1 : 0
             } else {
                 training.relevance.append(mark)
@@ -40,20 +42,24 @@ enum DeployGateCheck {
         return (training, labelled)
     }
 
-    /// Whether `candidate` ships over `deployed` (see the type's rule).
-    static func passes(
-        _ candidate: (any LearningRetriever, any LearningReranker),
-        over deployed: (any LearningRetriever, any LearningReranker),
-        on validation: [(Ticket, [ArticleID: Int])], gate: EngineArm.DeployGate, depth: Int
-    ) -> Bool {
-        guard validation.count >= 2 else { return false }
-        let a = scores(candidate, validation, depth)
-        let b = scores(deployed, validation, depth)
-        let d = zip(a, b).map { $0 - $1 }
-        guard let e = MeanEstimate(d, level: 0.90), e.mean > 0 else { return false }
-        // the two-sided 90% interval's lower end is the one-sided 95% lower bound
+    /// Whether `ticket`'s annotations are held out of training for validation: a keyed draw,
+    /// the same for every stage, arm and replicate.
+    static func isHeldOut(_ ticket: TicketID, gate: EngineArm.DeployGate) -> Bool {
+        var rng = RandomStream(seed: 0, purpose: "deploy-gate", ids: [StableHash.fnv1a(ticket.rawValue)])
+        return rng.uniform() < gate.validationShare
+    }
+
+    /// Whether a candidate with per-item validation scores `candidate` ships over the deployed
+    /// model's `deployed` (the same items): mean(d) > 0 and the one-sided (1 − `level`) lower
+    /// bound of mean(d), Student t, above −`tolerance`. Fewer than 2 items never ship.
+    static func passes(candidate: [Double], deployed: [Double], level: Double, tolerance: Double) -> Bool {
+        precondition(candidate.count == deployed.count, "scores of the same items")
+        guard candidate.count >= 2 else { return false }
+        let d = zip(candidate, deployed).map { $0 - $1 }
+        // the two-sided (1 − 2·level) interval's lower end is the one-sided (1 − level) bound
+        guard let e = MeanEstimate(d, level: 1 - 2 * level), e.mean > 0 else { return false }
         let lower = e.interval?.lower ?? e.mean
-        return lower > -gate.tolerance
+        return lower > -tolerance
     }
 
     /// Condensed nDCG@10 of each validation ticket.

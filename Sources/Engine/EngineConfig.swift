@@ -22,9 +22,16 @@ public struct EngineArm: Sendable {
         public var tolerance: Double
         /// Share of the marked tickets held out from training for validation.
         public var validationShare: Double
-        public init(tolerance: Double = 0, validationShare: Double = 0.2) {
+        /// The job's false-ship budget: the chance that any candidate no better than the deployed
+        /// model ships during the whole run (spent over the gate's tests, ``DeployGateLedger``).
+        public var alpha: Double
+        /// Most held-out tickets the gate keeps (the most recent), per stage.
+        public var validationTickets: Int
+        public init(tolerance: Double = 0, validationShare: Double = 0.2, alpha: Double = 0.05, validationTickets: Int = 500) {
             self.tolerance = tolerance
             self.validationShare = validationShare
+            self.alpha = alpha
+            self.validationTickets = validationTickets
         }
     }
 

@@ -22,12 +22,8 @@ extension JobRunner {
             let base = trainingLine ?? (system.retriever, system.reranker)
             let reranker = base.1.retrained(with: training, firstStage: base.0)
             let retriever = base.0.retrained(with: training)
-            let candidate = (retriever, reranker.following(retriever))
-            if let gate = arm.deployGate,
-                !DeployGateCheck.passes(
-                    candidate, over: (system.retriever, system.reranker), on: validation, gate: gate,
-                    depth: config.retrieverDepth)
-            {
+            let candidate: (any LearningRetriever, any LearningReranker) = (retriever, reranker.following(retriever))
+            if let gate = arm.deployGate, !retrievalGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
                 trainingLine = candidate
             } else {
@@ -39,10 +35,51 @@ extension JobRunner {
             }
         }
         if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
-            system.generator = system.generator.retrained(with: batch)
-            versions[2] += 1
-            shippedGenerator = true
+            let (training, validation) = GeneratorGateCheck.split(batch, gate: arm.deployGate)
+            let candidate = (generatorLine ?? system.generator).retrained(with: training)
+            if let gate = arm.deployGate, !generatorGatePasses(candidate, validation: validation, gate: gate) {
+                gateRejections += 1
+                generatorLine = candidate
+            } else {
+                system.generator = candidate
+                generatorLine = nil
+                versions[2] += 1
+                shippedGenerator = true
+            }
         }
+    }
+
+    /// The deploy gate's verdict on a retrieval candidate (``DeployGateCheck``), after adding
+    /// this cycle's held-out tickets to the job's ledger.
+    mutating func retrievalGatePasses(
+        _ candidate: (any LearningRetriever, any LearningReranker), validation: [(Ticket, [ArticleID: Int])],
+        gate: EngineArm.DeployGate
+    ) -> Bool {
+        retrievalGate.add(validation, capacity: gate.validationTickets)
+        let items = retrievalGate.items
+        guard items.count >= 2 else { return false }
+        let level = retrievalGate.nextLevel(alpha: gate.alpha)
+        let deployed = (system.retriever, system.reranker)
+        let depth = config.retrieverDepth
+        let before = retrievalGate.deployedScores(key: versions + [published.count]) {
+            DeployGateCheck.scores(deployed, $0, depth)
+        }
+        let after = DeployGateCheck.scores(candidate, items, depth)
+        return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: gate.tolerance)
+    }
+
+    /// The deploy gate's verdict on a generator candidate (``GeneratorGateCheck``), after adding
+    /// this cycle's held-out items to the job's ledger. A generator without an ordering of its
+    /// own (``LearningGenerator/appraisal(of:for:)`` nil) cannot be checked and ships.
+    mutating func generatorGatePasses(
+        _ candidate: any LearningGenerator, validation: [GeneratorGateCheck.Item], gate: EngineArm.DeployGate
+    ) -> Bool {
+        generatorGate.add(validation, capacity: gate.validationTickets)
+        let items = generatorGate.items
+        guard let after = GeneratorGateCheck.agreements(candidate, items) else { return true }
+        guard items.count >= 2, let before = GeneratorGateCheck.agreements(system.generator, items) else { return false }
+        let level = generatorGate.nextLevel(alpha: gate.alpha)
+        return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: 0)
     }
 
     /// The offline vendor labels the sampled tickets whose labels have arrived by `time`

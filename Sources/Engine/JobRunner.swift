@@ -32,6 +32,12 @@ struct JobRunner {
     /// The retriever and reranker still in training after the deploy gate refused them (nil:
     /// the deployed ones are the training line).
     var trainingLine: (retriever: any LearningRetriever, reranker: any LearningReranker)?
+    /// The retrieval deploy gate's held-out tickets, tests run and memo (``DeployGateLedger``).
+    var retrievalGate = DeployGateLedger<(Ticket, [ArticleID: Int])>()
+    /// The generator still in training after the deploy gate refused it (nil: the deployed one).
+    var generatorLine: (any LearningGenerator)?
+    /// The generator deploy gate's held-out items and tests run.
+    var generatorGate = DeployGateLedger<GeneratorGateCheck.Item>()
     var shippedGenerator = false
     var kbEvents: [IterationRecord.KBEvent] = []
     /// The 8-hour shift each agent last worked in; a new shift resets fatigue.

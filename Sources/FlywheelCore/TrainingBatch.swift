@@ -64,4 +64,13 @@ public protocol LearningReranker: Reranker {
 public protocol LearningGenerator: ReplyGenerator {
     /// The model after one retraining on `batch`: a pure, deterministic function.
     func retrained(with batch: TrainingBatch) -> Self
+    /// The generator's own ordering of replies to `ticket` (compared lexicographically, higher
+    /// is better): what the deploy gate checks against agents' held-out preferences and
+    /// adoptions. nil (the default) means the generator has no such ordering, and a retrained
+    /// one ships unchecked.
+    func appraisal(of reply: Reply, for ticket: Ticket) -> [Double]?
+}
+
+extension LearningGenerator {
+    public func appraisal(of reply: Reply, for ticket: Ticket) -> [Double]? { nil }
 }

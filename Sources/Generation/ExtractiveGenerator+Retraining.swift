@@ -120,6 +120,18 @@ extension ExtractiveGenerator {
     /// found there (its article analysed, the same text at its position); nil otherwise. Equal
     /// values: the same token sets, word counts, slot flags and prior values, on interned ids.
     func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double]? {
+        guard let analysed = analysedSentences(reply, ticket: ticket) else { return nil }
+        return ReplyFeatures.vector(
+            analysed.candidates, tokenIDs: analysed.found.map(\.tokenIDs), ticketIDs: analysed.ticketIDs,
+            ticketTokenCount: analysed.ticketTokenCount, tone: reply.tone,
+            frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
+    }
+
+    /// The reply's sentences as the scorer sees them (features with this generator's prior),
+    /// read from the cached analysis; nil when a sentence is not found there.
+    func analysedSentences(_ reply: Reply, ticket: Ticket) -> (
+        candidates: [SentenceCandidate], found: [AnalyzedSentence], ticketIDs: [Int32], ticketTokenCount: Int
+    )? {
         var found: [AnalyzedSentence] = []
         found.reserveCapacity(reply.sentences.count)
         for s in reply.sentences {
@@ -136,9 +148,6 @@ extension ExtractiveGenerator {
                 rank: s.articleRank, position: s.position, articleKey: keys[i], analyzed: found[i], ticketIDs: ticketIDs,
                 prior: ticketPrior.value(keyID: found[i].priorKeyID, article: s.article, position: s.position))
         }
-        return ReplyFeatures.vector(
-            cands, tokenIDs: found.map(\.tokenIDs), ticketIDs: ticketIDs, ticketTokenCount: words.sorted.count,
-            tone: reply.tone,
-            frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
+        return (cands, found, ticketIDs, words.sorted.count)
     }
 }

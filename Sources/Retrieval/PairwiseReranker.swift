@@ -49,7 +49,7 @@ public struct PairwiseReranker: Reranker {
         self.retriever = retriever
         self.weights = Array(repeating: 0, count: RerankFeature.allCases.count)
         self.scales = nil
-        self.priors = ArticlePriors(smoothing: configuration.priorSmoothing)
+        self.priors = ArticlePriors(smoothing: configuration.priorSmoothing, evidence: configuration.priorEvidence)
         self.generation = 0
         refreshPriorByDocument()
     }

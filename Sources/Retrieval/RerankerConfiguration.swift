@@ -10,7 +10,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var seed: UInt64
     /// SGD step size, > 0.
     public var learningRate: Double
-    /// Passes over each retraining's pairs, ≥ 1.
+    /// Passes over each retraining's pairs, ≥ 0 (0: the weights never move; the priors still learn).
     public var epochs: Int
     /// L2 penalty on the weights, ≥ 0.
     public var l2: Double
@@ -19,6 +19,9 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var priorHalfLifeDays: Double
     /// α of the article prior's smoothing, > 0.
     public var priorSmoothing: Double
+    /// Standard errors of chance an article's prior log-odds must exceed before it counts
+    /// (``ArticlePriors``), ≥ 0; 0 counts every mark.
+    public var priorEvidence: Double
     /// Only marks at ranks 1…shownDepth of the list the agent saw form training pairs, ≥ 1.
     /// Relevant articles an agent digs up further down still feed the priors (and the
     /// retriever's expansion), but pairing them with shown articles would teach the model that a
@@ -29,7 +32,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
 
     public init(
         rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 5, l2: Double = 0.05,
-        priorHalfLifeDays: Double = 90, priorSmoothing: Double = 4, shownDepth: Int = 8,
+        priorHalfLifeDays: Double = 90, priorSmoothing: Double = 4, priorEvidence: Double = 1.96, shownDepth: Int = 8,
         firstStageDepth: Int = 75
     ) {
         self.rankPrior = rankPrior
@@ -40,6 +43,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         self.l2 = l2
         self.priorHalfLifeDays = priorHalfLifeDays
         self.priorSmoothing = priorSmoothing
+        self.priorEvidence = priorEvidence
         self.shownDepth = shownDepth
         self.firstStageDepth = firstStageDepth
     }
@@ -50,6 +54,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         case learningRate = "learning_rate"
         case priorHalfLifeDays = "prior_half_life_days"
         case priorSmoothing = "prior_smoothing"
+        case priorEvidence = "prior_evidence"
         case shownDepth = "shown_depth"
         case firstStageDepth = "first_stage_depth"
     }
@@ -65,6 +70,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         l2 = try c.decodeIfPresent(Double.self, forKey: .l2) ?? d.l2
         priorHalfLifeDays = try c.decodeIfPresent(Double.self, forKey: .priorHalfLifeDays) ?? d.priorHalfLifeDays
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
+        priorEvidence = try c.decodeIfPresent(Double.self, forKey: .priorEvidence) ?? d.priorEvidence
         shownDepth = try c.decodeIfPresent(Int.self, forKey: .shownDepth) ?? d.shownDepth
         firstStageDepth = try c.decodeIfPresent(Int.self, forKey: .firstStageDepth) ?? d.firstStageDepth
     }

@@ -35,10 +35,15 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         public var tolerance = 0.0
         /// Share of each cycle's marked tickets held out of training to validate on.
         public var validationShare = 0.2
+        /// The run's false-ship budget per job, spent over the gate's tests.
+        public var alpha = 0.05
+        /// Most held-out tickets the gate keeps (the most recent).
+        public var validationTickets = 500
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case enabled, tolerance
+            case enabled, tolerance, alpha
             case validationShare = "validation_share"
+            case validationTickets = "validation_tickets"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -49,6 +54,10 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             try require(tolerance, in: 0...1, "tolerance", decoder)
             validationShare = try c.decodeIfPresent(Double.self, forKey: .validationShare) ?? d.validationShare
             try require(validationShare, in: 0.01...0.9, "validation_share", decoder)
+            alpha = try c.decodeIfPresent(Double.self, forKey: .alpha) ?? d.alpha
+            try require(alpha, in: 0.0001...0.5, "alpha", decoder)
+            validationTickets = try c.decodeIfPresent(Int.self, forKey: .validationTickets) ?? d.validationTickets
+            try require(validationTickets, in: 10...1_000_000, "validation_tickets", decoder)
         }
     }
 

@@ -1,4 +1,5 @@
 import FlywheelCore
+import Retrieval
 
 /// Settings of the system under test: retriever, reranker, generator.
 public struct SystemSpec: Codable, Sendable, Hashable {
@@ -66,11 +67,14 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var epochs = 5
         /// Half-life of the article-prior counts (how often each article was marked relevant).
         public var priorHalfLife = SimDuration.days(90)
+        /// Standard errors of chance an article's prior must exceed before it counts.
+        public var priorEvidence = RerankerConfiguration().priorEvidence
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
             case depth, epochs
             case learningRate = "learning_rate"
             case priorHalfLife = "prior_half_life"
+            case priorEvidence = "prior_evidence"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -84,6 +88,8 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(epochs, in: 0...1000, "epochs", decoder)
             priorHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .priorHalfLife) ?? d.priorHalfLife
             try require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life", decoder)
+            priorEvidence = try c.decodeIfPresent(Double.self, forKey: .priorEvidence) ?? d.priorEvidence
+            try require(priorEvidence, in: 0...10, "prior_evidence", decoder)
         }
     }
     public struct Generator: Codable, Sendable, Hashable {

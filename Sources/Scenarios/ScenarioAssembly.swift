@@ -67,8 +67,9 @@ public enum ScenarioAssembly {
         let reranker = PairwiseReranker(
             retriever: retriever,
             configuration: RerankerConfiguration(
-                seed: seed, learningRate: spec.reranker.learningRate, epochs: max(1, spec.reranker.epochs),
+                seed: seed, learningRate: spec.reranker.learningRate, epochs: spec.reranker.epochs,
                 priorHalfLifeDays: Double(spec.reranker.priorHalfLife.seconds) / 86_400,
+                priorEvidence: spec.reranker.priorEvidence,
                 firstStageDepth: r.depth))
         var generation = GenerationConfig()
         generation.candidates = spec.generator.candidates
@@ -126,7 +127,9 @@ public enum ScenarioAssembly {
             name: name, cadence: spec.cadence, evaluateEvery: spec.evaluateEvery, retrain: spec.retrain,
             signals: Set(spec.signals), participation: spec.participation, vendor: vendor,
             deployGate: spec.deployGate.enabled
-                ? EngineArm.DeployGate(tolerance: spec.deployGate.tolerance, validationShare: spec.deployGate.validationShare)
+                ? EngineArm.DeployGate(
+                    tolerance: spec.deployGate.tolerance, validationShare: spec.deployGate.validationShare,
+                    alpha: spec.deployGate.alpha, validationTickets: spec.deployGate.validationTickets)
                 : nil,
             shuffleLabels: spec.shuffleLabels,
             population: try spec.population.map { try loadPopulation($0, from: personas, path: "arms.\(name).population") })

@@ -69,4 +69,6 @@ struct LearningExtractiveGenerator: LearningGenerator {
         }
         return LearningExtractiveGenerator(inner: inner.retrained(preferences: preferences, adoptions: adoptions, at: batch.time))
     }
+
+    func appraisal(of reply: Reply, for ticket: Ticket) -> [Double]? { inner.appraisal(of: reply, for: ticket) }
 }

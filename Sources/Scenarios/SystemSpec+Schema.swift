@@ -28,6 +28,7 @@ extension SystemSpec: SchemaDescribed {
                         .epochs: .integer("Training epochs per retraining.", 0...1000),
                         .learningRate: .number("Learning rate of the pairwise logistic model.", 0...10),
                         .priorHalfLife: .duration("Half-life of the article-prior counts (share of checks that said relevant), 1h to 100 years."),
+                        .priorEvidence: .number("Standard errors of chance an article's prior log-odds (share of checks that said relevant) must exceed before the reranker counts it (1.96: a 95% z-test; 0: every mark counts).", 0...10),
                     ]),
                 .generator: .object(
                     "Extractive reply generator with a learned reward model.", Generator.CodingKeys.self, defaults: Generator(),
@@ -67,12 +68,14 @@ extension ArmSpec: SchemaDescribed {
                     ]),
                 .evaluateEvery: .duration("Evaluate every this much simulated time, whatever the cadence; at least 1h."),
                 .deployGate: .object(
-                    "On by default: a retrained retriever and reranker ship only if their nDCG@10 on a held-out share of the cycle's agent marks (never the truth) does not drop by more than `tolerance`; what shipped is recorded per iteration.",
+                    "On by default: a retrained retriever and reranker ship only if they beat the deployed ones on held-out agent marks (never the truth): condensed nDCG@10, a paired one-sided t-test whose level is spent over the run (`alpha`); what shipped is recorded per iteration.",
                     DeployGate.CodingKeys.self, defaults: DeployGate(),
                     [
                         .enabled: .boolean("false ships every retrained model unchecked."),
                         .tolerance: .number("Largest drop in validation nDCG@10 (agents' marks as labels) a candidate may show and still ship.", 0...1),
                         .validationShare: .number("Share of each cycle's marked tickets held out of training to validate on.", 0.01...0.9),
+                        .alpha: .number("The job's false-ship budget: the chance that any candidate no better than the deployed model ships during the whole run. The k-th test runs at `alpha`/(k(k+1)), which sums to `alpha`.", 0.0001...0.5),
+                        .validationTickets: .integer("Most held-out tickets the gate keeps and tests on (the most recent; held-out marks accumulate across cycles).", 10...1_000_000),
                     ]),
             ])
     }

@@ -1,3 +1,4 @@
+import Evaluation
 import FlywheelCore
 import Retrieval
 
@@ -19,6 +20,19 @@ struct LearningHarness: Sendable {
     struct Metrics: CustomStringConvertible, Sendable {
         var recall75: Double
         var precision8: Double
+        /// Per held-out ticket, in order: recall@75 (nil for a ticket without relevant
+        /// articles) and P@8, for paired comparisons between labellers.
+        var recalls: [Double?] = []
+        var precisions: [Double] = []
+
+        /// The paired 95% t interval's lower bound of (self − other) on recall@75 and on P@8:
+        /// above 0 means a gain beyond chance on these held-out tickets.
+        func pairedGainLowerBounds(over other: Metrics) -> (recall75: Double, precision8: Double) {
+            let r = zip(recalls, other.recalls).compactMap { a, b in a.flatMap { a in b.map { a - $0 } } }
+            let p = zip(precisions, other.precisions).map { $0 - $1 }
+            func lower(_ d: [Double]) -> Double { MeanEstimate(d)?.interval?.lower ?? 0 }
+            return (lower(r), lower(p))
+        }
         var description: String { "recall@75 \(fmt(recall75)), P@8 \(fmt(precision8))" }
         func fmt(_ x: Double) -> String {
             let milli = Int((x * 1000).rounded())
@@ -122,16 +136,26 @@ struct LearningHarness: Sendable {
         var recall = 0.0
         var judged = 0
         var precision = 0.0
+        var recalls: [Double?] = []
+        var precisions: [Double] = []
         for record in heldOut {
             let relevant = Set(record.truth.relevant.filter { $0.value > 0 }.keys)
             let top75 = retriever.retrieve(record.ticket, depth: 75)
             let top8 = reranker.rerank(record.ticket, candidates: top75, depth: 8).articles
-            precision += Double(top8.filter(relevant.contains).count) / 8
-            guard !relevant.isEmpty else { continue }
+            let p = Double(top8.filter(relevant.contains).count) / 8
+            precision += p
+            precisions.append(p)
+            guard !relevant.isEmpty else {
+                recalls.append(nil)
+                continue
+            }
             judged += 1
-            recall += Double(top75.articles.filter(relevant.contains).count) / Double(relevant.count)
+            let r = Double(top75.articles.filter(relevant.contains).count) / Double(relevant.count)
+            recall += r
+            recalls.append(r)
         }
         return Metrics(
-            recall75: judged == 0 ? 0 : recall / Double(judged), precision8: precision / Double(max(heldOut.count, 1)))
+            recall75: judged == 0 ? 0 : recall / Double(judged), precision8: precision / Double(max(heldOut.count, 1)),
+            recalls: recalls, precisions: precisions)
     }
 }

@@ -18,7 +18,7 @@ import Testing
         Case(yaml: "system: {retriever: {k1: -1}}", field: "system.retriever.k1", message: "-1.0 is out of range; allowed: 0.0…10.0"),
         Case(yaml: "system: {retriever: {b: 1.5}}", field: "system.retriever.b", message: "1.5 is out of range; allowed: 0.0…1.0"),
         Case(yaml: "system: {reranker: {depht: 8}}", field: "system.reranker.depht",
-             message: "unknown key 'depht'; did you mean 'depth'? Valid keys: depth, epochs, learning_rate, prior_half_life"),
+             message: "unknown key 'depht'; did you mean 'depth'? Valid keys: depth, epochs, learning_rate, prior_half_life, prior_evidence"),
         Case(yaml: "system: {generator: {candidates: 1}}", field: "system.generator.candidates", message: "1 is out of range; allowed: 2…64"),
         Case(yaml: "arms: {aitl: {cadence: 7x}}", field: "arms.aitl.cadence",
              message: "expected a duration like 7d, 12h or 26w (units: s, m, h, d, w), got \"7x\""),

@@ -1,0 +1,47 @@
+import FlywheelCore
+import Testing
+
+@testable import Engine
+
+/// The deploy gate's memory across retrainings: alpha spending, the validation window, the memo.
+@Suite struct DeployGateLedgerTests {
+    /// Σ α/(k(k+1)) telescopes to α(1 − 1/(K+1)): the whole run's false-ship budget is never
+    /// exceeded, however many tests it holds.
+    @Test func levelsSpendAtMostAlphaOverAnyNumberOfTests() {
+        var ledger = DeployGateLedger<Int>()
+        var spent = 0.0
+        for k in 1...10_000 {
+            let level = ledger.nextLevel(alpha: 0.05)
+            #expect(level == 0.05 / (Double(k) * Double(k + 1)))
+            spent += level
+        }
+        #expect(spent < 0.05)
+        #expect(abs(spent - 0.05 * (1 - 1 / 10_001.0)) < 1e-12)
+        #expect(ledger.tests == 10_000)
+    }
+
+    @Test func keepsTheMostRecentItemsUpToCapacity() {
+        var ledger = DeployGateLedger<Int>()
+        ledger.add([1, 2, 3], capacity: 4)
+        ledger.add([4, 5, 6], capacity: 4)
+        #expect(ledger.items == [3, 4, 5, 6])
+    }
+
+    /// The deployed model's scores are computed once per item while it stays deployed, stay
+    /// aligned with the items when old ones drop out, and are recomputed when it changes.
+    @Test func memoScoresOnlyNewItemsWhileTheDeployedModelIsUnchanged() {
+        var ledger = DeployGateLedger<Int>()
+        var scored: [Int] = []
+        let score: ([Int]) -> [Double] = { items in
+            scored += items
+            return items.map { Double($0) * 10 }
+        }
+        ledger.add([1, 2], capacity: 3)
+        #expect(ledger.deployedScores(key: [1], score: score) == [10, 20])
+        ledger.add([3, 4], capacity: 3)
+        #expect(ledger.deployedScores(key: [1], score: score) == [20, 30, 40])
+        #expect(scored == [1, 2, 3, 4])
+        #expect(ledger.deployedScores(key: [2], score: score) == [20, 30, 40])
+        #expect(scored == [1, 2, 3, 4, 2, 3, 4])
+    }
+}
