@@ -171,6 +171,28 @@ extension Expectation {
             return result(
                 name, passed, worst.estimate,
                 "largest drop from the best earlier iteration (\(worst.from)) is at iteration \(worst.iteration): \(Self.describe(worst.estimate)) \(passed ? "≤" : ">") \(Self.number(x.moreThan))")
+        case .stable(let x):
+            let k = min(x.iteration ?? last, last)
+            let versus = x.versus ?? ((baseline != nil && baseline != arm) ? "baseline" : "start")
+            let other = versus == "baseline" ? baseline : (versus == "start" ? nil : versus)
+            let refName = versus == "start" ? "iteration 0" : (other ?? "?")
+            let name = "stable \(arm) \(metric) ≥ \(Self.number(x.share))× \(refName) in every replicate at iteration \(k)"
+            let refs: [Double]
+            switch Self.references(series, s, arm: arm, metric: metric, other: other, versus: versus, iteration: k) {
+            case .success(let r): refs = r
+            case .failure(let reason): return result(name, false, nil, reason.message)
+            }
+            let values = s.map { $0[k] }
+            let failing = zip(values, refs).enumerated().filter { $0.element.0 < x.share * $0.element.1 }
+            let ratios = zip(values, refs).map { v, r in r == 0 ? (v >= 0 ? 1 : 0) : v / r }
+            let shown = ratios.map { Self.number($0) }.joined(separator: ", ")
+            var verdict = result(
+                name, failing.isEmpty, nil,
+                failing.isEmpty
+                    ? "every replicate (n = \(values.count)) at ≥ \(Self.number(x.share))× the reference: ratios \(shown)"
+                    : "replicate\(failing.count == 1 ? "" : "s") \(failing.map { String($0.offset) }.joined(separator: ", ")) below \(Self.number(x.share))× the reference (ratios \(shown))")
+            verdict.measured = ratios.min()
+            return verdict
         case .atLeast(let x), .atMost(let x):
             let atLeast = kind == .atLeast
             let k = min(x.iteration ?? last, last)
@@ -215,3 +237,4 @@ extension Expectation {
         return .success(bs.map { $0[k] })
     }
 }
+

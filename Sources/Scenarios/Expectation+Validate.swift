@@ -18,12 +18,13 @@ extension Scenario {
                     path: path + ["arm"],
                     message: "'\(arm)' is not an arm\(nearest(arm, in: armNames)); arms: \(armNames.joined(separator: ", "))")
             }
-            if case .noGain(let x) = e, let v = x.versus, v != "baseline", v != "start", arms[v] == nil {
-                throw ScenarioKeyError(
-                    path: path + ["versus"],
-                    message: "'\(v)' is neither baseline, start nor an arm\(nearest(v, in: armNames)); arms: \(armNames.joined(separator: ", "))")
+            var versus: String?
+            switch e {
+            case .noGain(let x), .noLoss(let x): versus = x.versus
+            case .stable(let x): versus = x.versus
+            default: versus = nil
             }
-            if case .noLoss(let x) = e, let v = x.versus, v != "baseline", v != "start", arms[v] == nil {
+            if let v = versus, v != "baseline", v != "start", arms[v] == nil {
                 throw ScenarioKeyError(
                     path: path + ["versus"],
                     message: "'\(v)' is neither baseline, start nor an arm\(nearest(v, in: armNames)); arms: \(armNames.joined(separator: ", "))")

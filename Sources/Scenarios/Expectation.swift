@@ -12,6 +12,7 @@ import FlywheelCore
 ///   - at_most: {arm: aitl, metric: agent_minutes, value: 900, iteration: 4}
 ///   - no_gain: {arm: random, metric: recall@75}     # a negative control: no evidence of a gain
 ///   - no_loss: {arm: oracle, metric: precision@8}   # perfect feedback never hurts
+///   - stable: {arm: aitl, metric: ndcg@10, share: 0.9}  # no replicate collapses
 /// ```
 ///
 /// The exact rules are in ``Expectation/evaluate(rows:baseline:)`` and `docs/checks.md`.
@@ -23,6 +24,7 @@ public enum Expectation: Codable, Sendable, Hashable {
     case atMost(Bound)
     case noGain(Paired)
     case noLoss(Paired)
+    case stable(Stable)
 
     /// The assertion kinds, as spelled in YAML.
     public enum Kind: String, CaseIterable, Sendable, CodingKey {
@@ -32,6 +34,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case atMost = "at_most"
         case noGain = "no_gain"
         case noLoss = "no_loss"
+        case stable
     }
 
     /// What an improvement is measured against.
@@ -176,6 +179,32 @@ public enum Expectation: Codable, Sendable, Hashable {
         }
     }
 
+    /// `stable`: in every replicate, the arm's value at `iteration` (default the last) is at
+    /// least `share` times the reference's value in the same replicate — no single replicate
+    /// collapses, whatever the mean does.
+    public struct Stable: Codable, Sendable, Hashable {
+        /// The default `share`: 90% of the reference.
+        public static let defaultShare = 0.9
+        public var arm: String
+        public var metric: String
+        public var share = Stable.defaultShare
+        public var iteration: Int?
+        /// As in ``Paired``: `baseline` (default), `start`, or another arm's name.
+        public var versus: String?
+        enum CodingKeys: String, CodingKey, CaseIterable { case arm, metric, share, iteration, versus }
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            arm = try c.decode(String.self, forKey: .arm)
+            metric = try c.decode(String.self, forKey: .metric)
+            share = try c.decodeIfPresent(Double.self, forKey: .share) ?? Self.defaultShare
+            try require(share, in: 0...10, "share", decoder)
+            iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
+            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+            versus = try c.decodeIfPresent(String.self, forKey: .versus)
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(Kind.self)
         let c = try decoder.container(keyedBy: Kind.self)
@@ -192,6 +221,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .atMost: self = .atMost(try c.decode(Bound.self, forKey: kind))
         case .noGain: self = .noGain(try c.decode(Paired.self, forKey: kind))
         case .noLoss: self = .noLoss(try c.decode(Paired.self, forKey: kind))
+        case .stable: self = .stable(try c.decode(Stable.self, forKey: kind))
         }
     }
 
@@ -205,6 +235,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .atMost(let x): try c.encode(x, forKey: .atMost)
         case .noGain(let x): try c.encode(x, forKey: .noGain)
         case .noLoss(let x): try c.encode(x, forKey: .noLoss)
+        case .stable(let x): try c.encode(x, forKey: .stable)
         }
     }
 
@@ -217,6 +248,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .atMost: .atMost
         case .noGain: .noGain
         case .noLoss: .noLoss
+        case .stable: .stable
         }
     }
 
@@ -228,6 +260,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .neverRegresses(let x): (x.arm, x.metric)
         case .atLeast(let x), .atMost(let x): (x.arm, x.metric)
         case .noGain(let x), .noLoss(let x): (x.arm, x.metric)
+        case .stable(let x): (x.arm, x.metric)
         }
     }
 

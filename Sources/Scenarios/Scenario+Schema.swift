@@ -71,6 +71,16 @@ extension Expectation: SchemaDescribed {
                 .atMost: bound("The mean at `iteration` (default the last) is at most `value`."),
                 .noGain: paired("Negative control: the paired 95% interval of the difference to the reference at `iteration` (default the last) does not lie entirely above 0."),
                 .noLoss: paired("Do no harm: the paired 95% interval of the difference to the reference at `iteration` (default the last) does not lie entirely below 0."),
+                .stable: .object(
+                    "No replicate collapses: in every replicate the value at `iteration` (default the last) is at least `share` times the reference's in the same replicate.",
+                    Stable.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric],
+                    [
+                        .arm: .string("The arm the assertion is about."),
+                        .metric: .string("A metric the engine writes, e.g. ndcg@10, precision@8."),
+                        .share: .number("Least ratio to the reference in every replicate (0…10, default 0.9)."),
+                        .iteration: .integer("Iteration compared (default the last)."),
+                        .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
+                    ]),
             ])
     }
 

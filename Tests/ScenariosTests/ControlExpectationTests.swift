@@ -3,7 +3,7 @@ import Testing
 
 @testable import Scenarios
 
-/// `no_gain` and `no_loss`: the controls' assertions, on hand-made replicate series.
+/// `no_gain`, `no_loss` and `stable`: the controls' assertions, on hand-made replicate series.
 @Suite struct ControlExpectationTests {
     func rows(_ arm: String, _ curves: [[Double]]) -> [MetricRow] {
         curves.enumerated().flatMap { rep, curve in
@@ -46,5 +46,21 @@ import Testing
 
     @Test func versusMustNameAnArm() {
         #expect(throws: (any Error).self) { try expectation("{no_loss: {arm: a, metric: recall@75, versus: c}}") }
+        #expect(throws: (any Error).self) { try expectation("{stable: {arm: a, metric: recall@75, versus: c}}") }
+    }
+
+    /// `stable` looks at every replicate, not the mean: one replicate at 0.40 / 0.50 = 0.8 of
+    /// frozen fails the default share 0.9 although the mean gain is positive.
+    @Test func stableFailsWhenAnyReplicateFallsBelowTheShare() throws {
+        let oneCollapses = ReplicateSeries(rows: row("a", [0.70, 0.40, 0.65]) + row("frozen", [0.5, 0.5, 0.5]))
+        let r = try expectation("{stable: {arm: a, metric: recall@75}}").evaluate(series: oneCollapses, baseline: "frozen")
+        #expect(!r.passed)
+        #expect(r.reason.contains("replicate 1 below 0.9×"))
+        #expect(r.measured == 0.8)
+        #expect(try expectation("{stable: {arm: a, metric: recall@75, share: 0.8}}").evaluate(series: oneCollapses, baseline: "frozen").passed)
+        // b ends at 0.49…0.51 of frozen's 0.5: every replicate ≥ 0.9×
+        let all = try expectation("{stable: {arm: b, metric: recall@75}}").evaluate(series: series, baseline: "frozen")
+        #expect(all.passed)
+        #expect(all.name == "stable b recall@75 ≥ 0.9× frozen in every replicate at iteration 1")
     }
 }

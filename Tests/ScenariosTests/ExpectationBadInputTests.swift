@@ -11,9 +11,9 @@ import Testing
 
     static let cases: [Case] = [
         Case(yaml: "expect: [{improve: {arm: aitl, metric: adoption, by: 0.1}}]", field: "expect[0].improve",
-             message: "unknown key 'improve'; did you mean 'improves'? Valid keys: improves, converges, never_regresses, at_least, at_most, no_gain, no_loss"),
+             message: "unknown key 'improve'; did you mean 'improves'? Valid keys: improves, converges, never_regresses, at_least, at_most, no_gain, no_loss, stable"),
         Case(yaml: "expect: [{}]", field: "expect[0]",
-             message: "an expectation is a mapping with exactly one of: improves, converges, never_regresses, at_least, at_most, no_gain, no_loss"),
+             message: "an expectation is a mapping with exactly one of: improves, converges, never_regresses, at_least, at_most, no_gain, no_loss, stable"),
         Case(yaml: "expect: [{improves: {arm: aitl, metric: adoption}}]", field: "expect[0].improves.by", message: "required key is missing"),
         Case(yaml: "expect: [{improves: {arm: aitl, metric: adoption, by: 0.1, versus: yesterday}}]", field: "expect[0].improves.versus",
              message: "'yesterday' is not one of: baseline, start"),
