@@ -105,7 +105,7 @@ enum SVGChart {
         }
         if !markers.isEmpty {
             let ly = height + 14 + Double(legendRows - 1) * 16
-            svg += "<text x=\"\(f(left))\" y=\"\(f(ly - 4))\" class=\"legend\">under the plot: ▲ retrained and deployed · ✕ retrained, refused by the deploy gate (replicate 0)</text>"
+            svg += "<text x=\"\(f(left))\" y=\"\(f(ly - 4))\" class=\"legend\">▲ retrained, deployed · ✕ refused by the deploy gate (replicate 0)</text>"
         }
         return svg + "</svg>"
     }
