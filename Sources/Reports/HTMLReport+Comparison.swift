@@ -47,7 +47,7 @@ extension HTMLReport {
                 })
                 if !series.isEmpty {
                     body += SVGChart.lines(
-                        title: "Δ \(m)", xLabel: first.input.timeAxis.label, yLabel: "difference, " + MetricUnit.of(m), series: series,
+                        title: "Δ \(m)", xLabel: first.input.timeAxis.label, yLabel: MetricUnit.of(m), series: series,
                         references: [(0, "no difference")]) + "\n"
                 }
             }
