@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real
+.PHONY: run test deps build release clean validity validity-quick validity-real report-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,13 @@ validity: release
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh
+
+# The reports in a real browser (scripts/report-check.sh): installs Debian's chromium if absent,
+# renders a run, a sweep's heat maps and a two-run comparison headless at two widths, and fails on
+# console messages, blank pages or charts missing from the layout. Not part of `make test`.
+# UPDATE_IMAGES=1 also copies the screenshots to docs/img/.
+report-check: release
+	bash scripts/report-check.sh
 
 clean:
 	rm -rf .build

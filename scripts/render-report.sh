@@ -12,17 +12,7 @@ out="${2:-${report%.html}.png}"
 size="${3:-1400x3000}"
 [ -f "$report" ] || { echo "no such report: $report" >&2; exit 2; }
 
-browser=""
-for name in chromium chromium-browser google-chrome; do
-  if command -v "$name" >/dev/null 2>&1; then browser="$name"; break; fi
-done
-if [ -z "$browser" ]; then
-  echo "chromium not found; installing Debian's chromium package" >&2
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-  browser=chromium
-fi
+browser="$(bash "$(dirname "$0")/find-chromium.sh")"
 
 abs="$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"
 case "$out" in /*) ;; *) out="$PWD/$out" ;; esac

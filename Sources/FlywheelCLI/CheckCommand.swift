@@ -20,7 +20,15 @@ struct CheckCommand: ParsableCommand {
             one line: PASS or FAIL, the measured value with its 95% interval over replicates, and \
             the reason. See docs/checks.md for the exact rule of each assertion kind.
 
-            A scenario without expect: assertions is not run: it gets a note, or with --strict \
+            --baseline RESULTS compares this run with a stored one (main's, in CI): RESULTS/run.sqlite, \
+            or RESULTS/NAME/run.sqlite per scenario. Replicate r is paired with the stored replicate \
+            r (the seeds must match). For each arm both runs have and each headline metric (or \
+            --baseline-metric), the gap is this − stored; it fails when the mean gap over the curve \
+            or the final gap is below −tolerance × the metric's range (--tolerance, default 0.02). \
+            Each comparison is one more PASS/FAIL line, JUnit test case and JSON assertion (kind \
+            baseline); a scenario without expect: is run for it.
+
+            A scenario without expect: assertions (and no --baseline) is not run: it gets a note, or with --strict \
             fails. --junit FILE is written in every case, invalid input included (an <error> test \
             case with the one-line message). --format json prints one JSON document instead of the \
             lines (exit_status, passed, failed, unchecked, and every assertion with its interval).
@@ -33,6 +41,7 @@ struct CheckCommand: ParsableCommand {
               flywheel check scenarios/ci/converges.yaml
               flywheel check scenarios/ci/ --junit results/junit.xml --strict --jobs 2
               flywheel check scenarios/ci/converges.yaml --format json > results/check.json
+              flywheel check scenarios/ci/ --baseline main-results/ --junit results/junit.xml
             """
     )
 
@@ -58,6 +67,15 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output: text (one line per assertion) or json (one JSON document on standard output).")
     var format: Format = .text
 
+    @Option(help: "Compare each scenario's curves with the stored run in this folder (RESULTS/run.sqlite, or RESULTS/NAME/run.sqlite), paired by seed; fail when this run falls below it beyond --tolerance.")
+    var baseline: String?
+
+    @Option(help: "With --baseline: the allowed drop, as a share of each metric's range.")
+    var tolerance: Double = BaselineCheck.defaultTolerance
+
+    @Option(name: .customLong("baseline-metric"), help: "With --baseline: a metric to compare (repeatable; default every headline metric both runs have).")
+    var baselineMetrics: [String] = []
+
     @Flag(help: "No progress bars.")
     var quiet = false
 
@@ -66,10 +84,14 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a share ≥ 0") }
+        guard baseline != nil || baselineMetrics.isEmpty else { throw ValidationError("--baseline-metric needs --baseline") }
     }
 
     func run() throws {
-        let check = CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, strict: strict, force: force)
+        var check = CheckRun(scenarios: scenarios, out: out, jobs: jobs, quiet: quiet, strict: strict, force: force)
+        check.baseline = baseline
+        check.comparison = BaselineCheck(tolerance: tolerance, metrics: baselineMetrics.isEmpty ? nil : baselineMetrics)
         var outcome = CheckOutcome()
         var thrown: (any Error)?
         do {

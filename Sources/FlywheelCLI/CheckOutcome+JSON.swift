@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Scenarios
 
 extension CheckOutcome {
@@ -52,7 +53,14 @@ extension CheckOutcome {
                             name: r.name, kind: r.expectation.kind.rawValue, arm: r.expectation.target.arm,
                             metric: r.expectation.target.metric, passed: r.passed, measured: r.measured.flatMap(Self.finite),
                             lower: r.lower.flatMap(Self.finite), upper: r.upper.flatMap(Self.finite), reason: r.reason)
-                    })
+                    }
+                        // --baseline: measured = the mean gap over the curve (this − stored), with its interval.
+                        + s.baseline.map { v in
+                            Document.Assertion(
+                                name: v.name, kind: "baseline", arm: v.gap.arm, metric: v.gap.metric, passed: v.passed,
+                                measured: Self.finite(v.gap.area.mean), lower: v.gap.area.lower.flatMap(Self.finite),
+                                upper: v.gap.area.upper.flatMap(Self.finite), reason: v.reason)
+                        })
             },
             summary: error.map { "error: \($0)" } ?? summaryLine)
     }

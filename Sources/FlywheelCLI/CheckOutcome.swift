@@ -14,11 +14,13 @@ struct CheckOutcome {
         /// Whether complete results were reused instead of running.
         var reused = false
         var results: [ExpectationResult]
+        /// `--baseline`: this run's curves against the stored run's, per arm × metric.
+        var baseline: [BaselineCheck.Verdict] = []
         /// Seconds spent on the scenario (running or reusing its results).
         var seconds: Double = 0
 
-        /// The scenario has no `expect:` entries: nothing was checked.
-        var unchecked: Bool { results.isEmpty }
+        /// The scenario has no `expect:` entries and no baseline comparison: nothing was checked.
+        var unchecked: Bool { results.isEmpty && baseline.isEmpty }
     }
 
     var scenarios: [ScenarioOutcome] = []
@@ -30,8 +32,9 @@ struct CheckOutcome {
     var error: String?
 
     var results: [ExpectationResult] { scenarios.flatMap(\.results) }
-    var passed: Int { results.filter(\.passed).count }
-    var failed: Int { results.count - passed }
+    var verdicts: [BaselineCheck.Verdict] { scenarios.flatMap(\.baseline) }
+    var passed: Int { results.filter(\.passed).count + verdicts.filter(\.passed).count }
+    var failed: Int { results.count + verdicts.count - passed }
     var unchecked: Int { scenarios.filter(\.unchecked).count }
 
     /// 0 every assertion held, 1 one failed (or, `--strict`, a scenario had none), 2 bad input.
@@ -50,7 +53,7 @@ struct CheckOutcome {
         if strict {
             return "\(passed) passed, \(failed + unchecked) failed (\(unchecked) \(plural) without expect: assertions, --strict)"
         }
-        if results.isEmpty {
+        if results.isEmpty && verdicts.isEmpty {
             let which = unchecked == 1 ? "the scenario has no" : "none of the \(unchecked) scenarios has"
             return "nothing checked: \(which) expect: assertions (--strict makes this a failure)"
         }
@@ -73,6 +76,7 @@ struct CheckOutcome {
                     name: "expect", failure: strict ? "no expect: assertions (--strict)" : nil,
                     output: "no expect: assertions", skipped: strict ? nil : "no expect: assertions")]
                 : s.results.map { JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason) }
+                    + s.baseline.map { JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason) }
             return JUnitXML.Suite(name: s.name, cases: cases, time: s.seconds)
         }
         if let error {

@@ -15,6 +15,10 @@ struct CheckRun {
     var strict = false
     /// Replace results of another run key instead of refusing (exit 2).
     var force = false
+    /// `--baseline RESULTS`: compare each scenario's curves with the stored run there.
+    var baseline: String?
+    /// `--tolerance` and `--baseline-metric` of the comparison.
+    var comparison = BaselineCheck()
 
     typealias Outcome = CheckOutcome
 
@@ -63,7 +67,7 @@ struct CheckRun {
         for (file, scenario) in loaded {
             outcome.failingFile = file
             let shown = TerminalText.line(file)
-            guard !scenario.expect.isEmpty else {
+            guard !scenario.expect.isEmpty || baseline != nil else {
                 say("\(shown): no expect: assertions")
                 say(Outcome.uncheckedNote(strict: strict))
                 outcome.scenarios.append(.init(file: file, name: Self.runName(file), results: []))
@@ -72,19 +76,25 @@ struct CheckRun {
             let started = Date()
             var pipeline = RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: jobs, resume: true, force: false, quiet: quiet)
             pipeline.out = out + "/" + pipeline.name
+            // The stored run is found (and checked to be another folder) before anything runs.
+            let reference = try baseline.map { try StoredBaseline(baseline: $0, name: pipeline.name, scenarios: loaded.count, output: pipeline.out!) }
             // Reuse (or finish) results only on an exact run-key match; refuse otherwise.
             pipeline.force = force
             pipeline.resume = !force
             let run = try pipeline.run()
             let store = try ResultsStore(path: run.directory + "/run.sqlite")
             guard let stored = try store.runs().last else { throw InputError(file: run.directory, "no run stored") }
-            let series = ReplicateSeries(rows: try store.metricRows(run: stored.id))
+            let rows = try store.metricRows(run: stored.id)
+            let series = ReplicateSeries(rows: rows)
             say("\(shown): \(run.jobsRun == 0 ? "reused" : "ran") \(TerminalText.line(run.directory))")
             let results = scenario.expect.map { $0.evaluate(series: series, baseline: scenario.baseline) }
             for r in results { say("  \(r.passed ? "PASS" : "FAIL")  \(TerminalText.line(r.name)): \(TerminalText.line(r.reason))") }
+            var verdicts: [BaselineCheck.Verdict] = []
+            if let reference { verdicts = try reference.compare(scenario: scenario, rows: rows, check: comparison) }
+            for v in verdicts { say("  \(v.passed ? "PASS" : "FAIL")  \(TerminalText.line(v.name)): \(TerminalText.line(v.reason))") }
             outcome.scenarios.append(.init(
                 file: file, name: pipeline.name, directory: run.directory, reused: run.jobsRun == 0, results: results,
-                seconds: Date().timeIntervalSince(started)))
+                baseline: verdicts, seconds: Date().timeIntervalSince(started)))
         }
         outcome.failingFile = nil
     }

@@ -74,7 +74,7 @@ struct PersonaCommand: ParsableCommand {
 
         func run() throws {
             let persona = try Persona.load(named: name, in: URL(fileURLWithPath: dir))
-            print(try persona.yamlText())
+            print(try persona.withDefaultsFilled.yamlText())
         }
     }
 }

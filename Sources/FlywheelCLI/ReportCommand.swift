@@ -12,24 +12,35 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained report.html (or a Markdown summary) for results folders.",
         discussion: """
-            Reads RESULTS/run.sqlite (and the corpus the run used, for example tickets; \
-            RESULTS/cadence.json from `flywheel cadence`; RESULTS/sweep.csv for sweep heat maps) and \
-            writes RESULTS/report.html: learning curves with 95% bands per arm, the deltas table, \
-            annotation and agent-minute panels, the knowledge-base gap timeline, sweep heat maps, \
-            cadence curves and example tickets. Inline CSS and SVG only: no JavaScript, no network. \
-            Every text from the corpus is HTML-escaped.
+            A run folder: reads RESULTS/run.sqlite (and the corpus the run used, for example \
+            tickets; RESULTS/cadence.json from `flywheel cadence`) and writes RESULTS/report.html: \
+            learning curves over weeks with 95% bands per arm and retrain/deploy-gate markers, the \
+            deltas table, annotation and agent-minute panels, the knowledge-base gap timeline, \
+            cadence curves with bands, example tickets and the resolved scenario (collapsed).
+
+            A sweep folder (OUT/sweep.sqlite, or a merged .sqlite store): heat maps of every \
+            headline metric's final value with its 95% CI per arm, and of the difference to the \
+            baseline arm, plus the table of cells.
+
+            Several run folders with --out FILE: one comparison page, the runs on shared axes and \
+            a difference panel (each run − the first, paired by replicate).
+
+            Inline CSS and SVG only: no JavaScript, no network. Every text from the corpus is \
+            HTML-escaped.
 
             Examples:
               flywheel report results/quickstart
               flywheel report results/quickstart --out /tmp/qs.html
               flywheel report results/quickstart --markdown >> comment.md
+              flywheel report results/cadence-participation
+              flywheel report results/main/quickstart results/quickstart --out /tmp/compare.html
             """
     )
 
-    @Argument(help: "Results folders (each holding run.sqlite).")
+    @Argument(help: "Results folders: a run's (run.sqlite) or a sweep's (sweep.sqlite).")
     var results: [String]
 
-    @Option(help: "Output file (only with one results folder; default RESULTS/report.html).")
+    @Option(help: "Output file. With one folder: its report (default RESULTS/report.html); with several run folders: one comparison page.")
     var out: String?
 
     @Flag(help: "Print a Markdown summary for pull-request comments instead of writing HTML.")
@@ -37,18 +48,44 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !results.isEmpty else { throw ValidationError("name at least one results folder") }
-        guard out == nil || results.count == 1 else { throw ValidationError("--out needs exactly one results folder") }
+        guard !(markdown && out != nil && results.count > 1) else { throw ValidationError("--markdown prints one summary per folder; drop --out") }
     }
 
     func run() throws {
+        if results.count > 1, let out, !markdown {
+            var runs: [(label: String, input: ReportInput)] = []
+            for directory in results {
+                guard case .run = try ReportSource(directory) else {
+                    throw InputError(file: directory, "is a sweep; a comparison draws run folders (report a sweep on its own)")
+                }
+                runs.append((ReportSource.label(directory), try ReportLoader.input(directory: directory)))
+            }
+            try writeAtomically(HTMLReport.renderComparison(runs), to: out)
+            print("wrote \(out)")
+            return
+        }
         for directory in results {
-            let input = try ReportLoader.input(directory: directory)
-            if markdown {
-                print(TerminalText.lines(MarkdownSummary.render(input)))
-            } else {
-                let path = out ?? directory + "/report.html"
-                try writeAtomically(HTMLReport.render(input), to: path)
-                print("wrote \(path)")
+            switch try ReportSource(directory) {
+            case .run:
+                let input = try ReportLoader.input(directory: directory)
+                if markdown {
+                    print(TerminalText.lines(MarkdownSummary.render(input)))
+                } else {
+                    let path = out ?? directory + "/report.html"
+                    try writeAtomically(HTMLReport.render(input), to: path)
+                    print("wrote \(path)")
+                }
+            case .sweep(let database, let folder):
+                let sweep = try SweepResults.load(store: try ResultsStore(path: database))
+                if markdown {
+                    print("```\n" + TerminalText.lines(SweepCellTable.render(sweep)) + "```")
+                } else {
+                    let path = out ?? folder + "/report.html"
+                    let notes = sweep.complete.count < sweep.cells.count
+                        ? ["\(sweep.cells.count - sweep.complete.count) of \(sweep.cells.count) cells are not complete (grey in the heat maps)."] : []
+                    try writeAtomically(HTMLReport.renderSweep(sweep, notes: notes), to: path)
+                    print("wrote \(path)")
+                }
             }
         }
     }
@@ -105,13 +142,11 @@ enum ReportLoader {
             cadence = try? JSONDecoder().decode(CadenceStudy.self, from: data)
             if cadence == nil { notes.append("cadence.json is present but unreadable; the cadence panel is omitted.") }
         }
-        var sweep: SweepGrid?
-        if let data = FileManager.default.contents(atPath: directory + "/sweep.csv") {
-            sweep = SweepGrid.parse(csv: String(decoding: data, as: UTF8.self))
-            if sweep == nil { notes.append("sweep.csv needs metric and value columns and at least two parameter columns; no heat map.") }
+        let iterations = try store.iterationRows(run: run.id).map {
+            ReportInput.IterationMark(arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.time, retrained: $0.retrained, deployed: $0.deployed)
         }
         return ReportInput(
             run: run.name, scenarioHash: run.scenarioHash, baseline: scenario?.baseline, rows: rows, kbEvents: kb,
-            examples: examples, cadence: cadence, sweep: sweep, notes: notes)
+            iterations: iterations, examples: examples, cadence: cadence, scenarioJSON: run.scenarioJSON, notes: notes)
     }
 }

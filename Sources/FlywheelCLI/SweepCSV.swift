@@ -21,24 +21,25 @@ enum SweepCSV {
 
     /// Renders every complete sweep cell of `store`; incomplete cells are left out.
     static func render(store: ResultsStore) throws -> String {
-        let cells = try store.sweepCells().filter { $0.status == "complete" }
-        let decoded = try cells.map { row -> (ResultsStore.SweepCellRow, [String: JSONValue]) in
-            let values = try JSONDecoder().decode([String: JSONValue].self, from: Data(row.parameters.utf8))
-            return (row, values)
-        }
-        let parameters = Set(decoded.flatMap(\.1.keys)).sorted()
+        let names = Set(try store.sweepCells().map(\.sweep)).sorted()
+        return render(try names.map { try SweepResults.load(store: store, sweep: $0) })
+    }
+
+    /// One CSV for one or more sweeps (a merged store may hold several); parameter columns are
+    /// the union of their swept key paths.
+    static func render(_ sweeps: [SweepResults]) -> String {
+        let parameters = Set(sweeps.flatMap(\.parameterNames)).sorted()
         var lines = [(fixedColumns + parameters + valueColumns).map(escape).joined(separator: ",")]
-        for (row, values) in decoded {
-            guard let json = try store.runScenario(name: row.hash) else { continue }
-            let scenario = try JSONDecoder().decode(Scenario.self, from: Data(json.utf8))
-            let summary = RunSummary(
-                run: row.hash, scenarioHash: row.hash, baseline: scenario.baseline, rows: try store.metricRows(run: row.runID))
-            for arm in summary.arms {
-                for m in arm.metrics where RunSummary.headline.contains(m.metric) {
-                    var fields = [row.sweep, "\(row.cell)", row.hash] + parameters.map { values[$0]?.plainText ?? "" }
-                    fields += [arm.arm, m.metric, "\(summary.replicates)", "\(arm.iterations)"]
-                    fields += estimate(m.end) + estimate(m.change) + (m.versusBaseline.map(estimate) ?? ["", "", ""])
-                    lines.append(fields.map(escape).joined(separator: ","))
+        for results in sweeps {
+            for cell in results.complete {
+                let summary = cell.summary!
+                for arm in summary.arms {
+                    for m in arm.metrics where RunSummary.headline.contains(m.metric) {
+                        var fields = [results.name, "\(cell.index)", cell.hash] + parameters.map { cell.values[$0] ?? "" }
+                        fields += [arm.arm, m.metric, "\(summary.replicates)", "\(arm.iterations)"]
+                        fields += estimate(m.end) + estimate(m.change) + (m.versusBaseline.map(estimate) ?? ["", "", ""])
+                        lines.append(fields.map(escape).joined(separator: ","))
+                    }
                 }
             }
         }

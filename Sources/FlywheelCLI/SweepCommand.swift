@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Scenarios
+import Store
 
 /// `flywheel sweep SWEEP.yaml`: runs a base scenario over a grid or a random sample of parameters.
 struct SweepCommand: ParsableCommand {
@@ -24,7 +26,8 @@ struct SweepCommand: ParsableCommand {
 
             The whole sweep run in one process also writes OUT/sweep.csv (per cell × arm × \
             headline metric: final value, change and difference to the baseline with 95% CIs; \
-            swept parameters as columns).
+            swept parameters as columns) and ends with a table of the cells (final value of each \
+            headline metric per cell and arm). `flywheel report OUT` draws the heat maps.
 
             Examples:
               flywheel sweep scenarios/sweeps/cadence-participation.yaml --list
@@ -81,6 +84,14 @@ struct SweepCommand: ParsableCommand {
         if !quiet {
             print("shard \(slice): \(outcome.cells) cells, \(outcome.computed) computed, \(outcome.skipped) already complete")
             print("results: \(outcome.storePath)" + (outcome.csv.map { ", \($0)" } ?? ""))
+        }
+        // The whole sweep is in this store: end with its cells, one line per cell × arm (also
+        // with --quiet, which silences progress only).
+        if outcome.csv != nil {
+            let results = try SweepResults.load(store: try ResultsStore(path: outcome.storePath))
+            print(quiet ? "" : "\n", terminator: "")
+            print(TerminalText.lines(SweepCellTable.render(results)), terminator: "")
+            print("heat maps: flywheel report \(TerminalText.line(outcome.directory))")
         }
     }
 }

@@ -33,6 +33,10 @@ public struct CadenceStudy: Codable, Sendable {
         /// Share of bootstrap resamples of the replicates in which this row has the highest mean
         /// net value.
         public var probabilityBest: Double?
+        /// The 95% t interval of ``curve`` at every evaluation, clipped to the metric's range
+        /// (nil entries with one replicate); absent in cadence.json files written before it.
+        public var curveLower: [Double?]? = nil
+        public var curveUpper: [Double?]? = nil
     }
 
     /// The label of the row that does not run the loop.
@@ -119,10 +123,15 @@ public struct CadenceStudy: Codable, Sendable {
                     perReplicate[r] += valuePerPoint[m]! * 100 * Statistics.mean(s.dropFirst().map { $0 - s[0] })
                 }
             }
+            let bands = series(a.arm, metric)
+            let intervals = (0..<(bands.first?.count ?? 0)).map { i in
+                MeanEstimate(bands.map { $0[i] })?.interval?.clipped(to: MetricRange.of(metric)).interval
+            }
             return Row(
                 cadence: a.cadence, arm: a.arm, weeksTo90: weeks, finals: finals, retrains: Statistics.mean(retrains),
                 agentMinutes: Statistics.mean(minutes), meanGain: meanGain, netValue: value, curve: c,
-                noLoop: a.arm == noLoopArm ? true : nil, replicateNetValues: perReplicate)
+                noLoop: a.arm == noLoopArm ? true : nil, replicateNetValues: perReplicate,
+                curveLower: intervals.map { $0?.lower }, curveUpper: intervals.map { $0?.upper })
         }
         var study = CadenceStudy(
             metric: metric, weeksPerIteration: weeksPerIteration, bestFinalGain: best, rows: out, recommended: "–", margin: 0,

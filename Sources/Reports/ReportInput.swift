@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// Everything `report.html` and the Markdown summary draw, read from one results folder by the
-/// CLI (`run.sqlite`, the corpus, `cadence.json`, `sweep.csv`). Plain values: the renderers do
+/// CLI (`run.sqlite`, the corpus, `cadence.json`). Plain values: the renderers do
 /// no I/O.
 public struct ReportInput: Sendable {
     /// One knowledge-base event (`kb_events`): a gap opened, an article authored, …
@@ -59,30 +59,53 @@ public struct ReportInput: Sendable {
         }
     }
 
+    /// One evaluation of one job: its simulated time and whether the job retrained since the
+    /// previous evaluation and deployed the candidate (retrained, not deployed: gate refused).
+    public struct IterationMark: Sendable, Hashable {
+        public var arm: String
+        public var replicate: Int
+        public var iteration: Int
+        public var time: String
+        public var retrained: Bool
+        public var deployed: Bool
+        public init(arm: String, replicate: Int, iteration: Int, time: String, retrained: Bool, deployed: Bool) {
+            self.arm = arm
+            self.replicate = replicate
+            self.iteration = iteration
+            self.time = time
+            self.retrained = retrained
+            self.deployed = deployed
+        }
+    }
+
     public var run: String
     public var scenarioHash: String
     public var baseline: String?
     /// Every metric row of the run.
     public var rows: [MetricRow]
     public var kbEvents: [KBEvent]
+    /// Every job's evaluations (times, retrains, gate decisions); empty for stores without them.
+    public var iterations: [IterationMark]
     public var examples: [Example]
     public var cadence: CadenceStudy?
-    public var sweep: SweepGrid?
+    /// The resolved scenario as stored with the run (JSON), embedded collapsed in the report.
+    public var scenarioJSON: String?
     /// Notes shown at the top (e.g. what could not be read).
     public var notes: [String]
 
     public init(
-        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent] = [],
-        examples: [Example] = [], cadence: CadenceStudy? = nil, sweep: SweepGrid? = nil, notes: [String] = []
+        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent] = [], iterations: [IterationMark] = [],
+        examples: [Example] = [], cadence: CadenceStudy? = nil, scenarioJSON: String? = nil, notes: [String] = []
     ) {
         self.run = run
         self.scenarioHash = scenarioHash
         self.baseline = baseline
         self.rows = rows
         self.kbEvents = kbEvents
+        self.iterations = iterations
         self.examples = examples
         self.cadence = cadence
-        self.sweep = sweep
+        self.scenarioJSON = scenarioJSON
         self.notes = notes
     }
 

@@ -8,18 +8,49 @@ enum SVGChart {
         var mean: [Double]
         var lower: [Double?] = []
         var upper: [Double?] = []
-        var dashed = false
+        /// Dash pattern (SVG `stroke-dasharray`); nil: solid. ``distinguished(_:)`` sets it.
+        var dash: String?
+        var width = 2.0
+    }
+
+    /// A retrain at `x`: whether the deploy gate shipped the candidate. Drawn under the plot as
+    /// a filled triangle (deployed) or a hollow cross (refused) in the arm's colour, one row per arm.
+    struct Marker {
+        var x: Double
+        var row: Int
+        var color: String
+        var deployed: Bool
+    }
+
+    /// Dash patterns and widths so lines with equal values stay visible: the first series is
+    /// widest and solid, later ones narrower and dashed, drawn on top.
+    static let dashes: [String?] = [nil, "7 4", "2 3", "10 3 2 3", "4 2"]
+
+    static func distinguished(_ series: [Series]) -> [Series] {
+        series.enumerated().map { i, s in
+            var s = s
+            s.dash = dashes[i % dashes.count]
+            s.width = max(1.4, 3.2 - 0.6 * Double(i))
+            return s
+        }
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
 
-    /// A line chart, `width`×`height` pixels, x and y axes with ticks, a legend below.
-    static func lines(title: String, xLabel: String, series: [Series], width: Double = 430, height: Double = 250) -> String {
-        let left = 54.0, right = 12.0, top = 24.0, bottom = 38.0
-        let legendHeight = Double((series.count + 2) / 3) * 16 + 8
+    /// A line chart, `width`×`height` pixels, x and y axes with ticks and labels (units), the
+    /// retrain markers under the plot, optional horizontal `references` (value, label), a legend below.
+    static func lines(
+        title: String, xLabel: String, yLabel: String, series: [Series], markers: [Marker] = [],
+        references: [(Double, String)] = [], width: Double = 430, height: Double = 250
+    ) -> String {
+        let markerRows = Set(markers.map(\.row)).count
+        let left = 62.0, right = 12.0, top = 24.0, bottom = 38.0 + Double(markerRows) * 9
+        let columns = (series.map(\.name.count).max() ?? 0) > 16 ? 2 : 3
+        let legendRows = (series.count + columns - 1) / columns + (markers.isEmpty ? 0 : 1)
+        let legendHeight = Double(legendRows) * 16 + 8
         let plotW = width - left - right, plotH = height - top - bottom
         let xs = series.flatMap(\.x)
-        var ys = series.flatMap(\.mean).filter(\.isFinite)
+        var ys = series.flatMap(\.mean).filter(\.isFinite) + references.map(\.0)
         ys += series.flatMap { $0.lower.compactMap { $0 } + $0.upper.compactMap { $0 } }.filter(\.isFinite)
         guard let x0 = xs.min(), let x1 = xs.max(), var y0 = ys.min(), var y1 = ys.max() else {
             return "<p class=\"empty\">\(HTML.escape(title)): no data</p>"
@@ -41,7 +72,20 @@ enum SVGChart {
         for t in ticks(x0, x1, count: 8) where !integerX || t == t.rounded() {
             svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" class=\"tick\" text-anchor=\"middle\">\(label(t))</text>"
         }
-        svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 30))\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>"
+        svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 6))\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>"
+        svg += "<text transform=\"translate(12,\(f(top + plotH / 2))) rotate(-90)\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(yLabel))</text>"
+        for (value, name) in references {
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"reference\"/>"
+            svg += "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(py(value) - 4))\" class=\"tick\" text-anchor=\"end\">\(HTML.escape(name))</text>"
+        }
+        let rows = Array(Set(markers.map(\.row))).sorted()
+        for m in markers {
+            let cx = px(m.x), cy = top + plotH + 20 + Double(rows.firstIndex(of: m.row) ?? 0) * 9
+            let tip = "<title>\(m.deployed ? "retrained, deployed" : "retrained, refused by the deploy gate") before week \(label(m.x))</title>"
+            svg += m.deployed
+                ? "<path d=\"M\(f(cx - 3.5)),\(f(cy + 3)) L\(f(cx + 3.5)),\(f(cy + 3)) L\(f(cx)),\(f(cy - 3)) Z\" fill=\"\(m.color)\" class=\"marker\">\(tip)</path>"
+                : "<path d=\"M\(f(cx - 3)),\(f(cy - 3)) L\(f(cx + 3)),\(f(cy + 3)) M\(f(cx - 3)),\(f(cy + 3)) L\(f(cx + 3)),\(f(cy - 3))\" stroke=\"\(m.color)\" stroke-width=\"1.5\" class=\"marker\">\(tip)</path>"
+        }
         for s in series {
             let band = s.x.indices.compactMap { i -> (Double, Double, Double)? in
                 guard i < s.lower.count, i < s.upper.count, let l = s.lower[i], let u = s.upper[i], l.isFinite, u.isFinite else { return nil }
@@ -52,39 +96,17 @@ enum SVGChart {
                 svg += "<polygon points=\"\(pts.joined(separator: " "))\" fill=\"\(s.color)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
             }
             let pts = zip(s.x, s.mean).filter { $0.1.isFinite }.map { "\(f(px($0.0))),\(f(py($0.1)))" }
-            svg += "<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"\(s.dashed ? " stroke-dasharray=\"5 3\"" : "")/>"
+            svg += "<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(f(s.width))\"\(s.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
         }
         for (i, s) in series.enumerated() {
-            let lx = left + Double(i % 3) * (plotW / 3), ly = height + 14 + Double(i / 3) * 16
-            svg += "<rect x=\"\(f(lx))\" y=\"\(f(ly - 9))\" width=\"12\" height=\"4\" fill=\"\(s.color)\"/>"
-            svg += "<text x=\"\(f(lx + 16))\" y=\"\(f(ly - 4))\" class=\"legend\">\(HTML.escape(s.name))</text>"
+            let lx = left + Double(i % columns) * (plotW / Double(columns)), ly = height + 14 + Double(i / columns) * 16
+            svg += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 14))\" y1=\"\(f(ly - 7))\" y2=\"\(f(ly - 7))\" stroke=\"\(s.color)\" stroke-width=\"\(f(s.width))\"\(s.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+            svg += "<text x=\"\(f(lx + 18))\" y=\"\(f(ly - 4))\" class=\"legend\">\(HTML.escape(s.name))</text>"
         }
-        return svg + "</svg>"
-    }
-
-    /// A heat map of `cells[y][x]` with the value printed in each cell.
-    static func heatMap(title: String, xName: String, yName: String, xValues: [String], yValues: [String], cells: [[Double?]]) -> String {
-        let cw = 64.0, ch = 28.0, left = 90.0, top = 30.0
-        let width = left + cw * Double(xValues.count) + 10, height = top + ch * Double(yValues.count) + 40
-        let values = cells.flatMap { $0.compactMap { $0 } }
-        let lo = values.min() ?? 0, hi = values.max() ?? 1
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
-        svg += "<text x=\"\(f(left))\" y=\"16\" class=\"title\">\(HTML.escape(title))</text>"
-        for (yi, yv) in yValues.enumerated() {
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(top + ch * Double(yi) + 18))\" class=\"tick\" text-anchor=\"end\">\(HTML.escape(yv))</text>"
-            for (xi, _) in xValues.enumerated() {
-                let v = yi < cells.count && xi < cells[yi].count ? cells[yi][xi] : nil
-                let t = v.map { hi > lo ? ($0 - lo) / (hi - lo) : 0.5 } ?? 0
-                let fill = v == nil ? "#eeeeee" : color(t)
-                svg += "<rect x=\"\(f(left + cw * Double(xi)))\" y=\"\(f(top + ch * Double(yi)))\" width=\"\(f(cw - 2))\" height=\"\(f(ch - 2))\" fill=\"\(fill)\"/>"
-                svg += "<text x=\"\(f(left + cw * Double(xi) + cw / 2 - 1))\" y=\"\(f(top + ch * Double(yi) + 18))\" class=\"cell\" text-anchor=\"middle\">\(v.map { label($0) } ?? "–")</text>"
-            }
+        if !markers.isEmpty {
+            let ly = height + 14 + Double(legendRows - 1) * 16
+            svg += "<text x=\"\(f(left))\" y=\"\(f(ly - 4))\" class=\"legend\">▲ retrained, deployed · ✕ refused by the deploy gate (replicate 0)</text>"
         }
-        for (xi, xv) in xValues.enumerated() {
-            svg += "<text x=\"\(f(left + cw * Double(xi) + cw / 2))\" y=\"\(f(top + ch * Double(yValues.count) + 14))\" class=\"tick\" text-anchor=\"middle\">\(HTML.escape(xv))</text>"
-        }
-        svg += "<text x=\"\(f(left + cw * Double(xValues.count) / 2))\" y=\"\(f(height - 6))\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(xName))</text>"
-        svg += "<text x=\"8\" y=\"\(f(top - 8))\" class=\"axis\">\(HTML.escape(yName))</text>"
         return svg + "</svg>"
     }
 

@@ -1,67 +1,68 @@
-/// A sweep's results for the report's heat map: two swept parameters and one value per cell.
-///
-/// Input format (`sweep.csv`, documented in docs/notes/checks.md): a CSV with a header; the
-/// columns `metric` and `value` are required; every other column except `cell`, `hash`, `arm`,
-/// `replicate`, `iteration` and `run` is a swept parameter. The first two parameter columns are
-/// the heat map's axes; values of rows sharing (x, y, metric) are averaged. Rows may carry an
-/// `arm` column: only `arm` (when given) is kept.
+/// A sweep's heat maps: the first swept parameter across, the others down (one row per
+/// combination), one map per arm × headline metric of final values with their 95% CIs, and per
+/// learning arm one of the difference to the baseline arm.
 public struct SweepGrid: Sendable {
+    /// One heat map: `cells[y][x]`, nil where the cell is missing or incomplete.
+    public struct Map: Sendable {
+        public var title: String
+        public var metric: String
+        public var cells: [[RunSummary.Estimate?]]
+        /// Differences are coloured diverging around 0; finals on the metric's own scale.
+        public var isDifference: Bool
+    }
+
     public var xName: String
     public var yName: String
     public var xValues: [String]
     public var yValues: [String]
-    /// metric → cells[y][x]
-    public var cells: [String: [[Double?]]]
+    public var maps: [Map]
 
-    static let reserved: Set<String> = ["cell", "hash", "arm", "replicate", "iteration", "run", "metric", "value"]
-
-    /// Parses `sweep.csv`; nil when it has fewer than two parameter columns.
-    public static func parse(csv: String, arm: String? = nil) -> SweepGrid? {
-        let lines = csv.split(whereSeparator: \.isNewline).map { splitCSV(String($0)) }
-        guard let header = lines.first, let mi = header.firstIndex(of: "metric"), let vi = header.firstIndex(of: "value") else { return nil }
-        let params = header.indices.filter { !reserved.contains(header[$0]) }
-        guard params.count >= 2 else { return nil }
-        let ai = header.firstIndex(of: "arm")
-        let (xi, yi) = (params[0], params[1])
-        var sums: [String: [String: [String: (Double, Int)]]] = [:]
-        var xs: [String] = [], ys: [String] = []
-        for row in lines.dropFirst() where row.count == header.count {
-            if let arm, let ai, row[ai] != arm { continue }
-            guard let v = Double(row[vi]) else { continue }
-            if !xs.contains(row[xi]) { xs.append(row[xi]) }
-            if !ys.contains(row[yi]) { ys.append(row[yi]) }
-            let old = sums[row[mi], default: [:]][row[yi], default: [:]][row[xi]] ?? (0, 0)
-            sums[row[mi], default: [:]][row[yi], default: [:]][row[xi]] = (old.0 + v, old.1 + 1)
+    public init(_ results: SweepResults) {
+        let params = results.parameterNames
+        xName = params.first ?? "cell"
+        yName = params.count > 1 ? params.dropFirst().joined(separator: " · ") : ""
+        func x(_ c: SweepResults.Cell) -> String { params.first.map { c.values[$0] ?? "–" } ?? "\(c.index)" }
+        func y(_ c: SweepResults.Cell) -> String {
+            params.count > 1 ? params.dropFirst().map { c.values[$0] ?? "–" }.joined(separator: " · ") : "all"
         }
-        func order(_ a: String, _ b: String) -> Bool {
-            if let x = Double(a), let y = Double(b) { return x < y }
-            return a < b
+        xValues = Self.ordered(results.cells.map(x))
+        yValues = Self.ordered(results.cells.map(y))
+        var maps: [Map] = []
+        let (xs, ys) = (xValues, yValues)
+        func grid(_ pick: (SweepResults.Cell) -> RunSummary.Estimate?) -> [[RunSummary.Estimate?]] {
+            ys.map { yv in xs.map { xv in results.cells.first { x($0) == xv && y($0) == yv }.flatMap(pick) } }
         }
-        xs.sort(by: order)
-        ys.sort(by: order)
-        var cells: [String: [[Double?]]] = [:]
-        for (metric, byY) in sums {
-            cells[metric] = ys.map { y in xs.map { x in byY[y]?[x].map { $0.0 / Double($0.1) } } }
+        for metric in results.metrics {
+            for arm in results.arms {
+                maps.append(Map(
+                    title: "\(metric), arm \(arm): final value", metric: metric,
+                    cells: grid { results.metric(metric, arm: arm, in: $0)?.end }, isDifference: false))
+            }
+            if let baseline = results.baseline {
+                for arm in results.arms where arm != baseline {
+                    maps.append(Map(
+                        title: "\(metric): \(arm) − \(baseline) at the end", metric: metric,
+                        cells: grid { results.metric(metric, arm: arm, in: $0)?.versusBaseline }, isDifference: true))
+                }
+            }
         }
-        return SweepGrid(xName: header[xi], yName: header[yi], xValues: xs, yValues: ys, cells: cells)
+        self.maps = maps
     }
 
-    /// Splits one CSV line (RFC 4180 quotes).
-    static func splitCSV(_ line: String) -> [String] {
-        var out: [String] = [], field = "", quoted = false
-        var chars = line.makeIterator()
-        while let c = chars.next() {
-            if quoted {
-                if c == "\"" {
-                    if let n = chars.next() {
-                        if n == "\"" { field.append("\"") } else { quoted = false; if n == "," { out.append(field); field = "" } else { field.append(n) } }
-                    } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { out.append(field); field = "" }
-            else { field.append(c) }
-        }
-        out.append(field)
-        return out
+    /// Distinct values in first-seen order, numerically sorted when all are numbers (durations
+    /// such as `3d`, `14d` sort by their number when they share a unit).
+    static func ordered(_ values: [String]) -> [String] {
+        var seen: [String] = []
+        for v in values where !seen.contains(v) { seen.append(v) }
+        let keys = seen.map(sortKey)
+        guard keys.allSatisfy({ $0 != nil }) else { return seen }
+        return zip(seen, keys).sorted { $0.1! < $1.1! }.map(\.0)
+    }
+
+    static func sortKey(_ v: String) -> Double? {
+        if let d = Double(v) { return d }
+        let units: [Character: Double] = ["h": 1.0 / 24, "d": 1, "w": 7]
+        guard let unit = v.last, let scale = units[unit], let n = Double(v.dropLast()) else { return nil }
+        return n * scale
     }
 }

@@ -90,3 +90,30 @@ extension ResultsStore {
         }
     }
 }
+
+extension ResultsStore {
+    /// One `iterations` row: when the evaluation happened and whether the job retrained before it
+    /// and deployed the candidate (retrained but not deployed: the deploy gate refused it).
+    public struct IterationRow: Sendable, Hashable {
+        public var arm: String
+        public var replicate: Int
+        public var iteration: Int
+        public var time: String
+        public var retrained: Bool
+        public var deployed: Bool
+    }
+
+    /// Every iteration row of `run`, by arm, replicate and iteration.
+    public func iterationRows(run: Int64) throws -> [IterationRow] {
+        try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT arm, replicate, iteration, sim_time, retrained, deployed FROM iterations WHERE run_id = ? ORDER BY arm, replicate, iteration",
+                arguments: [run]
+            ).map {
+                IterationRow(arm: $0["arm"], replicate: $0["replicate"], iteration: $0["iteration"], time: $0["sim_time"],
+                             retrained: $0["retrained"], deployed: $0["deployed"])
+            }
+        }
+    }
+}

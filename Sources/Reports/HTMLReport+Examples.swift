@@ -1,0 +1,40 @@
+extension HTMLReport {
+    static func kbTimeline(_ events: [ReportInput.KBEvent]) -> String {
+        guard !events.isEmpty else { return "<p class=\"empty\">No knowledge-base events recorded.</p>\n" }
+        let shown = events.filter { $0.replicate == events.map(\.replicate).min()! }
+            .sorted { ($0.time, $0.arm, $0.article) < ($1.time, $1.arm, $1.article) }
+        var out = "<p>Knowledge-base events of replicate \(shown.first!.replicate) (first 40 of \(shown.count)).</p>\n"
+        out += "<table><thead><tr><th>time</th><th>arm</th><th>iteration</th><th>event</th><th>article</th><th>flags</th></tr></thead><tbody>\n"
+        for e in shown.prefix(40) {
+            out += "<tr><td>\(HTML.escape(e.time))</td><td>\(HTML.escape(e.arm))</td><td>\(e.iteration)</td><td>\(HTML.escape(e.event))</td><td>\(HTML.escape(e.article))</td><td>\(e.flags)</td></tr>\n"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    static func examples(_ examples: [ReportInput.Example]) -> String {
+        guard !examples.isEmpty else { return "<p class=\"empty\">No annotated tickets in the store.</p>\n" }
+        var out = "<p>Replies A and B are not stored by the engine, so only the ticket and the agent's annotations are shown.</p>\n"
+        for e in examples {
+            out += "<div class=\"example\"><h3>\(HTML.escape(e.ticket)) <span class=\"meta\">arm \(HTML.escape(e.arm)), iteration \(e.iteration)</span></h3>\n"
+            out += "<blockquote>\(HTML.escape(e.text))</blockquote>\n<ul>\n"
+            for a in e.annotations {
+                var line = "<li><b>\(HTML.escape(a.kind))</b> by \(HTML.escape(a.agent)): \(HTML.escape(a.label))"
+                if let article = a.article {
+                    line += " — \(HTML.escape(article))"
+                    if let title = e.articleTitles[article] { line += " “\(HTML.escape(title))”" }
+                }
+                if let d = a.detail, !d.isEmpty { line += " <i>\(HTML.escape(d))</i>" }
+                out += line + "</li>\n"
+            }
+            out += "</ul></div>\n"
+        }
+        return out
+    }
+
+    /// The resolved scenario the run used, pretty-printed and collapsed (`<details>`, no script).
+    static func resolvedScenario(_ json: String?) -> String {
+        guard let json else { return "" }
+        let shown = ScenarioText.pretty(json)
+        return "<h2>Scenario</h2>\n<details><summary>The resolved scenario (every default filled in), as stored with the run</summary>\n<pre class=\"scenario\">\(HTML.escape(shown))</pre></details>\n"
+    }
+}
