@@ -30,7 +30,7 @@ validity-quick: release
 	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml --out results/validity --force
 
 validity: release
-	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml scenarios/validity/controls-marketplace.yaml --out results/validity --force
+	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml scenarios/validity/controls-marketplace.yaml scenarios/validity/signals-marketplace.yaml --out results/validity --force
 	$(MAKE) validity-real
 
 # The real-data suite (docs/validity-real.md): imports ../shared/datasets into /tmp/flywheel-real
