@@ -30,8 +30,12 @@ import Testing
 ///   perfect reaches 0.818.
 /// - the ungated reranker lowers P@8 even from perfect marks (0.305 → 0.262; 0.215 before the
 ///   article prior counted only beyond chance): features fitted on pairs among the 8 shown
-///   articles of 65 tickets extrapolate badly to ranks 9–75. In the engine the deploy gate
-///   refuses such a model; the bank is too small for a loop (97 tasks).
+///   articles of 65 tickets extrapolate badly to ranks 9–75: the mean reciprocal rank of the
+///   first gold article in the reranked top-75 falls from 0.738 (first stage) to 0.329. A
+///   suspect not yet tested: each feature is scaled by 1/sd over the *marked* examples only,
+///   so a feature that barely varies among them (the expansion score, mostly 0 here) gets a
+///   huge scale and dominates on held-out candidates. In the engine the deploy gate refuses
+///   such a model; the bank is too small for a loop (97 tasks).
 struct BankLearningTests {
     @Test(.enabled(if: BankKnowledgeBase.isAvailable, "needs ../shared/datasets/tau2-banking-knowledge"))
     func bankKnowledgeBaseLearnsFromRelevanceMarks() async throws {
@@ -45,6 +49,14 @@ struct BankLearningTests {
         print("bank: base \(base); perfect \(perfect); noisy \(noisy); random \(random)")
 
         #expect(perfect.recall75 >= base.recall75 - 0.01)
+        // #12: a reranker trained on oracle marks must not rank the gold article lower on
+        // average than the first stage did (mean reciprocal rank of the first relevant article
+        // in the reranked top-75, against the untrained reranker, which keeps the first
+        // stage's order). Measured: 0.738 → 0.329 (see the known issues above).
+        print("bank MRR of gold: first stage \(base.meanReciprocalRank), after perfect marks \(perfect.meanReciprocalRank)")
+        withKnownIssue("#12: the ungated reranker trained on 65 tickets' perfect marks ranks gold lower") {
+            #expect(perfect.meanReciprocalRank >= base.meanReciprocalRank)
+        }
         withKnownIssue("#12: no expansion evidence from single marks; the ungated reranker lowers P@8") {
             #expect(perfect.recall75 >= base.recall75 + 0.05)
             #expect(perfect.precision8 >= base.precision8 + 0.05)

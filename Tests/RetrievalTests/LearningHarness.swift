@@ -24,6 +24,11 @@ struct LearningHarness: Sendable {
         /// articles) and P@8, for paired comparisons between labellers.
         var recalls: [Double?] = []
         var precisions: [Double] = []
+        /// Per held-out ticket with a relevant article: 1 / the rank of the first relevant
+        /// article in the reranked first-stage list (0 when none is in it).
+        var reciprocalRanks: [Double] = []
+        /// Mean of ``reciprocalRanks``: how high the reranker puts the gold article.
+        var meanReciprocalRank: Double { reciprocalRanks.isEmpty ? 0 : reciprocalRanks.reduce(0, +) / Double(reciprocalRanks.count) }
 
         /// The paired 95% t interval's lower bound of (self − other) on recall@75 and on P@8:
         /// above 0 means a gain beyond chance on these held-out tickets.
@@ -138,6 +143,7 @@ struct LearningHarness: Sendable {
         var precision = 0.0
         var recalls: [Double?] = []
         var precisions: [Double] = []
+        var reciprocalRanks: [Double] = []
         for record in heldOut {
             let relevant = Set(record.truth.relevant.filter { $0.value > 0 }.keys)
             let top75 = retriever.retrieve(record.ticket, depth: 75)
@@ -150,12 +156,14 @@ struct LearningHarness: Sendable {
                 continue
             }
             judged += 1
+            let full = reranker.rerank(record.ticket, candidates: top75, depth: top75.entries.count).articles
+            reciprocalRanks.append(full.firstIndex(where: relevant.contains).map { 1 / Double($0 + 1) } ?? 0)
             let r = Double(top75.articles.filter(relevant.contains).count) / Double(relevant.count)
             recall += r
             recalls.append(r)
         }
         return Metrics(
             recall75: judged == 0 ? 0 : recall / Double(judged), precision8: precision / Double(max(heldOut.count, 1)),
-            recalls: recalls, precisions: precisions)
+            recalls: recalls, precisions: precisions, reciprocalRanks: reciprocalRanks)
     }
 }
