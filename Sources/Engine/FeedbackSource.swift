@@ -31,6 +31,8 @@ struct DeliveredFeedback {
     var repliesKnown = true
     /// Agent-seconds per annotation (per mark for relevance).
     var costs: CostSeconds
+    /// The persona of the agent who gave it, where known (for the log).
+    var persona: String?
     /// When the annotations were given: they join the batch of the cycle this falls in.
     var time: Timestamp
     /// The judge's total quality of reply A when already computed (the quality audit reuses it).
@@ -71,7 +73,7 @@ extension JobRunner {
                 ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a, b: d.served.b)))
         }
         func add(_ a: Annotation, _ seconds: Double) {
-            window.log.append(.annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds)))
+            window.log.append(.annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))
         }
         if let p = f.preference { add(.preference(p), d.costs.preference) }
         if let a = f.adoption { add(.adoption(a), d.costs.adoption + (a.rationale == nil ? 0 : d.costs.rationale)) }

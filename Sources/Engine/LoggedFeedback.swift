@@ -27,16 +27,16 @@ struct LoggedFeedback: FeedbackSource {
         }
         var out: [DeliveredFeedback] = []
         var current: DeliveredFeedback?
-        func start(_ time: Timestamp) -> DeliveredFeedback {
+        func start(_ logged: LoggedAnnotation) -> DeliveredFeedback {
             DeliveredFeedback(
                 feedback: AgentFeedback(), served: asShown, repliesKnown: repliesKnown,
                 costs: CostSeconds(preference: 0, adoption: 0, rationale: 0, relevance: 0, missingKnowledge: 0),
-                time: time, qualityA: nil)
+                persona: logged.persona, time: logged.time, qualityA: nil)
         }
         for logged in annotations {
             let seconds = logged.seconds ?? 0
-            var d = current ?? start(logged.time)
-            // A new delivery when the time changes, a slot is taken, or marks' costs differ.
+            var d = current ?? start(logged)
+            // A new delivery when the time or persona changes, a slot is taken, or marks' costs differ.
             let fits: Bool
             switch logged.annotation {
             case .preference: fits = d.feedback.preference == nil
@@ -44,9 +44,9 @@ struct LoggedFeedback: FeedbackSource {
             case .relevance: fits = d.feedback.relevance.isEmpty || d.costs.relevance == seconds
             case .missingKnowledge: fits = d.feedback.missingKnowledge == nil
             }
-            if !fits || d.time != logged.time {
+            if !fits || d.time != logged.time || d.persona != logged.persona {
                 out.append(d)
-                d = start(logged.time)
+                d = start(logged)
             }
             switch logged.annotation {
             case .preference(let p):

@@ -36,7 +36,7 @@ struct SimulatedFeedback: FeedbackSource {
             rng: RandomStream(seed: context.seed, purpose: "agent", ids: [UInt64(context.replicate), key]),
             library: context.library, qualityA: qualityA)
         return [DeliveredFeedback(
-            feedback: feedback, served: served, costs: agent.persona.costSeconds, time: ticket.createdAt,
+            feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name, time: ticket.createdAt,
             qualityA: qualityA.total)]
     }
 }

@@ -33,6 +33,7 @@ extension AnnotationLogEntry {
                 if let n = m.note { o.string("note", n) }
             }
             if let s = l.seconds { o.raw("seconds", String(s)) }
+            if let p = l.persona { o.string("persona", p) }
         }
         return o.closed()
     }
@@ -56,19 +57,22 @@ extension AnnotationLogEntry {
     }
 }
 
-/// A JSON object written member by member.
-struct LineObject {
+/// A JSON object written member by member, keys in the order written.
+public struct LineObject: Sendable {
     private var text = "{"
     private var empty = true
-    mutating func raw(_ key: String, _ value: String) {
+    public init() {}
+    /// Adds `key` with `value` already encoded as JSON.
+    public mutating func raw(_ key: String, _ value: String) {
         if !empty { text += "," }
         empty = false
         text += Self.quoted(key) + ":" + value
     }
-    mutating func string(_ key: String, _ value: String) { raw(key, Self.quoted(value)) }
-    func closed() -> String { text + "}" }
+    public mutating func string(_ key: String, _ value: String) { raw(key, Self.quoted(value)) }
+    public func closed() -> String { text + "}" }
 
-    static func quoted(_ s: String) -> String {
+    /// `s` as a JSON string literal.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -33,15 +33,18 @@ public struct Exposure: Hashable, Sendable {
     }
 }
 
-/// One annotation with when it was given and the agent-seconds it took (where known).
+/// One annotation with when it was given, the agent-seconds it took and the agent's persona
+/// (where known: a simulated run knows it, a production log usually does not).
 public struct LoggedAnnotation: Hashable, Sendable {
     public var time: Timestamp
     public var annotation: Annotation
     public var seconds: Double?
-    public init(time: Timestamp, annotation: Annotation, seconds: Double? = nil) {
+    public var persona: String?
+    public init(time: Timestamp, annotation: Annotation, seconds: Double? = nil, persona: String? = nil) {
         self.time = time
         self.annotation = annotation
         self.seconds = seconds
+        self.persona = persona
     }
 }
 

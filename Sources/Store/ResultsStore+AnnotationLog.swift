@@ -1,4 +1,5 @@
 import FlywheelCore
+import Foundation
 import GRDB
 
 /// Reading back a job's annotation log (`flywheel export --what annotations`).
@@ -13,14 +14,21 @@ extension ResultsStore {
         }
     }
 
-    /// Calls `body` with each log line of one job, in the order the feedback was given.
-    public func forEachLogLine(run: Int64, job: JobKey, _ body: (String) throws -> Void) throws {
-        try queue.read { db in
-            let cursor = try String.fetchCursor(
+    /// One job's log text (lines ending in a newline), in the order the feedback was given, and
+    /// its line count.
+    public func annotationLog(run: Int64, job: JobKey) throws -> (text: String, lines: Int) {
+        let rows = try queue.read { db in
+            try Row.fetchAll(
                 db,
-                sql: "SELECT line FROM annotation_log WHERE run_id = ? AND arm = ? AND replicate = ? ORDER BY iteration, seq",
+                sql: "SELECT lines, log FROM annotation_log WHERE run_id = ? AND arm = ? AND replicate = ? ORDER BY iteration",
                 arguments: [run, job.arm, job.replicate])
-            while let line = try cursor.next() { try body(line) }
         }
+        var text = ""
+        var lines = 0
+        for row in rows {
+            text += try ZstdBlob.decompress([UInt8](row["log"] as Data), store: path)
+            lines += row["lines"] as Int
+        }
+        return (text, lines)
     }
 }

@@ -85,14 +85,15 @@ extension ResultsStore {
     }
 
     /// Version 3: each job's agent feedback as annotation-log lines (docs/annotations.md), with
-    /// what was shown and both replies, so `flywheel export --what annotations` rebuilds the log.
+    /// what was shown and both replies, so `flywheel export --what annotations` rebuilds the log;
+    /// one zstd-compressed blob of lines per iteration.
     private static func upgradeToVersion3(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE annotation_log (
                     run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
-                    seq INTEGER NOT NULL, line TEXT NOT NULL,
-                    PRIMARY KEY (run_id, arm, replicate, iteration, seq));
+                    lines INTEGER NOT NULL, log BLOB NOT NULL,
+                    PRIMARY KEY (run_id, arm, replicate, iteration));
                 UPDATE meta SET value = '3' WHERE key = 'schema_version';
                 """)
     }

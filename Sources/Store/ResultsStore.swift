@@ -1,4 +1,5 @@
 import FlywheelCore
+import Foundation
 import GRDB
 
 /// The SQLite results store of one run: `results/NAME/run.sqlite` (schema in
@@ -142,11 +143,11 @@ public final class ResultsStore: Sendable {
                 annotation.setUncheckedArguments(job + [a.kind, a.ticket, a.agent, a.article, a.label, a.detail])
                 try annotation.execute()
             }
-            let logLine = try db.cachedStatement(
-                sql: "INSERT INTO annotation_log (run_id, arm, replicate, iteration, seq, line) VALUES (?, ?, ?, ?, ?, ?)")
-            for (seq, entry) in record.log.enumerated() {
-                logLine.setUncheckedArguments(job + [seq, entry.jsonLine])
-                try logLine.execute()
+            if !record.log.isEmpty {
+                let text = record.log.map { $0.jsonLine + "\n" }.joined()
+                try db.execute(
+                    sql: "INSERT INTO annotation_log (run_id, arm, replicate, iteration, lines, log) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: job + [record.log.count, Data(ZstdBlob.compress(text))])
             }
             let model = try db.cachedStatement(
                 sql: "INSERT INTO model_versions (run_id, arm, replicate, iteration, component, version, deployed, training_examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

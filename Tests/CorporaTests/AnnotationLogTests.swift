@@ -44,7 +44,7 @@ import Testing
         let report = try AnnotationLogReader.validate(Self.bad, tickets: Self.tickets, articles: Self.articles)
         #expect(report.entries == 7)
         #expect(report.problems.map(\.description) == [
-            "\(Self.bad):2: field \"sconds\": unknown key; expected one of kind, ticket, agent, time, article, rank, relevant, seconds",
+            "\(Self.bad):2: field \"sconds\": unknown key; expected one of kind, ticket, agent, time, article, rank, relevant, seconds, persona",
             "\(Self.bad):3: field \"time\": expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, found \"yesterday\"",
             "\(Self.bad):4: field \"choice\": unknown value \"c\"; expected one of a, b, tie, both_bad",
             "\(Self.bad):5: field \"ticket\": unknown ticket \"t-9\" (not in the corpus)",

@@ -6,10 +6,10 @@ extension AnnotationLogEntry {
     /// The keys each kind of line may have.
     static let keys: [String: [String]] = [
         "exposure": ["kind", "ticket", "time", "shown", "reply_a", "reply_b", "propensity_a"],
-        SignalKind.preference.rawValue: ["kind", "ticket", "agent", "time", "choice", "margin", "seconds"],
-        SignalKind.adoption.rawValue: ["kind", "ticket", "agent", "time", "outcome", "rationale", "rationale_text", "seconds"],
-        SignalKind.relevance.rawValue: ["kind", "ticket", "agent", "time", "article", "rank", "relevant", "seconds"],
-        SignalKind.missingKnowledge.rawValue: ["kind", "ticket", "agent", "time", "note", "seconds"],
+        SignalKind.preference.rawValue: ["kind", "ticket", "agent", "time", "choice", "margin", "seconds", "persona"],
+        SignalKind.adoption.rawValue: ["kind", "ticket", "agent", "time", "outcome", "rationale", "rationale_text", "seconds", "persona"],
+        SignalKind.relevance.rawValue: ["kind", "ticket", "agent", "time", "article", "rank", "relevant", "seconds", "persona"],
+        SignalKind.missingKnowledge.rawValue: ["kind", "ticket", "agent", "time", "note", "seconds", "persona"],
     ]
     /// Every value of `"kind"`.
     public static var kinds: [String] { ["exposure"] + SignalKind.allCases.map(\.rawValue) }
@@ -60,7 +60,8 @@ extension AnnotationLogEntry {
         }
         let seconds = try o.optionalNumber("seconds")
         if let seconds, !(seconds >= 0) { throw LogFieldError(field: "seconds", "expected seconds ≥ 0, found \(seconds)") }
-        self = .annotation(LoggedAnnotation(time: time, annotation: annotation, seconds: seconds))
+        self = .annotation(LoggedAnnotation(
+            time: time, annotation: annotation, seconds: seconds, persona: try o.optionalString("persona")))
     }
 }
 
@@ -71,5 +72,26 @@ public struct LogFieldError: Error, Sendable {
     init(field: String?, _ message: String) {
         self.field = field
         self.message = message
+    }
+}
+
+extension AnnotationLogEntry {
+    /// Reads one line of text (as stored in a results store's log).
+    public init(jsonLine: String) throws(LogFieldError) {
+        var bytes = Array(jsonLine.utf8)
+        let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeMutableBufferPointer { buffer in
+            var c = JSONCursor(UnsafeBufferPointer(buffer))
+            do throws(JSONSyntaxError) {
+                let v = try c.value()
+                try c.expectEnd()
+                return .success(v)
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch parsed {
+        case .success(let v): try self.init(json: v)
+        case .failure(let e): throw LogFieldError(field: e.field, e.message)
+        }
     }
 }
