@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real
+.PHONY: run test deps build release clean validity validity-quick validity-real eval-qrels
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,11 @@ validity: release
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh
+
+# Qrels exported from a run's annotation log, evaluated with pytrec_eval in .venv-pytrec/
+# (docs/annotations.md). Needs Python 3 and PyPI once; not part of `make test`.
+eval-qrels: release
+	bash scripts/eval-qrels.sh
 
 clean:
 	rm -rf .build
