@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real report-check
+.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels
 
 deps:
 	@bash scripts/install-deps.sh
@@ -44,6 +44,11 @@ validity-real: release
 # UPDATE_IMAGES=1 also copies the screenshots to docs/img/.
 report-check: release
 	bash scripts/report-check.sh
+
+# Qrels exported from a run's annotation log, evaluated with pytrec_eval in .venv-pytrec/
+# (docs/annotations.md). Needs Python 3 and PyPI once; not part of `make test`.
+eval-qrels: release
+	bash scripts/eval-qrels.sh
 
 clean:
 	rm -rf .build

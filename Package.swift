@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Engine", dependencies: ["FlywheelCore", "World", "Evaluation"]),
         .target(name: "Reports", dependencies: ["FlywheelCore", "Evaluation"]),
-        .target(name: "Store", dependencies: ["FlywheelCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["FlywheelCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "Scenarios",
             dependencies: [
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"]),
         .testTarget(name: "CorporaTests", dependencies: ["Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpora", "Evaluation", "FlywheelCore"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "World", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),

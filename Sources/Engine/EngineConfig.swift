@@ -47,6 +47,8 @@ public struct EngineArm: Sendable {
     public var shuffleLabels: Bool
     /// This arm's own population; nil = the world's.
     public var population: [(persona: Persona, weight: Double)]?
+    /// The offline-replay arm's log: when set, feedback comes from it instead of simulated agents.
+    public var log: AnnotationLog?
 
     public init(
         name: String, cadence: SimDuration = .days(7), evaluateEvery: SimDuration = .days(7), retrain: Bool = true,

@@ -42,9 +42,10 @@ extension JobRunner {
                 component: name, version: versions[i], deployed: i < 2 ? shippedRetrieval : shippedGenerator,
                 trainingExamples: i < 2 ? trainingExamples.relevance : trainingExamples.generator)
         }
-        let record = IterationRecord(
+        var record = IterationRecord(
             job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0, deployed: shippedRetrieval || shippedGenerator,
             isLast: isLast, metrics: metrics, annotations: window.annotationRows, models: models, kbEvents: kbEvents)
+        record.log = window.log
         window = WindowTotals()
         kbEvents = []
         retrainsSinceEvaluation = 0

@@ -23,17 +23,18 @@ struct WindowTotals {
     var preferenceDecided = 0
     var preferenceWonByA = 0
     var annotationRows: [IterationRecord.AnnotationRow] = []
+    var log: [AnnotationLogEntry] = []
 }
 
 extension JobRunner {
-    /// Records one agent's feedback: the window's totals, the storage rows, the training queue
-    /// and the knowledge base's flags. Signals the arm does not collect are dropped here.
-    mutating func absorb(
-        _ feedback: AgentFeedback, served: ServedSuggestion, truth: TicketTruth, persona: Persona, time: Timestamp,
-        qualityA: Double? = nil
-    ) {
+    /// Records one agent's feedback: the window's totals, the storage rows and log, the training
+    /// queue and the knowledge base's flags. Signals the arm does not collect are dropped here
+    /// (the log keeps everything the agents gave).
+    mutating func absorb(_ delivered: DeliveredFeedback, truth: TicketTruth) {
+        let (feedback, served, time, qualityA) = (delivered.feedback, delivered.served, delivered.time, delivered.qualityA)
         let ticket = served.ticket
-        let cost = persona.costSeconds
+        let cost = delivered.costs
+        if config.keepAnnotations { logFeedback(delivered) }
         if let adoption = feedback.adoption {
             // Adoption is observed online in every arm: the suggestion was shown either way.
             window.adoptionShown += 1
@@ -45,15 +46,19 @@ extension JobRunner {
                 window.preferenceDecided += 1
                 if p.choice == .a { window.preferenceWonByA += 1 }
             }
-            pending.preferences.append((served, p, truth, qualityA))
-            pending.tickets[ticket.id] = ticket
+            if delivered.repliesKnown {
+                pending.preferences.append((served, p, truth, qualityA))
+                pending.tickets[ticket.id] = ticket
+            }
             keep(.init(kind: "preference", ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
                        label: p.choice.rawValue, detail: p.margin?.rawValue))
         }
         if let a = feedback.adoption, arm.collects(.adoption) {
             count(.adoption, seconds: cost.adoption + (a.rationale == nil ? 0 : cost.rationale))
-            pending.adoptions.append((served, a, truth, qualityA))
-            pending.tickets[ticket.id] = ticket
+            if delivered.repliesKnown {
+                pending.adoptions.append((served, a, truth, qualityA))
+                pending.tickets[ticket.id] = ticket
+            }
             keep(.init(kind: "adoption", ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
                        label: a.outcome.rawValue, detail: a.rationale?.rawValue))
         }

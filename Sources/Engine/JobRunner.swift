@@ -9,8 +9,10 @@ struct JobRunner {
     let replicate: Int
     let config: EngineConfig
     let articleByID: [ArticleID: Article]
-    let agents: [SimulatedAgent]
-    var agentStates: [AgentState]
+    /// Simulated agents or a log (the `feedback: logged` arm).
+    var feedbackSource: any FeedbackSource
+    /// Deliveries whose time has not come yet (a log's annotations given after their ticket).
+    var inbox: [(delivery: DeliveredFeedback, truth: TicketTruth)] = []
     var published: Set<ArticleID>
     /// `published`, sorted: what an agent's own knowledge-base search draws from.
     var library: [ArticleID]
@@ -40,8 +42,6 @@ struct JobRunner {
     var generatorGate = DeployGateLedger<GeneratorGateCheck.Item>()
     var shippedGenerator = false
     var kbEvents: [IterationRecord.KBEvent] = []
-    /// The 8-hour shift each agent last worked in; a new shift resets fatigue.
-    var lastShift: [Int64]
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
 
@@ -56,10 +56,9 @@ struct JobRunner {
         self.published = published
         self.library = published.sorted()
         self.knowledge = KnowledgeQueue(withheld: withheld, settings: config.authoring)
-        self.agents = JobRunner.agents(engine: engine, arm: arm, replicate: replicate)
-        self.agentStates = agents.map { AgentState(persona: $0.persona) }
+        self.feedbackSource = arm.log.map { LoggedFeedback(log: $0) }
+            ?? SimulatedFeedback(agents: JobRunner.agents(engine: engine, arm: arm, replicate: replicate))
         self.system = engine.makeSystem(engine.articles.filter { published.contains($0.id) })
-        self.lastShift = Array(repeating: -1, count: agents.count)
     }
 
     /// Articles missing at the start: a keyed share, plus (optionally) those introduced later.
@@ -110,6 +109,7 @@ struct JobRunner {
                 let (at, event) = events[nextEvent]
                 nextEvent += 1
                 runner.publishAuthored(by: at)
+                runner.absorbDue(by: at)
                 switch event {
                 case .retrain:
                     runner.retrain(at: at)
@@ -122,6 +122,7 @@ struct JobRunner {
             let t = record.ticket.createdAt
             if t >= schedule.end { break }
             try handle(until: t, &self, emit: emit)
+            absorbDue(by: t)
             if engine.prepared.heldOutIDs.contains(record.ticket.id) { continue }
             serve(record)
         }
@@ -144,31 +145,15 @@ struct JobRunner {
             }
         }
 
-        var assign = RandomStream(seed: config.seed, purpose: "assign", ids: [UInt64(replicate), key])
-        let index = assign.int(below: agents.count)
-        let agent = agents[index]
-        let shift = ticket.createdAt.secondsSinceEpoch / (8 * 3600)
-        if shift != lastShift[index] {
-            agentStates[index].startShift()
-            lastShift[index] = shift
-        }
-        let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
         let published = self.published
         if arm.collects(.missingKnowledge) { knowledge.observe(record.truth, published: { published.contains($0) }) }
         if arm.shuffleLabels {
             if recentTruths.count == 256 { recentTruths.removeFirst() }
             recentTruths.append(record.truth)
         }
-        // the agent judges reply A anyway; the quality audit at retraining reuses it
-        let qualityA = engine.world.judge.quality(of: served.a, for: record.truth)
-        let feedback = agent.respond(
-            to: shown, truth: record.truth, published: { published.contains($0) }, judge: engine.world.judge,
-            state: &agentStates[index],
-            rng: RandomStream(seed: config.seed, purpose: "agent", ids: [UInt64(replicate), key]), library: library,
-            qualityA: qualityA)
-        absorb(
-            feedback, served: served, truth: record.truth, persona: agent.persona, time: ticket.createdAt,
-            qualityA: qualityA.total)
+        let context = FeedbackContext(
+            seed: config.seed, replicate: replicate, judge: engine.world.judge, published: published, library: library)
+        deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt, truth: record.truth)
     }
 
     func suggest(for ticket: Ticket, key: UInt64) -> ServedSuggestion {

@@ -16,5 +16,7 @@ enum CommandRegistry {
         CheckCommand.self,
         CadenceCommand.self,
         ReportCommand.self,
+        AnnotationsCommand.self,
+        ExportCommand.self,
     ]
 }

@@ -45,5 +45,16 @@ extension RunKey {
         self.init(
             scenario: RunKey.sha256(identity.canonicalJSON()), personas: personas, corpus: corpus,
             version: FlywheelVersion.current)
+        var logs: [String: String] = [:]
+        for arm in identity.armNames {
+            guard let path = identity.arms[arm]?.log else { continue }
+            guard let data = FileManager.default.contents(atPath: resolve(path)) else {
+                throw InputError(field: "arms.\(arm).log", "cannot read the annotation log '\(resolve(path))'")
+            }
+            var hash = SHA256()
+            hash.update(Array(data))
+            logs[arm] = hash.finalizeHex()
+        }
+        if !logs.isEmpty { self.logs = logs }
     }
 }

@@ -18,6 +18,9 @@ struct RunKey: Codable, Hashable, Sendable {
     var corpus: String
     /// ``FlywheelCore/FlywheelVersion/current``.
     var version: String
+    /// Arm name → SHA-256 of the annotation log a `feedback: logged` arm replays; absent (and
+    /// not in the parts) when no arm reads a log.
+    var logs: [String: String]?
 
     /// The parts as canonical JSON (sorted keys), as `runs.run_key_parts` stores them.
     var partsJSON: String {
@@ -52,6 +55,9 @@ struct RunKey: Codable, Hashable, Sendable {
         }
         if corpus != stored.corpus { out.append("corpus") }
         if version != stored.version { out.append("version (\(stored.version) → \(version))") }
+        for arm in Set((logs ?? [:]).keys).union((stored.logs ?? [:]).keys).sorted() where logs?[arm] != stored.logs?[arm] {
+            out.append("log of arm \(arm)")
+        }
         return out
     }
 

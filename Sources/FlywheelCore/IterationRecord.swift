@@ -64,6 +64,9 @@ public struct IterationRecord: Sendable {
     public var annotations: [AnnotationRow]
     public var models: [ModelVersion]
     public var kbEvents: [KBEvent]
+    /// The window's agent feedback as log entries (docs/annotations.md): each ticket's exposure,
+    /// then its annotations, in the order they were given.
+    public var log: [AnnotationLogEntry] = []
 
     public init(
         job: JobKey, iteration: Int, simTime: Timestamp, retrained: Bool, deployed: Bool, isLast: Bool,

@@ -1,5 +1,13 @@
 import FlywheelCore
 
+/// Where an arm's agent feedback comes from.
+public enum FeedbackKind: String, ClosedVocabulary, Hashable {
+    /// The scenario's (or the arm's) simulated agents.
+    case simulated
+    /// An annotation log (`log:`), replayed in time order: the offline-replay arm.
+    case logged
+}
+
 /// One configuration of the loop, e.g. weekly AITL, quarterly batch labelling, or frozen.
 public struct ArmSpec: Codable, Sendable, Hashable {
     /// Offline labelling by a vendor, as before AITL: every `cadence` a sample of past tickets
@@ -82,6 +90,11 @@ public struct ArmSpec: Codable, Sendable, Hashable {
     /// This arm's own agent population (default: the scenario's), so populations of different
     /// skill run side by side on the same tickets with common random numbers.
     public var population: [PopulationEntry]?
+    /// Simulated agents, or a log replayed offline.
+    public var feedback = FeedbackKind.simulated
+    /// The annotation log a `logged` arm learns from (docs/annotations.md), relative to the
+    /// working directory.
+    public var log: String?
 
     public init() {}
     public init(retrain: Bool) { self.retrain = retrain }
@@ -91,7 +104,7 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         case evaluateEvery = "evaluate_every"
         case deployGate = "deploy_gate"
         case shuffleLabels = "shuffle_labels"
-        case population
+        case population, feedback, log
     }
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -114,6 +127,17 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             throw ScenarioKeyError(
                 path: decoder.keyPath + ["population"],
                 message: "an arm's population needs at least one persona and weights summing to a positive number")
+        }
+        feedback = try c.decodeIfPresent(FeedbackKind.self, forKey: .feedback) ?? d.feedback
+        log = try c.decodeIfPresent(String.self, forKey: .log)
+        switch (feedback, log) {
+        case (.logged, nil):
+            throw ScenarioKeyError(path: decoder.keyPath + ["log"], message: "a `feedback: logged` arm needs the log's path")
+        case (.simulated, .some):
+            throw ScenarioKeyError(path: decoder.keyPath + ["log"], message: "only a `feedback: logged` arm reads a log")
+        case (.logged, .some) where labelling != nil:
+            throw ScenarioKeyError(path: decoder.keyPath + ["labelling"], message: "a `feedback: logged` arm cannot also have vendor labelling")
+        default: break
         }
         guard evaluateEvery.seconds >= 3600 else {
             throw ScenarioKeyError(path: decoder.keyPath + ["evaluate_every"], message: "must be at least 1h")

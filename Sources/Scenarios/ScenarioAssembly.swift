@@ -31,8 +31,12 @@ public enum ScenarioAssembly {
                 throw InputError(field: "panel", error.message)
             }
         }
-        let arms = try scenario.armNames.map { name in
+        var arms = try scenario.armNames.map { name in
             try engineArm(name, scenario.arms[name]!, personas: personaFolder)
+        }
+        for (i, name) in scenario.armNames.enumerated() {
+            guard let path = scenario.arms[name]!.log else { continue }
+            arms[i].log = try loadLog(resolve(path, root: root), arm: name, corpus: reader, articles: articles)
         }
         let config = EngineConfig(
             seed: scenario.seed, replicates: scenario.replicates, arms: arms,
@@ -133,6 +137,18 @@ public enum ScenarioAssembly {
                 : nil,
             shuffleLabels: spec.shuffleLabels,
             population: try spec.population.map { try loadPopulation($0, from: personas, path: "arms.\(name).population") })
+    }
+
+    /// A `feedback: logged` arm's log, checked against the corpus (unknown tickets or articles are
+    /// errors naming the log's line).
+    static func loadLog(_ path: String, arm: String, corpus: CorpusReader, articles: [Article]) throws -> AnnotationLog {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError(field: "arms.\(arm).log", "no annotation log at '\(path)'")
+        }
+        var tickets = Set<TicketID>()
+        var stream = try corpus.tickets()
+        while let record = try stream.next() { tickets.insert(record.ticket.id) }
+        return try AnnotationLogReader.read(path, tickets: tickets, articles: Set(articles.map(\.id)))
     }
 
     static func resolve(_ path: String, root: String) -> String {

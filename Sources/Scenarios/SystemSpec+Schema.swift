@@ -57,6 +57,10 @@ extension ArmSpec: SchemaDescribed {
                 .population: .array(
                     "This arm's own agent population (default: the scenario's), for populations side by side on the same tickets.",
                     of: PopulationEntry.schema, minItems: 1),
+                .feedback: .oneOf(
+                    "Where feedback comes from: `simulated` agents, or `logged` — the offline-replay arm, which learns from the annotation log `log` in time order at this arm's cadence (docs/annotations.md).",
+                    FeedbackKind.allCases.map(\.rawValue)),
+                .log: .string("The annotation log (JSONL, plain or .zst) a `feedback: logged` arm replays, relative to the working directory; required by and only allowed with `feedback: logged`."),
                 .shuffleLabels: .boolean("Negative control: permute every label of a cycle across its tickets before training (shares kept, link to what they label broken)."),
                 .labelling: .object(
                     "When present, labels come from an offline vendor instead of live agents.", Labelling.CodingKeys.self,

@@ -26,6 +26,10 @@ extension ResultsStore {
             try upgradeToVersion2(db)
             version = 2
         }
+        if version == 2 {
+            try upgradeToVersion3(db)
+            version = 3
+        }
         guard version == schemaVersion else {
             throw InputError(
                 file: path,
@@ -77,6 +81,20 @@ extension ResultsStore {
                 ALTER TABLE runs ADD COLUMN run_key_parts TEXT;
                 ALTER TABLE jobs ADD COLUMN iterations_expected INTEGER;
                 UPDATE meta SET value = '2' WHERE key = 'schema_version';
+                """)
+    }
+
+    /// Version 3: each job's agent feedback as annotation-log lines (docs/annotations.md), with
+    /// what was shown and both replies, so `flywheel export --what annotations` rebuilds the log;
+    /// one zstd-compressed blob of lines per iteration.
+    private static func upgradeToVersion3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE annotation_log (
+                    run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
+                    lines INTEGER NOT NULL, log BLOB NOT NULL,
+                    PRIMARY KEY (run_id, arm, replicate, iteration));
+                UPDATE meta SET value = '3' WHERE key = 'schema_version';
                 """)
     }
 }

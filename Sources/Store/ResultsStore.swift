@@ -1,4 +1,5 @@
 import FlywheelCore
+import Foundation
 import GRDB
 
 /// The SQLite results store of one run: `results/NAME/run.sqlite` (schema in
@@ -18,7 +19,7 @@ import GRDB
 /// try store.write(iteration, run: run)
 /// ```
 public final class ResultsStore: Sendable {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// How long a connection waits for another one's write lock before giving up (seconds).
     static let busyTimeout: Double = 60
     let queue: DatabaseQueue
@@ -111,7 +112,7 @@ public final class ResultsStore: Sendable {
     /// run running again until ``finishRun(_:expecting:)``.
     public func resetJob(run: Int64, job: JobKey, iterations: Int? = nil) throws {
         try writing { db in
-            for table in ["iterations", "metrics", "annotations", "model_versions", "kb_events", "jobs"] {
+            for table in ["iterations", "metrics", "annotations", "annotation_log", "model_versions", "kb_events", "jobs"] {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE run_id = ? AND arm = ? AND replicate = ?",
                     arguments: [run, job.arm, job.replicate])
@@ -141,6 +142,12 @@ public final class ResultsStore: Sendable {
             for a in record.annotations {
                 annotation.setUncheckedArguments(job + [a.kind, a.ticket, a.agent, a.article, a.label, a.detail])
                 try annotation.execute()
+            }
+            if !record.log.isEmpty {
+                let text = record.log.map { $0.jsonLine + "\n" }.joined()
+                try db.execute(
+                    sql: "INSERT INTO annotation_log (run_id, arm, replicate, iteration, lines, log) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: job + [record.log.count, Data(ZstdBlob.compress(text))])
             }
             let model = try db.cachedStatement(
                 sql: "INSERT INTO model_versions (run_id, arm, replicate, iteration, component, version, deployed, training_examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

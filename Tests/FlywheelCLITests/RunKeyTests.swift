@@ -135,3 +135,31 @@ import Testing
         #expect(try SweepPipeline(sweepPath: sweep, out: out, jobs: 2).run().skipped == 12)
     }
 }
+
+/// A `feedback: logged` arm's results depend on its log: the log's content is part of the key.
+@Suite(.serialized) struct LogRunKeyTests {
+    @Test func theKeyCoversALoggedArmsLogAndNamesItWhenItChanges() throws {
+        let f = try ReliabilityFixture("key-log")
+        defer { f.cleanUp() }
+        let plain = try RunKey(ScenarioLoader.load(path: try f.scenario()))
+        #expect(plain.logs == nil)
+        #expect(!plain.partsJSON.contains("logs"))
+
+        let log = f.directory + "/replay.jsonl"
+        let line = #"{"kind":"missing_knowledge","ticket":"x","agent":"a","time":"2026-01-05T00:00:00Z"}"#
+        try (line + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        let extra = "arms:\n  replay: {feedback: logged, log: \(log)}\nbaseline: replay"
+        let text = try String(contentsOfFile: try f.scenario(), encoding: .utf8)
+        let path = f.directory + "/logged.yaml"
+        func write() throws {
+            let body = text.components(separatedBy: "\n").prefix { !$0.hasPrefix("arms:") }.joined(separator: "\n")
+            try (body + "\n" + extra + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try write()
+        let first = try RunKey(ScenarioLoader.load(path: path))
+        #expect(first.logs?.keys.sorted() == ["replay"])
+        try (line + "\n" + line + "\n").write(toFile: log, atomically: true, encoding: .utf8)
+        let second = try RunKey(ScenarioLoader.load(path: path))
+        #expect(second.changes(since: first) == ["log of arm replay"])
+    }
+}

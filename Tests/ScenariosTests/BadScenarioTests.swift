@@ -40,6 +40,14 @@ import Testing
         Case(yaml: "filter: {virtual_judge: {precision: 2}}", field: "filter.virtual_judge.precision",
              message: "2.0 is out of range; allowed: 0.0…1.0"),
         Case(yaml: "seed: many", field: "seed", message: "expected an integer"),
+        Case(yaml: "arms: {replay: {feedback: logged}}", field: "arms.replay.log",
+             message: "a `feedback: logged` arm needs the log's path"),
+        Case(yaml: "arms: {aitl: {log: logs/a.jsonl}}", field: "arms.aitl.log",
+             message: "only a `feedback: logged` arm reads a log"),
+        Case(yaml: "arms: {replay: {feedback: logged, log: a.jsonl, labelling: {}}}", field: "arms.replay.labelling",
+             message: "a `feedback: logged` arm cannot also have vendor labelling"),
+        Case(yaml: "arms: {replay: {feedback: recorded}}", field: "arms.replay.feedback",
+             message: "'recorded' is not one of: simulated, logged"),
     ]
 
     @Test(arguments: cases)

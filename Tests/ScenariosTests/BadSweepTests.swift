@@ -39,7 +39,7 @@ import Testing
         Case(yaml: "base: b.yaml\nparameters: {\"arms..aitl\": [1]}", field: "parameters.arms..aitl",
              message: "not a key path like 'arms.aitl.cadence' or 'population[0].weight'"),
         Case(yaml: "base: b.yaml\nparameters: {arms.aitl.cadense: [7d]}", field: "arms.aitl.cadense",
-             message: "cell 0 (arms.aitl.cadense=7d): unknown key 'cadense'; did you mean 'cadence'? Valid keys: cadence, retrain, signals, participation, labelling, evaluate_every, deploy_gate, shuffle_labels, population"),
+             message: "cell 0 (arms.aitl.cadense=7d): unknown key 'cadense'; did you mean 'cadence'? Valid keys: cadence, retrain, signals, participation, labelling, evaluate_every, deploy_gate, shuffle_labels, population, feedback, log"),
         Case(yaml: "base: b.yaml\nparameters: {arms.aitl.cadence: [7d, 10m]}", field: "arms.aitl.cadence",
              message: "cell 1 (arms.aitl.cadence=10m): a cadence must be at least 1h"),
         Case(yaml: "base: b.yaml\nparameters: {arms.aitl.participation: [0.5, 1.5]}", field: "arms.aitl.participation",

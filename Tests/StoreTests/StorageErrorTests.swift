@@ -50,13 +50,15 @@ import Testing
         try store.queue.writeWithoutTransaction { db in
             try db.execute(sql: """
                 ALTER TABLE runs DROP COLUMN run_key; ALTER TABLE runs DROP COLUMN run_key_parts;
-                ALTER TABLE jobs DROP COLUMN iterations_expected; UPDATE meta SET value = '1' WHERE key = 'schema_version';
+                ALTER TABLE jobs DROP COLUMN iterations_expected; DROP TABLE annotation_log;
+                UPDATE meta SET value = '1' WHERE key = 'schema_version';
                 """)
         }
         let reopened = try ResultsStore(path: f.path)
         let runs = try reopened.runs()
         #expect(runs.map(\.name) == ["r"])
         #expect(runs.first?.runKey == nil)
-        #expect(try reopened.queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "2")
+        #expect(try reopened.queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "3")
+        #expect(try reopened.queue.read { db in try db.tableExists("annotation_log") })
     }
 }

@@ -1,0 +1,83 @@
+import FlywheelCore
+import World
+
+/// Where an arm's agent feedback comes from: simulated agents answering what the system serves
+/// (``SimulatedFeedback``), or a log of what real or earlier agents did (``LoggedFeedback``,
+/// the `feedback: logged` arm). The job runner serves every ticket the same way and absorbs
+/// whatever the source delivers, in time order, at the arm's cadence.
+protocol FeedbackSource {
+    /// The feedback on the suggestion served for `record`, as zero or more deliveries (a log may
+    /// spread a ticket's annotations over time).
+    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback]
+}
+
+/// What a feedback source may read of the job's state when a ticket is served.
+struct FeedbackContext {
+    var seed: UInt64
+    var replicate: Int
+    var judge: Judge
+    var published: Set<ArticleID>
+    /// `published`, sorted.
+    var library: [ArticleID]
+}
+
+/// One batch of annotations on one ticket, with what the agent saw and what it cost.
+struct DeliveredFeedback {
+    var feedback: AgentFeedback
+    /// The suggestion the annotations are about (a log's own exposure, or what was served).
+    var served: ServedSuggestion
+    /// Whether `served` holds the replies the agent judged: preferences and adoptions train the
+    /// generator only then (a log with reply text only cannot say which sentences were shown).
+    var repliesKnown = true
+    /// Agent-seconds per annotation (per mark for relevance).
+    var costs: CostSeconds
+    /// The persona of the agent who gave it, where known (for the log).
+    var persona: String?
+    /// When the annotations were given: they join the batch of the cycle this falls in.
+    var time: Timestamp
+    /// The judge's total quality of reply A when already computed (the quality audit reuses it).
+    var qualityA: Double?
+}
+
+extension JobRunner {
+    /// Absorbs what is due by the ticket's time now and keeps the rest for later.
+    mutating func deliver(_ deliveries: [DeliveredFeedback], at time: Timestamp, truth: TicketTruth) {
+        for d in deliveries {
+            if d.time <= time {
+                absorb(d, truth: truth)
+            } else {
+                inbox.append((d, truth))
+            }
+        }
+    }
+
+    /// Absorbs, in time order (stable), every delivery in the inbox due by `time`.
+    mutating func absorbDue(by time: Timestamp) {
+        guard !inbox.isEmpty else { return }
+        let due = inbox.enumerated().filter { $0.element.delivery.time <= time }
+            .sorted { ($0.element.delivery.time, $0.offset) < ($1.element.delivery.time, $1.offset) }
+        guard !due.isEmpty else { return }
+        inbox.removeAll { $0.delivery.time <= time }
+        for (_, item) in due { absorb(item.delivery, truth: item.truth) }
+    }
+}
+
+extension JobRunner {
+    /// Appends a delivery to the window's log: the ticket's exposure (once per delivery), then
+    /// each annotation with its time and agent-seconds, in absorb order.
+    mutating func logFeedback(_ d: DeliveredFeedback) {
+        let f = d.feedback
+        guard f.preference != nil || f.adoption != nil || !f.relevance.isEmpty || f.missingKnowledge != nil else { return }
+        if d.repliesKnown {
+            window.log.append(.exposure(Exposure(
+                ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a, b: d.served.b)))
+        }
+        func add(_ a: Annotation, _ seconds: Double) {
+            window.log.append(.annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))
+        }
+        if let p = f.preference { add(.preference(p), d.costs.preference) }
+        if let a = f.adoption { add(.adoption(a), d.costs.adoption + (a.rationale == nil ? 0 : d.costs.rationale)) }
+        for r in f.relevance { add(.relevance(r), d.costs.relevance) }
+        if let m = f.missingKnowledge { add(.missingKnowledge(m), d.costs.missingKnowledge) }
+    }
+}

@@ -1,0 +1,42 @@
+import FlywheelCore
+import World
+
+/// Feedback from the arm's simulated agents: each served ticket goes to a keyed-random agent on
+/// shift, who answers from the truth through their persona's behaviours (DESIGN §3).
+struct SimulatedFeedback: FeedbackSource {
+    let agents: [SimulatedAgent]
+    var agentStates: [AgentState]
+    /// The 8-hour shift each agent last worked in; a new shift resets fatigue.
+    var lastShift: [Int64]
+
+    init(agents: [SimulatedAgent]) {
+        self.agents = agents
+        self.agentStates = agents.map { AgentState(persona: $0.persona) }
+        self.lastShift = Array(repeating: -1, count: agents.count)
+    }
+
+    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback] {
+        let ticket = record.ticket
+        let key = StableHash.fnv1a(ticket.id.rawValue)
+        var assign = RandomStream(seed: context.seed, purpose: "assign", ids: [UInt64(context.replicate), key])
+        let index = assign.int(below: agents.count)
+        let agent = agents[index]
+        let shift = ticket.createdAt.secondsSinceEpoch / (8 * 3600)
+        if shift != lastShift[index] {
+            agentStates[index].startShift()
+            lastShift[index] = shift
+        }
+        let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
+        let published = context.published
+        // the agent judges reply A anyway; the quality audit at retraining reuses it
+        let qualityA = context.judge.quality(of: served.a, for: record.truth)
+        let feedback = agent.respond(
+            to: shown, truth: record.truth, published: { published.contains($0) }, judge: context.judge,
+            state: &agentStates[index],
+            rng: RandomStream(seed: context.seed, purpose: "agent", ids: [UInt64(context.replicate), key]),
+            library: context.library, qualityA: qualityA)
+        return [DeliveredFeedback(
+            feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name, time: ticket.createdAt,
+            qualityA: qualityA.total)]
+    }
+}

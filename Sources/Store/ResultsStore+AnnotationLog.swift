@@ -1,0 +1,34 @@
+import FlywheelCore
+import Foundation
+import GRDB
+
+/// Reading back a job's annotation log (`flywheel export --what annotations`).
+extension ResultsStore {
+    /// The (arm, replicate) jobs of `run` that logged feedback, sorted.
+    public func loggedJobs(run: Int64) throws -> [JobKey] {
+        try queue.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT DISTINCT arm, replicate FROM annotation_log WHERE run_id = ? ORDER BY arm, replicate",
+                arguments: [run]
+            ).map { JobKey(arm: $0["arm"], replicate: $0["replicate"]) }
+        }
+    }
+
+    /// One job's log text (lines ending in a newline), in the order the feedback was given, and
+    /// its line count.
+    public func annotationLog(run: Int64, job: JobKey) throws -> (text: String, lines: Int) {
+        let rows = try queue.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT lines, log FROM annotation_log WHERE run_id = ? AND arm = ? AND replicate = ? ORDER BY iteration",
+                arguments: [run, job.arm, job.replicate])
+        }
+        var text = ""
+        var lines = 0
+        for row in rows {
+            text += try ZstdBlob.decompress([UInt8](row["log"] as Data), store: path)
+            lines += row["lines"] as Int
+        }
+        return (text, lines)
+    }
+}
