@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real
+.PHONY: run test deps build release clean validity validity-quick validity-real llm-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,12 @@ validity: release
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh
+
+# A real LLM (docs/llm.md): SmolLM2-135M served by llama-cpp-python on loopback (the first run
+# builds .venv-llm, ~10 minutes), scenarios/examples/llm-generator.yaml recorded into its committed
+# cache and replayed offline. Not part of `make test`, which replays the committed cache.
+llm-check: release
+	bash scripts/llm-check.sh
 
 clean:
 	rm -rf .build

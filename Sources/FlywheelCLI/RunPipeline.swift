@@ -19,6 +19,9 @@ struct RunPipeline {
     var report = true
     /// When set, run this scenario instead of loading `scenarioPath` (which still names the run).
     var scenario: Scenario? = nil
+    /// `--llm-cache`, `--llm-cache-file` (default: `llm-cache.jsonl.zst` in the results folder)
+    /// and `--llm-base-url`, for scenarios with an `openai` generator or judge.
+    var llm = LLMRunOptions()
 
     struct Outcome {
         var directory: String
@@ -50,7 +53,7 @@ struct RunPipeline {
         let database = directory + "/run.sqlite"
         if FileManager.default.fileExists(atPath: database) {
             if force {
-                for file in ["run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html"] {
+                for file in ["run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html", "llm-usage.json"] {
                     try? FileManager.default.removeItem(atPath: directory + "/" + file)
                 }
             } else if !resume {
@@ -61,7 +64,8 @@ struct RunPipeline {
             }
         }
 
-        let engine = try ScenarioAssembly.engine(for: scenario)
+        let service = try ScenarioAssembly.llmService(for: scenario, options: llm.options(directory: directory))
+        let engine = try ScenarioAssembly.engine(for: scenario, llm: service)
         let store = try ResultsStore(path: database)
         defer { store.finishWriting() }
         let runID = try store.beginRun(
@@ -83,12 +87,18 @@ struct RunPipeline {
             progress.note("resuming: \(finished.count) of \(engine.jobs.count) jobs already complete")
         }
         let crashAfter = ProcessInfo.processInfo.environment["FLYWHEEL_TEST_CRASH_AFTER"].flatMap(Int.init)
-        try engine.run(jobs: todo, parallelism: jobs) { record in
-            try store.write(record, run: runID)
-            let written = progress.advance()
-            if let crashAfter, written >= crashAfter { _exit(3) }  // testing hook: an abrupt kill
+        do {
+            try engine.run(jobs: todo, parallelism: jobs) { record in
+                try store.write(record, run: runID)
+                let written = progress.advance()
+                if let crashAfter, written >= crashAfter { _exit(3) }  // testing hook: an abrupt kill
+            }
+        } catch {
+            try? service?.save()  // what was fetched stays recorded
+            throw error
         }
         progress.finish()
+        if let service { try llm.finish(service, directory: directory, progress: progress) }
         // Recorded only once every job's last iteration is committed (checked, not assumed).
         try store.finishRun(runID, expecting: engine.jobs)
 
