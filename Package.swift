@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "FlywheelCore", "World"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
     ]
 )

@@ -128,7 +128,11 @@ extension JobRunner {
             "adoption": Double(adopted) / n,
         ]
         // Only a scorer can fail to score; the builtin judge's runs keep their metric set.
-        if engine.world.scorer != nil { metrics["judge_malformed"] = Double(engine.prepared.heldOut.count - scored) }
+        if engine.world.scorer != nil {
+            metrics["judge_malformed"] = Double(engine.prepared.heldOut.count - scored)
+            // no score at all is no helpfulness, not a helpfulness of 0
+            if scored == 0 { metrics["helpfulness"] = nil; metrics["helpfulness_ge4"] = nil }
+        }
         return metrics
     }
 }

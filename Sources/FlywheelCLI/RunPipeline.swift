@@ -45,6 +45,8 @@ struct RunPipeline {
         }
         let key = try RunKey(scenario)
         let directory = out ?? "results/\(name)"
+        // A missing API key or an unreachable LLM endpoint fails before any result is touched.
+        let service = try ScenarioAssembly.llmService(for: scenario, options: llm.options(directory: directory))
         try makeDirectory(directory, what: "results folder")
         // One writer per results folder, before anything in it is read or changed.
         let lock = try ResultsLock(directory: directory, command: commandLine)
@@ -64,7 +66,6 @@ struct RunPipeline {
             }
         }
 
-        let service = try ScenarioAssembly.llmService(for: scenario, options: llm.options(directory: directory))
         let engine = try ScenarioAssembly.engine(for: scenario, llm: service)
         let store = try ResultsStore(path: database)
         defer { store.finishWriting() }

@@ -34,7 +34,12 @@ final class OpenAIClient: @unchecked Sendable {
         configuration.timeoutIntervalForResource = endpoint.timeout
         configuration.httpMaximumConnectionsPerHost = max(1, endpoint.concurrency)
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        // Completions are delivered on a private serial queue: callers block their own threads
+        // (the engine's jobs run on Dispatch's worker pool), and a callback queued behind them on
+        // the shared pool could wait until the timeout.
+        let callbacks = OperationQueue()
+        callbacks.underlyingQueue = DispatchQueue(label: "flywheel.llm.client")
+        session = URLSession(configuration: configuration, delegate: nil, delegateQueue: callbacks)
         gate = DispatchSemaphore(value: max(1, endpoint.concurrency))
     }
 

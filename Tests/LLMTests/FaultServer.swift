@@ -20,6 +20,9 @@ final class FaultServer: @unchecked Sendable {
         case malformedJSON
         /// 200 announcing more bytes than it sends, then closes.
         case truncated
+        /// 200 with a chat completion whose content the closure computes from the request's
+        /// last message (a stand-in model).
+        case compute(@Sendable (String) -> String)
     }
 
     let port: UInt16
@@ -31,6 +34,7 @@ final class FaultServer: @unchecked Sendable {
     private var bodies: [String] = []
     private var open = 0
     private var mostOpen = 0
+    private var stopped = false
 
     init(_ script: [Step], fallback: Step = .answer("fallback")) throws {
         self.script = script
@@ -58,10 +62,12 @@ final class FaultServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
-    /// Closes the listening socket (connections in progress finish on their own).
+    /// Stops accepting (connections in progress finish on their own). The accept loop closes the
+    /// listening socket itself, so its descriptor cannot be reused by another test's server while
+    /// this loop may still call `accept` on it.
     func stop() {
+        lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     var requestBodies: [String] { lock.withLock { bodies } }
@@ -70,7 +76,11 @@ final class FaultServer: @unchecked Sendable {
     private func acceptLoop() {
         while true {
             let connection = accept(listener, nil, nil)
-            if connection < 0 { return }
+            if connection < 0 || lock.withLock({ stopped }) {
+                if connection >= 0 { close(connection) }
+                close(listener)
+                return
+            }
             Thread.detachNewThread { [self] in serve(connection) }
         }
     }
@@ -103,6 +113,15 @@ final class FaultServer: @unchecked Sendable {
             Thread.sleep(forTimeInterval: seconds)
         case .malformedJSON:
             respond(connection, status: "200 OK", body: Array("{\"choices\": [oops".utf8))
+        case .compute(let model):
+            let request = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+            let messages = request?["messages"] as? [[String: Any]] ?? []
+            let content = model(messages.last?["content"] as? String ?? "")
+            let json = try! JSONSerialization.data(withJSONObject: [
+                "choices": [["index": 0, "message": ["role": "assistant", "content": content]]],
+                "usage": ["prompt_tokens": 11, "completion_tokens": 3],
+            ])
+            respond(connection, status: "200 OK", body: [UInt8](json))
         case .truncated:
             let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nConnection: close\r\n\r\n"
             send(connection, Array(head.utf8) + Array(#"{"choices":[{"message":{"content":"#.utf8))

@@ -18,7 +18,7 @@ import World
     static func service(_ server: FaultServer, role: LLMRole = .generator, retries: Int = 2) throws -> LLMService {
         let endpoint = LLMEndpoint(
             baseURL: server.baseURL, model: "m", apiKey: nil, maxTokens: 64, temperature: 0.2, concurrency: 1,
-            retries: retries, timeout: 2, backoff: 0.01)
+            retries: retries, timeout: 10, backoff: 0.01)
         return try LLMService(roles: [role: .init(endpoint: endpoint, budget: .init(requests: nil, tokens: nil))], mode: .off, cachePath: nil)
     }
 

@@ -14,7 +14,7 @@ import Testing
 
     static func service(_ url: URL, mode: LLMCacheMode, cache: String?, budget: LLMBudget = LLMBudget(requests: nil, tokens: nil)) throws -> LLMService {
         let endpoint = LLMEndpoint(
-            baseURL: url, model: "m", apiKey: nil, maxTokens: 8, temperature: 0, concurrency: 1, retries: 0, timeout: 2,
+            baseURL: url, model: "m", apiKey: nil, maxTokens: 8, temperature: 0, concurrency: 1, retries: 0, timeout: 10,
             backoff: 0.01)
         return try LLMService(roles: [.generator: .init(endpoint: endpoint, budget: budget)], mode: mode, cachePath: cache)
     }
