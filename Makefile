@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels
+.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -49,6 +49,12 @@ report-check: release
 # (docs/annotations.md). Needs Python 3 and PyPI once; not part of `make test`.
 eval-qrels: release
 	bash scripts/eval-qrels.sh
+
+# A real LLM (docs/llm.md): SmolLM2-135M served by llama-cpp-python on loopback (the first run
+# builds .venv-llm, ~10 minutes), scenarios/examples/llm-generator.yaml recorded into its committed
+# cache and replayed offline. Not part of `make test`, which replays the committed cache.
+llm-check: release
+	bash scripts/llm-check.sh
 
 clean:
 	rm -rf .build

@@ -35,17 +35,18 @@ let package = Package(
         .target(name: "Engine", dependencies: ["FlywheelCore", "World", "Evaluation"]),
         .target(name: "Reports", dependencies: ["FlywheelCore", "Evaluation"]),
         .target(name: "Store", dependencies: ["FlywheelCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LLM", dependencies: ["FlywheelCore", "World", "Generation", "Corpora", "CZstd"]),
         .target(
             name: "Scenarios",
             dependencies: [
-                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation",
+                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation", "LLM",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "FlywheelCLI",
             dependencies: [
-                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports",
+                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World"]),
+        .target(name: "LLM", dependencies: ["FlywheelCore", "World", "Generation", "Corpora", "CZstd"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
     ]
 )

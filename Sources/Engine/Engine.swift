@@ -75,7 +75,12 @@ public struct Engine: Sendable {
             throw InputError(field: "arms", "no arm named '\(job.arm)'")
         }
         var runner = JobRunner(engine: self, arm: arm, replicate: job.replicate)
-        try runner.run(emit: emit)
+        let check = world.healthCheck ?? {}
+        try runner.run { record in
+            try check()
+            try emit(record)
+        }
+        try check()
     }
 
     static func prepare(config: EngineConfig, tickets: any TicketSource) throws -> Prepared {

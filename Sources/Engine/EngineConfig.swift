@@ -139,9 +139,20 @@ public struct SystemUnderTest: Sendable {
 public struct WorldSetup: Sendable {
     public var judge: Judge
     public var population: [(persona: Persona, weight: Double)]
-    public init(judge: Judge, population: [(persona: Persona, weight: Double)]) {
+    /// When set, gives the evaluation's helpfulness instead of `judge` (e.g. an LLM judge);
+    /// agents still use `judge`.
+    public var scorer: (any HelpfulnessScorer)?
+    /// Called before each iteration is recorded and after each job: throws the failure of an
+    /// outside service (an LLM endpoint) the non-throwing system protocols could not.
+    public var healthCheck: (@Sendable () throws -> Void)?
+    public init(
+        judge: Judge, population: [(persona: Persona, weight: Double)], scorer: (any HelpfulnessScorer)? = nil,
+        healthCheck: (@Sendable () throws -> Void)? = nil
+    ) {
         self.judge = judge
         self.population = population
+        self.scorer = scorer
+        self.healthCheck = healthCheck
     }
 }
 

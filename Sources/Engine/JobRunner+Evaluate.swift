@@ -67,6 +67,8 @@ extension JobRunner {
         var judged = 0
         var helpfulness = 0.0
         var helpful = 0
+        /// Replies with a helpfulness score (a scorer may fail to give one).
+        var scored = 0
         var adopted = 0
         let judge = engine.world.judge
         var panel = config.panel
@@ -93,9 +95,18 @@ extension JobRunner {
             let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &generate)
             var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
             let qualityA = judge.quality(of: a, for: record.truth)
-            let score = judge.helpfulness(from: qualityA, rng: &judgeRng)
-            helpfulness += score
-            if score >= 4 { helpful += 1 }
+            if let scorer = engine.world.scorer {
+                if let score = scorer.helpfulness(of: a, for: ticket, truth: record.truth, rng: &judgeRng) {
+                    helpfulness += score
+                    if score >= 4 { helpful += 1 }
+                    scored += 1
+                }
+            } else {
+                let score = judge.helpfulness(from: qualityA, rng: &judgeRng)
+                helpfulness += score
+                if score >= 4 { helpful += 1 }
+                scored += 1
+            }
 
             var state = AgentState(persona: panel)
             let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
@@ -107,14 +118,22 @@ extension JobRunner {
         }
         let n = Double(max(1, engine.prepared.heldOut.count))
         let j = Double(max(1, judged))
-        return [
+        let s = Double(max(1, scored))
+        var metrics = [
             "recall@\(config.retrieverDepth)": sums[0] / j,
             "precision@\(config.rerankDepth)": sums[1] / j,
             "ndcg@10": sums[2] / j,
             "mrr": sums[3] / j,
-            "helpfulness": helpfulness / n,
-            "helpfulness_ge4": Double(helpful) / n,
+            "helpfulness": helpfulness / s,
+            "helpfulness_ge4": Double(helpful) / s,
             "adoption": Double(adopted) / n,
         ]
+        // Only a scorer can fail to score; the builtin judge's runs keep their metric set.
+        if engine.world.scorer != nil {
+            metrics["judge_malformed"] = Double(engine.prepared.heldOut.count - scored)
+            // no score at all is no helpfulness, not a helpfulness of 0
+            if scored == 0 { metrics["helpfulness"] = nil; metrics["helpfulness_ge4"] = nil }
+        }
+        return metrics
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LLM
 import Reports
 
 /// `flywheel run SCENARIO`: runs every arm and replicate of a scenario.
@@ -26,6 +27,12 @@ struct RunCommand: ParsableCommand {
             writer per results folder: a second run, check or sweep on it exits 2 naming the \
             holder's pid and command. Disk full, read-only and permission errors exit 2 with one \
             line naming the path. See docs/reliability.md.
+
+            A scenario whose generator or judge has `kind: openai` calls an OpenAI-compatible \
+            endpoint (docs/llm.md). --llm-cache record keeps every answer in a zstd JSON-lines file \
+            (default: llm-cache.jsonl.zst in the results folder) keyed by the SHA-256 of the \
+            request; --llm-cache replay answers only from it, offline, with identical metrics, and \
+            exits 2 naming the first request it lacks.
 
             Examples:
               flywheel run scenarios/quickstart.yaml
@@ -58,6 +65,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress and no table.")
     var quiet = false
 
+    @Option(help: "LLM answers for an openai generator or judge: off (always ask), record (reuse and add to the cache file) or replay (only from it).")
+    var llmCache: LLMCacheMode = .off
+
+    @Option(help: "The LLM cache file (default: <results folder>/llm-cache.jsonl.zst).")
+    var llmCacheFile: String?
+
+    @Option(help: "Replace the scenario's openai base_url, e.g. http://127.0.0.1:8080/v1.")
+    var llmBaseURL: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let replicates, !(1...1000).contains(replicates) {
@@ -69,7 +85,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let pipeline = RunPipeline(
             scenarioPath: scenario, out: out, replicates: replicates, jobs: jobs, resume: resume, force: force, quiet: quiet,
-            report: report)
+            report: report, llm: LLMRunOptions(cache: llmCache, cacheFile: llmCacheFile, baseURL: llmBaseURL))
         let outcome = try pipeline.run()
         if !quiet {
             print(TerminalText.lines(SummaryTable.render(outcome.summary)))
@@ -77,3 +93,5 @@ struct RunCommand: ParsableCommand {
         }
     }
 }
+
+extension LLMCacheMode: ExpressibleByArgument {}

@@ -19,6 +19,9 @@ struct RunPipeline {
     var report = true
     /// When set, run this scenario instead of loading `scenarioPath` (which still names the run).
     var scenario: Scenario? = nil
+    /// `--llm-cache`, `--llm-cache-file` (default: `llm-cache.jsonl.zst` in the results folder)
+    /// and `--llm-base-url`, for scenarios with an `openai` generator or judge.
+    var llm = LLMRunOptions()
 
     struct Outcome {
         var directory: String
@@ -42,6 +45,8 @@ struct RunPipeline {
         }
         let key = try RunKey(scenario)
         let directory = out ?? "results/\(name)"
+        // A missing API key or an unreachable LLM endpoint fails before any result is touched.
+        let service = try ScenarioAssembly.llmService(for: scenario, options: llm.options(directory: directory))
         try makeDirectory(directory, what: "results folder")
         // One writer per results folder, before anything in it is read or changed.
         let lock = try ResultsLock(directory: directory, command: commandLine)
@@ -50,7 +55,7 @@ struct RunPipeline {
         let database = directory + "/run.sqlite"
         if FileManager.default.fileExists(atPath: database) {
             if force {
-                for file in ["run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html"] {
+                for file in ["run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html", "llm-usage.json"] {
                     try? FileManager.default.removeItem(atPath: directory + "/" + file)
                 }
             } else if !resume {
@@ -61,7 +66,7 @@ struct RunPipeline {
             }
         }
 
-        let engine = try ScenarioAssembly.engine(for: scenario)
+        let engine = try ScenarioAssembly.engine(for: scenario, llm: service)
         let store = try ResultsStore(path: database)
         defer { store.finishWriting() }
         let runID = try store.beginRun(
@@ -83,12 +88,18 @@ struct RunPipeline {
             progress.note("resuming: \(finished.count) of \(engine.jobs.count) jobs already complete")
         }
         let crashAfter = ProcessInfo.processInfo.environment["FLYWHEEL_TEST_CRASH_AFTER"].flatMap(Int.init)
-        try engine.run(jobs: todo, parallelism: jobs) { record in
-            try store.write(record, run: runID)
-            let written = progress.advance()
-            if let crashAfter, written >= crashAfter { _exit(3) }  // testing hook: an abrupt kill
+        do {
+            try engine.run(jobs: todo, parallelism: jobs) { record in
+                try store.write(record, run: runID)
+                let written = progress.advance()
+                if let crashAfter, written >= crashAfter { _exit(3) }  // testing hook: an abrupt kill
+            }
+        } catch {
+            try? service?.save()  // what was fetched stays recorded
+            throw error
         }
         progress.finish()
+        if let service { try llm.finish(service, directory: directory, progress: progress) }
         // Recorded only once every job's last iteration is committed (checked, not assumed).
         try store.finishRun(runID, expecting: engine.jobs)
 

@@ -271,6 +271,6 @@ public enum Expectation: Codable, Sendable, Hashable {
          "adoption", "served", "online_adoption", "online_win_rate_a"]
             + SignalKind.allCases.map { "annotations_\($0.rawValue)" }
             + ["agent_minutes", "vendor_minutes", "retrains", "gate_rejections", "kb_size", "gaps_open", "gaps_closed",
-               "false_flags", "days_to_close", "authoring_minutes", "wrong_articles"]
+               "false_flags", "days_to_close", "authoring_minutes", "wrong_articles", "judge_malformed"]
     }
 }

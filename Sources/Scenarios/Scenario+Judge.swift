@@ -1,4 +1,5 @@
 import FlywheelCore
+import LLM
 import World
 
 /// The judge's rubric as scenario keys (`judge:`): how coverage, focus and fit weigh in a reply's
@@ -35,14 +36,19 @@ public struct JudgeSpec: Codable, Sendable, Hashable {
     public var noiseSD = JudgeConfig().noiseSD
     /// Round helpfulness to an integer 1…5 (a Likert rubric) after noise.
     public var roundScores = JudgeConfig().roundScores
+    /// `builtin` (the rubric above) or `openai` (the `openai:` block's model gives helpfulness).
+    public var kind = JudgeKind.builtin
+    public var openai: OpenAISpec?
 
     public init() {}
     enum CodingKeys: String, CodingKey, CaseIterable {
+        case kind
         case weights
         case minWords = "min_words"
         case maxWords = "max_words"
         case noiseSD = "noise_sd"
         case roundScores = "round_scores"
+        case openai
     }
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -59,6 +65,10 @@ public struct JudgeSpec: Codable, Sendable, Hashable {
         noiseSD = try c.decodeIfPresent(Double.self, forKey: .noiseSD) ?? d.noiseSD
         try require(noiseSD, in: 0...4, "noise_sd", decoder)
         roundScores = try c.decodeIfPresent(Bool.self, forKey: .roundScores) ?? d.roundScores
+        kind = try c.decodeKind(JudgeKind.self, forKey: .kind, default: d.kind, decoder)
+        openai = try c.decodeIfPresent(OpenAISpec.self, forKey: .openai)
+        try openai?.checkPrompts(for: .judge, decoder)
+        try checkKind(kind == .openai, openai != nil, decoder)
     }
 }
 
@@ -80,6 +90,10 @@ extension JudgeSpec: SchemaDescribed {
                 .maxWords: .integer("Longest reply, in words, that fits fully (≥ min_words).", 1...10_000),
                 .noiseSD: .number("Standard deviation of Gaussian noise on the 1–5 helpfulness score.", 0...4),
                 .roundScores: .boolean("Round helpfulness to an integer 1…5 after noise."),
+                .kind: .oneOf(
+                    "`builtin`: helpfulness from the rubric above; `openai`: from the `openai:` block's model, which sees the ticket, the reply and the nuggets (simulated agents keep the rubric). See docs/llm.md.",
+                    JudgeKind.allCases.map(\.rawValue)),
+                .openai: OpenAISpec.schema(for: "judge"),
             ])
     }
 }

@@ -1,5 +1,6 @@
 import FlywheelCore
 import Retrieval
+import LLM
 
 /// Settings of the system under test: retriever, reranker, generator.
 public struct SystemSpec: Codable, Sendable, Hashable {
@@ -101,11 +102,17 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var rewardL2 = 1.0
         /// Half-life of what past preference pairs say in the reward model.
         public var rewardHalfLife = SimDuration.days(60)
+        /// `builtin` (the extractive generator above) or `openai` (the `openai:` block's model).
+        public var kind = GeneratorKind.builtin
+        public var openai: OpenAISpec?
+        public var fewShot = FewShotSpec()
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case candidates, exploration
+            case kind, candidates, exploration
             case rewardL2 = "reward_l2"
             case rewardHalfLife = "reward_half_life"
+            case openai
+            case fewShot = "few_shot"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -119,6 +126,11 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(rewardL2, in: 0...1_000, "reward_l2", decoder)
             rewardHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .rewardHalfLife) ?? d.rewardHalfLife
             try require(Double(rewardHalfLife.seconds), in: 3600...3.2e9, "reward_half_life", decoder)
+            kind = try c.decodeKind(GeneratorKind.self, forKey: .kind, default: d.kind, decoder)
+            openai = try c.decodeIfPresent(OpenAISpec.self, forKey: .openai)
+            fewShot = try c.decodeIfPresent(FewShotSpec.self, forKey: .fewShot) ?? d.fewShot
+            try openai?.checkPrompts(for: .generator, decoder)
+            try checkKind(kind == .openai, openai != nil, decoder)
         }
     }
 

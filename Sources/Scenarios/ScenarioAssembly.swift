@@ -3,6 +3,7 @@ import Engine
 import FlywheelCore
 import Foundation
 import Generation
+import LLM
 import Retrieval
 import World
 
@@ -13,8 +14,12 @@ public enum ScenarioAssembly {
     /// directory by default). Missing corpus or persona files are ``InputError``s naming them.
     public static func engine(
         for scenario: Scenario, root: String = FileManager.default.currentDirectoryPath,
-        keepAnnotations: Bool = true
+        keepAnnotations: Bool = true, llm: LLMService? = nil
     ) throws -> Engine {
+        // An `openai` generator or judge without a given service gets one without a cache.
+        let service = try llm ?? llmService(for: scenario)
+        let generator = try llmGenerator(scenario.system.generator, service: service)
+        let scorer = try llmJudge(scenario.judge, service: service)
         let corpusPath = resolve(scenario.corpus, root: root)
         guard FileManager.default.fileExists(atPath: corpusPath + "/" + Manifest.fileName) else {
             throw InputError(field: "corpus", "no corpus at '\(corpusPath)' (expected \(Manifest.fileName) there)")
@@ -50,16 +55,24 @@ public enum ScenarioAssembly {
             rerankDepth: scenario.system.reranker.depth, keepAnnotations: keepAnnotations)
         let system = scenario.system
         let seed = scenario.seed
+        var world = WorldSetup(judge: Judge(config: judgeConfig(scenario.judge)), population: population)
+        world.scorer = scorer
+        if let service {
+            world.healthCheck = { @Sendable in try service.throwIfFailed() }
+        }
+        let llmGenerator: (any LearningGenerator)? = generator
         return try Engine(
-            config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath),
-            world: WorldSetup(judge: Judge(config: judgeConfig(scenario.judge)), population: population)
+            config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath), world: world
         ) { published in
-            makeSystem(system, seed: seed, published: published)
+            makeSystem(system, seed: seed, published: published, generator: llmGenerator)
         }
     }
 
-    /// The system under test over the `published` articles, untrained.
-    public static func makeSystem(_ spec: SystemSpec, seed: UInt64, published: [Article]) -> SystemUnderTest {
+    /// The system under test over the `published` articles, untrained; `generator` replaces the
+    /// builtin one when given (an `openai` generator).
+    public static func makeSystem(
+        _ spec: SystemSpec, seed: UInt64, published: [Article], generator: (any LearningGenerator)? = nil
+    ) -> SystemUnderTest {
         let r = spec.retriever
         let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
         let expansion = ExpansionModel(
@@ -83,7 +96,7 @@ public enum ScenarioAssembly {
         generation.articleDepth = spec.reranker.depth
         return SystemUnderTest(
             retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
-            generator: LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
+            generator: generator ?? LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
     }
 
     /// The authoring desk of a scenario's `knowledge.authoring` section.

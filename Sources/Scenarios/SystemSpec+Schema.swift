@@ -31,12 +31,17 @@ extension SystemSpec: SchemaDescribed {
                         .priorEvidence: .number("Standard errors of chance an article's prior log-odds (share of checks that said relevant) must exceed before the reranker counts it (1.96: a 95% z-test; 0: every mark counts).", 0...10),
                     ]),
                 .generator: .object(
-                    "Extractive reply generator with a learned reward model.", Generator.CodingKeys.self, defaults: Generator(),
+                    "The reply generator: the built-in extractive one with a learned reward model, or an OpenAI-compatible chat model (`kind`).", Generator.CodingKeys.self, defaults: Generator(),
                     [
                         .candidates: .integer("Candidate replies scored by the reward model (best-of-n).", 2...64),
                         .exploration: .number("Probability that challenger B explores instead of being the runner-up.", 0...1),
                         .rewardL2: .number("Fixed floor (L2) of the reward model's pull towards its previous weights.", 0...1_000),
                         .rewardHalfLife: .duration("Half-life of what past preference pairs say in the reward model, 1h to 100 years."),
+                        .kind: .oneOf(
+                            "`builtin`: the extractive generator (the keys above); `openai`: the `openai:` block's chat model, learning few-shot examples (`few_shot`). See docs/llm.md.",
+                            GeneratorKind.allCases.map(\.rawValue)),
+                        .openai: OpenAISpec.schema(for: "generator"),
+                        .fewShot: FewShotSpec.schema,
                     ]),
             ])
     }

@@ -48,6 +48,13 @@ import Testing
         base.arms["aitl"]!.deployGate = .init()  // on by default; set explicitly here
         base.arms["aitl"]!.population = [PopulationEntry()]
         base.filter.virtualJudge = .init()
+        var openai = OpenAISpec()  // the openai blocks exist only with kind: openai
+        openai.baseURL = "http://127.0.0.1:8080/v1"
+        openai.model = "m"
+        base.system.generator.kind = .openai
+        base.system.generator.openai = openai
+        base.judge.kind = .openai
+        base.judge.openai = openai
         let tree = JSONValue(encoding: base)
         var checked = 0
         for (path, node) in ScenarioSchema.keyPaths() where node.kind == .number || node.kind == .integer {
