@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World"]),
-        .target(name: "LLM", dependencies: ["FlywheelCore", "World", "Generation", "Corpora", "CZstd"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
     ]
 )
