@@ -7,7 +7,8 @@ import Testing
 
 /// `flywheel check --baseline`: this run's curves against a stored run, paired by seed and
 /// replicate. An unchanged scenario passes with gaps of exactly 0 (same seed, same numbers); a
-/// deliberately worse one (agents who label at random instead of careful experts) fails on
+/// deliberately worse one (agents who label at random instead of careful experts, and the
+/// deploy gate switched off so their models ship) fails on
 /// the learning arm and still passes on the arm that never retrains; JUnit parses as XML.
 @Suite(.serialized) struct BaselineCheckTests {
     @Test func samePassesWorseFails() async throws {
@@ -51,7 +52,11 @@ import Testing
         // The worse branch: random labellers. Tolerance 0.02 of the range.
         let worseFolder = folder + "/worse"
         try FileManager.default.createDirectory(atPath: worseFolder, withIntermediateDirectories: true)
-        let worse = try TinyWorld.scenario("support", in: worseFolder, corpus: corpus, body: world + "population: [{persona: random, weight: 1}]\n")
+        // (the deploy gate would refuse models trained on random labels, so the worse branch
+        // also switches it off: a change that ships unvetted models from noise)
+        let ungated = world.replacingOccurrences(
+            of: "arms: {aitl: {cadence: 7d}", with: "arms: {aitl: {cadence: 7d, deploy_gate: {enabled: false}}")
+        let worse = try TinyWorld.scenario("support", in: worseFolder, corpus: corpus, body: ungated + "population: [{persona: random, weight: 1}]\n")
         let failing = try CheckRun(
             scenarios: [worse], out: folder + "/worse-results", jobs: 2, quiet: true, baseline: stored, comparison: BaselineCheck()
         ).run { _ in }
