@@ -61,7 +61,7 @@ extension JobRunner {
         let level = retrievalGate.nextLevel(alpha: gate.alpha)
         let deployed = (system.retriever, system.reranker)
         let depth = config.retrieverDepth
-        let before = retrievalGate.deployedScores(key: versions + [published.count]) {
+        let before = retrievalGate.deployedScores(key: [versions[0], versions[1], published.count]) {
             DeployGateCheck.scores(deployed, $0, depth)
         }
         let after = DeployGateCheck.scores(candidate, items, depth)

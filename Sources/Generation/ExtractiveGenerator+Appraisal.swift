@@ -9,12 +9,7 @@ extension ExtractiveGenerator {
     public func appraisal(of reply: Reply, for ticket: Ticket) -> [Double] {
         let analysed = analysedSentences(reply, ticket: ticket)
         let features =
-            analysed.map {
-                ReplyFeatures.vector(
-                    $0.candidates, tokenIDs: $0.found.map(\.tokenIDs), ticketIDs: $0.ticketIDs,
-                    ticketTokenCount: $0.ticketTokenCount, tone: reply.tone,
-                    frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
-            } ?? ReplyFeatures.vector(reply, ticket: ticket, prior: prior)
+            analysed.map { replyFeatures(reply, analysed: $0) } ?? ReplyFeatures.vector(reply, ticket: ticket, prior: prior)
         let selection: Double
         if let analysed, !analysed.candidates.isEmpty {
             let total = analysed.candidates.reduce(0.0) { $0 + scorer.score($1, ticketTokens: analysed.ticketTokenCount) }

@@ -120,8 +120,15 @@ extension ExtractiveGenerator {
     /// found there (its article analysed, the same text at its position); nil otherwise. Equal
     /// values: the same token sets, word counts, slot flags and prior values, on interned ids.
     func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double]? {
-        guard let analysed = analysedSentences(reply, ticket: ticket) else { return nil }
-        return ReplyFeatures.vector(
+        analysedSentences(reply, ticket: ticket).map { replyFeatures(reply, analysed: $0) }
+    }
+
+    /// ``replyFeatures(_:ticket:)`` from the reply's already analysed sentences.
+    func replyFeatures(
+        _ reply: Reply,
+        analysed: (candidates: [SentenceCandidate], found: [AnalyzedSentence], ticketIDs: [Int32], ticketTokenCount: Int)
+    ) -> [Double] {
+        ReplyFeatures.vector(
             analysed.candidates, tokenIDs: analysed.found.map(\.tokenIDs), ticketIDs: analysed.ticketIDs,
             ticketTokenCount: analysed.ticketTokenCount, tone: reply.tone,
             frameWords: TextTokens.wordCount(reply.greeting) + TextTokens.wordCount(reply.closing))
