@@ -4,7 +4,7 @@ import World
 extension JobRunner {
     /// One retraining: vendor labels that have arrived (batch arms), the quality filter, then each
     /// model retrained from its own signal. An empty batch leaves every model as it was.
-    mutating func retrain(at time: Timestamp) {
+    mutating func retrain(at time: Timestamp) throws {
         if arm.vendor != nil { labelVendorSample(arrivedBy: time) }
         var batch = filteredBatch()
         batch.time = time
@@ -16,15 +16,12 @@ extension JobRunner {
         if !batch.relevance.isEmpty {
             let (training, validation) = DeployGateCheck.split(batch, gate: arm.deployGate)
             // The training line continues from the last candidate the gate refused (its
-            // training is not thrown away), else from the deployed models. The reranker trains
-            // first, on features from that line's retriever; then the retriever learns, and the
-            // reranker follows the new one.
+            // training is not thrown away), else from the deployed models. Each learns from the
+            // same batch; the reranker keeps what it reads beside the candidates itself.
             let base = trainingLine ?? (system.retriever, system.reranker)
-            let reranker = base.1.retrained(with: training, firstStage: base.0)
-            let retriever = base.0.retrained(with: training)
-            let candidate = (retriever, reranker.following(retriever))
+            let candidate = (try base.0.retrained(with: training), try base.1.retrained(with: training))
             if let gate = arm.deployGate,
-                !DeployGateCheck.passes(
+                try !DeployGateCheck.passes(
                     candidate, over: (system.retriever, system.reranker), on: validation, gate: gate,
                     depth: config.retrieverDepth)
             {
@@ -39,7 +36,7 @@ extension JobRunner {
             }
         }
         if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
-            system.generator = system.generator.retrained(with: batch)
+            system.generator = try system.generator.retrained(with: batch)
             versions[2] += 1
             shippedGenerator = true
         }

@@ -39,7 +39,7 @@ struct JobRunner {
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
 
-    init(engine: Engine, arm: EngineArm, replicate: Int) {
+    init(engine: Engine, arm: EngineArm, replicate: Int) throws {
         self.engine = engine
         self.arm = arm
         self.replicate = replicate
@@ -52,7 +52,7 @@ struct JobRunner {
         self.knowledge = KnowledgeQueue(withheld: withheld, settings: config.authoring)
         self.agents = JobRunner.agents(engine: engine, arm: arm, replicate: replicate)
         self.agentStates = agents.map { AgentState(persona: $0.persona) }
-        self.system = engine.makeSystem(engine.articles.filter { published.contains($0.id) })
+        self.system = try engine.makeSystem(engine.articles.filter { published.contains($0.id) })
         self.lastShift = Array(repeating: -1, count: agents.count)
     }
 
@@ -99,14 +99,20 @@ struct JobRunner {
 
         try emit(evaluationRecord(job: job, iteration: 0, time: engine.prepared.start, isLast: false))
         var cursor = try engine.tickets.open()
+        // The system changes only at events (retraining, publication), so the tickets between two
+        // events are one window: served together, their stages asked once per window.
+        var window: [TicketRecord] = []
         func handle(until time: Timestamp?, _ runner: inout JobRunner, emit: (IterationRecord) throws -> Void) throws {
+            guard nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true else { return }
+            try runner.serve(window)
+            window.removeAll(keepingCapacity: true)
             while nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true {
                 let (at, event) = events[nextEvent]
                 nextEvent += 1
-                runner.publishAuthored(by: at)
+                try runner.publishAuthored(by: at)
                 switch event {
                 case .retrain:
-                    runner.retrain(at: at)
+                    try runner.retrain(at: at)
                 case .evaluate(let k):
                     try emit(runner.evaluationRecord(job: job, iteration: k, time: at, isLast: k == iterations))
                 }
@@ -117,17 +123,26 @@ struct JobRunner {
             if t >= schedule.end { break }
             try handle(until: t, &self, emit: emit)
             if engine.prepared.heldOutIDs.contains(record.ticket.id) { continue }
-            serve(record)
+            window.append(record)
         }
+        try serve(window)
+        window.removeAll()
         try handle(until: nil, &self, emit: emit)
     }
 
     // MARK: Serving
 
-    mutating func serve(_ record: TicketRecord) {
+    /// Serves a window of tickets in stream order: the system's suggestions for all of them
+    /// first (one batch per stage), then each ticket's agent in turn.
+    mutating func serve(_ records: [TicketRecord]) throws {
+        guard !records.isEmpty else { return }
+        let suggestions = try suggest(for: records.map(\.ticket))
+        for (record, served) in zip(records, suggestions) { serve(record, served: served) }
+    }
+
+    mutating func serve(_ record: TicketRecord, served: ServedSuggestion) {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        let served = suggest(for: ticket, key: key)
         window.served += 1
 
         if let vendor = arm.vendor, arm.retrain {
@@ -165,13 +180,21 @@ struct JobRunner {
             qualityA: qualityA.total)
     }
 
-    func suggest(for ticket: Ticket, key: UInt64) -> ServedSuggestion {
-        let candidates = system.retriever.retrieve(
-            ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
-        let shown = system.reranker.rerank(ticket, candidates: candidates, depth: config.rerankDepth)
-        let articles = shown.articles.compactMap { articleByID[$0] }
-        var rng = RandomStream(seed: config.seed, purpose: "generate", ids: [UInt64(replicate), key])
-        let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &rng)
-        return ServedSuggestion(ticket: ticket, shown: shown, a: a, b: b)
+    /// What the system shows for each of `tickets`: the reranked articles and replies A and B.
+    func suggest(for tickets: [Ticket]) throws -> [ServedSuggestion] {
+        let candidates = try system.retriever.retrieve(
+            batch: tickets, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
+        try StageContract.check(candidates, for: tickets, stage: "retriever")
+        let shown = try system.reranker.rerank(batch: Array(zip(tickets, candidates)), depth: config.rerankDepth)
+        try StageContract.check(shown, for: tickets, stage: "reranker")
+        let requests = zip(tickets, shown).map { ticket, list in
+            GenerationRequest(
+                ticket: ticket, articles: list.articles.compactMap { articleByID[$0] },
+                rng: RandomStream(
+                    seed: config.seed, purpose: "generate", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
+        }
+        let replies = try system.generator.suggest(batch: requests)
+        try StageContract.check(replies.count, tickets.count, stage: "generator")
+        return zip(zip(tickets, shown), replies).map { ServedSuggestion(ticket: $0.0, shown: $0.1, a: $1.a, b: $1.b) }
     }
 }

@@ -44,8 +44,11 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         /// First-stage depth (recall is measured at this depth).
         public var depth = 75
         public var expansion = Expansion()
+        /// Builtin BM25 with expansion, or a plugin (then k1, b and expansion go to it as settings).
+        public var kind = StageKind.builtin
+        public var process: ProcessSpec?
         public init() {}
-        enum CodingKeys: String, CodingKey, CaseIterable { case k1, b, depth, expansion }
+        enum CodingKeys: String, CodingKey, CaseIterable { case k1, b, depth, expansion, kind, process }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -57,6 +60,9 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? d.depth
             try require(depth, in: 1...10_000, "depth", decoder)
             expansion = try c.decodeIfPresent(Expansion.self, forKey: .expansion) ?? d.expansion
+            kind = try StageKind.decode(c, .kind, decoder)
+            process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
+            try ProcessSpec.check(kind: kind, process: process, decoder)
         }
     }
     public struct Reranker: Codable, Sendable, Hashable {
@@ -66,9 +72,12 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var epochs = 5
         /// Half-life of the article-prior counts (how often each article was marked relevant).
         public var priorHalfLife = SimDuration.days(90)
+        /// The builtin pairwise reranker, or a plugin.
+        public var kind = StageKind.builtin
+        public var process: ProcessSpec?
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case depth, epochs
+            case depth, epochs, kind, process
             case learningRate = "learning_rate"
             case priorHalfLife = "prior_half_life"
         }
@@ -84,6 +93,9 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(epochs, in: 0...1000, "epochs", decoder)
             priorHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .priorHalfLife) ?? d.priorHalfLife
             try require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life", decoder)
+            kind = try StageKind.decode(c, .kind, decoder)
+            process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
+            try ProcessSpec.check(kind: kind, process: process, decoder)
         }
     }
     public struct Generator: Codable, Sendable, Hashable {
@@ -95,9 +107,12 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var rewardL2 = 1.0
         /// Half-life of what past preference pairs say in the reward model.
         public var rewardHalfLife = SimDuration.days(60)
+        /// The builtin extractive generator, or a plugin.
+        public var kind = StageKind.builtin
+        public var process: ProcessSpec?
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case candidates, exploration
+            case candidates, exploration, kind, process
             case rewardL2 = "reward_l2"
             case rewardHalfLife = "reward_half_life"
         }
@@ -113,6 +128,9 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(rewardL2, in: 0...1_000, "reward_l2", decoder)
             rewardHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .rewardHalfLife) ?? d.rewardHalfLife
             try require(Double(rewardHalfLife.seconds), in: 3600...3.2e9, "reward_half_life", decoder)
+            kind = try StageKind.decode(c, .kind, decoder)
+            process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
+            try ProcessSpec.check(kind: kind, process: process, decoder)
         }
     }
 

@@ -11,9 +11,11 @@ import World
 public enum ScenarioAssembly {
     /// Builds the engine for `scenario`; relative paths resolve against `root` (the working
     /// directory by default). Missing corpus or persona files are ``InputError``s naming them.
+    /// `custom` replaces stages with a Swift package's own (Examples/CustomRetriever); the
+    /// others are the scenario's.
     public static func engine(
         for scenario: Scenario, root: String = FileManager.default.currentDirectoryPath,
-        keepAnnotations: Bool = true
+        keepAnnotations: Bool = true, custom: CustomStages = CustomStages()
     ) throws -> Engine {
         let corpusPath = resolve(scenario.corpus, root: root)
         guard FileManager.default.fileExists(atPath: corpusPath + "/" + Manifest.fileName) else {
@@ -50,35 +52,8 @@ public enum ScenarioAssembly {
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath),
             world: WorldSetup(judge: Judge(config: judgeConfig(scenario.judge)), population: population)
         ) { published in
-            makeSystem(system, seed: seed, published: published)
+            try custom.system(system, seed: seed, published: published, root: root)
         }
-    }
-
-    /// The system under test over the `published` articles, untrained.
-    public static func makeSystem(_ spec: SystemSpec, seed: UInt64, published: [Article]) -> SystemUnderTest {
-        let r = spec.retriever
-        let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
-        let expansion = ExpansionModel(
-            configuration: ExpansionConfiguration(
-                strength: r.expansion.strength, halfLifeDays: Double(r.expansion.halfLife.seconds) / 86_400,
-                cap: r.expansion.cap, demotion: r.expansion.demotion, evidence: r.expansion.evidence),
-            analysis: index.analyzer.configuration)
-        let retriever = LearnedRetriever(index: index, model: expansion)
-        let reranker = PairwiseReranker(
-            retriever: retriever,
-            configuration: RerankerConfiguration(
-                seed: seed, learningRate: spec.reranker.learningRate, epochs: max(1, spec.reranker.epochs),
-                priorHalfLifeDays: Double(spec.reranker.priorHalfLife.seconds) / 86_400,
-                firstStageDepth: r.depth))
-        var generation = GenerationConfig()
-        generation.candidates = spec.generator.candidates
-        generation.exploration = spec.generator.exploration
-        generation.rewardL2 = spec.generator.rewardL2
-        generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
-        generation.articleDepth = spec.reranker.depth
-        return SystemUnderTest(
-            retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
-            generator: LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
     }
 
     /// The authoring desk of a scenario's `knowledge.authoring` section.
