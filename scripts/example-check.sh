@@ -7,8 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-swift build --package-path Examples/CustomRetriever -c release
-out="$(swift run --skip-build --package-path Examples/CustomRetriever -c release custom-retriever Examples/CustomRetriever/scenario.yaml)"
+swift build --package-path Examples/CustomRetriever
+out="$(swift run --skip-build --package-path Examples/CustomRetriever custom-retriever Examples/CustomRetriever/scenario.yaml)"
 echo "$out"
 rows="$(echo "$out" | grep -cE '^(aitl|frozen)	[0-9]+	[0-9.]+	[0-9.]+	[0-9.]+	[0-9.]+$' || true)"
 if [[ "$rows" != 4 ]]; then
