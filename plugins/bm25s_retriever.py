@@ -36,6 +36,9 @@ class Index:
 
     def __init__(self, ids, token_lists, k1, b):
         self.ids = ids
+        # each document's place in article-id order, for Flywheel's tie-break (id descending)
+        self.id_rank = np.empty(len(ids), dtype=np.int64)
+        self.id_rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
         self.retriever = None
         if any(token_lists):
             self.retriever = bm25s.BM25(method="lucene", k1=k1, b=b)
@@ -107,20 +110,11 @@ class Model:
             if extra is not None:
                 scores = base + self.strength * extra
         ids = self.base.ids
-        positive = np.nonzero(scores > 0)[0]
+        scores32 = scores.astype(np.float32)
+        positive = np.nonzero(scores32 > 0)[0]
         # best first; ties by article id descending, as Flywheel ranks
-        ranked = sorted(positive, key=lambda i: (-float(np.float32(scores[i])), _Desc(ids[i])))
-        return [{"article": ids[i], "score": float(scores[i])} for i in ranked[:depth]]
-
-
-class _Desc:
-    __slots__ = ("v",)
-
-    def __init__(self, v):
-        self.v = v
-
-    def __lt__(self, other):
-        return self.v > other.v
+        ranked = positive[np.lexsort((-self.base.id_rank[positive], -scores32[positive]))][:depth]
+        return [{"article": ids[i], "score": float(scores[i])} for i in ranked]
 
 
 def main():
