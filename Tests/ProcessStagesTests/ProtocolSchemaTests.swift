@@ -34,7 +34,11 @@ import Testing
             ticket: ticket, shown: RankedList(ticket: "t1", entries: [.init(article: "a1", score: 3)]), a: reply, b: reply)
         return TrainingBatch(
             iteration: 2, time: Timestamp(secondsSinceEpoch: 1_700_100_000), tickets: ["t1": ticket],
-            relevance: [RelevanceAnnotation(ticket: "t1", agent: "agent-001", article: "a1", rank: 1, relevant: true)],
+            relevance: [
+                RelevanceAnnotation(ticket: "t1", agent: "agent-001", article: "a1", rank: 1, relevant: true),
+                // rank 0: an article the agent found by its own search (make protocol-check caught it)
+                RelevanceAnnotation(ticket: "t1", agent: "agent-002", article: "a2", rank: 0, relevant: true),
+            ],
             preferences: [
                 (served, PreferenceAnnotation(ticket: "t1", agent: "agent-001", choice: .a, margin: .clearly)),
                 (served, PreferenceAnnotation(ticket: "t1", agent: "agent-002", choice: .tie, margin: nil)),
