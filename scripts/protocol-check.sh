@@ -18,6 +18,8 @@ import json, sys
 from jsonschema import Draft202012Validator
 log, folder = sys.argv[1], sys.argv[2]
 schema = lambda name: Draft202012Validator(json.load(open(f"{folder}/{name}.schema.json")))
+from collections import Counter
+ops = Counter()
 requests, replies, bad = 0, 0, 0
 reply_schema = schema("reply")
 for n, line in enumerate(open(log, encoding="utf-8"), 1):
@@ -27,7 +29,9 @@ for n, line in enumerate(open(log, encoding="utf-8"), 1):
         bad += 1
         print(f"{log}:{n}: {error.json_path}: {error.message[:200]}")
     requests += kind == "> "
+    if kind == "> ": ops[message["op"]] += 1
     replies += kind == "< "
+print("requests by op:", dict(sorted(ops.items())))
 print(f"protocol-check: {requests} requests and {replies} replies checked against docs/protocol, {bad} problems")
 sys.exit(1 if bad or not requests else 0)
 PY
