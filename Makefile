@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check
+.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -55,6 +55,26 @@ eval-qrels: release
 # cache and replayed offline. Not part of `make test`, which replays the committed cache.
 llm-check: release
 	bash scripts/llm-check.sh
+
+# The reference plugins (plugins/README.md) in .venv-plugins, from their pinned requirements.
+plugins:
+	bash scripts/install-plugins.sh
+
+# The bm25s plugin against the builtin BM25 on corpora/ci-small (the equivalence test, which
+# `make test` skips while .venv-plugins is absent), then python's jsonschema on a recorded session.
+plugins-check: plugins
+	$(SWIFT) test --filter ProcessStagesTests
+	$(MAKE) protocol-check
+
+# Every line Flywheel wrote to the bm25s plugin in a short run, validated with python's
+# jsonschema against docs/protocol/*.schema.json (the Swift-side check is ProtocolSchemaTests).
+protocol-check: release
+	bash scripts/protocol-check.sh
+
+# The Swift-package example (Examples/CustomRetriever): builds it against this checkout and
+# runs it on corpora/ci-small.
+example-check:
+	bash scripts/example-check.sh
 
 clean:
 	rm -rf .build

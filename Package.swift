@@ -10,6 +10,10 @@ let package = Package(
     products: [
         .executable(name: "flywheel", targets: ["flywheel"]),
         .library(name: "FlywheelCore", targets: ["FlywheelCore"]),
+        // For a Swift package that brings its own retriever, reranker or generator
+        // (Examples/CustomRetriever): the engine and the scenario assembly.
+        .library(name: "FlywheelEngine", targets: ["Engine"]),
+        .library(name: "FlywheelScenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,13 +37,15 @@ let package = Package(
         .target(name: "Generation", dependencies: ["FlywheelCore"]),
         .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Engine", dependencies: ["FlywheelCore", "World", "Evaluation"]),
+        // The process protocol (docs/protocol.md): any stage as a program speaking JSON lines.
+        .target(name: "ProcessStages", dependencies: ["FlywheelCore", "Retrieval"]),
         .target(name: "Reports", dependencies: ["FlywheelCore", "Evaluation"]),
         .target(name: "Store", dependencies: ["FlywheelCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "LLM", dependencies: ["FlywheelCore", "World", "Generation", "Corpora", "CZstd"]),
         .target(
             name: "Scenarios",
             dependencies: [
-                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation", "LLM",
+                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation", "LLM", "ProcessStages",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -61,6 +67,10 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
+        .testTarget(
+            name: "ProcessStagesTests",
+            dependencies: ["ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World"]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),

@@ -65,11 +65,15 @@ enum DeployGateCheck {
     /// Condensed nDCG@10 of each validation ticket.
     static func scores(
         _ system: (any LearningRetriever, any LearningReranker), _ labels: [(Ticket, [ArticleID: Int])], _ depth: Int
-    ) -> [Double] {
+    ) throws -> [Double] {
         let ndcg = NDCGAtK(k: 10)
-        return labels.map { ticket, judgments in
-            let candidates = system.0.retrieve(ticket, depth: depth)
-            let ranked = system.1.rerank(ticket, candidates: candidates, depth: candidates.count)
+        let tickets = labels.map(\.0)
+        let candidates = try system.0.retrieve(batch: tickets, depth: depth, attachingParts: false)
+        try StageContract.check(candidates, for: tickets, stage: "retriever")
+        let ranked = try system.1.rerank(batch: zip(tickets, candidates).map { ($0, $1) }, depth: depth)
+        try StageContract.check(ranked, for: tickets, stage: "reranker")
+        return zip(labels, ranked).map { label, ranked in
+            let judgments = label.1
             let condensed = ranked.articles.filter { judgments[$0] != nil }
             return ndcg.value(JudgedRanking(ranking: condensed, judgments: judgments))
         }

@@ -44,10 +44,10 @@ struct DeployGateLedger<Item> {
 
     /// The deployed model's scores of every held-out item: the memoised ones when the deployed
     /// model (identified by `key`) is unchanged, computed for the new items only.
-    mutating func deployedScores(key: [Int], score: ([Item]) -> [Double]) -> [Double] {
+    mutating func deployedScores(key: [Int], score: ([Item]) throws -> [Double]) rethrows -> [Double] {
         var known: [Double] = []
         if let m = memo, m.key == key { known = m.scores }
-        if known.count < items.count { known += score(Array(items[known.count...])) }
+        if known.count < items.count { known += try score(Array(items[known.count...])) }
         memo = (key, known)
         return known
     }

@@ -19,7 +19,9 @@ public struct Engine: Sendable {
     public let articles: [Article]
     public let tickets: any TicketSource
     public let world: WorldSetup
-    public let makeSystem: @Sendable ([Article]) -> SystemUnderTest
+    /// Builds a job's system under test over the articles published at its start; it may throw
+    /// (a plugin that does not start), which ends the run.
+    public let makeSystem: @Sendable ([Article]) throws -> SystemUnderTest
     let prepared: Prepared
 
     /// What one pass over the stream tells before any job starts.
@@ -34,7 +36,7 @@ public struct Engine: Sendable {
 
     public init(
         config: EngineConfig, articles: [Article], tickets: any TicketSource, world: WorldSetup,
-        makeSystem: @escaping @Sendable ([Article]) -> SystemUnderTest
+        makeSystem: @escaping @Sendable ([Article]) throws -> SystemUnderTest
     ) throws {
         self.config = config
         self.articles = articles.sorted { $0.id < $1.id }
@@ -74,7 +76,7 @@ public struct Engine: Sendable {
         guard let arm = config.arms.first(where: { $0.name == job.arm }) else {
             throw InputError(field: "arms", "no arm named '\(job.arm)'")
         }
-        var runner = JobRunner(engine: self, arm: arm, replicate: job.replicate)
+        var runner = try JobRunner(engine: self, arm: arm, replicate: job.replicate)
         let check = world.healthCheck ?? {}
         try runner.run { record in
             try check()

@@ -6,7 +6,7 @@ extension JobRunner {
     /// Evaluates the current system on the held-out tickets and closes the window: offline
     /// metrics (retrieval, helpfulness, adoption by the evaluation population) plus the window's
     /// online and operational figures.
-    mutating func evaluationRecord(job: JobKey, iteration: Int, time: Timestamp, isLast: Bool) -> IterationRecord {
+    mutating func evaluationRecord(job: JobKey, iteration: Int, time: Timestamp, isLast: Bool) throws -> IterationRecord {
         // offlineMetrics() is a pure function of the system (its random streams are keyed by seed,
         // replicate and ticket, never by iteration), and the system changes only when a retrain
         // bumps a model version or an article is published; an unchanged system reuses the last
@@ -16,7 +16,7 @@ extension JobRunner {
         if let memo = offlineMemo, memo.fingerprint == fingerprint {
             metrics = memo.metrics
         } else {
-            metrics = offlineMetrics()
+            metrics = try offlineMetrics()
             offlineMemo = (fingerprint, metrics)
         }
         metrics["served"] = Double(window.served)
@@ -58,7 +58,7 @@ extension JobRunner {
     /// recall@75 on the first stage; precision@8, nDCG@10 and MRR on the reranked list;
     /// helpfulness (mean and share ≥ 4) and adoption of reply A by the evaluation panel (the
     /// same persona in every arm and population: ``EngineConfig/panel``).
-    func offlineMetrics() -> [String: Double] {
+    func offlineMetrics() throws -> [String: Double] {
         let recall = RecallAtK(k: config.retrieverDepth)
         let precision = PrecisionAtK(k: config.rerankDepth)
         let ndcg = NDCGAtK(k: 10)
@@ -74,12 +74,27 @@ extension JobRunner {
         var panel = config.panel
         panel.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
         panel.fatigue.perHour = 0
-        for record in engine.prepared.heldOut {
+        let heldOut = engine.prepared.heldOut
+        let tickets = heldOut.map(\.ticket)
+        let firstStage = try system.retriever.retrieve(
+            batch: tickets, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
+        try StageContract.check(firstStage, for: tickets, stage: "retriever")
+        let secondStage = try system.reranker.rerank(
+            batch: zip(tickets, firstStage).map { ($0, $1) }, depth: config.retrieverDepth)
+        try StageContract.check(secondStage, for: tickets, stage: "reranker")
+        let requests = zip(tickets, secondStage).map { ticket, reranked in
+            GenerationRequest(
+                ticket: ticket, articles: reranked.prefix(config.rerankDepth).articles.compactMap { articleByID[$0] },
+                rng: RandomStream(
+                    seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
+        }
+        let replies = try system.generator.suggest(batch: requests)
+        try StageContract.check(replies.count, tickets.count, stage: "generator")
+        for (i, record) in heldOut.enumerated() {
             let ticket = record.ticket
             let key = StableHash.fnv1a(ticket.id.rawValue)
-            let candidates = system.retriever.retrieve(
-                ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
-            let reranked = system.reranker.rerank(ticket, candidates: candidates, depth: candidates.count)
+            let candidates = firstStage[i]
+            let reranked = secondStage[i]
             let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
             if first.relevantCount > 0 {
                 let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
@@ -90,9 +105,7 @@ extension JobRunner {
                 judged += 1
             }
             let shownList = reranked.prefix(config.rerankDepth)
-            let articles = shownList.articles.compactMap { articleByID[$0] }
-            var generate = RandomStream(seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), key])
-            let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &generate)
+            let (a, b) = replies[i]
             var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
             let qualityA = judge.quality(of: a, for: record.truth)
             if let scorer = engine.world.scorer {

@@ -101,7 +101,7 @@ extension JobRunner {
     }
 
     /// Publishes every article whose authoring finished by `time`, indexing it.
-    mutating func publishAuthored(by time: Timestamp) {
+    mutating func publishAuthored(by time: Timestamp) throws {
         let due = knowledge.publishDue(by: time)
         guard !due.isEmpty else { return }
         var articles: [Article] = []
@@ -113,11 +113,10 @@ extension JobRunner {
         }
         guard !articles.isEmpty else { return }
         library = published.sorted()
-        system.retriever = system.retriever.publishing(articles)
-        system.reranker = system.reranker.following(system.retriever)
+        system.retriever = try system.retriever.publishing(articles)
+        system.reranker = try system.reranker.publishing(articles)
         if let line = trainingLine {
-            let retriever = line.retriever.publishing(articles)
-            trainingLine = (retriever, line.reranker.following(retriever))
+            trainingLine = (try line.retriever.publishing(articles), try line.reranker.publishing(articles))
         }
     }
 }

@@ -4,7 +4,7 @@ import World
 extension JobRunner {
     /// One retraining: vendor labels that have arrived (batch arms), the quality filter, then each
     /// model retrained from its own signal. An empty batch leaves every model as it was.
-    mutating func retrain(at time: Timestamp) {
+    mutating func retrain(at time: Timestamp) throws {
         if arm.vendor != nil { labelVendorSample(arrivedBy: time) }
         var batch = filteredBatch()
         batch.time = time
@@ -16,14 +16,12 @@ extension JobRunner {
         if !batch.relevance.isEmpty {
             let (training, validation) = DeployGateCheck.split(batch, gate: arm.deployGate)
             // The training line continues from the last candidate the gate refused (its
-            // training is not thrown away), else from the deployed models. The reranker trains
-            // first, on features from that line's retriever; then the retriever learns, and the
-            // reranker follows the new one.
+            // training is not thrown away), else from the deployed models. Each learns from the
+            // same batch; the reranker keeps what it reads beside the candidates itself.
             let base = trainingLine ?? (system.retriever, system.reranker)
-            let reranker = base.1.retrained(with: training, firstStage: base.0)
-            let retriever = base.0.retrained(with: training)
-            let candidate: (any LearningRetriever, any LearningReranker) = (retriever, reranker.following(retriever))
-            if let gate = arm.deployGate, !retrievalGatePasses(candidate, validation: validation, gate: gate) {
+            let candidate: (any LearningRetriever, any LearningReranker) = (
+                try base.0.retrained(with: training), try base.1.retrained(with: training))
+            if let gate = arm.deployGate, try !retrievalGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
                 trainingLine = candidate
             } else {
@@ -36,7 +34,7 @@ extension JobRunner {
         }
         if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
             let (training, validation) = GeneratorGateCheck.split(batch, gate: arm.deployGate)
-            let candidate = (generatorLine ?? system.generator).retrained(with: training)
+            let candidate = try (generatorLine ?? system.generator).retrained(with: training)
             if let gate = arm.deployGate, !generatorGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
                 generatorLine = candidate
@@ -54,17 +52,17 @@ extension JobRunner {
     mutating func retrievalGatePasses(
         _ candidate: (any LearningRetriever, any LearningReranker), validation: [(Ticket, [ArticleID: Int])],
         gate: EngineArm.DeployGate
-    ) -> Bool {
+    ) throws -> Bool {
         retrievalGate.add(validation, capacity: gate.validationTickets)
         let items = retrievalGate.items
         guard items.count >= 2 else { return false }
         let level = retrievalGate.nextLevel(alpha: gate.alpha)
         let deployed = (system.retriever, system.reranker)
         let depth = config.retrieverDepth
-        let before = retrievalGate.deployedScores(key: [versions[0], versions[1], published.count]) {
-            DeployGateCheck.scores(deployed, $0, depth)
+        let before = try retrievalGate.deployedScores(key: [versions[0], versions[1], published.count]) {
+            try DeployGateCheck.scores(deployed, $0, depth)
         }
-        let after = DeployGateCheck.scores(candidate, items, depth)
+        let after = try DeployGateCheck.scores(candidate, items, depth)
         return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: gate.tolerance)
     }
 

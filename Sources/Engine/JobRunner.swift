@@ -45,7 +45,7 @@ struct JobRunner {
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
 
-    init(engine: Engine, arm: EngineArm, replicate: Int) {
+    init(engine: Engine, arm: EngineArm, replicate: Int) throws {
         self.engine = engine
         self.arm = arm
         self.replicate = replicate
@@ -58,7 +58,7 @@ struct JobRunner {
         self.knowledge = KnowledgeQueue(withheld: withheld, settings: config.authoring)
         self.feedbackSource = arm.log.map { LoggedFeedback(log: $0) }
             ?? SimulatedFeedback(agents: JobRunner.agents(engine: engine, arm: arm, replicate: replicate))
-        self.system = engine.makeSystem(engine.articles.filter { published.contains($0.id) })
+        self.system = try engine.makeSystem(engine.articles.filter { published.contains($0.id) })
     }
 
     /// Articles missing at the start: a keyed share, plus (optionally) those introduced later.
@@ -104,15 +104,22 @@ struct JobRunner {
 
         try emit(evaluationRecord(job: job, iteration: 0, time: engine.prepared.start, isLast: false))
         var cursor = try engine.tickets.open()
+        // The system changes only at events (retraining, publication), so the tickets between two
+        // events are one window: served together, their stages asked once per window. Held-out
+        // tickets stay in the window unserved: their times still release due deliveries.
+        var window: [TicketRecord] = []
         func handle(until time: Timestamp?, _ runner: inout JobRunner, emit: (IterationRecord) throws -> Void) throws {
+            guard nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true else { return }
+            try runner.serve(window)
+            window.removeAll(keepingCapacity: true)
             while nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true {
                 let (at, event) = events[nextEvent]
                 nextEvent += 1
-                runner.publishAuthored(by: at)
+                try runner.publishAuthored(by: at)
                 runner.absorbDue(by: at)
                 switch event {
                 case .retrain:
-                    runner.retrain(at: at)
+                    try runner.retrain(at: at)
                 case .evaluate(let k):
                     try emit(runner.evaluationRecord(job: job, iteration: k, time: at, isLast: k == iterations))
                 }
@@ -122,19 +129,33 @@ struct JobRunner {
             let t = record.ticket.createdAt
             if t >= schedule.end { break }
             try handle(until: t, &self, emit: emit)
-            absorbDue(by: t)
-            if engine.prepared.heldOutIDs.contains(record.ticket.id) { continue }
-            serve(record)
+            window.append(record)
         }
+        try serve(window)
+        window.removeAll()
         try handle(until: nil, &self, emit: emit)
     }
 
     // MARK: Serving
 
-    mutating func serve(_ record: TicketRecord) {
+    /// Serves a window of tickets in stream order: the system's suggestions for all of them
+    /// first (one batch per stage, held-out tickets left out), then each ticket in turn: the
+    /// deliveries due by its time are absorbed, and a served ticket's feedback is delivered.
+    mutating func serve(_ records: [TicketRecord]) throws {
+        guard !records.isEmpty else { return }
+        let heldOut = engine.prepared.heldOutIDs
+        let servedRecords = records.filter { !heldOut.contains($0.ticket.id) }
+        var suggestions = try suggest(for: servedRecords.map(\.ticket))[...]
+        for record in records {
+            absorbDue(by: record.ticket.createdAt)
+            guard !heldOut.contains(record.ticket.id) else { continue }
+            serve(record, served: suggestions.removeFirst())
+        }
+    }
+
+    mutating func serve(_ record: TicketRecord, served: ServedSuggestion) {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        let served = suggest(for: ticket, key: key)
         window.served += 1
 
         if let vendor = arm.vendor, arm.retrain {
@@ -156,13 +177,22 @@ struct JobRunner {
         deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt, truth: record.truth)
     }
 
-    func suggest(for ticket: Ticket, key: UInt64) -> ServedSuggestion {
-        let candidates = system.retriever.retrieve(
-            ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
-        let shown = system.reranker.rerank(ticket, candidates: candidates, depth: config.rerankDepth)
-        let articles = shown.articles.compactMap { articleByID[$0] }
-        var rng = RandomStream(seed: config.seed, purpose: "generate", ids: [UInt64(replicate), key])
-        let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &rng)
-        return ServedSuggestion(ticket: ticket, shown: shown, a: a, b: b)
+    /// What the system shows for each of `tickets`: the reranked articles and replies A and B.
+    func suggest(for tickets: [Ticket]) throws -> [ServedSuggestion] {
+        guard !tickets.isEmpty else { return [] }
+        let candidates = try system.retriever.retrieve(
+            batch: tickets, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
+        try StageContract.check(candidates, for: tickets, stage: "retriever")
+        let shown = try system.reranker.rerank(batch: Array(zip(tickets, candidates)), depth: config.rerankDepth)
+        try StageContract.check(shown, for: tickets, stage: "reranker")
+        let requests = zip(tickets, shown).map { ticket, list in
+            GenerationRequest(
+                ticket: ticket, articles: list.articles.compactMap { articleByID[$0] },
+                rng: RandomStream(
+                    seed: config.seed, purpose: "generate", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
+        }
+        let replies = try system.generator.suggest(batch: requests)
+        try StageContract.check(replies.count, tickets.count, stage: "generator")
+        return zip(zip(tickets, shown), replies).map { ServedSuggestion(ticket: $0.0, shown: $0.1, a: $1.a, b: $1.b) }
     }
 }

@@ -4,11 +4,12 @@ import Foundation
 /// The run's LLM access: one client per role, the record/replay cache, budgets and usage, and
 /// the first fatal failure.
 ///
-/// The engine's protocols cannot throw, so a failure (a replay miss, a spent budget, an endpoint
-/// that keeps failing) is latched here: the failing call returns nil, later calls return nil at
-/// once without sending anything, and ``throwIfFailed()`` — which the engine calls before it
-/// records each iteration — ends the run with the failure as an ``InputError`` (exit 2), so no
-/// iteration computed after it is stored and the run is never marked complete.
+/// A failure (a replay miss, a spent budget, an endpoint that keeps failing) is latched here:
+/// the failing call returns nil, later calls return nil at once without sending anything, and
+/// ``throwIfFailed()`` throws it as an ``InputError`` (exit 2). The generator throws it at once
+/// (its protocol throws); the judge cannot (the world's scorer does not throw), so the engine
+/// calls ``throwIfFailed()`` before it records each iteration: no iteration computed after a
+/// failure is stored and the run is never marked complete.
 public final class LLMService: @unchecked Sendable {
     public struct Role: Sendable {
         public var endpoint: LLMEndpoint

@@ -35,6 +35,8 @@ public struct OpenAIGenerator: LearningGenerator {
     let model: String
     let maxTokens: Int
     let temperature: Double
+    /// Tickets a batch sends at once (the endpoint's `concurrency`).
+    let concurrency: Int
     let service: LLMService
     var memory: FewShotMemory
 
@@ -43,6 +45,7 @@ public struct OpenAIGenerator: LearningGenerator {
         self.model = endpoint.model
         self.maxTokens = endpoint.maxTokens
         self.temperature = endpoint.temperature
+        self.concurrency = endpoint.concurrency
         self.service = service
         self.memory = FewShotMemory(capacity: settings.memory)
     }
@@ -50,12 +53,14 @@ public struct OpenAIGenerator: LearningGenerator {
     /// How many examples it has learned.
     public var learnedExamples: Int { memory.examples.count }
 
-    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> (a: Reply, b: Reply) {
+    /// Throws the run-ending failure (a replay miss, a spent budget, an endpoint that kept
+    /// failing) as an ``InputError``.
+    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply) {
         let shown = Array(articles.prefix(settings.articles))
         let seedA = rng.next() >> 1
         let seedB = rng.next() >> 1
-        let a = reply(ticket, shown, examples: memory.examples(for: ticket, skip: 0, count: settings.examples), seed: seedA, label: "A")
-        let b = reply(
+        let a = try reply(ticket, shown, examples: memory.examples(for: ticket, skip: 0, count: settings.examples), seed: seedA, label: "A")
+        let b = try reply(
             ticket, shown, examples: memory.examples(for: ticket, skip: settings.examples, count: settings.examples),
             seed: seedB, label: "B")
         return (a, b)
@@ -83,12 +88,13 @@ public struct OpenAIGenerator: LearningGenerator {
             maxTokens: maxTokens, temperature: temperature, seed: seed)
     }
 
-    func reply(_ ticket: Ticket, _ articles: [Article], examples: [FewShotMemory.Example], seed: UInt64, label: String) -> Reply {
+    func reply(_ ticket: Ticket, _ articles: [Article], examples: [FewShotMemory.Example], seed: UInt64, label: String) throws -> Reply {
         let request = request(ticket, articles, examples: examples, seed: seed)
-        guard let answer = service.complete(request, role: .generator, purpose: "generator \(label) for ticket \(ticket.id.rawValue)")
-        else {
-            // The failure is latched in the service and ends the run before this is recorded.
-            return Reply(greeting: "", sentences: [], closing: "", tone: .friendly)
+        let purpose = "generator \(label) for ticket \(ticket.id.rawValue)"
+        guard let answer = service.complete(request, role: .generator, purpose: purpose) else {
+            // nil only after a failure, which the service latched (the first of the run)
+            try service.throwIfFailed()
+            throw InputError(field: LLMRole.generator.keyPath, "no answer to \(purpose)")
         }
         return ReplyAttribution.reply(from: answer.content.trimmingCharacters(in: .whitespacesAndNewlines), articles: articles)
     }

@@ -33,9 +33,27 @@ final class FirstStageParts: RankedListAttachment {
 }
 
 extension LearnedRetriever {
-    /// Identifies one compilation of the retriever (its index and learned fields): replaced on
-    /// every `compile()`, so two retrievers share one only when they score alike.
-    final class CompiledState: Sendable {}
+    /// Identifies what the retriever scores with (its index and learned fields) by how it came
+    /// to be: the start hashes the settings, articles and model it was built from, and every
+    /// change hashes the state before it with the change itself (the marks and time of a
+    /// retraining, the articles of a publication). Two copies of one retriever that
+    /// went through the same changes — a first stage and the reranker's own feature index —
+    /// share it, so the reranker reads the parts the first stage attached; any other pair
+    /// differs (a model set from outside gets a random state).
+    struct CompiledState: Hashable, Sendable {
+        var key: Int
+
+        static func fresh() -> CompiledState {
+            CompiledState(key: Int(truncatingIfNeeded: UInt64.random(in: .min ... .max)))
+        }
+
+        func after(_ change: some Hashable) -> CompiledState {
+            var h = Hasher()
+            h.combine(key)
+            h.combine(change)
+            return CompiledState(key: h.finalize())
+        }
+    }
 
     public func retrieve(_ ticket: Ticket, depth: Int, attachingParts: Bool) -> RankedList {
         let terms = index.analyzer.queryTerms(ticket.text)

@@ -24,9 +24,9 @@ public struct LearnedRetriever: Retriever {
     /// The model's surplus weights (see `compile()`), computed once per model: publishing an
     /// article recompiles the fields against the grown index from these.
     var surplus: SurplusWeights
-    /// Replaced by every `compile()`: identifies what the retriever scores with (see
-    /// ``FirstStageParts``).
-    var compiledState = CompiledState()
+    /// Identifies what the retriever scores with (see ``FirstStageParts``); every change
+    /// replaces it.
+    var compiledState = CompiledState.fresh()
 
     public init(index: BM25Index, model: ExpansionModel? = nil) {
         self.index = index
@@ -35,10 +35,17 @@ public struct LearnedRetriever: Retriever {
         demotionField = LearnedField()
         surplus = SurplusWeights(self.model)
         compile()
+        compiledState = CompiledState(key: 0).after(
+            Change.start(index.parameters, index.analyzer.configuration, index.articles, self.model))
     }
 
     /// Replaces the model (e.g. with one retrained elsewhere).
     public mutating func use(_ model: ExpansionModel) {
+        set(model)
+        compiledState = .fresh()
+    }
+
+    mutating func set(_ model: ExpansionModel) {
         self.model = model
         surplus = SurplusWeights(model)
         compile()
@@ -48,13 +55,22 @@ public struct LearnedRetriever: Retriever {
     public mutating func retrain(
         with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil
     ) {
-        use(model.retrained(with: annotations, tickets: tickets, at: time))
+        set(model.retrained(with: annotations, tickets: tickets, at: time))
+        compiledState = compiledState.after(Change.retrain(annotations, time))
+    }
+
+    /// What changed a retriever, for ``CompiledState/after(_:)``.
+    enum Change: Hashable {
+        case start(BM25Parameters, Analyzer.Configuration, [Article], ExpansionModel)
+        case retrain([RelevanceAnnotation], Timestamp?)
+        case publish([Article])
     }
 
     /// Publishes an article into the index; learned weights it already has start to count.
     public mutating func publish(_ article: Article) {
         index.publish(article)
         compile()
+        compiledState = compiledState.after(Change.publish([article]))
     }
 
     /// Publishes several articles, recompiling the learned fields once.
@@ -62,6 +78,7 @@ public struct LearnedRetriever: Retriever {
         guard !articles.isEmpty else { return }
         index.publish(contentsOf: articles)
         compile()
+        compiledState = compiledState.after(Change.publish(articles))
     }
 
     /// Builds the two fields from the model's evidence per (article, term) *in excess of the
@@ -74,7 +91,6 @@ public struct LearnedRetriever: Retriever {
     mutating func compile() {
         expansionField = LearnedField(sorted: surplus.positive, index: index)
         demotionField = LearnedField(sorted: surplus.negative, index: index)
-        compiledState = CompiledState()
     }
 
     public func retrieve(_ ticket: Ticket, depth: Int) -> RankedList {

@@ -75,7 +75,7 @@ struct RerankFeatureExtractor {
     /// The parts attached to `candidates` when they come from `retriever`'s state and describe
     /// every entry, position by position; else nil.
     static func attachedParts(of candidates: RankedList, retriever: LearnedRetriever) -> FirstStageParts? {
-        guard let parts = candidates.attachment as? FirstStageParts, parts.state === retriever.compiledState,
+        guard let parts = candidates.attachment as? FirstStageParts, parts.state == retriever.compiledState,
             parts.documents.count >= candidates.entries.count
         else { return nil }
         let articles = retriever.index.articles

@@ -1,11 +1,5 @@
 import FlywheelCore
 
-/// What writes the suggested replies: the built-in extractive generator or an OpenAI-compatible
-/// chat model (`system.generator.kind`).
-public enum GeneratorKind: String, CaseIterable, Codable, Sendable {
-    case builtin, openai
-}
-
 /// What gives the evaluation's 1–5 helpfulness: the world's built-in judge or an
 /// OpenAI-compatible chat model (`judge.kind`).
 public enum JudgeKind: String, CaseIterable, Codable, Sendable {

@@ -46,8 +46,11 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         /// First-stage depth (recall is measured at this depth).
         public var depth = 75
         public var expansion = Expansion()
+        /// Builtin BM25 with expansion, or a plugin (then k1, b and expansion go to it as settings).
+        public var kind = StageKind.builtin
+        public var process: ProcessSpec?
         public init() {}
-        enum CodingKeys: String, CodingKey, CaseIterable { case k1, b, depth, expansion }
+        enum CodingKeys: String, CodingKey, CaseIterable { case k1, b, depth, expansion, kind, process }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -59,6 +62,9 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? d.depth
             try require(depth, in: 1...10_000, "depth", decoder)
             expansion = try c.decodeIfPresent(Expansion.self, forKey: .expansion) ?? d.expansion
+            kind = try c.decodeKind(StageKind.self, forKey: .kind, default: d.kind, decoder)
+            process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
+            try ProcessSpec.check(isProcess: kind == .process, process: process, decoder)
         }
     }
     public struct Reranker: Codable, Sendable, Hashable {
@@ -70,9 +76,12 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var priorHalfLife = SimDuration.days(90)
         /// Standard errors of chance an article's prior must exceed before it counts.
         public var priorEvidence = RerankerConfiguration().priorEvidence
+        /// The builtin pairwise reranker, or a plugin.
+        public var kind = StageKind.builtin
+        public var process: ProcessSpec?
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case depth, epochs
+            case depth, epochs, kind, process
             case learningRate = "learning_rate"
             case priorHalfLife = "prior_half_life"
             case priorEvidence = "prior_evidence"
@@ -91,6 +100,9 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life", decoder)
             priorEvidence = try c.decodeIfPresent(Double.self, forKey: .priorEvidence) ?? d.priorEvidence
             try require(priorEvidence, in: 0...10, "prior_evidence", decoder)
+            kind = try c.decodeKind(StageKind.self, forKey: .kind, default: d.kind, decoder)
+            process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
+            try ProcessSpec.check(isProcess: kind == .process, process: process, decoder)
         }
     }
     public struct Generator: Codable, Sendable, Hashable {
@@ -102,8 +114,10 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var rewardL2 = 1.0
         /// Half-life of what past preference pairs say in the reward model.
         public var rewardHalfLife = SimDuration.days(60)
-        /// `builtin` (the extractive generator above) or `openai` (the `openai:` block's model).
+        /// `builtin` (the extractive generator above), `process` (a plugin: the `process:` block)
+        /// or `openai` (the `openai:` block's model).
         public var kind = GeneratorKind.builtin
+        public var process: ProcessSpec?
         public var openai: OpenAISpec?
         public var fewShot = FewShotSpec()
         public init() {}
@@ -111,7 +125,7 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             case kind, candidates, exploration
             case rewardL2 = "reward_l2"
             case rewardHalfLife = "reward_half_life"
-            case openai
+            case process, openai
             case fewShot = "few_shot"
         }
         public init(from decoder: any Decoder) throws {
@@ -131,6 +145,8 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             fewShot = try c.decodeIfPresent(FewShotSpec.self, forKey: .fewShot) ?? d.fewShot
             try openai?.checkPrompts(for: .generator, decoder)
             try checkKind(kind == .openai, openai != nil, decoder)
+            process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
+            try ProcessSpec.check(isProcess: kind == .process, process: process, decoder)
         }
     }
 

@@ -12,9 +12,11 @@ import World
 public enum ScenarioAssembly {
     /// Builds the engine for `scenario`; relative paths resolve against `root` (the working
     /// directory by default). Missing corpus or persona files are ``InputError``s naming them.
+    /// `custom` replaces stages with a Swift package's own (Examples/CustomRetriever); the
+    /// others are the scenario's.
     public static func engine(
         for scenario: Scenario, root: String = FileManager.default.currentDirectoryPath,
-        keepAnnotations: Bool = true, llm: LLMService? = nil
+        keepAnnotations: Bool = true, llm: LLMService? = nil, custom: CustomStages = CustomStages()
     ) throws -> Engine {
         // An `openai` generator or judge without a given service gets one without a cache.
         let service = try llm ?? llmService(for: scenario)
@@ -64,39 +66,8 @@ public enum ScenarioAssembly {
         return try Engine(
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath), world: world
         ) { published in
-            makeSystem(system, seed: seed, published: published, generator: llmGenerator)
+            try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator)
         }
-    }
-
-    /// The system under test over the `published` articles, untrained; `generator` replaces the
-    /// builtin one when given (an `openai` generator).
-    public static func makeSystem(
-        _ spec: SystemSpec, seed: UInt64, published: [Article], generator: (any LearningGenerator)? = nil
-    ) -> SystemUnderTest {
-        let r = spec.retriever
-        let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
-        let expansion = ExpansionModel(
-            configuration: ExpansionConfiguration(
-                strength: r.expansion.strength, halfLifeDays: Double(r.expansion.halfLife.seconds) / 86_400,
-                cap: r.expansion.cap, demotion: r.expansion.demotion, evidence: r.expansion.evidence),
-            analysis: index.analyzer.configuration)
-        let retriever = LearnedRetriever(index: index, model: expansion)
-        let reranker = PairwiseReranker(
-            retriever: retriever,
-            configuration: RerankerConfiguration(
-                seed: seed, learningRate: spec.reranker.learningRate, epochs: spec.reranker.epochs,
-                priorHalfLifeDays: Double(spec.reranker.priorHalfLife.seconds) / 86_400,
-                priorEvidence: spec.reranker.priorEvidence,
-                firstStageDepth: r.depth))
-        var generation = GenerationConfig()
-        generation.candidates = spec.generator.candidates
-        generation.exploration = spec.generator.exploration
-        generation.rewardL2 = spec.generator.rewardL2
-        generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
-        generation.articleDepth = spec.reranker.depth
-        return SystemUnderTest(
-            retriever: ExpansionRetriever(inner: retriever), reranker: RankNetReranker(inner: reranker),
-            generator: generator ?? LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation)))
     }
 
     /// The authoring desk of a scenario's `knowledge.authoring` section.

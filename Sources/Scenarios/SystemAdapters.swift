@@ -27,6 +27,11 @@ struct ExpansionRetriever: LearningRetriever {
     }
 }
 
+/// The pairwise reranker. Its features read a lexical index of the published articles (BM25 and
+/// learned-expansion score parts, title and bigram matches) that it keeps itself — published and
+/// retrained from the same batches as a builtin first stage, so beside one it reads the very
+/// state that stage searched (and reuses the parts it attached); beside any other first stage
+/// it still reads a current index instead of a stale one.
 struct RankNetReranker: LearningReranker {
     var inner: PairwiseReranker
 
@@ -36,18 +41,21 @@ struct RankNetReranker: LearningReranker {
 
     var readsFirstStageParts: Bool { inner.readsFirstStageParts }
 
-    func retrained(with batch: TrainingBatch, firstStage: any LearningRetriever) -> RankNetReranker {
-        var copy = following(firstStage)
-        if !batch.relevance.isEmpty {
-            copy.inner = copy.inner.retrained(with: batch.relevance, tickets: batch.tickets, at: batch.time)
-        }
+    func retrained(with batch: TrainingBatch) -> RankNetReranker {
+        guard !batch.relevance.isEmpty else { return self }
+        var copy = self
+        copy.inner = copy.inner.retrained(with: batch.relevance, tickets: batch.tickets, at: batch.time)
+        var features = copy.inner.retriever
+        features.retrain(with: batch.relevance, tickets: batch.tickets, at: batch.time)
+        copy.inner.use(retriever: features)
         return copy
     }
 
-    func following(_ firstStage: any LearningRetriever) -> RankNetReranker {
-        guard let stage = firstStage as? ExpansionRetriever else { return self }
+    func publishing(_ articles: [Article]) -> RankNetReranker {
         var copy = self
-        copy.inner.use(retriever: stage.inner)
+        var features = copy.inner.retriever
+        features.publish(contentsOf: articles)
+        copy.inner.use(retriever: features)
         return copy
     }
 }

@@ -6,7 +6,7 @@ extension SystemSpec: SchemaDescribed {
             "Settings of the system under test: retriever, reranker, generator.", CodingKeys.self, defaults: SystemSpec(),
             [
                 .retriever: .object(
-                    "BM25 first stage with learned document expansion.", Retriever.CodingKeys.self, defaults: Retriever(),
+                    "The first stage: builtin BM25 with learned document expansion, or a plugin (`kind: process`; the other keys go to it as settings).", Retriever.CodingKeys.self, defaults: Retriever(),
                     [
                         .k1: .number("BM25 term-frequency saturation.", 0...10),
                         .b: .number("BM25 length normalisation.", 0...1),
@@ -20,26 +20,29 @@ extension SystemSpec: SchemaDescribed {
                                 .cap: .integer("Most expansion terms kept per article.", 0...100_000),
                                 .demotion: .number("Weight of the demotion learned from \"not relevant\" marks, relative to `strength`.", 0...100),
                             ]),
+                        .kind: StageKind.schema,
+                        .process: ProcessSpec.schema,
                     ]),
                 .reranker: .object(
-                    "Pairwise learning-to-rank reranker.", Reranker.CodingKeys.self, defaults: Reranker(),
+                    "The second stage: the builtin pairwise learning-to-rank reranker, or a plugin.", Reranker.CodingKeys.self, defaults: Reranker(),
                     [
                         .depth: .integer("Articles shown to the agent and used by the generator (precision is measured at 8).", 1...100),
                         .epochs: .integer("Training epochs per retraining.", 0...1000),
                         .learningRate: .number("Learning rate of the pairwise logistic model.", 0...10),
                         .priorHalfLife: .duration("Half-life of the article-prior counts (share of checks that said relevant), 1h to 100 years."),
                         .priorEvidence: .number("Standard errors of chance an article's prior log-odds (share of checks that said relevant) must exceed before the reranker counts it (1.96: a 95% z-test; 0: every mark counts).", 0...10),
+                        .kind: StageKind.schema,
+                        .process: ProcessSpec.schema,
                     ]),
                 .generator: .object(
-                    "The reply generator: the built-in extractive one with a learned reward model, or an OpenAI-compatible chat model (`kind`).", Generator.CodingKeys.self, defaults: Generator(),
+                    "The reply generator: the built-in extractive one with a learned reward model, a plugin, or an OpenAI-compatible chat model (`kind`).", Generator.CodingKeys.self, defaults: Generator(),
                     [
                         .candidates: .integer("Candidate replies scored by the reward model (best-of-n).", 2...64),
                         .exploration: .number("Probability that challenger B explores instead of being the runner-up.", 0...1),
                         .rewardL2: .number("Fixed floor (L2) of the reward model's pull towards its previous weights.", 0...1_000),
                         .rewardHalfLife: .duration("Half-life of what past preference pairs say in the reward model, 1h to 100 years."),
-                        .kind: .oneOf(
-                            "`builtin`: the extractive generator (the keys above); `openai`: the `openai:` block's chat model, learning few-shot examples (`few_shot`). See docs/llm.md.",
-                            GeneratorKind.allCases.map(\.rawValue)),
+                        .kind: GeneratorKind.schema,
+                        .process: ProcessSpec.schema,
                         .openai: OpenAISpec.schema(for: "generator"),
                         .fewShot: FewShotSpec.schema,
                     ]),

@@ -28,7 +28,7 @@ enum EngineFixture {
             config: config, articles: world.articles, tickets: InMemoryTickets(world.tickets),
             world: WorldSetup(judge: Judge(), population: people)
         ) { published in
-            ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published)
+            try ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published)
         }
     }
 

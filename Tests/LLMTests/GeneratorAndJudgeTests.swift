@@ -41,7 +41,7 @@ import World
         settings.examples = 1
         let untrained = OpenAIGenerator(settings: settings, endpoint: service.endpoint(for: .generator)!, service: service)
         var rng = RandomStream(seed: 1, purpose: "generate", ids: [1])
-        let (a, b) = untrained.suggest(for: Self.ticket, articles: [Self.refund], rng: &rng)
+        let (a, b) = try untrained.suggest(for: Self.ticket, articles: [Self.refund], rng: &rng)
         #expect(a.sentences.first?.article == "KB-1")
         #expect(server.requestBodies.count == 2)
         #expect(!server.requestBodies[0].contains("Example reply"))
@@ -65,7 +65,7 @@ import World
         #expect(trained.learnedExamples == 1)
         #expect(untrained.learnedExamples == 0)
         var again = RandomStream(seed: 1, purpose: "generate", ids: [1])
-        _ = trained.suggest(for: Self.ticket, articles: [Self.refund], rng: &again)
+        _ = try trained.suggest(for: Self.ticket, articles: [Self.refund], rng: &again)
         #expect(server.requestBodies[2].contains("Where is my refund?"))
         #expect(server.requestBodies[2].contains("Example reply"))
         #expect(!server.requestBodies[2].contains("Parcels never ship"))

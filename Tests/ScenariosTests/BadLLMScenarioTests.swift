@@ -10,7 +10,7 @@ import Testing
     static let endpoint = "base_url: 'http://127.0.0.1:8080/v1', model: m"
 
     static let cases: [Case] = [
-        Case(yaml: "system: {generator: {kind: gpt}}", field: "system.generator.kind", message: "'gpt' is not one of: builtin, openai"),
+        Case(yaml: "system: {generator: {kind: gpt}}", field: "system.generator.kind", message: "'gpt' is not one of: builtin, process, openai"),
         Case(yaml: "judge: {kind: human}", field: "judge.kind", message: "'human' is not one of: builtin, openai"),
         Case(yaml: "system: {generator: {kind: openai}}", field: "system.generator.openai",
              message: "kind: openai needs an openai: block (base_url, model)"),
@@ -30,7 +30,7 @@ import Testing
         Case(yaml: "system: {generator: {few_shot: {examples: 50}}}", field: "system.generator.few_shot.examples",
              message: "50 is out of range; allowed: 0…20"),
         Case(yaml: "system: {generator: {candidate: 3}}", field: "system.generator.candidate",
-             message: "unknown key 'candidate'; did you mean 'candidates'? Valid keys: kind, candidates, exploration, reward_l2, reward_half_life, openai, few_shot"),
+             message: "unknown key 'candidate'; did you mean 'candidates'? Valid keys: kind, candidates, exploration, reward_l2, reward_half_life, process, openai, few_shot"),
     ]
 
     @Test(arguments: cases)

@@ -1,0 +1,258 @@
+import FlywheelCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One running plugin and its JSON-lines conversation (docs/protocol.md): a request per line on
+/// its standard input, a reply per line on its standard output, its standard error kept as a
+/// short tail for error messages. Started once per (arm, replicate) job; used by that job's
+/// thread only (the lock guards against misuse, not for throughput).
+///
+/// The first failure (see ``PluginFailure``) kills the plugin, and every later request throws
+/// the same error: a run never goes on with a broken stage.
+final class PluginChannel: @unchecked Sendable {
+    let command: PluginCommand
+    private let process = Process()
+    private let stdinFD: Int32
+    private let stdoutFD: Int32
+    private let stdinPipe = Pipe()
+    private let stdoutPipe = Pipe()
+    private let stderr: StderrTail
+    private var pending: [UInt8] = []
+    private var nextRequest = 1
+    private var nextModel = 0
+    private var failure: InputError?
+    private let lock = NSLock()
+    /// Models no stage refers to any more, released before the next request.
+    private var released: [Int] = []
+    private let releaseLock = NSLock()
+    /// What the plugin said it implements in its hello.
+    private(set) var capabilities: Set<PluginMessages.Op> = []
+
+    init(_ command: PluginCommand) throws {
+        self.command = command
+        signal(SIGPIPE, SIG_IGN)
+        let stderrPipe = Pipe()
+        stderr = StderrTail(stderrPipe.fileHandleForReading)
+        guard !command.command.isEmpty else {
+            throw PluginFailure.start("the command is empty").inputError(command: command, request: "0 (start)", stderrTail: "")
+        }
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command.command
+        process.currentDirectoryURL = URL(fileURLWithPath: command.directory)
+        process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { $1 }
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        stdinFD = stdinPipe.fileHandleForWriting.fileDescriptor
+        stdoutFD = stdoutPipe.fileHandleForReading.fileDescriptor
+        do {
+            try process.run()
+        } catch {
+            throw PluginFailure.start("\(error)").inputError(command: command, request: "0 (start)", stderrTail: "")
+        }
+        stderr.start()
+        _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
+    }
+
+    deinit {
+        if failure == nil, process.isRunning {
+            let id = nextRequest
+            _ = try? exchange(PluginMessages.Shutdown(id: id), id: id, op: .shutdown, timeout: min(command.timeoutSeconds, 5))
+        }
+        try? stdinPipe.fileHandleForWriting.close()
+        if !waitForExit(seconds: 2) { process.terminate() }
+        _ = waitForExit(seconds: 2)
+    }
+
+    /// A new model number for `publish` or `retrain` to make.
+    func newModel() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        nextModel += 1
+        return nextModel
+    }
+
+    /// Marks `model` as no longer needed; the plugin hears of it with the next request.
+    func release(_ model: Int) {
+        releaseLock.lock()
+        released.append(model)
+        releaseLock.unlock()
+    }
+
+    /// Sends the request `make(id)` and returns its reply (`ok`, the right id); throws the
+    /// run-ending ``InputError`` otherwise.
+    func request<M: Encodable>(_ op: PluginMessages.Op, _ make: (Int) -> M) throws -> PluginMessages.Reply {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+        releaseLock.lock()
+        let toRelease = released.sorted()
+        released = []
+        releaseLock.unlock()
+        if !toRelease.isEmpty, capabilities.contains(.release) {
+            let id = nextRequest
+            nextRequest += 1
+            _ = try checked(id: id, op: .release) { () throws(PluginFailure) in
+                try exchange(PluginMessages.Release(id: id, models: toRelease), id: id, op: .release, timeout: command.timeoutSeconds)
+            }
+        }
+        let id = nextRequest
+        nextRequest += 1
+        let reply = try checked(id: id, op: op) { () throws(PluginFailure) in
+            try exchange(make(id), id: id, op: op, timeout: command.timeoutSeconds)
+        }
+        if op == .hello { capabilities = Set(reply.capabilities ?? []) }
+        return reply
+    }
+
+    /// A violation found by a stage in a reply it got (a result that breaks the protocol):
+    /// kills the plugin and returns the run-ending error.
+    func violation(_ what: String, request id: Int, op: PluginMessages.Op) -> InputError {
+        lock.lock()
+        defer { lock.unlock() }
+        return fail(.violation(what), request: "\(id) (\(op.rawValue))")
+    }
+
+    /// The id of the last request sent.
+    var lastRequest: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return nextRequest - 1
+    }
+
+    private func checked(
+        id: Int, op: PluginMessages.Op, _ body: () throws(PluginFailure) -> PluginMessages.Reply
+    ) throws -> PluginMessages.Reply {
+        do {
+            return try body()
+        } catch {
+            throw fail(error, request: "\(id) (\(op.rawValue))")
+        }
+    }
+
+    private func fail(_ why: PluginFailure, request: String) -> InputError {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = waitForExit(seconds: 1)
+        let error = why.inputError(command: command, request: request, stderrTail: stderr.tail(settle: 0.2))
+        failure = error
+        return error
+    }
+
+    private func exchange<M: Encodable>(
+        _ message: M, id: Int, op: PluginMessages.Op, timeout: Double
+    ) throws(PluginFailure) -> PluginMessages.Reply {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard var data = try? encoder.encode(message) else { throw .violation("could not encode the \(op.rawValue) request") }
+        data.append(0x0A)
+        let deadline = Date().addingTimeInterval(timeout)
+        try write(data, deadline: deadline, timeout: timeout)
+        let line = try readLine(deadline: deadline, timeout: timeout)
+        let reply: PluginMessages.Reply
+        do {
+            guard (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] else {
+                throw PluginFailure.notJSON(Self.excerpt(line))
+            }
+            reply = try JSONDecoder().decode(PluginMessages.Reply.self, from: Data(line))
+        } catch let failure as PluginFailure {
+            throw failure
+        } catch {
+            throw .violation("the reply does not fit the reply schema (\(Self.describe(error))): \(Self.excerpt(line))")
+        }
+        guard reply.id == id else { throw .violation("the reply's id is \(reply.id), expected \(id)") }
+        if let message = reply.error { throw .refused(message) }
+        guard reply.ok == true else { throw .violation("the reply has neither \"ok\": true nor \"error\"") }
+        return reply
+    }
+
+    private func write(_ data: Data, deadline: Date, timeout: Double) throws(PluginFailure) {
+        var offset = 0
+        let bytes = [UInt8](data)
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { systemWrite(stdinFD, $0.baseAddress, $0.count) }
+            if n > 0 {
+                offset += n
+                continue
+            }
+            if n < 0, errno == EAGAIN || errno == EINTR {
+                var fds = pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)
+                if poll(&fds, 1, Self.milliseconds(until: deadline)) == 0 { throw .timeout(timeout) }
+                continue
+            }
+            throw .crash(exitDescription(whileDoing: "reading its input"))
+        }
+    }
+
+    private func readLine(deadline: Date, timeout: Double) throws(PluginFailure) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                let line = Array(pending[..<newline])
+                pending.removeSubrange(...newline)
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                return line
+            }
+            var fds = pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fds, 1, Self.milliseconds(until: deadline))
+            if ready == 0 { throw .timeout(timeout) }
+            if ready < 0 { if errno == EINTR { continue } else { throw .crash("poll failed (errno \(errno))") } }
+            let n = read(stdoutFD, &buffer, buffer.count)
+            if n > 0 {
+                pending.append(contentsOf: buffer[..<n])
+            } else if n < 0, errno == EINTR {
+                continue
+            } else {
+                throw .crash(exitDescription(whileDoing: "replying"))
+            }
+        }
+    }
+
+    /// "exited with status 3 before replying", from the process once it is gone.
+    private func exitDescription(whileDoing what: String) -> String {
+        _ = waitForExit(seconds: 2)
+        guard !process.isRunning else { return "closed its output before \(what)" }
+        let status = process.terminationStatus
+        return process.terminationReason == .uncaughtSignal
+            ? "killed by signal \(status) before \(what)" : "exited with status \(status) before \(what)"
+    }
+
+    @discardableResult
+    private func waitForExit(seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(5_000) }
+        return !process.isRunning
+    }
+
+    private static func milliseconds(until deadline: Date) -> Int32 {
+        Int32(max(0, min(Double(Int32.max), deadline.timeIntervalSinceNow * 1000)))
+    }
+
+    static func excerpt(_ line: [UInt8]) -> String {
+        let text = String(decoding: line.prefix(120), as: UTF8.self)
+        return line.count > 120 ? text + "…" : text
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case .keyNotFound(let key, let c): return "missing \(path(c.codingPath + [key]))"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+            return "\(path(c.codingPath)): \(c.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
+    }
+}
+
+/// POSIX `write`, under a name the channel's own `write` does not shadow.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
+}

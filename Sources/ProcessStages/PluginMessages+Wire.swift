@@ -1,0 +1,137 @@
+import FlywheelCore
+import Retrieval
+
+/// The values the protocol's messages carry, as they appear on the wire (snake_case keys).
+/// Tickets and articles come with Flywheel's analysed `tokens`, so a plugin can score the very
+/// tokens the builtin stages score.
+
+struct WireTicket: Encodable {
+    var id: String
+    var createdAt: String
+    var text: String
+    var tokens: [String]
+    enum CodingKeys: String, CodingKey {
+        case id, text, tokens
+        case createdAt = "created_at"
+    }
+    init(_ ticket: Ticket, analyzer: Analyzer) {
+        id = ticket.id.rawValue
+        createdAt = ticket.createdAt.iso8601
+        text = ticket.text
+        tokens = analyzer.queryTerms(ticket.text)
+    }
+}
+
+struct WireArticle: Encodable {
+    var id: String
+    var title: String
+    var body: String
+    /// Analysed title tokens, then body tokens (BM25 over title + body).
+    var tokens: [String]
+    init(_ article: Article, analyzer: Analyzer) {
+        id = article.id.rawValue
+        title = article.title
+        body = article.body
+        let fields = analyzer.fields(article)
+        tokens = fields.title + fields.body
+    }
+}
+
+struct WireEntry: Codable {
+    var article: String
+    var score: Double
+}
+
+struct WireReply: Codable {
+    var greeting: String
+    var sentences: [Sentence]
+    var closing: String
+    var tone: Reply.Tone
+    struct Sentence: Codable {
+        var text: String
+        var article: String
+        var articleRank: Int
+        var position: Int
+        enum CodingKeys: String, CodingKey {
+            case text, article, position
+            case articleRank = "article_rank"
+        }
+    }
+    init(_ reply: Reply) {
+        greeting = reply.greeting
+        closing = reply.closing
+        tone = reply.tone
+        sentences = reply.sentences.map {
+            Sentence(text: $0.text, article: $0.article.rawValue, articleRank: $0.articleRank, position: $0.position)
+        }
+    }
+    var reply: Reply {
+        Reply(
+            greeting: greeting,
+            sentences: sentences.map {
+                Reply.Sentence(text: $0.text, article: ArticleID($0.article), articleRank: $0.articleRank, position: $0.position)
+            }, closing: closing, tone: tone)
+    }
+}
+
+struct WireReplyPair: Codable {
+    var a: WireReply
+    var b: WireReply
+}
+
+/// A ``TrainingBatch`` on the wire: the agents' annotations and the tickets they refer to, never
+/// a truth.
+struct WireBatch: Encodable {
+    var iteration: Int
+    var time: String?
+    var tickets: [WireTicket]
+    var relevance: [Relevance]
+    var preferences: [Preference]
+    var adoptions: [Adoption]
+
+    struct Relevance: Encodable {
+        var ticket: String
+        var agent: String
+        var article: String
+        var rank: Int
+        var relevant: Bool
+    }
+    struct Preference: Encodable {
+        var ticket: String
+        var agent: String
+        var choice: PreferenceChoice
+        var margin: PreferenceMargin?
+        var shown: [String]
+        var a: WireReply
+        var b: WireReply
+    }
+    struct Adoption: Encodable {
+        var ticket: String
+        var agent: String
+        var outcome: AdoptionOutcome
+        var rationale: RationaleCategory?
+        var shown: [String]
+        var a: WireReply
+    }
+
+    init(_ batch: TrainingBatch, analyzer: Analyzer) {
+        iteration = batch.iteration
+        time = batch.time?.iso8601
+        tickets = batch.tickets.keys.sorted().map { WireTicket(batch.tickets[$0]!, analyzer: analyzer) }
+        relevance = batch.relevance.map {
+            Relevance(
+                ticket: $0.ticket.rawValue, agent: $0.agent.rawValue, article: $0.article.rawValue, rank: $0.rank,
+                relevant: $0.relevant)
+        }
+        preferences = batch.preferences.map { served, p in
+            Preference(
+                ticket: p.ticket.rawValue, agent: p.agent.rawValue, choice: p.choice, margin: p.margin,
+                shown: served.shown.articles.map(\.rawValue), a: WireReply(served.a), b: WireReply(served.b))
+        }
+        adoptions = batch.adoptions.map { served, a in
+            Adoption(
+                ticket: a.ticket.rawValue, agent: a.agent.rawValue, outcome: a.outcome, rationale: a.rationale,
+                shown: served.shown.articles.map(\.rawValue), a: WireReply(served.a))
+        }
+    }
+}

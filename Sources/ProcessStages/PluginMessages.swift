@@ -1,0 +1,134 @@
+import FlywheelCore
+
+/// The messages of the process protocol, version ``protocolVersion`` (docs/protocol.md; one JSON
+/// Schema per message in docs/protocol/). Flywheel writes one request per line on the plugin's
+/// standard input and reads one reply per line from its standard output; every request carries
+/// an `id` its reply repeats.
+///
+/// Models are numbered: `index` makes model 0, and `publish` and `retrain` make model `to` from
+/// model `from` (the deploy gate may keep a refused candidate beside the deployed model, so a
+/// plugin keeps every model until Flywheel `release`s it).
+enum PluginMessages {
+    static let protocolVersion = 1
+
+    /// Every request `op`, in the order a session uses them.
+    enum Op: String, CaseIterable, Codable, Sendable {
+        case hello, index, publish, retrain, retrieve, rerank, generate, release, shutdown
+    }
+
+    struct Hello: Encodable {
+        var id: Int
+        var op = Op.hello
+        var `protocol` = PluginMessages.protocolVersion
+        /// retriever, reranker or generator.
+        var stage: String
+        var seed: UInt64
+        /// The stage's scenario settings (e.g. k1, b, depth, expansion), for the plugin to honour.
+        var settings: any Encodable & Sendable
+        /// How Flywheel analysed the `tokens` it sends (stemming, stop words).
+        var analyzer: Analyzer
+        struct Analyzer: Encodable {
+            var name = "flywheel-english"
+            var stemming: Bool
+            var stopWords: Bool
+            enum CodingKeys: String, CodingKey {
+                case name, stemming
+                case stopWords = "stop_words"
+            }
+        }
+        enum CodingKeys: String, CodingKey { case id, op, `protocol`, stage, seed, settings, analyzer }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(op, forKey: .op)
+            try c.encode(`protocol`, forKey: .protocol)
+            try c.encode(stage, forKey: .stage)
+            try c.encode(seed, forKey: .seed)
+            try c.encode(settings, forKey: .settings)
+            try c.encode(analyzer, forKey: .analyzer)
+        }
+    }
+
+    struct Index: Encodable {
+        var id: Int
+        var op = Op.index
+        var model: Int
+        var articles: [WireArticle]
+    }
+
+    struct Publish: Encodable {
+        var id: Int
+        var op = Op.publish
+        var from: Int
+        var to: Int
+        var articles: [WireArticle]
+    }
+
+    struct Retrain: Encodable {
+        var id: Int
+        var op = Op.retrain
+        var from: Int
+        var to: Int
+        var batch: WireBatch
+    }
+
+    struct Retrieve: Encodable {
+        var id: Int
+        var op = Op.retrieve
+        var model: Int
+        var depth: Int
+        var tickets: [WireTicket]
+    }
+
+    struct Rerank: Encodable {
+        var id: Int
+        var op = Op.rerank
+        var model: Int
+        var depth: Int
+        var items: [Item]
+        struct Item: Encodable {
+            var ticket: WireTicket
+            var candidates: [WireEntry]
+        }
+    }
+
+    struct Generate: Encodable {
+        var id: Int
+        var op = Op.generate
+        var model: Int
+        var items: [Item]
+        struct Item: Encodable {
+            var ticket: WireTicket
+            /// The reranked articles, best first, in full.
+            var articles: [WireArticle]
+            /// A seed from the ticket's own random stream, for exploration.
+            var seed: UInt64
+        }
+    }
+
+    struct Release: Encodable {
+        var id: Int
+        var op = Op.release
+        var models: [Int]
+    }
+
+    struct Shutdown: Encodable {
+        var id: Int
+        var op = Op.shutdown
+    }
+
+    /// The fields every reply may have; which result field is required depends on the request.
+    struct Reply: Decodable {
+        var id: Int
+        var ok: Bool?
+        var error: String?
+        /// hello: the plugin's protocol version, name and the ops it implements.
+        var `protocol`: Int?
+        var name: String?
+        var capabilities: [Op]?
+        /// retrieve and rerank: one list per ticket or item, best first.
+        var results: [[WireEntry]]?
+        /// generate: one pair of replies per item.
+        var replies: [WireReplyPair]?
+    }
+}

@@ -1,0 +1,43 @@
+import FlywheelCore
+
+/// A second stage behind the process protocol: each window's (ticket, candidates) pairs go to
+/// the plugin as one `rerank`; it may only reorder and cut the candidates it was given.
+public struct ProcessReranker: LearningReranker {
+    let model: PluginModel
+
+    /// Starts the plugin and indexes `published` (model 0), which it may read features from.
+    public static func start(
+        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article]
+    ) throws -> ProcessReranker {
+        ProcessReranker(
+            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .rerank]))
+    }
+
+    public func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) throws -> RankedList {
+        try rerank(batch: [(ticket, candidates)], depth: depth)[0]
+    }
+
+    public func rerank(batch items: [(ticket: Ticket, candidates: RankedList)], depth: Int) throws -> [RankedList] {
+        guard !items.isEmpty else { return [] }
+        let wire = items.map { item in
+            PluginMessages.Rerank.Item(
+                ticket: WireTicket(item.ticket, analyzer: model.analyzer),
+                candidates: item.candidates.entries.map { WireEntry(article: $0.article.rawValue, score: $0.score) })
+        }
+        let reply = try model.channel.request(.rerank) { id in
+            PluginMessages.Rerank(id: id, model: model.id, depth: depth, items: wire)
+        }
+        let offered = items.map { Set($0.candidates.articles.map(\.rawValue)) }
+        return try model.rankedLists(reply, for: items.map(\.ticket), depth: depth, op: .rerank) { i, article in
+            offered[i].contains(article)
+        }
+    }
+
+    public func retrained(with batch: TrainingBatch) throws -> ProcessReranker {
+        ProcessReranker(model: try model.retrained(with: batch))
+    }
+
+    public func publishing(_ articles: [Article]) throws -> ProcessReranker {
+        ProcessReranker(model: try model.publishing(articles))
+    }
+}

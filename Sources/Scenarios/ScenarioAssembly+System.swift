@@ -1,0 +1,98 @@
+import Engine
+import FlywheelCore
+import Foundation
+import Generation
+import LLM
+import ProcessStages
+import Retrieval
+
+extension ScenarioAssembly {
+    /// The system under test over the `published` articles, untrained: each stage of its
+    /// ``StageKind`` (``GeneratorKind``), any mix. Plugins start here (one per process stage and
+    /// job) and run in `root`; one that does not start or answer its hello throws the run-ending
+    /// error. `openai` is the untrained generator of a `kind: openai` generator (built once per
+    /// run by ``engine(for:root:keepAnnotations:llm:custom:)``, which owns its LLM service).
+    public static func makeSystem(
+        _ spec: SystemSpec, seed: UInt64, published: [Article],
+        root: String = FileManager.default.currentDirectoryPath, openai: (any LearningGenerator)? = nil
+    ) throws -> SystemUnderTest {
+        SystemUnderTest(
+            retriever: try retriever(spec, seed: seed, published: published, root: root),
+            reranker: try reranker(spec, seed: seed, published: published, root: root),
+            generator: try generator(spec, seed: seed, published: published, root: root, openai: openai))
+    }
+
+    static func retriever(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningRetriever {
+        switch spec.retriever.kind {
+        case .builtin:
+            return ExpansionRetriever(inner: learnedRetriever(spec.retriever, published: published))
+        case .process:
+            return try ProcessRetriever.start(
+                pluginCommand("retriever", spec.retriever.process, root: root), seed: seed, settings: spec.retriever,
+                published: published)
+        }
+    }
+
+    static func reranker(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningReranker {
+        switch spec.reranker.kind {
+        case .builtin:
+            // Its feature index is a BM25-with-expansion index over the same articles with the
+            // retriever's settings, kept by the reranker itself (see `RankNetReranker`).
+            let features = learnedRetriever(spec.retriever, published: published)
+            return RankNetReranker(
+                inner: PairwiseReranker(
+                    retriever: features,
+                    configuration: RerankerConfiguration(
+                        seed: seed, learningRate: spec.reranker.learningRate, epochs: spec.reranker.epochs,
+                        priorHalfLifeDays: Double(spec.reranker.priorHalfLife.seconds) / 86_400,
+                        priorEvidence: spec.reranker.priorEvidence,
+                        firstStageDepth: spec.retriever.depth)))
+        case .process:
+            return try ProcessReranker.start(
+                pluginCommand("reranker", spec.reranker.process, root: root), seed: seed, settings: spec.reranker,
+                published: published)
+        }
+    }
+
+    static func generator(
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?
+    ) throws -> any LearningGenerator {
+        switch spec.generator.kind {
+        case .builtin:
+            var generation = GenerationConfig()
+            generation.candidates = spec.generator.candidates
+            generation.exploration = spec.generator.exploration
+            generation.rewardL2 = spec.generator.rewardL2
+            generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
+            generation.articleDepth = spec.reranker.depth
+            return LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation))
+        case .process:
+            return try ProcessGenerator.start(
+                pluginCommand("generator", spec.generator.process, root: root), seed: seed, settings: spec.generator,
+                published: published)
+        case .openai:
+            guard let openai else {
+                throw InputError(field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
+            }
+            return openai
+        }
+    }
+
+    /// BM25 over `published` with the (untrained) expansion model of the retriever's settings.
+    static func learnedRetriever(_ r: SystemSpec.Retriever, published: [Article]) -> LearnedRetriever {
+        let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
+        let expansion = ExpansionModel(
+            configuration: ExpansionConfiguration(
+                strength: r.expansion.strength, halfLifeDays: Double(r.expansion.halfLife.seconds) / 86_400,
+                cap: r.expansion.cap, demotion: r.expansion.demotion, evidence: r.expansion.evidence),
+            analysis: index.analyzer.configuration)
+        return LearnedRetriever(index: index, model: expansion)
+    }
+
+    static func pluginCommand(_ stage: String, _ spec: ProcessSpec?, root: String) -> PluginCommand {
+        let spec = spec ?? ProcessSpec()
+        return PluginCommand(
+            stage: stage, command: spec.command, environment: spec.env, timeoutSeconds: Double(spec.timeout.seconds),
+            directory: root)
+    }
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""A first stage for Flywheel behind the process protocol (docs/protocol.md, version 1):
+BM25 from bm25s (method="lucene", the builtin's k1 and b, over Flywheel's own analysed
+tokens of title + body) plus document expansion learned from agents' relevance marks.
+
+Scores are  BM25(q, d) + strength * BM25(q, expansion(d)),  where expansion(d) is a pseudo
+document of the ticket terms marked "relevant" for d more often than the base rate of
+"relevant" marks predicts (a term's surplus s = e - p0 * (e + n), with e and n the
+time-discounted counts of the term in tickets marked relevant / not relevant for d, p0 the
+share of marks that said relevant; half-life forgetting measured in simulated time; at most
+`cap` terms per article, each repeated round(s) times). With `expansion.strength: 0` this is
+plain BM25 on the builtin's tokens, and lists are ranked exactly as Flywheel ranks them:
+positive scores only, ties by article id descending.
+
+Run by Flywheel (`system.retriever.kind: process`); reads requests on stdin, one JSON object a
+line, and writes one reply a line on stdout. Diagnostics go to stderr.
+"""
+import json
+import sys
+from collections import defaultdict
+from datetime import datetime
+
+import bm25s
+import numpy as np
+
+PROTOCOL = 1
+CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "shutdown"]
+
+
+def seconds(iso):
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() if iso else None
+
+
+class Index:
+    """bm25s over token lists, with Flywheel's ranking rule on top."""
+
+    def __init__(self, ids, token_lists, k1, b):
+        self.ids = ids
+        # each document's place in article-id order, for Flywheel's tie-break (id descending)
+        self.id_rank = np.empty(len(ids), dtype=np.int64)
+        self.id_rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+        self.retriever = None
+        if any(token_lists):
+            self.retriever = bm25s.BM25(method="lucene", k1=k1, b=b)
+            self.retriever.index([t if t else [""] for t in token_lists], show_progress=False)
+
+    def scores(self, tokens):
+        if self.retriever is None:
+            return None
+        known = [t for t in tokens if t in self.retriever.vocab_dict]
+        if not known:
+            return None
+        return self.retriever.get_scores(known).astype(np.float64)
+
+
+class Model:
+    """One numbered model: the published articles and the marks learned so far."""
+
+    def __init__(self, settings, articles, marks):
+        self.settings = settings
+        self.articles = articles  # id -> tokens, in publication order
+        self.marks = marks  # (time, article, tokens, relevant)
+        ids = list(articles)
+        k1, b = settings.get("k1", 1.2), settings.get("b", 0.75)
+        self.base = Index(ids, [articles[i] for i in ids], k1, b)
+        self.strength = settings.get("expansion", {}).get("strength", 0.0)
+        self.expansion = None
+        if self.strength > 0 and marks:
+            self.expansion = Index(ids, [self.expansion_terms(i) for i in ids], k1, b)
+
+    def expansion_terms(self, article):
+        return self._expanded().get(article, [])
+
+    def _expanded(self):
+        if hasattr(self, "_cache"):
+            return self._cache
+        exp = self.settings.get("expansion", {})
+        half_life = exp.get("half_life_seconds", 45 * 86400)
+        cap = exp.get("cap", 200)
+        now = max(t for t, _, _, _ in self.marks)
+        yes, no = defaultdict(lambda: defaultdict(float)), defaultdict(lambda: defaultdict(float))
+        total_yes = total = 0.0
+        for t, article, tokens, relevant in self.marks:
+            w = 0.5 ** ((now - t) / half_life)
+            total += w
+            total_yes += w if relevant else 0
+            for term in set(tokens):
+                (yes if relevant else no)[article][term] += w
+        p0 = total_yes / total if total else 0.0
+        out = {}
+        for article in self.articles:
+            surplus = {}
+            for term in set(yes[article]) | set(no[article]):
+                e, n = yes[article][term], no[article][term]
+                s = e - p0 * (e + n)
+                if s >= 0.5:
+                    surplus[term] = s
+            top = sorted(surplus.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
+            out[article] = [term for term, s in top for _ in range(int(round(s)))]
+        self._cache = out
+        return out
+
+    def retrieve(self, tokens, depth):
+        base = self.base.scores(tokens)
+        if base is None:
+            return []
+        scores = base
+        if self.expansion is not None:
+            extra = self.expansion.scores(tokens)
+            if extra is not None:
+                scores = base + self.strength * extra
+        ids = self.base.ids
+        scores32 = scores.astype(np.float32)
+        positive = np.nonzero(scores32 > 0)[0]
+        # best first; ties by article id descending, as Flywheel ranks
+        ranked = positive[np.lexsort((-self.base.id_rank[positive], -scores32[positive]))][:depth]
+        return [{"article": ids[i], "score": float(scores[i])} for i in ranked]
+
+
+def main():
+    settings = {}
+    models = {}
+    out = sys.stdout
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        req = json.loads(line)
+        rid, op = req["id"], req["op"]
+        reply = {"id": rid, "ok": True}
+        try:
+            if op == "hello":
+                if req["protocol"] != PROTOCOL:
+                    raise ValueError(f"protocol {req['protocol']} unsupported; this plugin speaks {PROTOCOL}")
+                settings = dict(req["settings"])
+                exp = dict(settings.get("expansion", {}))
+                exp["half_life_seconds"] = _duration(exp.get("half_life", "45d"))
+                settings["expansion"] = exp
+                reply.update(protocol=PROTOCOL, name="bm25s-retriever", capabilities=CAPABILITIES)
+            elif op == "index":
+                models[req["model"]] = Model(settings, {a["id"]: a["tokens"] for a in req["articles"]}, [])
+            elif op == "publish":
+                src = models[req["from"]]
+                articles = dict(src.articles)
+                for a in req["articles"]:
+                    articles[a["id"]] = a["tokens"]
+                models[req["to"]] = Model(settings, articles, src.marks)
+            elif op == "retrain":
+                src = models[req["from"]]
+                batch = req["batch"]
+                tickets = {t["id"]: t for t in batch["tickets"]}
+                marks = list(src.marks)
+                for m in batch["relevance"]:
+                    t = tickets[m["ticket"]]
+                    marks.append((seconds(t["created_at"]), m["article"], t["tokens"], m["relevant"]))
+                models[req["to"]] = Model(settings, src.articles, marks)
+            elif op == "retrieve":
+                model = models[req["model"]]
+                reply["results"] = [model.retrieve(t["tokens"], req["depth"]) for t in req["tickets"]]
+            elif op == "release":
+                for m in req["models"]:
+                    models.pop(m, None)
+            elif op == "shutdown":
+                out.write(json.dumps(reply) + "\n")
+                out.flush()
+                return
+            else:
+                reply = {"id": rid, "error": f"unknown op {op!r}"}
+        except KeyError as e:
+            reply = {"id": rid, "error": f"{op}: unknown model or missing field {e}"}
+        except ValueError as e:
+            reply = {"id": rid, "error": f"{op}: {e}"}
+        out.write(json.dumps(reply) + "\n")
+        out.flush()
+
+
+def _duration(text):
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+    return int(text[:-1]) * units[text[-1]]
+
+
+if __name__ == "__main__":
+    main()
