@@ -1,0 +1,28 @@
+import FlywheelCore
+
+extension BM25Index {
+    /// ``searchDocuments(terms:depth:)``'s list, scores included, found by MaxScore
+    /// (``MaxScoreTopK``) without scoring every matching document.
+    ///
+    /// Not the default: on the corpora measured (1.5k and 20k articles, ticket queries of ~15
+    /// terms over a small vocabulary) it is slower than the SIMD exhaustive pass, see
+    /// BENCHMARKS.md ("First-stage pruning").
+    public func searchDocumentsPruned(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
+        prunedTop(queryTermIDs(terms), depth: depth).map { (Int($0.doc), $0.score) }
+    }
+
+    /// MaxScore top-`depth` for a query from ``queryTermIDs(_:)``.
+    func prunedTop(_ query: [(term: Int32, count: Int)], depth: Int) -> [(doc: Int32, score: Float)] {
+        guard depth > 0, !query.isEmpty else { return [] }
+        return flat.withBuffers { docs, impacts in
+            var lists: [PostingCursor] = []
+            lists.reserveCapacity(query.count)
+            FlatPostings.cursors(
+                query, scale: nil, idfs: idfs, maxImpacts: flat.maxImpacts, starts: flat.starts, docs: docs,
+                impacts: impacts, into: &lists)
+            return idRank.withUnsafeBufferPointer { ranks in
+                MaxScoreTopK.top(lists, documentCount: articles.count, k: depth, idRank: ranks)
+            }
+        }
+    }
+}
