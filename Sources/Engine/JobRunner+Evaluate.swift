@@ -71,38 +71,20 @@ extension JobRunner {
         var panel = config.panel
         panel.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
         panel.fatigue.perHour = 0
-        for record in engine.prepared.heldOut {
-            let ticket = record.ticket
-            let key = StableHash.fnv1a(ticket.id.rawValue)
-            let candidates = system.retriever.retrieve(
-                ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
-            let reranked = system.reranker.rerank(ticket, candidates: candidates, depth: candidates.count)
-            let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
-            if first.relevantCount > 0 {
-                let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
-                sums[0] += recall.value(first)
-                sums[1] += precision.value(second)
-                sums[2] += ndcg.value(second)
-                sums[3] += rr.value(second)
+        // Each held-out ticket is evaluated on its own (on `servingThreads` threads); the sums
+        // are then taken in ticket order, so they do not depend on the thread count.
+        let heldOut = engine.prepared.heldOut
+        let perTicket = WorkPool.orderedMap(count: heldOut.count, width: servingThreads) { i in
+            offlineOutcome(heldOut[i], judge: judge, panel: panel, recall: recall, precision: precision, ndcg: ndcg, rr: rr)
+        }
+        for outcome in perTicket {
+            if let ranking = outcome.ranking {
+                for m in 0..<4 { sums[m] += ranking[m] }
                 judged += 1
             }
-            let shownList = reranked.prefix(config.rerankDepth)
-            let articles = shownList.articles.compactMap { articleByID[$0] }
-            var generate = RandomStream(seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), key])
-            let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &generate)
-            var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
-            let qualityA = judge.quality(of: a, for: record.truth)
-            let score = judge.helpfulness(from: qualityA, rng: &judgeRng)
-            helpfulness += score
-            if score >= 4 { helpful += 1 }
-
-            var state = AgentState(persona: panel)
-            let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
-                to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
-                published: { _ in true }, judge: judge, state: &state,
-                rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),
-                qualityA: qualityA)
-            if feedback.adoption?.outcome.isAdopted == true { adopted += 1 }
+            helpfulness += outcome.helpfulness
+            if outcome.helpfulness >= 4 { helpful += 1 }
+            if outcome.adopted { adopted += 1 }
         }
         let n = Double(max(1, engine.prepared.heldOut.count))
         let j = Double(max(1, judged))
@@ -115,5 +97,39 @@ extension JobRunner {
             "helpfulness_ge4": Double(helpful) / n,
             "adoption": Double(adopted) / n,
         ]
+    }
+
+    /// One held-out ticket's offline outcome: recall, precision, nDCG and reciprocal rank (nil
+    /// when the ticket has no relevant article), the panel's helpfulness and adoption.
+    func offlineOutcome(
+        _ record: TicketRecord, judge: Judge, panel: Persona, recall: RecallAtK, precision: PrecisionAtK, ndcg: NDCGAtK,
+        rr: ReciprocalRank
+    ) -> (ranking: [Double]?, helpfulness: Double, adopted: Bool) {
+        let ticket = record.ticket
+        let key = StableHash.fnv1a(ticket.id.rawValue)
+        let candidates = system.retriever.retrieve(
+            ticket, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
+        let reranked = system.reranker.rerank(ticket, candidates: candidates, depth: candidates.count)
+        let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
+        var ranking: [Double]?
+        if first.relevantCount > 0 {
+            let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
+            ranking = [recall.value(first), precision.value(second), ndcg.value(second), rr.value(second)]
+        }
+        let shownList = reranked.prefix(config.rerankDepth)
+        let articles = shownList.articles.compactMap { articleByID[$0] }
+        var generate = RandomStream(seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), key])
+        let (a, b) = system.generator.suggest(for: ticket, articles: articles, rng: &generate)
+        var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
+        let qualityA = judge.quality(of: a, for: record.truth)
+        let score = judge.helpfulness(from: qualityA, rng: &judgeRng)
+
+        var state = AgentState(persona: panel)
+        let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
+            to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
+            published: { _ in true }, judge: judge, state: &state,
+            rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),
+            qualityA: qualityA)
+        return (ranking, score, feedback.adoption?.outcome.isAdopted == true)
     }
 }

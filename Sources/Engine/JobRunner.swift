@@ -38,6 +38,9 @@ struct JobRunner {
     var lastShift: [Int64]
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
+    /// Threads that compute suggestions (served and held-out tickets) in parallel; results do
+    /// not depend on it (see JobRunner+ParallelServing.swift).
+    var servingThreads = 1
 
     init(engine: Engine, arm: EngineArm, replicate: Int) {
         self.engine = engine
@@ -112,22 +115,33 @@ struct JobRunner {
                 }
             }
         }
+        // Tickets between two events are served in batches (see `serve(batch:)`): the batch is
+        // flushed before any event, so every event sees exactly the tickets served before it.
+        var batch: [TicketRecord] = []
         while let record = try cursor.next() {
             let t = record.ticket.createdAt
             if t >= schedule.end { break }
-            try handle(until: t, &self, emit: emit)
+            if nextEvent < events.count, events[nextEvent].time <= t {
+                serve(batch: &batch)
+                try handle(until: t, &self, emit: emit)
+            }
             if engine.prepared.heldOutIDs.contains(record.ticket.id) { continue }
-            serve(record)
+            batch.append(record)
+            if batch.count >= JobRunner.servingBatch { serve(batch: &batch) }
         }
+        serve(batch: &batch)
         try handle(until: nil, &self, emit: emit)
     }
 
     // MARK: Serving
 
-    mutating func serve(_ record: TicketRecord) {
+    /// Serves one ticket; `suggested`: its suggestion and reply-A quality when already computed
+    /// (``suggestion(for:)``, possibly on another thread).
+    mutating func serve(_ record: TicketRecord, suggested: Suggested? = nil) {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        let served = suggest(for: ticket, key: key)
+        let suggested = suggested ?? suggestion(for: record)
+        let served = suggested.served
         window.served += 1
 
         if let vendor = arm.vendor, arm.retrain {
@@ -154,7 +168,7 @@ struct JobRunner {
             recentTruths.append(record.truth)
         }
         // the agent judges reply A anyway; the quality audit at retraining reuses it
-        let qualityA = engine.world.judge.quality(of: served.a, for: record.truth)
+        let qualityA = suggested.qualityA
         let feedback = agent.respond(
             to: shown, truth: record.truth, published: { published.contains($0) }, judge: engine.world.judge,
             state: &agentStates[index],
