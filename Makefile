@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real
+.PHONY: run test deps build release clean validity validity-quick validity-real slurm-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,12 @@ validity: release
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh
+
+# A sweep on a real single-node Slurm cluster (installs Debian's slurm-wlm when missing; needs
+# root): 4 array tasks over --shard, merged, compared byte for byte with one process
+# (docs/distributed.md). Slow and needs root: not part of `make test`.
+slurm-check: release
+	bash scripts/slurm-check.sh
 
 clean:
 	rm -rf .build
