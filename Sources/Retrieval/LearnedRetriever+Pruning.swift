@@ -27,6 +27,7 @@ extension LearnedRetriever {
     func prunedTop(_ q: FieldQueries, depth: Int) -> [(doc: Int32, score: Float)] {
         guard depth > 0 else { return [] }
         guard q.demotion.isEmpty else { return exhaustiveTop(q, depth: depth) }
+        precondition(index.keepsFlatPostings, "the pruned search needs preparePruning() first")
         return index.flat.withBuffers { bDocs, bImpacts in
             expansionField.flat.withBuffers { eDocs, eImpacts in
                 var lists: [PostingCursor] = []

@@ -51,6 +51,10 @@ public struct LearnedRetriever: Retriever {
         use(model.retrained(with: annotations, tickets: tickets, at: time))
     }
 
+    /// Builds (and from now on maintains) the index's flat postings for the pruned search
+    /// (``searchPruned(terms:depth:)``; the learned fields always keep theirs: they are small).
+    public mutating func preparePruning() { index.preparePruning() }
+
     /// Publishes an article into the index; learned weights it already has start to count.
     public mutating func publish(_ article: Article) {
         index.publish(article)

@@ -38,7 +38,8 @@ struct PrunedTopKTests {
     @Test(arguments: ["ci-small", "marketplace"])
     func plainBM25ListsAreTheExhaustiveLists(corpus name: String) throws {
         let (articles, tickets) = try Self.corpus(name, tickets: 300)
-        let index = BM25Index(articles: articles)
+        var index = BM25Index(articles: articles)
+        index.preparePruning()
         for ticket in tickets {
             let terms = index.analyzer.terms(ticket.text)
             for depth in [1, 8, 75] {
@@ -76,6 +77,7 @@ struct PrunedTopKTests {
             }
         }
         retriever.retrain(with: marks, tickets: byID)
+        retriever.preparePruning()
         #expect(retriever.expansionField.flat.docs.count > 0)
         if fields.demotion > 0 { #expect(retriever.demotionField.flat.docs.count > 0) }
         for ticket in tickets.dropFirst(300) {
@@ -104,7 +106,8 @@ struct PrunedTopKTests {
     @Test func tiesAtTheCutOffGoByArticleIDDescending() {
         let digits = { (i: Int) in String(repeating: "0", count: 3 - String(i).count) + String(i) }
         let kb = (0..<100).map { Article(id: ArticleID("a" + digits($0)), title: "Refund policy", body: "How refunds work.") }
-        let index = BM25Index(articles: kb.reversed())
+        var index = BM25Index(articles: kb.reversed())
+        index.preparePruning()
         let pruned = index.searchDocumentsPruned(terms: index.analyzer.terms("refund policy"), depth: 75).map {
             RankedList.Entry(article: index.articleID(ofDocument: $0.document), score: Double($0.score))
         }
@@ -118,6 +121,7 @@ struct PrunedTopKTests {
     /// are re-sorted, and the lists stay the exhaustive ones.
     @Test func replacedArticlesKeepTheListsExact() {
         var index = BM25Index(articles: FirstStagePartsTests.kb)
+        index.preparePruning()  // before the replacements: publication keeps it current
         index.publish(Article(id: "a3", title: "Topic 3 refunds", body: "Refunds and cards for topic 3 orders."))
         index.publish(Article(id: "a0", title: "Orders", body: "Orders and refunds policy case 2."))
         for text in FirstStagePartsTests.probes.map(\.text) {
