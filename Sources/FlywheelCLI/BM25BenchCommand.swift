@@ -34,8 +34,8 @@ struct BM25BenchCommand: ParsableCommand {
             },
             parameters: BM25Parameters(k1: k1, b: b))
         let buildSeconds = (clock.now - t0).seconds
-        index.preparePruning()  // after the build timing: the default search does not need it
         let rssBuilt = ProcessMemory.residentMiB()
+        index.preparePruning()  // after the build's time and memory: the default search does not need it
         // Warm-up pass, then timed passes: the default search (every matching document scored)
         // and the MaxScore one alternately, so their ratio is measured in one run.
         // Like bm25s, the timed call returns document numbers and scores; ids are mapped after.
