@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check
+.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check slurm-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -55,6 +55,12 @@ eval-qrels: release
 # cache and replayed offline. Not part of `make test`, which replays the committed cache.
 llm-check: release
 	bash scripts/llm-check.sh
+
+# A sweep on a real single-node Slurm cluster (installs Debian's slurm-wlm when missing; needs
+# root): 4 array tasks over --shard, merged, compared byte for byte with one process
+# (docs/distributed.md). Slow and needs root: not part of `make test`.
+slurm-check: release
+	bash scripts/slurm-check.sh
 
 clean:
 	rm -rf .build

@@ -44,6 +44,9 @@ struct JobRunner {
     var kbEvents: [IterationRecord.KBEvent] = []
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
+    /// Threads that compute suggestions (served and held-out tickets) in parallel; results do
+    /// not depend on it (see JobRunner+ParallelServing.swift).
+    var servingThreads = 1
 
     init(engine: Engine, arm: EngineArm, replicate: Int) {
         self.engine = engine
@@ -118,23 +121,34 @@ struct JobRunner {
                 }
             }
         }
+        // Tickets between two events are served in batches (see `serve(batch:)`): the batch is
+        // flushed before any event, so every event sees exactly the tickets served before it.
+        // Held-out tickets join the batch unserved: what a log delivers late is absorbed by
+        // each ticket's time, held out or not, exactly as one ticket at a time would.
+        var batch: [TicketRecord] = []
         while let record = try cursor.next() {
             let t = record.ticket.createdAt
             if t >= schedule.end { break }
-            try handle(until: t, &self, emit: emit)
-            absorbDue(by: t)
-            if engine.prepared.heldOutIDs.contains(record.ticket.id) { continue }
-            serve(record)
+            if nextEvent < events.count, events[nextEvent].time <= t {
+                serve(batch: &batch)
+                try handle(until: t, &self, emit: emit)
+            }
+            batch.append(record)
+            if batch.count >= JobRunner.servingBatch { serve(batch: &batch) }
         }
+        serve(batch: &batch)
         try handle(until: nil, &self, emit: emit)
     }
 
     // MARK: Serving
 
-    mutating func serve(_ record: TicketRecord) {
+    /// Serves one ticket whose suggestion (and, when the feedback source reads it, reply A's
+    /// quality) `suggested` holds (``suggestion(for:judgingReplyA:)``, possibly computed on
+    /// another thread): everything with state happens here, in ticket order.
+    mutating func serve(_ record: TicketRecord, suggested: Suggested) {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        let served = suggest(for: ticket, key: key)
+        let served = suggested.served
         window.served += 1
 
         if let vendor = arm.vendor, arm.retrain {
@@ -152,7 +166,8 @@ struct JobRunner {
             recentTruths.append(record.truth)
         }
         let context = FeedbackContext(
-            seed: config.seed, replicate: replicate, judge: engine.world.judge, published: published, library: library)
+            seed: config.seed, replicate: replicate, judge: engine.world.judge, published: published, library: library,
+            qualityA: suggested.qualityA)
         deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt, truth: record.truth)
     }
 

@@ -38,4 +38,12 @@ public protocol ReplyGenerator: Sendable {
     /// Suggestion A (current policy) and B (challenger) for `ticket` given `articles` in
     /// reranked order. `rng` is the ticket's own stream, for exploration.
     func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> (a: Reply, b: Reply)
+    /// Whether ``suggest(for:articles:rng:)`` calls an outside service with state of its own
+    /// (a budget, a failure latch, a recording), whose outcome would depend on the order of
+    /// calls: the engine then calls it from one thread, in ticket order. Default false.
+    var callsOutsideService: Bool { get }
+}
+
+extension ReplyGenerator {
+    public var callsOutsideService: Bool { false }
 }
