@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check
+.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -75,6 +75,12 @@ protocol-check: release
 # runs it on corpora/ci-small.
 example-check:
 	bash scripts/example-check.sh
+
+# A sweep on a real single-node Slurm cluster (installs Debian's slurm-wlm when missing; needs
+# root): 4 array tasks over --shard, merged, compared byte for byte with one process
+# (docs/distributed.md). Slow and needs root: not part of `make test`.
+slurm-check: release
+	bash scripts/slurm-check.sh
 
 clean:
 	rm -rf .build

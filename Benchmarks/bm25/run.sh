@@ -7,7 +7,10 @@
 # them into tokens (title + body for articles, text for queries); `flywheel bench-bm25` (release
 # build) and bm25s_side.py (bm25s, method="lucene", backend="numba", one thread, after a warm-up
 # call) index those tokens with k1 1.2, b 0.75 and time top-75 for every query; compare.py
-# reports the share of queries whose lists agree up to ties. Output: Benchmarks/out/bm25/.
+# reports the share of queries whose lists agree up to ties. bench-bm25 also times the MaxScore
+# search (`searchDocumentsPruned`) against the default in the same run and checks their lists are
+# bit-identical. Corpora: the given one (default corpora/marketplace, 1,500 articles), a generated
+# 20,000-article one, and the bank KB when present. Output: Benchmarks/out/bm25/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -30,8 +33,14 @@ fw="$(swift build -c release --show-bin-path)/flywheel"
 
 corpus="${1:-corpora/marketplace}"
 bank="../shared/datasets/tau2-banking-knowledge"
+# A 20,000-article knowledge base (generated once; 5,000 tickets as queries), for scale.
+large="$out/corpus-20k"
+if [[ ! -f "$large/manifest.json" ]]; then
+    "$fw" corpus generate --profile marketplace --seed 3 --articles 20000 --tickets 5000 --weeks 4 --out "$large" >/dev/null
+fi
 sets=()
 if [[ -d "$corpus" ]]; then sets+=("corpus:$corpus:$(basename "$corpus")"); else echo "skip: $corpus not found"; fi
+sets+=("corpus:$large:marketplace-20k")
 if [[ -d "$bank" ]]; then sets+=("bank:$bank:bank"); else echo "skip: $bank not found"; fi
 
 for entry in "${sets[@]}"; do

@@ -60,23 +60,35 @@ public struct Engine: Sendable {
     /// The held-out tickets every iteration is evaluated on.
     public var heldOut: [TicketRecord] { prepared.heldOut }
 
-    /// Runs `jobs`, at most `parallelism` at once, handing each iteration's record to `emit` as it
-    /// completes (from several threads: `emit` must be thread-safe). The first error stops the run.
+    /// Runs `jobs` on `parallelism` cores in all: at most `parallelism` jobs at once, and when
+    /// there are fewer jobs than cores, each job serves its tickets on its share of the cores
+    /// (``threadsPerJob(jobs:cores:)``). Hands each iteration's record to `emit` as it completes
+    /// (from several threads: `emit` must be thread-safe). The first error stops the run.
+    /// Results do not depend on `parallelism`.
     public func run(
         jobs: [JobKey], parallelism: Int, emit: @escaping @Sendable (IterationRecord) throws -> Void
     ) throws {
+        let threads = Engine.threadsPerJob(jobs: jobs.count, cores: parallelism)
         try WorkPool.run(count: jobs.count, width: parallelism) { index in
-            try runJob(jobs[index], emit: emit)
+            try runJob(jobs[index], threads: threads, emit: emit)
             return true
         }
     }
 
-    /// Runs one (arm, replicate) job from its start.
-    public func runJob(_ job: JobKey, emit: (IterationRecord) throws -> Void) throws {
+    /// Serving threads per job when `jobs` jobs share `cores` cores: the cores the concurrent
+    /// jobs leave over, split evenly (at least 1).
+    public static func threadsPerJob(jobs: Int, cores: Int) -> Int {
+        max(1, cores / max(1, min(jobs, cores)))
+    }
+
+    /// Runs one (arm, replicate) job from its start, computing suggestions on `threads` threads
+    /// (the results are the same for any count).
+    public func runJob(_ job: JobKey, threads: Int = 1, emit: (IterationRecord) throws -> Void) throws {
         guard let arm = config.arms.first(where: { $0.name == job.arm }) else {
             throw InputError(field: "arms", "no arm named '\(job.arm)'")
         }
         var runner = try JobRunner(engine: self, arm: arm, replicate: job.replicate)
+        runner.servingThreads = max(1, threads)
         let check = world.healthCheck ?? {}
         try runner.run { record in
             try check()

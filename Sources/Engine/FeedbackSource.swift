@@ -9,6 +9,11 @@ protocol FeedbackSource {
     /// The feedback on the suggestion served for `record`, as zero or more deliveries (a log may
     /// spread a ticket's annotations over time).
     mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback]
+
+    /// Whether ``feedback(on:served:context:)`` reads the judge's quality of the served reply A:
+    /// the job runner then computes it beforehand, with the suggestion (possibly on another
+    /// thread), and passes it in ``FeedbackContext/qualityA``.
+    var readsReplyQuality: Bool { get }
 }
 
 /// What a feedback source may read of the job's state when a ticket is served.
@@ -19,6 +24,9 @@ struct FeedbackContext {
     var published: Set<ArticleID>
     /// `published`, sorted.
     var library: [ArticleID]
+    /// `judge`'s quality of the served reply A for the ticket's truth, when the runner computed
+    /// it (for a source that ``FeedbackSource/readsReplyQuality``); nil: not computed.
+    var qualityA: QualityBreakdown?
 }
 
 /// One batch of annotations on one ticket, with what the agent saw and what it cost.

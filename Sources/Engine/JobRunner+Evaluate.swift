@@ -74,60 +74,37 @@ extension JobRunner {
         var panel = config.panel
         panel.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
         panel.fatigue.perHour = 0
+        // The stages answer the held-out tickets as one batch (``stageOutputs(for:rerankDepth:purpose:)``);
+        // then each ticket's outcome is computed on its own (on ``servingThreads`` threads) and
+        // the sums are taken in ticket order, so they do not depend on the thread count. A scorer
+        // (an outside service with state: budgets, a failure latch, a recording) is asked here,
+        // in ticket order, never from the threads.
         let heldOut = engine.prepared.heldOut
-        let tickets = heldOut.map(\.ticket)
-        let firstStage = try system.retriever.retrieve(
-            batch: tickets, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
-        try StageContract.check(firstStage, for: tickets, stage: "retriever")
-        let secondStage = try system.reranker.rerank(
-            batch: zip(tickets, firstStage).map { ($0, $1) }, depth: config.retrieverDepth)
-        try StageContract.check(secondStage, for: tickets, stage: "reranker")
-        let requests = zip(tickets, secondStage).map { ticket, reranked in
-            GenerationRequest(
-                ticket: ticket, articles: reranked.prefix(config.rerankDepth).articles.compactMap { articleByID[$0] },
-                rng: RandomStream(
-                    seed: config.seed, purpose: "eval-generate", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
+        let scorer = engine.world.scorer
+        let outputs = try stageOutputs(
+            for: heldOut.map(\.ticket), rerankDepth: config.retrieverDepth, purpose: "eval-generate")
+        let perTicket = WorkPool.orderedMap(count: heldOut.count, width: servingThreads) { i in
+            offlineOutcome(
+                heldOut[i], candidates: outputs.candidates[i], reranked: outputs.reranked[i], replies: outputs.replies[i],
+                judge: judge, builtinScore: scorer == nil, panel: panel, recall: recall, precision: precision,
+                ndcg: ndcg, rr: rr)
         }
-        let replies = try system.generator.suggest(batch: requests)
-        try StageContract.check(replies.count, tickets.count, stage: "generator")
-        for (i, record) in heldOut.enumerated() {
-            let ticket = record.ticket
-            let key = StableHash.fnv1a(ticket.id.rawValue)
-            let candidates = firstStage[i]
-            let reranked = secondStage[i]
-            let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
-            if first.relevantCount > 0 {
-                let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
-                sums[0] += recall.value(first)
-                sums[1] += precision.value(second)
-                sums[2] += ndcg.value(second)
-                sums[3] += rr.value(second)
+        for (record, outcome) in zip(heldOut, perTicket) {
+            if let ranking = outcome.ranking {
+                for m in 0..<4 { sums[m] += ranking[m] }
                 judged += 1
             }
-            let shownList = reranked.prefix(config.rerankDepth)
-            let (a, b) = replies[i]
-            var judgeRng = RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), key])
-            let qualityA = judge.quality(of: a, for: record.truth)
-            if let scorer = engine.world.scorer {
-                if let score = scorer.helpfulness(of: a, for: ticket, truth: record.truth, rng: &judgeRng) {
-                    helpfulness += score
-                    if score >= 4 { helpful += 1 }
-                    scored += 1
-                }
-            } else {
-                let score = judge.helpfulness(from: qualityA, rng: &judgeRng)
+            var score = outcome.helpfulness
+            if let scorer {
+                var judgeRng = evaluationJudgeStream(for: record.ticket)
+                score = scorer.helpfulness(of: outcome.replyA, for: record.ticket, truth: record.truth, rng: &judgeRng)
+            }
+            if let score {
                 helpfulness += score
                 if score >= 4 { helpful += 1 }
                 scored += 1
             }
-
-            var state = AgentState(persona: panel)
-            let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
-                to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
-                published: { _ in true }, judge: judge, state: &state,
-                rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),
-                qualityA: qualityA)
-            if feedback.adoption?.outcome.isAdopted == true { adopted += 1 }
+            if outcome.adopted { adopted += 1 }
         }
         let n = Double(max(1, engine.prepared.heldOut.count))
         let j = Double(max(1, judged))
@@ -148,5 +125,57 @@ extension JobRunner {
             if scored == 0 { metrics["helpfulness"] = nil; metrics["helpfulness_ge4"] = nil }
         }
         return metrics
+    }
+
+    /// One held-out ticket's offline outcome, a pure function of the deployed system and the
+    /// ticket (any thread may compute it).
+    struct OfflineOutcome {
+        /// Recall, precision, nDCG and reciprocal rank; nil when the ticket has no relevant article.
+        var ranking: [Double]?
+        /// Reply A, for a scorer to grade afterwards.
+        var replyA: Reply
+        /// The builtin judge's helpfulness of reply A (nil when a scorer grades it instead).
+        var helpfulness: Double?
+        /// Whether the evaluation panel adopted reply A.
+        var adopted: Bool
+    }
+
+    /// ``OfflineOutcome`` of `record`, given what the stages answered for it;
+    /// `builtinScore`: whether the builtin judge scores reply A.
+    func offlineOutcome(
+        _ record: TicketRecord, candidates: RankedList, reranked: RankedList, replies: (a: Reply, b: Reply), judge: Judge,
+        builtinScore: Bool, panel: Persona, recall: RecallAtK, precision: PrecisionAtK, ndcg: NDCGAtK, rr: ReciprocalRank
+    ) -> OfflineOutcome {
+        let ticket = record.ticket
+        let key = StableHash.fnv1a(ticket.id.rawValue)
+        let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
+        var ranking: [Double]?
+        if first.relevantCount > 0 {
+            let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
+            ranking = [recall.value(first), precision.value(second), ndcg.value(second), rr.value(second)]
+        }
+        let shownList = reranked.prefix(config.rerankDepth)
+        let (a, b) = replies
+        let qualityA = judge.quality(of: a, for: record.truth)
+        var score: Double?
+        if builtinScore {
+            var judgeRng = evaluationJudgeStream(for: ticket)
+            score = judge.helpfulness(from: qualityA, rng: &judgeRng)
+        }
+
+        var state = AgentState(persona: panel)
+        let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
+            to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
+            published: { _ in true }, judge: judge, state: &state,
+            rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),
+            qualityA: qualityA)
+        return OfflineOutcome(
+            ranking: ranking, replyA: a, helpfulness: score, adopted: feedback.adoption?.outcome.isAdopted == true)
+    }
+
+    /// The stream the evaluation's helpfulness of `ticket` draws from (the builtin judge's or
+    /// a scorer's).
+    func evaluationJudgeStream(for ticket: Ticket) -> RandomStream {
+        RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)])
     }
 }

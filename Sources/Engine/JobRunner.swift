@@ -44,6 +44,9 @@ struct JobRunner {
     var kbEvents: [IterationRecord.KBEvent] = []
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
+    /// Threads that compute suggestions (served and held-out tickets) in parallel; results do
+    /// not depend on it (see JobRunner+ParallelServing.swift).
+    var servingThreads = 1
 
     init(engine: Engine, arm: EngineArm, replicate: Int) throws {
         self.engine = engine
@@ -105,13 +108,14 @@ struct JobRunner {
         try emit(evaluationRecord(job: job, iteration: 0, time: engine.prepared.start, isLast: false))
         var cursor = try engine.tickets.open()
         // The system changes only at events (retraining, publication), so the tickets between two
-        // events are one window: served together, their stages asked once per window. Held-out
+        // events are one window: served together, their stages asked once per window (at most
+        // ``servingBatch`` tickets at once, which bounds the memory a long window holds). Held-out
         // tickets stay in the window unserved: their times still release due deliveries.
-        var window: [TicketRecord] = []
+        var pending: [TicketRecord] = []
         func handle(until time: Timestamp?, _ runner: inout JobRunner, emit: (IterationRecord) throws -> Void) throws {
             guard nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true else { return }
-            try runner.serve(window)
-            window.removeAll(keepingCapacity: true)
+            try runner.serve(pending)
+            pending.removeAll(keepingCapacity: true)
             while nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true {
                 let (at, event) = events[nextEvent]
                 nextEvent += 1
@@ -129,33 +133,26 @@ struct JobRunner {
             let t = record.ticket.createdAt
             if t >= schedule.end { break }
             try handle(until: t, &self, emit: emit)
-            window.append(record)
+            pending.append(record)
+            if pending.count >= JobRunner.servingBatch {
+                try serve(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
-        try serve(window)
-        window.removeAll()
+        try serve(pending)
+        pending.removeAll()
         try handle(until: nil, &self, emit: emit)
     }
 
     // MARK: Serving
 
-    /// Serves a window of tickets in stream order: the system's suggestions for all of them
-    /// first (one batch per stage, held-out tickets left out), then each ticket in turn: the
-    /// deliveries due by its time are absorbed, and a served ticket's feedback is delivered.
-    mutating func serve(_ records: [TicketRecord]) throws {
-        guard !records.isEmpty else { return }
-        let heldOut = engine.prepared.heldOutIDs
-        let servedRecords = records.filter { !heldOut.contains($0.ticket.id) }
-        var suggestions = try suggest(for: servedRecords.map(\.ticket))[...]
-        for record in records {
-            absorbDue(by: record.ticket.createdAt)
-            guard !heldOut.contains(record.ticket.id) else { continue }
-            serve(record, served: suggestions.removeFirst())
-        }
-    }
-
-    mutating func serve(_ record: TicketRecord, served: ServedSuggestion) {
+    /// Serves one ticket whose suggestion (and, when the feedback source reads it, reply A's
+    /// quality) `suggested` holds (computed for its whole window beforehand, possibly on other
+    /// threads: ``serve(_:)``): everything with state happens here, in ticket order.
+    mutating func serve(_ record: TicketRecord, suggested: Suggested) {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
+        let served = suggested.served
         window.served += 1
 
         if let vendor = arm.vendor, arm.retrain {
@@ -173,26 +170,8 @@ struct JobRunner {
             recentTruths.append(record.truth)
         }
         let context = FeedbackContext(
-            seed: config.seed, replicate: replicate, judge: engine.world.judge, published: published, library: library)
+            seed: config.seed, replicate: replicate, judge: engine.world.judge, published: published, library: library,
+            qualityA: suggested.qualityA)
         deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt, truth: record.truth)
-    }
-
-    /// What the system shows for each of `tickets`: the reranked articles and replies A and B.
-    func suggest(for tickets: [Ticket]) throws -> [ServedSuggestion] {
-        guard !tickets.isEmpty else { return [] }
-        let candidates = try system.retriever.retrieve(
-            batch: tickets, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
-        try StageContract.check(candidates, for: tickets, stage: "retriever")
-        let shown = try system.reranker.rerank(batch: Array(zip(tickets, candidates)), depth: config.rerankDepth)
-        try StageContract.check(shown, for: tickets, stage: "reranker")
-        let requests = zip(tickets, shown).map { ticket, list in
-            GenerationRequest(
-                ticket: ticket, articles: list.articles.compactMap { articleByID[$0] },
-                rng: RandomStream(
-                    seed: config.seed, purpose: "generate", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
-        }
-        let replies = try system.generator.suggest(batch: requests)
-        try StageContract.check(replies.count, tickets.count, stage: "generator")
-        return zip(zip(tickets, shown), replies).map { ServedSuggestion(ticket: $0.0, shown: $0.1, a: $1.a, b: $1.b) }
     }
 }

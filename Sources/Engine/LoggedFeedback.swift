@@ -10,6 +10,8 @@ import World
 /// Annotations on tickets the arm never serves (held out, or past the horizon) are not used.
 struct LoggedFeedback: FeedbackSource {
     let log: AnnotationLog
+    /// The log's annotations are about its own exposure, not judged here.
+    var readsReplyQuality: Bool { false }
 
     mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback] {
         guard let annotations = log.annotations[record.ticket.id], !annotations.isEmpty else { return [] }

@@ -15,6 +15,8 @@ struct SimulatedFeedback: FeedbackSource {
         self.lastShift = Array(repeating: -1, count: agents.count)
     }
 
+    var readsReplyQuality: Bool { true }
+
     mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback] {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
@@ -28,8 +30,9 @@ struct SimulatedFeedback: FeedbackSource {
         }
         let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
         let published = context.published
-        // the agent judges reply A anyway; the quality audit at retraining reuses it
-        let qualityA = context.judge.quality(of: served.a, for: record.truth)
+        // the agent judges reply A anyway; the quality audit at retraining reuses it (the same
+        // value whether the runner computed it beforehand or not: the judge is pure)
+        let qualityA = context.qualityA ?? context.judge.quality(of: served.a, for: record.truth)
         let feedback = agent.respond(
             to: shown, truth: record.truth, published: { published.contains($0) }, judge: context.judge,
             state: &agentStates[index],

@@ -28,26 +28,38 @@ struct BM25BenchCommand: ParsableCommand {
         let rssLoaded = ProcessMemory.residentMiB()
         let clock = ContinuousClock()
         let t0 = clock.now
-        let index = BM25Index(
+        var index = BM25Index(
             analyzed: docTokens.map {
                 (Article(id: ArticleID($0.id), title: "", body: ""), AnalyzedFields(title: [], body: $0.tokens))
             },
             parameters: BM25Parameters(k1: k1, b: b))
         let buildSeconds = (clock.now - t0).seconds
         let rssBuilt = ProcessMemory.residentMiB()
-        // Warm-up pass, then timed passes.
+        index.preparePruning()  // after the build's time and memory: the default search does not need it
+        // Warm-up pass, then timed passes: the default search (every matching document scored)
+        // and the MaxScore one alternately, so their ratio is measured in one run.
         // Like bm25s, the timed call returns document numbers and scores; ids are mapped after.
         var top = queryTokens.map { index.searchDocuments(terms: $0.tokens, depth: k) }
+        var pruned = queryTokens.map { index.searchDocumentsPruned(terms: $0.tokens, depth: k) }
         var passSeconds: [Double] = []
         var passCPUSeconds: [Double] = []
+        var prunedSeconds: [Double] = []
         for _ in 0..<max(repeats, 1) {
             let t = clock.now
             let c = ProcessMemory.processCPUSeconds()
             for (i, q) in queryTokens.enumerated() { top[i] = index.searchDocuments(terms: q.tokens, depth: k) }
             passCPUSeconds.append(ProcessMemory.processCPUSeconds() - c)
             passSeconds.append((clock.now - t).seconds)
+            let e = clock.now
+            for (i, q) in queryTokens.enumerated() { pruned[i] = index.searchDocumentsPruned(terms: q.tokens, depth: k) }
+            prunedSeconds.append((clock.now - e).seconds)
+        }
+        let identical = zip(pruned, top).allSatisfy { pruned, exhaustive in
+            pruned.count == exhaustive.count
+                && zip(pruned, exhaustive).allSatisfy { $0.document == $1.document && $0.score.bitPattern == $1.score.bitPattern }
         }
         passCPUSeconds.sort()
+        prunedSeconds.sort()
         let lists = top.map { $0.map { RankedList.Entry(article: index.articleID(ofDocument: $0.document), score: Double($0.score)) } }
         passSeconds.sort()
         let median = passSeconds[passSeconds.count / 2]
@@ -68,6 +80,9 @@ struct BM25BenchCommand: ParsableCommand {
             "queries_per_second": Double(queryTokens.count) / median,
             "pass_cpu_seconds": passCPUSeconds,
             "queries_per_cpu_second": Double(queryTokens.count) / passCPUSeconds[passCPUSeconds.count / 2],
+            "maxscore_pass_seconds": prunedSeconds,
+            "maxscore_speedup": median / prunedSeconds[prunedSeconds.count / 2],
+            "maxscore_lists_identical": identical,
             "rss_start_mib": rssStart, "rss_loaded_mib": rssLoaded, "rss_built_mib": rssBuilt,
             "index_mib": rssBuilt - rssLoaded, "peak_rss_mib": ProcessMemory.peakMiB(),
         ]

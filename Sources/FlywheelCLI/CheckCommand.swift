@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Parent folder of the results.")
     var out = "results"
 
-    @Option(help: "Jobs (arm × replicate) run at once.")
+    @Option(help: "Cores in all: (arm × replicate) jobs run at once, and a job serves its tickets on the cores left over.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Fail (exit 1) a scenario that has no expect: assertions.")

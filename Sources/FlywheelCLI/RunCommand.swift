@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Override the scenario's number of replicates.")
     var replicates: Int?
 
-    @Option(help: "Jobs (arm × replicate) run at once; results do not depend on it.")
+    @Option(help: "Cores in all: (arm × replicate) jobs run at once, and a job serves its tickets on the cores left over; results do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Continue an interrupted run in the results folder.")

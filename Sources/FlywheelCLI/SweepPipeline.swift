@@ -89,12 +89,13 @@ struct SweepPipeline {
             state.markComplete()
         }
         let alreadyComplete = skipped
+        let threads = Engine.threadsPerJob(jobs: work.count, cores: jobs)
         try WorkPool.run(count: work.count, width: jobs) { i in
             let (state, job) = work[i]
             let engine = try state.engine()
             let arm = engine.config.arms.first { $0.name == job.arm }!
             try store.resetJob(run: state.runID, job: job, iterations: engine.iterations(of: arm) + 1)
-            try engine.runJob(job) { record in try store.write(record, run: state.runID) }
+            try engine.runJob(job, threads: threads) { record in try store.write(record, run: state.runID) }
             guard state.jobFinished() else { return true }
             try store.finishRun(state.runID, expecting: state.allJobs)
             state.release()

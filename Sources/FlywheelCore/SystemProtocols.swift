@@ -19,9 +19,17 @@ public protocol Retriever: Sendable {
     func retrieve(_ ticket: Ticket, depth: Int, attachingParts: Bool) throws -> RankedList
     /// ``retrieve(_:depth:attachingParts:)`` for each of `tickets`, in order.
     func retrieve(batch tickets: [Ticket], depth: Int, attachingParts: Bool) throws -> [RankedList]
+    /// Whether the stage calls something outside the process with state of its own (a plugin
+    /// process, an endpoint with a budget, a failure latch or a recording), whose outcome could
+    /// depend on the order or overlap of calls. The engine then asks it for a whole batch from
+    /// one thread; otherwise it may split a batch across its serving threads (the stage must
+    /// then be a pure function of its model and the request). Default false.
+    var callsOutsideService: Bool { get }
 }
 
 extension Retriever {
+    public var callsOutsideService: Bool { false }
+
     public func retrieve(_ ticket: Ticket, depth: Int, attachingParts: Bool) throws -> RankedList {
         try retrieve(ticket, depth: depth)
     }
@@ -41,9 +49,12 @@ public protocol Reranker: Sendable {
     var readsFirstStageParts: Bool { get }
     /// ``rerank(_:candidates:depth:)`` for each (ticket, candidates) pair, in order.
     func rerank(batch items: [(ticket: Ticket, candidates: RankedList)], depth: Int) throws -> [RankedList]
+    /// See ``Retriever/callsOutsideService``.
+    var callsOutsideService: Bool { get }
 }
 
 extension Reranker {
+    public var callsOutsideService: Bool { false }
     public var readsFirstStageParts: Bool { false }
 
     public func rerank(batch items: [(ticket: Ticket, candidates: RankedList)], depth: Int) throws -> [RankedList] {
@@ -71,9 +82,13 @@ public protocol ReplyGenerator: Sendable {
     func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply)
     /// ``suggest(for:articles:rng:)`` for each request, in order.
     func suggest(batch requests: [GenerationRequest]) throws -> [(a: Reply, b: Reply)]
+    /// See ``Retriever/callsOutsideService``.
+    var callsOutsideService: Bool { get }
 }
 
 extension ReplyGenerator {
+    public var callsOutsideService: Bool { false }
+
     public func suggest(batch requests: [GenerationRequest]) throws -> [(a: Reply, b: Reply)] {
         try requests.map { request in
             var rng = request.rng

@@ -50,6 +50,9 @@ public struct OpenAIGenerator: LearningGenerator {
         self.memory = FewShotMemory(capacity: settings.memory)
     }
 
+    /// Every suggestion asks the run's ``LLMService`` (budgets, failure latch, recording).
+    public var callsOutsideService: Bool { true }
+
     /// How many examples it has learned.
     public var learnedExamples: Int { memory.examples.count }
 

@@ -4,6 +4,8 @@ import FlywheelCore
 /// one `generate`, with the reranked articles in full and a seed drawn from each ticket's own
 /// random stream (53 bits, exact in any JSON reader); every reply sentence must cite one of the articles it was given.
 public struct ProcessGenerator: LearningGenerator {
+    /// One plugin process answers every request in turn: never split across threads.
+    public var callsOutsideService: Bool { true }
     let model: PluginModel
 
     /// Starts the plugin and indexes `published` (model 0).

@@ -3,6 +3,8 @@ import FlywheelCore
 /// A second stage behind the process protocol: each window's (ticket, candidates) pairs go to
 /// the plugin as one `rerank`; it may only reorder and cut the candidates it was given.
 public struct ProcessReranker: LearningReranker {
+    /// One plugin process answers every request in turn: never split across threads.
+    public var callsOutsideService: Bool { true }
     let model: PluginModel
 
     /// Starts the plugin and indexes `published` (model 0), which it may read features from.

@@ -4,6 +4,8 @@ import Retrieval
 /// A first stage behind the process protocol: every window's tickets go to the plugin as one
 /// `retrieve`, retraining and publishing make new models inside it (docs/protocol.md).
 public struct ProcessRetriever: LearningRetriever {
+    /// One plugin process answers every request in turn: never split across threads.
+    public var callsOutsideService: Bool { true }
     let model: PluginModel
     /// The published articles: the only ones a list may name.
     let published: Set<String>

@@ -15,7 +15,9 @@ extension BM25Index {
 
     /// As ``search(terms:depth:)`` but returns internal document numbers (see
     /// ``articleID(ofDocument:)``) and single-precision scores: the hot path, for callers that
-    /// map ids themselves (the bm25s benchmark compares with bm25s's document indices).
+    /// map ids themselves (the bm25s benchmark compares with bm25s's document indices). Scores
+    /// every matching document (term at a time); ``searchDocumentsPruned(terms:depth:)`` gives
+    /// the same list by MaxScore.
     public func searchDocuments(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
         let query = queryTermIDs(terms)
         let n = max(articles.count, 1)

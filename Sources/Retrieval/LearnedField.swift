@@ -9,6 +9,8 @@ struct LearnedField: Sendable {
     var docs: [[Int32]] = []
     var impacts: [[Float]] = []
     var idfs: [Float] = []
+    /// The postings again, flat and sorted by document, for pruned top-k (``MaxScoreTopK``).
+    var flat = FlatPostings()
 
     init() {}
 
@@ -39,6 +41,7 @@ struct LearnedField: Sendable {
         }
         let n = index.documentCount
         idfs = docs.map { Float(BM25Parameters.idf(documentFrequency: $0.count, documentCount: n)) }
+        flat = FlatPostings(docs: docs, impacts: impacts)
     }
 
     /// Adds `scale` × this field's score into `acc`; with `onlySeen`, only for documents the

@@ -30,6 +30,19 @@ final class FirstStageParts: RankedListAttachment {
         matchedTerms = documents.map { v.matchedTerms[Int($0)] }
         distinctTerms = v.distinctTerms
     }
+
+    init(
+        state: LearnedRetriever.CompiledState, documents: [Int32], bm25: [Float], expansion: [Float],
+        demotion: [Float], matchedTerms: [Int32], distinctTerms: Int
+    ) {
+        self.state = state
+        self.documents = documents
+        self.bm25 = bm25
+        self.expansion = expansion
+        self.demotion = demotion
+        self.matchedTerms = matchedTerms
+        self.distinctTerms = distinctTerms
+    }
 }
 
 extension LearnedRetriever {

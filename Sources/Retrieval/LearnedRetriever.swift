@@ -66,6 +66,10 @@ public struct LearnedRetriever: Retriever {
         case publish([Article])
     }
 
+    /// Builds (and from now on maintains) the index's flat postings for the pruned search
+    /// (``searchPruned(terms:depth:)``; the learned fields always keep theirs: they are small).
+    public mutating func preparePruning() { index.preparePruning() }
+
     /// Publishes an article into the index; learned weights it already has start to count.
     public mutating func publish(_ article: Article) {
         index.publish(article)
@@ -119,9 +123,16 @@ public struct LearnedRetriever: Retriever {
             strength: strength, demotionScale: -strength * Float(model.configuration.demotion))
     }
 
-    /// The best `depth` articles for analyzed query `terms`.
+    /// The best `depth` articles for analyzed query `terms`, every matching article scored
+    /// (``searchPruned(terms:depth:)`` gives the same list by MaxScore).
     public func search(terms: [String], depth: Int) -> [RankedList.Entry] {
-        let q = fieldQueries(terms)
+        exhaustiveTop(fieldQueries(terms), depth: depth).map {
+            RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score))
+        }
+    }
+
+    /// The best `depth` documents for a query's field lists, every matching one scored.
+    func exhaustiveTop(_ q: FieldQueries, depth: Int) -> [(doc: Int32, score: Float)] {
         let tracked = q.tracked
         // The closure sees the retriever through a pointer: capturing `self` would copy it (a
         // retain and release of every array it holds) on every query.
@@ -137,7 +148,7 @@ public struct LearnedRetriever: Retriever {
                 return acc.top(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
             }
         }
-        return top.map { RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score)) }
+        return top
     }
 
     /// The three parts of an article's score for analyzed `terms`: BM25, the expansion field's

@@ -16,19 +16,23 @@ enum EngineFixture {
         try Persona.load(named: name, in: repositoryRoot.appendingPathComponent("scenarios/personas"))
     }
 
-    /// An engine with the given arms over the small world (3 weekly iterations by default).
+    /// An engine with the given arms over the small world (3 weekly iterations by default);
+    /// `scorer` grades the evaluation's helpfulness, `generator` wraps the builtin generator.
     static func engine(
         arms: [EngineArm], replicates: Int = 2, population: [(String, Double)] = [("careful-expert", 1)],
-        horizon: SimDuration = .weeks(3)
+        horizon: SimDuration = .weeks(3), scorer: (any HelpfulnessScorer)? = nil,
+        generator: (@Sendable (any LearningGenerator) -> any LearningGenerator)? = nil
     ) throws -> Engine {
         let people = try population.map { (persona: try persona($0.0), weight: $0.1) }
         let config = EngineConfig(
             seed: 5, replicates: replicates, arms: arms, heldOutShare: 0.08, heldOutMax: 150, horizon: horizon, agents: 12)
         return try Engine(
             config: config, articles: world.articles, tickets: InMemoryTickets(world.tickets),
-            world: WorldSetup(judge: Judge(), population: people)
+            world: WorldSetup(judge: Judge(), population: people, scorer: scorer)
         ) { published in
-            try ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published)
+            var system = try ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published)
+            if let generator { system.generator = generator(system.generator) }
+            return system
         }
     }
 
