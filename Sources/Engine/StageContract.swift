@@ -12,7 +12,12 @@ enum StageContract {
                     field: "system.\(stage)",
                     "answered for ticket '\(list.ticket.rawValue)' where '\(ticket.id.rawValue)' was asked")
             }
-            var seen = Set<ArticleID>()
+            // Sorted 64-bit hashes find a repeat cheaply; only a repeated hash (a repeat, or a
+            // collision) pays for the exact check.
+            var hashes = list.entries.map { StableHash.fnv1a($0.article.rawValue) }
+            hashes.sort()
+            guard zip(hashes, hashes.dropFirst()).contains(where: { $0 == $1 }) else { continue }
+            var seen = Set<ArticleID>(minimumCapacity: list.entries.count)
             for entry in list.entries where !seen.insert(entry.article).inserted {
                 throw InputError(
                     field: "system.\(stage)",

@@ -1,14 +1,18 @@
 /// The JSON line of each log entry (docs/annotations.md): `"kind"` first, then the fields in a
 /// fixed order, absent optionals left out, so the same entries always give the same bytes.
 extension AnnotationLogEntry {
-    public var jsonLine: String {
+    public var jsonLine: String { String(decoding: jsonLineBytes, as: UTF8.self) }
+
+    /// ``jsonLine``'s UTF-8 bytes (what the results store compresses, without a detour
+    /// through `String`).
+    public var jsonLineBytes: [UInt8] {
         var o = LineObject()
         switch self {
         case .exposure(let e):
             o.string("kind", "exposure")
             o.string("ticket", e.ticket.rawValue)
             o.string("time", e.time.iso8601)
-            o.raw("shown", "[" + e.shown.map { LineObject.quoted($0.rawValue) }.joined(separator: ",") + "]")
+            o.strings("shown", e.shown.map(\.rawValue))
             if let a = e.a { o.raw("reply_a", Self.reply(a)) } else if let t = e.textA { o.string("reply_a", t) }
             if let b = e.b { o.raw("reply_b", Self.reply(b)) } else if let t = e.textB { o.string("reply_b", t) }
             if let p = e.propensityA { o.raw("propensity_a", String(p)) }
@@ -35,61 +39,116 @@ extension AnnotationLogEntry {
             if let s = l.seconds { o.raw("seconds", String(s)) }
             if let p = l.persona { o.string("persona", p) }
         }
-        return o.closed()
+        return o.closedBytes()
     }
 
     /// A structured reply: `{"tone","greeting","sentences":[{"text","article","rank","position"}],"closing"}`.
-    static func reply(_ r: Reply) -> String {
+    static func reply(_ r: Reply) -> [UInt8] {
         var o = LineObject()
         o.string("tone", r.tone.rawValue)
         o.string("greeting", r.greeting)
-        let sentences = r.sentences.map { s -> String in
+        var sentences: [UInt8] = [UInt8(ascii: "[")]
+        for (i, s) in r.sentences.enumerated() {
+            if i > 0 { sentences.append(UInt8(ascii: ",")) }
             var so = LineObject()
             so.string("text", s.text)
             so.string("article", s.article.rawValue)
             so.raw("rank", String(s.articleRank))
             so.raw("position", String(s.position))
-            return so.closed()
+            so.close(into: &sentences)
         }
-        o.raw("sentences", "[" + sentences.joined(separator: ",") + "]")
+        sentences.append(UInt8(ascii: "]"))
+        o.raw("sentences", sentences)
         o.string("closing", r.closing)
-        return o.closed()
+        return o.closedBytes()
     }
 }
 
-/// A JSON object written member by member, keys in the order written.
+/// A JSON object written member by member, keys in the order written, straight into UTF-8
+/// bytes (a run writes one line per annotation and exposure, so this is on the hot path).
 public struct LineObject: Sendable {
-    private var text = "{"
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
     private var empty = true
     public init() {}
     /// Adds `key` with `value` already encoded as JSON.
     public mutating func raw(_ key: String, _ value: String) {
-        if !empty { text += "," }
-        empty = false
-        text += Self.quoted(key) + ":" + value
+        member(key)
+        bytes.append(contentsOf: value.utf8)
     }
-    public mutating func string(_ key: String, _ value: String) { raw(key, Self.quoted(value)) }
-    public func closed() -> String { text + "}" }
+    /// Adds `key` with `value`, bytes already encoded as JSON.
+    public mutating func raw(_ key: String, _ value: [UInt8]) {
+        member(key)
+        bytes.append(contentsOf: value)
+    }
+    /// Adds `key` with an array of JSON strings.
+    public mutating func strings(_ key: String, _ values: [String]) {
+        member(key)
+        bytes.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendQuoted(v, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+    public mutating func string(_ key: String, _ value: String) {
+        member(key)
+        Self.appendQuoted(value, to: &bytes)
+    }
+    private mutating func member(_ key: String) {
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        Self.appendQuoted(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+    /// The object's bytes, closed.
+    public func closedBytes() -> [UInt8] {
+        var out = bytes
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+    /// Appends the object's bytes, closed, to `out`.
+    public func close(into out: inout [UInt8]) {
+        out.append(contentsOf: bytes)
+        out.append(UInt8(ascii: "}"))
+    }
+    public func closed() -> String { String(decoding: closedBytes(), as: UTF8.self) }
 
     /// `s` as a JSON string literal.
     public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2)
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as `\n`,
+    /// `\r`, `\t` or `\u00XX`; every other byte of the UTF-8 (multi-byte sequences included)
+    /// as it is.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // runs of bytes that need no escape are copied whole
+            var start = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                start = i + 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 15)])
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

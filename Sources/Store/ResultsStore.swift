@@ -144,7 +144,11 @@ public final class ResultsStore: Sendable {
                 try annotation.execute()
             }
             if !record.log.isEmpty {
-                let text = record.log.map { $0.jsonLine + "\n" }.joined()
+                var text: [UInt8] = []
+                for entry in record.log {
+                    text += entry.jsonLineBytes
+                    text.append(UInt8(ascii: "\n"))
+                }
                 try db.execute(
                     sql: "INSERT INTO annotation_log (run_id, arm, replicate, iteration, lines, log) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: job + [record.log.count, Data(ZstdBlob.compress(text))])

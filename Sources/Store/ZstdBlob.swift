@@ -5,7 +5,10 @@ import FlywheelCore
 /// sentences, so it shrinks about tenfold).
 enum ZstdBlob {
     static func compress(_ text: String, level: Int32 = 3) -> [UInt8] {
-        let input = Array(text.utf8)
+        compress(Array(text.utf8), level: level)
+    }
+
+    static func compress(_ input: [UInt8], level: Int32 = 3) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: ZSTD_compressBound(input.count))
         let n = input.withUnsafeBytes { src in
             out.withUnsafeMutableBytes { dst in
