@@ -67,8 +67,7 @@ public struct CalibrationData: Sendable {
                 judged = (judge.quality(of: a, for: record.truth), e.b.map { judge.quality(of: $0, for: record.truth) }, a.wordCount, e.b?.wordCount)
             }
             for (agent, list) in byAgent {
-                var w = WorkedTicket(
-                    ticket: ticket, agent: agent, time: list.map(\.time).min()!, shownCount: exposure?.shown.count ?? 8)
+                var w = WorkedTicket(ticket: ticket, agent: agent, time: list.map(\.time).min()!)
                 if let j = judged {
                     let (qa, qb, wa, wb) = j
                     w.qualityA = qa.total

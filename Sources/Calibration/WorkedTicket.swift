@@ -17,7 +17,6 @@ struct WorkedTicket: Sendable {
     var ticket: TicketID
     var agent: AgentID
     var time: Timestamp
-    var shownCount: Int
 
     /// True quality of replies A and B (the judge's total) and A's failure, when the exposure
     /// holds reply objects.
