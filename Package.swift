@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Generation", dependencies: ["FlywheelCore"]),
         .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "Engine", dependencies: ["FlywheelCore", "World", "Evaluation"]),
+        // Personas fitted to annotation logs (docs/calibration.md).
+        .target(name: "Calibration", dependencies: ["FlywheelCore", "World"]),
         // The process protocol (docs/protocol.md): any stage as a program speaking JSON lines.
         .target(name: "ProcessStages", dependencies: ["FlywheelCore", "Retrieval"]),
         .target(name: "Reports", dependencies: ["FlywheelCore", "Evaluation"]),
@@ -53,6 +55,7 @@ let package = Package(
             name: "FlywheelCLI",
             dependencies: [
                 "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports", "LLM",
+                "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "World", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),

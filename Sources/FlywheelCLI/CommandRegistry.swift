@@ -18,5 +18,6 @@ enum CommandRegistry {
         ReportCommand.self,
         AnnotationsCommand.self,
         ExportCommand.self,
+        CalibrateCommand.self,
     ]
 }
