@@ -27,6 +27,7 @@ public enum ScenarioAssembly {
             throw InputError(field: "corpus", "no corpus at '\(corpusPath)' (expected \(Manifest.fileName) there)")
         }
         let reader = try CorpusReader(directory: corpusPath)
+        try reader.checkRecords()
         let articles = try reader.articles()
         let personaFolder = URL(fileURLWithPath: resolve(scenario.personas, root: root))
         let population = try loadPopulation(scenario.population, from: personaFolder, path: "population")
@@ -128,6 +129,9 @@ public enum ScenarioAssembly {
     static func loadLog(_ path: String, arm: String, corpus: CorpusReader, articles: [Article]) throws -> AnnotationLog {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError(field: "arms.\(arm).log", "no annotation log at '\(path)'")
+        }
+        if ContainedPath.existsButIsNotARegularFile(path) {
+            throw InputError(field: "arms.\(arm).log", "'\(path)' is not a regular file")
         }
         var tickets = Set<TicketID>()
         var stream = try corpus.tickets()
