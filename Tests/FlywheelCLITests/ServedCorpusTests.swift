@@ -68,4 +68,17 @@ import Testing
         try expectRefused(r, "tickets.jsonl.zst:4: field \"relevant.")
         #expect(r.1.contains("grade -1 is negative"))
     }
+
+    @Test func aSweepChecksEachCorpusBeforeAnyCellStarts() throws {
+        let f = try ReliabilityFixture("served-sweep")
+        defer { f.cleanUp() }
+        let corpus = try f.corpus("bad") { _, tickets in tickets[41].ticket.id = tickets[40].ticket.id }
+        _ = try f.scenario("base", corpus: corpus)
+        let sweep = f.directory + "/sweep.yaml"
+        try "name: s\nbase: base.yaml\nparameters:\n  arms.aitl.cadence: [3d, 7d]\n".write(toFile: sweep, atomically: true, encoding: .utf8)
+        let r = try CLIFixture.run(["sweep", sweep, "--out", f.directory + "/out"])
+        #expect(r.0 == 2)
+        #expect(ReliabilityFixture.lines(r.2) == ["error: \(try validateLine(f)) (flywheel corpus validate \(corpus) lists every problem)"])
+        #expect(!FileManager.default.fileExists(atPath: f.directory + "/out/sweep.sqlite"))
+    }
 }
