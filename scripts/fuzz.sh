@@ -7,7 +7,7 @@
 # Builds Fuzz/Targets with `-sanitize=fuzzer` into .build-fuzz/ (FLYWHEEL_FUZZ=1 declares the
 # target in Package.swift), then runs each target from its committed seeds in Fuzz/Seeds/TARGET
 # with a working corpus in .build-fuzz/corpus/TARGET (kept between campaigns, not committed).
-# Crashes, hangs (-timeout) and out-of-memory (-rss_limit_mb) are written to
+# Scratch files go to $TMPDIR (/dev/shm when unset and writable). Crashes, hangs (-timeout) and out-of-memory (-rss_limit_mb) are written to
 # .build-fuzz/findings/TARGET/; the script prints one summary line per target and exits 1 if
 # any target found something.
 set -euo pipefail
@@ -21,6 +21,9 @@ BUILD=.build-fuzz
 FLYWHEEL_FUZZ=1 swift build -c release --build-path "$BUILD" --product flywheel-fuzz \
     -Xswiftc -sanitize=fuzzer -Xswiftc -enable-testing
 BIN="$(FLYWHEEL_FUZZ=1 swift build -c release --build-path "$BUILD" --show-bin-path)/flywheel-fuzz"
+
+# The corpus and beir targets write a small folder per input: on tmpfs that costs no fsync.
+if [ -z "${TMPDIR:-}" ] && [ -w /dev/shm ]; then export TMPDIR=/dev/shm; fi
 
 status=0
 for target in "${TARGETS[@]}"; do
