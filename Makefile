@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check
+.PHONY: run test deps build release clean fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,12 @@ validity: release
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh
+
+# libFuzzer campaigns on the readers (docs/reliability.md, "Fuzzing"): JSON lines, corpus
+# folders, scenario and persona YAML, BEIR and TREC files, FUZZ_SECONDS each (default 600).
+# Not part of `make test`. Findings go to .build-fuzz/findings/; exit 1 if any.
+fuzz: deps
+	bash scripts/fuzz.sh
 
 # The reports in a real browser (scripts/report-check.sh): installs Debian's chromium if absent,
 # renders a run, a sweep's heat maps and a two-run comparison headless at two widths, and fails on

@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "FlywheelCore"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "FlywheelCore"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "World", "FlywheelCore"]),
         .testTarget(
             name: "ProcessStagesTests",
             dependencies: ["ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],
@@ -80,3 +80,14 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
     ]
 )
+
+// The libFuzzer targets (`make fuzz`, scripts/fuzz.sh, docs/reliability.md): only declared when
+// FLYWHEEL_FUZZ=1, since the binary has no `main` of its own (libFuzzer's) and links only with
+// `-sanitize=fuzzer`.
+if Context.environment["FLYWHEEL_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "flywheel-fuzz", dependencies: ["Corpora", "Evaluation", "FlywheelCore", "Scenarios", "World"],
+            path: "Fuzz/Targets", swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+}

@@ -45,6 +45,7 @@ struct Flywheel: AsyncParsableCommand {
 public func main() async {
     do {
         var command = try Flywheel.parseAsRoot()
+        try InputLimit.checkEnvironment()
         if var asyncCommand = command as? AsyncParsableCommand {
             try await asyncCommand.run()
         } else {

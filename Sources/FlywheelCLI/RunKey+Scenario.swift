@@ -48,7 +48,9 @@ extension RunKey {
         var logs: [String: String] = [:]
         for arm in identity.armNames {
             guard let path = identity.arms[arm]?.log else { continue }
-            guard let data = FileManager.default.contents(atPath: resolve(path)) else {
+            guard !ContainedPath.existsButIsNotARegularFile(resolve(path)),
+                let data = FileManager.default.contents(atPath: resolve(path))
+            else {
                 throw InputError(field: "arms.\(arm).log", "cannot read the annotation log '\(resolve(path))'")
             }
             var hash = SHA256()

@@ -37,6 +37,11 @@ struct SweepPipeline {
         let directory = out ?? "results/\(sweep.name)"
         let mine = sweep.cells(shard: shard)
         let keys = try mine.map { try RunKey($0.scenario) }
+        // Each corpus' records are checked once, before any cell starts (as `run` does).
+        var checked: Set<String> = []
+        for cell in mine where checked.insert(cell.scenario.corpus).inserted {
+            try ScenarioAssembly.checkedCorpus(cell.scenario)
+        }
         try makeDirectory(directory, what: "results folder")
         // One writer per store: shards of one sweep write their own stores in the same folder.
         let lock = try ResultsLock(directory: directory, name: Self.lockName(shard), command: commandLine)
@@ -157,7 +162,7 @@ final class CellState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let engine = try ScenarioAssembly.engine(for: cell.scenario, keepAnnotations: false)
+        let engine = try ScenarioAssembly.engine(for: cell.scenario, keepAnnotations: false, corpusChecked: true)
         built = engine
         return engine
     }

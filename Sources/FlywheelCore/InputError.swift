@@ -9,6 +9,8 @@
 public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String?
     public var line: Int?
+    /// The 1-based column within ``line``, where the reader knows it (YAML syntax errors).
+    public var column: Int?
     /// A field name or a key path such as `population[2].weight`.
     public var field: String?
     public var message: String
@@ -24,6 +26,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         var place = ""
         if let file { place = file }
         if let line { place += place.isEmpty ? "line \(line)" : ":\(line)" }
+        if let column, line != nil { place += ":\(column)" }
         var out = place.isEmpty ? "" : place + ": "
         if let field { out += "field \"\(field)\": " }
         return out + message

@@ -23,13 +23,21 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
         }
     }
 
-    /// Parses `<positive integer><unit>` with unit one of `s m h d w`; nil otherwise.
+    /// The longest duration a scenario may give (a horizon, a cadence, a delay): 5200 weeks,
+    /// about a century. Longer spans are refused when read, so nothing sized by a duration
+    /// (weeks of a horizon, cycles of a cadence) can overflow or exhaust memory.
+    public static let longest = SimDuration.weeks(5_200)
+
+    /// Parses `<positive integer><unit>` with unit one of `s m h d w`, at most ``longest``; nil
+    /// otherwise.
     public init?(parsing text: String) {
         let t = text.trimmingWhitespace()
         guard let last = t.last, let unit = Unit(rawValue: String(last)),
             let n = Int64(t.dropLast()), n >= 0
         else { return nil }
-        seconds = n * unit.seconds
+        let (product, overflow) = n.multipliedReportingOverflow(by: unit.seconds)
+        guard !overflow, product <= Self.longest.seconds else { return nil }
+        seconds = product
     }
 
     /// The shortest exact spelling: `7d`, `26w`, `36h`, `90s`.
@@ -44,6 +52,11 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         guard let d = SimDuration(parsing: s) else {
+            let t = s.trimmingWhitespace()
+            if let last = t.last, Unit(rawValue: String(last)) != nil, t.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), t.count > 1 {
+                throw DecodingError.dataCorruptedError(
+                    in: c, debugDescription: "\"\(s)\" is longer than the longest duration allowed, \(Self.longest) (about a century)")
+            }
             throw DecodingError.dataCorruptedError(
                 in: c,
                 debugDescription: "expected a duration like 7d, 12h or 26w (units: \(Unit.allCases.map(\.rawValue).joined(separator: ", "))), got \"\(s)\"")

@@ -32,6 +32,7 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             try require(vendorSample, in: 0...10_000_000, "vendor_sample", decoder)
             delay = try c.decodeIfPresent(SimDuration.self, forKey: .delay) ?? d.delay
             persona = try c.decodeIfPresent(String.self, forKey: .persona) ?? d.persona
+            try requirePersonaName(persona, "persona", decoder)
         }
     }
 

@@ -75,6 +75,7 @@ public struct Scenario: Codable, Sendable, Hashable {
                 message: "the population needs at least one persona and weights summing to a positive number")
         }
         panel = try c.decodeIfPresent(String.self, forKey: .panel)
+        if let panel { try requirePersonaName(panel, "panel", decoder) }
         system = try c.decodeIfPresent(SystemSpec.self, forKey: .system) ?? d.system
         judge = try c.decodeIfPresent(JudgeSpec.self, forKey: .judge) ?? d.judge
         filter = try c.decodeIfPresent(FilterSpec.self, forKey: .filter) ?? d.filter
@@ -204,6 +205,7 @@ public struct PopulationEntry: Codable, Sendable, Hashable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         persona = try c.decode(String.self, forKey: .persona)
+        try requirePersonaName(persona, "persona", decoder)
         weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
         try require(weight, in: 0...1_000_000, "weight", decoder)
     }

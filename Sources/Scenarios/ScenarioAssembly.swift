@@ -11,22 +11,22 @@ import World
 /// wires the concrete system under test. The one place concrete parts meet (DESIGN §6).
 public enum ScenarioAssembly {
     /// Builds the engine for `scenario`; relative paths resolve against `root` (the working
-    /// directory by default). Missing corpus or persona files are ``InputError``s naming them.
+    /// directory by default). Missing corpus or persona files are ``InputError``s naming them, and
+    /// so is any record `corpus validate` would refuse.
     /// `custom` replaces stages with a Swift package's own (Examples/CustomRetriever); the
     /// others are the scenario's.
     public static func engine(
         for scenario: Scenario, root: String = FileManager.default.currentDirectoryPath,
-        keepAnnotations: Bool = true, llm: LLMService? = nil, custom: CustomStages = CustomStages()
+        keepAnnotations: Bool = true, llm: LLMService? = nil, custom: CustomStages = CustomStages(),
+        corpusChecked: Bool = false
     ) throws -> Engine {
         // An `openai` generator or judge without a given service gets one without a cache.
         let service = try llm ?? llmService(for: scenario)
         let generator = try llmGenerator(scenario.system.generator, service: service)
         let scorer = try llmJudge(scenario.judge, service: service)
         let corpusPath = resolve(scenario.corpus, root: root)
-        guard FileManager.default.fileExists(atPath: corpusPath + "/" + Manifest.fileName) else {
-            throw InputError(field: "corpus", "no corpus at '\(corpusPath)' (expected \(Manifest.fileName) there)")
-        }
-        let reader = try CorpusReader(directory: corpusPath)
+        // `corpusChecked`: the caller ran ``checkedCorpus(_:root:)`` already (a sweep, once per corpus).
+        let reader = corpusChecked ? try CorpusReader(directory: corpusPath) : try checkedCorpus(scenario, root: root)
         let articles = try reader.articles()
         let personaFolder = URL(fileURLWithPath: resolve(scenario.personas, root: root))
         let population = try loadPopulation(scenario.population, from: personaFolder, path: "population")
@@ -68,6 +68,22 @@ public enum ScenarioAssembly {
         ) { published in
             try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator)
         }
+    }
+
+    /// Opens the scenario's corpus (checksums verified) after streaming its records through
+    /// `corpus validate`'s checks (``CorpusReader/checkRecords()``): `run` never serves what
+    /// validation would refuse. A sweep calls it for each corpus before any cell starts.
+    @discardableResult
+    public static func checkedCorpus(
+        _ scenario: Scenario, root: String = FileManager.default.currentDirectoryPath
+    ) throws -> CorpusReader {
+        let corpusPath = resolve(scenario.corpus, root: root)
+        guard FileManager.default.fileExists(atPath: corpusPath + "/" + Manifest.fileName) else {
+            throw InputError(field: "corpus", "no corpus at '\(corpusPath)' (expected \(Manifest.fileName) there)")
+        }
+        let reader = try CorpusReader(directory: corpusPath)
+        try reader.checkRecords()
+        return reader
     }
 
     /// The authoring desk of a scenario's `knowledge.authoring` section.
@@ -128,6 +144,9 @@ public enum ScenarioAssembly {
     static func loadLog(_ path: String, arm: String, corpus: CorpusReader, articles: [Article]) throws -> AnnotationLog {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError(field: "arms.\(arm).log", "no annotation log at '\(path)'")
+        }
+        if ContainedPath.existsButIsNotARegularFile(path) {
+            throw InputError(field: "arms.\(arm).log", "'\(path)' is not a regular file")
         }
         var tickets = Set<TicketID>()
         var stream = try corpus.tickets()

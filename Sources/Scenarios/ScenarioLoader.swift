@@ -1,5 +1,6 @@
 import Foundation
 import FlywheelCore
+import World
 import Yams
 
 /// Reads scenario files, turning every decoding problem into an ``InputError`` that names the
@@ -7,19 +8,17 @@ import Yams
 public enum ScenarioLoader {
     /// Loads and validates the scenario at `path`.
     public static func load(path: String) throws -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             throw InputError(file: path, "cannot read the scenario file (missing or unreadable)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "the scenario file is not valid UTF-8")
-        }
-        return try decode(text, file: path)
+        return try decode(try BoundedYAML.read(path: path, what: "scenario file"), file: path)
     }
 
     /// Decodes scenario YAML `text`; `file` only names the source in errors.
     public static func decode(_ text: String, file: String = "<scenario>") throws -> Scenario {
+        let root = try BoundedYAML.compose(text, file: file)
         do {
-            return try YAMLDecoder().decode(Scenario.self, from: text)
+            return try YAMLDecoder().decode(Scenario.self, from: root)
         } catch let error as ScenarioKeyError {
             throw InputError(file: file, field: error.path.joined(separator: "."), error.message)
         } catch let error as DecodingError {

@@ -49,6 +49,16 @@ func require<T: Comparable>(
     }
 }
 
+/// Checks a persona name is a plain file name in the persona folder (no `/`, no leading `.`),
+/// so `../x` cannot reach outside it.
+func requirePersonaName(_ name: String, _ key: String, _ decoder: any Decoder) throws {
+    guard ContainedPath.isPlainName(name) else {
+        throw ScenarioKeyError(
+            path: decoder.keyPath + [key],
+            message: "'\(name)' is not a persona name: the file `<personas>/<name>.yaml` (no '/', not starting with '.')")
+    }
+}
+
 /// Levenshtein distance, for "did you mean" suggestions.
 func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)

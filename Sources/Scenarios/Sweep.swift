@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import World
 import Yams
 
 /// A loaded sweep: its cells, each the base scenario with the cell's values applied and decoded
@@ -33,9 +34,10 @@ public struct Sweep: Sendable {
     /// Loads the sweep at `path`, its base scenario, and every cell; any problem is an
     /// ``InputError`` naming the file and key path (a cell's bad value names the cell too).
     public static func load(path: String) throws -> Sweep {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, "cannot read the sweep file (missing, unreadable or not UTF-8)")
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError(file: path, "cannot read the sweep file (missing or unreadable)")
         }
+        let text = try BoundedYAML.read(path: path, what: "sweep file")
         let spec = try decodeSpec(text, file: path)
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let basePath = spec.base.hasPrefix("/") ? spec.base : folder + "/" + spec.base
@@ -49,8 +51,9 @@ public struct Sweep: Sendable {
 
     /// Decodes sweep YAML `text`; `file` only names the source in errors.
     public static func decodeSpec(_ text: String, file: String = "<sweep>") throws -> SweepSpec {
+        let root = try BoundedYAML.compose(text, file: file)
         do {
-            return try YAMLDecoder().decode(SweepSpec.self, from: text)
+            return try YAMLDecoder().decode(SweepSpec.self, from: root)
         } catch let error as ScenarioKeyError {
             throw InputError(file: file, field: error.path.joined(separator: "."), error.message)
         } catch let error as DecodingError {

@@ -23,19 +23,18 @@ extension Persona {
 
     /// Loads a persona file.
     public static func load(contentsOf url: URL) throws -> Persona {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw InputError(file: url.path, "cannot read persona file: \(error.localizedDescription)")
-        }
-        return try load(yaml: text, file: url.path)
+        try load(yaml: try BoundedYAML.read(path: url.path, what: "persona file"), file: url.path)
     }
 
     /// Loads `NAME.yaml` from `folder` (e.g. `scenarios/personas`); its `name` must be `NAME`.
     public static func load(named name: String, in folder: URL) throws -> Persona {
+        guard ContainedPath.isPlainName(name) else {
+            throw InputError("'\(name)' is not a persona name (a file name in the persona folder: no '/', not starting with '.')")
+        }
         let url = folder.appendingPathComponent("\(name).yaml")
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        let inside = try ContainedPath.resolve(
+            "\(name).yaml", in: folder.path, source: .init(file: url.path, field: "persona"))
+        guard inside != nil else {
             let known = available(in: folder)
             throw InputError(
                 file: url.path,

@@ -32,22 +32,9 @@ enum StrictYAML {
         }
     }
 
-    /// Parses YAML into a node tree; syntax errors become an ``InputError`` with the line.
+    /// Parses YAML into a node tree within ``InputLimit``'s bounds (``BoundedYAML``).
     static func compose(_ yaml: String, file: String) throws -> Node {
-        do {
-            guard let node = try Yams.compose(yaml: yaml) else {
-                throw InputError(file: file, "empty YAML document")
-            }
-            return node
-        } catch let error as YamlError {
-            var line: Int?
-            switch error {
-            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-                line = mark.line
-            default: break
-            }
-            throw InputError(file: file, line: line, "not valid YAML: \(error)")
-        }
+        try BoundedYAML.compose(yaml, file: file)
     }
 
     static func checkKeys(_ node: Node, schema: KeySchema, path: String, file: String) throws {

@@ -1,4 +1,5 @@
 import Corpora
+import FlywheelCore
 import Foundation
 
 /// A results folder's neighbourhood for reliability tests: its own copy of two personas (so a
@@ -55,6 +56,20 @@ struct ReliabilityFixture {
         let path = directory + "/corpus"
         let world = SyntheticWorld.generate(.init(seed: seed, articles: 120, tickets: 600, weeks: 2))
         _ = try world.write(to: path, name: "own", overwrite: overwrite)
+        return path
+    }
+
+    /// A corpus of its own at `NAME/` whose records `edit` may break (the manifest matches the
+    /// files, so only the record checks can find the problem): articles, then tickets.
+    func corpus(_ name: String, edit: (inout [Article], inout [TicketRecord]) -> Void) throws -> String {
+        let path = directory + "/" + name
+        let world = SyntheticWorld.generate(.init(seed: 3, articles: 120, tickets: 600, weeks: 2))
+        var articles = world.articles, tickets = world.tickets
+        edit(&articles, &tickets)
+        var writer = try CorpusWriter(directory: path, name: name, source: "tests", license: "CC0-1.0", command: "test")
+        for a in articles { try writer.write(a) }
+        for t in tickets { try writer.write(t) }
+        _ = try writer.finish()
         return path
     }
 

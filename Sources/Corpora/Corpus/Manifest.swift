@@ -80,6 +80,9 @@ public struct Manifest: Codable, Sendable, Hashable {
 
     /// Reads and checks `manifest.json` at `path`; errors name the file and the key path.
     public static func read(path: String) throws -> Manifest {
+        if ContainedPath.existsButIsNotARegularFile(path) {
+            throw InputError(file: path, "the manifest is not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read the manifest (is this a corpus folder?)")
         }
@@ -93,6 +96,12 @@ public struct Manifest: Codable, Sendable, Hashable {
             throw InputError(
                 file: path, field: "schema_version",
                 "unsupported schema version \(manifest.schemaVersion); this flywheel reads version \(currentSchemaVersion)")
+        }
+        // Every file it lists stays in the corpus folder: nothing outside is opened or hashed.
+        let folder = (path as NSString).deletingLastPathComponent
+        for name in manifest.files.keys.sorted() {
+            _ = try ContainedPath.resolve(
+                name, in: folder.isEmpty ? "." : folder, source: .init(file: path, field: "files.\(name)"))
         }
         return manifest
     }

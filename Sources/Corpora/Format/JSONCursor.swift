@@ -1,3 +1,4 @@
+import FlywheelCore
 /// A byte-level pull parser for one JSON line (RFC 8259), used instead of Foundation's
 /// `JSONDecoder` because reading a corpus must keep up with zstd decompression.
 ///
@@ -11,7 +12,7 @@ struct JSONCursor {
     var pos = 0
     /// Nesting depth of ``value()``, capped so a hostile line cannot overflow the stack.
     var depth = 0
-    static let maxDepth = 256
+    static var maxDepth: Int { Int(clamping: InputLimit.jsonDepth.value) }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -161,7 +162,7 @@ struct JSONCursor {
     mutating func value() throws(JSONSyntaxError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > JSONCursor.maxDepth { throw fail("nested deeper than \(JSONCursor.maxDepth) levels") }
+        if depth > JSONCursor.maxDepth { throw fail("nested deeper than \(JSONCursor.maxDepth) levels (set \(InputLimit.jsonDepth.environmentVariable) to allow more)") }
         switch peek() {
         case 0x22: return .string(try string())
         case 0x7B:

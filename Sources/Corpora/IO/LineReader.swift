@@ -42,6 +42,15 @@ final class LineReader {
     /// Set when the byte stream itself failed (not zstd, truncated, unreadable): every later
     /// call throws it again, so callers that carry on after a bad line cannot loop forever.
     private(set) var streamError: InputError?
+    /// Bytes read from a zstd file and decompressed from it so far, for ``InputLimit``'s
+    /// total and ratio bounds.
+    private var compressedRead: Int64 = 0
+    private var decompressed: Int64 = 0
+    /// The bounds in force, from ``InputLimit`` (tests lower them to stay fast).
+    var maxLineBytes = InputLimit.lineBytes.value
+    var maxDecompressedBytes = InputLimit.decompressedBytes.value
+    var maxRatio = InputLimit.compressionRatio.value
+    var ratioFloorBytes = InputLimit.ratioFloorBytes
 
     /// Opens `path`; `compressed` defaults to whether the name ends in `.zst`.
     init(path: String, compressed: Bool? = nil, chunkSize: Int = 1 << 17) throws {
@@ -77,6 +86,10 @@ final class LineReader {
         if let streamError { throw streamError }
         while true {
             if let nl = findNewline() {
+                if Int64(nl - start) > maxLineBytes {
+                    streamError = lineTooLong()
+                    throw streamError!
+                }
                 lineNumber += 1
                 var lineEnd = nl
                 if lineEnd > start && buffer[lineEnd - 1] == 13 { lineEnd -= 1 }
@@ -87,6 +100,10 @@ final class LineReader {
             }
             if finished {
                 guard start < end else { return nil }
+                if Int64(end - start) > maxLineBytes {
+                    streamError = lineTooLong()
+                    throw streamError!
+                }
                 lineNumber += 1
                 let s = start, e = end
                 start = end
@@ -134,7 +151,10 @@ final class LineReader {
             start = 0
         }
         if end == buffer.count {
-            buffer += [UInt8](repeating: 0, count: buffer.count)
+            // The buffer holds one unfinished line: it may grow only up to the line limit.
+            let limit = maxLineBytes
+            if Int64(end) > limit { throw lineTooLong() }
+            buffer += [UInt8](repeating: 0, count: Int(min(Int64(buffer.count), limit + 1 - Int64(end))))
         }
         if dctx == nil {
             let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
@@ -143,6 +163,21 @@ final class LineReader {
             return
         }
         try decompressMore()
+    }
+
+    /// Adds `n` decompressed bytes and refuses a file past the total or ratio bound.
+    private func countDecompressed(_ n: Int) throws {
+        decompressed += Int64(n)
+        if decompressed > maxDecompressedBytes {
+            throw InputLimit.decompressedBytes.exceeded(file: path, line: lineNumber + 1, bound: maxDecompressedBytes)
+        }
+        if decompressed > ratioFloorBytes, decompressed / max(compressedRead, 1) > maxRatio {
+            throw InputLimit.compressionRatio.exceeded(file: path, line: lineNumber + 1, bound: maxRatio)
+        }
+    }
+
+    private func lineTooLong() -> InputError {
+        InputLimit.lineBytes.exceeded(file: path, line: lineNumber + 1, bound: maxLineBytes)
     }
 
     private func decompressMore() throws {
@@ -155,6 +190,7 @@ final class LineReader {
                 }
                 inputPos = 0
                 inputEnd = n
+                compressedRead += Int64(n)
                 if n == 0 { inputEOF = true } else { sawAnyInput = true }
             }
             if inputPos == inputEnd && inputEOF {
@@ -171,6 +207,7 @@ final class LineReader {
                     return r
                 }
             }
+            try countDecompressed(end - before)
             if ZSTD_isError(result) != 0 {
                 let name = String(cString: ZSTD_getErrorName(result))
                 let atStart = lineNumber == 0 && end == 0

@@ -91,10 +91,16 @@ struct ValidationRun {
                 report(InputError(file: p, "\(error)"))
             }
         }
+        checkRecords(annotations: manifest.files[CorpusFile.annotations.fileName] != nil)
+        checkCounts(manifest, manifestPath)
+    }
+
+    /// The checks of every record: unique ids, known references, valid grades, time order. Both
+    /// `corpus validate` and `run` (``CorpusReader/checkRecords()``) use them.
+    mutating func checkRecords(annotations: Bool) {
         checkArticles()
         checkTickets()
-        if manifest.files[CorpusFile.annotations.fileName] != nil { checkAnnotations() }
-        checkCounts(manifest, manifestPath)
+        if annotations { checkAnnotations() }
     }
 
     /// Runs `body` over each decodable line of `file`, reporting undecodable lines and stopping

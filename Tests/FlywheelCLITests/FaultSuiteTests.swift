@@ -1,0 +1,113 @@
+import Foundation
+import Store
+import Testing
+
+/// The fault suite (issue #16 item 9): `kill -9` at seeded random moments of a run and of a
+/// sweep, then continuing, gives exactly the uninterrupted result; inputs edited between a kill
+/// and the resume are refused. (Concurrent writers and a reader during a write:
+/// `WriterLockTests`; a full disk: `StorageFailureTests`, on a small tmpfs when one can be
+/// mounted; persona and corpus edits between finished runs: `RunKeyTests`.)
+///
+/// The kill moments are fractions of the uninterrupted run's wall time, drawn from a fixed
+/// seed; where in the work each lands depends on the machine, which is the point: the property
+/// must hold wherever it lands.
+@Suite(.serialized) struct FaultSuiteTests {
+    /// Fractions in (0.05, 0.95) from a fixed-seed generator.
+    static func killFractions(_ count: Int, seed: UInt64) -> [Double] {
+        var x = seed
+        return (0..<count).map { _ in
+            x = x &* 6364136223846793005 &+ 1442695040888963407
+            return 0.05 + 0.9 * Double(x >> 11) / Double(1 << 53)
+        }
+    }
+
+    /// Starts `flywheel arguments`, sends SIGKILL after `seconds` unless it ended first;
+    /// returns whether it was killed.
+    static func runAndKill(_ arguments: [String], after seconds: Double) throws -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(CLIFixture.binary))
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning && Date() < deadline { usleep(5_000) }
+        let killed = p.isRunning
+        if killed { kill(p.processIdentifier, SIGKILL) }
+        p.waitUntilExit()
+        return killed
+    }
+
+    static func timed(_ arguments: [String]) throws -> (Int32, String, Double) {
+        let start = Date()
+        let r = try CLIFixture.run(arguments)
+        return (r.0, r.2, Date().timeIntervalSince(start))
+    }
+
+    @Test func killNineAnywhereInARunThenResumeGivesTheUninterruptedResult() throws {
+        let f = try ReliabilityFixture("fault-run")
+        defer { f.cleanUp() }
+        let scenario = try f.scenario(corpus: try f.corpus())
+        let whole = try Self.timed(["run", scenario, "--quiet", "--no-report", "--out", f.directory + "/whole"])
+        #expect(whole.0 == 0, "\(whole.1)")
+        let expected = try #require(f.cli.read("whole/metrics.csv"))
+
+        let out = f.directory + "/cut"
+        var kills = 0
+        for fraction in Self.killFractions(3, seed: 16) {
+            let args = ["run", scenario, "--quiet", "--no-report", "--jobs", "2", "--resume", "--out", out]
+            if try Self.runAndKill(args, after: fraction * whole.2) { kills += 1 }
+            // Whatever the moment, a killed run is never complete and never has metrics.csv.
+            if FileManager.default.fileExists(atPath: out + "/run.sqlite") {
+                let status = try ResultsStore(path: out + "/run.sqlite").runStatus(name: "tiny")
+                #expect(status != "complete" || f.cli.read("cut/metrics.csv") == expected)
+            }
+        }
+        #expect(kills >= 1, "no kill landed before the run ended; the machine is much faster than the first run")
+        let resumed = try CLIFixture.run(["run", scenario, "--quiet", "--no-report", "--resume", "--out", out])
+        #expect(resumed.0 == 0, "\(resumed.2)")
+        #expect(try ResultsStore(path: out + "/run.sqlite").runStatus(name: "tiny") == "complete")
+        #expect(f.cli.read("cut/metrics.csv") == expected)
+    }
+
+    @Test func killNineAnywhereInASweepThenRerunningGivesTheUninterruptedResult() throws {
+        let sweep = try SweepFixture.make("fault-sweep")
+        defer { try? FileManager.default.removeItem(atPath: sweep.folder) }
+        let done = try Self.timed(["sweep", sweep.sweep, "--jobs", "2", "--out", sweep.folder + "/whole"])
+        #expect(done.0 == 0, "\(done.1)")
+        let expected = try String(contentsOfFile: sweep.folder + "/whole/sweep.csv", encoding: .utf8)
+
+        var kills = 0
+        for fraction in Self.killFractions(2, seed: 61) {
+            let args = ["sweep", sweep.sweep, "--jobs", "2", "--out", sweep.folder + "/cut"]
+            if try Self.runAndKill(args, after: fraction * done.2) { kills += 1 }
+        }
+        #expect(kills >= 1, "no kill landed before the sweep ended")
+        let finished = try CLIFixture.run(["sweep", sweep.sweep, "--jobs", "2", "--out", sweep.folder + "/cut"])
+        #expect(finished.0 == 0, "\(finished.2)")
+        #expect(try String(contentsOfFile: sweep.folder + "/cut/sweep.csv", encoding: .utf8) == expected)
+    }
+
+    @Test func aPersonaOrCorpusEditedBetweenAKillAndTheResumeIsRefused() throws {
+        let f = try ReliabilityFixture("fault-edit")
+        defer { f.cleanUp() }
+        let corpus = try f.corpus()
+        let scenario = try f.scenario(corpus: corpus)
+        let out = f.directory + "/out"
+        let killed = try CLIFixture.run(
+            ["run", scenario, "--quiet", "--no-report", "--out", out], environment: ["FLYWHEEL_TEST_CRASH_AFTER": "2"])
+        #expect(killed.0 == 3)
+
+        try f.editPersona("rushed", "threshold: 0.5", "threshold: 0.55")
+        let persona = try CLIFixture.run(["run", scenario, "--quiet", "--no-report", "--resume", "--out", out])
+        #expect(persona.0 == 2)
+        #expect(persona.2.contains("changed since they were made: persona rushed"), "\(persona.2)")
+        try f.editPersona("rushed", "threshold: 0.55", "threshold: 0.5")
+
+        _ = try f.corpus(seed: 4, overwrite: true)
+        let swapped = try CLIFixture.run(["run", scenario, "--quiet", "--no-report", "--resume", "--out", out])
+        #expect(swapped.0 == 2)
+        #expect(swapped.2.contains("changed since they were made: corpus"), "\(swapped.2)")
+        #expect(try ResultsStore(path: out + "/run.sqlite").runStatus(name: "tiny") == "running")
+    }
+}
