@@ -26,6 +26,10 @@ final class OpenAIClient: @unchecked Sendable {
     let endpoint: LLMEndpoint
     private let session: URLSession
     private let gate: DispatchSemaphore
+    /// The completions' queue, held here: `OperationQueue.underlyingQueue` does not retain it
+    /// in swift-corelibs-foundation (it is `unowned(unsafe)`), so without this reference the
+    /// queue would be freed at once.
+    private let callbackQueue: DispatchQueue
 
     init(endpoint: LLMEndpoint) {
         self.endpoint = endpoint
@@ -37,8 +41,9 @@ final class OpenAIClient: @unchecked Sendable {
         // Completions are delivered on a private serial queue: callers block their own threads
         // (the engine's jobs run on Dispatch's worker pool), and a callback queued behind them on
         // the shared pool could wait until the timeout.
+        callbackQueue = DispatchQueue(label: "flywheel.llm.client")
         let callbacks = OperationQueue()
-        callbacks.underlyingQueue = DispatchQueue(label: "flywheel.llm.client")
+        callbacks.underlyingQueue = callbackQueue
         session = URLSession(configuration: configuration, delegate: nil, delegateQueue: callbacks)
         gate = DispatchSemaphore(value: max(1, endpoint.concurrency))
     }
