@@ -13,15 +13,15 @@ extension ReportLoader {
         var replies: [String: (a: String?, b: String?)]
     }
 
-    /// Reads every logged job of `run` once: tallies each persona's annotations (judged against
+    /// Reads every logged job of `run` once: tallies each persona's collected annotations (judged against
     /// `truths` and the judge's true quality of the logged replies) and keeps the replies
     /// shown on `tickets` in job `examples`. A stored line that does not parse is an error
     /// naming the store, the job and the key.
     static func readLogs(
         store: ResultsStore, run: Int64, jobs: [JobKey], truths: [TicketID: TicketTruth], judge: Judge,
-        examples: JobKey?, tickets: Set<String>
+        collects: @escaping (String, SignalKind) -> Bool, examples: JobKey?, tickets: Set<String>
     ) throws -> LogReading {
-        var tallies = PersonaTallies(truth: { truths[$0] }, quality: { judge.quality(of: $0, for: $1).total })
+        var tallies = PersonaTallies(truth: { truths[$0] }, quality: { judge.quality(of: $0, for: $1).total }, collects: collects)
         var replies: [String: (a: String?, b: String?)] = [:]
         for job in jobs {
             let (text, _) = try store.annotationLog(run: run, job: job)

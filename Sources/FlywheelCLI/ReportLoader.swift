@@ -43,6 +43,7 @@ enum ReportLoader {
         let judge = scenario.map(ScenarioAssembly.judge(for:)) ?? Judge()
         let logs = try readLogs(
             store: store, run: run.id, jobs: logged, truths: corpus?.truths ?? [:], judge: judge,
+            collects: { arm, kind in scenario?.arms[arm]?.collects(kind) ?? true },
             examples: learning.map { JobKey(arm: $0, replicate: 0) }, tickets: wanted)
 
         var examples: [ReportInput.Example] = []

@@ -6,7 +6,7 @@ extension HTMLReport {
     static func personaPanels(_ tallies: [PersonaTally], colors: [String: String]) -> String {
         var out = "<h2>Agents by persona</h2>\n"
         guard !tallies.isEmpty else {
-            return out + "<p class=\"empty\">No annotation log in the store (a sweep's cells keep none), so no per-persona panels.</p>\n"
+            return out + "<p class=\"empty\">No collected agent feedback in the store's annotation log (a sweep's cells keep no log), so no per-persona panels.</p>\n"
         }
         let arms = Array(Set(tallies.map(\.arm))).sorted()
         let personas = Array(Set(tallies.map(\.persona))).sorted()
@@ -18,7 +18,7 @@ extension HTMLReport {
             }
         }
         let percent: (Double) -> String = { SummaryTable.fmt($0 * 100, digits: 1) + "%" }
-        out += "<p>From the run's annotation logs, mean per replicate (n=\(replicates)). Agreement with the truth: a relevance mark agrees when it matches the corpus' graded relevance (relevant ⇔ grade &gt; 0); an A/B choice agrees when it picks the reply the judge scores higher (ties, both-bad and equal-quality pairs are not judged). The models never see these figures.</p>\n<div class=\"grid\">\n"
+        out += "<p>From the run's annotation logs, mean per replicate (n=\(replicates)), counting the feedback each arm collects (an arm that does not retrain, or learns from vendor labels, collects none from agents and is not shown). Agreement with the truth: a relevance mark agrees when it matches the corpus' graded relevance (relevant ⇔ grade &gt; 0); an A/B choice agrees when it picks the reply the judge scores higher (ties, both-bad and equal-quality pairs are not judged). The models never see these figures.</p>\n<div class=\"grid\">\n"
         out += SVGChart.bars(title: "annotations per replicate", unit: "annotations", categories: personas, series: series { $0.annotationsPerReplicate }) + "\n"
         out += SVGChart.bars(title: "agent minutes per replicate", unit: "agent minutes", categories: personas, series: series { $0.minutesPerReplicate }) + "\n"
         out += SVGChart.bars(title: "relevance marks agreeing with the truth", unit: "share of judged marks", categories: personas,

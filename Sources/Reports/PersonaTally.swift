@@ -1,8 +1,8 @@
 import FlywheelCore
 
 /// What one persona's agents did in one arm, summed over a run's annotation logs: how many
-/// annotations of each kind, the agent time they took, and how often they agreed with the truth
-/// (the report's per-persona panels). Computed in the report layer from the stored logs and the
+/// annotations of each kind the arm collected, the agent time they took, and how often they
+/// agreed with the truth (the report's per-persona panels). Computed in the report layer from the stored logs and the
 /// corpus' truth; the models never see it.
 public struct PersonaTally: Sendable, Hashable {
     /// How many judgeable annotations agreed with the truth.
@@ -53,7 +53,8 @@ public struct PersonaTally: Sendable, Hashable {
 /// Builds ``PersonaTally`` rows from annotation-log entries, one job at a time.
 ///
 /// ```swift
-/// var tallies = PersonaTallies(truth: { truthByTicket[$0] }, quality: { judge.quality(of: $0, for: $1).total })
+/// var tallies = PersonaTallies(truth: { truthByTicket[$0] }, quality: { judge.quality(of: $0, for: $1).total },
+///                              collects: { arm, kind in scenario.arms[arm]?.collects(kind) ?? true })
 /// for entry in entries { tallies.add(entry, arm: "aitl", replicate: 0) }
 /// let rows = tallies.rows
 /// ```
@@ -62,6 +63,10 @@ public struct PersonaTallies {
     let truth: (TicketID) -> TicketTruth?
     /// The true quality of a reply for a ticket (the judge's total).
     let quality: (Reply, TicketTruth) -> Double
+    /// Whether an arm collects a kind of agent feedback: the log keeps everything the agents
+    /// gave, but only what the arm collects costs agent time (an arm that does not retrain, or
+    /// learns from vendor labels, collects none and gets no row).
+    let collects: (String, SignalKind) -> Bool
     private var byKey: [Key: PersonaTally] = [:]
     private var replicates: [String: Set<Int>] = [:]
     /// The last exposure of each ticket in the job being read (a preference is judged against it).
@@ -73,9 +78,13 @@ public struct PersonaTallies {
         var persona: String
     }
 
-    public init(truth: @escaping (TicketID) -> TicketTruth?, quality: @escaping (Reply, TicketTruth) -> Double) {
+    public init(
+        truth: @escaping (TicketID) -> TicketTruth?, quality: @escaping (Reply, TicketTruth) -> Double,
+        collects: @escaping (String, SignalKind) -> Bool = { _, _ in true }
+    ) {
         self.truth = truth
         self.quality = quality
+        self.collects = collects
     }
 
     /// Adds one entry of `arm`'s replicate `replicate` (entries of one job in log order).
@@ -90,6 +99,7 @@ public struct PersonaTallies {
         case .exposure(let e):
             exposures[e.ticket] = e
         case .annotation(let logged):
+            guard collects(arm, logged.annotation.kind) else { return }
             let key = Key(arm: arm, persona: logged.persona ?? PersonaTally.unknown)
             var tally = byKey[key] ?? PersonaTally(arm: arm, persona: key.persona, replicates: 0)
             tally.counts[logged.annotation.kind, default: 0] += 1

@@ -7,7 +7,8 @@ import Reports
 
 /// The report's per-persona panels and example replies on a real run: the oracle persona agrees
 /// with the truth on every judged mark and choice, the random persona's A/B choices are coin
-/// flips, the personas' agent minutes add up to the run's `agent_minutes`, and each example
+/// flips, the personas' agent minutes add up to the run's `agent_minutes` (and a frozen arm,
+/// which collects no feedback, has no rows), and each example
 /// ticket shows the two replies the agent was shown.
 @Suite(.serialized) struct PersonaPanelEndToEndTests {
     @Test func oracleAgreesRandomFlipsMinutesAddUpRepliesShown() async throws {
@@ -42,7 +43,9 @@ import Reports
         #expect(abs(random.preference.rate! - 0.5) <= 4 * (0.25 / n).squareRoot())
         #expect(random.relevance.rate! < oracle.relevance.rate!)
 
-        // The personas' minutes are the arm's agent minutes (every signal collected), per replicate.
+        // Only arms that collect agent feedback get rows (frozen does not retrain: it collects none),
+        // and the personas' minutes are the arm's agent minutes, per replicate.
+        #expect(Set(input.personas.map(\.arm)) == ["aitl"])
         let minutes = input.personas.filter { $0.arm == "aitl" }.map(\.minutesPerReplicate).reduce(0, +)
         let stored = input.rows.filter { $0.arm == "aitl" && $0.metric == "agent_minutes" }.map(\.value).reduce(0, +) / 2
         #expect(minutes > 0 && abs(minutes - stored) < 1e-6 * max(1, stored))

@@ -77,6 +77,20 @@ import Testing
         #expect(rows[2].replicates == 1)
     }
 
+    @Test func onlyWhatTheArmCollectsIsTallied() throws {
+        // "frozen" collects nothing, "no-relevance" everything but relevance marks.
+        var t = PersonaTallies(
+            truth: { $0 == "t1" ? Self.truth : nil }, quality: { _, _ in 0 },
+            collects: { arm, kind in arm == "no-relevance" ? kind != .relevance : arm != "frozen" })
+        for arm in ["aitl", "frozen", "no-relevance"] {
+            t.add(Self.relevance("good", true), arm: arm, replicate: 0)
+            t.add(Self.choice(.tie), arm: arm, replicate: 0)
+        }
+        #expect(t.rows.map(\.arm) == ["aitl", "no-relevance"])
+        let ablated = try #require(t.rows.last)
+        #expect(ablated.counts == [.preference: 1] && ablated.seconds == 6 && ablated.relevance.judged == 0)
+    }
+
     @Test func panelsDrawEveryPersonaEscaped() {
         var t = Self.tallies()
         t.add(Self.relevance("good", true, persona: "<b>x</b>"), arm: "aitl", replicate: 0)
@@ -86,6 +100,6 @@ import Testing
             #expect(html.contains("aria-label=\"\(title)\""))
         }
         #expect(html.contains("100.0% (1)"))
-        #expect(HTMLReport.personaPanels([], colors: [:]).contains("No annotation log"))
+        #expect(HTMLReport.personaPanels([], colors: [:]).contains("No collected agent feedback"))
     }
 }
