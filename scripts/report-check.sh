@@ -71,7 +71,7 @@ while read -r name file minimum height; do
     fi
   done
 done <<PAGES
-run $out/run/report.html 7 3000
+run $out/run/report.html 11 3000
 sweep $out/sweep/report.html 8 2400
 compare $out/compare.html 14 2600
 PAGES

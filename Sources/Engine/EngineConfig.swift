@@ -69,7 +69,13 @@ public struct EngineArm: Sendable {
     }
 
     /// Whether live agents' annotations of `kind` reach training in this arm.
-    func collects(_ kind: SignalKind) -> Bool { retrain && vendor == nil && signals.contains(kind) }
+    func collects(_ kind: SignalKind) -> Bool { Self.collects(kind, retrain: retrain, vendorLabelled: vendor != nil, signals: signals) }
+
+    /// The rule: an arm collects a kind of agent feedback (counts it, pays its agent time, trains
+    /// on it) when it retrains, is not vendor-labelled and lists the signal.
+    public static func collects(_ kind: SignalKind, retrain: Bool, vendorLabelled: Bool, signals: Set<SignalKind>) -> Bool {
+        retrain && !vendorLabelled && signals.contains(kind)
+    }
 }
 
 /// Everything the engine needs besides the corpus and the system under test.

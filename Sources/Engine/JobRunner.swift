@@ -2,7 +2,7 @@ import Evaluation
 import FlywheelCore
 import World
 
-/// The loop of one (arm, replicate) job (DESIGN §1, "one iteration").
+/// The loop of one (arm, replicate) job (README, "How it works").
 struct JobRunner {
     let engine: Engine
     let arm: EngineArm

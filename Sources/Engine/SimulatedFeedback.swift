@@ -2,7 +2,7 @@ import FlywheelCore
 import World
 
 /// Feedback from the arm's simulated agents: each served ticket goes to a keyed-random agent on
-/// shift, who answers from the truth through their persona's behaviours (DESIGN §3).
+/// shift, who answers from the truth through their persona's behaviours (docs/world.md "Simulated agents").
 struct SimulatedFeedback: FeedbackSource {
     let agents: [SimulatedAgent]
     var agentStates: [AgentState]

@@ -20,7 +20,7 @@ public enum MetricKind: String, CaseIterable, Sendable, Codable {
 ///
 /// Canonical spellings are `recall@75`, `precision@8`, `ndcg@10` and `mrr`, for any cutoff ≥ 1.
 /// Parsing also accepts `p@8`, `rr`, `recip_rank`, and trec_eval's names `recall_75`, `P_8`,
-/// `ndcg_cut_10`. ``allCases`` lists the metrics Flywheel reports by default (DESIGN §1).
+/// `ndcg_cut_10`. ``allCases`` lists the metrics Flywheel reports by default (docs/evaluation.md).
 ///
 /// ```swift
 /// let names = try "recall@75,precision@8".split(separator: ",").map { try MetricName.parse(String($0)) }

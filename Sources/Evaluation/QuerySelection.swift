@@ -5,8 +5,8 @@
 /// qrels whose judgments are all 0 is evaluated and scores 0 on every metric. A ticket in the run
 /// but not in the qrels is always ignored. Verified against pytrec_eval-terrier 0.5.11.
 public enum QuerySelection: String, CaseIterable, Sendable, Codable {
-    /// Flywheel's default: every ticket in the qrels with at least one relevant article (DESIGN
-    /// §1); a ticket the run has no ranking for counts as an empty ranking, scoring 0, so a system
+    /// Flywheel's default: every ticket in the qrels with at least one relevant article
+    /// (docs/evaluation.md); a ticket the run has no ranking for counts as an empty ranking, scoring 0, so a system
     /// cannot gain by returning nothing.
     case withRelevant = "with-relevant"
     /// trec_eval's default: tickets in both the run and the qrels, including those with no

@@ -2,7 +2,7 @@
 /// |relevant ∩ top-k| / |relevant| — trec_eval's `recall_k` (`m_recall.c`).
 ///
 /// A ticket with no relevant article scores 0 here, as in trec_eval; the default
-/// ``QuerySelection/withRelevant`` leaves such tickets out of the average altogether (DESIGN §1:
+/// ``QuerySelection/withRelevant`` leaves such tickets out of the average altogether (docs/evaluation.md:
 /// recall@75 is averaged over tickets with at least one relevant article).
 ///
 /// ```swift

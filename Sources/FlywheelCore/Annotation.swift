@@ -1,4 +1,4 @@
-/// The four kinds of feedback an agent gives while working a ticket (DESIGN §1), and the
+/// The four kinds of feedback an agent gives while working a ticket (docs/annotations.md), and the
 /// closed vocabularies they use. Every vocabulary is `CaseIterable` so errors and `--help` can
 /// list the valid values.
 

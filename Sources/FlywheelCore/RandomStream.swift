@@ -1,4 +1,4 @@
-/// Seeded random streams keyed by what they are for (DESIGN §5).
+/// Seeded random streams keyed by what they are for (docs/distributed.md).
 ///
 /// A stream is identified by a key — the scenario seed, a purpose and any ids (replicate, arm,
 /// iteration, ticket, agent…) — and is a pure function of that key: asking for the draws of

@@ -1,4 +1,4 @@
-/// The protocols the engine drives (DESIGN §6). They live here so a user can plug in their own
+/// The protocols the engine drives (README, "Bring your own system"). They live here so a user can plug in their own
 /// retriever, reranker or generator — one that calls a real model endpoint, or a process that
 /// speaks docs/protocol.md — without the engine knowing the concrete types. None of them ever
 /// receives a ``TicketTruth``.

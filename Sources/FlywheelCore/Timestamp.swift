@@ -1,6 +1,6 @@
 /// A point in simulated time: whole seconds since 1970-01-01T00:00:00Z, UTC only.
 ///
-/// The simulation never reads the wall clock (DESIGN §5); every time comes from the corpus or
+/// The simulation never reads the wall clock (docs/distributed.md); every time comes from the corpus or
 /// from a ``SimulatedClock``. Encodes as an ISO-8601 string `2026-01-05T09:30:00Z`, and decodes
 /// that form or a bare date `2026-01-05` (midnight UTC).
 public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {

@@ -13,10 +13,20 @@ extension HTMLReport {
 
     static func examples(_ examples: [ReportInput.Example]) -> String {
         guard !examples.isEmpty else { return "<p class=\"empty\">No annotated tickets in the store.</p>\n" }
-        var out = "<p>Replies A and B are not stored by the engine, so only the ticket and the agent's annotations are shown.</p>\n"
+        var out = "<p>The ticket, the two replies the agent was shown (A: the deployed policy, B: the challenger) and the annotations the agents gave.</p>\n"
         for e in examples {
             out += "<div class=\"example\"><h3>\(HTML.escape(e.ticket)) <span class=\"meta\">arm \(HTML.escape(e.arm)), iteration \(e.iteration)</span></h3>\n"
-            out += "<blockquote>\(HTML.escape(e.text))</blockquote>\n<ul>\n"
+            out += "<blockquote>\(HTML.escape(e.text))</blockquote>\n"
+            if e.replyA != nil || e.replyB != nil {
+                out += "<div class=\"reply\">"
+                for (name, text) in [("Reply A", e.replyA), ("Reply B", e.replyB)] {
+                    out += "<div><h4>\(name)</h4><blockquote>\(text.map(HTML.escape) ?? "<span class=\"empty\">not logged</span>")</blockquote></div>"
+                }
+                out += "</div>\n"
+            } else {
+                out += "<p class=\"empty\">The replies were not logged for this ticket.</p>\n"
+            }
+            out += "<ul>\n"
             for a in e.annotations {
                 var line = "<li><b>\(HTML.escape(a.kind))</b> by \(HTML.escape(a.agent)): \(HTML.escape(a.label))"
                 if let article = a.article {

@@ -3,8 +3,9 @@ import FlywheelCore
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no JavaScript, no network) with
 /// learning curves per metric and 95% bands per arm, the deltas table, annotation and
-/// agent-minute panels, the knowledge-base gap timeline, cadence curves when
-/// present, and example tickets with the agents' annotations. Every text is HTML-escaped.
+/// agent-minute panels, per-persona panels, the knowledge-base gap timeline, cadence curves when
+/// present, and example tickets with both replies and the agents' annotations. Every text is
+/// HTML-escaped.
 ///
 /// ```swift
 /// let html = HTMLReport.render(ReportInput(run: "quickstart", scenarioHash: h, baseline: "frozen", rows: rows))
@@ -44,6 +45,8 @@ public enum HTMLReport {
             if s.contains(where: { $0.mean.contains { $0 != 0 } }) { body += chart(m.replacingUnderscores + " per window", m, from: 1) ?? "" }
         }
         body += "</div>\n"
+
+        body += personaPanels(input.personas, colors: colors)
 
         body += "<h2>Knowledge-base gaps</h2>\n<div class=\"grid\">\n"
         for m in ["gaps_open", "gaps_closed", "kb_size"] { body += chart(m.replacingUnderscores, m) ?? "" }

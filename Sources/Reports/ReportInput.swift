@@ -49,13 +49,22 @@ public struct ReportInput: Sendable {
         public var annotations: [ExampleAnnotation]
         /// Titles of the articles the annotations name, by id.
         public var articleTitles: [String: String]
-        public init(arm: String, iteration: Int, ticket: String, text: String, annotations: [ExampleAnnotation], articleTitles: [String: String]) {
+        /// The two replies the agent was shown (A: current policy, B: challenger), from the
+        /// run's annotation log; nil when the log does not have them.
+        public var replyA: String?
+        public var replyB: String?
+        public init(
+            arm: String, iteration: Int, ticket: String, text: String, annotations: [ExampleAnnotation], articleTitles: [String: String],
+            replyA: String? = nil, replyB: String? = nil
+        ) {
             self.arm = arm
             self.iteration = iteration
             self.ticket = ticket
             self.text = text
             self.annotations = annotations
             self.articleTitles = articleTitles
+            self.replyA = replyA
+            self.replyB = replyB
         }
     }
 
@@ -87,6 +96,8 @@ public struct ReportInput: Sendable {
     /// Every job's evaluations (times, retrains, gate decisions); empty for stores without them.
     public var iterations: [IterationMark]
     public var examples: [Example]
+    /// Per-persona annotation volume, agent time and agreement with the truth, per arm.
+    public var personas: [PersonaTally]
     public var cadence: CadenceStudy?
     /// The resolved scenario as stored with the run (JSON), embedded collapsed in the report.
     public var scenarioJSON: String?
@@ -95,7 +106,8 @@ public struct ReportInput: Sendable {
 
     public init(
         run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent] = [], iterations: [IterationMark] = [],
-        examples: [Example] = [], cadence: CadenceStudy? = nil, scenarioJSON: String? = nil, notes: [String] = []
+        examples: [Example] = [], personas: [PersonaTally] = [], cadence: CadenceStudy? = nil, scenarioJSON: String? = nil,
+        notes: [String] = []
     ) {
         self.run = run
         self.scenarioHash = scenarioHash
@@ -104,6 +116,7 @@ public struct ReportInput: Sendable {
         self.kbEvents = kbEvents
         self.iterations = iterations
         self.examples = examples
+        self.personas = personas
         self.cadence = cadence
         self.scenarioJSON = scenarioJSON
         self.notes = notes

@@ -1,6 +1,6 @@
 import FlywheelCore
 
-/// The cost model `flywheel cadence` uses to recommend a retraining cadence (DESIGN §3):
+/// The cost model `flywheel cadence` uses to recommend a retraining cadence (docs/checks.md):
 ///
 /// ```yaml
 /// cost:

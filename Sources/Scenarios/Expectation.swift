@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// One `expect:` assertion of a scenario, checked by `flywheel check` on the replicates' 95%
-/// confidence intervals (DESIGN §3). In YAML each list entry is a one-key mapping:
+/// confidence intervals (docs/checks.md). In YAML each list entry is a one-key mapping:
 ///
 /// ```yaml
 /// expect:

@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// A scenario: one corpus, a population of simulated agents, the system's settings, and one or
-/// more arms run over the same ticket stream for `replicates` seeds (DESIGN §3).
+/// more arms run over the same ticket stream for `replicates` seeds (docs/scenarios.md).
 ///
 /// Every field has its default here, in the property initialisers, and nowhere else; decoding
 /// fills in what the file leaves out and rejects keys it does not know.

@@ -8,7 +8,7 @@ import Retrieval
 import World
 
 /// Turns a validated ``Scenario`` into a runnable ``Engine``: reads the corpus and personas and
-/// wires the concrete system under test. The one place concrete parts meet (DESIGN §6).
+/// wires the concrete system under test. The one place concrete parts meet (README, "Bring your own system").
 public enum ScenarioAssembly {
     /// Builds the engine for `scenario`; relative paths resolve against `root` (the working
     /// directory by default). Missing corpus or persona files are ``InputError``s naming them, and
@@ -57,7 +57,7 @@ public enum ScenarioAssembly {
             rerankDepth: scenario.system.reranker.depth, keepAnnotations: keepAnnotations)
         let system = scenario.system
         let seed = scenario.seed
-        var world = WorldSetup(judge: Judge(config: judgeConfig(scenario.judge)), population: population)
+        var world = WorldSetup(judge: judge(for: scenario), population: population)
         world.scorer = scorer
         if let service {
             world.healthCheck = { @Sendable in try service.throwIfFailed() }
@@ -92,6 +92,10 @@ public enum ScenarioAssembly {
             flagsNeeded: a.flagsNeeded, delay: a.delay, significance: a.significance, skill: a.skill,
             triageMinutes: a.triageMinutes, reviewMinutes: a.reviewMinutes)
     }
+
+    /// The builtin judge a run of `scenario` scores replies with (its true quality of a reply is
+    /// what simulated agents respond to; the report compares their choices with it).
+    public static func judge(for scenario: Scenario) -> Judge { Judge(config: judgeConfig(scenario.judge)) }
 
     /// The judge's configuration: the scenario's rubric keys over `JudgeConfig`'s other defaults.
     static func judgeConfig(_ spec: JudgeSpec) -> JudgeConfig {

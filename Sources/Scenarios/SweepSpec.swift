@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// A sweep file: a base scenario and the parameters to vary, as a full grid or a seeded random
-/// sample of the grid's cells (DESIGN §3).
+/// sample of the grid's cells (docs/sweeps.md).
 ///
 /// ```yaml
 /// version: 1

@@ -2,7 +2,7 @@ import FlywheelCore
 
 /// The world's judge: true quality of a reply for a ticket, and a 1–5 helpfulness score.
 ///
-/// True quality (each part in [0, 1], DESIGN §1 "The judge and the metrics"):
+/// True quality (each part in [0, 1], docs/world.md "The judge"):
 /// - **coverage**: share of the ticket's nuggets stated by some reply sentence. A sentence
 ///   states a nugget when it holds ≥ ``JudgeConfig/coverageThreshold`` of the nugget's content
 ///   words and all of its numbers, and does not come from a conflicting article (unless it says

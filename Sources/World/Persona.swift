@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// A simulated support agent's behaviour as data: a named, versioned YAML file under
-/// `scenarios/personas/` (DESIGN §1 "Simulated agents", §3).
+/// `scenarios/personas/` (docs/world.md "Personas").
 ///
 /// Every "noise" knob has two exact ends: its zero-noise value makes the agent say exactly what
 /// the truth says, its infinite-noise value (YAML `.inf`, or 0.5 for sensitivities) makes the

@@ -14,7 +14,7 @@ struct ServedTicket: Sendable {
 enum Labeller {
     /// Bradley–Terry choice on the judge's true quality, `P(A) = σ((q_A − q_B) / temperature)`,
     /// a tie when `|q_A − q_B| < tieBand`, margin slightly / clearly / much at 0.05 / 0.15 —
-    /// the careful-expert behaviour of DESIGN §1 with low noise.
+    /// the careful-expert behaviour of docs/world.md with low noise.
     case careful(temperature: Double, tieBand: Double)
     /// A fair coin for A or B and a uniform margin: labels independent of the truth.
     case random

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Retrieval
 
-/// The learning test of DESIGN §1 on a generated world: 300 articles, 2,000 tickets over 8
+/// The learning test (docs/retrieval.md) on a generated world: 300 articles, 2,000 tickets over 8
 /// weeks (seed 5); the last 20% of tickets in time order are held out, the first 80% are served
 /// in 4 rounds through the learned retriever and the reranker, a labeller marks the shown top-8
 /// (plus, unless random, the relevant articles it finds in ranks 9–75), and both models retrain

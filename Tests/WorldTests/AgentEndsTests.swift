@@ -3,7 +3,7 @@ import Testing
 
 @testable import World
 
-/// The two exact ends of every behaviour (DESIGN §1): zero noise agrees with the truth every
+/// The two exact ends of every behaviour (docs/world.md): zero noise agrees with the truth every
 /// time; infinite noise gives labels independent of it.
 @Suite struct AgentEndsTests {
     let judge = Judge()

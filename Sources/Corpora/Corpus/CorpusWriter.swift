@@ -1,7 +1,7 @@
 import FlywheelCore
 import Foundation
 
-/// Writes a corpus folder (DESIGN §2): articles, tickets in time order, optional annotations,
+/// Writes a corpus folder (docs/corpora.md): articles, tickets in time order, optional annotations,
 /// then `manifest.json` with each file's size and SHA-256.
 ///
 /// Files are streamed through zstd into `<name>.partial` and renamed only by ``finish()``; the

@@ -1,7 +1,7 @@
 import FlywheelCore
 import Foundation
 
-/// `manifest.json` of a corpus folder (DESIGN §2): what the folder holds and how it was made.
+/// `manifest.json` of a corpus folder (docs/corpora.md): what the folder holds and how it was made.
 ///
 /// ```json
 /// {

@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// Appending JSON to a byte buffer with a fixed key order and RFC 8259 string escaping, so
-/// the same values always give the same bytes (DESIGN §5).
+/// the same values always give the same bytes (docs/distributed.md).
 enum JSONOutput {
     private static let hex = Array("0123456789abcdef".utf8)
 

@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// Imports any pair of JSON-lines files whose fields are named by a ``Mapping`` — the
-/// "generic JSONL" path of DESIGN §2.
+/// "generic JSONL" path of docs/corpora.md.
 ///
 /// ```swift
 /// var m = JSONLImporter.Mapping(articles: "kb.jsonl", tickets: "tasks.jsonl")
