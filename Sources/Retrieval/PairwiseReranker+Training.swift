@@ -27,17 +27,40 @@ extension PairwiseReranker {
         for mark in annotations where tickets[mark.ticket] != nil && (1...max(1, c.shownDepth)).contains(mark.rank) {
             byTicket[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
         }
-        // Feature differences (relevant − not relevant) of every pair, and of the rank prior.
-        var pairs: [(difference: [Double], prior: Double)] = []
+        // Every mark of a ticket, at any rank, tells which of its first-stage candidates are
+        // relevant: the validation's answer key (see `validationStep`).
+        var relevantAnyRank: [TicketID: [ArticleID: Int]] = [:]
+        for mark in annotations where tickets[mark.ticket] != nil {
+            relevantAnyRank[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
+        }
+        let folds = c.validationFolds
+        // Feature differences (relevant − not relevant) of every pair, and of the rank prior,
+        // with the fold of the pair's ticket; and each validation ticket's candidates.
+        var pairs: [Pair] = []
         var examples: [[Double]] = []
-        for ticketID in byTicket.keys.sorted() {
-            let votes = byTicket[ticketID]!
+        var validation: [ValidationTicket] = []
+        let asked = folds > 1 ? Set(byTicket.keys).union(relevantAnyRank.keys) : Set(byTicket.keys)
+        for ticketID in asked.sorted() {
+            guard let ticket = tickets[ticketID] else { continue }
+            let votes = byTicket[ticketID] ?? [:]
             let positives = votes.keys.filter { votes[$0]! > 0 }.sorted()
             let negatives = votes.keys.filter { votes[$0]! < 0 }.sorted()
-            guard !positives.isEmpty, !negatives.isEmpty, let ticket = tickets[ticketID] else { continue }
+            let fold = folds > 1 ? Int(StableHash.fnv1a(ticketID.rawValue) % UInt64(folds)) : 0
+            let relevant = (relevantAnyRank[ticketID] ?? [:]).filter { $0.value > 0 }
+            let hasPairs = !positives.isEmpty && !negatives.isEmpty
+            guard hasPairs || (folds > 1 && !relevant.isEmpty) else { continue }
             let firstStage = retriever.retrieve(ticket, depth: c.firstStageDepth).articles
             let extractor = RerankFeatureExtractor(
                 ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
+            if folds > 1 {
+                let hits = Set(firstStage.indices.filter { relevant[firstStage[$0]] != nil })
+                if !hits.isEmpty {
+                    validation.append(ValidationTicket(
+                        fold: fold, candidates: firstStage.indices.map { extractor.features(firstStage[$0], rank: $0 + 1) },
+                        relevant: hits))
+                }
+            }
+            guard hasPairs else { continue }
             func vector(_ a: ArticleID) -> (x: [Double], prior: Double) {
                 let rank = (firstStage.firstIndex(of: a) ?? c.firstStageDepth) + 1
                 return (extractor.features(a, rank: rank), -c.rankPrior * RankLogarithm.of(rank))
@@ -46,7 +69,7 @@ extension PairwiseReranker {
             let neg = negatives.map(vector)
             examples += pos.map(\.x) + neg.map(\.x)
             for p in pos {
-                for n in neg { pairs.append((zip(p.x, n.x).map { $0 - $1 }, p.prior - n.prior)) }
+                for n in neg { pairs.append(Pair(difference: zip(p.x, n.x).map { $0 - $1 }, prior: p.prior - n.prior, fold: fold)) }
             }
         }
         let marks = annotations.filter { tickets[$0.ticket] != nil }
@@ -60,20 +83,43 @@ extension PairwiseReranker {
         let fresh = Self.inverseStandardDeviations(examples)
         let old = scales ?? fresh.map { $0 ?? 1 }
         let scale = fresh.indices.map { fresh[$0] ?? old[$0] }
-        var w = weights.indices.map { weights[$0] * old[$0] / scale[$0] }
+        let w = weights.indices.map { weights[$0] * old[$0] / scale[$0] }
         next.scales = scale
-        // Averaged SGD (Polyak–Ruppert): the result is the mean iterate, which does not wander
-        // with the last pairs seen, so labels without signal leave the weights near where they were.
-        var average = w
         let learn = RerankFeature.allCases.map { !c.frozen.contains($0) }
+        let trained = Self.descend(from: w, on: pairs[...], scale: scale, learn: learn, configuration: c, stream: [UInt64(generation)])
+        let step = validationStep(from: w, pairs: pairs, validation: validation, scale: scale, learn: learn)
+        next.weights = w.indices.map { w[$0] + step * (trained[$0] - w[$0]) }
+        return next
+    }
+
+    /// One training pair: feature differences (relevant − not relevant), the difference of their
+    /// rank priors, and the fold of its ticket.
+    struct Pair {
+        var difference: [Double]
+        var prior: Double
+        var fold: Int
+    }
+
+    /// Averaged SGD (Polyak–Ruppert) from `start` over `pairs` for the configured epochs: the
+    /// result is the mean iterate, which does not wander with the last pairs seen, so labels
+    /// without signal leave the weights near where they were. The pair order of each epoch is
+    /// drawn from `RandomStream(seed, "reranker-sgd", stream + [epoch])`.
+    static func descend(
+        from start: [Double], on pairs: ArraySlice<Pair>, scale: [Double], learn: [Bool], configuration c: RerankerConfiguration,
+        stream: [UInt64]
+    ) -> [Double] {
+        var w = start
+        var average = w
         var steps = 0.0
+        let pairs = Array(pairs)
         for epoch in 0..<c.epochs {
-            var rng = RandomStream(seed: c.seed, purpose: "reranker-sgd", ids: [UInt64(generation), UInt64(epoch)])
+            var rng = RandomStream(seed: c.seed, purpose: "reranker-sgd", ids: stream + [UInt64(epoch)])
             var order = Array(pairs.indices)
             rng.shuffle(&order)
             for i in order {
-                let (d, prior) = pairs[i]
-                var s = prior
+                let pair = pairs[i]
+                let d = pair.difference
+                var s = pair.prior
                 for j in d.indices { s += w[j] * scale[j] * d[j] }
                 // d/dw of −ln σ(s) is −σ(−s)·x.
                 let g = 1 / (1 + exp(s))
@@ -84,8 +130,7 @@ extension PairwiseReranker {
                 for j in w.indices { average[j] += (w[j] - average[j]) / steps }
             }
         }
-        next.weights = average
-        return next
+        return average
     }
 
     /// 1 / standard deviation of each feature over `examples` (nil where it does not vary: the

@@ -29,11 +29,18 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var shownDepth: Int
     /// First-stage depth the features' rank is measured in (rank depth + 1 when missed).
     public var firstStageDepth: Int
+    /// Folds of the cross-validation that decides how far a retraining moves the weights, ≥ 0
+    /// (0 or 1: no validation, the weights move all the way). The batch's marked tickets are
+    /// split into folds; for each, a model trained on the others ranks its tickets' first-stage
+    /// candidates, and the step toward the new weights (``validationSteps``) whose mean
+    /// reciprocal rank of the marked-relevant articles is highest wins — 0 keeps the current
+    /// weights (see ``PairwiseReranker/retrained(with:tickets:at:)``).
+    public var validationFolds: Int
 
     public init(
         rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 5, l2: Double = 0.05,
         priorHalfLifeDays: Double = 90, priorSmoothing: Double = 4, priorEvidence: Double = 1.96, shownDepth: Int = 8,
-        firstStageDepth: Int = 75
+        firstStageDepth: Int = 75, validationFolds: Int = 3
     ) {
         self.rankPrior = rankPrior
         self.frozen = frozen
@@ -46,7 +53,11 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         self.priorEvidence = priorEvidence
         self.shownDepth = shownDepth
         self.firstStageDepth = firstStageDepth
+        self.validationFolds = validationFolds
     }
+
+    /// The steps toward the new weights the validation chooses among (0: keep the current ones).
+    public static let validationSteps: [Double] = [0, 0.25, 0.5, 1]
 
     enum CodingKeys: String, CodingKey {
         case seed, epochs, l2, frozen
@@ -57,6 +68,7 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         case priorEvidence = "prior_evidence"
         case shownDepth = "shown_depth"
         case firstStageDepth = "first_stage_depth"
+        case validationFolds = "validation_folds"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,5 +85,6 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
         priorEvidence = try c.decodeIfPresent(Double.self, forKey: .priorEvidence) ?? d.priorEvidence
         shownDepth = try c.decodeIfPresent(Int.self, forKey: .shownDepth) ?? d.shownDepth
         firstStageDepth = try c.decodeIfPresent(Int.self, forKey: .firstStageDepth) ?? d.firstStageDepth
+        validationFolds = try c.decodeIfPresent(Int.self, forKey: .validationFolds) ?? d.validationFolds
     }
 }
