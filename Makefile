@@ -66,8 +66,9 @@ llm-check: release
 plugins:
 	bash scripts/install-plugins.sh
 
-# The bm25s plugin against the builtin BM25 on corpora/ci-small (the equivalence test, which
-# `make test` skips while .venv-plugins is absent), then python's jsonschema on a recorded session.
+# The bm25s plugin against the builtin BM25 on corpora/ci-small (the equivalence test) and the
+# dense plugin's tests (DenseRetrieverTests: minutes, it embeds tickets on the CPU), which
+# `make test` skips while .venv-plugins is absent; then python's jsonschema on a recorded session.
 plugins-check: plugins
 	$(SWIFT) test --filter ProcessStagesTests
 	$(MAKE) protocol-check

@@ -16,11 +16,15 @@ Run by Flywheel (`system.retriever.kind: process`); reads requests on stdin, one
 line, and writes one reply a line on stdout. Diagnostics go to stderr.
 """
 import json
+import os
 import sys
 from collections import defaultdict
 from datetime import datetime
 
-import bm25s
+# one BLAS thread: Flywheel runs a plugin per job, and idle BLAS threads spin on the job's cores
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import bm25s  # noqa: E402  (after the thread setting)
 import numpy as np
 
 PROTOCOL = 1
@@ -44,25 +48,42 @@ class Index:
             self.retriever = bm25s.BM25(method="lucene", k1=k1, b=b)
             self.retriever.index([t if t else [""] for t in token_lists], show_progress=False)
 
-    def scores(self, tokens):
+    def scores(self, token_lists):
+        """BM25 scores of every document for each query (rows, float32), and which queries have
+        a known term. bm25s's own `get_scores`, for a window at once: the postings of every
+        (query, term) pair gathered with NumPy and summed by one `np.add.at`, which adds in
+        the order given, so each score is the same float32 sum, term by term in query order,
+        that `get_scores` computes one query at a time."""
+        n = len(token_lists)
         if self.retriever is None:
-            return None
-        known = [t for t in tokens if t in self.retriever.vocab_dict]
-        if not known:
-            return None
-        return self.retriever.get_scores(known).astype(np.float64)
+            return np.zeros((n, len(self.ids)), dtype=np.float32), np.zeros(n, dtype=bool)
+        vocab = self.retriever.vocab_dict
+        ids = [[vocab[t] for t in tokens if t in vocab] for tokens in token_lists]
+        counts = np.fromiter((len(q) for q in ids), dtype=np.int64, count=n)
+        terms = np.fromiter((t for q in ids for t in q), dtype=np.int64, count=int(counts.sum()))
+        index = self.retriever.scores
+        starts, ends = index["indptr"][terms].astype(np.int64), index["indptr"][terms + 1].astype(np.int64)
+        lengths = ends - starts
+        # positions of every posting of every (query, term) pair, in that order
+        first = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        positions = first + np.arange(int(lengths.sum()), dtype=np.int64)
+        rows = np.repeat(np.repeat(np.arange(n), counts), lengths)
+        out = np.zeros((n, len(self.ids)), dtype=index["data"].dtype)
+        np.add.at(out, (rows, index["indices"][positions]), index["data"][positions])
+        return out, counts > 0
 
 
 class Model:
     """One numbered model: the published articles and the marks learned so far."""
 
-    def __init__(self, settings, articles, marks):
+    def __init__(self, settings, articles, marks, base=None):
         self.settings = settings
         self.articles = articles  # id -> tokens, in publication order
         self.marks = marks  # (time, article, tokens, relevant)
         ids = list(articles)
         k1, b = settings.get("k1", 1.2), settings.get("b", 0.75)
-        self.base = Index(ids, [articles[i] for i in ids], k1, b)
+        # the articles' own index changes only with publication: a retrain keeps it
+        self.base = base if base is not None else Index(ids, [articles[i] for i in ids], k1, b)
         self.strength = settings.get("expansion", {}).get("strength", 0.0)
         self.expansion = None
         if self.strength > 0 and marks:
@@ -100,21 +121,29 @@ class Model:
         self._cache = out
         return out
 
-    def retrieve(self, tokens, depth):
-        base = self.base.scores(tokens)
-        if base is None:
-            return []
-        scores = base
+    def retrieve(self, token_lists, depth):
+        """The best `depth` articles for each query of a window, as JSON text (one list each)."""
+        base, known = self.base.scores(token_lists)
+        scores = base.astype(np.float64)
         if self.expansion is not None:
-            extra = self.expansion.scores(tokens)
-            if extra is not None:
-                scores = base + self.strength * extra
-        ids = self.base.ids
+            extra, extra_known = self.expansion.scores(token_lists)
+            scores[extra_known] += self.strength * extra[extra_known].astype(np.float64)
         scores32 = scores.astype(np.float32)
-        positive = np.nonzero(scores32 > 0)[0]
-        # best first; ties by article id descending, as Flywheel ranks
-        ranked = positive[np.lexsort((-self.base.id_rank[positive], -scores32[positive]))][:depth]
-        return [{"article": ids[i], "score": float(scores[i])} for i in ranked]
+        names = [json.dumps(i) for i in self.base.ids]
+        id_rank = self.base.id_rank
+        out = []
+        for row in range(len(token_lists)):
+            if not known[row]:
+                out.append("[]")
+                continue
+            s32 = scores32[row]
+            positive = np.flatnonzero(s32 > 0)
+            # best first; ties by article id descending, as Flywheel ranks
+            ranked = positive[np.lexsort((-id_rank[positive], -s32[positive]))][:depth]
+            values = scores[row, ranked].tolist()
+            out.append("[" + ",".join(
+                f'{{"article":{names[i]},"score":{v!r}}}' for i, v in zip(ranked.tolist(), values)) + "]")
+        return out
 
 
 def main():
@@ -152,10 +181,14 @@ def main():
                 for m in batch["relevance"]:
                     t = tickets[m["ticket"]]
                     marks.append((seconds(t["created_at"]), m["article"], t["tokens"], m["relevant"]))
-                models[req["to"]] = Model(settings, src.articles, marks)
+                models[req["to"]] = Model(settings, src.articles, marks, base=src.base)
             elif op == "retrieve":
                 model = models[req["model"]]
-                reply["results"] = [model.retrieve(t["tokens"], req["depth"]) for t in req["tickets"]]
+                lists = model.retrieve([t["tokens"] for t in req["tickets"]], req["depth"])
+                # the lists are JSON already: the reply is written around them
+                out.write(f'{{"id":{rid},"ok":true,"results":[{",".join(lists)}]}}\n')
+                out.flush()
+                continue
             elif op == "release":
                 for m in req["models"]:
                     models.pop(m, None)

@@ -153,15 +153,17 @@ final class PluginChannel: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         try write(data, deadline: deadline, timeout: timeout)
         let line = try readLine(deadline: deadline, timeout: timeout)
+        // Lists (most of the bytes) by the scanner, everything else by the decoder: one parse on
+        // the happy path; only a reply that does not decode is parsed again, to tell a line
+        // that is not a JSON object from one that breaks the reply schema.
+        let replyData = Data(line)
         let reply: PluginMessages.Reply
         do {
-            guard (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] else {
-                throw PluginFailure.notJSON(Self.excerpt(line))
-            }
-            reply = try JSONDecoder().decode(PluginMessages.Reply.self, from: Data(line))
-        } catch let failure as PluginFailure {
-            throw failure
+            reply = try ReplyScanner.reply(line) ?? JSONDecoder().decode(PluginMessages.Reply.self, from: replyData)
         } catch {
+            guard (try? JSONSerialization.jsonObject(with: replyData)) is [String: Any] else {
+                throw .notJSON(Self.excerpt(line))
+            }
             throw .violation("the reply does not fit the reply schema (\(Self.describe(error))): \(Self.excerpt(line))")
         }
         guard reply.id == id else { throw .violation("the reply's id is \(reply.id), expected \(id)") }
@@ -190,13 +192,18 @@ final class PluginChannel: @unchecked Sendable {
 
     private func readLine(deadline: Date, timeout: Double) throws(PluginFailure) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        // Bytes of `pending` already searched for a newline: a long reply arrives in many reads,
+        // and each read's bytes are searched once.
+        var searched = 0
         while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
+            if let newline = pending[searched...].firstIndex(of: 0x0A) {
                 let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
+                searched = 0
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 return line
             }
+            searched = pending.count
             var fds = pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)
             let ready = poll(&fds, 1, Self.milliseconds(until: deadline))
             if ready == 0 { throw .timeout(timeout) }
