@@ -74,21 +74,11 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         var sentences: [AnalyzedSentence] = []
         sentences.reserveCapacity(texts.count)
         let tokenSets = texts.map { TextTokens.tokenSet($0) }
-        for text in texts {
-            sentences.append(
-                AnalyzedSentence(
-                    text: text, textID: 0, tokenIDs: [], words: TextTokens.wordCount(text),
-                    hasSlot: TextTokens.hasSlotValue(text), priorKeyID: -1))
-        }
+        for text in texts { sentences.append(Self.uninterned(text)) }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
         for i in sentences.indices {
-            let next = textIDs.count
-            let id = textIDs[sentences[i].text, default: next]
-            if id == next { textIDs[sentences[i].text] = id }
-            sentences[i].textID = id
-            sentences[i].tokenIDs = tokenIDs.ids(tokenSets[i]).sorted()
-            sentences[i].priorKeyID = internPriorKeyLocked(SentencePrior.key(article.id, i))
+            internLocked(&sentences[i], tokens: tokenSets[i], priorKey: SentencePrior.key(article.id, i))
         }
         let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
         byID[article.id.rawValue] = analysis
@@ -116,6 +106,40 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         defer { pthread_mutex_unlock(lock) }
         guard let sentences = byID[id.rawValue]?.sentences, position >= 0, position < sentences.count else { return nil }
         return sentences[position]
+    }
+
+    /// The analysis of a reply's sentence: the cached one when the cached analysis of its
+    /// article has its text at its position, else analysed from its text alone. Both are equal
+    /// (every field is a function of the text and of the (article, position) prior key; ids are
+    /// interned here either way), so the answer does not depend on what the cache holds — one
+    /// analysis per article id, which another corpus with the same ids (another job, another
+    /// test in the process) may have replaced since the reply was composed.
+    func sentence(_ s: Reply.Sentence) -> AnalyzedSentence {
+        if let hit = sentence(of: s.article, at: s.position), hit.text == s.text { return hit }
+        var analysed = Self.uninterned(s.text)
+        let tokens = TextTokens.tokenSet(s.text)
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        internLocked(&analysed, tokens: tokens, priorKey: SentencePrior.key(s.article, s.position))
+        return analysed
+    }
+
+    /// A sentence's analysis before interning: what depends on its text alone.
+    private static func uninterned(_ text: String) -> AnalyzedSentence {
+        AnalyzedSentence(
+            text: text, textID: 0, tokenIDs: [], words: TextTokens.wordCount(text), hasSlot: TextTokens.hasSlotValue(text),
+            priorKeyID: -1)
+    }
+
+    /// Sets the interned ids of `sentence`: of its text, of its content `tokens` and of its
+    /// prior key (the caller holds the lock).
+    private func internLocked(_ sentence: inout AnalyzedSentence, tokens: Set<String>, priorKey: String) {
+        let next = textIDs.count
+        let id = textIDs[sentence.text, default: next]
+        if id == next { textIDs[sentence.text] = id }
+        sentence.textID = id
+        sentence.tokenIDs = tokenIDs.ids(tokens).sorted()
+        sentence.priorKeyID = internPriorKeyLocked(priorKey)
     }
 
     /// The interned id of a sentence-prior key (new keys get new ids).

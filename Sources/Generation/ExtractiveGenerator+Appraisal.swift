@@ -8,10 +8,9 @@ extension ExtractiveGenerator {
     /// orderings with agents' held-out judgements.
     public func appraisal(of reply: Reply, for ticket: Ticket) -> [Double] {
         let analysed = analysedSentences(reply, ticket: ticket)
-        let features =
-            analysed.map { replyFeatures(reply, analysed: $0) } ?? ReplyFeatures.vector(reply, ticket: ticket, prior: prior)
+        let features = replyFeatures(reply, analysed: analysed)
         let selection: Double
-        if let analysed, !analysed.candidates.isEmpty {
+        if !analysed.candidates.isEmpty {
             let total = analysed.candidates.reduce(0.0) { $0 + scorer.score($1, ticketTokens: analysed.ticketTokenCount) }
             selection = total / Double(analysed.candidates.count)
         } else {

@@ -107,20 +107,17 @@ extension ExtractiveGenerator {
             next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
         }
         let current = next
-        next.reward = next.reward.trained(on: preferences, at: time) { reply, ticket in
-            current.replyFeatures(reply, ticket: ticket)
-                ?? ReplyFeatures.vector(reply, ticket: ticket, prior: current.prior)
-        }
+        next.reward = next.reward.trained(on: preferences, at: time) { current.replyFeatures($0, ticket: $1) }
         next.version += 1
         return next
     }
 
-    /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` from the cached analysis of
-    /// the reply's articles (and the compiled prior when there is one), when every sentence is
-    /// found there (its article analysed, the same text at its position); nil otherwise. Equal
-    /// values: the same token sets, word counts, slot flags and prior values, on interned ids.
-    func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double]? {
-        analysedSentences(reply, ticket: ticket).map { replyFeatures(reply, analysed: $0) }
+    /// `ReplyFeatures.vector(reply, ticket: ticket, prior: prior)` from the analysis of the
+    /// reply's sentences (``analysedSentences(_:ticket:)``, and the compiled prior when there is
+    /// one). Equal values: the same token sets, word counts, slot flags and prior values, on
+    /// interned ids.
+    func replyFeatures(_ reply: Reply, ticket: Ticket) -> [Double] {
+        replyFeatures(reply, analysed: analysedSentences(reply, ticket: ticket))
     }
 
     /// ``replyFeatures(_:ticket:)`` from the reply's already analysed sentences.
@@ -135,16 +132,14 @@ extension ExtractiveGenerator {
     }
 
     /// The reply's sentences as the scorer sees them (features with this generator's prior),
-    /// read from the cached analysis; nil when a sentence is not found there.
+    /// read from the cached analysis where it still has them and analysed from their text where
+    /// not (``ArticleAnalysisCache/sentence(_:)``): the same values either way, so what else the
+    /// process served meanwhile changes nothing.
     func analysedSentences(_ reply: Reply, ticket: Ticket) -> (
         candidates: [SentenceCandidate], found: [AnalyzedSentence], ticketIDs: [Int32], ticketTokenCount: Int
-    )? {
-        var found: [AnalyzedSentence] = []
-        found.reserveCapacity(reply.sentences.count)
-        for s in reply.sentences {
-            guard let a = analysis.sentence(of: s.article, at: s.position), a.text == s.text else { return nil }
-            found.append(a)
-        }
+    ) {
+        // every sentence's tokens are interned before the ticket's are looked up
+        let found = reply.sentences.map { analysis.sentence($0) }
         let words = TicketWords.of(ticket.text)
         let ticketIDs = analysis.knownIDs(words.sorted)
         let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketWords: words)

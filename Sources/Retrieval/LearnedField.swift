@@ -28,7 +28,9 @@ struct LearnedField: Sendable {
             }
         }
         guard !lengths.isEmpty else { return }
-        let avg = lengths.values.reduce(0, +) / Double(lengths.count)
+        // summed in document order: a sum in the dictionary's order (which follows its hash seed,
+        // not the data) could differ in the last bit from one table to the next
+        let avg = lengths.keys.sorted().reduce(0) { $0 + lengths[$1]! } / Double(lengths.count)
         for (doc, term, w) in entries {
             let id = termIDs.insert(term)  // ids are dense, in first-seen order
             if Int(id) == docs.count {
