@@ -34,25 +34,26 @@ extension PairwiseReranker {
             relevantAnyRank[mark.ticket, default: [:]][mark.article, default: 0] += mark.relevant ? 1 : -1
         }
         let folds = c.validationFolds
+        let validating = folds > 1
         // Feature differences (relevant − not relevant) of every pair, and of the rank prior,
         // with the fold of the pair's ticket; and each validation ticket's candidates.
         var pairs: [Pair] = []
         var examples: [[Double]] = []
         var validation: [ValidationTicket] = []
-        let asked = folds > 1 ? Set(byTicket.keys).union(relevantAnyRank.keys) : Set(byTicket.keys)
+        let asked = validating ? Set(byTicket.keys).union(relevantAnyRank.keys) : Set(byTicket.keys)
         for ticketID in asked.sorted() {
             guard let ticket = tickets[ticketID] else { continue }
             let votes = byTicket[ticketID] ?? [:]
             let positives = votes.keys.filter { votes[$0]! > 0 }.sorted()
             let negatives = votes.keys.filter { votes[$0]! < 0 }.sorted()
-            let fold = folds > 1 ? Int(StableHash.fnv1a(ticketID.rawValue) % UInt64(folds)) : 0
+            let fold = validating ? Int(StableHash.fnv1a(ticketID.rawValue) % UInt64(folds)) : 0
             let relevant = (relevantAnyRank[ticketID] ?? [:]).filter { $0.value > 0 }
             let hasPairs = !positives.isEmpty && !negatives.isEmpty
-            guard hasPairs || (folds > 1 && !relevant.isEmpty) else { continue }
+            guard hasPairs || (validating && !relevant.isEmpty) else { continue }
             let firstStage = retriever.retrieve(ticket, depth: c.firstStageDepth).articles
             let extractor = RerankFeatureExtractor(
                 ticket: ticket, retriever: retriever, priors: priors, priorByDocument: priorByDocument)
-            if folds > 1 {
+            if validating {
                 let hits = Set(firstStage.indices.filter { relevant[firstStage[$0]] != nil })
                 if !hits.isEmpty {
                     validation.append(ValidationTicket(
