@@ -21,8 +21,10 @@ then scores every article with one matrix product. Ties rank by article id desce
 Flywheel's builtin does. Inference is deterministic: evaluation mode, no sampling, a fixed
 thread count (`--threads`, default 1) and the hello's seed given to torch.
 
-    command: [.venv-plugins/bin/python, plugins/dense_retriever.py]             # defaults
-    command: [.venv-plugins/bin/python, plugins/dense_retriever.py, --gamma, "0.25", --batch-size, "64"]
+From a scenario in scenarios/examples/ (a plugin runs in the scenario file's folder):
+
+    command: [../../.venv-plugins/bin/python, ../../plugins/dense_retriever.py]             # defaults
+    command: [../../.venv-plugins/bin/python, ../../plugins/dense_retriever.py, --gamma, "0.25", --batch-size, "64"]
 """
 import argparse
 import hashlib

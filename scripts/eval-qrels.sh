@@ -21,11 +21,11 @@ if [ -z "$RESULTS" ]; then
   RESULTS="$OUT/run"
   cat > "$OUT/scenario.yaml" <<YAML
 version: 1
-corpus: corpora/ci-small
+corpus: $PWD/corpora/ci-small
 seed: 7
 replicates: 1
 heldout: {share: 0.05, max: 200}
-personas: scenarios/personas
+personas: $PWD/scenarios/personas
 population:
   - {persona: careful-expert, weight: 0.6}
   - {persona: rushed, weight: 0.4}

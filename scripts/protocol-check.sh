@@ -10,8 +10,11 @@ if ! python3 -c 'import jsonschema' 2>/dev/null; then echo "protocol-check: skip
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 log="$work/session.jsonl"
-sed -e "s|command: \[.venv-plugins/bin/python, plugins/bm25s_retriever.py\]|command: [python3, scripts/protocol-tee.py, $log, .venv-plugins/bin/python, plugins/bm25s_retriever.py]|" \
+# The copy lives in $work, so its paths (relative to the scenario file's folder) become absolute.
+sed -e "s|command: \[../../.venv-plugins/bin/python, ../../plugins/bm25s_retriever.py\]|command: [python3, $root/scripts/protocol-tee.py, $log, $root/.venv-plugins/bin/python, $root/plugins/bm25s_retriever.py]|" \
+    -e "s|^corpus: ../../|corpus: $root/|" -e "s|^personas: ../|personas: $root/scenarios/|" \
     -e 's|replicates: .*|replicates: 1|' scenarios/examples/process-retriever-ci.yaml > "$work/scenario.yaml"
+grep -q "protocol-tee.py" "$work/scenario.yaml" || { echo "protocol-check: the plugin command of process-retriever-ci.yaml changed; update this script" >&2; exit 2; }
 "$(swift build -c release --show-bin-path)/flywheel" run "$work/scenario.yaml" --out "$work/results" --force --quiet --no-report --jobs 1
 python3 - "$log" docs/protocol <<'PY'
 import json, sys

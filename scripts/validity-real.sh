@@ -62,6 +62,8 @@ for s in "${scenarios[@]}"; do
   out="$real/results/$name"
   if [[ $do_run == 1 ]]; then
     corpus=$(sed -n 's/^corpus: *//p' "$s")
+    # A relative corpus resolves against the scenario file's folder, as flywheel resolves it.
+    [[ $corpus == /* ]] || corpus="$(dirname "$s")/$corpus"
     if [[ ! -f $corpus/manifest.json ]]; then
       echo "validity-real: skipped $name: corpus $corpus is absent (dataset not imported)"
       continue

@@ -67,7 +67,8 @@ struct CadenceCommand: ParsableCommand {
         if let replicates, !(1...1000).contains(replicates) {
             throw ValidationError("--replicates must be between 1 and 1000, got \(replicates)")
         }
-        if let horizon, (SimDuration(parsing: horizon)?.seconds ?? 0) <= 0 {
+        // A well-formed horizon beyond the longest duration is bad input (exit 2, in `run`), as in a scenario.
+        if let horizon, !SimDuration.isTooLong(horizon), (SimDuration(parsing: horizon)?.seconds ?? 0) <= 0 {
             throw ValidationError("--horizon must be a duration like 26w, got '\(horizon)'")
         }
         do {
@@ -133,6 +134,7 @@ struct CadenceRun {
                 field: "--arm", "'\(armName)' does not retrain (retrain: false), so it has no cadence to vary; name an arm that retrains")
         }
         if let horizon {
+            guard !SimDuration.isTooLong(horizon) else { throw InputError(field: "--horizon", SimDuration.tooLongMessage(horizon)) }
             guard let h = SimDuration(parsing: horizon), h.seconds > 0 else {
                 throw InputError(field: "--horizon", "'\(horizon)' is not a duration like 26w")
             }

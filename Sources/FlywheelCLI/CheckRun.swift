@@ -104,7 +104,7 @@ struct CheckRun {
     func needsFreshRun(_ pipeline: RunPipeline, _ scenario: Scenario) throws -> Bool {
         let database = (pipeline.out ?? "") + "/run.sqlite"
         guard FileManager.default.fileExists(atPath: database) else { return false }
-        let key = try RunKey(scenario)
+        let key = try RunKey(scenario, root: ScenarioPaths.folder(ofFile: pipeline.scenarioPath), file: pipeline.scenarioPath)
         let stored = try ResultsStore(path: database).runs()
         return stored.isEmpty || stored.contains { $0.name != pipeline.name || RunReuse.mismatch($0, key: key) != nil }
     }

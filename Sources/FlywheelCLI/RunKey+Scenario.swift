@@ -17,16 +17,22 @@ extension Scenario {
 
 extension RunKey {
     /// The key of `scenario`: reads its personas and its corpus manifest (paths relative to
-    /// `root`). A missing corpus or persona is an ``InputError`` naming it.
-    init(_ scenario: Scenario, root: String = FileManager.default.currentDirectoryPath) throws {
-        let identity = scenario.runIdentity
-        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : root + "/" + p }
+    /// `root`, the scenario file's folder: ``ScenarioPaths``). A missing corpus, persona folder
+    /// or log is an ``InputError`` naming the key path, the resolved path and `file`.
+    ///
+    /// The scenario part hashes the paths as written, so the key is the same from any working
+    /// directory and after the project moves; the inputs' contents are hashed in their own parts.
+    /// The key of the scenario file at `path`, its relative paths resolved against its folder.
+    init(file path: String) throws {
+        try self.init(ScenarioLoader.load(path: path), root: ScenarioPaths.folder(ofFile: path), file: path)
+    }
 
-        let manifestPath = resolve(identity.corpus) + "/" + Manifest.fileName
-        guard FileManager.default.fileExists(atPath: manifestPath) else {
-            throw InputError(field: "corpus", "no corpus at '\(resolve(identity.corpus))' (expected \(Manifest.fileName) there)")
-        }
-        let manifest = try Manifest.read(path: manifestPath)
+    init(_ scenario: Scenario, root: String, file: String? = nil) throws {
+        let identity = scenario.runIdentity
+        try ScenarioAssembly.checkPaths(identity, root: root, file: file)
+        func resolve(_ p: String) -> String { ScenarioPaths.resolve(p, against: root) }
+
+        let manifest = try Manifest.read(path: resolve(identity.corpus) + "/" + Manifest.fileName)
         let corpus = RunKey.sha256(manifest.files.keys.sorted().map { "\($0) \(manifest.files[$0]!.sha256)\n" }.joined())
 
         let folder = URL(fileURLWithPath: resolve(identity.personas))
@@ -51,7 +57,7 @@ extension RunKey {
             guard !ContainedPath.existsButIsNotARegularFile(resolve(path)),
                 let data = FileManager.default.contents(atPath: resolve(path))
             else {
-                throw InputError(field: "arms.\(arm).log", "cannot read the annotation log '\(resolve(path))'")
+                throw InputError(file: file, field: "arms.\(arm).log", "cannot read the annotation log '\(resolve(path))'")
             }
             var hash = SHA256()
             hash.update(Array(data))

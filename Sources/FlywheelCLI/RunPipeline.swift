@@ -43,7 +43,9 @@ struct RunPipeline {
             }
             scenario.replicates = replicates
         }
-        let key = try RunKey(scenario)
+        // Relative paths in the scenario resolve against its file's folder (ScenarioPaths).
+        let root = ScenarioPaths.folder(ofFile: scenarioPath)
+        let key = try RunKey(scenario, root: root, file: scenarioPath)
         let directory = out ?? "results/\(name)"
         // A missing API key or an unreachable LLM endpoint fails before any result is touched.
         let service = try ScenarioAssembly.llmService(for: scenario, options: llm.options(directory: directory))
@@ -66,11 +68,11 @@ struct RunPipeline {
             }
         }
 
-        let engine = try ScenarioAssembly.engine(for: scenario, llm: service)
+        let engine = try ScenarioAssembly.engine(for: scenario, root: root, llm: service)
         let store = try ResultsStore(path: database)
         defer { store.finishWriting() }
         let runID = try store.beginRun(
-            name: name, scenarioJSON: scenario.canonicalJSON(), scenarioHash: scenario.resolvedHash,
+            name: name, scenarioJSON: scenario.resolvingPaths(against: root).canonicalJSON(), scenarioHash: scenario.resolvedHash,
             seed: scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
         // A job marked complete is trusted only when it holds every iteration; others re-run.
         let audit = try store.auditJobs(run: runID)

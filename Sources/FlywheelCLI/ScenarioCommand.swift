@@ -49,7 +49,7 @@ struct ScenarioCommand: ParsableCommand {
                     if !syntaxOnly {
                         try ScenarioCommand.checkReferences(scenario, file: file)
                         // The run key `flywheel run` stores in run.sqlite (runs.run_key).
-                        identity += ", key \(try RunKey(scenario).value)"
+                        identity += ", key \(try RunKey(scenario, root: ScenarioPaths.folder(ofFile: file), file: file).value)"
                     }
                     print("\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, \(identity))")
                 } catch let error as InputError {
@@ -127,15 +127,13 @@ struct ScenarioCommand: ParsableCommand {
         }
     }
 
-    /// The corpus folder and every persona file the scenario names exist and load.
+    /// The corpus folder, the persona folder, every log and every persona file the scenario
+    /// names exist and load, resolved against the scenario file's folder (``ScenarioPaths``).
     static func checkReferences(_ scenario: Scenario, file: String) throws {
         let fm = FileManager.default
-        let root = fm.currentDirectoryPath
-        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : root + "/" + p }
-        guard fm.fileExists(atPath: resolve(scenario.corpus) + "/manifest.json") else {
-            throw InputError(file: file, field: "corpus", "no corpus at '\(scenario.corpus)' (expected manifest.json there)")
-        }
-        let folder = URL(fileURLWithPath: resolve(scenario.personas))
+        let root = ScenarioPaths.folder(ofFile: file)
+        try ScenarioAssembly.checkPaths(scenario, root: root, file: file)
+        let folder = URL(fileURLWithPath: ScenarioPaths.resolve(scenario.personas, against: root))
         var named = scenario.population.enumerated().map { ("population[\($0.offset)].persona", $0.element.persona) }
         for arm in scenario.armNames {
             if let l = scenario.arms[arm]?.labelling { named.append(("arms.\(arm).labelling.persona", l.persona)) }

@@ -36,11 +36,14 @@ struct SweepPipeline {
         let sweep = try Sweep.load(path: sweepPath)
         let directory = out ?? "results/\(sweep.name)"
         let mine = sweep.cells(shard: shard)
-        let keys = try mine.map { try RunKey($0.scenario) }
+        // Cells' relative paths resolve against the base scenario's folder (ScenarioPaths); a path
+        // the sweep file sets was rebased there when the sweep was loaded.
+        let root = sweep.root
+        let keys = try mine.map { try RunKey($0.scenario, root: root, file: sweep.basePath) }
         // Each corpus' records are checked once, before any cell starts (as `run` does).
         var checked: Set<String> = []
         for cell in mine where checked.insert(cell.scenario.corpus).inserted {
-            try ScenarioAssembly.checkedCorpus(cell.scenario)
+            try ScenarioAssembly.checkedCorpus(cell.scenario, root: root)
         }
         try makeDirectory(directory, what: "results folder")
         // One writer per store: shards of one sweep write their own stores in the same folder.
@@ -66,13 +69,13 @@ struct SweepPipeline {
         var notes: [String] = []
         for (cell, key) in zip(mine, keys) {
             let runID = try store.beginRun(
-                name: cell.hash, scenarioJSON: cell.scenario.canonicalJSON(), scenarioHash: cell.hash,
+                name: cell.hash, scenarioJSON: cell.scenario.resolvingPaths(against: root).canonicalJSON(), scenarioHash: cell.hash,
                 seed: cell.scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
             try store.recordSweepCell(
                 sweep: sweep.name, cell: cell.index, hash: cell.hash, runID: runID,
                 parameters: JSONValue.object(cell.values).compactJSON)
             let audit = try store.auditJobs(run: runID)
-            let state = CellState(cell: cell, runID: runID, finished: audit.complete)
+            let state = CellState(cell: cell, root: root, runID: runID, finished: audit.complete)
             // A finished cell is skipped only when every job really holds all its iterations.
             if try store.runStatus(name: cell.hash) == "complete", Set(state.allJobs).isSubset(of: audit.complete) {
                 skipped += 1
@@ -140,6 +143,8 @@ struct SweepPipeline {
 /// many of its jobs are left.
 final class CellState: @unchecked Sendable {
     let cell: Sweep.Cell
+    /// The folder the cell's relative paths resolve against.
+    let root: String
     let runID: Int64
     let finished: Set<JobKey>
     var remaining = 0
@@ -147,8 +152,9 @@ final class CellState: @unchecked Sendable {
     private var complete = false
     private let lock = NSLock()
 
-    init(cell: Sweep.Cell, runID: Int64, finished: Set<JobKey>) {
+    init(cell: Sweep.Cell, root: String, runID: Int64, finished: Set<JobKey>) {
         self.cell = cell
+        self.root = root
         self.runID = runID
         self.finished = finished
     }
@@ -162,7 +168,7 @@ final class CellState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let engine = try ScenarioAssembly.engine(for: cell.scenario, keepAnnotations: false, corpusChecked: true)
+        let engine = try ScenarioAssembly.engine(for: cell.scenario, root: root, keepAnnotations: false, corpusChecked: true)
         built = engine
         return engine
     }

@@ -48,14 +48,27 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
         return "\(seconds)s"
     }
 
+    /// Whether `text` is a well-formed duration (`<digits><unit>`) beyond ``longest``: the one
+    /// bound a duration has, which a scenario key and a command's option report alike.
+    public static func isTooLong(_ text: String) -> Bool {
+        let t = text.trimmingWhitespace()
+        guard let last = t.last, Unit(rawValue: String(last)) != nil, t.count > 1,
+            t.dropLast().allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return false }
+        return SimDuration(parsing: t) == nil
+    }
+
+    /// The message for a duration beyond ``longest``.
+    public static func tooLongMessage(_ text: String) -> String {
+        "\"\(text)\" is longer than the longest duration allowed, \(longest) (about a century)"
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
         let s = try c.decode(String.self)
         guard let d = SimDuration(parsing: s) else {
-            let t = s.trimmingWhitespace()
-            if let last = t.last, Unit(rawValue: String(last)) != nil, t.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), t.count > 1 {
-                throw DecodingError.dataCorruptedError(
-                    in: c, debugDescription: "\"\(s)\" is longer than the longest duration allowed, \(Self.longest) (about a century)")
+            if Self.isTooLong(s) {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: Self.tooLongMessage(s))
             }
             throw DecodingError.dataCorruptedError(
                 in: c,

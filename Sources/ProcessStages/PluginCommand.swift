@@ -8,7 +8,8 @@ public struct PluginCommand: Sendable, Hashable {
     public var environment: [String: String]
     /// Longest wait for any one reply (and for the plugin to read a request), in seconds.
     public var timeoutSeconds: Double
-    /// The plugin's working directory (the scenario's root: relative paths resolve against it).
+    /// The plugin's working directory: the scenario file's folder, which the command's relative
+    /// paths resolve against.
     public var directory: String
 
     public init(

@@ -2,8 +2,9 @@ import FlywheelCore
 
 /// How to start a stage's plugin (`system.<stage>.process`, with `kind: process`).
 public struct ProcessSpec: Codable, Sendable, Hashable {
-    /// The program and its arguments, e.g. `[python3, plugins/bm25s_retriever.py]`; looked up on
-    /// `PATH` and run in the directory the scenario's relative paths resolve against.
+    /// The program and its arguments, e.g. `[python3, ../plugins/bm25s_retriever.py]`; a bare
+    /// program name is looked up on `PATH`, and the plugin runs in the scenario file's folder, so
+    /// relative paths in the command resolve against it (``ScenarioPaths``).
     public var command: [String] = []
     /// Variables added to the plugin's environment.
     public var env: [String: String] = [:]
@@ -17,7 +18,7 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
         let d = ProcessSpec()
         command = try c.decode([String].self, forKey: .command)
         guard !command.isEmpty, !command[0].isEmpty else {
-            throw ScenarioKeyError(path: decoder.keyPath + ["command"], message: "must name a program, e.g. [python3, plugins/bm25s_retriever.py]")
+            throw ScenarioKeyError(path: decoder.keyPath + ["command"], message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]")
         }
         env = try c.decodeIfPresent([String: String].self, forKey: .env) ?? d.env
         timeout = try c.decodeIfPresent(SimDuration.self, forKey: .timeout) ?? d.timeout
@@ -29,7 +30,7 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
             "How to start the stage's plugin (only with `kind: process`).", CodingKeys.self, defaults: ProcessSpec(),
             required: [.command],
             [
-                .command: .array("The program and its arguments, looked up on PATH, run in the scenario's root.", of: .string("One argument."), minItems: 1),
+                .command: .array("The program and its arguments; a bare program name is looked up on PATH. The plugin runs in the scenario file's folder, so relative paths in the command (`../.venv-plugins/bin/python`, `../plugins/x.py`) resolve against it.", of: .string("One argument."), minItems: 1),
                 .env: .map("Variables added to the plugin's environment.", of: .string("A value.")),
                 .timeout: .duration("Longest wall-clock wait for any one reply (1s to 1d); longer ends the run with exit 2."),
             ])

@@ -94,7 +94,7 @@ public struct ArmSpec: Codable, Sendable, Hashable {
     /// Simulated agents, or a log replayed offline.
     public var feedback = FeedbackKind.simulated
     /// The annotation log a `logged` arm learns from (docs/annotations.md), relative to the
-    /// working directory.
+    /// scenario file's folder (``ScenarioPaths``).
     public var log: String?
 
     public init() {}

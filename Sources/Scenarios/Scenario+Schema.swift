@@ -11,12 +11,12 @@ extension Scenario: SchemaDescribed {
             CodingKeys.self, defaults: Scenario(),
             [
                 .version: .integer("Version of the scenario format; only 1 exists.", 1...1),
-                .corpus: .string("Corpus folder (holding `manifest.json`), relative to the working directory."),
+                .corpus: .string("Corpus folder (holding `manifest.json`); a relative path resolves against the scenario file's folder (not the working directory), e.g. `../corpora/marketplace` from `scenarios/`."),
                 .seed: .integer("Seed of every random stream of the run.", 0...Double(UInt64.max)),
                 .replicates: .integer("Independent replicates (seeds) per arm; confidence intervals are over these.", 1...1000),
                 .heldout: HeldOutSpec.schema,
                 .knowledge: KnowledgeSpec.schema,
-                .personas: .string("Folder holding the `<persona>.yaml` files, relative to the working directory."),
+                .personas: .string("Folder holding the `<persona>.yaml` files; a relative path resolves against the scenario file's folder, e.g. `personas` from `scenarios/`."),
                 .population: .array(
                     "The simulated agents: personas and their shares. At least one entry, weights summing to a positive number.",
                     of: PopulationEntry.schema, minItems: 1),

@@ -8,7 +8,7 @@ import FlywheelCore
 ///
 /// ```yaml
 /// version: 1
-/// corpus: corpora/marketplace
+/// corpus: ../corpora/marketplace     # relative to this file's folder (ScenarioPaths)
 /// seed: 42
 /// replicates: 3
 /// population:
@@ -21,13 +21,13 @@ import FlywheelCore
 /// ```
 public struct Scenario: Codable, Sendable, Hashable {
     public var version = 1
-    /// Corpus folder, relative to the scenario file's folder's project root (the working directory).
+    /// Corpus folder; relative to the scenario file's folder (``ScenarioPaths``).
     public var corpus = "corpora/marketplace"
     public var seed: UInt64 = 42
     public var replicates = 3
     public var heldout = HeldOutSpec()
     public var knowledge = KnowledgeSpec()
-    /// Folder holding `<persona>.yaml` files.
+    /// Folder holding `<persona>.yaml` files; relative to the scenario file's folder.
     public var personas = "scenarios/personas"
     public var population: [PopulationEntry] = [PopulationEntry()]
     /// The evaluation panel: the persona whose adoption of held-out replies is the offline

@@ -9,12 +9,12 @@ import Retrieval
 extension ScenarioAssembly {
     /// The system under test over the `published` articles, untrained: each stage of its
     /// ``StageKind`` (``GeneratorKind``), any mix. Plugins start here (one per process stage and
-    /// job) and run in `root`; one that does not start or answer its hello throws the run-ending
+    /// job) and run in `root`, the scenario file's folder (``ScenarioPaths``); one that does not start or answer its hello throws the run-ending
     /// error. `openai` is the untrained generator of a `kind: openai` generator (built once per
     /// run by ``engine(for:root:keepAnnotations:llm:custom:)``, which owns its LLM service).
     public static func makeSystem(
         _ spec: SystemSpec, seed: UInt64, published: [Article],
-        root: String = FileManager.default.currentDirectoryPath, openai: (any LearningGenerator)? = nil
+        root: String, openai: (any LearningGenerator)? = nil
     ) throws -> SystemUnderTest {
         SystemUnderTest(
             retriever: try retriever(spec, seed: seed, published: published, root: root),

@@ -10,17 +10,19 @@ import World
 /// Turns a validated ``Scenario`` into a runnable ``Engine``: reads the corpus and personas and
 /// wires the concrete system under test. The one place concrete parts meet (README, "Bring your own system").
 public enum ScenarioAssembly {
-    /// Builds the engine for `scenario`; relative paths resolve against `root` (the working
-    /// directory by default). Missing corpus or persona files are ``InputError``s naming them, and
-    /// so is any record `corpus validate` would refuse.
+    /// Builds the engine for `scenario`; relative paths resolve against `root`, the scenario
+    /// file's folder (``ScenarioPaths/folder(ofFile:)``; a scenario built in code names its own).
+    /// Missing corpus, persona or log files are ``InputError``s naming the key path and the
+    /// resolved path (``checkPaths(_:root:file:)``), and so is any record `corpus validate` would refuse.
     /// `custom` replaces stages with a Swift package's own (Examples/CustomRetriever); the
     /// others are the scenario's.
     public static func engine(
-        for scenario: Scenario, root: String = FileManager.default.currentDirectoryPath,
+        for scenario: Scenario, root: String,
         keepAnnotations: Bool = true, llm: LLMService? = nil, custom: CustomStages = CustomStages(),
         corpusChecked: Bool = false
     ) throws -> Engine {
         // An `openai` generator or judge without a given service gets one without a cache.
+        try checkPaths(scenario, root: root)
         let service = try llm ?? llmService(for: scenario)
         let generator = try llmGenerator(scenario.system.generator, service: service)
         let scorer = try llmJudge(scenario.judge, service: service)
@@ -43,7 +45,7 @@ public enum ScenarioAssembly {
         }
         for (i, name) in scenario.armNames.enumerated() {
             guard let path = scenario.arms[name]!.log else { continue }
-            arms[i].log = try loadLog(resolve(path, root: root), arm: name, corpus: reader, articles: articles)
+            arms[i].log = try loadLog(resolve(path, root: root), corpus: reader, articles: articles)
         }
         let config = EngineConfig(
             seed: scenario.seed, replicates: scenario.replicates, arms: arms,
@@ -75,13 +77,9 @@ public enum ScenarioAssembly {
     /// validation would refuse. A sweep calls it for each corpus before any cell starts.
     @discardableResult
     public static func checkedCorpus(
-        _ scenario: Scenario, root: String = FileManager.default.currentDirectoryPath
+        _ scenario: Scenario, root: String
     ) throws -> CorpusReader {
-        let corpusPath = resolve(scenario.corpus, root: root)
-        guard FileManager.default.fileExists(atPath: corpusPath + "/" + Manifest.fileName) else {
-            throw InputError(field: "corpus", "no corpus at '\(corpusPath)' (expected \(Manifest.fileName) there)")
-        }
-        let reader = try CorpusReader(directory: corpusPath)
+        let reader = try CorpusReader(directory: try corpusFolder(scenario, root: root))
         try reader.checkRecords()
         return reader
     }
@@ -143,24 +141,16 @@ public enum ScenarioAssembly {
             population: try spec.population.map { try loadPopulation($0, from: personas, path: "arms.\(name).population") })
     }
 
-    /// A `feedback: logged` arm's log, checked against the corpus (unknown tickets or articles are
-    /// errors naming the log's line).
-    static func loadLog(_ path: String, arm: String, corpus: CorpusReader, articles: [Article]) throws -> AnnotationLog {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError(field: "arms.\(arm).log", "no annotation log at '\(path)'")
-        }
-        if ContainedPath.existsButIsNotARegularFile(path) {
-            throw InputError(field: "arms.\(arm).log", "'\(path)' is not a regular file")
-        }
+    /// A `feedback: logged` arm's log (its existence checked by ``checkPaths(_:root:file:)``),
+    /// checked against the corpus (unknown tickets or articles are errors naming the log's line).
+    static func loadLog(_ path: String, corpus: CorpusReader, articles: [Article]) throws -> AnnotationLog {
         var tickets = Set<TicketID>()
         var stream = try corpus.tickets()
         while let record = try stream.next() { tickets.insert(record.ticket.id) }
         return try AnnotationLogReader.read(path, tickets: tickets, articles: Set(articles.map(\.id)))
     }
 
-    static func resolve(_ path: String, root: String) -> String {
-        path.hasPrefix("/") ? path : root + "/" + path
-    }
+    static func resolve(_ path: String, root: String) -> String { ScenarioPaths.resolve(path, against: root) }
 }
 
 /// The corpus' ticket file as the engine's ticket source: each job streams it from disk.

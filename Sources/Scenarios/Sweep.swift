@@ -23,8 +23,11 @@ public struct Sweep: Sendable {
 
     public var name: String
     public var spec: SweepSpec
-    /// The base scenario's file.
+    /// The base scenario's file (absolute).
     public var basePath: String
+    /// The folder every cell's relative paths resolve against: the base scenario file's
+    /// (``ScenarioPaths``); paths the sweep file sets are rebased there when it is loaded.
+    public var root: String { ScenarioPaths.folder(ofFile: basePath) }
     public var parameterPaths: [String] { spec.parameterPaths }
     public var cells: [Cell]
 
@@ -39,8 +42,7 @@ public struct Sweep: Sendable {
         }
         let text = try BoundedYAML.read(path: path, what: "sweep file")
         let spec = try decodeSpec(text, file: path)
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let basePath = spec.base.hasPrefix("/") ? spec.base : folder + "/" + spec.base
+        let basePath = ScenarioPaths.resolve(spec.base, against: ScenarioPaths.folder(ofFile: path))
         guard FileManager.default.fileExists(atPath: basePath) else {
             throw InputError(file: path, field: "base", "no scenario file at '\(basePath)'")
         }
@@ -66,15 +68,19 @@ public struct Sweep: Sendable {
         }
     }
 
-    /// The cells of `spec` over `base`.
+    /// The cells of `spec` over `base`. A relative path the sweep sets (`corpus`, `personas`,
+    /// `arms.<arm>.log`) names a path from the sweep file `file`'s folder; it is rebased to the
+    /// base scenario's folder, which cells resolve against.
     public static func expand(_ spec: SweepSpec, base: Scenario, basePath: String, name: String, file: String) throws -> Sweep {
+        let from = ScenarioPaths.folder(ofFile: file), to = ScenarioPaths.folder(ofFile: basePath)
+        func rebased(_ value: JSONValue, _ path: SweepKeyPath) -> JSONValue { rebasingPaths(value, at: path, from: from, to: to) }
         var tree = JSONValue(encoding: base)
         var paths: [String: SweepKeyPath] = [:]
         for (key, value) in spec.set.sorted(by: { $0.key < $1.key }) {
             guard let path = SweepKeyPath(key) else {
                 throw InputError(file: file, field: "set." + key, "not a key path like 'arms.aitl.cadence' or 'population[0].weight'")
             }
-            do { try path.set(value, in: &tree) } catch { throw InputError(file: file, field: "set." + key, error.message) }
+            do { try path.set(rebased(value, path), in: &tree) } catch { throw InputError(file: file, field: "set." + key, error.message) }
         }
         for key in spec.parameterPaths {
             guard let path = SweepKeyPath(key) else {
@@ -95,7 +101,7 @@ public struct Sweep: Sendable {
             for (key, v) in zip(spec.parameterPaths, choice) {
                 let value = spec.parameters[key]![v]
                 values[key] = value
-                try? paths[key]!.set(value, in: &cellTree)  // probed above: cannot fail
+                try? paths[key]!.set(rebased(value, paths[key]!), in: &cellTree)  // probed above: cannot fail
             }
             let label = spec.parameterPaths.map { "\($0)=\(values[$0]!.plainText)" }.joined(separator: ", ")
             let scenario = try decodeCell(cellTree, file: file, label: "cell \(i) (\(label))")

@@ -26,7 +26,9 @@ public struct SweepSpec: Codable, Sendable, Hashable {
     public var samples: Int?
     /// Seed of the random sample.
     public var seed: UInt64 = 1
-    /// Values applied to every cell, by key path, before the swept ones.
+    /// Values applied to every cell, by key path, before the swept ones. A relative path set
+    /// here or swept (`corpus`, `personas`, `arms.<arm>.log`) is relative to the sweep file's
+    /// folder, like `base` (``ScenarioPaths``).
     public var set: [String: JSONValue] = [:]
     /// The swept parameters: key path → the values it takes.
     public var parameters: [String: [JSONValue]] = [:]

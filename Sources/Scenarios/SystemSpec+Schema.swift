@@ -68,7 +68,7 @@ extension ArmSpec: SchemaDescribed {
                 .feedback: .oneOf(
                     "Where feedback comes from: `simulated` agents, or `logged` — the offline-replay arm, which learns from the annotation log `log` in time order at this arm's cadence (docs/annotations.md).",
                     FeedbackKind.allCases.map(\.rawValue)),
-                .log: .string("The annotation log (JSONL, plain or .zst) a `feedback: logged` arm replays, relative to the working directory; required by and only allowed with `feedback: logged`."),
+                .log: .string("The annotation log (JSONL, plain or .zst) a `feedback: logged` arm replays; a relative path resolves against the scenario file's folder; required by and only allowed with `feedback: logged`."),
                 .shuffleLabels: .boolean("Negative control: permute every label of a cycle across its tickets before training (shares kept, link to what they label broken)."),
                 .labelling: .object(
                     "When present, labels come from an offline vendor instead of live agents.", Labelling.CodingKeys.self,

@@ -30,7 +30,7 @@ import World
         let engine = try Engine(
             config: config, articles: Self.world.articles, tickets: InMemoryTickets(Self.world.tickets),
             world: WorldSetup(judge: Judge(), population: [(oracle, 1)])
-        ) { try ScenarioAssembly.makeSystem(SystemSpec(), seed: 3, published: $0) }
+        ) { try ScenarioAssembly.makeSystem(SystemSpec(), seed: 3, published: $0, root: EngineFixture.noFiles) }
         let records = try EngineFixture.records(engine, parallelism: 2)
         /// Mean recall@75 over replicates, per week.
         func curve(_ arm: String) -> [Double] {

@@ -30,11 +30,14 @@ enum EngineFixture {
             config: config, articles: world.articles, tickets: InMemoryTickets(world.tickets),
             world: WorldSetup(judge: Judge(), population: people, scorer: scorer)
         ) { published in
-            var system = try ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published)
+            var system = try ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published, root: noFiles)
             if let generator { system.generator = generator(system.generator) }
             return system
         }
     }
+
+    /// The root of a system whose stages are all builtin: it reads no file, so no folder applies.
+    static let noFiles = "/nonexistent-root-of-a-builtin-system"
 
     /// Every record of `jobs`, run `parallelism` at a time, in a stable order.
     static func records(_ engine: Engine, parallelism: Int) throws -> [IterationRecord] {

@@ -37,4 +37,15 @@ import Testing
         #expect(r.0 == 2)
         #expect(r.2 == "error: \(scenario): field \"horizon\": \"99999999999w\" is longer than the longest duration allowed, 5200w (about a century)\n")
     }
+
+    @Test func aCadenceHorizonBeyondACenturyIsBadInputInOneLine() throws {
+        let f = try ReliabilityFixture("bounded-cadence-horizon")
+        defer { f.cleanUp() }
+        let r = try CLIFixture.run(["cadence", try f.scenario(), "--horizon", "6000w", "--out", f.directory + "/cadence"])
+        #expect(r.0 == 2)
+        #expect(r.2 == "error: --horizon: \"6000w\" is longer than the longest duration allowed, 5200w (about a century)\n")
+        #expect(!FileManager.default.fileExists(atPath: f.directory + "/cadence"), "nothing written for bad input")
+        // A horizon that is no duration at all stays a usage error.
+        #expect(try CLIFixture.run(["cadence", try f.scenario(), "--horizon", "soon"]).0 == 64)
+    }
 }

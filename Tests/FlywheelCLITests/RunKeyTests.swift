@@ -29,18 +29,18 @@ import Testing
     @Test func theKeyIgnoresExpectationsAndCostButCoversPersonasAndCorpus() throws {
         let f = try ReliabilityFixture("key-parts")
         defer { f.cleanUp() }
-        let plain = try RunKey(ScenarioLoader.load(path: try f.scenario()))
-        let asserted = try RunKey(ScenarioLoader.load(path: try f.scenario(extra: "cost: {per_retrain: 5}\nexpect: [{at_most: {arm: aitl, metric: served, value: 1}}]")))
+        let plain = try RunKey(file: try f.scenario())
+        let asserted = try RunKey(file: try f.scenario(extra: "cost: {per_retrain: 5}\nexpect: [{at_most: {arm: aitl, metric: served, value: 1}}]"))
         #expect(asserted == plain)
 
         // A comment in a persona file is not its resolved content; a value is.
         try f.editPersona("rushed", "# A busy agent", "# An edited comment. A busy agent")
-        #expect(try RunKey(ScenarioLoader.load(path: try f.scenario())) == plain)
+        #expect(try RunKey(file: try f.scenario()) == plain)
         try f.editPersona("rushed", "threshold: 0.5", "threshold: 0.55")
-        let edited = try RunKey(ScenarioLoader.load(path: try f.scenario()))
+        let edited = try RunKey(file: try f.scenario())
         #expect(edited.changes(since: plain) == ["persona rushed"])
 
-        let other = try RunKey(ScenarioLoader.load(path: try f.scenario(corpus: try f.corpus(), seed: 10)))
+        let other = try RunKey(file: try f.scenario(corpus: try f.corpus(), seed: 10))
         #expect(other.changes(since: edited) == ["scenario", "corpus"])
         var older = other
         older.version = "0.0.9"
@@ -81,7 +81,7 @@ import Testing
         let forced = try CLIFixture.run(["run", scenario, "--quiet", "--no-report", "--force", "--out", out])
         #expect(forced.0 == 0, "\(forced.2)")
         let replaced = try #require(try ResultsStore(path: out + "/run.sqlite").runs().first)
-        #expect(replaced.runKey == (try RunKey(ScenarioLoader.load(path: scenario)).value))
+        #expect(replaced.runKey == (try RunKey(file: scenario).value))
     }
 
     @Test func checkReusesOnlyUnderTheSameKeyAndNeverReplacesWithoutForce() throws {
@@ -141,7 +141,7 @@ import Testing
     @Test func theKeyCoversALoggedArmsLogAndNamesItWhenItChanges() throws {
         let f = try ReliabilityFixture("key-log")
         defer { f.cleanUp() }
-        let plain = try RunKey(ScenarioLoader.load(path: try f.scenario()))
+        let plain = try RunKey(file: try f.scenario())
         #expect(plain.logs == nil)
         #expect(!plain.partsJSON.contains("logs"))
 
@@ -156,10 +156,10 @@ import Testing
             try (body + "\n" + extra + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
         try write()
-        let first = try RunKey(ScenarioLoader.load(path: path))
+        let first = try RunKey(file: path)
         #expect(first.logs?.keys.sorted() == ["replay"])
         try (line + "\n" + line + "\n").write(toFile: log, atomically: true, encoding: .utf8)
-        let second = try RunKey(ScenarioLoader.load(path: path))
+        let second = try RunKey(file: path)
         #expect(second.changes(since: first) == ["log of arm replay"])
     }
 }

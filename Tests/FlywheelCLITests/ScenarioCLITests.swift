@@ -29,7 +29,10 @@ import Testing
         #expect(result.0 == 2)
         #expect(result.2 == "error: \(bad): field \"arms.aitl.participation\": 1.2 is out of range; allowed: 0.0…1.0\n")
 
-        let missingPersona = try Self.temporary("persona.yaml", "population: [{persona: nobody}]\n")
+        // In /tmp, so its corpus and persona folder are named absolutely (relative ones would
+        // resolve against /tmp, the file's folder).
+        let missingPersona = try Self.temporary(
+            "persona.yaml", "corpus: \(Self.root)/corpora/ci-small\npersonas: \(Self.root)/scenarios/personas\npopulation: [{persona: nobody}]\n")
         let persona = try Self.flywheel(["scenario", "validate", missingPersona])
         #expect(persona.0 == 2)
         #expect(persona.2.hasPrefix("error: \(missingPersona): field \"population[0].persona\": no persona named 'nobody'; available: "))

@@ -60,7 +60,7 @@ import Testing
 
     /// Every iteration's metrics by job and iteration.
     static func run(_ scenario: Scenario, service: LLMService, parallelism: Int) throws -> [String: [String: Double]] {
-        let engine = try ScenarioAssembly.engine(for: scenario, llm: service)
+        let engine = try ScenarioAssembly.engine(for: scenario, root: Self.corpus, llm: service)  // every path is absolute
         let collected = Collected()
         try engine.run(jobs: engine.jobs, parallelism: parallelism) { record in
             collected.add("\(record.job) \(record.iteration)", record.metrics)

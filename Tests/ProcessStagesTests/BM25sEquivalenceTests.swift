@@ -16,6 +16,8 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
     static let python = root + "/.venv-plugins/bin/python"
+    /// The example scenarios' folder: their relative paths (and their plugins) resolve there.
+    static let examples = root + "/scenarios/examples"
 
     static let pluginAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python) else { return false }
@@ -46,7 +48,7 @@ import Testing
         var tickets: [Ticket] = []
         while let record = try stream.next() { tickets.append(record.ticket) }
         let spec = try Self.scenario(kind: .process).system
-        let plugin = try ScenarioAssembly.makeSystem(spec, seed: 7, published: articles, root: Self.root).retriever
+        let plugin = try ScenarioAssembly.makeSystem(spec, seed: 7, published: articles, root: Self.examples).retriever
         let builtin = LearnedRetriever(index: BM25Index(articles: articles, parameters: BM25Parameters(k1: 1.2, b: 0.75)))
         let fromPlugin = try plugin.retrieve(batch: tickets, depth: 75, attachingParts: false)
         var differing: [String] = []
@@ -60,7 +62,7 @@ import Testing
     @Test(.enabled(if: pluginAvailable, "needs .venv-plugins with bm25s: run `make plugins`"))
     func aRunWithThePluginHasTheBuiltinsRetrievalMetrics() throws {
         func metrics(_ kind: StageKind) throws -> [String: [String: Double]] {
-            let engine = try ScenarioAssembly.engine(for: try Self.scenario(kind: kind), root: Self.root, keepAnnotations: false)
+            let engine = try ScenarioAssembly.engine(for: try Self.scenario(kind: kind), root: Self.examples, keepAnnotations: false)
             let records = Records()
             try engine.run(jobs: engine.jobs, parallelism: 1) { records.append($0) }
             return Dictionary(uniqueKeysWithValues: records.all.map { ("\($0.job) \($0.iteration)", $0.metrics) })

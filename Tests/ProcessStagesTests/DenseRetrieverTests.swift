@@ -41,7 +41,7 @@ import Testing
     }
 
     static func startRetriever(_ articles: [Article]) throws -> any LearningRetriever {
-        try ScenarioAssembly.makeSystem(try scenario().system, seed: 7, published: articles, root: root).retriever
+        try ScenarioAssembly.makeSystem(try scenario().system, seed: 7, published: articles, root: BM25sEquivalenceTests.examples).retriever
     }
 
     /// One relevant mark pulls its article up the ticket's list, one not-relevant mark pushes
@@ -93,7 +93,7 @@ import Testing
     func aRunOnCISmall() throws {
         var scenario = try Self.scenario()
         scenario.horizon = .weeks(3)
-        let engine = try ScenarioAssembly.engine(for: scenario, root: Self.root, keepAnnotations: false)
+        let engine = try ScenarioAssembly.engine(for: scenario, root: BM25sEquivalenceTests.examples, keepAnnotations: false)
         let records = Records()
         try engine.run(jobs: engine.jobs, parallelism: 1) { records.append($0) }
         let byKey = Dictionary(uniqueKeysWithValues: records.all.map { ("\($0.job.arm) \($0.iteration)", $0.metrics) })

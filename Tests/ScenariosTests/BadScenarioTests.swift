@@ -29,7 +29,7 @@ import Testing
         Case(yaml: "system: {reranker: {process: {command: [rerank]}}}", field: "system.reranker.process",
              message: "only allowed with `kind: process`"),
         Case(yaml: "system: {generator: {kind: process, process: {command: []}}}", field: "system.generator.process.command",
-             message: "must name a program, e.g. [python3, plugins/bm25s_retriever.py]"),
+             message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]"),
         Case(yaml: "system: {retriever: {kind: process, process: {command: [x], timout: 5s}}}", field: "system.retriever.process.timout",
              message: "unknown key 'timout'; did you mean 'timeout'? Valid keys: command, env, timeout"),
         Case(yaml: "system: {retriever: {kind: process, process: {command: [x], timeout: 0s}}}", field: "system.retriever.process.timeout",

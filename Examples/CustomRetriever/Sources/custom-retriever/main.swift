@@ -8,13 +8,13 @@ import Scenarios
 //
 //   swift run --package-path Examples/CustomRetriever custom-retriever [SCENARIO]
 //
-// Run from the Flywheel checkout (the scenario's relative paths resolve against the working
-// directory); SCENARIO defaults to Examples/CustomRetriever/scenario.yaml (corpora/ci-small).
+// SCENARIO defaults to Examples/CustomRetriever/scenario.yaml (corpora/ci-small); its relative
+// paths resolve against its own folder, so any working directory will do.
 let path = CommandLine.arguments.dropFirst().first ?? "Examples/CustomRetriever/scenario.yaml"
 do {
     let scenario = try ScenarioLoader.load(path: path)
     let engine = try ScenarioAssembly.engine(
-        for: scenario, keepAnnotations: false,
+        for: scenario, root: ScenarioPaths.folder(ofFile: path), keepAnnotations: false,
         custom: CustomStages(retriever: { published, _ in OverlapRetriever(published) }))
     let lock = NSLock()
     nonisolated(unsafe) var records: [IterationRecord] = []
