@@ -37,13 +37,20 @@ extension ReportLoader {
     }
 
     /// The replies shown on each of `tickets` in `job`'s log (its last exposure of the ticket),
-    /// by ticket id; only exposure lines naming one of them are parsed.
+    /// by ticket id. Only exposure lines of one of them are parsed: the store's lines open with
+    /// `{"kind":"exposure","ticket":"ID"` (the log's fixed field order), so the ticket is read
+    /// off the front of each line.
     static func exampleReplies(store: ResultsStore, run: Int64, job: JobKey, tickets: Set<String>) throws -> [String: (a: String?, b: String?)] {
         guard !tickets.isEmpty else { return [:] }
-        let prefix = #"{"kind":"exposure""#
+        let prefix = Array(#"{"kind":"exposure","ticket":""#.utf8)
         var replies: [String: (a: String?, b: String?)] = [:]
         try forEachLine(store: store, run: run, job: job) { _, line, _ in
-            guard line.hasPrefix(prefix), tickets.contains(where: { line.contains("\"\($0)\"") }) else { return }
+            let bytes = line.utf8
+            guard bytes.starts(with: prefix) else { return }
+            let rest = bytes.dropFirst(prefix.count)
+            guard let end = rest.firstIndex(of: UInt8(ascii: "\"")),
+                tickets.contains(String(decoding: rest[..<end], as: UTF8.self))
+            else { return }
             if case .exposure(let e) = try parse(line, store: store, job: job), tickets.contains(e.ticket.rawValue) {
                 replies[e.ticket.rawValue] = (e.textA, e.textB)
             }
