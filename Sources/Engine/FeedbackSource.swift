@@ -72,16 +72,23 @@ extension JobRunner {
 
 extension JobRunner {
     /// Appends a delivery to the window's log: the ticket's exposure (once per delivery), then
-    /// each annotation with its time and agent-seconds, in absorb order.
-    mutating func logFeedback(_ d: DeliveredFeedback) {
+    /// each annotation with its time and agent-seconds, in absorb order; and counts what the arm
+    /// collects of it per persona, judged against `truth` (``PersonaActivity``; a preference
+    /// against the replies of this delivery's exposure, as a re-read of the log judges it).
+    mutating func logFeedback(_ d: DeliveredFeedback, truth: TicketTruth) {
         let f = d.feedback
         guard f.preference != nil || f.adoption != nil || !f.relevance.isEmpty || f.missingKnowledge != nil else { return }
         if d.repliesKnown {
             window.log.append(.exposure(Exposure(
                 ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a, b: d.served.b)))
         }
+        let judge = engine.world.judge
+        let shown = d.repliesKnown ? (a: d.served.a, b: d.served.b) : nil
         func add(_ a: Annotation, _ seconds: Double) {
             window.log.append(.annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))
+            guard arm.collects(a.kind) else { return }
+            window.personaActivity.add(
+                a, seconds: seconds, persona: d.persona, truth: truth, shown: shown, quality: { judge.quality(of: $0, for: $1).total })
         }
         if let p = f.preference { add(.preference(p), d.costs.preference) }
         if let a = f.adoption { add(.adoption(a), d.costs.adoption + (a.rationale == nil ? 0 : d.costs.rationale)) }

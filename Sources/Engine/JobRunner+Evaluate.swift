@@ -46,6 +46,7 @@ extension JobRunner {
             job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0, deployed: shippedRetrieval || shippedGenerator,
             isLast: isLast, metrics: metrics, annotations: window.annotationRows, models: models, kbEvents: kbEvents)
         record.log = window.log
+        record.personaActivity = window.personaActivity
         window = WindowTotals()
         kbEvents = []
         retrainsSinceEvaluation = 0

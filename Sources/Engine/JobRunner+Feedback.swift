@@ -24,6 +24,7 @@ struct WindowTotals {
     var preferenceWonByA = 0
     var annotationRows: [IterationRecord.AnnotationRow] = []
     var log: [AnnotationLogEntry] = []
+    var personaActivity = PersonaActivity()
 }
 
 extension JobRunner {
@@ -34,7 +35,7 @@ extension JobRunner {
         let (feedback, served, time, qualityA) = (delivered.feedback, delivered.served, delivered.time, delivered.qualityA)
         let ticket = served.ticket
         let cost = delivered.costs
-        if config.keepAnnotations { logFeedback(delivered) }
+        if config.keepAnnotations { logFeedback(delivered, truth: truth) }
         if let adoption = feedback.adoption {
             // Adoption is observed online in every arm: the suggestion was shown either way.
             window.adoptionShown += 1

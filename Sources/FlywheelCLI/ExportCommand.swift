@@ -32,7 +32,8 @@ struct ExportCommand: ParsableCommand {
             run's): dpo (preference pairs {prompt, chosen, rejected}), sft (adopted replies as \
             chat records {messages}), qrels (relevance marks as TREC qrels, majority of marks per \
             pair), triples ({query, positive, negative} from each ticket's marks). --persona and \
-            --agent keep only those agents' annotations. JSON Schemas: docs/schemas/.
+            --agent keep only those agents' annotations. JSON Schemas: docs/schemas/. An --out \
+            name ending in .zst is written zstd-compressed (as every reader of a .zst file expects).
 
             Examples:
               flywheel export results/ci --what annotations --arm aitl --out logs/aitl.jsonl
@@ -44,7 +45,7 @@ struct ExportCommand: ParsableCommand {
     var results: String
     @Option(help: "What to export: \(ExportWhat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var what: ExportWhat
-    @Option(help: "The file to write.")
+    @Option(help: "The file to write (zstd-compressed when its name ends in .zst).")
     var out: String
     @Option(help: "The arm whose feedback to export (needed when several arms logged feedback).")
     var arm: String?
@@ -88,14 +89,14 @@ struct ExportCommand: ParsableCommand {
         }
         let (text, lines) = try store.annotationLog(run: run.id, job: job)
         guard let format = what.training else {
-            try writeAtomically(text, to: out)
+            try writeOutput(text, to: out)
             print("wrote \(lines) lines (\(job)) to \(out)")
             return
         }
         let records = try TrainingExportLoader.lines(
             format, log: text, store: database, corpus: corpus ?? ScenarioLoader.decode(run.scenarioJSON, file: database).corpus,
             filter: TrainingDataFilter(personas: Set(persona), agents: Set(agent.map { AgentID($0) })))
-        try writeAtomically(records.map { $0 + "\n" }.joined(), to: out)
+        try writeOutput(records.map { $0 + "\n" }.joined(), to: out)
         print("wrote \(records.count) \(format.rawValue) records (\(job)) to \(out)")
     }
 }

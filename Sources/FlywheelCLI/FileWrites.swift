@@ -1,3 +1,4 @@
+import Corpora
 import FlywheelCore
 import Foundation
 
@@ -57,4 +58,14 @@ func writeAtomically(_ text: String, to path: String) throws {
     }
     guard close(fd) == 0 else { throw fail("write the file") }
     guard rename(temporary, path) == 0 else { throw fail("replace the file") }
+}
+
+/// Writes an output file the way readers will read it: zstd-compressed when its name ends in
+/// `.zst` (``ZstdTextFile``), plain otherwise; atomically either way.
+func writeOutput(_ text: String, to path: String) throws {
+    if path.hasSuffix(".zst") {
+        try ZstdTextFile.write(text, to: path)
+    } else {
+        try writeAtomically(text, to: path)
+    }
 }

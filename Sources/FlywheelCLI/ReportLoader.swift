@@ -29,33 +29,42 @@ enum ReportLoader {
         let annotations = try learning.map { try store.annotations(run: run.id, arm: $0, replicate: 0, iteration: 1, tickets: exampleCount) } ?? []
         let wanted = Set(annotations.map(\.ticket))
 
-        // The corpus gives the examples' texts and the truth the per-persona panels judge against.
+        // The corpus gives the examples' texts and, for a run stored before its per-persona counts
+        // were (schema 4), the truth a re-read of its logs judges against.
         var corpus: ReportCorpus?
         let logged = try store.loggedJobs(run: run.id)
-        if let path = scenario?.corpus, !wanted.isEmpty || !logged.isEmpty {
+        let stored = try store.storesPersonaActivity(run: run.id)
+        let rereading = !stored && !logged.isEmpty
+        if let path = scenario?.corpus, !wanted.isEmpty || rereading {
             do {
-                corpus = try ReportCorpus(directory: path, texts: wanted)
+                corpus = try ReportCorpus(directory: path, texts: wanted, truths: rereading)
             } catch {
                 notes.append("Example tickets and agreement with the truth unavailable: cannot read the corpus at \(path) (\(error)).")
             }
         }
+        if rereading {
+            notes.append("This store predates the per-persona counts kept as the run goes (results schema 4): the per-persona panels were recounted from its annotation logs.")
+        }
         // Without a readable scenario there is no corpus either, so nothing is judged.
         let judge = scenario.map(ScenarioAssembly.judge(for:)) ?? Judge()
-        let logs = try readLogs(
-            store: store, run: run.id, jobs: logged, truths: corpus?.truths ?? [:], judge: judge,
-            collects: { arm, kind in scenario?.arms[arm]?.collects(kind) ?? true },
-            examples: learning.map { JobKey(arm: $0, replicate: 0) }, tickets: wanted)
+        let personas = try personaTallies(
+            store: store, run: run.id, jobs: logged, stored: stored, truths: corpus?.truths ?? [:], judge: judge,
+            collects: { arm, kind in scenario?.arms[arm]?.collects(kind) ?? true })
+        let exampleJob = learning.map { JobKey(arm: $0, replicate: 0) }
+        let replies = try exampleJob.flatMap { logged.contains($0) ? $0 : nil }.map {
+            try exampleReplies(store: store, run: run.id, job: $0, tickets: wanted)
+        } ?? [:]
 
         var examples: [ReportInput.Example] = []
         if let arm = learning, let corpus {
             for ticket in wanted.sorted() {
                 let mine = annotations.filter { $0.ticket == ticket }
-                let replies = logs.replies[ticket]
+                let shown = replies[ticket]
                 examples.append(ReportInput.Example(
                     arm: arm, iteration: 1, ticket: ticket, text: corpus.texts[ticket] ?? "(ticket not found in \(corpus.directory))",
                     annotations: mine.map { .init(kind: $0.kind, agent: $0.agent, article: $0.article, label: $0.label, detail: $0.detail) },
                     articleTitles: corpus.titles.filter { id, _ in mine.contains { $0.article == id } },
-                    replyA: replies?.a, replyB: replies?.b))
+                    replyA: shown?.a, replyB: shown?.b))
             }
         }
 
@@ -69,25 +78,26 @@ enum ReportLoader {
         }
         return ReportInput(
             run: run.name, scenarioHash: run.scenarioHash, baseline: scenario?.baseline, rows: rows, kbEvents: kb,
-            iterations: iterations, examples: examples, personas: logs.tallies, cadence: cadence, scenarioJSON: run.scenarioJSON, notes: notes)
+            iterations: iterations, examples: examples, personas: personas, cadence: cadence, scenarioJSON: run.scenarioJSON, notes: notes)
     }
 }
 
 /// What a report reads from the run's corpus: the texts of the example tickets, every ticket's
-/// truth (for the per-persona agreement) and the article titles.
+/// truth (only to recount the per-persona agreement from an old store's logs) and the article titles.
 struct ReportCorpus {
     var directory: String
     var texts: [String: String] = [:]
     var truths: [TicketID: TicketTruth] = [:]
     var titles: [String: String]
 
-    init(directory: String, texts wanted: Set<String>) throws {
+    init(directory: String, texts wanted: Set<String>, truths keepTruths: Bool) throws {
         self.directory = directory
         let reader = try CorpusReader(directory: directory, verifyChecksums: false)
         var stream = try reader.tickets()
         while let record = try stream.next() {
-            truths[record.ticket.id] = record.truth
+            if keepTruths { truths[record.ticket.id] = record.truth }
             if wanted.contains(record.ticket.id.rawValue) { texts[record.ticket.id.rawValue] = record.ticket.text }
+            if !keepTruths && texts.count == wanted.count { break }
         }
         titles = Dictionary(try reader.articles().map { ($0.id.rawValue, $0.title) }, uniquingKeysWith: { a, _ in a })
     }

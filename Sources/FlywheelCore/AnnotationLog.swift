@@ -13,8 +13,18 @@ public struct Exposure: Hashable, Sendable {
     /// has their text (``textA``/``textB``).
     public var a: Reply?
     public var b: Reply?
-    public var textA: String?
-    public var textB: String?
+    /// The replies' texts: as given, else rendered from ``a``/``b`` when asked (the engine logs
+    /// an exposure per annotated ticket, and only a reader of the text pays for rendering it).
+    public var textA: String? {
+        get { givenTextA ?? a?.text }
+        set { givenTextA = newValue }
+    }
+    public var textB: String? {
+        get { givenTextB ?? b?.text }
+        set { givenTextB = newValue }
+    }
+    private var givenTextA: String?
+    private var givenTextB: String?
     /// The probability the serving policy gave to showing reply A, where known.
     public var propensityA: Double?
 
@@ -27,9 +37,26 @@ public struct Exposure: Hashable, Sendable {
         self.shown = shown
         self.a = a
         self.b = b
-        self.textA = textA ?? a?.text
-        self.textB = textB ?? b?.text
+        self.givenTextA = textA
+        self.givenTextB = textB
         self.propensityA = propensityA
+    }
+
+    /// Equal when everything a reader sees is (a text given or rendered alike).
+    public static func == (l: Exposure, r: Exposure) -> Bool {
+        l.ticket == r.ticket && l.time == r.time && l.shown == r.shown && l.a == r.a && l.b == r.b && l.textA == r.textA
+            && l.textB == r.textB && l.propensityA == r.propensityA
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(ticket)
+        h.combine(time)
+        h.combine(shown)
+        h.combine(a)
+        h.combine(b)
+        h.combine(textA)
+        h.combine(textB)
+        h.combine(propensityA)
     }
 }
 

@@ -67,6 +67,10 @@ public struct IterationRecord: Sendable {
     /// The window's agent feedback as log entries (docs/annotations.md): each ticket's exposure,
     /// then its annotations, in the order they were given.
     public var log: [AnnotationLogEntry] = []
+    /// The window's collected agent feedback per persona and kind, judged against the truth
+    /// (the report's per-persona panels); empty exactly when the window logged no annotation
+    /// the arm collects.
+    public var personaActivity = PersonaActivity()
 
     public init(
         job: JobKey, iteration: Int, simTime: Timestamp, retrained: Bool, deployed: Bool, isLast: Bool,

@@ -17,18 +17,21 @@ extension ResultsStore {
     /// One job's log text (lines ending in a newline), in the order the feedback was given, and
     /// its line count.
     public func annotationLog(run: Int64, job: JobKey) throws -> (text: String, lines: Int) {
+        let windows = try annotationLogWindows(run: run, job: job)
+        return (windows.map(\.text).joined(), windows.reduce(0) { $0 + $1.lines })
+    }
+
+    /// One job's log window by window: each stored iteration's lines (ending in a newline) and
+    /// line count, by iteration.
+    public func annotationLogWindows(run: Int64, job: JobKey) throws -> [(iteration: Int, text: String, lines: Int)] {
         let rows = try queue.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT lines, log FROM annotation_log WHERE run_id = ? AND arm = ? AND replicate = ? ORDER BY iteration",
+                sql: "SELECT iteration, lines, log FROM annotation_log WHERE run_id = ? AND arm = ? AND replicate = ? ORDER BY iteration",
                 arguments: [run, job.arm, job.replicate])
         }
-        var text = ""
-        var lines = 0
-        for row in rows {
-            text += try ZstdBlob.decompress([UInt8](row["log"] as Data), store: path)
-            lines += row["lines"] as Int
+        return try rows.map { row in
+            (row["iteration"], try ZstdBlob.decompress([UInt8](row["log"] as Data), store: path), row["lines"])
         }
-        return (text, lines)
     }
 }

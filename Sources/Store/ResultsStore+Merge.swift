@@ -66,8 +66,8 @@ extension ResultsStore {
             try db.inTransaction {
                 try db.execute(
                     sql: """
-                        INSERT INTO main.runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts)
-                        SELECT name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts FROM src.runs WHERE id = ?
+                        INSERT INTO main.runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts, persona_activity)
+                        SELECT name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts, persona_activity FROM src.runs WHERE id = ?
                         """,
                     arguments: [sourceID])
                 let newID = db.lastInsertedRowID

@@ -30,6 +30,10 @@ extension ResultsStore {
             try upgradeToVersion3(db)
             version = 3
         }
+        if version == 3 {
+            try upgradeToVersion4(db)
+            version = 4
+        }
         guard version == schemaVersion else {
             throw InputError(
                 file: path,
@@ -95,6 +99,23 @@ extension ResultsStore {
                     lines INTEGER NOT NULL, log BLOB NOT NULL,
                     PRIMARY KEY (run_id, arm, replicate, iteration));
                 UPDATE meta SET value = '3' WHERE key = 'schema_version';
+                """)
+    }
+
+    /// Version 4: each window's collected agent feedback per persona and kind, judged against the
+    /// truth as it was absorbed (``PersonaActivity``; the report's per-persona panels read it
+    /// instead of re-reading every log), and which runs store it (`runs.persona_activity` = 1;
+    /// 0 for runs written before, whose report falls back to re-reading their logs).
+    private static func upgradeToVersion4(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE persona_activity (
+                    run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
+                    persona TEXT NOT NULL, kind TEXT NOT NULL, annotations INTEGER NOT NULL, seconds REAL NOT NULL,
+                    judged INTEGER NOT NULL, agreed INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, arm, replicate, iteration, persona, kind));
+                ALTER TABLE runs ADD COLUMN persona_activity INTEGER NOT NULL DEFAULT 0;
+                UPDATE meta SET value = '4' WHERE key = 'schema_version';
                 """)
     }
 }

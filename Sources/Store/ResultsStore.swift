@@ -19,7 +19,7 @@ import GRDB
 /// try store.write(iteration, run: run)
 /// ```
 public final class ResultsStore: Sendable {
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
     /// How long a connection waits for another one's write lock before giving up (seconds).
     static let busyTimeout: Double = 60
     let queue: DatabaseQueue
@@ -99,8 +99,8 @@ public final class ResultsStore: Sendable {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts)
-                    VALUES (?, ?, ?, ?, ?, 'running', ?, ?)
+                    INSERT INTO runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts, persona_activity)
+                    VALUES (?, ?, ?, ?, ?, 'running', ?, ?, 1)
                     """,
                 arguments: [name, scenarioJSON, scenarioHash, Int64(bitPattern: seed), version, key, keyParts])
             return db.lastInsertedRowID
@@ -112,7 +112,7 @@ public final class ResultsStore: Sendable {
     /// run running again until ``finishRun(_:expecting:)``.
     public func resetJob(run: Int64, job: JobKey, iterations: Int? = nil) throws {
         try writing { db in
-            for table in ["iterations", "metrics", "annotations", "annotation_log", "model_versions", "kb_events", "jobs"] {
+            for table in ["iterations", "metrics", "annotations", "annotation_log", "persona_activity", "model_versions", "kb_events", "jobs"] {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE run_id = ? AND arm = ? AND replicate = ?",
                     arguments: [run, job.arm, job.replicate])
@@ -153,6 +153,7 @@ public final class ResultsStore: Sendable {
                     sql: "INSERT INTO annotation_log (run_id, arm, replicate, iteration, lines, log) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: job + [record.log.count, Data(ZstdBlob.compress(text))])
             }
+            try ResultsStore.insertPersonaActivity(record.personaActivity, job: job, db: db)
             let model = try db.cachedStatement(
                 sql: "INSERT INTO model_versions (run_id, arm, replicate, iteration, component, version, deployed, training_examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for m in record.models {

@@ -41,12 +41,16 @@ import Testing
         let run = try CLIFixture.run(["run", original, "--quiet", "--no-report", "--out", f.directory + "/original"])
         #expect(run.0 == 0, "\(run.2)")
 
-        let log = f.directory + "/aitl.jsonl"
+        // A name ending in .zst is written compressed, like every other .zst file readers take.
+        let log = f.directory + "/aitl.jsonl.zst"
         let export = try CLIFixture.run(["export", f.directory + "/original", "--what", "annotations", "--out", log])
         #expect(export.0 == 0, "\(export.2)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: log)).prefix(4) == Data([0x28, 0xB5, 0x2F, 0xFD]))
         let validate = try CLIFixture.run(["annotations", "validate", log, "--corpus", CLIFixture.root + "/corpora/ci-small"])
         #expect(validate.0 == 0, "\(validate.2)")
         #expect(validate.1.contains(" exposure") && validate.1.contains(" relevance"))
+        let plain = f.directory + "/aitl.jsonl"
+        #expect(try CLIFixture.run(["export", f.directory + "/original", "--what", "annotations", "--out", plain]).0 == 0)
 
         let replay = f.directory + "/replay.yaml"
         try Self.scenario(arm: "{cadence: 7d, feedback: logged, log: \(log)}").write(toFile: replay, atomically: true, encoding: .utf8)

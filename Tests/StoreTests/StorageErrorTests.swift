@@ -51,6 +51,7 @@ import Testing
             try db.execute(sql: """
                 ALTER TABLE runs DROP COLUMN run_key; ALTER TABLE runs DROP COLUMN run_key_parts;
                 ALTER TABLE jobs DROP COLUMN iterations_expected; DROP TABLE annotation_log;
+                DROP TABLE persona_activity; ALTER TABLE runs DROP COLUMN persona_activity;
                 UPDATE meta SET value = '1' WHERE key = 'schema_version';
                 """)
         }
@@ -58,7 +59,9 @@ import Testing
         let runs = try reopened.runs()
         #expect(runs.map(\.name) == ["r"])
         #expect(runs.first?.runKey == nil)
-        #expect(try reopened.queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "3")
-        #expect(try reopened.queue.read { db in try db.tableExists("annotation_log") })
+        #expect(try reopened.queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "4")
+        #expect(try reopened.queue.read { db in try db.tableExists("annotation_log") && db.tableExists("persona_activity") })
+        // A run stored before schema 4 did not count its personas as it went: its report re-reads the logs.
+        #expect(try reopened.storesPersonaActivity(run: runs[0].id) == false)
     }
 }
