@@ -29,6 +29,18 @@ import Testing
         #expect(EngineMetric.headline(among: ["served", "kb_size"]).isEmpty)
     }
 
+    /// docs/architecture.md's "add a metric" example, line for line.
+    @Test func theArchitecturePagesExampleHolds() {
+        let depths = MetricDepths(retriever: 50, reranker: 5)
+        #expect(EngineMetric.gateRejections.name(depths) == "gate_rejections")
+        #expect(EngineMetric(name: "precision@5") == .precision)
+        #expect(
+            EngineMetric.headline(among: EngineMetric.names(depths))
+                == ["recall@50", "precision@5", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4", "adoption"])
+        // What a new metric gets from the catalogue alone: its name, its unit, its place.
+        #expect(EngineMetric.unit(of: "gate_rejections") == "count" && !EngineMetric.isHeadline("gate_rejections"))
+    }
+
     @Test func rankingMetricsCarryTheirTrecEvalNames() {
         let d = MetricDepths(retriever: 75, reranker: 8)
         #expect(EngineMetric.allCases.compactMap { $0.trecEvalName(d) } == ["recall_75", "P_8", "ndcg_cut_10", "recip_rank"])
