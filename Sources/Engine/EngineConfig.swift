@@ -1,3 +1,4 @@
+import Evaluation
 import FlywheelCore
 import World
 
@@ -96,10 +97,16 @@ public struct EngineConfig: Sendable {
     public var virtualJudge: (precision: Double, recall: Double)?
     /// Simulated time replayed from the first ticket; nil = the whole stream.
     public var horizon: SimDuration?
+    /// First-stage depth: recall is measured at it.
     public var retrieverDepth: Int
+    /// Articles shown to the agent: precision is measured at it.
     public var rerankDepth: Int
+    /// The depths the names of the metrics written follow (``EngineMetric``).
+    public var metricDepths: MetricDepths { MetricDepths(retriever: retrieverDepth, reranker: rerankDepth) }
     /// Number of simulated agents on shift; each gets a persona drawn from the population.
     public var agents: Int
+    /// The agents on shift when neither a scenario (`agents`) nor a caller says.
+    public static let defaultAgents = 60
     /// Whether every annotation is returned for storage (counts are always returned).
     public var keepAnnotations: Bool
 
@@ -108,7 +115,7 @@ public struct EngineConfig: Sendable {
         withholdShare: Double = 0.1, withholdIntroducedLater: Bool = true,
         authoring: Authoring = Authoring(), panel: Persona = .evaluationPanel, minAgentTrust: Double = 0,
         virtualJudge: (precision: Double, recall: Double)? = nil, horizon: SimDuration? = nil,
-        retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = 60, keepAnnotations: Bool = true
+        retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = EngineConfig.defaultAgents, keepAnnotations: Bool = true
     ) {
         self.seed = seed
         self.replicates = replicates

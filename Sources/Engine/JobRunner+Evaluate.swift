@@ -19,24 +19,25 @@ extension JobRunner {
             metrics = try offlineMetrics()
             offlineMemo = (fingerprint, metrics)
         }
-        metrics["served"] = Double(window.served)
-        metrics["online_adoption"] = window.adoptionShown == 0 ? 0 : Double(window.adopted) / Double(window.adoptionShown)
-        metrics["online_win_rate_a"] =
-            window.preferenceDecided == 0 ? 0 : Double(window.preferenceWonByA) / Double(window.preferenceDecided)
+        let depths = config.metricDepths
+        func write(_ metric: EngineMetric, _ value: Double) { metrics[metric.name(depths)] = value }
+        write(.served, Double(window.served))
+        write(.onlineAdoption, window.adoptionShown == 0 ? 0 : Double(window.adopted) / Double(window.adoptionShown))
+        write(.onlineWinRateA, window.preferenceDecided == 0 ? 0 : Double(window.preferenceWonByA) / Double(window.preferenceDecided))
         for kind in SignalKind.allCases {
-            metrics["annotations_\(kind.rawValue)"] = Double(window.counts[kind, default: 0])
+            write(.annotations(kind), Double(window.counts[kind, default: 0]))
         }
-        metrics["agent_minutes"] = window.agentSeconds / 60
-        metrics["vendor_minutes"] = window.vendorSeconds / 60
-        metrics["retrains"] = Double(retrainsSinceEvaluation)
-        metrics["gate_rejections"] = Double(gateRejections)
-        metrics["kb_size"] = Double(published.count)
-        metrics["gaps_open"] = Double(knowledge.openGaps)
-        metrics["gaps_closed"] = Double(knowledge.closedGaps)
-        metrics["false_flags"] = Double(knowledge.falseFlags)
-        metrics["authoring_minutes"] = knowledge.minutes
-        metrics["wrong_articles"] = Double(knowledge.wrongArticles)
-        if let days = knowledge.meanDaysToClose { metrics["days_to_close"] = days }
+        write(.agentMinutes, window.agentSeconds / 60)
+        write(.vendorMinutes, window.vendorSeconds / 60)
+        write(.retrains, Double(retrainsSinceEvaluation))
+        write(.gateRejections, Double(gateRejections))
+        write(.kbSize, Double(published.count))
+        write(.gapsOpen, Double(knowledge.openGaps))
+        write(.gapsClosed, Double(knowledge.closedGaps))
+        write(.falseFlags, Double(knowledge.falseFlags))
+        write(.authoringMinutes, knowledge.minutes)
+        write(.wrongArticles, Double(knowledge.wrongArticles))
+        if let days = knowledge.meanDaysToClose { write(.daysToClose, days) }
         let models = ["retriever", "reranker", "generator"].enumerated().map { i, name in
             IterationRecord.ModelVersion(
                 component: name, version: versions[i], deployed: i < 2 ? shippedRetrieval : shippedGenerator,
@@ -56,13 +57,14 @@ extension JobRunner {
         return record
     }
 
-    /// recall@75 on the first stage; precision@8, nDCG@10 and MRR on the reranked list;
+    /// Recall at the retriever's depth on the first stage; precision at the reranker's depth,
+    /// nDCG@10 and MRR on the reranked list;
     /// helpfulness (mean and share ≥ 4) and adoption of reply A by the evaluation panel (the
     /// same persona in every arm and population: ``EngineConfig/panel``).
     func offlineMetrics() throws -> [String: Double] {
         let recall = RecallAtK(k: config.retrieverDepth)
         let precision = PrecisionAtK(k: config.rerankDepth)
-        let ndcg = NDCGAtK(k: 10)
+        let ndcg = NDCGAtK(k: EngineMetric.ndcgCutoff)
         let rr = ReciprocalRank()
         var sums = [0.0, 0.0, 0.0, 0.0]
         var judged = 0
@@ -110,20 +112,21 @@ extension JobRunner {
         let n = Double(max(1, engine.prepared.heldOut.count))
         let j = Double(max(1, judged))
         let s = Double(max(1, scored))
-        var metrics = [
-            "recall@\(config.retrieverDepth)": sums[0] / j,
-            "precision@\(config.rerankDepth)": sums[1] / j,
-            "ndcg@10": sums[2] / j,
-            "mrr": sums[3] / j,
-            "helpfulness": helpfulness / s,
-            "helpfulness_ge4": Double(helpful) / s,
-            "adoption": Double(adopted) / n,
-        ]
+        let depths = config.metricDepths
+        var metrics: [String: Double] = [:]
+        func write(_ metric: EngineMetric, _ value: Double?) { metrics[metric.name(depths)] = value }
+        write(.recall, sums[0] / j)
+        write(.precision, sums[1] / j)
+        write(.ndcg, sums[2] / j)
+        write(.mrr, sums[3] / j)
+        write(.helpfulness, helpfulness / s)
+        write(.helpfulnessAtLeast4, Double(helpful) / s)
+        write(.adoption, Double(adopted) / n)
         // Only a scorer can fail to score; the builtin judge's runs keep their metric set.
         if engine.world.scorer != nil {
-            metrics["judge_malformed"] = Double(engine.prepared.heldOut.count - scored)
+            write(.judgeMalformed, Double(engine.prepared.heldOut.count - scored))
             // no score at all is no helpfulness, not a helpfulness of 0
-            if scored == 0 { metrics["helpfulness"] = nil; metrics["helpfulness_ge4"] = nil }
+            if scored == 0 { write(.helpfulness, nil); write(.helpfulnessAtLeast4, nil) }
         }
         return metrics
     }

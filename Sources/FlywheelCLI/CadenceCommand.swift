@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import FlywheelCore
 import Foundation
 import Reports
@@ -149,7 +150,7 @@ struct CadenceRun {
         guard let metric = self.metric ?? Self.mostValued(scenario.cost.valuePerPoint) else {
             throw InputError(file: scenarioPath, field: "cost.value_per_point", "values no metric; name one with --metric")
         }
-        let known = Expectation.knownMetrics(retrieverDepth: scenario.system.retriever.depth, rerankDepth: scenario.system.reranker.depth)
+        let known = EngineMetric.names(scenario.system.metricDepths)
         guard known.contains(metric) else {
             throw InputError(field: "--metric", "'\(metric)' is not a metric the engine writes; metrics: \(known.joined(separator: ", "))")
         }

@@ -1,3 +1,4 @@
+import Evaluation
 import FlywheelCore
 import Foundation
 import Reports
@@ -34,7 +35,7 @@ enum SweepCSV {
             for cell in results.complete {
                 let summary = cell.summary!
                 for arm in summary.arms {
-                    for m in arm.metrics where RunSummary.headline.contains(m.metric) {
+                    for m in arm.metrics where EngineMetric.isHeadline(m.metric) {
                         var fields = [results.name, "\(cell.index)", cell.hash] + parameters.map { cell.values[$0] ?? "" }
                         fields += [arm.arm, m.metric, "\(summary.replicates)", "\(arm.iterations)"]
                         fields += estimate(m.end) + estimate(m.change) + (m.versusBaseline.map(estimate) ?? ["", "", ""])

@@ -5,6 +5,13 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
     public init(seconds: Int64) { self.seconds = seconds }
 
     public static func days(_ n: Int) -> Self { Self(seconds: Int64(n) * 86_400) }
+    /// `days` (finite) to the nearest second; the library configurations give half-lives in days.
+    public init(days: Double) {
+        precondition(days.isFinite, "a duration must be finite")
+        self.init(seconds: Int64((days * 86_400).rounded()))
+    }
+    /// The span in (fractional) days.
+    public var days: Double { Double(seconds) / 86_400 }
     public static func weeks(_ n: Int) -> Self { Self(seconds: Int64(n) * 7 * 86_400) }
     public static func hours(_ n: Int) -> Self { Self(seconds: Int64(n) * 3600) }
     public static func < (l: Self, r: Self) -> Bool { l.seconds < r.seconds }

@@ -1,14 +1,15 @@
 import FlywheelCore
 
-/// Settings of the extractive generator, with every default in one place. Decoding fills any
-/// missing key with its default; ``validated(path:)`` checks ranges and names the key path.
+/// Settings of the extractive generator, with every default in one place (a scenario's
+/// `system.generator` takes its defaults from here). Decoding fills any missing key with its
+/// default; ``validated(path:)`` checks ranges and names the key path.
 ///
 /// ```yaml
 /// generator: {candidates: 8, exploration: 0.2, length: 3, tone: friendly}
 /// ```
 public struct GenerationConfig: Hashable, Sendable, Codable {
     /// Candidates composed per ticket; A is the best of them under the reward model.
-    public var candidates: Int = 8
+    public var candidates: Int = 4
     /// Probability that B is a uniformly drawn other candidate rather than the runner-up.
     public var exploration: Double = 0.2
     /// Initial sentence budget of the baseline candidate (the length policy then moves it).

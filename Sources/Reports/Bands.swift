@@ -22,7 +22,7 @@ struct Bands {
             let xs = by.keys.sorted().compactMap { by[$0]![i] }
             guard let e = MeanEstimate(xs) else { continue }
             // bands never leave the metric's range
-            let band = e.interval?.clipped(to: MetricRange.of(metric)).interval
+            let band = e.interval?.clipped(to: EngineMetric.range(of: metric)).interval
             s.x.append(axis.weeks(arm, i))
             s.mean.append(e.mean)
             s.lower.append(band?.lower)

@@ -42,7 +42,7 @@ public struct BaselineCheck: Sendable {
         var verdicts: [Verdict] = []
         for arm in arms {
             let present = Set(stored.filter { $0.arm == arm }.map(\.metric)).intersection(current.filter { $0.arm == arm }.map(\.metric))
-            let wanted = metrics ?? RunSummary.headline.filter(present.contains)
+            let wanted = metrics ?? EngineMetric.headline(among: present)
             for metric in wanted {
                 guard present.contains(metric) else {
                     throw InputError(file: storedName, "metric \(metric) is not in both runs for arm \(arm)")
@@ -60,7 +60,7 @@ public struct BaselineCheck: Sendable {
     }
 
     func verdict(_ gap: CurveGap) -> Verdict {
-        let range = MetricRange.of(gap.metric).map { $0.upperBound - $0.lowerBound } ?? 1
+        let range = EngineMetric.range(of: gap.metric).map { $0.upperBound - $0.lowerBound } ?? 1
         let t = tolerance * range
         let belowArea = gap.area.mean < -t, belowFinal = gap.final.mean < -t
         let passed = !(belowArea || belowFinal)

@@ -103,7 +103,7 @@ public struct CadenceStudy: Codable, Sendable {
                 weeks = Double(i) * weeksPerIteration
             }
             var finals: [String: RunSummary.Estimate] = [:]
-            for m in Set(RunSummary.headline + [metric]) {
+            for m in Set(EngineMetric.headline(among: values[a.arm].map { Array($0.keys) } ?? []) + [metric]) {
                 let s = series(a.arm, m)
                 if let w = s.first?.count, w > 0 { finals[m] = RunSummary.Estimate(s.map { $0[w - 1] }) }
             }
@@ -125,7 +125,7 @@ public struct CadenceStudy: Codable, Sendable {
             }
             let bands = series(a.arm, metric)
             let intervals = (0..<(bands.first?.count ?? 0)).map { i in
-                MeanEstimate(bands.map { $0[i] })?.interval?.clipped(to: MetricRange.of(metric)).interval
+                MeanEstimate(bands.map { $0[i] })?.interval?.clipped(to: EngineMetric.range(of: metric)).interval
             }
             return Row(
                 cadence: a.cadence, arm: a.arm, weeksTo90: weeks, finals: finals, retrains: Statistics.mean(retrains),

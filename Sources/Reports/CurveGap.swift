@@ -29,7 +29,7 @@ public struct CurveGap: Sendable {
         let width = shared.map { min(a[$0]!.count, b[$0]!.count) }.min() ?? 0
         guard !shared.isEmpty, width >= 2 else { return nil }
         let diffs = shared.map { r in (0..<width).map { b[r]![$0] - a[r]![$0] } }
-        let range = MetricRange.ofDifference(metric)
+        let range = EngineMetric.differenceRange(of: metric)
         self.arm = arm
         self.metric = metric
         replicates = shared.count

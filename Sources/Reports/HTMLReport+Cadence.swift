@@ -1,3 +1,4 @@
+import Evaluation
 extension HTMLReport {
     /// The cadence panel: each cadence's mean curve with its 95% band, the 90%-of-best-gain line,
     /// and the table with P(best) and the margin's paired interval.
@@ -19,7 +20,7 @@ extension HTMLReport {
         let start = c.rows.first?.curve.first
         let references = c.bestFinalGain > 0 ? start.map { [($0 + 0.9 * c.bestFinalGain, "90% of the best gain")] } ?? [] : []
         out += "<div class=\"grid\">" + SVGChart.lines(
-            title: "\(c.metric) by cadence (95% bands)", xLabel: "weeks since the start", yLabel: MetricUnit.of(c.metric),
+            title: "\(c.metric) by cadence (95% bands)", xLabel: "weeks since the start", yLabel: EngineMetric.unit(of: c.metric),
             series: series, references: references, width: 640, height: 320) + "</div>\n"
         out += "<table><thead><tr><th>cadence</th><th>weeks to 90%</th><th>final \(HTML.escape(c.metric)) (95% CI)</th><th>retrains</th><th>agent minutes</th><th>net value</th><th>P(best)</th></tr></thead><tbody>\n"
         for r in c.rows {

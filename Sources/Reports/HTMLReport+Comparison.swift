@@ -1,3 +1,4 @@
+import Evaluation
 /// The comparison page `flywheel report A B … --out F` writes: every run's curves on shared axes
 /// (colour = run, dash = arm), then a difference panel per later run (run − the first, paired
 /// by replicate, with 95% bands) and a table of final values and paired final differences.
@@ -5,7 +6,7 @@ extension HTMLReport {
     public static func renderComparison(_ runs: [(label: String, input: ReportInput)]) -> String {
         guard let first = runs.first else { return page(title: "Flywheel comparison", body: "<p class=\"empty\">No runs.</p>") }
         let arms = orderedUnion(runs.map { $0.input.summary.arms.map(\.arm) })
-        let metrics = RunSummary.headline.filter { m in runs.contains { $0.input.rows.contains { $0.metric == m } } }
+        let metrics = EngineMetric.headline(among: runs.flatMap { $0.input.rows.map(\.metric) })
         let runColor = { (i: Int) in SVGChart.palette[i % SVGChart.palette.count] }
         var body = "<h1>Flywheel comparison — \(runs.map { HTML.escape($0.label) }.joined(separator: " vs "))</h1>\n"
         body += "<table><thead><tr><th>run</th><th>results</th><th>scenario hash</th><th>replicates</th><th>arms</th></tr></thead><tbody>\n"
@@ -29,7 +30,7 @@ extension HTMLReport {
                 }
             }
             if !series.isEmpty {
-                body += SVGChart.lines(title: m, xLabel: first.input.timeAxis.label, yLabel: MetricUnit.of(m), series: series, width: 520, height: 280) + "\n"
+                body += SVGChart.lines(title: m, xLabel: first.input.timeAxis.label, yLabel: EngineMetric.unit(of: m), series: series, width: 520, height: 280) + "\n"
             }
         }
         body += "</div>\n"
@@ -47,7 +48,7 @@ extension HTMLReport {
                 })
                 if !series.isEmpty {
                     body += SVGChart.lines(
-                        title: "Δ \(m)", xLabel: first.input.timeAxis.label, yLabel: MetricUnit.of(m), series: series,
+                        title: "Δ \(m)", xLabel: first.input.timeAxis.label, yLabel: EngineMetric.unit(of: m), series: series,
                         references: [(0, "no difference")]) + "\n"
                 }
             }

@@ -1,3 +1,4 @@
+import Evaluation
 /// The sweep page `flywheel report SWEEPDIR` writes: heat maps of every headline metric's final
 /// value (and difference to the baseline arm) with 95% CIs, then the table of cells.
 extension HTMLReport {
@@ -9,7 +10,7 @@ extension HTMLReport {
         for note in notes { body += "<p class=\"note\">\(HTML.escape(note))</p>\n" }
         body += "<h2>Heat maps</h2>\n<p>Each cell: the mean over its \(n) replicate(s) at the last evaluation, and below it the 95% t interval (none with one replicate). Differences to the baseline are paired by replicate; green is better than the baseline, red worse.</p>\n"
         for metric in results.metrics {
-            body += "<h3>\(HTML.escape(metric)) (\(HTML.escape(MetricUnit.of(metric))))</h3>\n<div class=\"grid\">\n"
+            body += "<h3>\(HTML.escape(metric)) (\(HTML.escape(EngineMetric.unit(of: metric))))</h3>\n<div class=\"grid\">\n"
             for map in grid.maps where map.metric == metric {
                 body += SVGChart.heatMap(map, xName: grid.xName, yName: grid.yName, xValues: grid.xValues, yValues: grid.yValues) + "\n"
             }

@@ -1,3 +1,4 @@
+import Evaluation
 /// A short Markdown summary for pull-request comments: the headline metrics per arm with the
 /// change and the difference to the baseline, and the cadence recommendation when present.
 public enum MarkdownSummary {
@@ -10,7 +11,7 @@ public enum MarkdownSummary {
             + (s.baseline != nil ? " vs baseline (95% CI, n=\(s.replicates)) |" : "") + "\n"
         out += "|---|---|---:|---:|---:|" + (s.baseline != nil ? "---:|" : "") + "\n"
         for arm in s.arms {
-            for m in arm.metrics where RunSummary.headline.contains(m.metric) {
+            for m in arm.metrics where EngineMetric.isHeadline(m.metric) {
                 out += "| \(escape(arm.arm)) | \(escape(m.metric)) | \(SummaryTable.fmt(m.start.mean)) | \(SummaryTable.fmt(m.end.mean)) | \(SummaryTable.signed(m.change.mean)) \(SummaryTable.interval(m.change)) |"
                 if s.baseline != nil {
                     let v = m.versusBaseline.map { v in

@@ -48,8 +48,10 @@ public struct RunSummary: Codable, Sendable {
     public var baseline: String?
     public var arms: [ArmSummary]
 
-    /// The headline metrics, in the order tables show them.
-    public static let headline = ["recall@75", "precision@8", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4", "adoption"]
+    /// The run's headline metrics (``EngineMetric/isHeadline``, at the depths the run used: a
+    /// run at retriever depth 50 and reranker depth 5 has recall@50 and precision@5), in the
+    /// order tables show them.
+    public var headline: [String] { EngineMetric.headline(among: arms.flatMap { $0.metrics.map(\.metric) }) }
 
     public init(run: String, scenarioHash: String, baseline: String?, rows: [MetricRow]) {
         self.run = run
@@ -67,11 +69,7 @@ public struct RunSummary: Codable, Sendable {
             }
         }
         arms = values.keys.sorted().map { arm in
-            let metricNames = values[arm]!.keys.sorted { a, b in
-                let ia = RunSummary.headline.firstIndex(of: a) ?? Int.max
-                let ib = RunSummary.headline.firstIndex(of: b) ?? Int.max
-                return ia != ib ? ia < ib : a < b
-            }
+            let metricNames = values[arm]!.keys.sorted(by: EngineMetric.tableOrder)
             var iterations = 0
             let metrics = metricNames.map { metric -> MetricSummary in
                 let s = series(arm, metric).filter { !$0.isEmpty }
@@ -84,15 +82,15 @@ public struct RunSummary: Codable, Sendable {
                 if let baseline, baseline != arm {
                     let b = series(baseline, metric).filter { !$0.isEmpty }.map { $0[$0.count - 1] }
                     if b.count == ends.count, !b.isEmpty {
-                        versus = Estimate(zip(ends, b).map { $0 - $1 }, range: MetricRange.ofDifference(metric))
+                        versus = Estimate(zip(ends, b).map { $0 - $1 }, range: EngineMetric.differenceRange(of: metric))
                     }
                 }
                 let width = s.map(\.count).min() ?? 0
                 let curve = (0..<width).map { i in Statistics.mean(s.map { $0[i] }) }
                 return MetricSummary(
-                    metric: metric, start: Estimate(starts, range: MetricRange.of(metric)),
-                    end: Estimate(ends, range: MetricRange.of(metric)),
-                    change: Estimate(change, range: MetricRange.ofDifference(metric)),
+                    metric: metric, start: Estimate(starts, range: EngineMetric.range(of: metric)),
+                    end: Estimate(ends, range: EngineMetric.range(of: metric)),
+                    change: Estimate(change, range: EngineMetric.differenceRange(of: metric)),
                     relativeChange: startMean == 0 ? nil : Statistics.mean(change) / startMean,
                     versusBaseline: versus, curve: curve)
             }

@@ -1,6 +1,8 @@
 /// The end-of-run table: one block per arm, one line per headline metric.
 public enum SummaryTable {
-    public static func render(_ summary: RunSummary, metrics: [String] = RunSummary.headline) -> String {
+    /// `metrics`: the metrics shown (default the run's headline metrics, ``RunSummary/headline``).
+    public static func render(_ summary: RunSummary, metrics: [String]? = nil) -> String {
+        let metrics = metrics ?? summary.headline
         var out = ""
         let n = "n=\(summary.replicates)"
         let header = ["metric", "iter 0", "final", "Δ abs", "Δ rel", "final 95% CI, \(n)"]

@@ -1,3 +1,4 @@
+import Evaluation
 /// A sweep's results as the report, `sweep.csv` and the end-of-sweep table read them: every
 /// recorded cell with its swept values and, when complete, its run summary (per arm and metric,
 /// the final value with its 95% CI over replicates, the change and the difference to the
@@ -45,10 +46,10 @@ public struct SweepResults: Sendable {
     /// The baseline arm the cells share, if any.
     public var baseline: String? { complete.first?.summary?.baseline }
 
-    /// Headline metrics present in any complete cell, in headline order.
+    /// Headline metrics present in any complete cell, in catalogue order (``EngineMetric``).
     public var metrics: [String] {
         let present = Set(complete.flatMap { $0.summary!.arms.flatMap { $0.metrics.map(\.metric) } })
-        return RunSummary.headline.filter(present.contains)
+        return EngineMetric.headline(among: present)
     }
 
     /// Replicates per cell (the largest over complete cells).

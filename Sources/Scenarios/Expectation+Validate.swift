@@ -1,10 +1,11 @@
+import Evaluation
 import FlywheelCore
 
 extension Scenario {
     /// Checks that every `expect:` entry names an arm of the scenario and a metric the engine
     /// writes, and that every `cost.value_per_point` key is such a metric.
     func validateReferences(_ decoder: any Decoder) throws {
-        let known = Expectation.knownMetrics(retrieverDepth: system.retriever.depth, rerankDepth: system.reranker.depth)
+        let known = EngineMetric.names(system.metricDepths)
         func nearest(_ name: String, in valid: [String]) -> String {
             let best = valid.min { editDistance(name, $0) < editDistance(name, $1) }
             if let best, editDistance(name, best) <= max(2, name.count / 3) { return "; did you mean '\(best)'?" }

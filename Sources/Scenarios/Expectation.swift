@@ -264,13 +264,4 @@ public enum Expectation: Codable, Sendable, Hashable {
         }
     }
 
-    /// Metric names the engine writes for a system whose retriever keeps `retrieverDepth`
-    /// articles and whose reranker shows `rerankDepth` (`recall@75`, `precision@8` by default).
-    public static func knownMetrics(retrieverDepth: Int, rerankDepth: Int) -> [String] {
-        ["recall@\(retrieverDepth)", "precision@\(rerankDepth)", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4",
-         "adoption", "served", "online_adoption", "online_win_rate_a"]
-            + SignalKind.allCases.map { "annotations_\($0.rawValue)" }
-            + ["agent_minutes", "vendor_minutes", "retrains", "gate_rejections", "kb_size", "gaps_open", "gaps_closed",
-               "false_flags", "days_to_close", "authoring_minutes", "wrong_articles", "judge_malformed"]
-    }
 }

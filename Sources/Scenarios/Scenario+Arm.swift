@@ -1,3 +1,4 @@
+import Engine
 import FlywheelCore
 
 /// Where an arm's agent feedback comes from.
@@ -38,17 +39,25 @@ public struct ArmSpec: Codable, Sendable, Hashable {
 
     /// The deploy gate (see `EngineArm.DeployGate`): on by default, as production ships models.
     public struct DeployGate: Codable, Sendable, Hashable {
+        private static let engine = EngineArm.DeployGate()
         /// false ships every retrained model unchecked.
         public var enabled = true
         /// Largest drop in validation nDCG@10 (on agents' marks) a candidate may show and ship.
-        public var tolerance = 0.0
+        public var tolerance = engine.tolerance
         /// Share of each cycle's marked tickets held out of training to validate on.
-        public var validationShare = 0.2
+        public var validationShare = engine.validationShare
         /// The run's false-ship budget per job, spent over the gate's tests.
-        public var alpha = 0.05
+        public var alpha = engine.alpha
         /// Most held-out tickets the gate keeps (the most recent).
-        public var validationTickets = 500
+        public var validationTickets = engine.validationTickets
         public init() {}
+
+        /// The gate as the engine runs it; nil when disabled.
+        public var engineGate: EngineArm.DeployGate? {
+            guard enabled else { return nil }
+            return EngineArm.DeployGate(
+                tolerance: tolerance, validationShare: validationShare, alpha: alpha, validationTickets: validationTickets)
+        }
         enum CodingKeys: String, CodingKey, CaseIterable {
             case enabled, tolerance, alpha
             case validationShare = "validation_share"

@@ -20,6 +20,7 @@ extension Scenario: SchemaDescribed {
                 .population: .array(
                     "The simulated agents: personas and their shares. At least one entry, weights summing to a positive number.",
                     of: PopulationEntry.schema, minItems: 1),
+                .agents: .integer("Simulated agents on shift, each with a persona drawn from the population by its weight.", 1...100_000),
                 .panel: .string(
                     "The evaluation panel's persona (`<personas>/<panel>.yaml`): its adoption of held-out replies is the offline `adoption` metric, the same in every arm. Absent = the built-in panel (adoption threshold 0.65, slope 12, trust fixed)."),
                 .system: SystemSpec.schema,
@@ -39,7 +40,7 @@ extension Scenario: SchemaDescribed {
 extension Expectation: SchemaDescribed {
     static var schema: SchemaNode {
         let arm = SchemaNode.string("The arm the assertion is about.")
-        let metric = SchemaNode.string("A metric the engine writes, e.g. recall@75, precision@8, helpfulness, adoption.")
+        let metric = SchemaNode.string("A metric the engine writes (see Metrics below), e.g. recall@75, precision@8, helpfulness, adoption.")
         return .object(
             "One assertion: a mapping with exactly one of these keys.", Kind.self, defaults: [String: Int](),
             [
@@ -76,7 +77,7 @@ extension Expectation: SchemaDescribed {
                     Stable.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric],
                     [
                         .arm: .string("The arm the assertion is about."),
-                        .metric: .string("A metric the engine writes, e.g. ndcg@10, precision@8."),
+                        .metric: .string("A metric the engine writes (see Metrics below), e.g. ndcg@10, precision@8."),
                         .share: .number("Least ratio to the reference in every replicate (0…10, default 0.9)."),
                         .iteration: .integer("Iteration compared (default the last)."),
                         .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
@@ -89,7 +90,7 @@ extension Expectation: SchemaDescribed {
             d, Paired.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric],
             [
                 .arm: .string("The arm the assertion is about."),
-                .metric: .string("A metric the engine writes, e.g. recall@75, precision@8, helpfulness, adoption."),
+                .metric: .string("A metric the engine writes (see Metrics below), e.g. recall@75, precision@8, helpfulness, adoption."),
                 .iteration: .integer("Iteration compared (default the last)."),
                 .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
             ])
@@ -100,7 +101,7 @@ extension Expectation: SchemaDescribed {
             d, Bound.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .value],
             [
                 .arm: .string("The arm the assertion is about."),
-                .metric: .string("A metric the engine writes."),
+                .metric: .string("A metric the engine writes (see Metrics below)."),
                 .value: .number("The bound."),
                 .iteration: .integer("The iteration to test (0…100000; default the last)."),
             ])

@@ -1,24 +1,29 @@
+import Evaluation
 import FlywheelCore
+import Generation
 import Retrieval
 import LLM
 
 /// Settings of the system under test: retriever, reranker, generator.
+///
+/// The learners' defaults are the library configurations' (``ExpansionConfiguration``,
+/// ``RerankerConfiguration``, ``GenerationConfig``): a scenario that leaves a key out gets
+/// exactly what a library user constructing the configuration with no arguments gets.
 public struct SystemSpec: Codable, Sendable, Hashable {
     public struct Expansion: Codable, Sendable, Hashable {
+        private static let library = ExpansionConfiguration()
         /// Weight of learned expansion terms relative to the article's own text; 0 turns learning off.
-        public var strength = 0.3
+        public var strength = library.strength
         /// Half-life of learned expansion weights in simulated time (forgetting per unit of
         /// time, never per retraining).
-        public var halfLife = SimDuration.days(45)
+        public var halfLife = SimDuration(days: library.halfLifeDays)
         /// Standard deviations of chance a term's surplus of "relevant" marks must exceed to count.
-        public var evidence = 1.96
+        public var evidence = library.evidence
         /// Most expansion terms kept per article.
-        public var cap = 200
-        /// Weight of the demotion learned from "not relevant" marks, relative to `strength`.
-        /// Off by default: on the marketplace corpus it lowered recall@75 (agents mark the
-        /// near-duplicates of the right article "not relevant" for the very words the right
-        /// article's future tickets use).
-        public var demotion = 0.0
+        public var cap = library.cap
+        /// Weight of the demotion learned from "not relevant" marks, relative to `strength`
+        /// (off by default: see ``ExpansionConfiguration/demotion``).
+        public var demotion = library.demotion
         public init() {}
         enum CodingKeys: String, CodingKey, CaseIterable {
             case strength, cap, demotion, evidence
@@ -44,7 +49,7 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var k1 = 1.2
         public var b = 0.75
         /// First-stage depth (recall is measured at this depth).
-        public var depth = 75
+        public var depth = RerankerConfiguration().firstStageDepth
         public var expansion = Expansion()
         /// Builtin BM25 with expansion, or a plugin (then k1, b and expansion go to it as settings).
         public var kind = StageKind.builtin
@@ -68,14 +73,18 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         }
     }
     public struct Reranker: Codable, Sendable, Hashable {
-        /// Articles shown to the agent and used by the generator (precision is measured at 8).
-        public var depth = 8
-        public var learningRate = 0.05
-        public var epochs = 5
+        private static let library = RerankerConfiguration()
+        /// Articles shown to the agent and used by the generator (precision is measured at this
+        /// depth); only marks within it form the reranker's training pairs.
+        public var depth = library.shownDepth
+        public var learningRate = library.learningRate
+        public var epochs = library.epochs
         /// Half-life of the article-prior counts (how often each article was marked relevant).
-        public var priorHalfLife = SimDuration.days(90)
+        public var priorHalfLife = SimDuration(days: library.priorHalfLifeDays)
         /// Standard errors of chance an article's prior must exceed before it counts.
-        public var priorEvidence = RerankerConfiguration().priorEvidence
+        public var priorEvidence = library.priorEvidence
+        /// Folds of the cross-validation that chooses each retraining's step; 0 or 1: none.
+        public var validationFolds = library.validationFolds
         /// The builtin pairwise reranker, or a plugin.
         public var kind = StageKind.builtin
         public var process: ProcessSpec?
@@ -85,6 +94,7 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             case learningRate = "learning_rate"
             case priorHalfLife = "prior_half_life"
             case priorEvidence = "prior_evidence"
+            case validationFolds = "validation_folds"
         }
         public init(from decoder: any Decoder) throws {
             try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -100,20 +110,23 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life", decoder)
             priorEvidence = try c.decodeIfPresent(Double.self, forKey: .priorEvidence) ?? d.priorEvidence
             try require(priorEvidence, in: 0...10, "prior_evidence", decoder)
+            validationFolds = try c.decodeIfPresent(Int.self, forKey: .validationFolds) ?? d.validationFolds
+            try require(validationFolds, in: 0...50, "validation_folds", decoder)
             kind = try c.decodeKind(StageKind.self, forKey: .kind, default: d.kind, decoder)
             process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
             try ProcessSpec.check(isProcess: kind == .process, process: process, decoder)
         }
     }
     public struct Generator: Codable, Sendable, Hashable {
+        private static let library = GenerationConfig()
         /// Candidate replies scored by the reward model (best-of-n).
-        public var candidates = 4
+        public var candidates = library.candidates
         /// Probability that challenger B explores instead of being the runner-up.
-        public var exploration = 0.2
+        public var exploration = library.exploration
         /// Fixed floor of the reward model's pull towards its previous weights (L2).
-        public var rewardL2 = 1.0
+        public var rewardL2 = library.rewardL2
         /// Half-life of what past preference pairs say in the reward model.
-        public var rewardHalfLife = SimDuration.days(60)
+        public var rewardHalfLife = SimDuration(days: library.rewardHalfLifeDays)
         /// `builtin` (the extractive generator above), `process` (a plugin: the `process:` block)
         /// or `openai` (the `openai:` block's model).
         public var kind = GeneratorKind.builtin
@@ -154,6 +167,10 @@ public struct SystemSpec: Codable, Sendable, Hashable {
     public var reranker = Reranker()
     public var generator = Generator()
     public init() {}
+
+    /// The depths the engine's recall and precision are measured at (``EngineMetric``).
+    public var metricDepths: MetricDepths { MetricDepths(retriever: retriever.depth, reranker: reranker.depth) }
+
     enum CodingKeys: String, CodingKey, CaseIterable { case retriever, reranker, generator }
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)

@@ -1,3 +1,4 @@
+import Engine
 import FlywheelCore
 
 /// A scenario: one corpus, a population of simulated agents, the system's settings, and one or
@@ -30,6 +31,8 @@ public struct Scenario: Codable, Sendable, Hashable {
     /// Folder holding `<persona>.yaml` files; relative to the scenario file's folder.
     public var personas = "scenarios/personas"
     public var population: [PopulationEntry] = [PopulationEntry()]
+    /// Simulated agents on shift; each gets a persona drawn from the population.
+    public var agents = EngineConfig.defaultAgents
     /// The evaluation panel: the persona whose adoption of held-out replies is the offline
     /// `adoption` metric, identical across arms and scenarios. nil = the built-in panel
     /// (`Persona.evaluationPanel`); a name = `<personas>/<name>.yaml`.
@@ -51,7 +54,7 @@ public struct Scenario: Codable, Sendable, Hashable {
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system, judge,
+        case version, corpus, seed, replicates, heldout, knowledge, personas, population, agents, panel, system, judge,
             filter, arms, baseline, horizon, expect, cost
     }
 
@@ -74,6 +77,8 @@ public struct Scenario: Codable, Sendable, Hashable {
                 path: decoder.keyPath + ["population"],
                 message: "the population needs at least one persona and weights summing to a positive number")
         }
+        agents = try c.decodeIfPresent(Int.self, forKey: .agents) ?? d.agents
+        try require(agents, in: 1...100_000, "agents", decoder)
         panel = try c.decodeIfPresent(String.self, forKey: .panel)
         if let panel { try requirePersonaName(panel, "panel", decoder) }
         system = try c.decodeIfPresent(SystemSpec.self, forKey: .system) ?? d.system

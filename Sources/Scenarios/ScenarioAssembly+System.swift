@@ -44,9 +44,9 @@ extension ScenarioAssembly {
                     retriever: features,
                     configuration: RerankerConfiguration(
                         seed: seed, learningRate: spec.reranker.learningRate, epochs: spec.reranker.epochs,
-                        priorHalfLifeDays: Double(spec.reranker.priorHalfLife.seconds) / 86_400,
-                        priorEvidence: spec.reranker.priorEvidence,
-                        firstStageDepth: spec.retriever.depth)))
+                        priorHalfLifeDays: spec.reranker.priorHalfLife.days, priorEvidence: spec.reranker.priorEvidence,
+                        shownDepth: spec.reranker.depth, firstStageDepth: spec.retriever.depth,
+                        validationFolds: spec.reranker.validationFolds)))
         case .process:
             return try ProcessReranker.start(
                 pluginCommand("reranker", spec.reranker.process, root: root), seed: seed, settings: spec.reranker,

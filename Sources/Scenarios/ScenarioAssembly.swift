@@ -56,7 +56,7 @@ public enum ScenarioAssembly {
             minAgentTrust: scenario.filter.minAgentTrust,
             virtualJudge: scenario.filter.virtualJudge.map { ($0.precision, $0.recall) },
             horizon: scenario.horizon, retrieverDepth: scenario.system.retriever.depth,
-            rerankDepth: scenario.system.reranker.depth, keepAnnotations: keepAnnotations)
+            rerankDepth: scenario.system.reranker.depth, agents: scenario.agents, keepAnnotations: keepAnnotations)
         let system = scenario.system
         let seed = scenario.seed
         var world = WorldSetup(judge: judge(for: scenario), population: population)
@@ -132,11 +132,7 @@ public enum ScenarioAssembly {
         return EngineArm(
             name: name, cadence: spec.cadence, evaluateEvery: spec.evaluateEvery, retrain: spec.retrain,
             signals: Set(spec.signals), participation: spec.participation, vendor: vendor,
-            deployGate: spec.deployGate.enabled
-                ? EngineArm.DeployGate(
-                    tolerance: spec.deployGate.tolerance, validationShare: spec.deployGate.validationShare,
-                    alpha: spec.deployGate.alpha, validationTickets: spec.deployGate.validationTickets)
-                : nil,
+            deployGate: spec.deployGate.engineGate,
             shuffleLabels: spec.shuffleLabels,
             population: try spec.population.map { try loadPopulation($0, from: personas, path: "arms.\(name).population") })
     }

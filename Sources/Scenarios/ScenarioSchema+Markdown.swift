@@ -28,8 +28,7 @@ extension ScenarioSchema {
         for (path, node) in keyPaths() {
             lines.append("| `\(path)` | \(typeText(node)) | \(defaultText(node)) | \(allowedText(node)) | \(escape(node.description)) |")
         }
-        lines += [
-            "",
+        lines += [""] + metricsSection() + [
             "## Example",
             "",
             "```yaml",

@@ -10,7 +10,7 @@ extension SystemSpec: SchemaDescribed {
                     [
                         .k1: .number("BM25 term-frequency saturation.", 0...10),
                         .b: .number("BM25 length normalisation.", 0...1),
-                        .depth: .integer("First-stage depth (recall is measured at 75).", 1...10_000),
+                        .depth: .integer("First-stage depth: recall@K is measured at this depth (K).", 1...10_000),
                         .expansion: .object(
                             "Learned expansion from relevance checks.", Expansion.CodingKeys.self, defaults: Expansion(),
                             [
@@ -26,11 +26,12 @@ extension SystemSpec: SchemaDescribed {
                 .reranker: .object(
                     "The second stage: the builtin pairwise learning-to-rank reranker, or a plugin.", Reranker.CodingKeys.self, defaults: Reranker(),
                     [
-                        .depth: .integer("Articles shown to the agent and used by the generator (precision is measured at 8).", 1...100),
+                        .depth: .integer("Articles shown to the agent and used by the generator: precision@K is measured at this depth (K); only marks within it form the reranker's training pairs.", 1...100),
                         .epochs: .integer("Training epochs per retraining.", 0...1000),
                         .learningRate: .number("Learning rate of the pairwise logistic model.", 0...10),
                         .priorHalfLife: .duration("Half-life of the article-prior counts (share of checks that said relevant), 1h to 100 years."),
                         .priorEvidence: .number("Standard errors of chance an article's prior log-odds (share of checks that said relevant) must exceed before the reranker counts it (1.96: a 95% z-test; 0: every mark counts).", 0...10),
+                        .validationFolds: .integer("Folds of the cross-validation on the agents' marks that chooses how far each retraining moves the weights (steps 0, 0.25, 0.5, 1); 0 or 1: no validation, the weights move all the way.", 0...50),
                         .kind: StageKind.schema,
                         .process: ProcessSpec.schema,
                     ]),

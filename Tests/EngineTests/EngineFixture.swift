@@ -1,5 +1,6 @@
 import Corpora
 import Engine
+import Evaluation
 import FlywheelCore
 import Foundation
 import Scenarios
@@ -21,16 +22,24 @@ enum EngineFixture {
     static func engine(
         arms: [EngineArm], replicates: Int = 2, population: [(String, Double)] = [("careful-expert", 1)],
         horizon: SimDuration = .weeks(3), scorer: (any HelpfulnessScorer)? = nil,
-        generator: (@Sendable (any LearningGenerator) -> any LearningGenerator)? = nil
+        generator: (@Sendable (any LearningGenerator) -> any LearningGenerator)? = nil,
+        depths: MetricDepths = MetricDepths(retriever: SystemSpec().retriever.depth, reranker: SystemSpec().reranker.depth)
     ) throws -> Engine {
         let people = try population.map { (persona: try persona($0.0), weight: $0.1) }
         let config = EngineConfig(
-            seed: 5, replicates: replicates, arms: arms, heldOutShare: 0.08, heldOutMax: 150, horizon: horizon, agents: 12)
+            seed: 5, replicates: replicates, arms: arms, heldOutShare: 0.08, heldOutMax: 150, horizon: horizon,
+            retrieverDepth: depths.retriever, rerankDepth: depths.reranker, agents: 12)
+        let spec = {
+            var spec = SystemSpec()
+            spec.retriever.depth = depths.retriever
+            spec.reranker.depth = depths.reranker
+            return spec
+        }()
         return try Engine(
             config: config, articles: world.articles, tickets: InMemoryTickets(world.tickets),
             world: WorldSetup(judge: Judge(), population: people, scorer: scorer)
         ) { published in
-            var system = try ScenarioAssembly.makeSystem(SystemSpec(), seed: 5, published: published, root: noFiles)
+            var system = try ScenarioAssembly.makeSystem(spec, seed: 5, published: published, root: noFiles)
             if let generator { system.generator = generator(system.generator) }
             return system
         }

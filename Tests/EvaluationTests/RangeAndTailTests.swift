@@ -17,12 +17,12 @@ import Testing
         // than [0, 1]; clipped, it stays inside and says so.
         let e = MeanEstimate([0.05, 0.9])!
         #expect(e.interval!.lower < 0 && e.interval!.upper > 1)
-        let (clipped, changed) = e.interval!.clipped(to: MetricRange.of("adoption"))
+        let (clipped, changed) = e.interval!.clipped(to: EngineMetric.range(of: "adoption"))
         #expect(changed && clipped.lower == 0 && clipped.upper == 1)
-        #expect(MetricRange.of("helpfulness") == 1...5)
-        #expect(MetricRange.of("recall@50") == 0...1)
-        #expect(MetricRange.ofDifference("helpfulness") == -4...4)
-        #expect(MetricRange.of("agent_minutes") == nil)
+        #expect(EngineMetric.range(of: "helpfulness") == 1...5)
+        #expect(EngineMetric.range(of: "recall@50") == 0...1)
+        #expect(EngineMetric.differenceRange(of: "helpfulness") == -4...4)
+        #expect(EngineMetric.range(of: "agent_minutes") == nil)
     }
 }
 

@@ -67,8 +67,8 @@ private func stream(_ n: UInt64 = 1) -> RandomStream { RandomStream(seed: 42, pu
 }
 
 @Test func configDecodesDefaultsAndRejectsOutOfRangeValues() throws {
-    let decoded = try JSONDecoder().decode(GenerationConfig.self, from: Data(#"{"candidates": 4}"#.utf8))
-    #expect(decoded.candidates == 4 && decoded.exploration == GenerationConfig().exploration)
+    let decoded = try JSONDecoder().decode(GenerationConfig.self, from: Data(#"{"candidates": 6}"#.utf8))
+    #expect(decoded.candidates == 6 && decoded.exploration == GenerationConfig().exploration)
     var bad = GenerationConfig()
     bad.exploration = 1.5
     #expect(throws: InputError.self) { try bad.validated() }

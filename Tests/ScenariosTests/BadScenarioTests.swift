@@ -9,7 +9,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(yaml: "corpuss: x", field: "corpuss",
-             message: "unknown key 'corpuss'; did you mean 'corpus'? Valid keys: version, corpus, seed, replicates, heldout, knowledge, personas, population, panel, system, judge, filter, arms, baseline, horizon, expect, cost"),
+             message: "unknown key 'corpuss'; did you mean 'corpus'? Valid keys: version, corpus, seed, replicates, heldout, knowledge, personas, population, agents, panel, system, judge, filter, arms, baseline, horizon, expect, cost"),
         Case(yaml: "replicates: 0", field: "replicates", message: "0 is out of range; allowed: 1…1000"),
         Case(yaml: "version: 2", field: "version", message: "2 is out of range; allowed: 1…1"),
         Case(yaml: "heldout: {share: 0.9}", field: "heldout.share", message: "0.9 is out of range; allowed: 0.001…0.5"),
@@ -18,7 +18,7 @@ import Testing
         Case(yaml: "system: {retriever: {k1: -1}}", field: "system.retriever.k1", message: "-1.0 is out of range; allowed: 0.0…10.0"),
         Case(yaml: "system: {retriever: {b: 1.5}}", field: "system.retriever.b", message: "1.5 is out of range; allowed: 0.0…1.0"),
         Case(yaml: "system: {reranker: {depht: 8}}", field: "system.reranker.depht",
-             message: "unknown key 'depht'; did you mean 'depth'? Valid keys: depth, epochs, kind, process, learning_rate, prior_half_life, prior_evidence"),
+             message: "unknown key 'depht'; did you mean 'depth'? Valid keys: depth, epochs, kind, process, learning_rate, prior_half_life, prior_evidence, validation_folds"),
         Case(yaml: "system: {generator: {candidates: 1}}", field: "system.generator.candidates", message: "1 is out of range; allowed: 2…64"),
         Case(yaml: "system: {retriever: {kind: plugin}}", field: "system.retriever.kind", message: "'plugin' is not one of: builtin, process"),
         Case(yaml: "system: {generator: {kind: plugin}}", field: "system.generator.kind", message: "'plugin' is not one of: builtin, process, openai"),

@@ -1,3 +1,4 @@
+import Evaluation
 import FlywheelCore
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct ExpectationBadInputTests {
     typealias Case = InputErrorCase
 
-    static let metrics = Scenarios.Expectation.knownMetrics(retrieverDepth: 75, rerankDepth: 8).joined(separator: ", ")
+    static let metrics = EngineMetric.names(MetricDepths(retriever: 75, reranker: 8)).joined(separator: ", ")
 
     static let cases: [Case] = [
         Case(yaml: "expect: [{improve: {arm: aitl, metric: adoption, by: 0.1}}]", field: "expect[0].improve",
