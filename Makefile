@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check
+.PHONY: run test deps build release clean fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check growth-curves
 
 deps:
 	@bash scripts/install-deps.sh
@@ -88,6 +88,12 @@ example-check:
 # (docs/distributed.md). Slow and needs root: not part of `make test`.
 slurm-check: release
 	bash scripts/slurm-check.sh
+
+# Growth curves (BENCHMARKS.md, "Growth curves"): one arm on generated corpora of 40k-500k tickets
+# and 1.5k-20k articles (under /tmp/flywheel-growth), tickets served per CPU second and peak RSS;
+# writes the table and docs/img/growth-curves.svg. About 15 CPU-minutes: not part of `make test`.
+growth-curves: release
+	python3 scripts/growth-curves.py --write-docs
 
 clean:
 	rm -rf .build

@@ -25,11 +25,14 @@ public struct Qrels: Hashable, Sendable {
     /// ``QuerySelection/trecEval``; the default selection skips them. When two truths name the same
     /// ticket their judgments are merged, the later grade winning.
     public init(truths: [TicketTruth]) {
-        var judgments = [TicketID: [ArticleID: Int]]()
-        for truth in truths {
-            judgments[truth.ticket, default: [:]].merge(truth.relevant) { _, new in new }
-        }
-        self.judgments = judgments
+        judgments = [:]
+        for truth in truths { merge(truth) }
+    }
+
+    /// Adds the judgments `truth` holds (a ticket already judged keeps its other articles; the
+    /// later grade wins), as ``init(truths:)`` does for each truth.
+    public mutating func merge(_ truth: TicketTruth) {
+        judgments[truth.ticket, default: [:]].merge(truth.relevant) { _, new in new }
     }
 
     /// The judged tickets, sorted by id.

@@ -66,29 +66,43 @@ struct RetrieveCommand: ParsableCommand {
         guard (0...1).contains(b) else { throw ValidationError("--b must be in [0, 1]") }
     }
 
+    /// Streams the tickets: each selected ticket is retrieved and scored as it is read, and only
+    /// its metric values are kept — unless `--run-out` asks for the run file, which holds every
+    /// ranking until it is written (sorted by ticket id).
     func run() throws {
         let reader = try CorpusReader(directory: corpus)
         let articles = try reader.articles()
-        var records: [TicketRecord] = []
-        var stream = try reader.tickets()
-        while let record = try stream.next() { records.append(record) }
-        let selected = Array(records[split.range(count: records.count)])
-
+        let count = reader.manifest.counts.tickets
+        let selected = split.range(count: count)
         let index = BM25Index(
             articles: articles, parameters: BM25Parameters(k1: k1, b: b, titleWeight: titleWeight),
             analyzer: Analyzer(.init(stemming: !noStem)))
-        let lists = selected.map { index.retrieve($0.ticket, depth: k) }
-        let runValue = Run(lists, tag: "flywheel-bm25")
-        let qrels = Qrels(truths: selected.map(\.truth))
         let metrics: [MetricName] = [MetricName(.recall, cutoff: k), .precision8, .ndcg10, .mrr]
-        let report = evaluate(run: runValue, qrels: qrels, metrics: metrics)
-
+        var scores = EvaluationAccumulator(metrics: metrics)
+        var lists: [RankedList] = []
+        var qrels = Qrels()
+        var stream = try reader.tickets()
+        var position = 0
+        while let record = try stream.next() {
+            defer { position += 1 }
+            guard selected.contains(position) else { continue }
+            let list = index.retrieve(record.ticket, depth: k)
+            scores.add(list.articles, judgments: record.truth.relevant, ticket: record.ticket.id)
+            if runOut != nil { lists.append(list) }
+            if qrelsOut != nil { qrels.merge(record.truth) }
+        }
+        guard position == count else {
+            throw InputError(
+                file: corpus + "/" + Manifest.fileName, field: "counts.tickets",
+                "says \(count) tickets but \(CorpusFile.tickets.fileName) has \(position)")
+        }
+        let report = scores.report()
         print("corpus \(corpus): \(articles.count) articles; split \(split.rawValue): \(selected.count) tickets, \(report.tickets.count) with a relevant article")
         for metric in metrics {
             let line = String(format: "%-12@ %.4f", metric.rawValue as NSString, report.mean(metric))
             print(line)
         }
-        if let runOut { try runValue.writeTREC(to: runOut) }
+        if let runOut { try Run(lists, tag: "flywheel-bm25").writeTREC(to: runOut) }
         if let qrelsOut { try qrels.writeTREC(to: qrelsOut) }
     }
 }

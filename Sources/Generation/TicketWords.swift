@@ -16,6 +16,7 @@ final class TicketWords: Sendable {
     /// it changes no result).
     static func of(_ text: String) -> TicketWords { memo.value(text) }
 
-    /// Room for every ticket of a large corpus (16 shards): a few hundred bytes per ticket.
-    static let memo = PureMemo<TicketWords>(shardCapacity: 8_000) { TicketWords($0) }
+    /// Two generations of 1,024 texts per shard (16 shards, at most 32,768 texts): the tickets
+    /// of the last few windows and the held-out tickets, whatever the length of the stream.
+    static let memo = PureMemo<TicketWords>(shardCapacity: 1_024) { TicketWords($0) }
 }

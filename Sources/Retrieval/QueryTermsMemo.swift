@@ -11,7 +11,7 @@ enum QueryTermsMemo {
         (false, false), (false, true), (true, false), (true, true),
     ].map { stemming, stopWords in
         let analyzer = Analyzer(Analyzer.Configuration(stemming: stemming, stopWords: stopWords))
-        return PureMemo<[String]>(shardCapacity: 8_000) { analyzer.terms($0) }
+        return PureMemo<[String]>(shardCapacity: 1_024) { analyzer.terms($0) }
     }
 
     static func memo(stemming: Bool, stopWords: Bool) -> PureMemo<[String]> {

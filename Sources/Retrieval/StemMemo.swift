@@ -4,5 +4,5 @@ import FlywheelCore
 /// every ticket, article and retraining example. The stem is a pure function of the word, so the
 /// memo changes no result.
 enum StemMemo {
-    static let shared = PureMemo<String>(shardCapacity: 25_000) { PorterStemmer.stem($0) }
+    static let shared = PureMemo<String>(shardCapacity: 16_384) { PorterStemmer.stem($0) }
 }

@@ -19,5 +19,5 @@ final class JudgedText: Sendable {
 /// parts are pure functions of the text, so sharing the memo changes no result.
 enum ContentTokensCache {
     /// The one memo all judges share.
-    static let shared = PureMemo<JudgedText>(shardCapacity: 50_000) { JudgedText($0) }
+    static let shared = PureMemo<JudgedText>(shardCapacity: 16_384) { JudgedText($0) }
 }

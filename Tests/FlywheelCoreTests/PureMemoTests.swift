@@ -45,7 +45,7 @@ struct PureMemoTests {
         #expect(StringTable<Int>.hash(nsString) == StringTable<Int>.hash(a))
     }
 
-    @Test func memoGivesTheFunctionsValuesFromAnyThreadAndStopsGrowingAtCapacity() async {
+    @Test func memoGivesTheFunctionsValuesFromAnyThreadAndHoldsAtMostTwoGenerations() async {
         let memo = PureMemo<Int>(shardCapacity: 3) { $0.unicodeScalars.reduce(0) { $0 &* 31 &+ Int($1.value) } }
         let keys = Self.keys(seed: 99, count: 500)
         await withTaskGroup(of: Bool.self) { group in
@@ -58,6 +58,29 @@ struct PureMemoTests {
             }
             for await ok in group { #expect(ok) }
         }
-        for shard in 0..<PureMemo<Int>.shardCount { #expect(memo.tables[shard].count <= 3) }
+        for shard in 0..<PureMemo<Int>.shardCount { #expect(memo.count(shard: shard) <= 2 * 3) }
+        #expect(memo.capacity == 2 * 3 * PureMemo<Int>.shardCount)
+    }
+
+    /// Counts calls of the memo's function (tests run it from one thread).
+    final class Calls: @unchecked Sendable { var count = 0 }
+
+    /// A long stream of distinct keys never grows the memo past its capacity, while keys asked
+    /// again and again (a job's held-out tickets, quoted sentences) stay remembered: the
+    /// function runs once for each of them however many keys pass in between.
+    @Test func recentlyAskedKeysStayWhileAStreamPassesThrough() {
+        let calls = Calls()
+        let memo = PureMemo<Int>(shardCapacity: 8) { key in
+            calls.count += 1
+            return key.utf8.count
+        }
+        let hot = (0..<PureMemo<Int>.shardCount).map { "h" + String(repeating: "x", count: $0) }  // one per shard
+        for key in hot { _ = memo.value(key) }
+        for i in 0..<20_000 {
+            _ = memo.value("ticket \(i) " + String(repeating: "w", count: i % 23))
+            if i % 50 == 0 { for key in hot { #expect(memo.value(key) == key.utf8.count) } }
+        }
+        #expect(calls.count == 20_000 + hot.count)
+        for shard in 0..<PureMemo<Int>.shardCount { #expect(memo.count(shard: shard) <= 2 * 8) }
     }
 }
