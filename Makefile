@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check growth-curves
+.PHONY: run test deps build release clean fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check growth-curves pilot-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -77,6 +77,12 @@ plugins-check: plugins
 # jsonschema against docs/protocol/*.schema.json (the Swift-side check is ProtocolSchemaTests).
 protocol-check: release
 	bash scripts/protocol-check.sh
+
+# The paper's pilot (docs/calibration.md): aitl vs frozen on the marketplace corpus, 10
+# replicates on a seed the fit never saw, judged against the paper's four lifts ± 25%. Minutes of
+# CPU: not part of `make test`.
+pilot-check: release
+	$(SWIFT) run -c release flywheel check scenarios/paper/pilot.yaml --out results/pilot --junit results/pilot-junit.xml
 
 # The Swift-package example (Examples/CustomRetriever): builds it against this checkout and
 # runs it on corpora/ci-small.

@@ -58,6 +58,7 @@ extension Expectation {
     ///   interval's upper bound would fail on replicate noise alone).
     /// - `at_least` / `at_most`: the lower (upper) 95% bound of the value at `iteration` (default
     ///   the last) is ≥ (≤) `value`.
+    /// - `lift`: mean(arm) / mean(ref) − 1 at `iteration` lies in `between` (``Lift``).
     ///
     /// With one replicate there is no interval and the point estimate is used (the reason says so).
     public func evaluate(series: ReplicateSeries, baseline: String?) -> ExpectationResult {
@@ -193,6 +194,21 @@ extension Expectation {
                     : "replicate\(failing.count == 1 ? "" : "s") \(failing.map { String($0.offset) }.joined(separator: ", ")) below \(Self.number(x.share))× the reference (ratios \(shown))")
             verdict.measured = ratios.min()
             return verdict
+        case .lift(let x):
+            let k = min(x.iteration ?? last, last)
+            let versus = x.versus ?? ((baseline != nil && baseline != arm) ? "baseline" : "start")
+            let other = versus == "baseline" ? baseline : (versus == "start" ? nil : versus)
+            let refName = versus == "start" ? "iteration 0" : (other ?? "?")
+            let name = "lift \(arm) \(metric) over \(refName) in [\(Self.number(x.lower)), \(Self.number(x.upper))] at iteration \(k)"
+            let refs: [Double]
+            switch Self.references(series, s, arm: arm, metric: metric, other: other, versus: versus, iteration: k) {
+            case .success(let r): refs = r
+            case .failure(let reason): return result(name, false, nil, reason.message)
+            }
+            let v = Self.evaluateLift(x, values: s.map { $0[k] }, refs: refs, refName: refName)
+            return ExpectationResult(
+                expectation: self, name: name, passed: v.passed, measured: v.measured, lower: v.interval?.lower,
+                upper: v.interval?.upper, reason: v.reason)
         case .atLeast(let x), .atMost(let x):
             let atLeast = kind == .atLeast
             let k = min(x.iteration ?? last, last)

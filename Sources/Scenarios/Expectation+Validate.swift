@@ -23,6 +23,7 @@ extension Scenario {
             switch e {
             case .noGain(let x), .noLoss(let x): versus = x.versus
             case .stable(let x): versus = x.versus
+            case .lift(let x): versus = x.versus
             default: versus = nil
             }
             if let v = versus, v != "baseline", v != "start", arms[v] == nil {

@@ -13,6 +13,7 @@ import FlywheelCore
 ///   - no_gain: {arm: random, metric: recall@75}     # a negative control: no evidence of a gain
 ///   - no_loss: {arm: oracle, metric: precision@8}   # perfect feedback never hurts
 ///   - stable: {arm: aitl, metric: ndcg@10, share: 0.9}  # no replicate collapses
+///   - lift: {arm: aitl, metric: recall@75, between: [0.0878, 0.1463]}  # a relative lift in a band
 /// ```
 ///
 /// The exact rules are in ``Expectation/evaluate(rows:baseline:)`` and `docs/checks.md`.
@@ -25,6 +26,7 @@ public enum Expectation: Codable, Sendable, Hashable {
     case noGain(Paired)
     case noLoss(Paired)
     case stable(Stable)
+    case lift(Lift)
 
     /// The assertion kinds, as spelled in YAML.
     public enum Kind: String, CaseIterable, Sendable, CodingKey {
@@ -34,7 +36,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case atMost = "at_most"
         case noGain = "no_gain"
         case noLoss = "no_loss"
-        case stable
+        case stable, lift
     }
 
     /// What an improvement is measured against.
@@ -222,6 +224,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .noGain: self = .noGain(try c.decode(Paired.self, forKey: kind))
         case .noLoss: self = .noLoss(try c.decode(Paired.self, forKey: kind))
         case .stable: self = .stable(try c.decode(Stable.self, forKey: kind))
+        case .lift: self = .lift(try c.decode(Lift.self, forKey: kind))
         }
     }
 
@@ -236,6 +239,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .noGain(let x): try c.encode(x, forKey: .noGain)
         case .noLoss(let x): try c.encode(x, forKey: .noLoss)
         case .stable(let x): try c.encode(x, forKey: .stable)
+        case .lift(let x): try c.encode(x, forKey: .lift)
         }
     }
 
@@ -249,6 +253,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .noGain: .noGain
         case .noLoss: .noLoss
         case .stable: .stable
+        case .lift: .lift
         }
     }
 
@@ -261,6 +266,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         case .atLeast(let x), .atMost(let x): (x.arm, x.metric)
         case .noGain(let x), .noLoss(let x): (x.arm, x.metric)
         case .stable(let x): (x.arm, x.metric)
+        case .lift(let x): (x.arm, x.metric)
         }
     }
 

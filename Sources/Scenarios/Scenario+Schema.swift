@@ -82,6 +82,7 @@ extension Expectation: SchemaDescribed {
                         .iteration: .integer("Iteration compared (default the last)."),
                         .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
                     ]),
+                .lift: liftSchema,
             ])
     }
 
@@ -91,6 +92,19 @@ extension Expectation: SchemaDescribed {
             [
                 .arm: .string("The arm the assertion is about."),
                 .metric: .string("A metric the engine writes (see Metrics below), e.g. recall@75, precision@8, helpfulness, adoption."),
+                .iteration: .integer("Iteration compared (default the last)."),
+                .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
+            ])
+    }
+
+    static var liftSchema: SchemaNode {
+        .object(
+            "A relative lift within a band: mean(arm) / mean(reference) − 1 at `iteration` (default the last) lies in `between`. Judged on that ratio of replicate means; its paired bootstrap 95% interval and n are printed, not judged.",
+            Lift.CodingKeys.self, defaults: [String: Int](), required: [.arm, .metric, .between],
+            [
+                .arm: .string("The arm the assertion is about."),
+                .metric: .string("A metric the engine writes, e.g. recall@75, precision@8, helpfulness, adoption."),
+                .between: .array("The band [lo, hi] (lo ≤ hi, each −1…1000000) as shares of the reference: [0.0878, 0.1463] is +8.78% … +14.63%.", of: .number("A relative lift."), minItems: 2),
                 .iteration: .integer("Iteration compared (default the last)."),
                 .versus: .string("`baseline` (default when there is one), `start` (iteration 0) or another arm's name."),
             ])
