@@ -16,6 +16,7 @@ Run by Flywheel (`system.retriever.kind: process`); reads requests on stdin, one
 line, and writes one reply a line on stdout. Diagnostics go to stderr.
 """
 import json
+import operator
 import os
 import sys
 from collections import defaultdict
@@ -43,6 +44,8 @@ class Index:
         # each document's place in article-id order, for Flywheel's tie-break (id descending)
         self.id_rank = np.empty(len(ids), dtype=np.int64)
         self.id_rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+        # each list entry's text up to its score, by document: '{"article":"kb-0001","score":'
+        self.entry_heads = ['{"article":' + json.dumps(i) + ',"score":' for i in ids]
         self.retriever = None
         if any(token_lists):
             self.retriever = bm25s.BM25(method="lucene", k1=k1, b=b)
@@ -129,20 +132,22 @@ class Model:
             extra, extra_known = self.expansion.scores(token_lists)
             scores[extra_known] += self.strength * extra[extra_known].astype(np.float64)
         scores32 = scores.astype(np.float32)
-        names = [json.dumps(i) for i in self.base.ids]
-        id_rank = self.base.id_rank
+        heads = self.base.entry_heads
+        # the whole window ranked at once: best first, ties by article id descending, as Flywheel
+        # ranks (lexsort's last key is the primary one); positive scores only
+        tie = np.broadcast_to(-self.base.id_rank, scores32.shape)
+        order = np.lexsort((tie, -scores32), axis=-1)[:, :depth]
+        lengths = np.minimum((scores32 > 0).sum(axis=1), depth) * known
+        ranked, values = order.tolist(), np.take_along_axis(scores, order, axis=1).tolist()
         out = []
-        for row in range(len(token_lists)):
-            if not known[row]:
+        for row, n in enumerate(lengths.tolist()):
+            if n == 0:
                 out.append("[]")
                 continue
-            s32 = scores32[row]
-            positive = np.flatnonzero(s32 > 0)
-            # best first; ties by article id descending, as Flywheel ranks
-            ranked = positive[np.lexsort((-id_rank[positive], -s32[positive]))][:depth]
-            values = scores[row, ranked].tolist()
-            out.append("[" + ",".join(
-                f'{{"article":{names[i]},"score":{v!r}}}' for i, v in zip(ranked.tolist(), values)) + "]")
+            # '{"article":"ID","score":' + repr(score), joined by "},": C-level loops, no
+            # Python frame per entry
+            entries = map(operator.add, map(heads.__getitem__, ranked[row][:n]), map(repr, values[row][:n]))
+            out.append("[" + "},".join(entries) + "}]")
         return out
 
 

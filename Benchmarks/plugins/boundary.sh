@@ -14,7 +14,8 @@ out="Benchmarks/out/plugins"
 mkdir -p "$out"
 process=scenarios/examples/process-retriever-ci.yaml
 builtin="$out/builtin.yaml"
-sed -e '/kind: process/d' -e '/process: {command/d' "$process" > "$builtin"
+# The copy lives in $out: its relative paths are made absolute (they resolve against the file's folder).
+sed -e '/kind: process/d' -e '/process: {command/d' -e "s|\.\./\.\./|$root/|g" -e "s|^personas: \.\./personas|personas: $root/scenarios/personas|" "$process" > "$builtin"
 for i in $(seq "$repeats"); do
     for name in builtin process; do
         scenario="$process"; [[ $name == builtin ]] && scenario="$builtin"

@@ -13,11 +13,12 @@ fw="$(swift build -c release --show-bin-path)/flywheel"
 out="Benchmarks/out/dense"
 mkdir -p "$out"
 dense=scenarios/examples/dense-retriever.yaml
-sed -e '/kind: process/,/timeout: 300s/d' -e 's|    expansion: {strength: 0.5, half_life: 45d}|    expansion: {}|' "$dense" > "$out/builtin.yaml"
+# The copies live in $out: their relative paths are made absolute (they resolve against the file's folder).
+sed -e '/kind: process/,/timeout: 300s/d' -e 's|    expansion: {strength: 0.5, half_life: 45d}|    expansion: {}|' -e "s|\.\./\.\./|$root/|g" -e "s|^personas: \.\./personas|personas: $root/scenarios/personas|" "$dense" > "$out/builtin.yaml"
 sed -e '/kind: process/,/timeout: 300s/d' \
-    -e 's|    expansion: {strength: 0.5, half_life: 45d}|    expansion: {strength: 0.3, half_life: 45d, cap: 200}\n    kind: process\n    process: {command: [.venv-plugins/bin/python, plugins/bm25s_retriever.py], timeout: 120s}|' \
-    "$dense" > "$out/bm25s.yaml"
-cp "$dense" "$out/dense.yaml"
+    -e 's|    expansion: {strength: 0.5, half_life: 45d}|    expansion: {strength: 0.3, half_life: 45d, cap: 200}\n    kind: process\n    process: {command: [../../.venv-plugins/bin/python, ../../plugins/bm25s_retriever.py], timeout: 120s}|' \
+    -e "s|\.\./\.\./|$root/|g" -e "s|^personas: \.\./personas|personas: $root/scenarios/personas|" "$dense" > "$out/bm25s.yaml"
+sed -e "s|\.\./\.\./|$root/|g" -e "s|^personas: \.\./personas|personas: $root/scenarios/personas|" "$dense" > "$out/dense.yaml"
 for name in builtin bm25s dense; do
     /usr/bin/time -f "$name %e s wall %U s user %S s sys" \
         "$fw" run "$out/$name.yaml" --out "$out/r-$name" --force --quiet --no-report --jobs 2
