@@ -28,6 +28,8 @@ extension Decoder {
             var message = "unknown key '\(key)'"
             if let nearest, editDistance(key, nearest) <= max(2, key.count / 3) {
                 message += "; did you mean '\(nearest)'?"
+            } else {
+                message += "."
             }
             message += " Valid keys: \(valid.joined(separator: ", "))"
             throw ScenarioKeyError(path: keyPath + [key], message: message)

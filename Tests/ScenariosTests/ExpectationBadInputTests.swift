@@ -42,7 +42,7 @@ import Testing
              message: "-2.0 is out of range; allowed: -1.0…1000000.0"),
         Case(yaml: "expect: [{lift: {arm: aitl, metric: adoption}}]", field: "expect[0].lift.between", message: "required key is missing"),
         Case(yaml: "expect: [{lift: {arm: aitl, metric: adoption, between: [0, 1], over: frozen}}]", field: "expect[0].lift.over",
-             message: "unknown key 'over' Valid keys: arm, metric, between, iteration, versus"),
+             message: "unknown key 'over'. Valid keys: arm, metric, between, iteration, versus"),
         Case(yaml: "expect: [{lift: {arm: aitl, metric: adoption, between: [0, 1], versus: frozn}}]", field: "expect[0].lift.versus",
              message: "'frozn' is neither baseline, start nor an arm; did you mean 'frozen'?; arms: aitl, frozen"),
         Case(yaml: "cost: {per_retrian: 3}", field: "cost.per_retrian",
