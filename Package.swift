@@ -60,6 +60,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "flywheel", dependencies: ["FlywheelCLI"]),
+        // Examples/CustomRetriever's sources, built with the package so `swift test` compiles them
+        // against today's library and ExampleCustomRetrieverTests runs them (the example's own
+        // Package.swift, which reaches the same modules through the library products, is
+        // `make example-check`: it rebuilds all of Flywheel, too slow for `make test`).
+        .executableTarget(
+            name: "custom-retriever-example", dependencies: ["Engine", "FlywheelCore", "Scenarios"],
+            path: "Examples/CustomRetriever/Sources/custom-retriever"),
 
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"]),
         .testTarget(name: "CorporaTests", dependencies: ["Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
