@@ -30,22 +30,8 @@ import Testing
         @discardableResult
         func write(_ name: String, corpus: String) throws -> String {
             let path = directory + "/scenarios/\(name).yaml"
-            try """
-                corpus: \(corpus)
-                personas: ../personas
-                seed: 9
-                replicates: 2
-                heldout: {share: 0.06, max: 40}
-                population:
-                  - {persona: careful-expert, weight: 0.5}
-                  - {persona: rushed, weight: 0.5}
-                arms:
-                  aitl: {cadence: 7d}
-                  frozen: {retrain: false}
-                baseline: frozen
-                horizon: 2w
-
-                """.write(toFile: path, atomically: true, encoding: .utf8)
+            try ReliabilityFixture.scenarioText(corpus: corpus, personas: "../personas")
+                .write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
 

@@ -22,25 +22,31 @@ struct ReliabilityFixture {
 
     /// Writes `NAME.yaml`: two arms, two replicates, two weeks over `corpus`.
     func scenario(_ name: String = "tiny", corpus: String = CLIFixture.corpus, seed: Int = 9, extra: String = "") throws -> String {
-        let text = """
-            corpus: \(corpus)
-            personas: \(personas)
-            seed: \(seed)
-            replicates: 2
-            heldout: {share: 0.06, max: 40}
-            population:
-              - {persona: careful-expert, weight: 0.5}
-              - {persona: rushed, weight: 0.5}
-            arms:
-              aitl: {cadence: 7d}
-              frozen: {retrain: false}
-            baseline: frozen
-            horizon: 2w
-            \(extra)
-            """
+        let text = Self.scenarioText(corpus: corpus, personas: personas, seed: seed, extra: extra)
         let path = directory + "/\(name).yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// The reliability tests' scenario: two arms, two replicates, two weeks; `corpus` and
+    /// `personas` as written.
+    static func scenarioText(corpus: String, personas: String, seed: Int = 9, extra: String = "") -> String {
+        """
+        corpus: \(corpus)
+        personas: \(personas)
+        seed: \(seed)
+        replicates: 2
+        heldout: {share: 0.06, max: 40}
+        population:
+          - {persona: careful-expert, weight: 0.5}
+          - {persona: rushed, weight: 0.5}
+        arms:
+          aitl: {cadence: 7d}
+          frozen: {retrain: false}
+        baseline: frozen
+        horizon: 2w
+        \(extra)
+        """
     }
 
     /// Edits persona `name`'s file: replaces `old` with `new`.
