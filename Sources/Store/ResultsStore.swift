@@ -10,8 +10,10 @@ import GRDB
 /// transaction of its last iteration. While written the store is in WAL mode with
 /// `synchronous = FULL` (a committed iteration survives a crash or power loss) and a busy
 /// timeout, so readers such as `flywheel report` never make the writer fail with "database is
-/// locked"; ``finishWriting()`` returns it to rollback-journal mode for read-only readers. Hot
-/// inserts go through prepared statements.
+/// locked"; ``finishWriting()`` returns it to rollback-journal mode for read-only readers. The
+/// per-iteration metric, annotation and persona-activity inserts go through cached prepared
+/// statements; other rows are GRDB records (`ResultsStore+Records.swift`). The schema is
+/// ``migrator``'s migrations, applied when the store is opened.
 ///
 /// ```swift
 /// let store = try ResultsStore(path: "results/quickstart/run.sqlite")
