@@ -51,8 +51,8 @@ extension JobRunner {
                 pending.preferences.append((served, p, truth, qualityA))
                 pending.tickets[ticket.id] = ticket
             }
-            keep(.init(kind: "preference", ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
-                       label: p.choice.rawValue, detail: p.margin?.rawValue))
+            keep(.init(label: .preference(p.choice), ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
+                       detail: p.margin?.rawValue))
         }
         if let a = feedback.adoption, arm.collects(.adoption) {
             count(.adoption, seconds: cost.adoption + (a.rationale == nil ? 0 : cost.rationale))
@@ -60,16 +60,16 @@ extension JobRunner {
                 pending.adoptions.append((served, a, truth, qualityA))
                 pending.tickets[ticket.id] = ticket
             }
-            keep(.init(kind: "adoption", ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
-                       label: a.outcome.rawValue, detail: a.rationale?.rawValue))
+            keep(.init(label: .adoption(a.outcome), ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
+                       detail: a.rationale?.rawValue))
         }
         if arm.collects(.relevance) {
             for r in feedback.relevance {
                 count(.relevance, seconds: cost.relevance)
                 pending.relevance.append((r, truth))
                 pending.tickets[ticket.id] = ticket
-                keep(.init(kind: "relevance", ticket: ticket.id.rawValue, agent: r.agent.rawValue,
-                           article: r.article.rawValue, label: r.relevant ? "relevant" : "not_relevant", detail: nil))
+                keep(.init(label: .relevance(relevant: r.relevant), ticket: ticket.id.rawValue, agent: r.agent.rawValue,
+                           article: r.article.rawValue, detail: nil))
             }
         }
         if let m = feedback.missingKnowledge, arm.collects(.missingKnowledge) {
@@ -78,8 +78,8 @@ extension JobRunner {
             kbEvents += knowledge.flag(
                 shuffledFlagTruth(for: truth, ticket: ticket.id), published: { published.contains($0) }, at: time,
                 rng: RandomStream(seed: config.seed, purpose: "authoring", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
-            keep(.init(kind: "missing_knowledge", ticket: ticket.id.rawValue, agent: m.agent.rawValue,
-                       article: nil, label: "flag", detail: m.note))
+            keep(.init(label: .missingKnowledge, ticket: ticket.id.rawValue, agent: m.agent.rawValue,
+                       article: nil, detail: m.note))
         }
     }
 

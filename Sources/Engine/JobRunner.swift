@@ -41,7 +41,7 @@ struct JobRunner {
     /// The generator deploy gate's held-out items and tests run.
     var generatorGate = DeployGateLedger<GeneratorGateCheck.Item>()
     var shippedGenerator = false
-    var kbEvents: [IterationRecord.KBEvent] = []
+    var kbEvents: [KBEvent] = []
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
     /// Threads that compute suggestions (served and held-out tickets) in parallel; results do

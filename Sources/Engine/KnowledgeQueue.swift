@@ -70,7 +70,7 @@ struct KnowledgeQueue: Sendable {
     /// events it caused. `rng` decides what the author writes, if the group is reviewed.
     mutating func flag(
         _ truth: TicketTruth, published: (ArticleID) -> Bool, at time: Timestamp, rng: RandomStream
-    ) -> [IterationRecord.KBEvent] {
+    ) -> [KBEvent] {
         flags += 1
         minutes += settings.triageMinutes
         guard let g = Self.reading(of: truth, published: published) else {
@@ -80,10 +80,10 @@ struct KnowledgeQueue: Sendable {
         if published(g) { falseFlags += 1 }
         var group = groups[g, default: Group()]
         group.flags += 1
-        var events: [IterationRecord.KBEvent] = []
+        var events: [KBEvent] = []
         if group.openedAt == nil {
             group.openedAt = time
-            events.append(.init(time: time, article: g.rawValue, event: "gap_opened", flags: 1))
+            events.append(.init(time: time, article: g.rawValue, kind: .gapOpened, flags: 1))
         }
         groups[g] = group
         guard group.flags >= settings.flagsNeeded, !scheduled.contains(where: { $0.group == g }) else { return events }
@@ -94,7 +94,7 @@ struct KnowledgeQueue: Sendable {
         guard withheld.contains(g) else {
             // already covered: a false alarm; the group's evidence starts again
             groups[g] = Group()
-            events.append(.init(time: time, article: g.rawValue, event: "already_covered", flags: group.flags))
+            events.append(.init(time: time, article: g.rawValue, kind: .alreadyCovered, flags: group.flags))
             return events
         }
         var draw = rng
@@ -109,16 +109,16 @@ struct KnowledgeQueue: Sendable {
         if let written { withheld.remove(written) }
         scheduled.append((g, written, time + settings.delay))
         events.append(.init(time: time, article: (written ?? g).rawValue,
-                            event: written == g ? "authoring_scheduled" : (written == nil ? "nothing_written" : "wrong_article_scheduled"),
+                            kind: written == g ? .authoringScheduled : (written == nil ? .nothingWritten : .wrongArticleScheduled),
                             flags: group.flags))
         return events
     }
 
     /// Articles whose authoring finished by `time`, removed from the queue, in due order.
-    mutating func publishDue(by time: Timestamp) -> [(article: ArticleID, event: IterationRecord.KBEvent)] {
+    mutating func publishDue(by time: Timestamp) -> [(article: ArticleID, event: KBEvent)] {
         let due = scheduled.filter { $0.due <= time }.sorted { ($0.due, $0.group) < ($1.due, $1.group) }
         scheduled.removeAll { $0.due <= time }
-        var out: [(ArticleID, IterationRecord.KBEvent)] = []
+        var out: [(ArticleID, KBEvent)] = []
         for item in due {
             if item.written == item.group {
                 closed.append((item.group, groups[item.group]?.openedAt ?? item.due, item.due))
@@ -128,7 +128,7 @@ struct KnowledgeQueue: Sendable {
                 groups[item.group] = Group()
             }
             if let written = item.written {
-                out.append((written, .init(time: item.due, article: written.rawValue, event: "published",
+                out.append((written, .init(time: item.due, article: written.rawValue, kind: .published,
                                            flags: groups[item.group]?.flags ?? 0)))
             }
         }

@@ -19,15 +19,13 @@ enum ReportLoader {
         var notes: [String] = []
         if run.status != "complete" { notes.append("This run is not complete; curves show the iterations stored so far.") }
         let scenario = try? ScenarioLoader.decode(run.scenarioJSON, file: database)
-        let kb = try store.kbEvents(run: run.id).map {
-            ReportInput.KBEvent(arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.time, article: $0.article, event: $0.event, flags: $0.flags)
-        }
+        let kb = try store.kbEvents(run: run.id)
 
         // Example tickets: the most-annotated tickets of the first learning arm, replicate 0, iteration 1.
         let arms = Set(rows.map(\.arm)).sorted()
         let learning = arms.first { $0 != scenario?.baseline && scenario?.arms[$0]?.retrain != false } ?? arms.first
         let annotations = try learning.map { try store.annotations(run: run.id, arm: $0, replicate: 0, iteration: 1, tickets: exampleCount) } ?? []
-        let wanted = Set(annotations.map(\.ticket))
+        let wanted = Set(annotations.map(\.annotation.ticket))
 
         // The corpus gives the examples' texts and, for a run stored before its per-persona counts
         // were (schema 4), the truth a re-read of its logs judges against.
@@ -58,11 +56,13 @@ enum ReportLoader {
         var examples: [ReportInput.Example] = []
         if let arm = learning, let corpus {
             for ticket in wanted.sorted() {
-                let mine = annotations.filter { $0.ticket == ticket }
+                let mine = annotations.map(\.annotation).filter { $0.ticket == ticket }
                 let shown = replies[ticket]
                 examples.append(ReportInput.Example(
                     arm: arm, iteration: 1, ticket: ticket, text: corpus.texts[ticket] ?? "(ticket not found in \(corpus.directory))",
-                    annotations: mine.map { .init(kind: $0.kind, agent: $0.agent, article: $0.article, label: $0.label, detail: $0.detail) },
+                    annotations: mine.map {
+                        .init(kind: $0.kind.rawValue, agent: $0.agent, article: $0.article, label: $0.label.rawValue, detail: $0.detail)
+                    },
                     articleTitles: corpus.titles.filter { id, _ in mine.contains { $0.article == id } },
                     replyA: shown?.a, replyB: shown?.b))
             }

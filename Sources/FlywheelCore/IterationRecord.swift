@@ -12,19 +12,21 @@ public struct JobKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 /// Everything one iteration of one job writes, in one transaction.
 public struct IterationRecord: Sendable {
-    public struct AnnotationRow: Sendable {
-        public var kind: String
+    /// One annotation as the `annotations` table keeps it: its label (which gives its kind),
+    /// the ticket, the agent, the article (relevance only) and the detail (margin, rationale, or
+    /// the flagged topic).
+    public struct AnnotationRow: Sendable, Hashable {
+        public var label: AnnotationLabel
         public var ticket: String
         public var agent: String
         public var article: String?
-        public var label: String
         public var detail: String?
-        public init(kind: String, ticket: String, agent: String, article: String?, label: String, detail: String?) {
-            self.kind = kind
+        public var kind: SignalKind { label.kind }
+        public init(label: AnnotationLabel, ticket: String, agent: String, article: String?, detail: String?) {
+            self.label = label
             self.ticket = ticket
             self.agent = agent
             self.article = article
-            self.label = label
             self.detail = detail
         }
     }
@@ -38,19 +40,6 @@ public struct IterationRecord: Sendable {
             self.version = version
             self.deployed = deployed
             self.trainingExamples = trainingExamples
-        }
-    }
-    public struct KBEvent: Sendable {
-        public var time: Timestamp
-        public var article: String
-        /// `gap_opened`, `authoring_scheduled` or `published`.
-        public var event: String
-        public var flags: Int
-        public init(time: Timestamp, article: String, event: String, flags: Int) {
-            self.time = time
-            self.article = article
-            self.event = event
-            self.flags = flags
         }
     }
 

@@ -1,12 +1,15 @@
+import FlywheelCore
+
 extension HTMLReport {
-    static func kbTimeline(_ events: [ReportInput.KBEvent]) -> String {
+    static func kbTimeline(_ events: [KBEvent.WindowRow]) -> String {
         guard !events.isEmpty else { return "<p class=\"empty\">No knowledge-base events recorded.</p>\n" }
-        let shown = events.filter { $0.replicate == events.map(\.replicate).min()! }
-            .sorted { ($0.time, $0.arm, $0.article) < ($1.time, $1.arm, $1.article) }
-        var out = "<p>Knowledge-base events of replicate \(shown.first!.replicate) (first 40 of \(shown.count)).</p>\n"
+        let first = events.map(\.job.replicate).min()!
+        let shown = events.filter { $0.job.replicate == first }
+            .sorted { ($0.event.time, $0.job.arm, $0.event.article) < ($1.event.time, $1.job.arm, $1.event.article) }
+        var out = "<p>Knowledge-base events of replicate \(first) (first 40 of \(shown.count)).</p>\n"
         out += "<table><thead><tr><th>time</th><th>arm</th><th>iteration</th><th>event</th><th>article</th><th>flags</th></tr></thead><tbody>\n"
         for e in shown.prefix(40) {
-            out += "<tr><td>\(HTML.escape(e.time))</td><td>\(HTML.escape(e.arm))</td><td>\(e.iteration)</td><td>\(HTML.escape(e.event))</td><td>\(HTML.escape(e.article))</td><td>\(e.flags)</td></tr>\n"
+            out += "<tr><td>\(HTML.escape(e.event.time.iso8601))</td><td>\(HTML.escape(e.job.arm))</td><td>\(e.iteration)</td><td>\(HTML.escape(e.event.kind.rawValue))</td><td>\(HTML.escape(e.event.article))</td><td>\(e.event.flags)</td></tr>\n"
         }
         return out + "</tbody></table>\n"
     }

@@ -4,26 +4,6 @@ import FlywheelCore
 /// CLI (`run.sqlite`, the corpus, `cadence.json`). Plain values: the renderers do
 /// no I/O.
 public struct ReportInput: Sendable {
-    /// One knowledge-base event (`kb_events`): a gap opened, an article authored, …
-    public struct KBEvent: Sendable, Hashable {
-        public var arm: String
-        public var replicate: Int
-        public var iteration: Int
-        public var time: String
-        public var article: String
-        public var event: String
-        public var flags: Int
-        public init(arm: String, replicate: Int, iteration: Int, time: String, article: String, event: String, flags: Int) {
-            self.arm = arm
-            self.replicate = replicate
-            self.iteration = iteration
-            self.time = time
-            self.article = article
-            self.event = event
-            self.flags = flags
-        }
-    }
-
     /// One annotation an agent gave on an example ticket.
     public struct ExampleAnnotation: Sendable, Hashable {
         public var kind: String
@@ -92,7 +72,7 @@ public struct ReportInput: Sendable {
     public var baseline: String?
     /// Every metric row of the run.
     public var rows: [MetricRow]
-    public var kbEvents: [KBEvent]
+    public var kbEvents: [KBEvent.WindowRow]
     /// Every job's evaluations (times, retrains, gate decisions); empty for stores without them.
     public var iterations: [IterationMark]
     public var examples: [Example]
@@ -105,7 +85,7 @@ public struct ReportInput: Sendable {
     public var notes: [String]
 
     public init(
-        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent] = [], iterations: [IterationMark] = [],
+        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent.WindowRow] = [], iterations: [IterationMark] = [],
         examples: [Example] = [], personas: [PersonaTally] = [], cadence: CadenceStudy? = nil, scenarioJSON: String? = nil,
         notes: [String] = []
     ) {

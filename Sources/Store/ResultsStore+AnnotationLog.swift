@@ -7,10 +7,9 @@ extension ResultsStore {
     /// The (arm, replicate) jobs of `run` that logged feedback, sorted.
     public func loggedJobs(run: Int64) throws -> [JobKey] {
         try queue.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT DISTINCT arm, replicate FROM annotation_log WHERE run_id = ? ORDER BY arm, replicate",
-                arguments: [run]
-            ).map { JobKey(arm: $0["arm"], replicate: $0["replicate"]) }
+            try AnnotationLogRow.filter(Column("run_id") == run).select(Column("arm"), Column("replicate")).distinct()
+                .order(Column("arm"), Column("replicate")).asRequest(of: Row.self).fetchAll(db)
+                .map { JobKey(arm: $0["arm"], replicate: $0["replicate"]) }
         }
     }
 
@@ -25,13 +24,11 @@ extension ResultsStore {
     /// line count, by iteration.
     public func annotationLogWindows(run: Int64, job: JobKey) throws -> [(iteration: Int, text: String, lines: Int)] {
         let rows = try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT iteration, lines, log FROM annotation_log WHERE run_id = ? AND arm = ? AND replicate = ? ORDER BY iteration",
-                arguments: [run, job.arm, job.replicate])
+            try AnnotationLogRow.filter(Column("run_id") == run && Column("arm") == job.arm && Column("replicate") == job.replicate)
+                .order(Column("iteration")).fetchAll(db)
         }
         return try rows.map { row in
-            (row["iteration"], try ZstdBlob.decompress([UInt8](row["log"] as Data), store: path), row["lines"])
+            (row.iteration, try ZstdBlob.decompress([UInt8](row.log), store: path), row.lines)
         }
     }
 }

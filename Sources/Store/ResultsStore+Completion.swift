@@ -59,16 +59,13 @@ extension ResultsStore {
     /// naming the first job that is not.
     public func finishRun(_ run: Int64, expecting: [JobKey] = []) throws {
         let audit = try auditJobs(run: run)
-        let known = try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT arm, replicate FROM jobs WHERE run_id = ?", arguments: [run])
-                .map { JobKey(arm: $0["arm"], replicate: $0["replicate"]) }
-        }
+        let known = try queue.read { db in try JobsRow.filter(Column("run_id") == run).fetchAll(db).map(\.job) }
         for job in (Set(expecting).union(known)).sorted() where !audit.complete.contains(job) {
             let problem = audit.damaged[job] ?? "is not complete"
             throw InputError(file: path, "cannot mark the run complete: job \(job) \(problem)")
         }
         try writing { db in
-            try db.execute(sql: "UPDATE runs SET status = 'complete' WHERE id = ?", arguments: [run])
+            _ = try RunsRow.filter(key: run).updateAll(db, Column("status").set(to: Status.complete))
         }
     }
 

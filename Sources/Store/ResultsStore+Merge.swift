@@ -22,26 +22,19 @@ extension ResultsStore {
     /// each other.
     public func merge(from sources: [String]) throws -> MergeReport {
         var report = MergeReport()
-        try writing { db in try ResultsStore.createSweepTable(db) }
         for source in sources {
             let other = try ResultsStore(path: source)
-            try other.writing { db in try ResultsStore.createSweepTable(db) }
-            let runs = try other.queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT id, name, scenario_hash, status, run_key FROM runs ORDER BY name")
-            }
+            let runs = try other.queue.read { db in try RunsRow.order(Column("name")).fetchAll(db) }
             for run in runs {
-                let name: String = run["name"]
-                let sourceID: Int64 = run["id"]
-                if let existing = try queue.read({ db in
-                    try Row.fetchOne(db, sql: "SELECT id, scenario_hash, status, run_key FROM runs WHERE name = ?", arguments: [name])
-                }) {
-                    let keys = [existing["run_key"] as String?, run["run_key"] as String?].compactMap { $0 }
-                    let sameHash = (existing["scenario_hash"] as String) == (run["scenario_hash"] as String)
-                        && (keys.count < 2 || keys[0] == keys[1])
-                    let sameStatus = (existing["status"] as String) == (run["status"] as String)
+                let name = run.name
+                let sourceID = run.id!
+                if let existing = try queue.read({ db in try RunsRow.filter(Column("name") == name).fetchOne(db) }) {
+                    let keys = [existing.runKey, run.runKey].compactMap { $0 }
+                    let sameHash = existing.scenarioHash == run.scenarioHash && (keys.count < 2 || keys[0] == keys[1])
+                    let sameStatus = existing.status == run.status
                     var sameMetrics = false
                     if sameHash && sameStatus {
-                        sameMetrics = try metricRows(run: existing["id"]) == other.metricRows(run: sourceID)
+                        sameMetrics = try metricRows(run: existing.id!) == other.metricRows(run: sourceID)
                     }
                     guard sameMetrics else {
                         throw InputError(

@@ -9,6 +9,7 @@ extension ResultsStore {
         public var name: String
         public var scenarioJSON: String
         public var scenarioHash: String
+        /// `running` or `complete` (``Status``).
         public var status: String
         /// The run key (SHA-256 hex of what the results depend on); nil for runs stored before
         /// schema version 2.
@@ -17,59 +18,52 @@ extension ResultsStore {
         public var runKeyParts: String?
     }
 
-    /// One `kb_events` row.
-    public struct KBEventRow: Sendable {
-        public var arm: String
-        public var replicate: Int
-        public var iteration: Int
-        public var time: String
-        public var article: String
-        public var event: String
-        public var flags: Int
-    }
-
-    /// One `annotations` row.
+    /// One `annotations` row: an annotation and the job and iteration it was collected for.
     public struct AnnotationRow: Sendable {
-        public var arm: String
-        public var replicate: Int
+        public var job: JobKey
         public var iteration: Int
-        public var kind: String
-        public var ticket: String
-        public var agent: String
-        public var article: String?
-        public var label: String
-        public var detail: String?
+        public var annotation: IterationRecord.AnnotationRow
     }
 
     /// Every run in the store, by id.
     public func runs() throws -> [RunInfo] {
         try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, scenario, scenario_hash, status, run_key, run_key_parts FROM runs ORDER BY id").map {
+            try RunsRow.order(Column("id")).fetchAll(db).map {
                 RunInfo(
-                    id: $0["id"], name: $0["name"], scenarioJSON: $0["scenario"], scenarioHash: $0["scenario_hash"], status: $0["status"],
-                    runKey: $0["run_key"], runKeyParts: $0["run_key_parts"])
+                    id: $0.id!, name: $0.name, scenarioJSON: $0.scenario, scenarioHash: $0.scenarioHash, status: $0.status.rawValue,
+                    runKey: $0.runKey, runKeyParts: $0.runKeyParts)
             }
         }
     }
 
-    /// Every knowledge-base event of `run`, in time order.
-    public func kbEvents(run: Int64) throws -> [KBEventRow] {
-        try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT arm, replicate, iteration, sim_time, article, event, flags FROM kb_events WHERE run_id = ? ORDER BY sim_time, arm, replicate, article, event",
-                arguments: [run]
-            ).map {
-                KBEventRow(arm: $0["arm"], replicate: $0["replicate"], iteration: $0["iteration"], time: $0["sim_time"],
-                           article: $0["article"], event: $0["event"], flags: $0["flags"])
+    /// Every knowledge-base event of `run`, in time order. An event or time this flywheel cannot
+    /// read is an error naming the store.
+    public func kbEvents(run: Int64) throws -> [KBEvent.WindowRow] {
+        let rows = try queue.read { db in
+            try KBEventsRow.filter(Column("run_id") == run)
+                .order(Column("sim_time"), Column("arm"), Column("replicate"), Column("article"), Column("event"))
+                .fetchAll(db)
+        }
+        return try rows.map { row in
+            guard let kind = KBEvent.Kind(rawValue: row.event) else {
+                throw InputError(
+                    file: path, field: "kb_events.event",
+                    "unknown event \"\(row.event)\"; expected one of \(KBEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            guard let time = Timestamp(iso8601: row.simTime) else {
+                throw InputError(file: path, field: "kb_events.sim_time", "\"\(row.simTime)\" is not an ISO-8601 time")
+            }
+            return KBEvent.WindowRow(
+                job: JobKey(arm: row.arm, replicate: row.replicate), iteration: row.iteration,
+                event: KBEvent(time: time, article: row.article, kind: kind, flags: row.flags))
         }
     }
 
     /// The annotations of the first `limit` distinct tickets (by ticket id) that `arm`'s
-    /// replicate `replicate` annotated in `iteration`, plus one with most annotations.
+    /// replicate `replicate` annotated in `iteration`, plus one with most annotations. A kind or
+    /// label this flywheel does not know is an error naming the store.
     public func annotations(run: Int64, arm: String, replicate: Int, iteration: Int, tickets limit: Int) throws -> [AnnotationRow] {
-        try queue.read { db in
+        let rows = try queue.read { db -> [Row] in
             let tickets = try String.fetchAll(
                 db,
                 sql: """
@@ -81,13 +75,31 @@ extension ResultsStore {
             let marks = Array(repeating: "?", count: tickets.count).joined(separator: ",")
             return try Row.fetchAll(
                 db,
-                sql: "SELECT arm, replicate, iteration, kind, ticket, agent, article, label, detail FROM annotations WHERE run_id = ? AND arm = ? AND replicate = ? AND iteration = ? AND ticket IN (\(marks)) ORDER BY ticket, kind, article",
-                arguments: StatementArguments([run, arm, replicate, iteration] as [any DatabaseValueConvertible]) + StatementArguments(tickets)
-            ).map {
-                AnnotationRow(arm: $0["arm"], replicate: $0["replicate"], iteration: $0["iteration"], kind: $0["kind"], ticket: $0["ticket"],
-                              agent: $0["agent"], article: $0["article"], label: $0["label"], detail: $0["detail"])
-            }
+                sql: "SELECT kind, ticket, agent, article, label, detail FROM annotations WHERE run_id = ? AND arm = ? AND replicate = ? AND iteration = ? AND ticket IN (\(marks)) ORDER BY ticket, kind, article",
+                arguments: StatementArguments([run, arm, replicate, iteration] as [any DatabaseValueConvertible]) + StatementArguments(tickets))
         }
+        let job = JobKey(arm: arm, replicate: replicate)
+        return try rows.map { row in
+            AnnotationRow(job: job, iteration: iteration, annotation: try annotation(row))
+        }
+    }
+
+    /// An `annotations` row's typed annotation.
+    func annotation(_ row: Row) throws -> IterationRecord.AnnotationRow {
+        let kindText: String = row["kind"]
+        let labelText: String = row["label"]
+        guard let kind = SignalKind(rawValue: kindText) else {
+            throw InputError(
+                file: path, field: "annotations.kind",
+                "unknown kind \"\(kindText)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let label = AnnotationLabel(kind: kind, rawValue: labelText) else {
+            throw InputError(
+                file: path, field: "annotations.label",
+                "unknown \(kind.rawValue) label \"\(labelText)\"; expected one of \(AnnotationLabel.labels(of: kind).joined(separator: ", "))")
+        }
+        return IterationRecord.AnnotationRow(
+            label: label, ticket: row["ticket"], agent: row["agent"], article: row["article"], detail: row["detail"])
     }
 }
 
@@ -106,13 +118,8 @@ extension ResultsStore {
     /// Every iteration row of `run`, by arm, replicate and iteration.
     public func iterationRows(run: Int64) throws -> [IterationRow] {
         try queue.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT arm, replicate, iteration, sim_time, retrained, deployed FROM iterations WHERE run_id = ? ORDER BY arm, replicate, iteration",
-                arguments: [run]
-            ).map {
-                IterationRow(arm: $0["arm"], replicate: $0["replicate"], iteration: $0["iteration"], time: $0["sim_time"],
-                             retrained: $0["retrained"], deployed: $0["deployed"])
+            try IterationsRow.filter(Column("run_id") == run).order(Column("arm"), Column("replicate"), Column("iteration")).fetchAll(db).map {
+                IterationRow(arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.simTime, retrained: $0.retrained, deployed: $0.deployed)
             }
         }
     }

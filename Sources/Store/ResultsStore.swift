@@ -10,8 +10,10 @@ import GRDB
 /// transaction of its last iteration. While written the store is in WAL mode with
 /// `synchronous = FULL` (a committed iteration survives a crash or power loss) and a busy
 /// timeout, so readers such as `flywheel report` never make the writer fail with "database is
-/// locked"; ``finishWriting()`` returns it to rollback-journal mode for read-only readers. Hot
-/// inserts go through prepared statements.
+/// locked"; ``finishWriting()`` returns it to rollback-journal mode for read-only readers. The
+/// per-iteration metric, annotation and persona-activity inserts go through cached prepared
+/// statements; other rows are GRDB records (`ResultsStore+Records.swift`). The schema is
+/// ``migrator``'s migrations, applied when the store is opened.
 ///
 /// ```swift
 /// let store = try ResultsStore(path: "results/quickstart/run.sqlite")
@@ -19,7 +21,12 @@ import GRDB
 /// try store.write(iteration, run: run)
 /// ```
 public final class ResultsStore: Sendable {
-    public static let schemaVersion = 4
+    /// The schema this flywheel writes: the number of migrations in ``migrator``.
+    public static let schemaVersion = migrator.migrations.count
+    /// The tables holding a job's rows, emptied when the job restarts.
+    static let jobTables = [
+        "iterations", "metrics", "annotations", "annotation_log", "persona_activity", "model_versions", "kb_events", "jobs",
+    ]
     /// How long a connection waits for another one's write lock before giving up (seconds).
     static let busyTimeout: Double = 60
     let queue: DatabaseQueue
@@ -83,27 +90,24 @@ public final class ResultsStore: Sendable {
         key: String? = nil, keyParts: String? = nil
     ) throws -> Int64 {
         try writing { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT id, scenario_hash FROM runs WHERE name = ?", arguments: [name]) {
-                let hash: String = row["scenario_hash"]
-                guard hash == scenarioHash else {
+            if var row = try RunsRow.filter(Column("name") == name).fetchOne(db) {
+                guard row.scenarioHash == scenarioHash else {
                     throw InputError(
                         file: path,
-                        "holds run '\(name)' of a different scenario (hash \(hash), now \(scenarioHash)); use another --out folder or --force")
+                        "holds run '\(name)' of a different scenario (hash \(row.scenarioHash), now \(scenarioHash)); use another --out folder or --force")
                 }
-                if let key {
-                    try db.execute(
-                        sql: "UPDATE runs SET run_key = ?, run_key_parts = ? WHERE id = ? AND run_key IS NULL",
-                        arguments: [key, keyParts, row["id"] as Int64])
+                if let key, row.runKey == nil {
+                    row.runKey = key
+                    row.runKeyParts = keyParts
+                    try row.update(db)
                 }
-                return row["id"]
+                return row.id!
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO runs (name, scenario, scenario_hash, seed, flywheel_version, status, run_key, run_key_parts, persona_activity)
-                    VALUES (?, ?, ?, ?, ?, 'running', ?, ?, 1)
-                    """,
-                arguments: [name, scenarioJSON, scenarioHash, Int64(bitPattern: seed), version, key, keyParts])
-            return db.lastInsertedRowID
+            var row = RunsRow(
+                id: nil, name: name, scenario: scenarioJSON, scenarioHash: scenarioHash, seed: Int64(bitPattern: seed),
+                flywheelVersion: version, status: .running, runKey: key, runKeyParts: keyParts, personaActivity: true)
+            try row.insert(db)
+            return row.id!
         }
     }
 
@@ -112,15 +116,13 @@ public final class ResultsStore: Sendable {
     /// run running again until ``finishRun(_:expecting:)``.
     public func resetJob(run: Int64, job: JobKey, iterations: Int? = nil) throws {
         try writing { db in
-            for table in ["iterations", "metrics", "annotations", "annotation_log", "persona_activity", "model_versions", "kb_events", "jobs"] {
+            for table in ResultsStore.jobTables {
                 try db.execute(
                     sql: "DELETE FROM \(table) WHERE run_id = ? AND arm = ? AND replicate = ?",
                     arguments: [run, job.arm, job.replicate])
             }
-            try db.execute(
-                sql: "INSERT INTO jobs (run_id, arm, replicate, status, iterations_expected) VALUES (?, ?, ?, 'running', ?)",
-                arguments: [run, job.arm, job.replicate, iterations])
-            try db.execute(sql: "UPDATE runs SET status = 'running' WHERE id = ?", arguments: [run])
+            try JobsRow(runID: run, arm: job.arm, replicate: job.replicate, status: .running, iterationsExpected: iterations).insert(db)
+            try RunsRow.filter(key: run).updateAll(db, Column("status").set(to: Status.running))
         }
     }
 
@@ -129,9 +131,11 @@ public final class ResultsStore: Sendable {
     public func write(_ record: IterationRecord, run: Int64) throws {
         try writing { db in
             let job: StatementArguments = [run, record.job.arm, record.job.replicate, record.iteration]
-            try db.execute(
-                sql: "INSERT INTO iterations (run_id, arm, replicate, iteration, sim_time, retrained, deployed) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: job + [record.simTime.iso8601, record.retrained, record.deployed])
+            let (arm, replicate, iteration) = (record.job.arm, record.job.replicate, record.iteration)
+            try IterationsRow(
+                runID: run, arm: arm, replicate: replicate, iteration: iteration, simTime: record.simTime.iso8601,
+                retrained: record.retrained, deployed: record.deployed
+            ).insert(db)
             let metric = try db.cachedStatement(
                 sql: "INSERT INTO metrics (run_id, arm, replicate, iteration, metric, value) VALUES (?, ?, ?, ?, ?, ?)")
             for (name, value) in record.metrics.sorted(by: { $0.key < $1.key }) {
@@ -140,7 +144,7 @@ public final class ResultsStore: Sendable {
             let annotation = try db.cachedStatement(
                 sql: "INSERT INTO annotations (run_id, arm, replicate, iteration, kind, ticket, agent, article, label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             for a in record.annotations {
-                annotation.setUncheckedArguments(job + [a.kind, a.ticket, a.agent, a.article, a.label, a.detail])
+                annotation.setUncheckedArguments(job + [a.kind.rawValue, a.ticket, a.agent, a.article, a.label.rawValue, a.detail])
                 try annotation.execute()
             }
             if !record.log.isEmpty {
@@ -149,25 +153,27 @@ public final class ResultsStore: Sendable {
                     text += entry.jsonLineBytes
                     text.append(UInt8(ascii: "\n"))
                 }
-                try db.execute(
-                    sql: "INSERT INTO annotation_log (run_id, arm, replicate, iteration, lines, log) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: job + [record.log.count, Data(ZstdBlob.compress(text))])
+                try AnnotationLogRow(
+                    runID: run, arm: arm, replicate: replicate, iteration: iteration, lines: record.log.count,
+                    log: Data(ZstdBlob.compress(text))
+                ).insert(db)
             }
             try ResultsStore.insertPersonaActivity(record.personaActivity, job: job, db: db)
-            let model = try db.cachedStatement(
-                sql: "INSERT INTO model_versions (run_id, arm, replicate, iteration, component, version, deployed, training_examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for m in record.models {
-                try model.execute(arguments: job + [m.component, m.version, m.deployed, m.trainingExamples])
+                try ModelVersionsRow(
+                    runID: run, arm: arm, replicate: replicate, iteration: iteration, component: m.component, version: m.version,
+                    deployed: m.deployed, trainingExamples: m.trainingExamples
+                ).insert(db)
             }
-            let kb = try db.cachedStatement(
-                sql: "INSERT INTO kb_events (run_id, arm, replicate, iteration, sim_time, article, event, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for e in record.kbEvents {
-                try kb.execute(arguments: job + [e.time.iso8601, e.article, e.event, e.flags])
+                try KBEventsRow(
+                    runID: run, arm: arm, replicate: replicate, iteration: iteration, simTime: e.time.iso8601, article: e.article,
+                    event: e.kind.rawValue, flags: e.flags
+                ).insert(db)
             }
             if record.isLast {
-                try db.execute(
-                    sql: "UPDATE jobs SET status = 'complete' WHERE run_id = ? AND arm = ? AND replicate = ?",
-                    arguments: [run, record.job.arm, record.job.replicate])
+                try JobsRow.filter(key: ["run_id": run, "arm": arm, "replicate": replicate])
+                    .updateAll(db, Column("status").set(to: Status.complete))
             }
         }
     }
@@ -186,7 +192,7 @@ public final class ResultsStore: Sendable {
     /// The status of run `name` (`running` or `complete`), nil when absent.
     public func runStatus(name: String) throws -> String? {
         try queue.read { db in
-            try String.fetchOne(db, sql: "SELECT status FROM runs WHERE name = ?", arguments: [name])
+            try RunsRow.filter(Column("name") == name).fetchOne(db)?.status.rawValue
         }
     }
 }

@@ -19,8 +19,8 @@ import Testing
     let t0 = Timestamp(secondsSinceEpoch: 1_700_000_000)
 
     /// Serves 4,000 tickets, flagging each with `flagged(i, published)`; returns the events.
-    func run(_ desk: inout KnowledgeQueue, flagged: (Int, Set<ArticleID>) -> Bool) -> [IterationRecord.KBEvent] {
-        var events: [IterationRecord.KBEvent] = []
+    func run(_ desk: inout KnowledgeQueue, flagged: (Int, Set<ArticleID>) -> Bool) -> [KBEvent] {
+        var events: [KBEvent] = []
         var published = Set(Self.articles).subtracting(Self.withheld)
         for i in 0..<4_000 {
             let time = t0 + .hours(i)
@@ -44,7 +44,7 @@ import Testing
             return r.bernoulli(0.5)
         }
         #expect(d.closedGaps == 0)
-        #expect(!events.contains { $0.event == "authoring_scheduled" })
+        #expect(!events.contains { $0.kind == .authoringScheduled })
         #expect(d.falseFlags > 1_000)  // flags on tickets the KB already answers
         #expect(d.minutes >= Double(d.flags) * 2)  // every flag costs triage time
     }

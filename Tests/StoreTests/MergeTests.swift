@@ -18,7 +18,7 @@ import Testing
                 IterationRecord(
                     job: job, iteration: i, simTime: Timestamp(secondsSinceEpoch: 86_400 * Int64(i)), retrained: i > 0,
                     deployed: i > 0, isLast: i == 1, metrics: ["recall@75": value + Double(i)],
-                    annotations: [.init(kind: "relevance", ticket: "t\(i)", agent: "a", article: "x", label: "relevant", detail: nil)]),
+                    annotations: [.init(label: .relevance(relevant: true), ticket: "t\(i)", agent: "a", article: "x", detail: nil)]),
                 run: run)
         }
         try store.finishRun(run)

@@ -41,27 +41,4 @@ import Testing
         #expect(error.file == f.path)
         #expect(error.message.contains("not a SQLite database"))
     }
-
-    @Test func aStoreOfAnOlderSchemaIsUpgradedKeepingItsRuns() throws {
-        let f = try StoreFixture("v1")
-        defer { f.cleanUp() }
-        let (store, _, _) = try f.store()
-        // Back to version 1's shape: no run key columns.
-        try store.queue.writeWithoutTransaction { db in
-            try db.execute(sql: """
-                ALTER TABLE runs DROP COLUMN run_key; ALTER TABLE runs DROP COLUMN run_key_parts;
-                ALTER TABLE jobs DROP COLUMN iterations_expected; DROP TABLE annotation_log;
-                DROP TABLE persona_activity; ALTER TABLE runs DROP COLUMN persona_activity;
-                UPDATE meta SET value = '1' WHERE key = 'schema_version';
-                """)
-        }
-        let reopened = try ResultsStore(path: f.path)
-        let runs = try reopened.runs()
-        #expect(runs.map(\.name) == ["r"])
-        #expect(runs.first?.runKey == nil)
-        #expect(try reopened.queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "4")
-        #expect(try reopened.queue.read { db in try db.tableExists("annotation_log") && db.tableExists("persona_activity") })
-        // A run stored before schema 4 did not count its personas as it went: its report re-reads the logs.
-        #expect(try reopened.storesPersonaActivity(run: runs[0].id) == false)
-    }
 }

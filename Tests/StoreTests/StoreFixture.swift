@@ -21,7 +21,7 @@ struct StoreFixture {
             job: job, iteration: i, simTime: Timestamp(secondsSinceEpoch: 86_400 * Int64(i)), retrained: i > 0,
             deployed: i > 0, isLast: i == last, metrics: ["recall@75": 0.5 + Double(i) / 100],
             annotations: (0..<annotations).map {
-                .init(kind: "relevance", ticket: "t\(i)-\($0)", agent: "a", article: "x", label: "relevant", detail: nil)
+                .init(label: .relevance(relevant: true), ticket: "t\(i)-\($0)", agent: "a", article: "x", detail: nil)
             })
     }
 
