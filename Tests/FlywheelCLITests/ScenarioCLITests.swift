@@ -27,7 +27,7 @@ import Testing
         let bad = try Self.temporary("bad.yaml", "arms: {aitl: {participation: 1.2}}\n")
         let result = try Self.flywheel(["scenario", "validate", bad])
         #expect(result.0 == 2)
-        #expect(result.2 == "error: \(bad): field \"arms.aitl.participation\": 1.2 is out of range; allowed: 0.0…1.0\n")
+        #expect(result.2 == "error: \(bad):1:30: field \"arms.aitl.participation\": 1.2 is out of range; allowed: 0.0…1.0\n")
 
         // In /tmp, so its corpus and persona folder are named absolutely (relative ones would
         // resolve against /tmp, the file's folder).
@@ -68,6 +68,6 @@ import Testing
         try "base: base.yaml\nparameters: {arms.aitl.cadence: [7d, 30m]}\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let cell = try Self.flywheel(["sweep", bad, "--out", folder + "/out"])
         #expect(cell.0 == 2)
-        #expect(cell.2 == "error: \(bad): field \"arms.aitl.cadence\": cell 1 (arms.aitl.cadence=30m): a cadence must be at least 1h\n")
+        #expect(cell.2 == "error: \(bad):2:33: field \"arms.aitl.cadence\": cell 1 (arms.aitl.cadence=30m): a cadence must be at least 1h\n")
     }
 }

@@ -36,8 +36,8 @@ import Testing
         #expect(error.file == url.path)
         #expect(error.field == "preference.nosie")
         #expect(error.line == 6)
-        #expect(error.message.contains("unknown key 'nosie'; did you mean 'noise'?"))
-        #expect(error.message.contains("valid keys: both_bad, length_bias, margins, noise, position_bias, tie_band"))
+        #expect(error.column == 3)
+        #expect(error.message == "unknown key 'nosie'; did you mean 'noise'? Valid keys: noise, margins, position_bias, length_bias, tie_band, both_bad")
     }
 
     @Test func probabilityOutsideUnitIntervalStatesTheRange() throws {
