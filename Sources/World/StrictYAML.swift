@@ -31,31 +31,54 @@ public enum StrictYAML {
     public static func decode<T: Decodable>(
         _ type: T.Type, root: Node, file: String, keys: KeySchema? = nil, check: (T) -> [YAMLProblem] = { _ in [] }
     ) throws -> T {
-        let problems = YAMLProblems()
-        if let keys { checkKeys(root, schema: keys, path: [], into: problems) }
-        let value = collecting(into: problems) { try YAMLDecoder().decode(T.self, from: root, userInfo: [YAMLProblems.key: $0]) }
-        if let value { check(value).forEach(problems.append) }
-        guard problems.list.isEmpty, let value else { throw inputError(problems.list, root: root, file: file) }
+        let keyProblems = YAMLProblems()
+        if let keys { checkKeys(root, schema: keys, path: [], into: keyProblems) }
+        var found = keyProblems.list, removed: [YAMLProblem] = [], tree = root, value: T?
+        // A problem decoding cannot go past (a wrong type, a missing key) is listed, its value
+        // removed from the tree, and the rest decoded again, so later problems are found too.
+        for _ in 0..<maxRetries {
+            let problems = YAMLProblems()
+            let (decoded, stop) = attempt { try YAMLDecoder().decode(T.self, from: tree, userInfo: [YAMLProblems.key: problems]) }
+            found += problems.list.filter { p in !removed.contains { $0.lies(within: p) || p.lies(within: $0) } }
+            guard let stop else {
+                value = decoded
+                break
+            }
+            let consequence = found.contains { $0.lies(within: stop) } || removed.contains { stop.lies(within: $0) || $0.lies(within: stop) }
+            if !consequence { found.append(stop) }
+            guard let (pruned, at) = YAMLLocation.removing(stop.path, from: tree) else { break }
+            tree = pruned
+            removed.append(YAMLProblem(path: at, message: ""))
+        }
+        if let value { check(value).forEach { found.append($0) } }
+        guard found.isEmpty, let value else { throw inputError(found, root: root, file: file) }
         return value
     }
 
+    /// How many times one file is decoded again after a problem decoding cannot go past.
+    static let maxRetries = 50
+
     /// Runs `decode`, which hands `problems` to its decoder's `userInfo`: the value, or nil when
     /// decoding stopped at a problem it could not go past (added to `problems` unless one already
-    /// collected lies within it: then it is that one's consequence).
+    /// collected lies within it: then it is that one's consequence). For a tree without marks
+    /// (a sweep cell, decoded from JSON).
     public static func collecting<T>(into problems: YAMLProblems, _ decode: (YAMLProblems) throws -> T) -> T? {
-        let stop: YAMLProblem
+        let (value, stop) = attempt { try decode(problems) }
+        if let stop, !problems.list.contains(where: { $0.lies(within: stop) }) { problems.append(stop) }
+        return value
+    }
+
+    /// The decoded value, or the problem that stopped decoding.
+    static func attempt<T>(_ decode: () throws -> T) -> (T?, YAMLProblem?) {
         do {
-            return try decode(problems)
+            return (try decode(), nil)
         } catch let problem as YAMLProblem {
-            stop = problem
+            return (nil, problem)
         } catch let error as DecodingError {
-            stop = YAMLProblem(error)
+            return (nil, YAMLProblem(error))
         } catch {
-            stop = YAMLProblem(path: [], message: "\(error)")
+            return (nil, YAMLProblem(path: [], message: "\(error)"))
         }
-        let consequence = problems.list.contains { $0.lies(within: stop) }
-        if !consequence { problems.append(stop) }
-        return nil
     }
 
     /// Every problem as an ``InputError`` at its node's line and column, in file order (problems
