@@ -39,6 +39,20 @@ import Testing
     }
 
     @Test(.enabled(if: binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
+    func validateListsEveryErrorOfAFileWithLineAndColumn() throws {
+        let file = "Tests/ScenariosTests/Fixtures/three-errors.yaml"
+        let result = try Self.flywheel(["scenario", "validate", file])
+        #expect(result.0 == 2)
+        #expect(result.1.isEmpty)
+        #expect(result.2 == """
+            error: \(file):4:13: field "replicates": 0 is out of range; allowed: 1…1000
+            error: \(file):6:3: field "heldout.shares": unknown key 'shares'; did you mean 'share'? Valid keys: share, max
+            error: \(file):7:7: field "seed": expected an integer
+
+            """)
+    }
+
+    @Test(.enabled(if: binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
     func explainPrintsEveryDefaultAndSchemaIsJSON() throws {
         let small = try Self.temporary("small.yaml", "seed: 7\n")
         let (status, json, _) = try Self.flywheel(["scenario", "explain", small, "--format", "json"])
