@@ -77,7 +77,8 @@ let package = Package(
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "World", "Evaluation", "FlywheelCore"]),
+        .testTarget(
+            name: "ScenariosTests", dependencies: ["Scenarios", "World", "Evaluation", "FlywheelCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ProcessStagesTests",
             dependencies: ["ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],

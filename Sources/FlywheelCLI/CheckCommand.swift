@@ -97,7 +97,7 @@ struct CheckCommand: ParsableCommand {
         do {
             try check.run(into: &outcome) { line in if format == .text { print(line) } }
         } catch let error as InputError {
-            outcome.error = error.commandLine
+            outcome.error = error.commandLines.joined(separator: "\n")
             thrown = error
         } catch {
             // A storage failure (disk full, read-only, permission denied) is one line and exit 2,

@@ -61,7 +61,7 @@ public func main() async {
 
 func reportInputError(_ error: InputError) -> Never {
     var standardError = StandardError()
-    print("error: \(error.commandLine)", to: &standardError)
+    for line in error.commandLines { print("error: \(line)", to: &standardError) }
     exit(ExitStatus.badInput)
 }
 

@@ -12,4 +12,7 @@ extension InputError {
         if let line { place += place.isEmpty ? "line \(line)" : ":\(line)" }
         return TerminalText.line((place.isEmpty ? "" : place + ": ") + field + ": " + message)
     }
+
+    /// One ``commandLine`` for each error ``all`` lists (a YAML file with three problems: three).
+    var commandLines: [String] { all.map(\.commandLine) }
 }

@@ -54,7 +54,7 @@ struct ScenarioCommand: ParsableCommand {
                     print("\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, \(identity))")
                 } catch let error as InputError {
                     var standardError = StandardError()
-                    print("error: \(error.commandLine)", to: &standardError)
+                    for line in error.commandLines { print("error: \(line)", to: &standardError) }
                     failed.append(error)
                 }
             }

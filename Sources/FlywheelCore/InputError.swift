@@ -1,7 +1,8 @@
 /// An error in something a user gave Flywheel — a corpus file, a scenario, a persona, an
 /// argument — that names where it is: file, line and field or key path.
 ///
-/// The CLI turns every `InputError` into a one-line message on standard error and exit status 2.
+/// The CLI turns every `InputError` into one line on standard error — one per error of ``all`` —
+/// and exit status 2.
 ///
 /// ```
 /// corpora/x/tickets.jsonl.zst:120: field "created_at": expected an ISO-8601 UTC time …
@@ -14,6 +15,9 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A field name or a key path such as `population[2].weight`.
     public var field: String?
     public var message: String
+    /// Further errors found in the same input (a YAML file lists every problem, in file order);
+    /// ``all`` is this error followed by them.
+    public var more: [InputError] = []
 
     public init(file: String? = nil, line: Int? = nil, field: String? = nil, _ message: String) {
         self.file = file
@@ -22,6 +26,23 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// Several errors of one input as one error: the first, carrying the rest in ``more``.
+    /// `errors` must not be empty.
+    public static func list(_ errors: [InputError]) -> InputError {
+        precondition(!errors.isEmpty, "InputError.list needs at least one error")
+        var first = errors[0]
+        first.more = first.more + Array(errors.dropFirst())
+        return first
+    }
+
+    /// This error and every further one, each a line of its own.
+    public var all: [InputError] {
+        var head = self
+        head.more = []
+        return [head] + more.flatMap(\.all)
+    }
+
+    /// The first line (this error alone; ``all`` lists the rest).
     public var description: String {
         var place = ""
         if let file { place = file }

@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 
 /// The cost model `flywheel cadence` uses to recommend a retraining cadence (docs/checks.md):
 ///
@@ -32,12 +33,12 @@ public struct CostModel: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = CostModel()
         perRetrain = try c.decodeIfPresent(Double.self, forKey: .perRetrain) ?? d.perRetrain
-        try require(perRetrain, in: 0...1e12, "per_retrain", decoder)
+        try decoder.require(perRetrain, in: 0...1e12, "per_retrain")
         perAgentMinute = try c.decodeIfPresent(Double.self, forKey: .perAgentMinute) ?? d.perAgentMinute
-        try require(perAgentMinute, in: 0...1e12, "per_agent_minute", decoder)
+        try decoder.require(perAgentMinute, in: 0...1e12, "per_agent_minute")
         valuePerPoint = try c.decodeIfPresent([String: Double].self, forKey: .valuePerPoint) ?? d.valuePerPoint
-        guard !valuePerPoint.isEmpty else {
-            throw ScenarioKeyError(
+        if valuePerPoint.isEmpty {
+            try decoder.report(
                 path: decoder.keyPath + ["value_per_point"], message: "name at least one metric and its value per point")
         }
     }

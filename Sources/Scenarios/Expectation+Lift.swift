@@ -1,5 +1,6 @@
 import Evaluation
 import FlywheelCore
+import World
 
 extension Expectation {
     /// `lift`: the relative lift of the arm over the reference, mean(arm) / mean(reference) − 1 at
@@ -34,14 +35,14 @@ extension Expectation {
             metric = try c.decode(String.self, forKey: .metric)
             let band = try c.decode([Double].self, forKey: .between)
             guard band.count == 2, band[0] <= band[1] else {
-                throw ScenarioKeyError(
+                throw YAMLProblem(
                     path: decoder.keyPath + ["between"],
                     message: "a band is two numbers [lo, hi] with lo ≤ hi; got [\(band.map { Expectation.number($0) }.joined(separator: ", "))]")
             }
-            for v in band { try require(v, in: -1...1_000_000, "between", decoder) }
+            for v in band { try decoder.require(v, in: -1...1_000_000, "between") }
             (lower, upper) = (band[0], band[1])
             iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
-            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+            if let iteration { try decoder.require(iteration, in: 0...100_000, "iteration") }
             versus = try c.decodeIfPresent(String.self, forKey: .versus)
         }
 

@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 
 /// One `expect:` assertion of a scenario, checked by `flywheel check` on the replicates' 95%
 /// confidence intervals (docs/checks.md). In YAML each list entry is a one-key mapping:
@@ -68,13 +69,13 @@ public enum Expectation: Codable, Sendable, Hashable {
             arm = try c.decode(String.self, forKey: .arm)
             metric = try c.decode(String.self, forKey: .metric)
             by = try c.decode(Double.self, forKey: .by)
-            try require(by, in: -1_000_000...1_000_000, "by", decoder)
+            try decoder.require(by, in: -1_000_000...1_000_000, "by")
             relative = try c.decodeIfPresent(Bool.self, forKey: .relative) ?? false
             byIteration = try c.decodeIfPresent(Int.self, forKey: .byIteration)
-            if let byIteration { try require(byIteration, in: 0...100_000, "by_iteration", decoder) }
+            if let byIteration { try decoder.require(byIteration, in: 0...100_000, "by_iteration") }
             if let raw = try c.decodeIfPresent(String.self, forKey: .versus) {
                 guard let v = Reference(rawValue: raw) else {
-                    throw ScenarioKeyError(
+                    throw YAMLProblem(
                         path: decoder.keyPath + ["versus"],
                         message: "'\(raw)' is not one of: \(Reference.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -109,13 +110,13 @@ public enum Expectation: Codable, Sendable, Hashable {
             arm = try c.decode(String.self, forKey: .arm)
             metric = try c.decode(String.self, forKey: .metric)
             within = try c.decode(Int.self, forKey: .within)
-            try require(within, in: 0...100_000, "within", decoder)
+            try decoder.require(within, in: 0...100_000, "within")
             tolerance = try c.decode(Double.self, forKey: .tolerance)
-            try require(tolerance, in: 0...1_000_000, "tolerance", decoder)
+            try decoder.require(tolerance, in: 0...1_000_000, "tolerance")
             window = try c.decodeIfPresent(Int.self, forKey: .window) ?? 3
-            try require(window, in: 2...1000, "window", decoder)
+            try decoder.require(window, in: 2...1000, "window")
             minChange = try c.decodeIfPresent(Double.self, forKey: .minChange) ?? Self.defaultMinChange
-            try require(minChange, in: 0...1_000_000, "min_change", decoder)
+            try decoder.require(minChange, in: 0...1_000_000, "min_change")
         }
     }
 
@@ -135,7 +136,7 @@ public enum Expectation: Codable, Sendable, Hashable {
             arm = try c.decode(String.self, forKey: .arm)
             metric = try c.decode(String.self, forKey: .metric)
             moreThan = try c.decode(Double.self, forKey: .moreThan)
-            try require(moreThan, in: 0...1_000_000, "more_than", decoder)
+            try decoder.require(moreThan, in: 0...1_000_000, "more_than")
         }
     }
 
@@ -154,7 +155,7 @@ public enum Expectation: Codable, Sendable, Hashable {
             metric = try c.decode(String.self, forKey: .metric)
             value = try c.decode(Double.self, forKey: .value)
             iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
-            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+            if let iteration { try decoder.require(iteration, in: 0...100_000, "iteration") }
         }
     }
 
@@ -176,7 +177,7 @@ public enum Expectation: Codable, Sendable, Hashable {
             arm = try c.decode(String.self, forKey: .arm)
             metric = try c.decode(String.self, forKey: .metric)
             iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
-            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+            if let iteration { try decoder.require(iteration, in: 0...100_000, "iteration") }
             versus = try c.decodeIfPresent(String.self, forKey: .versus)
         }
     }
@@ -200,9 +201,9 @@ public enum Expectation: Codable, Sendable, Hashable {
             arm = try c.decode(String.self, forKey: .arm)
             metric = try c.decode(String.self, forKey: .metric)
             share = try c.decodeIfPresent(Double.self, forKey: .share) ?? Self.defaultShare
-            try require(share, in: 0...10, "share", decoder)
+            try decoder.require(share, in: 0...10, "share")
             iteration = try c.decodeIfPresent(Int.self, forKey: .iteration)
-            if let iteration { try require(iteration, in: 0...100_000, "iteration", decoder) }
+            if let iteration { try decoder.require(iteration, in: 0...100_000, "iteration") }
             versus = try c.decodeIfPresent(String.self, forKey: .versus)
         }
     }
@@ -211,7 +212,7 @@ public enum Expectation: Codable, Sendable, Hashable {
         try decoder.rejectUnknownKeys(Kind.self)
         let c = try decoder.container(keyedBy: Kind.self)
         guard c.allKeys.count == 1, let kind = c.allKeys.first else {
-            throw ScenarioKeyError(
+            throw YAMLProblem(
                 path: decoder.keyPath,
                 message: "an expectation is a mapping with exactly one of: \(Kind.allCases.map(\.stringValue).joined(separator: ", "))")
         }

@@ -1,4 +1,5 @@
 import LLM
+import World
 
 /// `system.generator.few_shot`: how the OpenAI generator learns in context from endorsed replies
 /// and what it puts in a prompt. Defaults are `OpenAIGenerator.Settings`'s, read from it.
@@ -17,13 +18,13 @@ public struct FewShotSpec: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = FewShotSpec()
         examples = try c.decodeIfPresent(Int.self, forKey: .examples) ?? d.examples
-        try require(examples, in: 0...20, "examples", decoder)
+        try decoder.require(examples, in: 0...20, "examples")
         memory = try c.decodeIfPresent(Int.self, forKey: .memory) ?? d.memory
-        try require(memory, in: 0...100_000, "memory", decoder)
+        try decoder.require(memory, in: 0...100_000, "memory")
         articles = try c.decodeIfPresent(Int.self, forKey: .articles) ?? d.articles
-        try require(articles, in: 0...100, "articles", decoder)
+        try decoder.require(articles, in: 0...100, "articles")
         articleChars = try c.decodeIfPresent(Int.self, forKey: .articleChars) ?? d.articleChars
-        try require(articleChars, in: 0...100_000, "article_chars", decoder)
+        try decoder.require(articleChars, in: 0...100_000, "article_chars")
     }
 
     /// The generator's settings: these keys and the `openai:` block's prompts.

@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 
 /// What gives the evaluation's 1–5 helpfulness: the world's built-in judge or an
 /// OpenAI-compatible chat model (`judge.kind`).
@@ -13,7 +14,7 @@ extension KeyedDecodingContainer {
     ) throws -> Kind where Kind.RawValue == String {
         guard let raw = try decodeIfPresent(String.self, forKey: key) else { return value }
         guard let kind = Kind(rawValue: raw) else {
-            throw ScenarioKeyError(
+            throw YAMLProblem(
                 path: decoder.keyPath + [key.stringValue],
                 message: "'\(raw)' is not one of: \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }

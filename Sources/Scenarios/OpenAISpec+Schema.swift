@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 import LLM
 
 extension OpenAISpec {
@@ -47,9 +48,9 @@ extension FewShotSpec: SchemaDescribed {
 /// otherwise be silently ignored).
 func checkKind(_ isOpenAI: Bool, _ hasBlock: Bool, _ decoder: any Decoder) throws {
     if isOpenAI && !hasBlock {
-        throw ScenarioKeyError(path: decoder.keyPath + ["openai"], message: "kind: openai needs an openai: block (base_url, model)")
+        try decoder.report(path: decoder.keyPath + ["openai"], message: "kind: openai needs an openai: block (base_url, model)")
     }
     if !isOpenAI && hasBlock {
-        throw ScenarioKeyError(path: decoder.keyPath + ["openai"], message: "is only read with kind: openai; set kind: openai or remove the block")
+        try decoder.report(path: decoder.keyPath + ["openai"], message: "is only read with kind: openai; set kind: openai or remove the block")
     }
 }

@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 import Foundation
 import LLM
 
@@ -25,9 +26,9 @@ public struct OpenAISpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Budget()
             requests = try c.decodeIfPresent(Int.self, forKey: .requests) ?? d.requests
-            try require(requests, in: 1...100_000_000, "requests", decoder)
+            try decoder.require(requests, in: 1...100_000_000, "requests")
             tokens = try c.decodeIfPresent(Int.self, forKey: .tokens) ?? d.tokens
-            try require(tokens, in: 1...100_000_000_000, "tokens", decoder)
+            try decoder.require(tokens, in: 1...100_000_000_000, "tokens")
         }
     }
 
@@ -63,25 +64,25 @@ public struct OpenAISpec: Codable, Sendable, Hashable {
         let d = OpenAISpec()
         baseURL = try c.decode(String.self, forKey: .baseURL)
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ScenarioKeyError(
+            throw YAMLProblem(
                 path: decoder.keyPath + ["base_url"], message: "'\(baseURL)' is not an http(s) URL such as http://127.0.0.1:8080/v1")
         }
         model = try c.decode(String.self, forKey: .model)
-        guard !model.isEmpty else { throw ScenarioKeyError(path: decoder.keyPath + ["model"], message: "must not be empty") }
+        if model.isEmpty { try decoder.report(path: decoder.keyPath + ["model"], message: "must not be empty") }
         apiKeyEnv = try c.decodeIfPresent(String.self, forKey: .apiKeyEnv)
         if let name = apiKeyEnv, name.isEmpty || name.contains("=") {
-            throw ScenarioKeyError(path: decoder.keyPath + ["api_key_env"], message: "'\(name)' is not an environment variable name")
+            try decoder.report(path: decoder.keyPath + ["api_key_env"], message: "'\(name)' is not an environment variable name")
         }
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
-        try require(maxTokens, in: 1...100_000, "max_tokens", decoder)
+        try decoder.require(maxTokens, in: 1...100_000, "max_tokens")
         temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? d.temperature
-        try require(temperature, in: 0...2, "temperature", decoder)
+        try decoder.require(temperature, in: 0...2, "temperature")
         concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? d.concurrency
-        try require(concurrency, in: 1...256, "concurrency", decoder)
+        try decoder.require(concurrency, in: 1...256, "concurrency")
         retries = try c.decodeIfPresent(Int.self, forKey: .retries) ?? d.retries
-        try require(retries, in: 0...20, "retries", decoder)
+        try decoder.require(retries, in: 0...20, "retries")
         timeout = try c.decodeIfPresent(Double.self, forKey: .timeout) ?? d.timeout
-        try require(timeout, in: 1...3600, "timeout", decoder)
+        try decoder.require(timeout, in: 1...3600, "timeout")
         budget = try c.decodeIfPresent(Budget.self, forKey: .budget) ?? d.budget
         systemPrompt = try c.decodeIfPresent(String.self, forKey: .systemPrompt)
         userPrompt = try c.decodeIfPresent(String.self, forKey: .userPrompt)
@@ -91,7 +92,7 @@ public struct OpenAISpec: Codable, Sendable, Hashable {
     func checkPrompts(for role: LLMRole, _ decoder: any Decoder) throws {
         for (key, text) in [("system_prompt", systemPrompt), ("user_prompt", userPrompt)] {
             guard let text, let unknown = PromptTemplate.unknownSlots(in: text, for: role).first else { continue }
-            throw ScenarioKeyError(
+            try decoder.report(
                 path: decoder.keyPath + ["openai", key],
                 message: "unknown placeholder '{{\(unknown)}}'; the \(role.rawValue) fills: "
                     + PromptTemplate.Slot.allowed(for: role).map { "{{\($0.rawValue)}}" }.joined(separator: ", "))

@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 
 /// How to start a stage's plugin (`system.<stage>.process`, with `kind: process`).
 public struct ProcessSpec: Codable, Sendable, Hashable {
@@ -17,12 +18,12 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ProcessSpec()
         command = try c.decode([String].self, forKey: .command)
-        guard !command.isEmpty, !command[0].isEmpty else {
-            throw ScenarioKeyError(path: decoder.keyPath + ["command"], message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]")
+        if command.isEmpty || command[0].isEmpty {
+            try decoder.report(path: decoder.keyPath + ["command"], message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]")
         }
         env = try c.decodeIfPresent([String: String].self, forKey: .env) ?? d.env
         timeout = try c.decodeIfPresent(SimDuration.self, forKey: .timeout) ?? d.timeout
-        try require(Double(timeout.seconds), in: 1...86_400, "timeout", decoder)
+        try decoder.require(Double(timeout.seconds), in: 1...86_400, "timeout")
     }
 
     static var schema: SchemaNode {
@@ -40,10 +41,10 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
     /// other kind has none.
     static func check(isProcess: Bool, process: ProcessSpec?, _ decoder: any Decoder) throws {
         if isProcess && process == nil {
-            throw ScenarioKeyError(path: decoder.keyPath + ["process"], message: "required with `kind: process` (its `command` at least)")
+            try decoder.report(path: decoder.keyPath + ["process"], message: "required with `kind: process` (its `command` at least)")
         }
         if !isProcess && process != nil {
-            throw ScenarioKeyError(path: decoder.keyPath + ["process"], message: "only allowed with `kind: process`")
+            try decoder.report(path: decoder.keyPath + ["process"], message: "only allowed with `kind: process`")
         }
     }
 }

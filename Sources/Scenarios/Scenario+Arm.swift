@@ -1,5 +1,6 @@
 import Engine
 import FlywheelCore
+import World
 
 /// Where an arm's agent feedback comes from.
 public enum FeedbackKind: String, ClosedVocabulary, Hashable {
@@ -30,10 +31,10 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Labelling()
             vendorSample = try c.decodeIfPresent(Int.self, forKey: .vendorSample) ?? d.vendorSample
-            try require(vendorSample, in: 0...10_000_000, "vendor_sample", decoder)
+            try decoder.require(vendorSample, in: 0...10_000_000, "vendor_sample")
             delay = try c.decodeIfPresent(SimDuration.self, forKey: .delay) ?? d.delay
             persona = try c.decodeIfPresent(String.self, forKey: .persona) ?? d.persona
-            try requirePersonaName(persona, "persona", decoder)
+            try decoder.requirePersonaName(persona, "persona")
         }
     }
 
@@ -69,13 +70,13 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             let d = DeployGate()
             enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? d.enabled
             tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance) ?? d.tolerance
-            try require(tolerance, in: 0...1, "tolerance", decoder)
+            try decoder.require(tolerance, in: 0...1, "tolerance")
             validationShare = try c.decodeIfPresent(Double.self, forKey: .validationShare) ?? d.validationShare
-            try require(validationShare, in: 0.01...0.9, "validation_share", decoder)
+            try decoder.require(validationShare, in: 0.01...0.9, "validation_share")
             alpha = try c.decodeIfPresent(Double.self, forKey: .alpha) ?? d.alpha
-            try require(alpha, in: 0.0001...0.5, "alpha", decoder)
+            try decoder.require(alpha, in: 0.0001...0.5, "alpha")
             validationTickets = try c.decodeIfPresent(Int.self, forKey: .validationTickets) ?? d.validationTickets
-            try require(validationTickets, in: 10...1_000_000, "validation_tickets", decoder)
+            try decoder.require(validationTickets, in: 10...1_000_000, "validation_tickets")
         }
     }
 
@@ -121,20 +122,20 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ArmSpec()
         cadence = try c.decodeIfPresent(SimDuration.self, forKey: .cadence) ?? d.cadence
-        guard cadence.seconds >= 3600 else {
-            throw ScenarioKeyError(path: decoder.keyPath + ["cadence"], message: "a cadence must be at least 1h")
+        if cadence.seconds < 3600 {
+            try decoder.report(path: decoder.keyPath + ["cadence"], message: "a cadence must be at least 1h")
         }
         retrain = try c.decodeIfPresent(Bool.self, forKey: .retrain) ?? d.retrain
         signals = try c.decodeIfPresent([SignalKind].self, forKey: .signals) ?? d.signals
         participation = try c.decodeIfPresent(Double.self, forKey: .participation) ?? d.participation
-        try require(participation, in: 0...1, "participation", decoder)
+        try decoder.require(participation, in: 0...1, "participation")
         labelling = try c.decodeIfPresent(Labelling.self, forKey: .labelling)
         evaluateEvery = try c.decodeIfPresent(SimDuration.self, forKey: .evaluateEvery) ?? d.evaluateEvery
         deployGate = try c.decodeIfPresent(DeployGate.self, forKey: .deployGate) ?? d.deployGate
         shuffleLabels = try c.decodeIfPresent(Bool.self, forKey: .shuffleLabels) ?? d.shuffleLabels
         population = try c.decodeIfPresent([PopulationEntry].self, forKey: .population)
         if let population, population.isEmpty || population.map(\.weight).reduce(0, +) <= 0 {
-            throw ScenarioKeyError(
+            try decoder.report(
                 path: decoder.keyPath + ["population"],
                 message: "an arm's population needs at least one persona and weights summing to a positive number")
         }
@@ -142,15 +143,15 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         log = try c.decodeIfPresent(String.self, forKey: .log)
         switch (feedback, log) {
         case (.logged, nil):
-            throw ScenarioKeyError(path: decoder.keyPath + ["log"], message: "a `feedback: logged` arm needs the log's path")
+            try decoder.report(path: decoder.keyPath + ["log"], message: "a `feedback: logged` arm needs the log's path")
         case (.simulated, .some):
-            throw ScenarioKeyError(path: decoder.keyPath + ["log"], message: "only a `feedback: logged` arm reads a log")
+            try decoder.report(path: decoder.keyPath + ["log"], message: "only a `feedback: logged` arm reads a log")
         case (.logged, .some) where labelling != nil:
-            throw ScenarioKeyError(path: decoder.keyPath + ["labelling"], message: "a `feedback: logged` arm cannot also have vendor labelling")
+            try decoder.report(path: decoder.keyPath + ["labelling"], message: "a `feedback: logged` arm cannot also have vendor labelling")
         default: break
         }
-        guard evaluateEvery.seconds >= 3600 else {
-            throw ScenarioKeyError(path: decoder.keyPath + ["evaluate_every"], message: "must be at least 1h")
+        if evaluateEvery.seconds < 3600 {
+            try decoder.report(path: decoder.keyPath + ["evaluate_every"], message: "must be at least 1h")
         }
     }
 }

@@ -17,13 +17,13 @@ public struct JudgeSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Weights()
             coverage = try c.decodeIfPresent(Double.self, forKey: .coverage) ?? d.coverage
-            try require(coverage, in: 0...1, "coverage", decoder)
+            try decoder.require(coverage, in: 0...1, "coverage")
             focus = try c.decodeIfPresent(Double.self, forKey: .focus) ?? d.focus
-            try require(focus, in: 0...1, "focus", decoder)
+            try decoder.require(focus, in: 0...1, "focus")
             fit = try c.decodeIfPresent(Double.self, forKey: .fit) ?? d.fit
-            try require(fit, in: 0...1, "fit", decoder)
-            guard coverage + focus + fit > 0 else {
-                throw ScenarioKeyError(path: decoder.keyPath, message: "the weights must sum to a positive number")
+            try decoder.require(fit, in: 0...1, "fit")
+            if !(coverage + focus + fit > 0) {
+                try decoder.report(path: decoder.keyPath, message: "the weights must sum to a positive number")
             }
         }
     }
@@ -56,14 +56,14 @@ public struct JudgeSpec: Codable, Sendable, Hashable {
         let d = JudgeSpec()
         weights = try c.decodeIfPresent(Weights.self, forKey: .weights) ?? d.weights
         minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? d.minWords
-        try require(minWords, in: 1...10_000, "min_words", decoder)
+        try decoder.require(minWords, in: 1...10_000, "min_words")
         maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords) ?? d.maxWords
-        try require(maxWords, in: 1...10_000, "max_words", decoder)
-        guard maxWords >= minWords else {
-            throw ScenarioKeyError(path: decoder.keyPath + ["max_words"], message: "must be at least min_words (\(minWords))")
+        try decoder.require(maxWords, in: 1...10_000, "max_words")
+        if maxWords < minWords {
+            try decoder.report(path: decoder.keyPath + ["max_words"], message: "must be at least min_words (\(minWords))")
         }
         noiseSD = try c.decodeIfPresent(Double.self, forKey: .noiseSD) ?? d.noiseSD
-        try require(noiseSD, in: 0...4, "noise_sd", decoder)
+        try decoder.require(noiseSD, in: 0...4, "noise_sd")
         roundScores = try c.decodeIfPresent(Bool.self, forKey: .roundScores) ?? d.roundScores
         kind = try c.decodeKind(JudgeKind.self, forKey: .kind, default: d.kind, decoder)
         openai = try c.decodeIfPresent(OpenAISpec.self, forKey: .openai)

@@ -1,7 +1,7 @@
 import FlywheelCore
 
 // The description of every scenario key: meaning, type, range and vocabulary. The ranges repeat
-// the `require(_:in:)` checks of the decoders; `ScenarioSchemaTests` decodes each bound and each
+// the `decoder.require(_:in:_:)` checks of the decoders; `ScenarioSchemaTests` decodes each bound and each
 // value just outside it, so the two cannot disagree.
 
 extension Scenario: SchemaDescribed {

@@ -1,5 +1,6 @@
 import Evaluation
 import FlywheelCore
+import World
 import Generation
 import Retrieval
 import LLM
@@ -34,15 +35,15 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Expansion()
             strength = try c.decodeIfPresent(Double.self, forKey: .strength) ?? d.strength
-            try require(strength, in: 0...100, "strength", decoder)
+            try decoder.require(strength, in: 0...100, "strength")
             halfLife = try c.decodeIfPresent(SimDuration.self, forKey: .halfLife) ?? d.halfLife
-            try require(Double(halfLife.seconds), in: 3600...3.2e9, "half_life", decoder)
+            try decoder.require(Double(halfLife.seconds), in: 3600...3.2e9, "half_life")
             evidence = try c.decodeIfPresent(Double.self, forKey: .evidence) ?? d.evidence
-            try require(evidence, in: 0...10, "evidence", decoder)
+            try decoder.require(evidence, in: 0...10, "evidence")
             cap = try c.decodeIfPresent(Int.self, forKey: .cap) ?? d.cap
-            try require(cap, in: 0...100_000, "cap", decoder)
+            try decoder.require(cap, in: 0...100_000, "cap")
             demotion = try c.decodeIfPresent(Double.self, forKey: .demotion) ?? d.demotion
-            try require(demotion, in: 0...100, "demotion", decoder)
+            try decoder.require(demotion, in: 0...100, "demotion")
         }
     }
     public struct Retriever: Codable, Sendable, Hashable {
@@ -61,11 +62,11 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Retriever()
             k1 = try c.decodeIfPresent(Double.self, forKey: .k1) ?? d.k1
-            try require(k1, in: 0...10, "k1", decoder)
+            try decoder.require(k1, in: 0...10, "k1")
             b = try c.decodeIfPresent(Double.self, forKey: .b) ?? d.b
-            try require(b, in: 0...1, "b", decoder)
+            try decoder.require(b, in: 0...1, "b")
             depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? d.depth
-            try require(depth, in: 1...10_000, "depth", decoder)
+            try decoder.require(depth, in: 1...10_000, "depth")
             expansion = try c.decodeIfPresent(Expansion.self, forKey: .expansion) ?? d.expansion
             kind = try c.decodeKind(StageKind.self, forKey: .kind, default: d.kind, decoder)
             process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
@@ -101,17 +102,17 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Reranker()
             depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? d.depth
-            try require(depth, in: 1...100, "depth", decoder)
+            try decoder.require(depth, in: 1...100, "depth")
             learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate) ?? d.learningRate
-            try require(learningRate, in: 0...10, "learning_rate", decoder)
+            try decoder.require(learningRate, in: 0...10, "learning_rate")
             epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? d.epochs
-            try require(epochs, in: 0...1000, "epochs", decoder)
+            try decoder.require(epochs, in: 0...1000, "epochs")
             priorHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .priorHalfLife) ?? d.priorHalfLife
-            try require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life", decoder)
+            try decoder.require(Double(priorHalfLife.seconds), in: 3600...3.2e9, "prior_half_life")
             priorEvidence = try c.decodeIfPresent(Double.self, forKey: .priorEvidence) ?? d.priorEvidence
-            try require(priorEvidence, in: 0...10, "prior_evidence", decoder)
+            try decoder.require(priorEvidence, in: 0...10, "prior_evidence")
             validationFolds = try c.decodeIfPresent(Int.self, forKey: .validationFolds) ?? d.validationFolds
-            try require(validationFolds, in: 0...50, "validation_folds", decoder)
+            try decoder.require(validationFolds, in: 0...50, "validation_folds")
             kind = try c.decodeKind(StageKind.self, forKey: .kind, default: d.kind, decoder)
             process = try c.decodeIfPresent(ProcessSpec.self, forKey: .process)
             try ProcessSpec.check(isProcess: kind == .process, process: process, decoder)
@@ -146,13 +147,13 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Generator()
             candidates = try c.decodeIfPresent(Int.self, forKey: .candidates) ?? d.candidates
-            try require(candidates, in: 2...64, "candidates", decoder)
+            try decoder.require(candidates, in: 2...64, "candidates")
             exploration = try c.decodeIfPresent(Double.self, forKey: .exploration) ?? d.exploration
-            try require(exploration, in: 0...1, "exploration", decoder)
+            try decoder.require(exploration, in: 0...1, "exploration")
             rewardL2 = try c.decodeIfPresent(Double.self, forKey: .rewardL2) ?? d.rewardL2
-            try require(rewardL2, in: 0...1_000, "reward_l2", decoder)
+            try decoder.require(rewardL2, in: 0...1_000, "reward_l2")
             rewardHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .rewardHalfLife) ?? d.rewardHalfLife
-            try require(Double(rewardHalfLife.seconds), in: 3600...3.2e9, "reward_half_life", decoder)
+            try decoder.require(Double(rewardHalfLife.seconds), in: 3600...3.2e9, "reward_half_life")
             kind = try c.decodeKind(GeneratorKind.self, forKey: .kind, default: d.kind, decoder)
             openai = try c.decodeIfPresent(OpenAISpec.self, forKey: .openai)
             fewShot = try c.decodeIfPresent(FewShotSpec.self, forKey: .fewShot) ?? d.fewShot
@@ -195,9 +196,9 @@ public struct FilterSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = VirtualJudge()
             precision = try c.decodeIfPresent(Double.self, forKey: .precision) ?? d.precision
-            try require(precision, in: 0...1, "precision", decoder)
+            try decoder.require(precision, in: 0...1, "precision")
             recall = try c.decodeIfPresent(Double.self, forKey: .recall) ?? d.recall
-            try require(recall, in: 0...1, "recall", decoder)
+            try decoder.require(recall, in: 0...1, "recall")
         }
     }
     /// Annotations from agents whose estimated accuracy falls below this are dropped.
@@ -213,7 +214,7 @@ public struct FilterSpec: Codable, Sendable, Hashable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         minAgentTrust = try c.decodeIfPresent(Double.self, forKey: .minAgentTrust) ?? 0
-        try require(minAgentTrust, in: 0...1, "min_agent_trust", decoder)
+        try decoder.require(minAgentTrust, in: 0...1, "min_agent_trust")
         virtualJudge = try c.decodeIfPresent(VirtualJudge.self, forKey: .virtualJudge)
     }
 }

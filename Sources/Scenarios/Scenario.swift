@@ -1,5 +1,6 @@
 import Engine
 import FlywheelCore
+import World
 
 /// A scenario: one corpus, a population of simulated agents, the system's settings, and one or
 /// more arms run over the same ticket stream for `replicates` seeds (docs/scenarios.md).
@@ -63,35 +64,35 @@ public struct Scenario: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = Scenario()
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? d.version
-        try require(version, in: 1...1, "version", decoder)
+        try decoder.require(version, in: 1...1, "version")
         corpus = try c.decodeIfPresent(String.self, forKey: .corpus) ?? d.corpus
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
         replicates = try c.decodeIfPresent(Int.self, forKey: .replicates) ?? d.replicates
-        try require(replicates, in: 1...1000, "replicates", decoder)
+        try decoder.require(replicates, in: 1...1000, "replicates")
         heldout = try c.decodeIfPresent(HeldOutSpec.self, forKey: .heldout) ?? d.heldout
         knowledge = try c.decodeIfPresent(KnowledgeSpec.self, forKey: .knowledge) ?? d.knowledge
         personas = try c.decodeIfPresent(String.self, forKey: .personas) ?? d.personas
         population = try c.decodeIfPresent([PopulationEntry].self, forKey: .population) ?? d.population
-        guard !population.isEmpty, population.map(\.weight).reduce(0, +) > 0 else {
-            throw ScenarioKeyError(
+        if !(!population.isEmpty && population.map(\.weight).reduce(0, +) > 0) {
+            try decoder.report(
                 path: decoder.keyPath + ["population"],
                 message: "the population needs at least one persona and weights summing to a positive number")
         }
         agents = try c.decodeIfPresent(Int.self, forKey: .agents) ?? d.agents
-        try require(agents, in: 1...100_000, "agents", decoder)
+        try decoder.require(agents, in: 1...100_000, "agents")
         panel = try c.decodeIfPresent(String.self, forKey: .panel)
-        if let panel { try requirePersonaName(panel, "panel", decoder) }
+        if let panel { try decoder.requirePersonaName(panel, "panel") }
         system = try c.decodeIfPresent(SystemSpec.self, forKey: .system) ?? d.system
         judge = try c.decodeIfPresent(JudgeSpec.self, forKey: .judge) ?? d.judge
         filter = try c.decodeIfPresent(FilterSpec.self, forKey: .filter) ?? d.filter
         arms = try c.decodeIfPresent([String: ArmSpec].self, forKey: .arms) ?? d.arms
-        guard !arms.isEmpty else {
-            throw ScenarioKeyError(path: decoder.keyPath + ["arms"], message: "a scenario needs at least one arm")
+        if arms.isEmpty {
+            try decoder.report(path: decoder.keyPath + ["arms"], message: "a scenario needs at least one arm")
         }
         baseline = try c.decodeIfPresent(String.self, forKey: .baseline)
             ?? d.baseline.flatMap { arms[$0] == nil ? nil : $0 }
         if let baseline, arms[baseline] == nil {
-            throw ScenarioKeyError(
+            try decoder.report(
                 path: decoder.keyPath + ["baseline"],
                 message: "'\(baseline)' is not an arm; arms: \(arms.keys.sorted().joined(separator: ", "))")
         }
@@ -118,9 +119,9 @@ public struct HeldOutSpec: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = HeldOutSpec()
         share = try c.decodeIfPresent(Double.self, forKey: .share) ?? d.share
-        try require(share, in: 0.001...0.5, "share", decoder)
+        try decoder.require(share, in: 0.001...0.5, "share")
         max = try c.decodeIfPresent(Int.self, forKey: .max) ?? d.max
-        try require(max, in: 1...1_000_000, "max", decoder)
+        try decoder.require(max, in: 1...1_000_000, "max")
     }
 }
 
@@ -141,7 +142,7 @@ public struct KnowledgeSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Withhold()
             share = try c.decodeIfPresent(Double.self, forKey: .share) ?? d.share
-            try require(share, in: 0...0.9, "share", decoder)
+            try decoder.require(share, in: 0...0.9, "share")
             introducedLater = try c.decodeIfPresent(Bool.self, forKey: .introducedLater) ?? d.introducedLater
         }
     }
@@ -172,16 +173,16 @@ public struct KnowledgeSpec: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Authoring()
             flagsNeeded = try c.decodeIfPresent(Int.self, forKey: .flagsNeeded) ?? d.flagsNeeded
-            try require(flagsNeeded, in: 1...10_000, "flags_needed", decoder)
+            try decoder.require(flagsNeeded, in: 1...10_000, "flags_needed")
             delay = try c.decodeIfPresent(SimDuration.self, forKey: .delay) ?? d.delay
             significance = try c.decodeIfPresent(Double.self, forKey: .significance) ?? d.significance
-            try require(significance, in: 1e-12...0.5, "significance", decoder)
+            try decoder.require(significance, in: 1e-12...0.5, "significance")
             skill = try c.decodeIfPresent(Double.self, forKey: .skill) ?? d.skill
-            try require(skill, in: 0...1, "skill", decoder)
+            try decoder.require(skill, in: 0...1, "skill")
             triageMinutes = try c.decodeIfPresent(Double.self, forKey: .triageMinutes) ?? d.triageMinutes
-            try require(triageMinutes, in: 0...10_000, "triage_minutes", decoder)
+            try decoder.require(triageMinutes, in: 0...10_000, "triage_minutes")
             reviewMinutes = try c.decodeIfPresent(Double.self, forKey: .reviewMinutes) ?? d.reviewMinutes
-            try require(reviewMinutes, in: 0...100_000, "review_minutes", decoder)
+            try decoder.require(reviewMinutes, in: 0...100_000, "review_minutes")
         }
     }
     public var withhold = Withhold()
@@ -210,8 +211,8 @@ public struct PopulationEntry: Codable, Sendable, Hashable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         persona = try c.decode(String.self, forKey: .persona)
-        try requirePersonaName(persona, "persona", decoder)
+        try decoder.requirePersonaName(persona, "persona")
         weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
-        try require(weight, in: 0...1_000_000, "weight", decoder)
+        try decoder.require(weight, in: 0...1_000_000, "weight")
     }
 }

@@ -41,31 +41,55 @@ public struct Sweep: Sendable {
             throw InputError(file: path, "cannot read the sweep file (missing or unreadable)")
         }
         let text = try BoundedYAML.read(path: path, what: "sweep file")
-        let spec = try decodeSpec(text, file: path)
+        let root = try BoundedYAML.compose(text, file: path)
+        let spec = try StrictYAML.decode(SweepSpec.self, root: root, file: path)
         let basePath = ScenarioPaths.resolve(spec.base, against: ScenarioPaths.folder(ofFile: path))
         guard FileManager.default.fileExists(atPath: basePath) else {
-            throw InputError(file: path, field: "base", "no scenario file at '\(basePath)'")
+            throw StrictYAML.inputError([YAMLProblem(path: ["base"], message: "no scenario file at '\(basePath)'")], root: root, file: path)
         }
         let base = try ScenarioLoader.load(path: basePath)
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        return try expand(spec, base: base, basePath: basePath, name: spec.name ?? fileName, file: path)
+        do {
+            return try expand(spec, base: base, basePath: basePath, name: spec.name ?? fileName, file: path)
+        } catch let error as InputError where error.file == path {
+            throw located(error, spec: spec, root: root)
+        }
     }
 
-    /// Decodes sweep YAML `text`; `file` only names the source in errors.
+    /// Decodes sweep YAML `text`; `file` only names the source in errors. Every problem of the
+    /// file is listed (``StrictYAML``).
     public static func decodeSpec(_ text: String, file: String = "<sweep>") throws -> SweepSpec {
-        let root = try BoundedYAML.compose(text, file: file)
-        do {
-            return try YAMLDecoder().decode(SweepSpec.self, from: root)
-        } catch let error as ScenarioKeyError {
-            throw InputError(file: file, field: error.path.joined(separator: "."), error.message)
-        } catch let error as DecodingError {
-            if case .dataCorrupted(let context) = error, let inner = context.underlyingError as? ScenarioKeyError {
-                throw InputError(file: file, field: inner.path.joined(separator: "."), inner.message)
+        try StrictYAML.decode(SweepSpec.self, from: text, file: file)
+    }
+
+    /// `error` (and those it lists) at the line and column of the sweep file's entry it comes
+    /// from: `set.KEY` or `parameters.KEY` itself, or, for a cell's problem at a scenario key
+    /// path, the swept or set key path it lies within.
+    static func located(_ error: InputError, spec: SweepSpec, root: Node) -> InputError {
+        func path(of field: String?) -> [String] {
+            guard let field else { return [] }
+            for section in ["set", "parameters"] where field.hasPrefix(section + ".") {
+                return [section, String(field.dropFirst(section.count + 1))]
             }
-            throw ScenarioLoader.inputError(error, file: file)
-        } catch let error as YamlError {
-            throw InputError(file: file, "not valid YAML: \(error)")
+            let cell = YAMLProblem(keyPath: field, message: "")
+            if let swept = spec.parameterPaths.first(where: { cell.lies(within: YAMLProblem(keyPath: $0, message: "")) }) {
+                return ["parameters", swept]
+            }
+            if let set = spec.set.keys.sorted().first(where: { cell.lies(within: YAMLProblem(keyPath: $0, message: "")) }) {
+                return ["set", set]
+            }
+            return [field == "parameters" ? "parameters" : ""]
         }
+        let problems = error.all.map { YAMLProblem(path: path(of: $0.field), message: $0.message) }
+        var out = StrictYAML.inputError(problems, root: root, file: error.file ?? "")
+        let fields = error.all.map(\.field)
+        out.field = fields[0]
+        out.more = zip(out.more, fields.dropFirst()).map { e, f in
+            var e = e
+            e.field = f
+            return e
+        }
+        return out
     }
 
     /// The cells of `spec` over `base`. A relative path the sweep sets (`corpus`, `personas`,
@@ -147,19 +171,20 @@ public struct Sweep: Sendable {
         }
     }
 
-    /// Decodes one cell's tree strictly, with the scenario's own errors prefixed by the cell.
+    /// Decodes one cell's tree strictly, listing every problem of the scenario, each prefixed
+    /// by the cell.
     static func decodeCell(_ tree: JSONValue, file: String, label: String) throws -> Scenario {
         let data = (try? JSONEncoder().encode(tree)) ?? Data()
-        do {
-            return try JSONDecoder().decode(Scenario.self, from: data)
-        } catch let error as ScenarioKeyError {
-            throw InputError(file: file, field: error.path.joined(separator: "."), "\(label): \(error.message)")
-        } catch let error as DecodingError {
-            var inner = ScenarioLoader.inputError(error, file: file)
-            if case .dataCorrupted(let context) = error, let key = context.underlyingError as? ScenarioKeyError {
-                inner = InputError(file: file, field: key.path.joined(separator: "."), key.message)
-            }
-            throw InputError(file: file, field: inner.field, "\(label): \(inner.message)")
+        let problems = YAMLProblems()
+        let scenario = StrictYAML.collecting(into: problems) { problems in
+            let decoder = JSONDecoder()
+            decoder.userInfo[YAMLProblems.key] = problems
+            return try decoder.decode(Scenario.self, from: data)
         }
+        guard problems.list.isEmpty, let scenario else {
+            let labelled = problems.list.map { YAMLProblem(path: $0.path, message: "\(label): \($0.message)", anchor: $0.anchor) }
+            throw StrictYAML.inputError(labelled, root: nil, file: file)
+        }
+        return scenario
     }
 }

@@ -1,4 +1,5 @@
 import FlywheelCore
+import World
 
 /// A sweep file: a base scenario and the parameters to vary, as a full grid or a seeded random
 /// sample of the grid's cells (docs/sweeps.md).
@@ -44,10 +45,10 @@ public struct SweepSpec: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = SweepSpec()
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? d.version
-        try require(version, in: 1...1, "version", decoder)
+        try decoder.require(version, in: 1...1, "version")
         name = try c.decodeIfPresent(String.self, forKey: .name)
         if let name, name.isEmpty || name.contains("/") {
-            throw ScenarioKeyError(path: ["name"], message: "a sweep name must be non-empty and contain no '/'")
+            try decoder.report(path: ["name"], message: "a sweep name must be non-empty and contain no '/'")
         }
         base = try c.decode(String.self, forKey: .base)
         mode = try c.decodeIfPresent(Mode.self, forKey: .mode) ?? d.mode
@@ -55,33 +56,34 @@ public struct SweepSpec: Codable, Sendable, Hashable {
         seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
         set = try c.decodeIfPresent([String: JSONValue].self, forKey: .set) ?? [:]
         parameters = try c.decodeIfPresent([String: [JSONValue]].self, forKey: .parameters) ?? [:]
-        guard !parameters.isEmpty else {
-            throw ScenarioKeyError(path: ["parameters"], message: "a sweep needs at least one parameter to vary")
+        if parameters.isEmpty {
+            try decoder.report(path: ["parameters"], message: "a sweep needs at least one parameter to vary")
         }
         for (path, values) in parameters.sorted(by: { $0.key < $1.key }) where values.isEmpty {
-            throw ScenarioKeyError(path: ["parameters", path], message: "the list of values is empty")
+            try decoder.report(path: ["parameters", path], message: "the list of values is empty")
         }
         for path in parameters.keys.sorted() where set[path] != nil {
-            throw ScenarioKeyError(path: ["set", path], message: "is also a swept parameter; keep it in one place")
+            try decoder.report(path: ["set", path], message: "is also a swept parameter; keep it in one place")
         }
         switch mode {
         case .grid:
             if samples != nil {
-                throw ScenarioKeyError(path: ["samples"], message: "only a random sweep takes samples; add 'mode: random'")
+                try decoder.report(path: ["samples"], message: "only a random sweep takes samples; add 'mode: random'")
             }
         case .random:
-            guard let samples else {
-                throw ScenarioKeyError(path: ["samples"], message: "a random sweep needs 'samples' (the number of cells)")
+            if let samples {
+                try decoder.require(samples, in: 1...SweepSpec.maxCells, "samples")
+            } else {
+                try decoder.report(path: ["samples"], message: "a random sweep needs 'samples' (the number of cells)")
             }
-            try require(samples, in: 1...SweepSpec.maxCells, "samples", decoder)
         }
         let size = gridSize
-        guard size <= SweepSpec.maxCells || mode == .random else {
-            throw ScenarioKeyError(
+        if size > SweepSpec.maxCells && mode == .grid {
+            try decoder.report(
                 path: ["parameters"], message: "the grid has \(size) cells; at most \(SweepSpec.maxCells) (use mode: random)")
         }
         if mode == .random, let samples, samples > size {
-            throw ScenarioKeyError(path: ["samples"], message: "\(samples) samples but the grid has only \(size) distinct cells")
+            try decoder.report(path: ["samples"], message: "\(samples) samples but the grid has only \(size) distinct cells")
         }
     }
 

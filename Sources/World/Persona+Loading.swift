@@ -3,22 +3,12 @@ import Foundation
 
 extension Persona {
     /// Decodes and validates a persona from YAML text: unknown keys, missing keys, wrong types
-    /// and out-of-range values are ``InputError``s naming `file`, the line and the key path.
+    /// and out-of-range values are ``InputError``s naming `file`, the line, column and key
+    /// path, every one of them (``StrictYAML``).
     public static func load(yaml: String, file: String) throws -> Persona {
-        let root = try StrictYAML.compose(yaml, file: file)
-        try StrictYAML.checkKeys(root, schema: Persona.keySchema, path: "", file: file)
-        let persona: Persona
-        do {
-            persona = try Yams.YAMLDecoder().decode(Persona.self, from: root)
-        } catch let error as DecodingError {
-            throw StrictYAML.inputError(error, root: root, file: file)
+        try StrictYAML.decode(Persona.self, from: yaml, file: file, keys: Persona.keySchema) { persona in
+            persona.rangeProblems().map { YAMLProblem(keyPath: $0.keyPath, message: $0.message) }
         }
-        if let problem = persona.rangeProblems().first {
-            throw InputError(
-                file: file, line: StrictYAML.line(of: problem.keyPath, in: root), field: problem.keyPath,
-                problem.message)
-        }
-        return persona
     }
 
     /// Loads a persona file.

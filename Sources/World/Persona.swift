@@ -139,7 +139,7 @@ public struct CostSeconds: Codable, Sendable, Hashable {
     }
 }
 
-extension Persona: StrictlyKeyed {
+extension Persona {
     static var keySchema: KeySchema {
         .keys(
             CodingKeys.self,

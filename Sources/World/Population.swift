@@ -59,14 +59,15 @@ public struct Population: Sendable, Hashable {
 
     /// Decodes and checks the entries of a population file, without resolving personas.
     public static func entries(yaml: String, file: String) throws -> [Entry] {
-        let file_ = try StrictYAML.decode(PopulationFile.self, from: yaml, file: file)
-        do {
-            try checkWeights(file_.population.map(\.weight), file: file, keyPath: "population")
-        } catch var error as InputError {
-            if let field = error.field, let root = try? StrictYAML.compose(yaml, file: file) {
-                error.line = StrictYAML.line(of: field, in: root)
+        let file_ = try StrictYAML.decode(PopulationFile.self, from: yaml, file: file, keys: PopulationFile.keySchema) { f in
+            do {
+                try checkWeights(f.population.map(\.weight), file: file, keyPath: "population")
+                return []
+            } catch let error as InputError {
+                return [YAMLProblem(keyPath: error.field ?? "population", message: error.message)]
+            } catch {
+                return [YAMLProblem(keyPath: "population", message: "\(error)")]
             }
-            throw error
         }
         return file_.population
     }
@@ -101,7 +102,7 @@ public struct Population: Sendable, Hashable {
 }
 
 /// The shape of a population file.
-struct PopulationFile: Codable, StrictlyKeyed {
+struct PopulationFile: Codable {
     var population: [Population.Entry]
     enum CodingKeys: String, CodingKey, CaseIterable { case population }
     static var keySchema: KeySchema {

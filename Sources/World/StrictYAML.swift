@@ -1,175 +1,147 @@
 import FlywheelCore
 import Yams
 
-/// The keys a YAML mapping may hold, nested: the strict half of decoding persona files.
+/// The one strict YAML loader of persona, population, scenario and sweep files.
 ///
-/// Types say which keys they accept through their `CodingKeys` (``StrictlyKeyed``), so the list of
-/// valid keys lives in exactly one place and unknown keys can be caught before decoding.
-indirect enum KeySchema: Sendable {
+/// It parses within ``InputLimit``'s bounds (``BoundedYAML``), then decodes while collecting
+/// every problem (``YAMLProblem``): unknown keys, wrong types, out-of-range values, missing
+/// required keys. If there is any, it throws them all as one ``InputError`` list
+/// (``FlywheelCore/InputError/all``), in file order, each naming the file, line, column and key
+/// path:
+///
+/// ```
+/// scenarios/x.yaml:3:3: field "heldout.shares": unknown key 'shares'; did you mean 'share'? Valid keys: share, max
+/// scenarios/x.yaml:5:13: field "replicates": 0 is out of range; allowed: 1…1000
+/// ```
+///
+/// A type whose `Codable` conformance is synthesized names its keys with a ``KeySchema``
+/// (`keys:`); one with a hand-written `init(from:)` calls
+/// ``Swift/Decoder/rejectUnknownKeys(_:)`` and reports through the decoder.
+public enum StrictYAML {
+    /// Decodes `T` from YAML `text`; `file` names the source in errors. `keys` checks unknown
+    /// keys before decoding; `check` adds the problems of a decoded value (ranges).
+    public static func decode<T: Decodable>(
+        _ type: T.Type, from text: String, file: String, keys: KeySchema? = nil,
+        check: (T) -> [YAMLProblem] = { _ in [] }
+    ) throws -> T {
+        try decode(type, root: try BoundedYAML.compose(text, file: file), file: file, keys: keys, check: check)
+    }
+
+    /// Decodes `T` from a composed node tree (``BoundedYAML/compose(_:file:)``).
+    public static func decode<T: Decodable>(
+        _ type: T.Type, root: Node, file: String, keys: KeySchema? = nil, check: (T) -> [YAMLProblem] = { _ in [] }
+    ) throws -> T {
+        let keyProblems = YAMLProblems()
+        if let keys { checkKeys(root, schema: keys, path: [], into: keyProblems) }
+        var found = keyProblems.list, removed: [YAMLProblem] = [], tree = root, value: T?
+        // A problem decoding cannot go past (a wrong type, a missing key) is listed, its value
+        // removed from the tree, and the rest decoded again, so later problems are found too.
+        for _ in 0..<maxRetries {
+            let problems = YAMLProblems()
+            let (decoded, stop) = attempt { try YAMLDecoder().decode(T.self, from: tree, userInfo: [YAMLProblems.key: problems]) }
+            found += problems.list.filter { p in !removed.contains { $0.lies(within: p) || p.lies(within: $0) } }
+            guard let stop else {
+                value = decoded
+                break
+            }
+            let consequence = found.contains { $0.lies(within: stop) } || removed.contains { stop.lies(within: $0) || $0.lies(within: stop) }
+            if !consequence { found.append(stop) }
+            guard let (pruned, at) = YAMLLocation.removing(stop.path, from: tree) else { break }
+            tree = pruned
+            removed.append(YAMLProblem(path: at, message: ""))
+        }
+        if let value { check(value).forEach { found.append($0) } }
+        guard found.isEmpty, let value else { throw inputError(found, root: root, file: file) }
+        return value
+    }
+
+    /// How many times one file is decoded again after a problem decoding cannot go past.
+    static let maxRetries = 50
+
+    /// Runs `decode`, which hands `problems` to its decoder's `userInfo`: the value, or nil when
+    /// decoding stopped at a problem it could not go past (added to `problems` unless one already
+    /// collected lies within it: then it is that one's consequence). For a tree without marks
+    /// (a sweep cell, decoded from JSON).
+    public static func collecting<T>(into problems: YAMLProblems, _ decode: (YAMLProblems) throws -> T) -> T? {
+        let (value, stop) = attempt { try decode(problems) }
+        if let stop, !problems.list.contains(where: { $0.lies(within: stop) }) { problems.append(stop) }
+        return value
+    }
+
+    /// The decoded value, or the problem that stopped decoding.
+    static func attempt<T>(_ decode: () throws -> T) -> (T?, YAMLProblem?) {
+        do {
+            return (try decode(), nil)
+        } catch let problem as YAMLProblem {
+            return (nil, problem)
+        } catch let error as DecodingError {
+            return (nil, YAMLProblem(error))
+        } catch {
+            return (nil, YAMLProblem(path: [], message: "\(error)"))
+        }
+    }
+
+    /// Every problem as an ``InputError`` at its node's line and column, in file order (problems
+    /// without a place last, in the order found); repeats and the consequences of a misspelt
+    /// key (``YAMLProblem/follows(from:)``) are dropped.
+    public static func inputError(_ problems: [YAMLProblem], root: Node?, file: String) -> InputError {
+        var seen = Set<YAMLProblem>()
+        let listed = problems.filter { problem in
+            seen.insert(problem).inserted && !problems.contains { problem.follows(from: $0) }
+        }
+        let located = listed.map { problem in
+            let mark = root.flatMap { YAMLLocation.mark(of: problem, in: $0) }
+            var error = InputError(file: file, line: mark?.line, field: problem.keyPath.isEmpty ? nil : problem.keyPath, problem.message)
+            error.column = mark?.column
+            return error
+        }
+        let ordered = located.enumerated().sorted { a, b in
+            let x = (a.element.line ?? .max, a.element.column ?? .max, a.offset)
+            let y = (b.element.line ?? .max, b.element.column ?? .max, b.offset)
+            return x < y
+        }
+        return InputError.list(ordered.map(\.element))
+    }
+
+    /// Collects the keys `node` has that `schema` does not allow, and shapes that differ.
+    static func checkKeys(_ node: Node, schema: KeySchema, path: [String], into problems: YAMLProblems) {
+        switch (schema, node) {
+        case (.mapping(let allowed), .mapping(let mapping)):
+            let valid = allowed.map(\.key)
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? "\(keyNode)"
+                guard let child = allowed.first(where: { $0.key == key })?.value else {
+                    problems.append(YAMLProblem.unknownKey(key, at: path, valid: valid))
+                    continue
+                }
+                checkKeys(value, schema: child, path: path + [key], into: problems)
+            }
+        case (.mapping(let allowed), _):
+            problems.append(YAMLProblem(path: path, message: "expected a mapping with keys \(allowed.map(\.key).joined(separator: ", "))"))
+        case (.sequence(let element), .sequence(let sequence)):
+            for (i, item) in sequence.enumerated() {
+                checkKeys(item, schema: element, path: path + ["[\(i)]"], into: problems)
+            }
+        case (.sequence, _):
+            problems.append(YAMLProblem(path: path, message: "expected a list"))
+        case (.leaf, _):
+            break
+        }
+    }
+}
+
+/// The keys a YAML mapping may hold, nested, for types whose `Codable` conformance is
+/// synthesized: their `CodingKeys` say which keys they accept, so the list lives in one place.
+public indirect enum KeySchema: Sendable {
     /// A mapping with exactly these keys allowed (none of them required here: decoding checks that).
     case mapping([(key: String, value: KeySchema)])
     /// A sequence whose every element follows the schema.
     case sequence(KeySchema)
     /// A scalar, or anything not checked further.
     case leaf
-}
 
-/// A type whose YAML mapping keys are its `CodingKeys`.
-protocol StrictlyKeyed {
-    static var keySchema: KeySchema { get }
-}
-
-/// Yams decoding with strict keys and errors that name the file, line and key path.
-enum StrictYAML {
-    /// Decodes `T` from `yaml`, rejecting unknown keys anywhere in the tree.
-    static func decode<T: Decodable & StrictlyKeyed>(_ type: T.Type, from yaml: String, file: String) throws -> T {
-        let root = try compose(yaml, file: file)
-        try checkKeys(root, schema: T.keySchema, path: "", file: file)
-        do {
-            return try YAMLDecoder().decode(T.self, from: root)
-        } catch let error as DecodingError {
-            throw inputError(error, root: root, file: file)
-        }
-    }
-
-    /// Parses YAML into a node tree within ``InputLimit``'s bounds (``BoundedYAML``).
-    static func compose(_ yaml: String, file: String) throws -> Node {
-        try BoundedYAML.compose(yaml, file: file)
-    }
-
-    static func checkKeys(_ node: Node, schema: KeySchema, path: String, file: String) throws {
-        switch (schema, node) {
-        case (.mapping(let allowed), .mapping(let mapping)):
-            let valid = allowed.map(\.key)
-            for (keyNode, value) in mapping {
-                let key = keyNode.string ?? "\(keyNode)"
-                let keyPath = path.isEmpty ? key : "\(path).\(key)"
-                guard let child = allowed.first(where: { $0.key == key })?.value else {
-                    var message = "unknown key '\(key)'"
-                    if let near = closest(to: key, in: valid) { message += "; did you mean '\(near)'?" }
-                    message += " valid keys: \(valid.sorted().joined(separator: ", "))"
-                    throw InputError(file: file, line: keyNode.mark?.line, field: keyPath, message)
-                }
-                try checkKeys(value, schema: child, path: keyPath, file: file)
-            }
-        case (.mapping(let allowed), _):
-            throw InputError(
-                file: file, line: node.mark?.line, field: path.isEmpty ? nil : path,
-                "expected a mapping with keys \(allowed.map(\.key).sorted().joined(separator: ", "))")
-        case (.sequence(let element), .sequence(let seq)):
-            for (i, item) in seq.enumerated() {
-                try checkKeys(item, schema: element, path: "\(path)[\(i)]", file: file)
-            }
-        case (.sequence, _):
-            throw InputError(file: file, line: node.mark?.line, field: path, "expected a list")
-        case (.leaf, _):
-            break
-        }
-    }
-
-    /// The node at a key path such as `population[2].weight`, if present.
-    static func node(at path: String, in root: Node) -> Node? {
-        var node = root
-        for part in path.split(separator: ".") {
-            var name = Substring(part)
-            var indices: [Int] = []
-            while let open = name.lastIndex(of: "["), name.hasSuffix("]"),
-                let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
-            {
-                indices.insert(i, at: 0)
-                name = name[..<open]
-            }
-            if !name.isEmpty {
-                guard let next = node[String(name)] else { return nil }
-                node = next
-            }
-            for i in indices {
-                guard let seq = node.sequence, i < seq.count else { return nil }
-                node = seq[i]
-            }
-        }
-        return node
-    }
-
-    /// The line of the node at `path`, or of its nearest existing parent.
-    static func line(of path: String, in root: Node) -> Int? {
-        var parts = path.split(separator: ".").map(String.init)
-        while !parts.isEmpty {
-            if let n = node(at: parts.joined(separator: "."), in: root) { return n.mark?.line }
-            parts.removeLast()
-        }
-        return root.mark?.line
-    }
-
-    static func keyPath(_ codingPath: [any CodingKey]) -> String {
-        var out = ""
-        for key in codingPath {
-            if let i = key.intValue {
-                out += "[\(i)]"
-            } else {
-                out += out.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-        return out
-    }
-
-    static func inputError(_ error: DecodingError, root: Node, file: String) -> InputError {
-        switch error {
-        case .keyNotFound(let key, let context):
-            let path = keyPath(context.codingPath + [key])
-            return InputError(
-                file: file, line: line(of: keyPath(context.codingPath), in: root), field: path,
-                "missing key '\(key.stringValue)'")
-        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            let path = keyPath(context.codingPath)
-            return InputError(
-                file: file, line: line(of: path, in: root), field: path,
-                "expected \(describe(type)): \(context.debugDescription)")
-        case .dataCorrupted(let context):
-            let path = keyPath(context.codingPath)
-            return InputError(file: file, line: line(of: path, in: root), field: path, context.debugDescription)
-        @unknown default:
-            return InputError(file: file, "\(error)")
-        }
-    }
-
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type: "a number"
-        case is Int.Type: "an integer"
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        default: "\(type)"
-        }
-    }
-
-    /// The valid key nearest to `key` by edit distance, when it is plausibly a typo.
-    static func closest(to key: String, in valid: [String]) -> String? {
-        let scored = valid.map { ($0, editDistance(key, $0)) }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        guard let best = scored.first, best.1 <= max(2, key.count / 3) else { return nil }
-        return best.0
-    }
-
-    /// Levenshtein distance (insert, delete, substitute; unit costs).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        for i in 1...a.count {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[b.count]
-    }
-}
-
-extension KeySchema {
     /// A mapping schema from a `CodingKeys` enum, with nested schemas for some keys.
-    static func keys<K: CodingKey & CaseIterable>(_: K.Type, nested: [String: KeySchema] = [:]) -> KeySchema {
+    public static func keys<K: CodingKey & CaseIterable>(_: K.Type, nested: [String: KeySchema] = [:]) -> KeySchema {
         .mapping(K.allCases.map { (key: $0.stringValue, value: nested[$0.stringValue] ?? .leaf) })
     }
 }

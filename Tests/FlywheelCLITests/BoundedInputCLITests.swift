@@ -35,7 +35,7 @@ import Testing
         try text.write(toFile: scenario, atomically: true, encoding: .utf8)
         let r = try CLIFixture.run(["scenario", "validate", scenario])
         #expect(r.0 == 2)
-        #expect(r.2 == "error: \(scenario): field \"horizon\": \"99999999999w\" is longer than the longest duration allowed, 5200w (about a century)\n")
+        #expect(r.2 == "error: \(scenario):13:10: field \"horizon\": \"99999999999w\" is longer than the longest duration allowed, 5200w (about a century)\n")
     }
 
     @Test func aCadenceHorizonBeyondACenturyIsBadInputInOneLine() throws {

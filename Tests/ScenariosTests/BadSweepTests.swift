@@ -68,7 +68,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("s.yaml").path
         try "base: nowhere.yaml\nparameters: {seed: [1]}\n".write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(throws: InputError(file: file, field: "base", "no scenario file at '\(folder.path)/nowhere.yaml'")) {
+        #expect(throws: InputError(file: file, line: 1, field: "base", "no scenario file at '\(folder.path)/nowhere.yaml'").withColumn(7)) {
             try Sweep.load(path: file)
         }
     }

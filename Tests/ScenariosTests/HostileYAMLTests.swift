@@ -85,9 +85,9 @@ import World
     @Test(arguments: ["../careful-expert", "/etc/passwd", ".hidden", "a/b"])
     func aPersonaNameCannotLeaveThePersonaFolder(name: String) throws {
         let message = "'\(name)' is not a persona name: the file `<personas>/<name>.yaml` (no '/', not starting with '.')"
-        #expect(error("population: [{persona: '\(name)'}]") == InputError(file: "bad.yaml", field: "population[0].persona", message))
-        #expect(error("panel: '\(name)'") == InputError(file: "bad.yaml", field: "panel", message))
-        #expect(error("arms: {batch: {labelling: {persona: '\(name)'}}}") == InputError(file: "bad.yaml", field: "arms.batch.labelling.persona", message))
+        #expect(error("population: [{persona: '\(name)'}]") == InputError(file: "bad.yaml", line: 1, field: "population[0].persona", message).withColumn(24))
+        #expect(error("panel: '\(name)'") == InputError(file: "bad.yaml", line: 1, field: "panel", message).withColumn(8))
+        #expect(error("arms: {batch: {labelling: {persona: '\(name)'}}}") == InputError(file: "bad.yaml", line: 1, field: "arms.batch.labelling.persona", message).withColumn(37))
     }
 
     @Test func personaFilesGetTheSameYAMLErrors() throws {

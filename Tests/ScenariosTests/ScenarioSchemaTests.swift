@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import World
 
 @testable import Scenarios
 
@@ -73,13 +74,13 @@ import Testing
                 do {
                     _ = try JSONDecoder().decode(Scenario.self, from: JSONEncoder().encode(t))
                     #expect(ok, "\(concrete) = \(x) was accepted")
-                } catch let error as ScenarioKeyError {
+                } catch let error as YAMLProblem {
                     #expect(!ok || weightlessPopulation, "\(concrete) = \(x): \(error.message)")
-                    if !ok { #expect(error.path.joined(separator: ".") == concrete && error.message.contains("out of range")) }
+                    if !ok { #expect(error.keyPath == concrete && error.message.contains("out of range")) }
                 } catch let DecodingError.dataCorrupted(context) {
-                    let inner = context.underlyingError as? ScenarioKeyError
+                    let inner = context.underlyingError as? YAMLProblem
                     #expect(!ok, "\(concrete) = \(x): \(String(describing: inner))")
-                    #expect(inner?.path.joined(separator: ".") == concrete)
+                    #expect(inner?.keyPath == concrete)
                 }
                 checked += 1
             }

@@ -36,8 +36,8 @@ import Testing
         #expect(error.file == url.path)
         #expect(error.field == "preference.nosie")
         #expect(error.line == 6)
-        #expect(error.message.contains("unknown key 'nosie'; did you mean 'noise'?"))
-        #expect(error.message.contains("valid keys: both_bad, length_bias, margins, noise, position_bias, tie_band"))
+        #expect(error.column == 3)
+        #expect(error.message == "unknown key 'nosie'; did you mean 'noise'? Valid keys: noise, margins, position_bias, length_bias, tie_band, both_bad")
     }
 
     @Test func probabilityOutsideUnitIntervalStatesTheRange() throws {
@@ -94,6 +94,25 @@ import Testing
         let error = try #require(throws: InputError.self) { try Persona.load(named: "nobody", in: TestSupport.personasFolder) }
         #expect(error.message.contains("available: careful-expert"))
     }
+
+    @Test func everyProblemOfAPersonaFileIsListedInFileOrder() throws {
+        let url = TestSupport.fixture("bad-three-problems.yaml")
+        let error = try #require(throws: InputError.self) { try Persona.load(contentsOf: url) }
+        #expect(error.all.allSatisfy { $0.file == url.path })
+        #expect(error.all.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.field ?? "-")" } == [
+            "3:1 colour", "7:23 adoption.threshold", "9:55 relevance.specificity",
+        ])
+        #expect(error.all[1].message == "1.6 is outside [0, 1]: a probability must be between 0 and 1")
+    }
+
+    @Test func populationFileWeightsGetTheirLine() throws {
+        let yaml = "population:\n  - {persona: rushed, weight: 1}\n  - {persona: novice, weight: -2}\n"
+        let error = try #require(throws: InputError.self) { try Population.entries(yaml: yaml, file: "pop.yaml") }
+        #expect(error.field == "population[1].weight")
+        #expect(error.line == 3)
+        #expect(error.all.count == 1)
+    }
+
 }
 
 @Test func personasBuiltInCodeValidateWithAKeyPrefix() throws {
@@ -102,4 +121,5 @@ import Testing
     #expect(error.field == "personas[1].missing_knowledge.false_flag")
     #expect(error.file == "s.yaml")
     try TestSupport.persona("rushed").validate()
+
 }

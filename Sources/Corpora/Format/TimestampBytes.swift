@@ -18,24 +18,12 @@ enum TimestampBytes {
             if let y = n(0, 4), let mo = n(5, 2), let d = n(8, 2), let h = n(11, 2), let mi = n(14, 2), let s = n(17, 2),
                 (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
             {
-                let days = daysFromCivil(year: y, month: mo, day: d)
+                let days = Timestamp.daysFromCivil(year: y, month: mo, day: d)
                 return Timestamp(secondsSinceEpoch: Int64(days) * 86_400 + Int64(h * 3600 + mi * 60 + s))
             }
             return nil
         }
         return Timestamp(iso8601: String(decoding: b, as: UTF8.self))
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "chrono-Compatible
-    /// Low-Level Date Algorithms", days_from_civil; public domain).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
 
