@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -105,8 +106,7 @@ import Testing
 
     /// docs/reliability.md lists every limit with its variable and default, as this enum says.
     @Test func theDocsListEveryLimit() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let doc = try String(contentsOf: root.appendingPathComponent("docs/reliability.md"), encoding: .utf8)
+        let doc = try String(contentsOf: Repository.url("docs/reliability.md"), encoding: .utf8)
         for limit in InputLimit.allCases {
             #expect(doc.contains("| `\(limit.environmentVariable)` | \(limit.defaultValue) \(limit.unit) |"), "\(limit)")
         }

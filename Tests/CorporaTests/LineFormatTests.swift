@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -92,7 +93,7 @@ import Testing
         let dir = try TempDir()
         defer { dir.cleanUp() }
         try Sample.write(to: dir.path)
-        let (status, out, _) = try run(zstd, ["-dc", dir.file(CorpusFile.articles.fileName)])
+        let (status, out, _) = try ProcessRunner.run(zstd, ["-dc", dir.file(CorpusFile.articles.fileName)])
         #expect(status == 0)
         #expect(out.split(separator: "\n").count == Sample.articles.count)
     }

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -10,11 +11,11 @@ import Testing
 @Suite struct SharedDatasetsImportTests {
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static func available(_ name: String) -> Bool {
-        FileManager.default.fileExists(atPath: Repo.sharedDatasets + "/" + name) && python != nil
+        FileManager.default.fileExists(atPath: Repository.sharedDataset(name).path) && python != nil
     }
 
     func convert(_ script: String, _ dataset: String, into dir: TempDir) throws {
-        let (status, _, stderr) = try run(Self.python!, [Repo.root + "/scripts/" + script, Repo.sharedDatasets + "/" + dataset, dir.path])
+        let (status, _, stderr) = try ProcessRunner.run(Self.python!, [Repository.path("scripts/" + script), Repository.sharedDataset(dataset).path, dir.path])
         #expect(status == 0, "\(script) failed: \(stderr)")
     }
 

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -51,12 +52,8 @@ import Testing
     #expect(report.isValid, "\(report.issues)")
 }
 
-/// The repository root, derived from this file's path (Tests/CorporaTests/<file>).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
 @Test func committedDefaultCorpusIsValidAndRecordsItsCommand() throws {
-    let dir = repositoryRoot + "/corpora/marketplace"
+    let dir = Repository.path("corpora/marketplace")
     let report = CorpusValidator(directory: dir).validate()
     #expect(report.isValid, "\(report.issues)")
     #expect(report.counts.articles == 1500 && report.counts.tickets == 40_000)

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 
 /// Small generated worlds for end-to-end tests, in a fresh temporary folder each.
 enum TinyWorld {
-    /// The repository root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.rootPath
 
     static func temporaryFolder(_ name: String) throws -> String {
         let path = NSTemporaryDirectory() + "flywheel-\(name)-\(UUID().uuidString)"
