@@ -9,7 +9,7 @@ import FlywheelTestSupport
 @Suite struct CLIValidateTests {
     @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"))
     func validateExitsWithStatus2AndNamesFileLineAndField() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir, articles: BadCorpus.goodArticles + [#"{"id":"A2","title":"Dup","body":"Again."}"#])
         let (status, _, stderr) = try ProcessRunner.run(BuiltExecutable.flywheel!, ["corpus", "validate", dir.path])
@@ -23,7 +23,7 @@ import FlywheelTestSupport
         .enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"),
         arguments: BadInput.allCases)
     func everyBadInputExitsWithStatus2(_ bad: BadInput) throws {
-        let dir = try TempDir(bad.rawValue)
+        let dir = try TemporaryFolder(bad.rawValue)
         defer { dir.cleanUp() }
         try bad.build(in: dir)
         let (status, _, stderr) = try ProcessRunner.run(BuiltExecutable.flywheel!, ["corpus", "validate", dir.path])
@@ -35,7 +35,7 @@ import FlywheelTestSupport
 
     @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"))
     func validateAcceptsAGoodCorpus() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try Sample.write(to: dir.path)
         let (status, stdout, _) = try ProcessRunner.run(BuiltExecutable.flywheel!, ["corpus", "validate", dir.path])

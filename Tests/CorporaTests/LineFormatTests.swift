@@ -45,7 +45,7 @@ import FlywheelTestSupport
     }
 
     @Test func anUnknownAnnotationKindListsTheValidOnes() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try writeZstd(#"{"kind":"thumbs_up","ticket":"T1","agent":"a"}"# + "\n", to: dir.file("a.jsonl.zst"))
         let reader = try LineReader(path: dir.file("a.jsonl.zst"))
@@ -55,7 +55,7 @@ import FlywheelTestSupport
     }
 
     @Test func linesLongerThanTheBufferCRLFBlankLinesAndNoFinalNewline() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let long = String(repeating: "x", count: 700_000)
         try writeZstd("one\r\n\n\(long)\nlast", to: dir.file("l.zst"))
@@ -67,7 +67,7 @@ import FlywheelTestSupport
     }
 
     @Test func concatenatedZstdFramesReadAsOneStream() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try writeZstd("a\nb\n", to: dir.file("1.zst"))
         try writeZstd("c\n", to: dir.file("2.zst"))
@@ -80,7 +80,7 @@ import FlywheelTestSupport
     }
 
     @Test func anEmptyFileIsNotAZstdStream() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         FileManager.default.createFile(atPath: dir.file("e.zst"), contents: Data())
         let e = try #require(throws: InputError.self) { _ = try LineReader(path: dir.file("e.zst")).nextLine { _ in () } }
@@ -90,7 +90,7 @@ import FlywheelTestSupport
     @Test func theZstdCLIReadsOurFiles() throws {
         let zstd = ["/usr/bin/zstd", "/usr/local/bin/zstd"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let zstd else { return print("skipped: no zstd CLI to cross-check with") }
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try Sample.write(to: dir.path)
         let (status, out, _) = try ProcessRunner.run(zstd, ["-dc", dir.file(CorpusFile.articles.fileName)])

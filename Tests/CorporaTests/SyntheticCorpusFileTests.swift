@@ -9,7 +9,7 @@ import FlywheelTestSupport
 /// and never silently overwritten.
 @Test func generatingTwiceGivesIdenticalBytes() throws {
     let config = SyntheticWorldConfig(seed: 5, articles: 150, tickets: 1200, weeks: 4)
-    let dir1 = try TempDir("gen1"), dir2 = try TempDir("gen2")
+    let dir1 = try TemporaryFolder("gen1"), dir2 = try TemporaryFolder("gen2")
     defer { dir1.cleanUp(); dir2.cleanUp() }
     let m1 = try SyntheticWorld.generate(config).write(to: dir1.path, name: "w", command: "c")
     let m2 = try SyntheticWorld.generate(config).write(to: dir2.path, name: "w", command: "c")
@@ -21,7 +21,7 @@ import FlywheelTestSupport
 
 @Test func generatedCorpusReadsBackValueForValue() throws {
     let world = SyntheticWorld.generate(.init(seed: 3, articles: 60, tickets: 400, weeks: 2))
-    let dir = try TempDir("gen-read")
+    let dir = try TemporaryFolder("gen-read")
     defer { dir.cleanUp() }
     let manifest = try world.write(to: dir.path)
     #expect(manifest.counts.articles == 60 && manifest.counts.tickets == 400)
@@ -37,7 +37,7 @@ import FlywheelTestSupport
 
 @Test func writingRefusesToReplaceACorpusUnlessForced() throws {
     let world = SyntheticWorld.generate(.init(seed: 3, articles: 20, tickets: 30, weeks: 1))
-    let dir = try TempDir("gen-force")
+    let dir = try TemporaryFolder("gen-force")
     defer { dir.cleanUp() }
     _ = try world.write(to: dir.path)
     #expect(throws: InputError.self) { try world.write(to: dir.path) }
@@ -45,7 +45,7 @@ import FlywheelTestSupport
 }
 
 @Test func generatedCorpusPassesTheValidator() throws {
-    let dir = try TempDir("gen-valid")
+    let dir = try TemporaryFolder("gen-valid")
     defer { dir.cleanUp() }
     _ = try SyntheticWorld.generate(.init(seed: 9, articles: 80, tickets: 600, weeks: 3)).write(to: dir.path)
     let report = CorpusValidator(directory: dir.path).validate()

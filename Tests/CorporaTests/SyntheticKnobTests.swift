@@ -15,7 +15,7 @@ func committedCorpusIsReproducedByItsRecordedCommand(_ corpus: String) throws {
     let config = try #require(configFromCommand(manifest.command ?? ""))
     #expect(SyntheticWorld.command(for: config, out: corpus) == manifest.command)
     guard config.tickets <= 5_000 else { return }  // the 40k corpus is checked by `corpus generate` by hand (docs/generator.md)
-    let dir = try TempDir("regen")
+    let dir = try TemporaryFolder("regen")
     defer { dir.cleanUp() }
     let regenerated = try SyntheticWorld.generate(config).write(to: dir.path, name: manifest.name, command: manifest.command)
     #expect(regenerated.files == manifest.files)
@@ -178,7 +178,7 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
                   ("--vocabulary-gap", "2"), ("--scope-mention", "1.01"), ("--scope-variants", "0"),
                   ("--multi-issue-share", "1.2")])
 func corpusGenerateRejectsAKnobOutOfRange(_ option: String, _ value: String) throws {
-    let dir = try TempDir("knob")
+    let dir = try TemporaryFolder("knob")
     defer { dir.cleanUp() }
     let (status, _, stderr) = try ProcessRunner.run(BuiltExecutable.flywheel!, ["corpus", "generate", "--articles", "20", "--tickets", "10", "--weeks", "1", option, value, "--out", dir.path + "/w"])
     #expect(status == 2)

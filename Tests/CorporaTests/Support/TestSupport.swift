@@ -4,17 +4,6 @@ import FlywheelTestSupport
 
 @testable import Corpora
 
-/// A fresh temporary folder per test, removed by the caller with `cleanUp()`.
-struct TempDir {
-    let path: String
-    init(_ label: String = "corpora") throws {
-        path = NSTemporaryDirectory().appendingPathComponent("flywheel-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    func file(_ name: String) -> String { path.appendingPathComponent(name) }
-    func cleanUp() { try? FileManager.default.removeItem(atPath: path) }
-}
-
 /// A tiny corpus with the awkward cases: quotes, backslashes, newlines, control characters,
 /// non-ASCII text, optional fields present and absent, every annotation kind.
 enum Sample {
