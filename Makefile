@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CORPUS ?= corpora/marketplace
 
-.PHONY: run test deps build release clean fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check growth-curves pilot-check
+.PHONY: run test deps build release clean format format-check fuzz validity validity-quick validity-real report-check eval-qrels llm-check plugins plugins-check protocol-check example-check slurm-check growth-curves pilot-check
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,15 @@ validity: release
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh
+
+# swift-format with the house style in .swift-format (4 spaces, 120 columns): `format` rewrites
+# the Swift files in place; `format-check` formats a copy and exits 1 naming every file that
+# would change (scripts/format.sh).
+format:
+	bash scripts/format.sh
+
+format-check:
+	bash scripts/format.sh --check
 
 # libFuzzer campaigns on the readers (docs/reliability.md, "Fuzzing"): JSON lines, corpus
 # folders, scenario and persona YAML, BEIR and TREC files, FUZZ_SECONDS each (default 600).

@@ -68,24 +68,28 @@ let package = Package(
             name: "custom-retriever-example", dependencies: ["Engine", "FlywheelCore", "Scenarios"],
             path: "Examples/CustomRetriever/Sources/custom-retriever"),
 
+        // Helpers every test target shares (the repository's paths, the built executables, a
+        // process runner); Foundation only, no test framework.
+        .target(name: "FlywheelTestSupport", path: "Tests/FlywheelTestSupport"),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"]),
-        .testTarget(name: "CorporaTests", dependencies: ["Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpora", "Evaluation", "FlywheelCore"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "World", "FlywheelCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "World", "Corpora", "FlywheelCore"]),
-        .testTarget(name: "WorldTests", dependencies: ["World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "World", "Corpora", "FlywheelCore"]),
+        .testTarget(name: "CorporaTests", dependencies: ["FlywheelTestSupport", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetrievalTests", dependencies: ["FlywheelTestSupport", "Retrieval", "Corpora", "Evaluation", "FlywheelCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["FlywheelTestSupport", "Evaluation", "World", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GenerationTests", dependencies: ["FlywheelTestSupport", "Generation", "World", "Corpora", "FlywheelCore"]),
+        .testTarget(name: "WorldTests", dependencies: ["FlywheelTestSupport", "World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalibrationTests", dependencies: ["FlywheelTestSupport", "Calibration", "World", "Corpora", "FlywheelCore"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore"]),
+        .testTarget(name: "EngineTests", dependencies: ["FlywheelTestSupport", "Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore"]),
         .testTarget(
-            name: "ScenariosTests", dependencies: ["Scenarios", "World", "Evaluation", "FlywheelCore"], resources: [.copy("Fixtures")]),
+            name: "ScenariosTests", dependencies: ["FlywheelTestSupport", "Scenarios", "World", "Evaluation", "FlywheelCore"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ProcessStagesTests",
-            dependencies: ["ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],
+            dependencies: ["FlywheelTestSupport", "ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
+        .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelTestSupport", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World"]),
+        .testTarget(name: "LLMTests", dependencies: ["FlywheelTestSupport", "LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora"]),
+        .testTarget(name: "ReportsTests", dependencies: ["FlywheelTestSupport", "Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
     ]
 )
 

@@ -3,8 +3,14 @@ import FlywheelCore
 
 #if canImport(Glibc)
     import Glibc
+
+    /// write(2), named apart from the `write` methods of this file's types.
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
+
+    /// write(2), named apart from the `write` methods of this file's types.
+    private let systemWrite = Darwin.write
 #endif
 
 /// The `flywheel` command: a thin layer over the library targets.
@@ -70,7 +76,7 @@ struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
         let bytes = Array(string.utf8)
         bytes.withUnsafeBufferPointer { buffer in
-            _ = Glibc.write(2, buffer.baseAddress, buffer.count)
+            _ = systemWrite(2, buffer.baseAddress, buffer.count)
         }
     }
 }

@@ -2,14 +2,14 @@ import Corpora
 import FlywheelCore
 import Foundation
 import World
+import FlywheelTestSupport
 
 /// A log written by simulated agents of known personas on ci-small, without running the
 /// engine: each ticket is shown eight published articles (its relevant ones with probability ½
 /// each, the rest random) and two replies made of a random share of its nuggets plus 0–2
 /// sentences from other tickets, so reply quality spans 0–1. 10% of articles are unpublished.
 struct SimulatedLog: Sendable {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.rootPath
 
     var log: AnnotationLog
     var records: [TicketID: TicketRecord]

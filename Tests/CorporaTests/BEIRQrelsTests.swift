@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -10,7 +11,7 @@ import Testing
     let options = ImportOptions(name: "spaces", source: "fixture", license: "CC0-1.0", command: "test")
 
     @Test func idsContainingSpacesSurviveTheImport() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let m = try BEIRImporter(folder: Repo.fixture("beir-spaces")).importCorpus(into: dir.path, options: options)
         #expect(m.counts == Manifest.Counts(articles: 2, tickets: 2))
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func aSpaceSeparatedLineIsAnErrorNamingFileAndLine() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let beir = dir.file("beir")
         try FileManager.default.createDirectory(atPath: beir + "/qrels", withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -11,7 +12,7 @@ import Testing
     let articles = CorpusFile.articles.fileName
 
     @Test func aGoodHandMadeCorpusPasses() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         let report = CorpusValidator(directory: dir.path).validate()
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func truncatedZstdIsReportedWithTheLineBeingRead() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         let whole = try Array(Data(contentsOf: URL(fileURLWithPath: dir.file(tickets))))
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func bytesThatAreNotZstdAreReported() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         try BadCorpus.overwrite(dir, .articles, with: Array((BadCorpus.goodArticles.joined(separator: "\n")).utf8), counts: .init(articles: 2, tickets: 3))
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func invalidUTF8NamesTheLineAndField() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var bytes = Array((BadCorpus.goodTickets[0] + "\n").utf8)
         bytes += Array(#"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"bad "#.utf8) + [0xFF, 0xFE]
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func aMalformedJSONLineNamesTheLineAndTheFieldBeforeTheMistake() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var lines = BadCorpus.goodTickets
         lines[1] = #"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"payout late" "relevant":{"A2":1}}"#
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func aMissingRequiredFieldIsNamed() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var lines = BadCorpus.goodTickets
         lines[2] = #"{"id":"T3","text":"refund?","relevant":{"A1":1}}"#
@@ -88,7 +89,7 @@ import Testing
     }
 
     @Test func aDuplicateIdNamesBothLines() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir, articles: BadCorpus.goodArticles + [#"{"id":"A1","title":"Again","body":"Twice."}"#])
         let e = try BadCorpus.firstIssue(dir)
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func aTicketNamingAnUnknownArticleIsReported() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var lines = BadCorpus.goodTickets
         lines[1] = #"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"payout late","relevant":{"A9":1},"conflicting":["A8"]}"#
@@ -113,7 +114,7 @@ import Testing
     }
 
     @Test func outOfOrderTimestampsAreReported() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let lines = [BadCorpus.goodTickets[1], BadCorpus.goodTickets[0], BadCorpus.goodTickets[2]]
         try BadCorpus.make(dir, tickets: lines)
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func aManifestChecksumMismatchIsReported() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         let path = dir.file(Manifest.fileName)
@@ -146,7 +147,7 @@ import Testing
     }
 
     @Test func aManifestCountMismatchIsReported() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         try BadCorpus.rehash(dir, counts: .init(articles: 2, tickets: 4))
@@ -156,7 +157,7 @@ import Testing
     }
 
     @Test func aMalformedManifestNamesTheKey() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         try Data(#"{"name":"x","schema_version":1,"counts":{"articles":2},"files":{},"source":"","license":"","command":""}"#.utf8)

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -9,7 +10,7 @@ import Testing
 /// nothing outside is opened, hashed or printed.
 @Suite struct ContainedPathTests {
     /// A good corpus whose manifest also lists `name` (with a made-up checksum).
-    func corpusListing(_ name: String, in dir: TempDir) throws {
+    func corpusListing(_ name: String, in dir: TemporaryFolder) throws {
         try BadCorpus.make(dir)
         let path = dir.file(Manifest.fileName)
         var manifest = try Manifest.read(path: path)
@@ -26,7 +27,7 @@ import Testing
 
     @Test(arguments: ["../outside.txt", "a/../../outside.txt", "/etc/hostname", ""])
     func namesThatLeaveTheFolderAreRefused(name: String) throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try corpusListing(name, in: dir)
         let e = try BadCorpus.firstIssue(dir)
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func aSymbolicLinkLeadingOutIsRefusedWithoutHashingItsTarget() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let outside = try outsideFile()
         defer { try? FileManager.default.removeItem(atPath: outside.path) }
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func aSymbolicLinkInsideTheFolderIsFine() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
         try FileManager.default.createDirectory(atPath: dir.file("data"), withIntermediateDirectories: true)
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func aFolderOrAFIFOIsNotARegularFile() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try corpusListing("sub", in: dir)
         try FileManager.default.createDirectory(atPath: dir.file("sub"), withIntermediateDirectories: true)

@@ -1,12 +1,13 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
 @Suite struct CorpusRoundTripTests {
     @Test func writeThenReadGivesEqualValues() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let written = try Sample.write(to: dir.path)
         #expect(written.counts == Manifest.Counts(articles: 3, tickets: 3, annotations: 6))
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func sameValuesGiveIdenticalBytes() throws {
-        let one = try TempDir(), two = try TempDir()
+        let one = try TemporaryFolder("corpora"), two = try TemporaryFolder("corpora")
         defer { one.cleanUp(); two.cleanUp() }
         let m1 = try Sample.write(to: one.path)
         let m2 = try Sample.write(to: two.path)
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func withoutAnnotationsTheManifestListsNoAnnotationFile() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let m = try Sample.write(to: dir.path, annotations: false)
         #expect(m.counts.annotations == nil)
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func anInterruptedWriteLeavesNoManifest() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try Sample.write(to: dir.path)
         var w = try CorpusWriter(directory: dir.path, name: "again", source: "s", license: "l", command: "c")
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func writerRefusesTicketsOutOfTimeOrder() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var w = try CorpusWriter(directory: dir.path, name: "x", source: "s", license: "l", command: "c")
         try w.write(Sample.tickets[1])
@@ -75,7 +76,7 @@ import Testing
 
     @Test func streamsAFileLargerThanTheReadBuffer() throws {
         // 5,000 lines of ~300 bytes (1.5 MB uncompressed) pass through 128 KiB chunks.
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var w = try CorpusWriter(directory: dir.path, name: "big", source: "s", license: "l", command: "c", compressionLevel: 3)
         try w.write(Sample.articles[0])

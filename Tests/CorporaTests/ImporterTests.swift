@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -8,7 +9,7 @@ import Testing
     let options = ImportOptions(name: "mini", source: "fixture", license: "CC0-1.0", command: "test")
 
     @Test func beirImportKeepsJudgedQueriesAndSynthesisesHourlyTimes() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let m = try BEIRImporter(folder: Repo.fixture("beir-mini")).importCorpus(into: dir.path, options: options)
         #expect(m.counts == Manifest.Counts(articles: 3, tickets: 3))
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func beirSplitSelectsOneQrelsFile() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let m = try BEIRImporter(folder: Repo.fixture("beir-mini"), splits: ["dev"]).importCorpus(into: dir.path, options: options)
         #expect(m.counts.tickets == 1)
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func genericJSONLFollowsTheFieldMapping() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var m = JSONLImporter.Mapping(articles: Repo.fixture("jsonl-mini/kb.jsonl"), tickets: Repo.fixture("jsonl-mini/tickets.jsonl"))
         m.articleID = FieldPath("doc_id")  // numbers become text ids
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func genericJSONLNamesTheFieldOfAnUnknownArticle() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\"}\n".write(toFile: dir.file("a.jsonl"), atomically: true, encoding: .utf8)
         try "{\"id\":\"x\",\"text\":\"hi\",\"relevant\":[\"a\",\"zz\"]}\n".write(toFile: dir.file("t.jsonl"), atomically: true, encoding: .utf8)
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func trecQrelsListEveryJudgmentInCorpusOrder() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         _ = try BEIRImporter(folder: Repo.fixture("beir-mini")).importCorpus(into: dir.path, options: options)
         var lines: [String] = []
@@ -91,7 +92,7 @@ import Testing
     }
 
     @Test func statisticsDescribeTheSampleCorpus() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try Sample.write(to: dir.path)
         let s = try CorpusStatistics(corpus: CorpusReader(directory: dir.path))

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -9,7 +10,7 @@ import Testing
 /// use the default bounds (the CLI tests set the variables).
 @Suite struct InputLimitTests {
     /// A zstd file of `count` copies of `chunk` (written in pieces: memory stays small).
-    func zstdFile(_ dir: TempDir, _ name: String, chunk: [UInt8], count: Int) throws -> String {
+    func zstdFile(_ dir: TemporaryFolder, _ name: String, chunk: [UInt8], count: Int) throws -> String {
         let path = dir.file(name)
         let writer = try ZstdFileWriter(path: path, level: 1)
         for _ in 0..<count { try writer.write(chunk) }
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func aLineLongerThanTheLimitIsRefusedWithItsLineNumber() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         // Line 1 fits in 1000 bytes; line 2 is 300 kB (longer than the reader's first buffer).
         let path = try zstdFile(dir, "long.jsonl.zst", chunk: Array("{}\n".utf8) + letters(300_000, seed: 1) + [0x0A], count: 1)
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func aShortLastLineWithoutNewlineIsBoundedToo() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let path = dir.file("plain.jsonl")
         FileManager.default.createFile(atPath: path, contents: Data(letters(5000, seed: 2)))
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func aZstdBombIsRefusedOnceItPassesTheRatio() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         // 8 MiB of repeated lines compresses to a few kilobytes: a ratio far above 1000.
         let line = [UInt8](repeating: 0x61, count: (1 << 20) - 1) + [0x0A]
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func theTotalDecompressedSizeIsBounded() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let path = try zstdFile(dir, "big.jsonl.zst", chunk: letters(99_999, seed: 3) + [0x0A], count: 20)
         let reader = try LineReader(path: path)
@@ -105,8 +106,7 @@ import Testing
 
     /// docs/reliability.md lists every limit with its variable and default, as this enum says.
     @Test func theDocsListEveryLimit() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let doc = try String(contentsOf: root.appendingPathComponent("docs/reliability.md"), encoding: .utf8)
+        let doc = try String(contentsOf: Repository.url("docs/reliability.md"), encoding: .utf8)
         for limit in InputLimit.allCases {
             #expect(doc.contains("| `\(limit.environmentVariable)` | \(limit.defaultValue) \(limit.unit) |"), "\(limit)")
         }

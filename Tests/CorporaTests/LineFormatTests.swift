@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func anUnknownAnnotationKindListsTheValidOnes() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try writeZstd(#"{"kind":"thumbs_up","ticket":"T1","agent":"a"}"# + "\n", to: dir.file("a.jsonl.zst"))
         let reader = try LineReader(path: dir.file("a.jsonl.zst"))
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func linesLongerThanTheBufferCRLFBlankLinesAndNoFinalNewline() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let long = String(repeating: "x", count: 700_000)
         try writeZstd("one\r\n\n\(long)\nlast", to: dir.file("l.zst"))
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func concatenatedZstdFramesReadAsOneStream() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try writeZstd("a\nb\n", to: dir.file("1.zst"))
         try writeZstd("c\n", to: dir.file("2.zst"))
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func anEmptyFileIsNotAZstdStream() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         FileManager.default.createFile(atPath: dir.file("e.zst"), contents: Data())
         let e = try #require(throws: InputError.self) { _ = try LineReader(path: dir.file("e.zst")).nextLine { _ in () } }
@@ -89,10 +90,10 @@ import Testing
     @Test func theZstdCLIReadsOurFiles() throws {
         let zstd = ["/usr/bin/zstd", "/usr/local/bin/zstd"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let zstd else { return print("skipped: no zstd CLI to cross-check with") }
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try Sample.write(to: dir.path)
-        let (status, out, _) = try run(zstd, ["-dc", dir.file(CorpusFile.articles.fileName)])
+        let (status, out, _) = try ProcessRunner.run(zstd, ["-dc", dir.file(CorpusFile.articles.fileName)])
         #expect(status == 0)
         #expect(out.split(separator: "\n").count == Sample.articles.count)
     }

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -10,17 +11,17 @@ import Testing
 @Suite struct SharedDatasetsImportTests {
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static func available(_ name: String) -> Bool {
-        FileManager.default.fileExists(atPath: Repo.sharedDatasets + "/" + name) && python != nil
+        FileManager.default.fileExists(atPath: Repository.sharedDataset(name).path) && python != nil
     }
 
-    func convert(_ script: String, _ dataset: String, into dir: TempDir) throws {
-        let (status, _, stderr) = try run(Self.python!, [Repo.root + "/scripts/" + script, Repo.sharedDatasets + "/" + dataset, dir.path])
+    func convert(_ script: String, _ dataset: String, into dir: TemporaryFolder) throws {
+        let (status, _, stderr) = try ProcessRunner.run(Self.python!, [Repository.path("scripts/" + script), Repository.sharedDataset(dataset).path, dir.path])
         #expect(status == 0, "\(script) failed: \(stderr)")
     }
 
     @Test(.enabled(if: available("tau2-banking-knowledge"), "../shared/datasets/tau2-banking-knowledge or python3 is absent"))
     func tau2BankingImportsAndValidates() throws {
-        let dir = try TempDir("tau2")
+        let dir = try TemporaryFolder("tau2")
         defer { dir.cleanUp() }
         try convert("convert_tau2_banking.py", "tau2-banking-knowledge", into: dir)
         var m = JSONLImporter.Mapping(articles: dir.file("articles.jsonl"), tickets: dir.file("tickets.jsonl"))
@@ -38,7 +39,7 @@ import Testing
 
     @Test(.enabled(if: available("dstc11-track5-val"), "../shared/datasets/dstc11-track5-val or python3 is absent"))
     func dstc11ValidationImportsAndValidates() throws {
-        let dir = try TempDir("dstc")
+        let dir = try TemporaryFolder("dstc")
         defer { dir.cleanUp() }
         try convert("convert_dstc11_track5.py", "dstc11-track5-val", into: dir)
         var m = JSONLImporter.Mapping(articles: dir.file("articles.jsonl"), tickets: dir.file("tickets.jsonl"))

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func aFailedImportLeavesTheExistingCorpusIntactAndNoPartialFiles() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let out = dir.file("corpus")
         try StagedDirectory.write(to: out) { try Sample.write(to: $0) }
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func errorsNameTheTargetFolderNotTheStagingFolder() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let out = dir.file("corpus")
         let error = try #require(throws: InputError.self) {
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func aSuccessfulWriteReplacesTheCorpusWholeAndKeepsUnrelatedFiles() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let out = dir.file("corpus")
         try StagedDirectory.write(to: out) { try Sample.write(to: $0, annotations: true) }
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func aStagingFolderLeftByAKilledWriterIsRemovedByTheNextWrite() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         // pid 2^22 + 1 is above Linux's pid_max limit, so no process has it.
         let stale = dir.file(".corpus.staging-4194305")
@@ -96,7 +97,7 @@ import Testing
     }
 
     @Test func aSymlinkedCorpusFolderIsReplacedWhereItReallyIs() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         let real = dir.file("real")
         try StagedDirectory.write(to: real) { try Sample.write(to: $0, annotations: true) }

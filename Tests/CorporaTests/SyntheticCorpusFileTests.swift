@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -8,7 +9,7 @@ import Testing
 /// and never silently overwritten.
 @Test func generatingTwiceGivesIdenticalBytes() throws {
     let config = SyntheticWorldConfig(seed: 5, articles: 150, tickets: 1200, weeks: 4)
-    let dir1 = try TempDir("gen1"), dir2 = try TempDir("gen2")
+    let dir1 = try TemporaryFolder("gen1"), dir2 = try TemporaryFolder("gen2")
     defer { dir1.cleanUp(); dir2.cleanUp() }
     let m1 = try SyntheticWorld.generate(config).write(to: dir1.path, name: "w", command: "c")
     let m2 = try SyntheticWorld.generate(config).write(to: dir2.path, name: "w", command: "c")
@@ -20,7 +21,7 @@ import Testing
 
 @Test func generatedCorpusReadsBackValueForValue() throws {
     let world = SyntheticWorld.generate(.init(seed: 3, articles: 60, tickets: 400, weeks: 2))
-    let dir = try TempDir("gen-read")
+    let dir = try TemporaryFolder("gen-read")
     defer { dir.cleanUp() }
     let manifest = try world.write(to: dir.path)
     #expect(manifest.counts.articles == 60 && manifest.counts.tickets == 400)
@@ -36,7 +37,7 @@ import Testing
 
 @Test func writingRefusesToReplaceACorpusUnlessForced() throws {
     let world = SyntheticWorld.generate(.init(seed: 3, articles: 20, tickets: 30, weeks: 1))
-    let dir = try TempDir("gen-force")
+    let dir = try TemporaryFolder("gen-force")
     defer { dir.cleanUp() }
     _ = try world.write(to: dir.path)
     #expect(throws: InputError.self) { try world.write(to: dir.path) }
@@ -44,19 +45,15 @@ import Testing
 }
 
 @Test func generatedCorpusPassesTheValidator() throws {
-    let dir = try TempDir("gen-valid")
+    let dir = try TemporaryFolder("gen-valid")
     defer { dir.cleanUp() }
     _ = try SyntheticWorld.generate(.init(seed: 9, articles: 80, tickets: 600, weeks: 3)).write(to: dir.path)
     let report = CorpusValidator(directory: dir.path).validate()
     #expect(report.isValid, "\(report.issues)")
 }
 
-/// The repository root, derived from this file's path (Tests/CorporaTests/<file>).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().path
-
 @Test func committedDefaultCorpusIsValidAndRecordsItsCommand() throws {
-    let dir = repositoryRoot + "/corpora/marketplace"
+    let dir = Repository.path("corpora/marketplace")
     let report = CorpusValidator(directory: dir).validate()
     #expect(report.isValid, "\(report.issues)")
     #expect(report.counts.articles == 1500 && report.counts.tickets == 40_000)

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -10,11 +11,11 @@ import Testing
 /// The committed corpora are reproduced byte for byte by the command their manifests record.
 @Test(arguments: ["corpora/ci-small", "corpora/marketplace"])
 func committedCorpusIsReproducedByItsRecordedCommand(_ corpus: String) throws {
-    let manifest = try CorpusReader(directory: repositoryRoot + "/" + corpus).manifest
+    let manifest = try CorpusReader(directory: Repository.path(corpus)).manifest
     let config = try #require(configFromCommand(manifest.command ?? ""))
     #expect(SyntheticWorld.command(for: config, out: corpus) == manifest.command)
     guard config.tickets <= 5_000 else { return }  // the 40k corpus is checked by `corpus generate` by hand (docs/synthetic-world.md)
-    let dir = try TempDir("regen")
+    let dir = try TemporaryFolder("regen")
     defer { dir.cleanUp() }
     let regenerated = try SyntheticWorld.generate(config).write(to: dir.path, name: manifest.name, command: manifest.command)
     #expect(regenerated.files == manifest.files)
@@ -172,14 +173,14 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
     #expect(Double(diff) / Double(clean.tickets.count) > 0.6)
 }
 
-@Test(.enabled(if: Repo.flywheelBinary != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"),
+@Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"),
       arguments: [("--twin-share", "1.5"), ("--paraphrase-rate", "1.5"), ("--typo-rate", "0.9"),
                   ("--vocabulary-gap", "2"), ("--scope-mention", "1.01"), ("--scope-variants", "0"),
                   ("--multi-issue-share", "1.2")])
 func corpusGenerateRejectsAKnobOutOfRange(_ option: String, _ value: String) throws {
-    let dir = try TempDir("knob")
+    let dir = try TemporaryFolder("knob")
     defer { dir.cleanUp() }
-    let (status, _, stderr) = try run(Repo.flywheelBinary!, ["corpus", "generate", "--articles", "20", "--tickets", "10", "--weeks", "1", option, value, "--out", dir.path + "/w"])
+    let (status, _, stderr) = try ProcessRunner.run(BuiltExecutable.flywheel!, ["corpus", "generate", "--articles", "20", "--tickets", "10", "--weeks", "1", option, value, "--out", dir.path + "/w"])
     #expect(status == 2)
     #expect(stderr.contains(option), "got: \(stderr)")
 }

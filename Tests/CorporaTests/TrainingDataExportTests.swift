@@ -2,6 +2,7 @@ import Corpora
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// Training data from an annotation log (docs/annotations.md, "Training data"): each format's
 /// records validate against its JSON Schema in docs/schemas/, and hold what the log says.
@@ -34,7 +35,7 @@ import Testing
     }
 
     static func schema(_ name: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: Repo.root + "/docs/schemas/\(name).schema.json"))
+        let data = try Data(contentsOf: Repository.url("docs/schemas/\(name).schema.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 

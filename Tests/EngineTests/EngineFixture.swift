@@ -5,16 +5,14 @@ import FlywheelCore
 import Foundation
 import Scenarios
 import World
+import FlywheelTestSupport
 
 /// A small generated world and an engine over it, shared by the engine's tests.
 enum EngineFixture {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     static let world = SyntheticWorld.generate(.init(seed: 11, articles: 240, tickets: 2400, weeks: 6))
 
     static func persona(_ name: String) throws -> Persona {
-        try Persona.load(named: name, in: repositoryRoot.appendingPathComponent("scenarios/personas"))
+        try Persona.load(named: name, in: Repository.personas)
     }
 
     /// An engine with the given arms over the small world (3 weekly iterations by default);

@@ -3,6 +3,7 @@ import FlywheelCore
 import Foundation
 import Testing
 import World
+import FlywheelTestSupport
 
 /// IPS and SNIPS estimates of the adoption a candidate generator policy would get, checked
 /// where the simulator knows the truth.
@@ -17,8 +18,7 @@ import World
 @Suite struct OffPolicyTests {
     static let persona: Persona = try! Persona.load(
         named: "careful-expert",
-        in: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scenarios/personas"))
+        in: Repository.personas)
 
     struct Replicate {
         var samples: [LoggedExposure]

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `flywheel analyze --file` through the built binary: plain and zstd JSONL, and bad input.
 @Suite struct AnalyzeCLITests {
-    @Test(.enabled(if: CLIFixture.binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
+    @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`)"))
     func analyzeFileReadsZstdJSONLAndNamesTheLineOfBadInput() throws {
         let articles = CLIFixture.corpus + "/articles.jsonl.zst"
         let zstd = try CLIFixture.run(["analyze", "--file", articles, "--field", "title"])

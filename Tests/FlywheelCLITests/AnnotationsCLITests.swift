@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `flywheel annotations import` and `validate` (docs/annotations.md): exit 0 with a summary,
 /// or exit 2 with one line per problem naming the file, line and field, and nothing written.
 @Suite(.serialized) struct AnnotationsCLITests {
-    static let fixtures = CLIFixture.root + "/Tests/CorporaTests/Fixtures/annotations"
+    static let fixtures = Repository.rootPath + "/Tests/CorporaTests/Fixtures/annotations"
     static let mapping = ["--set", "kind=relevance", "--map", "ticket=case_id", "--map", "agent=who", "--map", "time=when",
                           "--map", "article=kb_id", "--map", "rank=position", "--map", "relevant=helpful"]
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 
@@ -37,7 +38,7 @@ import Testing
         let rows = ["0   success", "1   an expectation failed", "2   bad input", "64  usage"]
         let help = Self.help(Flywheel.self)
         for row in rows { #expect(help.contains(row), "root --help lacks '\(row)'") }
-        let readme = try String(contentsOfFile: CLIFixture.root + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: Repository.rootPath + "/README.md", encoding: .utf8)
         for status in ["| 0 |", "| 1 |", "| 2 |", "| 64 |"] { #expect(readme.contains(status), "README lacks the row \(status)") }
         #expect(ExitStatus.usage == ExitCode.validationFailure.rawValue)
     }
@@ -102,7 +103,7 @@ import Testing
         }
         #expect(named.contains("docs/checks.md"))
         for path in named.sorted() {
-            #expect(FileManager.default.fileExists(atPath: CLIFixture.root + "/" + path), "--help names \(path), which does not exist")
+            #expect(FileManager.default.fileExists(atPath: Repository.rootPath + "/" + path), "--help names \(path), which does not exist")
         }
     }
 

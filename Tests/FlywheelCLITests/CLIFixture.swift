@@ -1,20 +1,9 @@
 import Corpora
 import Foundation
+import FlywheelTestSupport
 
 /// A tiny corpus and scenario in a temporary folder, and a way to run the built `flywheel`.
 struct CLIFixture {
-    static let root: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
-    /// The debug `flywheel` binary `swift test` builds.
-    static var binary: String? {
-        for dir in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/aarch64-unknown-linux-gnu/debug"] {
-            let p = root + "/" + dir + "/flywheel"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
     /// Written once per test process: 150 articles, 1,200 tickets over 4 weeks.
     static let corpus: String = {
         let dir = NSTemporaryDirectory() + "flywheel-cli-corpus-\(ProcessInfo.processInfo.processIdentifier)"
@@ -36,7 +25,7 @@ struct CLIFixture {
     func scenario(_ name: String = "tiny", extra: String = "") throws -> String {
         let text = """
             corpus: \(CLIFixture.corpus)
-            personas: \(CLIFixture.root)/scenarios/personas
+            personas: \(Repository.personas.path)
             seed: 9
             replicates: 2
             heldout: {share: 0.06, max: 50}
@@ -65,20 +54,27 @@ struct CLIFixture {
     /// directory; (status, stdout, stderr).
     static func run(
         _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil
-    ) throws -> (Int32, String, String) {
-        guard let binary else { throw CocoaError(.fileNoSuchFile) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    ) throws -> ProcessRunner.Output {
+        guard let binary = BuiltExecutable.flywheel else { throw CocoaError(.fileNoSuchFile) }
+        return try ProcessRunner.run(binary, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs `flywheel run …` (without `--quiet`: its progress lines are the signal) and kills it
+    /// with SIGKILL as soon as it reports at least `iterations` iterations written — an abrupt
+    /// end, as `kill -9` or a power cut, after a known amount of committed work. Returns whether
+    /// the kill ended it (false: the run finished first) and its standard error.
+    static func runKilled(_ arguments: [String], afterIterations iterations: Int) throws -> (killed: Bool, stderr: String) {
+        guard let binary = BuiltExecutable.flywheel else { throw CocoaError(.fileNoSuchFile) }
+        precondition(!arguments.contains("--quiet"), "the kill waits for progress lines, which --quiet turns off")
+        return try ProcessRunner.runKilled(binary, arguments) { line in
+            iterationsDone(line).map { $0 >= iterations } ?? false
+        }
+    }
+
+    /// The count in a progress line of `flywheel run` on a pipe, "tiny: 6/16 iterations, …".
+    static func iterationsDone(_ line: String) -> Int? {
+        guard let range = line.range(of: " iterations, "), let colon = line.range(of: ": ") else { return nil }
+        let fraction = line[colon.upperBound..<range.lowerBound].split(separator: "/")
+        return fraction.count == 2 ? Int(fraction[0]) : nil
     }
 }

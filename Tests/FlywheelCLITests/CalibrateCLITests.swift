@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `flywheel calibrate` (docs/calibration.md): a run's exported log calibrates into persona
 /// files that `persona validate` accepts, plus a population and a fidelity report; a log the
@@ -29,7 +30,7 @@ import Testing
     @Test func aLogOfAnotherCorpusExitsTwoAndWritesNothing() throws {
         let f = try CLIFixture("calibrate-bad")
         defer { f.cleanUp() }
-        let log = CLIFixture.root + "/Tests/CorporaTests/Fixtures/annotations/good.jsonl"
+        let log = Repository.rootPath + "/Tests/CorporaTests/Fixtures/annotations/good.jsonl"
         let out = f.directory + "/fit"
         let result = try CLIFixture.run(["calibrate", "--corpus", CLIFixture.corpus, "--annotations", log, "--out", out])
         #expect(result.0 == 2)

@@ -2,6 +2,7 @@ import Foundation
 import Scenarios
 import Testing
 import Yams
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 @testable import World
@@ -14,7 +15,7 @@ import Yams
 /// keys such as `expect:` or `cost:`, validated inside `version: 1`). YAML for other tools
 /// (Kubernetes `apiVersion:`, GitHub Actions `jobs:`) is skipped by those keys.
 @Suite struct DocsExamplesTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.rootPath
 
     /// (file, line of the opening fence, text) of every ```yaml block.
     static func yamlBlocks() throws -> [(file: String, line: Int, text: String)] {

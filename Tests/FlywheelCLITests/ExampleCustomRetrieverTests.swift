@@ -1,43 +1,26 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `Examples/CustomRetriever` (a first stage of the user's own behind `CustomStages`) builds with
 /// the package and runs its scenario on corpora/ci-small: both arms print their first and last
 /// evaluation, and the last differs from the first for the learning arm's downstream stages or
 /// equals it for `frozen`.
 @Suite struct ExampleCustomRetrieverTests {
-    static var binary: String? {
-        for dir in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/aarch64-unknown-linux-gnu/debug"] {
-            let p = CLIFixture.root + "/" + dir + "/custom-retriever-example"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-
     @Test func theExampleRunsItsScenarioFromAnyFolder() throws {
-        let binary = try #require(Self.binary, "swift test builds custom-retriever-example")
+        let binary = try #require(BuiltExecutable.path("custom-retriever-example"), "swift test builds custom-retriever-example")
         // The example's scenario with one replicate (half the time) in a folder of its own, its
         // relative paths made absolute.
         let fixture = try CLIFixture("custom-retriever")
         defer { fixture.cleanUp() }
-        let example = CLIFixture.root + "/Examples/CustomRetriever/"
+        let example = Repository.rootPath + "/Examples/CustomRetriever/"
         let text = try String(contentsOfFile: example + "scenario.yaml", encoding: .utf8)
             .replacingOccurrences(of: "replicates: 2", with: "replicates: 1")
-            .replacingOccurrences(of: ": ../../", with: ": \(CLIFixture.root)/")
+            .replacingOccurrences(of: ": ../../", with: ": \(Repository.rootPath)/")
         let scenario = fixture.directory + "/scenario.yaml"
         try text.write(toFile: scenario, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = [scenario]
-        p.currentDirectoryURL = URL(fileURLWithPath: fixture.directory)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(e)")
+        let (status, o, e) = try ProcessRunner.run(binary, [scenario], in: fixture.directory)
+        #expect(status == 0, "\(e)")
         let rows = o.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
         #expect(rows.count == 4, "2 arms × first and last evaluation:\n\(o)")
         #expect(Set(rows.map { $0[0] }) == ["aitl", "frozen"])

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import FlywheelTestSupport
 
 /// The fault suite (issue #16 item 9): `kill -9` at seeded random moments of a run and of a
 /// sweep, then continuing, gives exactly the uninterrupted result; inputs edited between a kill
@@ -24,18 +25,7 @@ import Testing
     /// Starts `flywheel arguments`, sends SIGKILL after `seconds` unless it ended first;
     /// returns whether it was killed.
     static func runAndKill(_ arguments: [String], after seconds: Double) throws -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(CLIFixture.binary))
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while p.isRunning && Date() < deadline { usleep(5_000) }
-        let killed = p.isRunning
-        if killed { kill(p.processIdentifier, SIGKILL) }
-        p.waitUntilExit()
-        return killed
+        try ProcessRunner.runKilled(try #require(BuiltExecutable.flywheel), arguments, after: seconds)
     }
 
     static func timed(_ arguments: [String]) throws -> (Int32, String, Double) {
@@ -94,9 +84,8 @@ import Testing
         let corpus = try f.corpus()
         let scenario = try f.scenario(corpus: corpus)
         let out = f.directory + "/out"
-        let killed = try CLIFixture.run(
-            ["run", scenario, "--quiet", "--no-report", "--out", out], environment: ["FLYWHEEL_TEST_CRASH_AFTER": "2"])
-        #expect(killed.0 == 3)
+        let killed = try CLIFixture.runKilled(["run", scenario, "--no-report", "--out", out], afterIterations: 2)
+        try #require(killed.killed, "the run ended before the kill: \(killed.stderr)")
 
         try f.editPersona("rushed", "threshold: 0.5", "threshold: 0.55")
         let persona = try CLIFixture.run(["run", scenario, "--quiet", "--no-report", "--resume", "--out", out])

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `flywheel run` with an `openai` generator and judge: the committed SmolLM2 recording
 /// (`make llm-check`) replays offline to byte-identical metrics, and a missing API key or an
 /// unreachable endpoint fails fast with exit 2 and one line.
 @Suite struct LLMRunTests {
-    static let scenario = CLIFixture.root + "/scenarios/examples/llm-generator.yaml"
-    static let cache = CLIFixture.root + "/scenarios/examples/llm-generator.cache.jsonl.zst"
-    static let expected = CLIFixture.root + "/scenarios/examples/llm-generator.expected-metrics.csv"
+    static let scenario = Repository.rootPath + "/scenarios/examples/llm-generator.yaml"
+    static let cache = Repository.rootPath + "/scenarios/examples/llm-generator.cache.jsonl.zst"
+    static let expected = Repository.rootPath + "/scenarios/examples/llm-generator.expected-metrics.csv"
 
     @Test func theCommittedSmolLM2RecordingReplaysToTheExpectedMetrics() throws {
         guard FileManager.default.fileExists(atPath: Self.cache) else {
@@ -24,7 +25,7 @@ import Testing
                     "--llm-cache", "replay", "--llm-cache-file", Self.cache,
                     "--llm-base-url", "http://127.0.0.1:9/v1",  // nothing listens: replay asks no server
                 ],
-                in: CLIFixture.root)
+                in: Repository.rootPath)
             #expect(status == 0, "replay failed: \(stderr)")
             let metrics = FileManager.default.contents(atPath: out + "/metrics.csv")
             #expect(metrics != nil)

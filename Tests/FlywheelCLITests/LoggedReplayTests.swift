@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// The offline-replay arm (`feedback: logged`, docs/annotations.md): a log exported from a run
 /// and replayed through the same system and cadence gives the same learning curve, exactly.
@@ -14,8 +15,8 @@ import Testing
     static func scenario(arm: String) -> String {
         """
         version: 1
-        corpus: \(CLIFixture.root)/corpora/ci-small
-        personas: \(CLIFixture.root)/scenarios/personas
+        corpus: \(Repository.rootPath)/corpora/ci-small
+        personas: \(Repository.rootPath)/scenarios/personas
         seed: 7
         replicates: 1
         heldout: {share: 0.05, max: 200}
@@ -46,7 +47,7 @@ import Testing
         let export = try CLIFixture.run(["export", f.directory + "/original", "--what", "annotations", "--out", log])
         #expect(export.0 == 0, "\(export.2)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: log)).prefix(4) == Data([0x28, 0xB5, 0x2F, 0xFD]))
-        let validate = try CLIFixture.run(["annotations", "validate", log, "--corpus", CLIFixture.root + "/corpora/ci-small"])
+        let validate = try CLIFixture.run(["annotations", "validate", log, "--corpus", Repository.rootPath + "/corpora/ci-small"])
         #expect(validate.0 == 0, "\(validate.2)")
         #expect(validate.1.contains(" exposure") && validate.1.contains(" relevance"))
         let plain = f.directory + "/aitl.jsonl"

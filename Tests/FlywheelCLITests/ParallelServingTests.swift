@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `--jobs` counts cores: with a single (arm, replicate) job, `--jobs 2` serves the job's
 /// tickets on two threads, and metrics.csv is byte-identical to `--jobs 1`.
@@ -11,7 +12,7 @@ import Testing
         let scenario = f.directory + "/one-job.yaml"
         try """
             corpus: \(CLIFixture.corpus)
-            personas: \(CLIFixture.root)/scenarios/personas
+            personas: \(Repository.rootPath)/scenarios/personas
             seed: 9
             replicates: 1
             heldout: {share: 0.06, max: 50}

@@ -1,6 +1,7 @@
 import Corpora
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// One rule for relative paths (README "Relative paths"): a scenario's paths resolve against the
 /// scenario file's folder, so the working directory changes nothing; a missing path is named
@@ -19,7 +20,7 @@ import Testing
             try fm.createDirectory(atPath: directory + "/personas", withIntermediateDirectories: true)
             for name in ["careful-expert", "rushed"] {
                 try fm.copyItem(
-                    atPath: CLIFixture.root + "/scenarios/personas/\(name).yaml", toPath: directory + "/personas/\(name).yaml")
+                    atPath: Repository.rootPath + "/scenarios/personas/\(name).yaml", toPath: directory + "/personas/\(name).yaml")
             }
             let world = SyntheticWorld.generate(.init(seed: 3, articles: 120, tickets: 600, weeks: 2))
             _ = try world.write(to: directory + "/corpus", name: "relative", overwrite: true)
@@ -43,20 +44,13 @@ import Testing
     /// The stored run's key and recorded corpus path, read with the sqlite3 command-line tool when
     /// present (nil otherwise).
     static func stored(_ results: String) -> (key: String, corpus: String)? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["sqlite3", results + "/run.sqlite", "SELECT run_key || ' ' || json_extract(scenario, '$.corpus') FROM runs"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        guard (try? p.run()) != nil else { return nil }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1).map(String.init)
-        return p.terminationStatus == 0 && parts.count == 2 ? (parts[0], parts[1]) : nil
+        let query = "SELECT run_key || ' ' || json_extract(scenario, '$.corpus') FROM runs"
+        guard let result = try? ProcessRunner.run("/usr/bin/env", ["sqlite3", results + "/run.sqlite", query]) else { return nil }
+        let parts = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1).map(String.init)
+        return result.status == 0 && parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
-    @Test(.enabled(if: CLIFixture.binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
+    @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`)"))
     func theSameScenarioRunFromTwoWorkingDirectoriesGivesIdenticalMetrics() throws {
         let project = try Project("relative-run")
         defer { try? FileManager.default.removeItem(atPath: project.directory) }
@@ -87,7 +81,7 @@ import Testing
         #expect(validated.0 == 0 && validated.1.contains(", key \(key))"), "\(validated)")
     }
 
-    @Test(.enabled(if: CLIFixture.binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
+    @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`)"))
     func aMissingRelativePathIsNamedResolvedWithItsKeyPath() throws {
         let project = try Project("relative-missing")
         defer { try? FileManager.default.removeItem(atPath: project.directory) }

@@ -1,6 +1,7 @@
 import Corpora
 import FlywheelCore
 import Foundation
+import FlywheelTestSupport
 
 /// A results folder's neighbourhood for reliability tests: its own copy of two personas (so a
 /// test can edit them) and scenarios over the shared tiny corpus or a corpus of its own.
@@ -14,7 +15,7 @@ struct ReliabilityFixture {
         try FileManager.default.createDirectory(atPath: personas, withIntermediateDirectories: true)
         for name in ["careful-expert", "rushed"] {
             try FileManager.default.copyItem(
-                atPath: CLIFixture.root + "/scenarios/personas/\(name).yaml", toPath: personas + "/\(name).yaml")
+                atPath: Repository.rootPath + "/scenarios/personas/\(name).yaml", toPath: personas + "/\(name).yaml")
         }
     }
 

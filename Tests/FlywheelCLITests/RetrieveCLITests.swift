@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `flywheel retrieve` scores tickets as it streams them: what it prints equals `evaluate` over
 /// the run and qrels files it writes (read back), and a manifest whose ticket count disagrees
@@ -18,7 +19,7 @@ import Testing
 
     @Test(arguments: ["all", "test"])
     func printedMeansEqualEvaluatingTheWrittenFiles(split: String) throws {
-        guard CLIFixture.binary != nil else { return }
+        guard BuiltExecutable.flywheel != nil else { return }
         let fixture = try CLIFixture("retrieve")
         defer { fixture.cleanUp() }
         let runPath = fixture.directory + "/bm25.run", qrelsPath = fixture.directory + "/qrels.txt"
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func aManifestCountingOtherTicketsIsRefusedNamingTheKey() throws {
-        guard CLIFixture.binary != nil else { return }
+        guard BuiltExecutable.flywheel != nil else { return }
         let fixture = try CLIFixture("retrieve-count")
         defer { fixture.cleanUp() }
         let copy = fixture.directory + "/corpus"

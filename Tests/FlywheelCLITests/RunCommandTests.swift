@@ -25,11 +25,10 @@ import Testing
         let whole = try CLIFixture.run(["run", scenario, "--quiet", "--out", f.directory + "/whole"])
         #expect(whole.0 == 0, "\(whole.2)")
 
-        // Killed abruptly after 6 iteration writes (of 16): not complete, no metrics.csv.
-        let killed = try CLIFixture.run(
-            ["run", scenario, "--quiet", "--jobs", "2", "--out", f.directory + "/cut"],
-            environment: ["FLYWHEEL_TEST_CRASH_AFTER": "6"])
-        #expect(killed.0 == 3)
+        // Killed abruptly (SIGKILL) once it reports 6 iteration writes (of 16): not complete,
+        // no metrics.csv.
+        let killed = try CLIFixture.runKilled(["run", scenario, "--jobs", "2", "--out", f.directory + "/cut"], afterIterations: 6)
+        try #require(killed.killed, "the run ended before the kill: \(killed.stderr)")
         #expect(f.read("cut/metrics.csv") == nil)
         let store = try ResultsStore(path: f.directory + "/cut/run.sqlite")
         #expect(try store.runStatus(name: "tiny") == "running")

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 /// `flywheel scenario validate|explain|schema` and `flywheel sweep` through the built binary:
 /// exit statuses and exact messages.
 @Suite struct ScenarioCLITests {
-    static let root = SweepFixture.repositoryRoot.path
-    static var binary: String? { CLIFixture.binary }
+    static let root = Repository.root.path
+    static var binary: String? { BuiltExecutable.flywheel }
 
     /// Runs the binary in the repository root; returns (status, stdout, stderr).
     static func flywheel(_ arguments: [String]) throws -> (Int32, String, String) {

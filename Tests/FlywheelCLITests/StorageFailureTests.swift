@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 
@@ -10,32 +11,17 @@ import Testing
 @Suite(.serialized) struct StorageFailureTests {
     static let canMount: Bool = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        p.arguments = ["-rm", "sh", "-c", "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs $d && umount $d && rmdir $d"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        let probe = "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs $d && umount $d && rmdir $d"
+        return (try? ProcessRunner.run("/usr/bin/unshare", ["-rm", "sh", "-c", probe]))?.status == 0
     }()
 
     /// Runs `script` in a user and mount namespace with `$M` a tmpfs of `size` at `mount`, and
     /// `$FLYWHEEL` the binary; (status, stdout, stderr).
-    static func inSmallDisk(_ mount: String, size: String, _ script: String) throws -> (Int32, String, String) {
+    static func inSmallDisk(_ mount: String, size: String, _ script: String) throws -> ProcessRunner.Output {
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
-        let binary = try #require(CLIFixture.binary)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-        p.arguments = ["-rm", "sh", "-c", "mount -t tmpfs -o size=\(size) tmpfs \"$M\" && " + script]
-        p.environment = ProcessInfo.processInfo.environment.merging(["M": mount, "FLYWHEEL": binary]) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        let binary = try #require(BuiltExecutable.flywheel)
+        let command = "mount -t tmpfs -o size=\(size) tmpfs \"$M\" && " + script
+        return try ProcessRunner.run("/usr/bin/unshare", ["-rm", "sh", "-c", command], environment: ["M": mount, "FLYWHEEL": binary])
     }
 
     @Test func aResultsFolderThatCannotBeCreatedIsOneLineExitTwo() throws {

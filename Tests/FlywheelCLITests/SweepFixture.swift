@@ -1,12 +1,10 @@
 import Corpora
 import Foundation
+import FlywheelTestSupport
 
 /// A tiny generated corpus and a 12-cell sweep over it (3 cadences × 4 participation levels,
 /// one aitl arm, 1 replicate, one week of 80 tickets), in a fresh temporary folder.
 enum SweepFixture {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     /// Creates the folder with `corpus/`, `base.yaml` and `sweep.yaml`; returns the sweep file.
     static func make(_ label: String) throws -> (folder: String, sweep: String) {
         let folder = FileManager.default.temporaryDirectory
@@ -17,7 +15,7 @@ enum SweepFixture {
         _ = try world.write(to: folder + "/corpus")
         let base = """
             corpus: \(folder)/corpus
-            personas: \(repositoryRoot.path)/scenarios/personas
+            personas: \(Repository.personas.path)
             seed: 9
             replicates: 1
             heldout: {share: 0.1, max: 10}

@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import FlywheelTestSupport
 
 /// The DSTC11 track 5 validation data (`../shared/datasets/dstc11-track5-val`, hotels and
 /// restaurants; see its SOURCE.md), read directly for the learning test:
@@ -14,9 +15,7 @@ import Foundation
 ///   keyed by the ticket — gold tends to rank high, as after a decent reranker, but not always.
 enum HotelRestaurantData {
     static var folder: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("../shared/datasets/dstc11-track5-val").standardizedFileURL
+        Repository.sharedDataset("dstc11-track5-val")
     }
 
     static var isPresent: Bool {

@@ -4,6 +4,7 @@ import Corpora
 import Generation
 import Testing
 import World
+import FlywheelTestSupport
 
 // Learning from preferences (issue 4, "Must show"): a careful labeller's preferences train a
 // reward model whose held-out pairwise accuracy against true quality exceeds 0.75 and whose
@@ -32,20 +33,19 @@ import World
 
 /// The World's careful-expert persona as one simulated agent.
 func carefulExpert() throws -> SimulatedAgent {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let persona = try Persona.load(named: "careful-expert", in: root.appendingPathComponent("scenarios/personas"))
+    let persona = try Persona.load(named: "careful-expert", in: Repository.personas)
     return SimulatedAgent(id: "careful-expert-1", persona: persona)
 }
 
 /// Random labellers' outcomes over `seeds` label seeds.
-func randomOutcomes(_ bench: LearningBench, seeds: Int = 12) -> [LearningOutcome] {
+func randomOutcomes(_ bench: PreferenceLearningBench, seeds: Int = 12) -> [LearningOutcome] {
     (0..<seeds).map { bench.run(.random, labelSeed: UInt64(100 + $0)).outcome }
 }
 
 @Test(.enabled(if: HotelRestaurantData.isPresent, "needs ../shared/datasets/dstc11-track5-val"))
 func hotelRestaurantPreferencesTeachTheRewardModel() throws {
     let served = try HotelRestaurantData.load(limit: 900, seed: 11)
-    let bench = LearningBench(train: Array(served.prefix(600)), heldOut: Array(served.dropFirst(600)), judge: Judge())
+    let bench = PreferenceLearningBench(train: Array(served.prefix(600)), heldOut: Array(served.dropFirst(600)), judge: Judge())
     let trained = try expectPreferencesTeach(bench, corpus: "dstc11")
     // The bench's shortcut (argmax over cached candidates) is what `suggest` serves.
     let t = bench.heldOut[0].served.ticket
@@ -60,7 +60,7 @@ func hotelRestaurantPreferencesTeachTheRewardModel() throws {
 /// the careful-expert persona on clear pairs) give held-out pairwise accuracy above 0.75 and a
 /// helpfulness gain from best-of-n; random preferences (12 seeds) average 0.5 ± 0.1 accuracy and
 /// never gain 0.02 or more. Returns the generator trained on the careful rule.
-func expectPreferencesTeach(_ bench: LearningBench, corpus: String) throws -> ExtractiveGenerator {
+func expectPreferencesTeach(_ bench: PreferenceLearningBench, corpus: String) throws -> ExtractiveGenerator {
     let (careful, trained) = bench.run(.careful(temperature: 0.02, tieBand: 0.005))
     let (expert, _) = bench.run(.agent(try carefulExpert()))
     let random = randomOutcomes(bench)
@@ -84,6 +84,6 @@ extension Double {
 @Test func generatedWorldPreferencesTeachTheRewardModel() throws {
     let world = SyntheticWorld.generate(SyntheticWorldConfig(seed: 7, articles: 300, tickets: 2000, weeks: 8))
     let served = SyntheticStandIn.served(world, seed: 11)
-    let bench = LearningBench(train: Array(served.prefix(600)), heldOut: Array(served.suffix(300)), judge: Judge())
+    let bench = PreferenceLearningBench(train: Array(served.prefix(600)), heldOut: Array(served.suffix(300)), judge: Judge())
     _ = try expectPreferencesTeach(bench, corpus: "generated")
 }

@@ -4,6 +4,7 @@ import FlywheelCore
 import Foundation
 import Scenarios
 import Testing
+import FlywheelTestSupport
 
 @testable import LLM
 
@@ -33,11 +34,10 @@ import Testing
     }()
 
     static func scenario(_ url: URL) throws -> Scenario {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return try ScenarioLoader.decode(
             """
             corpus: \(corpus)
-            personas: \(root.path)/scenarios/personas
+            personas: \(Repository.personas.path)
             seed: 4
             replicates: 2
             heldout: {share: 0.1, max: 10}

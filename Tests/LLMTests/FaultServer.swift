@@ -2,6 +2,16 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+    private let socketSend = Glibc.send
+    private let noSigPipe = Int32(MSG_NOSIGNAL)
+#elseif canImport(Darwin)
+    import Darwin
+
+    private let streamSocket = SOCK_STREAM
+    private let socketSend = Darwin.send
+    private let noSigPipe: Int32 = 0  // no MSG_NOSIGNAL flag: SO_NOSIGPIPE is per socket
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (a free port) for the client tests. Each connection is
@@ -39,7 +49,7 @@ final class FaultServer: @unchecked Sendable {
     init(_ script: [Step], fallback: Step = .answer("fallback")) throws {
         self.script = script
         self.fallback = fallback
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, streamSocket, 0)
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
@@ -136,7 +146,7 @@ final class FaultServer: @unchecked Sendable {
     private func send(_ connection: Int32, _ bytes: [UInt8]) {
         var sent = 0
         while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let n = bytes[sent...].withUnsafeBytes { socketSend(connection, $0.baseAddress, $0.count, noSigPipe) }
             if n <= 0 { return }
             sent += n
         }

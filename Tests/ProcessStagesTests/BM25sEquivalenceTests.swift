@@ -6,6 +6,7 @@ import ProcessStages
 import Retrieval
 import Scenarios
 import Testing
+import FlywheelTestSupport
 
 /// The check of the process boundary: plugins/bm25s_retriever.py with expansion off
 /// gives the builtin BM25's top-75 lists on the same tokens, and a run with it as first stage
@@ -13,21 +14,14 @@ import Testing
 /// scenarios/examples/process-retriever-ci.yaml with one replicate). Skipped, with the reason,
 /// while .venv-plugins lacks bm25s (`make plugins` installs it).
 @Suite(.serialized) struct BM25sEquivalenceTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let root = Repository.rootPath
     static let python = root + "/.venv-plugins/bin/python"
     /// The example scenarios' folder: their relative paths (and their plugins) resolve there.
     static let examples = root + "/scenarios/examples"
 
     static let pluginAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: python)
-        probe.arguments = ["-c", "import bm25s"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        return (try? ProcessRunner.run(python, ["-c", "import bm25s"]))?.status == 0
     }()
 
     static func scenario(kind: StageKind) throws -> Scenario {

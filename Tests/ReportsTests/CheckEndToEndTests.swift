@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 
@@ -92,7 +93,7 @@ import Testing
     @Test func shippedCIScenarios() throws {
         let folder = try TinyWorld.temporaryFolder("ci")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        _ = FileManager.default.changeCurrentDirectoryPath(TinyWorld.root)
+        _ = FileManager.default.changeCurrentDirectoryPath(Repository.rootPath)
         let pass = try TinyWorld.status {
             try CheckCommand.parse(["scenarios/ci/converges.yaml", "--out", folder, "--junit", folder + "/a.xml", "--quiet"]).run()
         }

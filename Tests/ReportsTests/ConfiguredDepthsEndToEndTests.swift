@@ -1,6 +1,7 @@
 import Foundation
 import Reports
 import Testing
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 
@@ -11,7 +12,7 @@ import Testing
     @Test func depths50And5AreTheHeadlineInTableHTMLAndMarkdown() throws {
         let folder = try TinyWorld.temporaryFolder("depths")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let scenario = try TinyWorld.scenario("depths", in: folder, corpus: TinyWorld.root + "/corpora/ci-small", body: """
+        let scenario = try TinyWorld.scenario("depths", in: folder, corpus: Repository.rootPath + "/corpora/ci-small", body: """
             seed: 3
             replicates: 1
             agents: 20

@@ -1,18 +1,14 @@
 import ArgumentParser
 import Foundation
+import FlywheelTestSupport
 
 @testable import FlywheelCLI
 
 /// Small generated worlds for end-to-end tests, in a fresh temporary folder each.
 enum TinyWorld {
-    /// The repository root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.rootPath
 
-    static func temporaryFolder(_ name: String) throws -> String {
-        let path = NSTemporaryDirectory() + "flywheel-\(name)-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder(_ name: String) throws -> String { try TemporaryFolder(name).path }
 
     /// Generates a marketplace corpus with `articles` articles and `tickets` tickets over `weeks`.
     static func corpus(in folder: String, seed: Int = 11, articles: Int = 100, tickets: Int, weeks: Int) async throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import FlywheelCore
+import FlywheelTestSupport
 
 /// The tau2-bench banking knowledge base in `../shared/datasets/tau2-banking-knowledge`, read
 /// directly: documents/*.json are articles {id, title, content}; each tasks/task_*.json becomes
@@ -8,10 +9,7 @@ import FlywheelCore
 /// uses) and whose relevant articles are `required_documents`.
 enum BankKnowledgeBase {
     static var directory: URL {
-        // Tests/RetrievalTests/BankKnowledgeBase.swift → repository root → ../shared/datasets.
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("../shared/datasets/tau2-banking-knowledge")
-            .standardized
+        Repository.sharedDataset("tau2-banking-knowledge")
     }
 
     static var isAvailable: Bool {

@@ -42,7 +42,7 @@ struct BankLearningTests {
         let (articles, records) = try BankKnowledgeBase.load()
         let heldOut = records.enumerated().filter { $0.offset % 3 == 2 }.map(\.element)
         let training = records.enumerated().filter { $0.offset % 3 != 2 }.map(\.element)
-        var harness = LearningHarness(articles: articles, training: training, heldOut: heldOut, rounds: 3)
+        var harness = RelevanceLearningHarness(articles: articles, training: training, heldOut: heldOut, rounds: 3)
         harness.expansion.strength = 0.2
         harness.expansion.demotion = 0
         let (base, perfect, noisy, random) = await harness.all()

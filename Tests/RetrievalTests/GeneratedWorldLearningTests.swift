@@ -45,7 +45,7 @@ struct GeneratedWorldLearningTests {
             SyntheticWorldConfig(seed: 5, articles: 300, tickets: 2000, weeks: 8, knobs: preKnobs))
         let tickets = world.tickets.sorted { ($0.ticket.createdAt, $0.ticket.id) < ($1.ticket.createdAt, $1.ticket.id) }
         let cut = tickets.count * 4 / 5
-        var harness = LearningHarness(
+        var harness = RelevanceLearningHarness(
             articles: world.articles, training: Array(tickets[..<cut]), heldOut: Array(tickets[cut...]), rounds: 4)
         let (base, perfect, noisy, random) = await harness.all()
         print("generated world: base \(base); perfect \(perfect); noisy \(noisy); random \(random)")

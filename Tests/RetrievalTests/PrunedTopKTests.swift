@@ -2,6 +2,7 @@ import Corpora
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Retrieval
 
@@ -10,8 +11,7 @@ import Testing
 /// plain BM25 and for the learned first stage (expansion and demotion fields), on the committed
 /// corpora, on ties and on an index whose postings a replacement left out of order.
 struct PrunedTopKTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.rootPath
 
     /// The corpus's articles and its first `count` tickets.
     static func corpus(_ name: String, tickets count: Int) throws -> (articles: [Article], tickets: [Ticket]) {

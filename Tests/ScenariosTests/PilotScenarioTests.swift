@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import World
+import FlywheelTestSupport
 
 @testable import Scenarios
 
@@ -9,8 +10,7 @@ import World
 /// a seed no fitting cell used, and its team is the shipped personas with every adoption threshold
 /// shifted by one δ. Running it takes minutes (`make pilot-check`); this only reads it.
 @Suite struct PilotScenarioTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.root
 
     /// The paper's relative lifts of the AITL arm over its baseline.
     static let paper = ["recall@75": 0.117, "precision@8": 0.148, "helpfulness": 0.084, "adoption": 0.045]

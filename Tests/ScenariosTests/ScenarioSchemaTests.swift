@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 import World
 
 @testable import Scenarios
@@ -8,9 +9,6 @@ import World
 /// The JSON Schema and `docs/scenarios.md` are generated from the spec's own descriptions and
 /// must agree with the decoders.
 @Suite struct ScenarioSchemaTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     @Test func schemaIsValidJSONListingEveryTopLevelKey() throws {
         let text = ScenarioSchema.jsonSchema()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -36,7 +34,7 @@ import World
     /// docs/scenarios.md is `flywheel scenario docs`; regenerate it with
     /// `swift run flywheel scenario docs > docs/scenarios.md`.
     @Test func docsMatchTheGeneratedReference() throws {
-        let file = Self.repositoryRoot.appendingPathComponent("docs/scenarios.md")
+        let file = Repository.url("docs/scenarios.md")
         let onDisk = try String(contentsOf: file, encoding: .utf8)
         #expect(onDisk == ScenarioSchema.markdown(), "docs/scenarios.md is stale: run `flywheel scenario docs > docs/scenarios.md`")
     }

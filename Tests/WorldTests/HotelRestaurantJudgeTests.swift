@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import World
 
@@ -9,7 +10,7 @@ import Testing
 /// content-word recall of the human reference reply. Read directly with JSONSerialization;
 /// skipped when the data set is absent.
 enum DSTC {
-    static let folder = TestSupport.repoRoot.appendingPathComponent("../shared/datasets/dstc11-track5-val").standardizedFileURL
+    static let folder = Repository.root.appendingPathComponent("../shared/datasets/dstc11-track5-val").standardizedFileURL
 
     static var isPresent: Bool {
         ["knowledge.json", "val/labels.json"].allSatisfy {

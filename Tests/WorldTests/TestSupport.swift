@@ -1,15 +1,12 @@
 import FlywheelCore
 import Foundation
+import FlywheelTestSupport
 
 @testable import World
 
 /// Paths and small helpers shared by the World tests.
 enum TestSupport {
-    /// The repository root, derived from this file's path (Tests/WorldTests/TestSupport.swift).
-    static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let personasFolder = repoRoot.appendingPathComponent("scenarios/personas")
+    static let personasFolder = Repository.personas
 
     static func fixture(_ name: String) -> URL {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name)

@@ -3,8 +3,14 @@ import FlywheelCore
 
 #if canImport(Glibc)
     import Glibc
+
+    /// write(2), named apart from the `write` methods of this file's types.
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
+
+    /// write(2), named apart from the `write` methods of this file's types.
+    private let systemWrite = Darwin.write
 #endif
 
 /// Writes a zstd-compressed file by streaming (`ZSTD_compressStream2`), hashing the compressed
@@ -102,7 +108,7 @@ final class ZstdFileWriter {
             hash.update(chunk)
             var off = 0
             while off < count {
-                let n = Glibc.write(fd, chunk.baseAddress! + off, count - off)
+                let n = systemWrite(fd, chunk.baseAddress! + off, count - off)
                 guard n > 0 else {
                     throw InputError(file: path, "write failed: \(String(cString: strerror(errno)))")
                 }

@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -18,7 +19,7 @@ enum BadCorpus {
 
     /// Writes a corpus from raw lines (or raw bytes) and a manifest that matches them.
     static func make(
-        _ dir: TempDir, articles: [String] = goodArticles, tickets: [String] = goodTickets,
+        _ dir: TemporaryFolder, articles: [String] = goodArticles, tickets: [String] = goodTickets,
         ticketBytes: [UInt8]? = nil
     ) throws {
         try writeZstd(articles.map { $0 + "\n" }.joined(), to: dir.file(CorpusFile.articles.fileName))
@@ -31,7 +32,7 @@ enum BadCorpus {
     }
 
     /// Rewrites the manifest with the files' current sizes and checksums.
-    static func rehash(_ dir: TempDir, counts: Manifest.Counts) throws {
+    static func rehash(_ dir: TemporaryFolder, counts: Manifest.Counts) throws {
         var files: [String: Manifest.FileEntry] = [:]
         for f in [CorpusFile.articles, .tickets] {
             let (bytes, sha) = try CorpusReader.fileDigest(path: dir.file(f.fileName))
@@ -42,13 +43,13 @@ enum BadCorpus {
     }
 
     /// Replaces a file's bytes (keeping the manifest consistent with them).
-    static func overwrite(_ dir: TempDir, _ file: CorpusFile, with bytes: [UInt8], counts: Manifest.Counts) throws {
+    static func overwrite(_ dir: TemporaryFolder, _ file: CorpusFile, with bytes: [UInt8], counts: Manifest.Counts) throws {
         try Data(bytes).write(to: URL(fileURLWithPath: dir.file(file.fileName)))
         try rehash(dir, counts: counts)
     }
 
     /// The validator's first complaint (the tests expect exactly one root cause).
-    static func firstIssue(_ dir: TempDir) throws -> InputError {
+    static func firstIssue(_ dir: TemporaryFolder) throws -> InputError {
         let report = CorpusValidator(directory: dir.path).validate()
         return try requireFirst(report.issues)
     }

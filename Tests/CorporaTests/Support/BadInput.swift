@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import FlywheelTestSupport
 
 @testable import Corpora
 
@@ -27,7 +28,7 @@ enum BadInput: String, CaseIterable, CustomTestStringConvertible {
     }
 
     /// The `file:line: field "x": ` prefix the CLI prints (after `error: `).
-    func expectedPrefix(in dir: TempDir) -> String {
+    func expectedPrefix(in dir: TemporaryFolder) -> String {
         let e = expected
         var s = dir.file(e.file)
         if let line = e.line { s += ":\(line)" }
@@ -36,7 +37,7 @@ enum BadInput: String, CaseIterable, CustomTestStringConvertible {
         return s
     }
 
-    func build(in dir: TempDir) throws {
+    func build(in dir: TemporaryFolder) throws {
         var tickets = BadCorpus.goodTickets
         switch self {
         case .truncatedZstd:

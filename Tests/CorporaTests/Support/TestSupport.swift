@@ -1,18 +1,8 @@
 import FlywheelCore
 import Foundation
+import FlywheelTestSupport
 
 @testable import Corpora
-
-/// A fresh temporary folder per test, removed by the caller with `cleanUp()`.
-struct TempDir {
-    let path: String
-    init(_ label: String = "corpora") throws {
-        path = NSTemporaryDirectory().appendingPathComponent("flywheel-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    func file(_ name: String) -> String { path.appendingPathComponent(name) }
-    func cleanUp() { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A tiny corpus with the awkward cases: quotes, backslashes, newlines, control characters,
 /// non-ASCII text, optional fields present and absent, every annotation kind.
@@ -86,38 +76,7 @@ func writeZstd(bytes: [UInt8], to path: String) throws {
     _ = try w.finish()
 }
 
-/// Paths derived from this file's location: the repository root and the checked-in fixtures.
+/// The checked-in fixtures of the Corpora tests.
 enum Repo {
-    static let root: String = {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)  // Tests/CorporaTests/Support/TestSupport.swift
-        return parts.joined(separator: "/")
-    }()
-    static func fixture(_ name: String) -> String { root + "/Tests/CorporaTests/Fixtures/" + name }
-    /// `../shared/datasets` beside the repository, when present.
-    static let sharedDatasets: String = root + "/../shared/datasets"
-
-    /// The debug `flywheel` binary built by `swift build` / `swift test`, if present.
-    static var flywheelBinary: String? {
-        for dir in [".build/debug", ".build/x86_64-unknown-linux-gnu/debug", ".build/aarch64-unknown-linux-gnu/debug", ".build/arm64-apple-macosx/debug"] {
-            let p = root + "/" + dir + "/flywheel"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
-}
-
-/// Runs a program, returning (status, stdout, stderr).
-func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String, String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    static func fixture(_ name: String) -> String { Repository.path("Tests/CorporaTests/Fixtures/" + name) }
 }

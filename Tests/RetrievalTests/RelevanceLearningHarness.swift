@@ -6,7 +6,7 @@ import Retrieval
 /// learned retriever and reranker, has a labeller mark what an agent would see, retrains, and
 /// measures held-out recall@75 and P@8. Only the labeller reads the truth; the models see
 /// ``Ticket``s and ``RelevanceAnnotation``s.
-struct LearningHarness: Sendable {
+struct RelevanceLearningHarness: Sendable {
     enum Labeller: Equatable, Sendable {
         /// Marks every shown article by the truth, plus the relevant ones in ranks 9–75.
         case perfect

@@ -54,7 +54,7 @@ struct LearningOutcome: CustomStringConvertible {
 /// tickets served by the untrained generator (A/B and their true quality), and the held-out
 /// tickets' A/B pair and n candidates with their judge scores. Every draw is keyed by
 /// (seed, purpose, ticket).
-struct LearningBench {
+struct PreferenceLearningBench {
     struct Served {
         var ticket: ServedTicket
         var a: Reply
