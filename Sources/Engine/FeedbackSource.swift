@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Where an arm's agent feedback comes from: simulated agents answering what the system serves
 /// (``SimulatedFeedback``), or a log of what real or earlier agents did (``LoggedFeedback``,

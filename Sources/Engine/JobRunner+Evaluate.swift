@@ -1,6 +1,7 @@
 import Evaluation
 import FlywheelCore
 import World
+import WorldTruth
 
 extension JobRunner {
     /// Evaluates the current system on the held-out tickets and closes the window: offline

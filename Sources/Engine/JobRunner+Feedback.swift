@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Annotations collected since the last retraining, with what each one was about.
 struct PendingFeedback {

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 extension JobRunner {
     /// One retraining: vendor labels that have arrived (batch arms), the quality filter, then each

@@ -1,6 +1,7 @@
 import Evaluation
 import FlywheelCore
 import World
+import WorldTruth
 
 /// The loop of one (arm, replicate) job (README, "How it works").
 struct JobRunner {

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Feedback from a log (the `feedback: logged` arm): when a ticket is served, the annotations
 /// the log holds for it are delivered at their logged times, about the suggestion the log says

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Feedback from the arm's simulated agents: each served ticket goes to a keyed-random agent on
 /// shift, who answers from the truth through their persona's behaviours (docs/world.md "Simulated agents").

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// A simulated support agent: a persona with an id. Its behaviour is a pure function of
 /// (persona, state, shown suggestion, truth, random stream).

@@ -2,6 +2,7 @@ import Corpora
 import FlywheelCore
 import Foundation
 import World
+import WorldTruth
 
 /// A log written by simulated agents of known personas on ci-small, without running the
 /// engine: each ticket is shown eight published articles (its relevant ones with probability ½

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Testing
 import World
+import WorldTruth
 
 @testable import Engine
 

@@ -3,6 +3,7 @@ import FlywheelCore
 import Foundation
 import Testing
 import World
+import WorldTruth
 
 /// IPS and SNIPS estimates of the adoption a candidate generator policy would get, checked
 /// where the simulator knows the truth.

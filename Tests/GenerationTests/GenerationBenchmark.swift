@@ -4,6 +4,7 @@ import Foundation
 import Generation
 import Testing
 import World
+import WorldTruth
 
 // Gated benchmarks for Benchmarks/results/generation.md (FLYWHEEL_BENCH=1): a three-round
 // mini flywheel and the generator's throughput. Too slow for every CI run.

@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import WorldTruth
 
 @testable import Corpora
 
