@@ -3,7 +3,7 @@ import PackageDescription
 
 // Targets follow ../shared/DESIGN.md §6: each folder under Sources/ has one job.
 // Retrieval, Generation and World depend on FlywheelCore (and Corpora where they read
-// files), never on each other.
+// files), never on each other. Only the world side depends on WorldTruth.
 let package = Package(
     name: "Flywheel",
     platforms: [.macOS(.v14)],
@@ -27,34 +27,38 @@ let package = Package(
             providers: [.apt(["libzstd-dev"])]
         ),
         .target(name: "FlywheelCore"),
-        .target(name: "Corpora", dependencies: ["FlywheelCore", "CZstd"]),
+        // What the world knows and the system under test must not: each ticket's truth
+        // (`TicketTruth`, corpus records carrying it) and judging annotations against it.
+        // Retrieval, Generation and ProcessStages have no path to it (TruthBoundaryTests).
+        .target(name: "WorldTruth", dependencies: ["FlywheelCore"]),
+        .target(name: "Corpora", dependencies: ["FlywheelCore", "WorldTruth", "CZstd"]),
         .target(
             name: "Retrieval",
             dependencies: ["FlywheelCore"],
             resources: [.copy("Resources/stopwords-en.txt")]
         ),
-        .target(name: "Evaluation", dependencies: ["FlywheelCore"]),
+        .target(name: "Evaluation", dependencies: ["FlywheelCore", "WorldTruth"]),
         .target(name: "Generation", dependencies: ["FlywheelCore"]),
-        .target(name: "World", dependencies: ["FlywheelCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Engine", dependencies: ["FlywheelCore", "World", "Evaluation"]),
+        .target(name: "World", dependencies: ["FlywheelCore", "WorldTruth", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Engine", dependencies: ["FlywheelCore", "WorldTruth", "World", "Evaluation"]),
         // Personas fitted to annotation logs (docs/calibration.md).
-        .target(name: "Calibration", dependencies: ["FlywheelCore", "World"]),
+        .target(name: "Calibration", dependencies: ["FlywheelCore", "WorldTruth", "World"]),
         // The process protocol (docs/protocol.md): any stage as a program speaking JSON lines.
         .target(name: "ProcessStages", dependencies: ["FlywheelCore", "Retrieval"]),
-        .target(name: "Reports", dependencies: ["FlywheelCore", "Evaluation"]),
+        .target(name: "Reports", dependencies: ["FlywheelCore", "WorldTruth", "Evaluation"]),
         .target(name: "Store", dependencies: ["FlywheelCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "LLM", dependencies: ["FlywheelCore", "World", "Generation", "Corpora", "CZstd"]),
+        .target(name: "LLM", dependencies: ["FlywheelCore", "WorldTruth", "World", "Generation", "Corpora", "CZstd"]),
         .target(
             name: "Scenarios",
             dependencies: [
-                "FlywheelCore", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation", "LLM", "ProcessStages",
+                "FlywheelCore", "WorldTruth", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation", "LLM", "ProcessStages",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "FlywheelCLI",
             dependencies: [
-                "FlywheelCore", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports", "LLM",
+                "FlywheelCore", "WorldTruth", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports", "LLM",
                 "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -72,14 +76,14 @@ let package = Package(
         // process runner); Foundation only, no test framework.
         .target(name: "FlywheelTestSupport", path: "Tests/FlywheelTestSupport"),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"]),
-        .testTarget(name: "CorporaTests", dependencies: ["FlywheelTestSupport", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetrievalTests", dependencies: ["FlywheelTestSupport", "Retrieval", "Corpora", "Evaluation", "FlywheelCore"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["FlywheelTestSupport", "Evaluation", "World", "FlywheelCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GenerationTests", dependencies: ["FlywheelTestSupport", "Generation", "World", "Corpora", "FlywheelCore"]),
-        .testTarget(name: "WorldTests", dependencies: ["FlywheelTestSupport", "World", "Corpora", "FlywheelCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalibrationTests", dependencies: ["FlywheelTestSupport", "Calibration", "World", "Corpora", "FlywheelCore"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore"]),
-        .testTarget(name: "EngineTests", dependencies: ["FlywheelTestSupport", "Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore"]),
+        .testTarget(name: "CorporaTests", dependencies: ["FlywheelTestSupport", "Corpora", "FlywheelCore", "WorldTruth"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetrievalTests", dependencies: ["FlywheelTestSupport", "Retrieval", "Corpora", "Evaluation", "FlywheelCore", "WorldTruth"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["FlywheelTestSupport", "Evaluation", "World", "FlywheelCore", "WorldTruth"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GenerationTests", dependencies: ["FlywheelTestSupport", "Generation", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
+        .testTarget(name: "WorldTests", dependencies: ["FlywheelTestSupport", "World", "Corpora", "FlywheelCore", "WorldTruth"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalibrationTests", dependencies: ["FlywheelTestSupport", "Calibration", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore", "WorldTruth"]),
+        .testTarget(name: "EngineTests", dependencies: ["FlywheelTestSupport", "Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore", "WorldTruth"]),
         .testTarget(
             name: "ScenariosTests", dependencies: ["FlywheelTestSupport", "Scenarios", "World", "Evaluation", "FlywheelCore"],
             resources: [.copy("Fixtures")]),
@@ -87,9 +91,9 @@ let package = Package(
             name: "ProcessStagesTests",
             dependencies: ["FlywheelTestSupport", "ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelTestSupport", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World"]),
-        .testTarget(name: "LLMTests", dependencies: ["FlywheelTestSupport", "LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora"]),
-        .testTarget(name: "ReportsTests", dependencies: ["FlywheelTestSupport", "Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore"]),
+        .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelTestSupport", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World", "WorldTruth"]),
+        .testTarget(name: "LLMTests", dependencies: ["FlywheelTestSupport", "LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora", "WorldTruth"]),
+        .testTarget(name: "ReportsTests", dependencies: ["FlywheelTestSupport", "Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore", "WorldTruth"]),
     ]
 )
 
@@ -99,7 +103,7 @@ let package = Package(
 if Context.environment["FLYWHEEL_FUZZ"] == "1" {
     package.targets.append(
         .executableTarget(
-            name: "flywheel-fuzz", dependencies: ["Corpora", "Evaluation", "FlywheelCore", "Scenarios", "World"],
+            name: "flywheel-fuzz", dependencies: ["Corpora", "Evaluation", "FlywheelCore", "Scenarios", "World", "WorldTruth"],
             path: "Fuzz/Targets", swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
 }

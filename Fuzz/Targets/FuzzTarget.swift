@@ -5,6 +5,7 @@ import Evaluation
 import FlywheelCore
 @testable import Scenarios
 import World
+import WorldTruth
 
 /// The libFuzzer targets (`make fuzz`, docs/reliability.md): each feeds one reader arbitrary
 /// bytes. A target passes an input when the reader returns or throws — a crash, a trap, a

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Cheap per-agent statistics that separate personas, used only to seed the grouping (k-means
 /// on z-scores); the grouping itself maximises the likelihood (``PersonaGrouping``).

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// `flywheel calibrate`'s library: persona behaviours fitted by maximum likelihood from an
 /// annotation log and its corpus, agents grouped into k personas (k by BIC), and a fidelity

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// An annotation log joined with its corpus: each agent's worked tickets in time order, with
 /// the truth every behaviour reads (``WorkedTicket``).

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// The annotation statistics the fidelity report compares between a log and its
 /// re-simulation: each a count per category over worked tickets.

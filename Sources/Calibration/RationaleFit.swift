@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Rationale confusion: on edited and rejected replies the agent names the true failure of A
 /// (the judge's failure, `other` when none) with probability `accuracy`, else a category drawn

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Relevance marks on shown articles: each checked article is marked relevant with probability
 /// `sensitivity` when it is relevant and `1 − specificity` when not — closed-form maxima (the

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 extension CalibrationData {
     /// The log the fitted personas would have written: every agent, with its group's persona,

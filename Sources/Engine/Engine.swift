@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// The flywheel engine: replays the ticket stream through the system under test and the
 /// simulated agents, retrains at each cadence boundary, and evaluates on fixed held-out tickets.

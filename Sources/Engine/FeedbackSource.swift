@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Where an arm's agent feedback comes from: simulated agents answering what the system serves
 /// (``SimulatedFeedback``), or a log of what real or earlier agents did (``LoggedFeedback``,
@@ -12,7 +13,7 @@ protocol FeedbackSource {
 
     /// Whether ``feedback(on:served:context:)`` reads the judge's quality of the served reply A:
     /// the job runner then computes it beforehand, with the suggestion (possibly on another
-    /// thread), and passes it in ``FeedbackContext/qualityA``.
+    /// thread), and passes it in ``FeedbackContext/judging``.
     var readsReplyQuality: Bool { get }
 }
 
@@ -20,13 +21,12 @@ protocol FeedbackSource {
 struct FeedbackContext {
     var seed: UInt64
     var replicate: Int
-    var judge: Judge
     var published: Set<ArticleID>
     /// `published`, sorted.
     var library: [ArticleID]
-    /// `judge`'s quality of the served reply A for the ticket's truth, when the runner computed
-    /// it (for a source that ``FeedbackSource/readsReplyQuality``); nil: not computed.
-    var qualityA: QualityBreakdown?
+    /// The ticket's truth and the world's judge, with the quality of the served reply A when
+    /// the runner computed it (for a source that ``FeedbackSource/readsReplyQuality``).
+    var judging: JudgingContext
 }
 
 /// One batch of annotations on one ticket, with what the agent saw and what it cost.
@@ -43,18 +43,19 @@ struct DeliveredFeedback {
     var persona: String?
     /// When the annotations were given: they join the batch of the cycle this falls in.
     var time: Timestamp
-    /// The judge's total quality of reply A when already computed (the quality audit reuses it).
-    var qualityA: Double?
+    /// What the annotations are judged against (the truth, the judge, and reply A's quality of
+    /// `served` when already computed: the quality audit reuses it).
+    var judging: JudgingContext
 }
 
 extension JobRunner {
     /// Absorbs what is due by the ticket's time now and keeps the rest for later.
-    mutating func deliver(_ deliveries: [DeliveredFeedback], at time: Timestamp, truth: TicketTruth) {
+    mutating func deliver(_ deliveries: [DeliveredFeedback], at time: Timestamp) {
         for d in deliveries {
             if d.time <= time {
-                absorb(d, truth: truth)
+                absorb(d)
             } else {
-                inbox.append((d, truth))
+                inbox.append(d)
             }
         }
     }
@@ -62,27 +63,27 @@ extension JobRunner {
     /// Absorbs, in time order (stable), every delivery in the inbox due by `time`.
     mutating func absorbDue(by time: Timestamp) {
         guard !inbox.isEmpty else { return }
-        let due = inbox.enumerated().filter { $0.element.delivery.time <= time }
-            .sorted { ($0.element.delivery.time, $0.offset) < ($1.element.delivery.time, $1.offset) }
+        let due = inbox.enumerated().filter { $0.element.time <= time }
+            .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         guard !due.isEmpty else { return }
-        inbox.removeAll { $0.delivery.time <= time }
-        for (_, item) in due { absorb(item.delivery, truth: item.truth) }
+        inbox.removeAll { $0.time <= time }
+        for (_, delivery) in due { absorb(delivery) }
     }
 }
 
 extension JobRunner {
     /// Appends a delivery to the window's log: the ticket's exposure (once per delivery), then
     /// each annotation with its time and agent-seconds, in absorb order; and counts what the arm
-    /// collects of it per persona, judged against `truth` (``PersonaActivity``; a preference
-    /// against the replies of this delivery's exposure, as a re-read of the log judges it).
-    mutating func logFeedback(_ d: DeliveredFeedback, truth: TicketTruth) {
+    /// collects of it per persona, judged against the delivery's truth (``PersonaActivity``; a
+    /// preference against the replies of this delivery's exposure, as a re-read of the log judges it).
+    mutating func logFeedback(_ d: DeliveredFeedback) {
         let f = d.feedback
         guard f.preference != nil || f.adoption != nil || !f.relevance.isEmpty || f.missingKnowledge != nil else { return }
         if d.repliesKnown {
             window.log.append(.exposure(Exposure(
                 ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a, b: d.served.b)))
         }
-        let judge = engine.world.judge
+        let (judge, truth) = (d.judging.judge, d.judging.truth)
         let shown = d.repliesKnown ? (a: d.served.a, b: d.served.b) : nil
         func add(_ a: Annotation, _ seconds: Double) {
             window.log.append(.annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))

@@ -1,6 +1,7 @@
 import Evaluation
 import FlywheelCore
 import World
+import WorldTruth
 
 extension JobRunner {
     /// Evaluates the current system on the held-out tickets and closes the window: offline
@@ -160,19 +161,18 @@ extension JobRunner {
         }
         let shownList = reranked.prefix(config.rerankDepth)
         let (a, b) = replies
-        let qualityA = judge.quality(of: a, for: record.truth)
+        let judging = JudgingContext(truth: record.truth, judge: judge).knowingQuality(ofA: a)
         var score: Double?
         if builtinScore {
             var judgeRng = evaluationJudgeStream(for: ticket)
-            score = judge.helpfulness(from: qualityA, rng: &judgeRng)
+            score = judge.helpfulness(from: judging.quality(ofA: a), rng: &judgeRng)
         }
 
         var state = AgentState(persona: panel)
         let feedback = SimulatedAgent(id: "panel", persona: panel).respond(
-            to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), truth: record.truth,
-            published: { _ in true }, judge: judge, state: &state,
-            rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]),
-            qualityA: qualityA)
+            to: ShownSuggestion(ticket: ticket, a: a, b: b, articles: shownList.articles), judging: judging,
+            published: { _ in true }, state: &state,
+            rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]))
         return OfflineOutcome(
             ranking: ranking, replyA: a, helpfulness: score, adopted: feedback.adoption?.outcome.isAdopted == true)
     }

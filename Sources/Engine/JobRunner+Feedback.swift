@@ -1,14 +1,15 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Annotations collected since the last retraining, with what each one was about.
 struct PendingFeedback {
     var tickets: [TicketID: Ticket] = [:]
     var relevance: [(annotation: RelevanceAnnotation, truth: TicketTruth)] = []
-    /// `qualityA`: the judge's total quality of reply A when the agent's response already
-    /// computed it (the audit reuses it; nil → the audit computes it).
-    var preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation, truth: TicketTruth, qualityA: Double?)] = []
-    var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation, truth: TicketTruth, qualityA: Double?)] = []
+    /// `judging`: what the audit judges each against (with reply A's quality when the agent's
+    /// response already computed it: the audit reuses it).
+    var preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation, judging: JudgingContext)] = []
+    var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation, judging: JudgingContext)] = []
     var isEmpty: Bool { relevance.isEmpty && preferences.isEmpty && adoptions.isEmpty }
 }
 
@@ -31,11 +32,12 @@ extension JobRunner {
     /// Records one agent's feedback: the window's totals, the storage rows and log, the training
     /// queue and the knowledge base's flags. Signals the arm does not collect are dropped here
     /// (the log keeps everything the agents gave).
-    mutating func absorb(_ delivered: DeliveredFeedback, truth: TicketTruth) {
-        let (feedback, served, time, qualityA) = (delivered.feedback, delivered.served, delivered.time, delivered.qualityA)
+    mutating func absorb(_ delivered: DeliveredFeedback) {
+        let (feedback, served, time, judging) = (delivered.feedback, delivered.served, delivered.time, delivered.judging)
+        let truth = judging.truth
         let ticket = served.ticket
         let cost = delivered.costs
-        if config.keepAnnotations { logFeedback(delivered, truth: truth) }
+        if config.keepAnnotations { logFeedback(delivered) }
         if let adoption = feedback.adoption {
             // Adoption is observed online in every arm: the suggestion was shown either way.
             window.adoptionShown += 1
@@ -48,7 +50,7 @@ extension JobRunner {
                 if p.choice == .a { window.preferenceWonByA += 1 }
             }
             if delivered.repliesKnown {
-                pending.preferences.append((served, p, truth, qualityA))
+                pending.preferences.append((served, p, judging))
                 pending.tickets[ticket.id] = ticket
             }
             keep(.init(label: .preference(p.choice), ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
@@ -57,7 +59,7 @@ extension JobRunner {
         if let a = feedback.adoption, arm.collects(.adoption) {
             count(.adoption, seconds: cost.adoption + (a.rationale == nil ? 0 : cost.rationale))
             if delivered.repliesKnown {
-                pending.adoptions.append((served, a, truth, qualityA))
+                pending.adoptions.append((served, a, judging))
                 pending.tickets[ticket.id] = ticket
             }
             keep(.init(label: .adoption(a.outcome), ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,

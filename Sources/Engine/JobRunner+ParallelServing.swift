@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Serving a window. Between two schedule events (retraining, publication, evaluation) the
 /// deployed models do not change, so a window's tickets are suggested together: each stage is

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 extension JobRunner {
     /// One retraining: vendor labels that have arrived (batch arms), the quality filter, then each
@@ -98,11 +99,12 @@ extension JobRunner {
         for (served, truth) in ready {
             let key = StableHash.fnv1a(served.ticket.id.rawValue)
             let shown = ShownSuggestion(ticket: served.ticket, a: served.a, b: served.b, articles: served.shown.articles)
+            let judging = JudgingContext(truth: truth, judge: engine.world.judge)
             let feedback = labeller.respond(
-                to: shown, truth: truth, published: { _ in true }, judge: engine.world.judge, state: &state,
+                to: shown, judging: judging, published: { _ in true }, state: &state,
                 rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]), library: library)
             if let p = feedback.preference {
-                pending.preferences.append((served, p, truth, nil))
+                pending.preferences.append((served, p, judging))
                 window.counts[.preference, default: 0] += 1
                 window.vendorSeconds += persona.costSeconds.preference
             }
@@ -117,18 +119,15 @@ extension JobRunner {
 
     /// The pending annotations after the quality filter, as a training batch.
     mutating func filteredBatch() -> TrainingBatch {
-        let judge = engine.world.judge
         var verdicts: [(agent: AgentID, ticket: TicketID, correct: Bool)] = []
         for (r, truth) in pending.relevance {
             verdicts.append((r.agent, r.ticket, r.relevant == ((truth.relevant[r.article] ?? 0) > 0)))
         }
-        for (served, p, truth, qa) in pending.preferences {
-            verdicts.append(
-                (p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, truth: truth, judge: judge, qualityA: qa)))
+        for (served, p, judging) in pending.preferences {
+            verdicts.append((p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, judging: judging)))
         }
-        for (served, a, truth, qa) in pending.adoptions {
-            verdicts.append(
-                (a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, truth: truth, judge: judge, qualityA: qa)))
+        for (served, a, judging) in pending.adoptions {
+            verdicts.append((a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, judging: judging)))
         }
         // Spot audits feed each agent's trust estimate (10% of annotations, keyed draws).
         for (i, v) in verdicts.enumerated() {
@@ -148,11 +147,11 @@ extension JobRunner {
             if kept[i] { batch.relevance.append(r) }
             i += 1
         }
-        for (served, p, _, _) in pending.preferences {
+        for (served, p, _) in pending.preferences {
             if kept[i] { batch.preferences.append((served, p)) }
             i += 1
         }
-        for (served, a, _, _) in pending.adoptions {
+        for (served, a, _) in pending.adoptions {
             if kept[i] { batch.adoptions.append((served, a)) }
             i += 1
         }
@@ -163,24 +162,22 @@ extension JobRunner {
 /// The world-side audit of annotations: whether each agrees with the truth. Used by the
 /// virtual-judge filter and the agent-trust estimate; never by the system under test.
 enum QualityAudit {
-    /// `qualityA`: `judge.quality(of: served.a, for: truth).total` when already known.
-    static func isCorrect(
-        _ p: PreferenceAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge, qualityA: Double? = nil
-    ) -> Bool {
-        let qa = qualityA ?? judge.quality(of: served.a, for: truth).total
-        let qb = judge.quality(of: served.b, for: truth).total
+    /// Whether the preference between `served`'s replies agrees with their true qualities
+    /// (reply A's taken from `judging` when already known).
+    static func isCorrect(_ p: PreferenceAnnotation, served: ServedSuggestion, judging: JudgingContext) -> Bool {
+        let qa = judging.quality(ofA: served.a).total
+        let qb = judging.quality(of: served.b).total
         switch p.choice {
         case .a: return qa >= qb
         case .b: return qb >= qa
         case .tie: return abs(qa - qb) < 0.05
-        case .bothBad: return max(qa, qb) < judge.config.goodQuality
+        case .bothBad: return max(qa, qb) < judging.judge.config.goodQuality
         }
     }
 
-    static func isCorrect(
-        _ a: AdoptionAnnotation, served: ServedSuggestion, truth: TicketTruth, judge: Judge, qualityA: Double? = nil
-    ) -> Bool {
-        let good = (qualityA ?? judge.quality(of: served.a, for: truth).total) >= judge.config.goodQuality
+    /// Whether adopting (or not) agrees with reply A's true quality being good.
+    static func isCorrect(_ a: AdoptionAnnotation, served: ServedSuggestion, judging: JudgingContext) -> Bool {
+        let good = judging.quality(ofA: served.a).total >= judging.judge.config.goodQuality
         return a.outcome.isAdopted == good
     }
 

@@ -1,6 +1,7 @@
 import Evaluation
 import FlywheelCore
 import World
+import WorldTruth
 
 /// The loop of one (arm, replicate) job (README, "How it works").
 struct JobRunner {
@@ -12,7 +13,7 @@ struct JobRunner {
     /// Simulated agents or a log (the `feedback: logged` arm).
     var feedbackSource: any FeedbackSource
     /// Deliveries whose time has not come yet (a log's annotations given after their ticket).
-    var inbox: [(delivery: DeliveredFeedback, truth: TicketTruth)] = []
+    var inbox: [DeliveredFeedback] = []
     var published: Set<ArticleID>
     /// `published`, sorted: what an agent's own knowledge-base search draws from.
     var library: [ArticleID]
@@ -170,8 +171,8 @@ struct JobRunner {
             recentTruths.append(record.truth)
         }
         let context = FeedbackContext(
-            seed: config.seed, replicate: replicate, judge: engine.world.judge, published: published, library: library,
-            qualityA: suggested.qualityA)
-        deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt, truth: record.truth)
+            seed: config.seed, replicate: replicate, published: published, library: library,
+            judging: JudgingContext(truth: record.truth, judge: engine.world.judge, qualityA: suggested.qualityA))
+        deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt)
     }
 }

@@ -1,5 +1,6 @@
 import Evaluation
 import FlywheelCore
+import WorldTruth
 
 /// The knowledge base's authoring desk (world side). Agents' missing-knowledge flags carry only
 /// a ticket and a note; the authors read the flagged tickets and decide what, if anything, to

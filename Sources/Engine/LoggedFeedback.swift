@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Feedback from a log (the `feedback: logged` arm): when a ticket is served, the annotations
 /// the log holds for it are delivered at their logged times, about the suggestion the log says
@@ -33,7 +34,7 @@ struct LoggedFeedback: FeedbackSource {
             DeliveredFeedback(
                 feedback: AgentFeedback(), served: asShown, repliesKnown: repliesKnown,
                 costs: CostSeconds(preference: 0, adoption: 0, rationale: 0, relevance: 0, missingKnowledge: 0),
-                persona: logged.persona, time: logged.time, qualityA: nil)
+                persona: logged.persona, time: logged.time, judging: context.judging.forOtherReplies)
         }
         for logged in annotations {
             let seconds = logged.seconds ?? 0

@@ -1,5 +1,6 @@
 import FlywheelCore
 import World
+import WorldTruth
 
 /// Feedback from the arm's simulated agents: each served ticket goes to a keyed-random agent on
 /// shift, who answers from the truth through their persona's behaviours (docs/world.md "Simulated agents").
@@ -32,14 +33,13 @@ struct SimulatedFeedback: FeedbackSource {
         let published = context.published
         // the agent judges reply A anyway; the quality audit at retraining reuses it (the same
         // value whether the runner computed it beforehand or not: the judge is pure)
-        let qualityA = context.qualityA ?? context.judge.quality(of: served.a, for: record.truth)
+        let judging = context.judging.knowingQuality(ofA: served.a)
         let feedback = agent.respond(
-            to: shown, truth: record.truth, published: { published.contains($0) }, judge: context.judge,
-            state: &agentStates[index],
+            to: shown, judging: judging, published: { published.contains($0) }, state: &agentStates[index],
             rng: RandomStream(seed: context.seed, purpose: "agent", ids: [UInt64(context.replicate), key]),
-            library: context.library, qualityA: qualityA)
+            library: context.library)
         return [DeliveredFeedback(
             feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name, time: ticket.createdAt,
-            qualityA: qualityA.total)]
+            judging: judging)]
     }
 }

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Where the engine reads the ticket stream from, in time order. Each job opens its own cursor,
 /// so a corpus larger than memory is replayed ticket by ticket.

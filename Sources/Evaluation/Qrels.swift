@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Relevance judgments: for each ticket, the graded relevance of the articles judged for it
 /// (the `qrels` of TREC and ranx).

@@ -4,6 +4,7 @@ import Corpora
 import FlywheelCore
 import Foundation
 import World
+import WorldTruth
 
 /// `flywheel calibrate --corpus C --annotations LOG --out DIR`: personas fitted to a log.
 struct CalibrateCommand: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import FlywheelCore
 import Reports
 import Store
 import World
+import WorldTruth
 
 extension ReportLoader {
     /// The per-persona panels' rows: the run's stored `persona_activity` (counted as the run

@@ -5,6 +5,7 @@ import Reports
 import Scenarios
 import Store
 import World
+import WorldTruth
 
 /// Reads what a report needs from a results folder.
 enum ReportLoader {

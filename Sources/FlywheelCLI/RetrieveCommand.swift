@@ -4,6 +4,7 @@ import Evaluation
 import Foundation
 import FlywheelCore
 import Retrieval
+import WorldTruth
 
 /// `flywheel retrieve CORPUS`: runs the BM25 first stage over a corpus split and reports
 /// recall@75, P@8, nDCG@10 and MRR with trec_eval's semantics; writes TREC run and qrels files.

@@ -2,12 +2,12 @@
 /// per kind of collected feedback, how many annotations, the agent-seconds they took and how many
 /// of the judgeable ones agreed with the truth. The engine counts it as feedback is absorbed and
 /// the results store keeps it (`persona_activity`); the report's per-persona panels sum it. A
-/// re-read of a stored annotation log counts the same with the same rule (``add(_:seconds:persona:truth:shown:quality:)``).
-/// Report data only: the models never see it.
+/// re-read of a stored annotation log counts the same with the same rule (`add(_:seconds:persona:truth:shown:quality:)`,
+/// in the `WorldTruth` module, which judges against the truth). Report data only: the models never see it.
 ///
 /// ```swift
 /// var activity = PersonaActivity()
-/// activity.add(.relevance(mark), seconds: 6, persona: "rushed", truth: truth, shown: nil, quality: { _, _ in 0 })
+/// activity.count(.relevance, seconds: 6, persona: "rushed", agreed: true)
 /// activity.rows  // [PersonaActivity.Row(persona: "rushed", kind: .relevance, annotations: 1, seconds: 6, judged: 1, agreed: 1)]
 /// ```
 public struct PersonaActivity: Sendable, Hashable {
@@ -61,40 +61,18 @@ public struct PersonaActivity: Sendable, Hashable {
         return byKey.values.sorted { ($0.persona, order[$0.kind]!) < ($1.persona, order[$1.kind]!) }
     }
 
-    /// Counts one collected annotation and judges it where the truth allows: a relevance mark
-    /// agrees when it matches the graded relevance (relevant ⇔ grade > 0); an A/B choice agrees
-    /// when it picks the reply of higher true quality (`quality`: the judge's total), judged only
-    /// when the agent chose A or B, the replies `shown` are known and their qualities differ.
-    /// `truth` nil: the ticket is not in the corpus, so nothing is judged.
-    public mutating func add(
-        _ annotation: Annotation, seconds: Double, persona: String?, truth: TicketTruth?, shown: (a: Reply, b: Reply)?,
-        quality: (Reply, TicketTruth) -> Double
-    ) {
-        let key = Key(persona: persona ?? PersonaActivity.unknownPersona, kind: annotation.kind)
+    /// Counts one collected annotation of `kind`; `agreed` says whether it agreed with the truth
+    /// (nil: it could not be judged). The judging rule lives with the truth, in the `WorldTruth`
+    /// module (`add(_:seconds:persona:truth:shown:quality:)`).
+    public mutating func count(_ kind: SignalKind, seconds: Double, persona: String?, agreed: Bool?) {
+        let key = Key(persona: persona ?? PersonaActivity.unknownPersona, kind: kind)
         var row = byKey[key] ?? Row(persona: key.persona, kind: key.kind)
         row.annotations += 1
         row.seconds += seconds
-        if let truth, let agrees = PersonaActivity.agrees(annotation, truth: truth, shown: shown, quality: quality) {
+        if let agreed {
             row.judged += 1
-            if agrees { row.agreed += 1 }
+            if agreed { row.agreed += 1 }
         }
         byKey[key] = row
-    }
-
-    /// Whether `annotation` agrees with the truth; nil when it cannot be judged.
-    static func agrees(
-        _ annotation: Annotation, truth: TicketTruth, shown: (a: Reply, b: Reply)?, quality: (Reply, TicketTruth) -> Double
-    ) -> Bool? {
-        switch annotation {
-        case .relevance(let r):
-            return r.relevant == ((truth.relevant[r.article] ?? 0) > 0)
-        case .preference(let p):
-            guard p.choice == .a || p.choice == .b, let shown else { return nil }
-            let qa = quality(shown.a, truth), qb = quality(shown.b, truth)
-            guard abs(qa - qb) > 1e-9 else { return nil }
-            return (p.choice == .a) == (qa > qb)
-        case .adoption, .missingKnowledge:
-            return nil
-        }
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A thread-safe, process-wide interning of strings as dense `Int32` ids, for hot paths that
 /// compare token sets as sorted id lists (``SortedIDs``) instead of `Set<String>`.
 ///
@@ -16,49 +10,40 @@
 /// interner.ids(["refund", "host"])   // [0, 1]
 /// interner.knownIDs(["host", "pets"]) // [1]
 /// ```
-public final class StringInterner: @unchecked Sendable {
-    @usableFromInline var table = StringTable<Int32>()
-    @usableFromInline let lock: UnsafeMutablePointer<pthread_mutex_t>
+public final class StringInterner: Sendable {
+    @usableFromInline let table = Locked(StringTable<Int32>())
 
-    public init() {
-        lock = .allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
+    public init() {}
 
     /// The ids of `strings`, in their order (new strings get new ids).
     @inlinable
     public func ids<S: Sequence<String>>(_ strings: S) -> [Int32] {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        var out: [Int32] = []
-        out.reserveCapacity(strings.underestimatedCount)
-        for s in strings {
-            let hash = StringTable<Int32>.hash(s)
-            if let id = table.value(s, hash: hash) {
-                out.append(id)
-            } else {
-                let id = Int32(table.count)
-                table.insert(s, hash: hash, id)
-                out.append(id)
+        table.withLock { table in
+            var out: [Int32] = []
+            out.reserveCapacity(strings.underestimatedCount)
+            for s in strings {
+                let hash = StringTable<Int32>.hash(s)
+                if let id = table.value(s, hash: hash) {
+                    out.append(id)
+                } else {
+                    let id = Int32(table.count)
+                    table.insert(s, hash: hash, id)
+                    out.append(id)
+                }
             }
+            return out
         }
-        return out
     }
 
     /// The ids of those of `strings` already interned, in their order.
     @inlinable
     public func knownIDs<S: Sequence<String>>(_ strings: S) -> [Int32] {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        var out: [Int32] = []
-        out.reserveCapacity(strings.underestimatedCount)
-        for s in strings { if let id = table[s] { out.append(id) } }
-        return out
+        table.withLock { table in
+            var out: [Int32] = []
+            out.reserveCapacity(strings.underestimatedCount)
+            for s in strings { if let id = table[s] { out.append(id) } }
+            return out
+        }
     }
 }
 

@@ -1,9 +1,12 @@
 /// A support ticket as production sees it: what the customer wrote and its metadata.
 ///
 /// This is the only view of a ticket the system under test (retriever, reranker, generator,
-/// knowledge base) ever gets. What the ticket *needs* lives in ``TicketTruth``, which only the
-/// world (simulated agents, judge) and evaluation may read. Keeping the two in separate types
-/// makes "the system never reads the truth" a compile-time fact rather than a convention.
+/// knowledge base) ever gets. What the ticket *needs* — `TicketTruth`, and the corpus records
+/// that carry it — lives in the `WorldTruth` module, which the world (simulated agents, judge),
+/// evaluation, the engine and the corpus files depend on. Retrieval, Generation and
+/// ProcessStages do not (Package.swift; `TruthBoundaryTests` fails if one gains a path to it),
+/// so a file there that names the truth does not compile. Stages that live elsewhere (the LLM
+/// module's generator, a custom stage in another package) are held to it by review only.
 public struct Ticket: Hashable, Sendable, Codable {
     public var id: TicketID
     public var createdAt: Timestamp

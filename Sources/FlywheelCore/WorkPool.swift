@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// A fixed-width pool over `0..<count`: each index is handed out once, to at most `width`
 /// threads at a time, in ascending order of start. Used for (arm, replicate) jobs and sweep
@@ -34,33 +33,31 @@ public enum WorkPool {
     }
 
     /// The next index, the stop flag and the first error, behind one lock.
-    private final class State: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        private var stopped = false
-        private var first: (any Error)?
+    private final class State: Sendable {
+        private struct Counters {
+            var next = 0
+            var stopped = false
+            var first: (any Error)?
+        }
+        private let counters = Locked(Counters())
 
         func take(below count: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard !stopped, first == nil, next < count else { return nil }
-            next += 1
-            return next - 1
+            counters.withLock { c in
+                guard !c.stopped, c.first == nil, c.next < count else { return nil }
+                c.next += 1
+                return c.next - 1
+            }
         }
         func stop() {
-            lock.lock()
-            stopped = true
-            lock.unlock()
+            counters.withLock { $0.stopped = true }
         }
         func fail(_ error: any Error) {
-            lock.lock()
-            if first == nil { first = error }
-            lock.unlock()
+            counters.withLock { c in
+                if c.first == nil { c.first = error }
+            }
         }
         var error: (any Error)? {
-            lock.lock()
-            defer { lock.unlock() }
-            return first
+            counters.withLock { $0.first }
         }
     }
 

@@ -1,11 +1,5 @@
 import FlywheelCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// What the generator needs of one article sentence that does not depend on the ticket: its
 /// text, content tokens, word count, slot flag and sentence-prior key. Computed once per
 /// article body instead of once per ticket that shows the article.
@@ -42,47 +36,62 @@ final class ArticleAnalysis: Sendable {
 /// It takes no part in the generator's equality, hash or coding. Generators share one
 /// process-wide cache (``shared``): the analysis depends on the article alone, and interned ids
 /// are only compared with each other, so sharing it across jobs changes no result.
-final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
+final class ArticleAnalysisCache: Sendable, Hashable {
     static let shared = ArticleAnalysisCache()
-    /// By article id (raw value).
-    private var byID = StringTable<ArticleAnalysis>()
-    private var textIDs: [String: Int] = [:]
+    /// The analyses and the text and prior-key ids, behind one lock.
+    private let tables = Locked(Tables())
     /// Content tokens of analysed sentences (its own lock: also read by ``knownIDs(_:)``).
     private let tokenIDs = StringInterner()
-    private var priorKeyIDs: [String: Int32] = [:]
-    private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
-    init() {
-        lock = .allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
+    private struct Tables {
+        /// By article id (raw value).
+        var byID = StringTable<ArticleAnalysis>()
+        var textIDs: [String: Int] = [:]
+        var priorKeyIDs: [String: Int32] = [:]
+
+        /// Sets the interned ids of `sentence`: of its text, of its content `tokens` (in
+        /// `tokenIDs`) and of its prior key.
+        mutating func intern(_ sentence: inout AnalyzedSentence, tokens: Set<String>, priorKey: String, tokenIDs: StringInterner) {
+            let next = textIDs.count
+            let id = textIDs[sentence.text, default: next]
+            if id == next { textIDs[sentence.text] = id }
+            sentence.textID = id
+            sentence.tokenIDs = tokenIDs.ids(tokens).sorted()
+            sentence.priorKeyID = internPriorKey(priorKey)
+        }
+
+        /// The interned id of a sentence-prior key (new keys get new ids).
+        mutating func internPriorKey(_ key: String) -> Int32 {
+            if let id = priorKeyIDs[key] { return id }
+            let id = Int32(priorKeyIDs.count)
+            priorKeyIDs[key] = id
+            return id
+        }
     }
 
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
+    init() {}
 
     /// The analysis of `article`, computing it on first use.
     func analysis(of article: Article) -> ArticleAnalysis {
-        pthread_mutex_lock(lock)
-        if let hit = byID[article.id.rawValue], hit.body == article.body {
-            pthread_mutex_unlock(lock)
+        let cached = tables.withLock { t -> ArticleAnalysis? in
+            guard let hit = t.byID[article.id.rawValue], hit.body == article.body else { return nil }
             return hit
         }
-        pthread_mutex_unlock(lock)
+        if let cached { return cached }
         let texts = SentenceSplitter.split(article.body)
         var sentences: [AnalyzedSentence] = []
         sentences.reserveCapacity(texts.count)
         let tokenSets = texts.map { TextTokens.tokenSet($0) }
         for text in texts { sentences.append(Self.uninterned(text)) }
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        for i in sentences.indices {
-            internLocked(&sentences[i], tokens: tokenSets[i], priorKey: SentencePrior.key(article.id, i))
+        let tokenIDs = self.tokenIDs
+        return tables.withLock { t in
+            for i in sentences.indices {
+                t.intern(&sentences[i], tokens: tokenSets[i], priorKey: SentencePrior.key(article.id, i), tokenIDs: tokenIDs)
+            }
+            let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
+            t.byID[article.id.rawValue] = analysis
+            return analysis
         }
-        let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
-        byID[article.id.rawValue] = analysis
-        return analysis
     }
 
     /// The analyses of `articles` and ``knownIDs(_:)`` of `tokens`, taking the lock once when
@@ -90,22 +99,22 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     func analyses(of articles: ArraySlice<Article>, knownIDsOf tokens: [String]) -> ([ArticleAnalysis], [Int32]) {
         var out: [ArticleAnalysis] = []
         out.reserveCapacity(articles.count)
-        pthread_mutex_lock(lock)
-        for article in articles {
-            guard let hit = byID[article.id.rawValue], hit.body == article.body else { break }
-            out.append(hit)
+        tables.withLock { t in
+            for article in articles {
+                guard let hit = t.byID[article.id.rawValue], hit.body == article.body else { break }
+                out.append(hit)
+            }
         }
-        pthread_mutex_unlock(lock)
         for article in articles.dropFirst(out.count) { out.append(analysis(of: article)) }
         return (out, knownIDs(tokens))
     }
 
     /// The analysed sentence at `position` of the article with `id`, if it was analysed.
     func sentence(of id: ArticleID, at position: Int) -> AnalyzedSentence? {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        guard let sentences = byID[id.rawValue]?.sentences, position >= 0, position < sentences.count else { return nil }
-        return sentences[position]
+        tables.withLock { t in
+            guard let sentences = t.byID[id.rawValue]?.sentences, position >= 0, position < sentences.count else { return nil }
+            return sentences[position]
+        }
     }
 
     /// The analysis of a reply's sentence: the cached one when the cached analysis of its
@@ -118,9 +127,10 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         if let hit = sentence(of: s.article, at: s.position), hit.text == s.text { return hit }
         var analysed = Self.uninterned(s.text)
         let tokens = TextTokens.tokenSet(s.text)
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        internLocked(&analysed, tokens: tokens, priorKey: SentencePrior.key(s.article, s.position))
+        let tokenIDs = self.tokenIDs
+        tables.withLock { t in
+            t.intern(&analysed, tokens: tokens, priorKey: SentencePrior.key(s.article, s.position), tokenIDs: tokenIDs)
+        }
         return analysed
     }
 
@@ -131,36 +141,14 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
             priorKeyID: -1)
     }
 
-    /// Sets the interned ids of `sentence`: of its text, of its content `tokens` and of its
-    /// prior key (the caller holds the lock).
-    private func internLocked(_ sentence: inout AnalyzedSentence, tokens: Set<String>, priorKey: String) {
-        let next = textIDs.count
-        let id = textIDs[sentence.text, default: next]
-        if id == next { textIDs[sentence.text] = id }
-        sentence.textID = id
-        sentence.tokenIDs = tokenIDs.ids(tokens).sorted()
-        sentence.priorKeyID = internPriorKeyLocked(priorKey)
-    }
-
     /// The interned id of a sentence-prior key (new keys get new ids).
     func priorKeyID(_ key: String) -> Int32 {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return internPriorKeyLocked(key)
+        tables.withLock { $0.internPriorKey(key) }
     }
 
     /// How many prior keys are interned (every id is below this).
     var priorKeyCount: Int {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        return priorKeyIDs.count
-    }
-
-    private func internPriorKeyLocked(_ key: String) -> Int32 {
-        if let id = priorKeyIDs[key] { return id }
-        let id = Int32(priorKeyIDs.count)
-        priorKeyIDs[key] = id
-        return id
+        tables.withLock { $0.priorKeyIDs.count }
     }
 
     /// The interned ids of those of `tokens` some analysed sentence contains, ascending (a

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import World
+import WorldTruth
 
 /// The offline evaluation's helpfulness from an LLM: it sees the ticket, the reply and the
 /// world's nuggets (or reference reply) and must answer with one score 1–5 (``parse(_:)``).

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Re-counts ``PersonaActivity`` from annotation-log entries, job by job and window by window,
 /// with the rule the engine counts it with as it runs: the per-persona panels of a store written

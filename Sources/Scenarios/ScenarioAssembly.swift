@@ -6,6 +6,7 @@ import Generation
 import LLM
 import Retrieval
 import World
+import WorldTruth
 
 /// Turns a validated ``Scenario`` into a runnable ``Engine``: reads the corpus and personas and
 /// wires the concrete system under test. The one place concrete parts meet (README, "Bring your own system").

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Something other than the world's ``Judge`` that gives the offline evaluation's 1–5
 /// helpfulness score — an LLM judge, say. It sees what a judge may see: the ticket, the reply and

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// The world's judge: true quality of a reply for a ticket, and a 1–5 helpfulness score.
 ///

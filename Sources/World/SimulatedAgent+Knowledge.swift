@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 extension SimulatedAgent {
     /// Relevance marks for the articles the agent checks (see ``RelevanceBehaviour``), then the

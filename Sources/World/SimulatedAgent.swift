@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// A simulated support agent: a persona with an id. Its behaviour is a pure function of
 /// (persona, state, shown suggestion, truth, random stream).
@@ -12,8 +13,8 @@ import FlywheelCore
 /// let agent = SimulatedAgent(id: "agent-001", persona: persona)
 /// var state = AgentState(persona: persona)
 /// let rng = RandomStream(seed: 42, purpose: "agent", ids: [replicate, iteration, ticketHash, agentHash])
-/// let feedback = agent.respond(to: shown, truth: truth, published: kb.contains, judge: judge,
-///                              state: &state, rng: rng)
+/// let feedback = agent.respond(to: shown, judging: JudgingContext(truth: truth, judge: judge),
+///                              published: kb.contains, state: &state, rng: rng)
 /// ```
 public struct SimulatedAgent: Sendable, Hashable {
     public var id: AgentID
@@ -28,20 +29,21 @@ public struct SimulatedAgent: Sendable, Hashable {
     /// and advances `state` (shift clock by handling + annotation time, trust, tickets seen).
     ///
     /// - Parameters:
+    ///   - judging: the ticket's truth and the judge, with reply A's quality when the caller
+    ///     already has it.
     ///   - published: whether an article is in the published knowledge base.
     ///   - library: the published articles, sorted (the agent's own knowledge-base search draws
     ///     from them; empty → it can only name shown articles).
-    ///   - qualityA: `judge.quality(of: shown.a, for: truth)` when the caller already has it.
     public func respond(
-        to shown: ShownSuggestion, truth: TicketTruth, published: (ArticleID) -> Bool, judge: Judge,
-        state: inout AgentState, rng: RandomStream, library: [ArticleID] = [],
-        qualityA known: QualityBreakdown? = nil
+        to shown: ShownSuggestion, judging: JudgingContext, published: (ArticleID) -> Bool,
+        state: inout AgentState, rng: RandomStream, library: [ArticleID] = []
     ) -> AgentFeedback {
+        let (truth, judge) = (judging.truth, judging.judge)
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
         lazy var prepared = Judge.PreparedTruth(truth)
         var wordsA: Int?
         let qualityA: QualityBreakdown
-        if let known {
+        if let known = judging.qualityA {
             qualityA = known
         } else {
             (qualityA, wordsA) = judge.qualityAndWords(of: shown.a, for: prepared)
@@ -101,5 +103,15 @@ public struct SimulatedAgent: Sendable, Hashable {
         state.minutesIntoShift += ((cost.handling ?? CostSeconds.defaultHandling) + feedback.seconds) / 60
         state.ticketsSeen += 1
         return feedback
+    }
+
+    /// ``respond(to:judging:published:state:rng:library:)`` with nothing judged yet.
+    public func respond(
+        to shown: ShownSuggestion, truth: TicketTruth, published: (ArticleID) -> Bool, judge: Judge,
+        state: inout AgentState, rng: RandomStream, library: [ArticleID] = []
+    ) -> AgentFeedback {
+        respond(
+            to: shown, judging: JudgingContext(truth: truth, judge: judge), published: published, state: &state, rng: rng,
+            library: library)
     }
 }

@@ -3,6 +3,7 @@ import FlywheelCore
 import Foundation
 import World
 import FlywheelTestSupport
+import WorldTruth
 
 /// A log written by simulated agents of known personas on ci-small, without running the
 /// engine: each ticket is shown eight published articles (its relevant ones with probability ½

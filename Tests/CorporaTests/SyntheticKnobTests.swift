@@ -2,6 +2,7 @@ import FlywheelCore
 import Foundation
 import Testing
 import FlywheelTestSupport
+import WorldTruth
 
 @testable import Corpora
 

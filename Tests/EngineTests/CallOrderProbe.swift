@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import World
+import WorldTruth
 
 /// Records the tickets an outside component is called for, in call order, and whether two
 /// calls ever overlapped (were made from two threads at once).

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Testing
 import World
+import WorldTruth
 
 @testable import Engine
 
@@ -15,7 +16,8 @@ import World
         ticket: ticket, shown: RankedList(ticket: "t-1", entries: [.init(article: "a-9", score: 1)]),
         a: Reply(greeting: "Hi", sentences: [], closing: "", tone: .brief),
         b: Reply(greeting: "Hello", sentences: [], closing: "", tone: .brief))
-    static let context = FeedbackContext(seed: 1, replicate: 0, judge: Judge(), published: ["a-1"], library: ["a-1"])
+    static let context = FeedbackContext(
+        seed: 1, replicate: 0, published: ["a-1"], library: ["a-1"], judging: JudgingContext(truth: record.truth, judge: Judge()))
 
     static func logged(_ a: Annotation, after days: Int64 = 0, seconds: Double = 4) -> AnnotationLogEntry {
         .annotation(LoggedAnnotation(

@@ -1,6 +1,7 @@
 import Evaluation
 import FlywheelCore
 import Testing
+import WorldTruth
 
 #if canImport(Glibc)
     import Glibc

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 import World
 import FlywheelTestSupport
+import WorldTruth
 
 /// IPS and SNIPS estimates of the adoption a candidate generator policy would get, checked
 /// where the simulator knows the truth.

@@ -2,6 +2,7 @@ import Corpora
 import FlywheelCore
 import Foundation
 import FlywheelTestSupport
+import WorldTruth
 
 /// A results folder's neighbourhood for reliability tests: its own copy of two personas (so a
 /// test can edit them) and scenarios over the shared tiny corpus or a corpus of its own.

@@ -2,6 +2,7 @@ import FlywheelCore
 import Foundation
 import Store
 import Testing
+import WorldTruth
 
 /// `run` refuses a corpus that `corpus validate` refuses, with the same file:line:field, exit 2
 /// and one line, before it writes any result: duplicate ids, unknown articles, negative grades.

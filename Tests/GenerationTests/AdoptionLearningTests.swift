@@ -3,6 +3,7 @@ import FlywheelCore
 import Generation
 import Testing
 import World
+import WorldTruth
 
 // Supervised updates from adoption (issue 4, item 4): suggestion A (the baseline) of the
 // untrained generator is judged on 1,200 training tickets, the generator is retrained on those

@@ -4,6 +4,7 @@ import Foundation
 import Generation
 import Testing
 import World
+import WorldTruth
 
 // The gated benchmark for Benchmarks/results/generation.md (FLYWHEEL_BENCH=1): the generator's
 // throughput, a timing, which never belongs in unit tests. (The three-round mini flywheel that

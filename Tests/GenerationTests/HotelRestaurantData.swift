@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import FlywheelTestSupport
+import WorldTruth
 
 /// The DSTC11 track 5 validation data (`../shared/datasets/dstc11-track5-val`, hotels and
 /// restaurants; see its SOURCE.md), read directly for the learning test:

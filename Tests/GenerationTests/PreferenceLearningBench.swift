@@ -1,6 +1,7 @@
 import FlywheelCore
 import Generation
 import World
+import WorldTruth
 
 /// One served ticket for a learning experiment: what the system sees (ticket, the stand-in
 /// reranked list) and what only the judge and the simulated labeller may read (truth).

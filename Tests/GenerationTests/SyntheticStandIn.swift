@@ -1,5 +1,6 @@
 import Corpora
 import FlywheelCore
+import WorldTruth
 
 /// The generated marketplace world served with a stand-in for the reranked top-8 (the issue
 /// allows one built from the corpus): the ticket's relevant articles, its conflicting

@@ -2,6 +2,7 @@ import FlywheelCore
 import Foundation
 import Testing
 import World
+import WorldTruth
 
 @testable import LLM
 

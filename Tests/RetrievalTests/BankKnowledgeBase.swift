@@ -1,6 +1,7 @@
 import Foundation
 import FlywheelCore
 import FlywheelTestSupport
+import WorldTruth
 
 /// The tau2-bench banking knowledge base in `../shared/datasets/tau2-banking-knowledge`, read
 /// directly: documents/*.json are articles {id, title, content}; each tasks/task_*.json becomes

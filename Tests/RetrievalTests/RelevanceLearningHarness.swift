@@ -1,6 +1,7 @@
 import Evaluation
 import FlywheelCore
 import Retrieval
+import WorldTruth
 
 /// Stands in for the world in the learning tests: serves training tickets in rounds through the
 /// learned retriever and reranker, has a labeller mark what an agent would see, retrains, and

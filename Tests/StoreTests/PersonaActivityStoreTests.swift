@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Testing
+import WorldTruth
 
 @testable import Store
 

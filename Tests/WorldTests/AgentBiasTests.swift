@@ -1,5 +1,6 @@
 import FlywheelCore
 import Testing
+import WorldTruth
 
 @testable import World
 

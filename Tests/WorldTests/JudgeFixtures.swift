@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 @testable import World
 

@@ -2,6 +2,7 @@ import Corpora
 import Foundation
 import FlywheelCore
 import Testing
+import WorldTruth
 
 @testable import World
 

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import FlywheelTestSupport
+import WorldTruth
 
 @testable import World
 

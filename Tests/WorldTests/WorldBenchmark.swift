@@ -2,6 +2,7 @@ import Corpora
 import FlywheelCore
 import Foundation
 import Testing
+import WorldTruth
 
 @testable import World
 

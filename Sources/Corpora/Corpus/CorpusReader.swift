@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import WorldTruth
 
 /// Reads a corpus folder written by ``CorpusWriter`` or an importer.
 ///

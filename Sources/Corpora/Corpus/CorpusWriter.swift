@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import WorldTruth
 
 /// Writes a corpus folder (docs/corpora.md): articles, tickets in time order, optional annotations,
 /// then `manifest.json` with each file's size and SHA-256.

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Writes a corpus' judgments as TREC qrels, one `qid 0 docid grade` line per judged
 /// (ticket, article) pair, tickets in corpus order and articles sorted by id — the format

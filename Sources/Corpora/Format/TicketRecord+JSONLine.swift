@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// `tickets.jsonl` lines: the ticket (`id`, `created_at`, `text`, `channel`?, `locale`?) and its
 /// truth (`relevant` {article id: grade}, `nuggets`?, `reference_response`?, `conflicting`?).

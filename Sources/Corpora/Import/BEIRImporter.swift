@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import WorldTruth
 
 /// Imports a BEIR folder (Thakur et al., "BEIR: A Heterogeneous Benchmark for Zero-shot
 /// Evaluation of Information Retrieval Models", NeurIPS 2021 Datasets track):

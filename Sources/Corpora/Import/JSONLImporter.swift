@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Imports any pair of JSON-lines files whose fields are named by a ``Mapping`` — the
 /// "generic JSONL" path of docs/corpora.md.

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// What `flywheel corpus inspect` prints: counts, topics, text lengths, relevant articles per
 /// ticket and the date range, computed in one streaming pass over the tickets.

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Reads a tickets file the way replay does — decompress and parse every line into a
 /// ``TicketRecord`` — and reports how many uncompressed bytes went through. Timed by the caller

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Turns the schedule and the planned articles into tickets with their truth.
 /// Every draw for ticket `i` comes from streams keyed by (seed, "ticket", i) and a purpose.

@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// A generated support world: a help centre's articles and a time-ordered stream of tickets
 /// with their hidden truth, built deterministically from a ``SyntheticWorldConfig``.

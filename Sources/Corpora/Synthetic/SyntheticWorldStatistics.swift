@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 /// Statistics that show a world is hard in the right way, computed from text and truth alone
 /// (no retriever). `flywheel corpus generate` prints them; tests assert their ranges.

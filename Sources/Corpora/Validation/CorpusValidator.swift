@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import WorldTruth
 
 /// Checks a corpus folder end to end and lists every problem it finds (up to ``maxIssues``),
 /// each an ``InputError`` naming the file, the 1-based line where there is one, and the field:

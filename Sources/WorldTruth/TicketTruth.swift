@@ -1,6 +1,9 @@
+import FlywheelCore
+
 /// The hidden truth about one ticket: what answers it and what a good reply must say.
 ///
-/// Read only by the `World` (simulated agents, judge) and `Evaluation` targets.
+/// Read by the world (simulated agents, judge), evaluation and the engine; the system-under-test
+/// targets (Retrieval, Generation, ProcessStages) cannot import this module (``Ticket``).
 public struct TicketTruth: Hashable, Sendable, Codable {
     public var ticket: TicketID
     /// Relevant articles with graded relevance (1 = partially, 2 = answers it, 3 = essential).
