@@ -39,20 +39,25 @@ final class ArticleAnalysis: Sendable {
 /// from the article's current body is recomputed. Thread-safe; deterministic whatever the order
 /// of calls (interned text ids are only compared for equality).
 ///
-/// It takes no part in the generator's equality, hash or coding. Generators share one
-/// process-wide cache (``shared``): the analysis depends on the article alone, and interned ids
-/// are only compared with each other, so sharing it across jobs changes no result.
-final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
-    static let shared = ArticleAnalysisCache()
+/// It takes no part in the generator's equality, hash or coding. Each generator made by
+/// ``ExtractiveGenerator/init(config:analysis:)`` gets its own (its retrained copies share it),
+/// so a job's analyses and interned words are freed with the job, and tests never share one;
+/// pass one cache to several generators to share the work (the analysis depends on the article
+/// alone, and interned ids are only compared with each other, so sharing changes no result).
+public final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
     /// By article id (raw value).
     private var byID = StringTable<ArticleAnalysis>()
     private var textIDs: [String: Int] = [:]
     /// Content tokens of analysed sentences (its own lock: also read by ``knownIDs(_:)``).
     private let tokenIDs = StringInterner()
     private var priorKeyIDs: [String: Int32] = [:]
+    /// The interning of the ticket words the generator's sentence prior records (for
+    /// ``CompiledPrior``): it grows with the distinct words the generator learns from, typos
+    /// included, and lives as long as the generators that hold this cache.
+    let priorWordIDs = StringInterner()
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
-    init() {
+    public init() {
         lock = .allocate(capacity: 1)
         pthread_mutex_init(lock, nil)
     }
@@ -169,6 +174,6 @@ final class ArticleAnalysisCache: @unchecked Sendable, Hashable {
         tokenIDs.knownIDs(tokens).sorted()
     }
 
-    static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
-    func hash(into hasher: inout Hasher) {}
+    public static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
 }
