@@ -113,13 +113,13 @@ def measure(args, tickets, articles, weeks):
     out = os.path.join(args.work, "results", tag)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     wall, cpu, rss = timed(
-        [args.bin, "run", scenario, "--out", out, "--force", "--quiet", "--jobs", "1"]
+        [args.bin, "run", scenario, "--out", out, "--force", "--quiet", "--jobs", str(args.jobs)]
         + ([] if args.with_report else ["--no-report"]),
         args.nice, out + ".log")
     n = served(os.path.join(out, "metrics.csv"))
     row = {"label": args.label, "tickets": tickets, "articles": articles, "weeks": weeks,
            "served": n, "wall": wall, "cpu": cpu, "rss_mb": rss, "generate": gen,
-           "evaluate_every": args.evaluate_every, "heldout": args.heldout, "report": args.with_report,
+           "evaluate_every": args.evaluate_every, "jobs": args.jobs, "heldout": args.heldout, "report": args.with_report,
            "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": os.getloadavg()[0]}
     if not args.no_bm25:
         bw, bc, br = timed([args.bin, "retrieve", corpus, "--split", "all"], args.nice, out + ".bm25.log")
@@ -139,21 +139,20 @@ def save(work, rows):
 
 def table(rows):
     lines = [
-        "| binary | tickets | articles | weeks | served | loop CPU s | served / s / core | peak RSS MB "
-        "| BM25 CPU s | BM25 RSS MB | loop ÷ BM25 per ticket | generate CPU s / MB |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        "| binary | tickets | articles | weeks | jobs | served | loop wall s | loop CPU s | served / s / core "
+        "| peak RSS MB | BM25 CPU s | BM25 RSS MB | loop ÷ BM25 per ticket | generate wall s / CPU s / MB | load |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in sorted(rows, key=lambda r: (r["label"], r["articles"] != 5000, r["articles"], r["tickets"])):
         b = r.get("bm25")
         ratio = ""
         if b and b["cpu"] > 0 and r["served"] > 0:
             ratio = f"{(r['cpu'] / r['served']) / (b['cpu'] / r['tickets']):.1f}×"
         g = r["generate"]
+        bm25 = f"{b['cpu']:.1f} | {b['rss_mb']:,.0f} | {ratio}" if b else " | | "
         lines.append(
-            f"| {r['label']} | {r['tickets']:,} | {r['articles']:,} | {r['weeks']} | {r['served']:,} | {r['cpu']:.1f} "
-            f"| {r['served'] / r['cpu']:,.0f} | {r['rss_mb']:,.0f} | {b['cpu']:.1f} | {b['rss_mb']:,.0f} | {ratio} "
-            f"| {g['cpu']:.0f} / {g['rss_mb']:,.0f} |" if b else
-            f"| {r['label']} | {r['tickets']:,} | {r['articles']:,} | {r['weeks']} | {r['served']:,} | {r['cpu']:.1f} "
-            f"| {r['served'] / r['cpu']:,.0f} | {r['rss_mb']:,.0f} | | | | {g['cpu']:.0f} / {g['rss_mb']:,.0f} |")
+            f"| {r['label']} | {r['tickets']:,} | {r['articles']:,} | {r['weeks']} | {r.get('jobs', 1)} "
+            f"| {r['served']:,} | {r['wall']:.0f} | {r['cpu']:.1f} | {r['served'] / r['cpu']:,.0f} | {r['rss_mb']:,.0f} "
+            f"| {bm25} | {g['wall']:.0f} / {g['cpu']:.0f} / {g['rss_mb']:,.0f} | {r.get('load', 0):.1f} |")
     return "\n".join(lines)
 
 
@@ -256,6 +255,7 @@ def main():
     p.add_argument("--evaluate-every", default="4w", help="the arm's evaluate_every (fewer evaluations, less CPU)")
     p.add_argument("--heldout", type=int, default=1000, help="held-out tickets evaluated (1%% of the stream, at most this)")
     p.add_argument("--nice", type=int, default=10)
+    p.add_argument("--jobs", type=int, default=1, help="flywheel run --jobs (cores for the one arm's serving)")
     p.add_argument("--with-report", action="store_true",
                    help="let the run write report.html (default --no-report: the loop alone; the report re-reads every log)")
     p.add_argument("--no-bm25", action="store_true", help="skip bare BM25 (flywheel retrieve --split all)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpora
 import FlywheelCore
+import Foundation
 
 /// `flywheel corpus generate`: builds a synthetic support world and writes it as a corpus.
 struct CorpusGenerate: AsyncParsableCommand {
@@ -75,6 +76,9 @@ struct CorpusGenerate: AsyncParsableCommand {
     @Flag(help: "Replace an existing corpus in --out.")
     var force = false
 
+    @Option(help: "Threads that make tickets; the files do not depend on it.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func config() throws -> SyntheticWorldConfig {
         guard let profile = SyntheticProfile(rawValue: profile) else {
             throw InputError(field: "--profile", "unknown profile \"\(profile)\"; allowed: \(SyntheticProfile.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -103,22 +107,22 @@ struct CorpusGenerate: AsyncParsableCommand {
 
     func run() async throws {
         let config = try config()
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if !force { try SyntheticWorld.checkNoCorpus(at: out) }
         let clock = ContinuousClock()
         let began = clock.now
         print("generating \(config.profile.rawValue) world: \(config.articles) articles, \(config.tickets) tickets over \(config.weeks) weeks from \(config.start.date), seed \(config.seed)")
         let k = config.knobs
         print("  knobs: twin share \(k.twinShare), paraphrase rate \(k.paraphraseRate), typo rate \(k.typoRate), vocabulary gap \(k.vocabularyGap), scope mention \(k.scopeMention), scope variants \(k.scopeVariants), multi-issue share \(k.multiIssueShare)")
-        let world = SyntheticWorld.generate(config)
-        print("  generated in \((clock.now - began).printed); writing \(out)")
+        print("  writing \(out) as it is generated (\(jobs) thread\(jobs == 1 ? "" : "s"))")
         // Written into a temporary sibling folder and renamed into place: a failure leaves an
         // existing corpus in --out intact. Name and command are those of --out, not the staging folder.
-        let manifest = try StagedDirectory.write(to: out) { staging in
-            try world.write(
-                to: staging, name: name ?? SyntheticWorld.defaultName(for: out),
-                command: SyntheticWorld.command(for: config, out: out), overwrite: true)
+        let summary = try StagedDirectory.write(to: out) { staging in
+            try SyntheticWorld.writeStream(
+                config, to: staging, name: name ?? SyntheticWorld.defaultName(for: out),
+                command: SyntheticWorld.command(for: config, out: out), threads: jobs)
         }
-        let stats = SyntheticWorldStatistics(world)
+        let (manifest, stats) = (summary.manifest, summary.statistics)
         print("wrote \(out): \(manifest.counts.articles) articles, \(manifest.counts.tickets) tickets")
         for file in manifest.files.keys.sorted() {
             let entry = manifest.files[file]!
@@ -128,7 +132,7 @@ struct CorpusGenerate: AsyncParsableCommand {
         print("hardness (no retriever):")
         print("  tickets whose needed article shares < 2 content words with them: \(pct(stats.lowOverlapShare))%")
         print("  … after expansion with words of earlier tickets for that article: \(pct(stats.expandedLowOverlapShare))%")
-        print("  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%; generated twin pairs cover \(pct(Double(world.twins.count) / Double(max(1, world.articles.count))))%")
+        print("  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%; generated twin pairs cover \(pct(Double(summary.twins) / Double(max(1, manifest.counts.articles))))%")
         print("  multi-issue tickets: \(pct(stats.multiIssueShare))%; tickets with a conflicting twin: \(pct(stats.conflictingShare))%")
         print("  new policies introduced mid-stream: \(pct(stats.newPolicyShare))% of articles; mean nuggets per ticket \(String(Int((stats.meanNuggets * 100).rounded())).withTwoDecimals)")
         print("done in \((clock.now - began).printed)")

@@ -33,11 +33,16 @@ final class ArticleAnalysis: Sendable {
 /// from the article's current body is recomputed. Thread-safe; deterministic whatever the order
 /// of calls (interned text ids are only compared for equality).
 ///
-/// It takes no part in the generator's equality, hash or coding. Generators share one
-/// process-wide cache (``shared``): the analysis depends on the article alone, and interned ids
-/// are only compared with each other, so sharing it across jobs changes no result.
-final class ArticleAnalysisCache: Sendable, Hashable {
-    static let shared = ArticleAnalysisCache()
+/// It takes no part in the generator's equality, hash or coding. Each generator made by
+/// ``ExtractiveGenerator/init(config:analysis:)`` gets its own (its retrained copies share it),
+/// so a job's analyses and interned words are freed with the job, and tests never share one;
+/// pass one cache to several generators to share the work (the analysis depends on the article
+/// alone, and interned ids are only compared with each other, so sharing changes no result).
+public final class ArticleAnalysisCache: Sendable, Hashable {
+    /// The interning of the ticket words the generator's sentence prior records (for
+    /// ``CompiledPrior``): it grows with the distinct words the generator learns from, typos
+    /// included, and lives as long as the generators that hold this cache.
+    let priorWordIDs = StringInterner()
     /// The analyses and the text and prior-key ids, behind one lock.
     private let tables = Locked(Tables())
     /// Content tokens of analysed sentences (its own lock: also read by ``knownIDs(_:)``).
@@ -69,7 +74,7 @@ final class ArticleAnalysisCache: Sendable, Hashable {
         }
     }
 
-    init() {}
+    public init() {}
 
     /// The analysis of `article`, computing it on first use.
     func analysis(of article: Article) -> ArticleAnalysis {
@@ -157,6 +162,6 @@ final class ArticleAnalysisCache: Sendable, Hashable {
         tokenIDs.knownIDs(tokens).sorted()
     }
 
-    static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
-    func hash(into hasher: inout Hasher) {}
+    public static func == (lhs: ArticleAnalysisCache, rhs: ArticleAnalysisCache) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
 }

@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path, **by article**: one open-addressing
-/// table per article from interned word id (``PriorWordIDs``) to a row of tallies, one
+/// table per article from interned word id (``ArticleAnalysisCache/priorWordIDs``) to a row of tallies, one
 /// (positive, negative) pair per sentence position of the article. A ticket's pool reads each
 /// shown article's table once per ticket word — about 8 × 20 probes — where a table per
 /// sentence took one probe per (sentence, word), ten times as many cache misses in a
@@ -23,6 +23,9 @@ final class CompiledPrior: Sendable {
     let tables: [Table]
     /// Table index by article id (raw value), for incremental updates.
     let tableOfArticle: [String: Int]
+    /// The interning of the words the tables are keyed by (the cache's
+    /// ``ArticleAnalysisCache/priorWordIDs``).
+    let wordIDs: StringInterner
 
     /// One article's evidence.
     struct Table: Sendable {
@@ -45,6 +48,7 @@ final class CompiledPrior: Sendable {
     /// of the `touched` keys rebuilt from `prior`; without `base`, the tables of those articles
     /// alone.
     init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
+        precondition(base.map { $0.wordIDs === cache.priorWordIDs } ?? true, "a compiled prior is updated with the cache it was compiled with")
         var tableOfKey = base?.tableOfKey ?? []
         var positionOfKey = base?.positionOfKey ?? []
         var tables = base?.tables ?? []
@@ -59,7 +63,7 @@ final class CompiledPrior: Sendable {
             let existing = tableOfArticle[article]
             let table = Self.table(
                 updating: existing.map { tables[$0] }, positions: touchedPositions,
-                tallies: { prior.tallies[SentencePrior.key(article, $0)] })
+                tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: cache.priorWordIDs)
             let t: Int
             if let existing {
                 t = existing
@@ -83,6 +87,7 @@ final class CompiledPrior: Sendable {
         self.positionOfKey = positionOfKey
         self.tables = tables
         self.tableOfArticle = tableOfArticle
+        self.wordIDs = cache.priorWordIDs
     }
 
     /// The table of one article: `base` (its previous table, if any) with the columns of the
@@ -90,7 +95,8 @@ final class CompiledPrior: Sendable {
     /// evidence). Only the words of those positions are hashed; the other columns are copied
     /// as numbers.
     static func table(
-        updating base: Table?, positions: Set<Int>, tallies: (Int) -> [String: SentencePrior.Tally]?
+        updating base: Table?, positions: Set<Int>, tallies: (Int) -> [String: SentencePrior.Tally]?,
+        wordIDs: StringInterner
     ) -> Table {
         let oldWidth = base?.width ?? 0
         let width = max(oldWidth, (positions.max() ?? -1) + 1)
@@ -104,7 +110,7 @@ final class CompiledPrior: Sendable {
         var entries: [(id: Int32, position: Int, tally: SentencePrior.Tally)] = []
         for p in positions.sorted() {
             guard let byWord = tallies(p) else { continue }
-            for (id, tally) in zip(PriorWordIDs.shared.ids(byWord.keys), byWord.values) {
+            for (id, tally) in zip(wordIDs.ids(byWord.keys), byWord.values) {
                 entries.append((id, p, tally))
             }
         }
@@ -157,7 +163,7 @@ final class CompiledPrior: Sendable {
     /// prior has seen, in that order, the order ``SentencePrior/value(key:sortedTokens:)``
     /// visits them.
     func ticketWords(sorted tokens: [String]) -> [Int32] {
-        PriorWordIDs.shared.knownIDs(tokens)
+        wordIDs.knownIDs(tokens)
     }
 
     /// The row of word `w` in `table` (an index into its `tallies`), or nil.
@@ -227,13 +233,6 @@ final class CompiledPrior: Sendable {
             out.append(sums[2 * p] / (sums[2 * p + 1] + shrink))
         }
     }
-}
-
-/// The process-wide interning of the ticket words sentence priors record (a
-/// ``StringInterner``). Ids depend on the order words were first seen (thread timing), but they
-/// are only compared for equality and used to look tallies up, never to order a sum.
-enum PriorWordIDs {
-    static let shared = StringInterner()
 }
 
 /// Holds a generator's ``CompiledPrior``; a derived cache, so every slot is equal to every

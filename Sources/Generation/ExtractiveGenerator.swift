@@ -38,8 +38,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     public var reward: RewardModel
     /// 0 untrained; +1 per ``retrained(preferences:adoptions:)``.
     public var version: Int
-    /// Per-article sentence analysis, shared by all generators; not part of equality or coding.
-    let analysis = ArticleAnalysisCache.shared
+    /// Per-article sentence analysis and the prior's word ids, shared by this generator's
+    /// retrained copies (``ArticleAnalysisCache``); not part of equality or coding (a decoded
+    /// generator starts a cache of its own).
+    var analysis = ArticleAnalysisCache()
     /// `prior` compiled to interned ids, set by retraining and cleared whenever `prior` is
     /// assigned or mutated (the string-keyed `prior` is then read directly, with the same
     /// values); not part of equality or coding.
@@ -49,7 +51,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
         case config, policy, scorer, prior, reward, version
     }
 
-    public init(config: GenerationConfig = GenerationConfig()) {
+    /// `analysis`: the cache this generator and its retrained copies use (a new one unless
+    /// given; give one to several generators to share the work).
+    public init(config: GenerationConfig = GenerationConfig(), analysis: ArticleAnalysisCache = ArticleAnalysisCache()) {
+        self.analysis = analysis
         self.config = config
         self.policy = GenerationPolicy(length: config.length, tone: config.tone)
         self.scorer = SentenceScorer()

@@ -12,14 +12,16 @@ extension ScenarioAssembly {
     /// job) and run in `root`, the scenario file's folder (``ScenarioPaths``); one that does not start or answer its hello throws the run-ending
     /// error. `openai` is the untrained generator of a `kind: openai` generator (built once per
     /// run by ``engine(for:root:keepAnnotations:llm:custom:)``, which owns its LLM service).
+    /// `analysis`: the builtin generator's cache (``ArticleAnalysisCache``); a run passes one to
+    /// all its jobs, so the corpus is analysed once per run and freed when the run ends.
     public static func makeSystem(
         _ spec: SystemSpec, seed: UInt64, published: [Article],
-        root: String, openai: (any LearningGenerator)? = nil
+        root: String, openai: (any LearningGenerator)? = nil, analysis: ArticleAnalysisCache = ArticleAnalysisCache()
     ) throws -> SystemUnderTest {
         SystemUnderTest(
             retriever: try retriever(spec, seed: seed, published: published, root: root),
             reranker: try reranker(spec, seed: seed, published: published, root: root),
-            generator: try generator(spec, seed: seed, published: published, root: root, openai: openai))
+            generator: try generator(spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis))
     }
 
     static func retriever(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningRetriever {
@@ -55,7 +57,8 @@ extension ScenarioAssembly {
     }
 
     static func generator(
-        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
+        analysis: ArticleAnalysisCache
     ) throws -> any LearningGenerator {
         switch spec.generator.kind {
         case .builtin:
@@ -65,7 +68,7 @@ extension ScenarioAssembly {
             generation.rewardL2 = spec.generator.rewardL2
             generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
             generation.articleDepth = spec.reranker.depth
-            return LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation))
+            return LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation, analysis: analysis))
         case .process:
             return try ProcessGenerator.start(
                 pluginCommand("generator", spec.generator.process, root: root), seed: seed, settings: spec.generator,

@@ -66,10 +66,13 @@ public enum ScenarioAssembly {
             world.healthCheck = { @Sendable in try service.throwIfFailed() }
         }
         let llmGenerator: (any LearningGenerator)? = generator
+        // the run's generator cache: every job's builtin generator shares it, and it is freed
+        // with the engine when the run ends (not process-wide)
+        let analysis = ArticleAnalysisCache()
         return try Engine(
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath), world: world
         ) { published in
-            try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator)
+            try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator, analysis: analysis)
         }
     }
 

@@ -148,14 +148,12 @@ public final class ResultsStore: Sendable {
                 try annotation.execute()
             }
             if !record.log.isEmpty {
-                var text: [UInt8] = []
-                for entry in record.log {
-                    text += entry.jsonLineBytes
-                    text.append(UInt8(ascii: "\n"))
-                }
+                // compressed line by line: the window's whole text is never held
+                let lines = record.log.lazy.map { $0.jsonLineBytes + [UInt8(ascii: "\n")] }
+                let blob = ZstdBlob.compress(chunks: lines, totalBytes: lines.reduce(0) { $0 + $1.count })
                 try AnnotationLogRow(
                     runID: run, arm: arm, replicate: replicate, iteration: iteration, lines: record.log.count,
-                    log: Data(ZstdBlob.compress(text))
+                    log: Data(blob)
                 ).insert(db)
             }
             try ResultsStore.insertPersonaActivity(record.personaActivity, job: job, db: db)

@@ -43,3 +43,14 @@ import Testing
         #expect(TicketWords.of(text) === TicketWords.of(text))  // computed once
     }
 }
+
+/// Caches are per generator lineage, not process-wide: a run's (a job's) analyses and interned
+/// words are freed with its generators, and two tests never share them.
+@Test func eachGeneratorHasItsOwnCacheWhichItsRetrainedCopiesShare() {
+    let a = ExtractiveGenerator(), b = ExtractiveGenerator()
+    #expect(a.analysis !== b.analysis)
+    #expect(a.analysis.priorWordIDs !== b.analysis.priorWordIDs)
+    let given = ArticleAnalysisCache()
+    #expect(ExtractiveGenerator(analysis: given).analysis === given)
+    #expect(a.retrained(preferences: [], adoptions: []).analysis === a.analysis)
+}

@@ -39,11 +39,12 @@ public struct CorpusStatistics: Sendable {
             if a.introducedAt != nil { articlesWithIntroducedAt += 1 }
         }
         var stream = try corpus.tickets()
-        var words: [Int] = [], relevant: [Int] = []
+        // counts of each value, not one value per ticket: memory bounded whatever the stream's length
+        var words = Distribution.Counts(), relevant = Distribution.Counts()
         while let r = try stream.next() {
             tickets += 1
-            words.append(WordCount.words(r.ticket.text))
-            relevant.append(r.truth.relevant.values.filter { $0 > 0 }.count)
+            words.add(WordCount.words(r.ticket.text))
+            relevant.add(r.truth.relevant.values.filter { $0 > 0 }.count)
             if firstTicket == nil { firstTicket = r.ticket.createdAt }
             lastTicket = r.ticket.createdAt
             if !r.truth.nuggets.isEmpty { ticketsWithNuggets += 1 }

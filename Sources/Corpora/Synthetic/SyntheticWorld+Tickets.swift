@@ -3,7 +3,7 @@ import WorldTruth
 
 /// Turns the schedule and the planned articles into tickets with their truth.
 /// Every draw for ticket `i` comes from streams keyed by (seed, "ticket", i) and a purpose.
-struct TicketFactory {
+struct TicketFactory: Sendable {
     let config: SyntheticWorldConfig
     let planned: [PlannedArticle]
     /// Article indices per topic.
@@ -26,10 +26,14 @@ struct TicketFactory {
 
     func makeTickets() -> [TicketRecord] {
         let times = SyntheticWorld.schedule(config)
+        return times.indices.map { makeTicket(index: $0, of: times) }
+    }
+
+    /// Ticket `index` of the stream whose creation times are `times` (the schedule): a pure
+    /// function of the config and the index, so tickets can be made in any order, on any thread.
+    func makeTicket(index: Int, of times: [Timestamp]) -> TicketRecord {
         let width = max(6, String(times.count).count)
-        return times.enumerated().map { i, t in
-            makeTicket(index: i, id: TicketID("tk-" + SyntheticText.padded(i + 1, width: width)), at: t)
-        }
+        return makeTicket(index: index, id: TicketID("tk-" + SyntheticText.padded(index + 1, width: width)), at: times[index])
     }
 
     // MARK: what the ticket needs

@@ -35,20 +35,9 @@ public struct SyntheticWorld: Sendable {
     /// Builds the world for `config`; the same config always gives the same world, value for value.
     /// The config must pass ``SyntheticWorldConfig/validate()``.
     public static func generate(_ config: SyntheticWorldConfig) -> SyntheticWorld {
-        precondition((try? config.validate()) != nil, "invalid SyntheticWorldConfig: call validate() first")
-        let planned = planArticles(config)
-        let tickets = TicketFactory(config: config, planned: planned).makeTickets()
-        var twins: [ArticleID: SyntheticTwin] = [:]
-        for p in planned {
-            if let t = p.twin, let kind = p.twinKind { twins[p.id] = SyntheticTwin(article: planned[t].id, kind: kind) }
-        }
-        let articles = planned.map { p in
-            Article(
-                id: p.id, title: p.rendered.title, body: p.rendered.body,
-                topic: MarketplaceCatalogue.topics[p.policy.topic].id,
-                createdAt: p.createdAt, introducedAt: p.introducedAt)
-        }.sorted { $0.id < $1.id }
-        return SyntheticWorld(config: config, articles: articles, tickets: tickets, twins: twins)
+        let plan = SyntheticWorldPlan(config)
+        return SyntheticWorld(
+            config: config, articles: plan.articles, tickets: plan.factory.makeTickets(), twins: plan.twins)
     }
 
     /// The topic slugs of the profile, in catalogue order.

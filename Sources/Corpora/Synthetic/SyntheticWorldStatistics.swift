@@ -41,56 +41,12 @@ public struct SyntheticWorldStatistics: Hashable, Sendable, Codable {
         case conflictingShare = "conflicting_share"
     }
 
+    /// The statistics of `tickets` (in time order) against `articles`: the
+    /// ``SyntheticWorldStatistics/Accumulator`` fed every ticket in order.
     public init(articles: [Article], tickets: [TicketRecord]) {
-        let words = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, Self.contentWords($0.title + " " + $0.body)) })
-        var low = 0, multi = 0, nuggets = 0, conflicting = 0
-        var expansion: [ArticleID: Set<String>] = [:]
-        var lateLow = 0, lateCount = 0
-        let half = tickets.count / 2
-        for (i, r) in tickets.enumerated() {
-            let needed = r.truth.nuggets.first?.article
-                ?? r.truth.relevant.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            if let a = needed, let aw = words[a] {
-                let tw = Self.contentWords(r.ticket.text)
-                if tw.intersection(aw).count < 2 { low += 1 }
-                if i < half {
-                    for (b, grade) in r.truth.relevant where grade >= 2 { expansion[b, default: []].formUnion(tw) }
-                } else {
-                    lateCount += 1
-                    if tw.intersection(aw.union(expansion[a] ?? [])).count < 2 { lateLow += 1 }
-                }
-            }
-            if r.truth.relevant.values.filter({ $0 >= 2 }).count >= 2 { multi += 1 }
-            nuggets += r.truth.nuggets.count
-            if !r.truth.conflicting.isEmpty { conflicting += 1 }
-        }
-        var byTopic: [String: [Set<String>]] = [:]
-        for a in articles { byTopic[a.topic ?? "", default: []].append(words[a.id]!) }
-        var withTwin = 0
-        for key in byTopic.keys.sorted() {
-            let sets = byTopic[key]!
-            for i in sets.indices {
-                if sets.indices.contains(where: { j in
-                    guard j != i else { return false }
-                    let d = sets[i].symmetricDifference(sets[j]).count
-                    return d >= 1 && d <= 6
-                }) { withTwin += 1 }
-            }
-        }
-        let first = tickets.first?.ticket.createdAt
-        let n = Double(max(1, tickets.count))
-        self.tickets = tickets.count
-        self.articles = articles.count
-        lowOverlapShare = Double(low) / n
-        expandedLowOverlapShare = Double(lateLow) / Double(max(1, lateCount))
-        twinShare = Double(withTwin) / Double(max(1, articles.count))
-        multiIssueShare = Double(multi) / n
-        meanNuggets = Double(nuggets) / n
-        newPolicyShare = Double(articles.filter { a in
-            guard let f = first, let i = a.introducedAt else { return false }
-            return i > f
-        }.count) / Double(max(1, articles.count))
-        conflictingShare = Double(conflicting) / n
+        var accumulator = Accumulator(articles: articles, ticketCount: tickets.count)
+        for r in tickets { accumulator.add(r) }
+        self = accumulator.statistics
     }
 
     public init(_ world: SyntheticWorld) { self.init(articles: world.articles, tickets: world.tickets) }
