@@ -7,9 +7,9 @@
 # them into tokens (title + body for articles, text for queries); `flywheel bench-bm25` (release
 # build) and bm25s_side.py (bm25s, method="lucene", backend="numba", one thread, after a warm-up
 # call) index those tokens with k1 1.2, b 0.75 and time top-75 for every query; compare.py
-# reports the share of queries whose lists agree up to ties. bench-bm25 also times the MaxScore
-# search (`searchDocumentsPruned`) against the default in the same run and checks their lists are
-# bit-identical. Corpora: the given one (default corpora/marketplace, 1,500 articles), a generated
+# reports the share of queries whose lists agree up to ties. bench-bm25 times the exhaustive
+# search and the block-max one (`searchDocumentsPruned`) alternately, checks their lists are
+# bit-identical, and reports as Flywheel's rate the one `searchDocuments` uses by default. Corpora: the given one (default corpora/marketplace, 1,500 articles), a generated
 # 20,000-article one, and the bank KB when present. Output: Benchmarks/out/bm25/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -43,6 +43,7 @@ if [[ -d "$corpus" ]]; then sets+=("corpus:$corpus:$(basename "$corpus")"); else
 sets+=("corpus:$large:marketplace-20k")
 if [[ -d "$bank" ]]; then sets+=("bank:$bank:bank"); else echo "skip: $bank not found"; fi
 
+uptime | tee "$out/uptime-start.txt"
 for entry in "${sets[@]}"; do
     IFS=: read -r kind source name <<<"$entry"
     dir="$out/$name"
@@ -56,3 +57,4 @@ for entry in "${sets[@]}"; do
         "$dir/bm25s-lists.jsonl" --k 75 --repeats 7 | tee "$dir/bm25s.json"
     "$py" Benchmarks/bm25/compare.py "$dir/flywheel-lists.jsonl" "$dir/bm25s-lists.jsonl" | tee "$dir/agreement.json"
 done
+uptime | tee "$out/uptime-end.txt"

@@ -1,35 +1,68 @@
 import FlywheelCore
 
 extension BM25Index {
-    /// Builds (and from now on maintains) the flat postings the pruned search walks.
+    /// Builds (and from now on maintains) what the pruned search walks: the postings in blocks
+    /// of similar documents (``BlockMaxPostings``) and, for the learned stage's parts, flat.
     public mutating func preparePruning() {
         guard !keepsFlatPostings else { return }
         keepsFlatPostings = true
-        flat = FlatPostings(docs: postings.map(\.docs), impacts: postings.map(\.impacts))
+        refreshPruning()
     }
 
-    /// ``searchDocuments(terms:depth:)``'s list, scores included, found by MaxScore
-    /// (``MaxScoreTopK``) without scoring every matching document.
-    ///
-    /// Not the default: on the corpora measured (1.5k and 20k articles, ticket queries of ~15
-    /// terms over a small vocabulary) it is slower than the SIMD exhaustive pass, see
-    /// BENCHMARKS.md ("First-stage pruning"). Call ``preparePruning()`` first.
+    /// From this many articles on, ``searchDocuments(terms:depth:)`` prunes by default (and the
+    /// index keeps its block layout without ``preparePruning()``). Measured (BENCHMARKS.md,
+    /// "First-stage pruning"): block-max is slower than the exhaustive pass at 1,500 articles
+    /// (most blocks can reach the 75th score) and faster at 20,000; the crossover in between
+    /// was not measured.
+    public static let blockMaxFromDocuments = 10_000
+
+    /// Whether ``searchDocuments(terms:depth:)`` prunes: large enough, and the layout built.
+    var usesBlockMaxByDefault: Bool { articles.count >= Self.blockMaxFromDocuments && blockMax != nil }
+
+    /// Rebuilds the pruning layouts from the postings (after any change to them or to the
+    /// idfs): the flat postings once pruning was prepared, the blocks then or when large enough.
+    mutating func refreshPruning() {
+        guard keepsFlatPostings || articles.count >= Self.blockMaxFromDocuments else {
+            blockMax = nil
+            return
+        }
+        let docs = postings.map(\.docs)
+        let impacts = postings.map(\.impacts)
+        if keepsFlatPostings { flat = FlatPostings(docs: docs, impacts: impacts) }
+        let blocks = DocumentBlocks(documentCount: articles.count, termDocs: docs, termImpacts: impacts, idfs: idfs)
+        blockMax = BlockMaxPostings(blocks: blocks, termDocs: docs, termImpacts: impacts)
+    }
+
+    /// ``searchDocuments(terms:depth:)``'s list, scores included, found by block-max pruning
+    /// (``BlockMaxTopK``) without scoring every matching document. Call ``preparePruning()``
+    /// first.
     public func searchDocumentsPruned(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
         precondition(keepsFlatPostings, "searchDocumentsPruned needs preparePruning() first")
         return prunedTop(queryTermIDs(terms), depth: depth).map { (Int($0.doc), $0.score) }
     }
 
-    /// MaxScore top-`depth` for a query from ``queryTermIDs(_:)``.
+    /// Block-max top-`depth` for a query from ``queryTermIDs(_:)``.
     func prunedTop(_ query: [(term: Int32, count: Int)], depth: Int) -> [(doc: Int32, score: Float)] {
-        guard depth > 0, !query.isEmpty else { return [] }
-        return flat.withBuffers { docs, impacts in
-            var lists: [PostingCursor] = []
-            lists.reserveCapacity(query.count)
-            FlatPostings.cursors(
-                query, scale: nil, idfs: idfs, maxImpacts: flat.maxImpacts, starts: flat.starts, docs: docs,
-                impacts: impacts, into: &lists)
+        guard depth > 0, !query.isEmpty, let blockMax else { return [] }
+        return withUnsafeTemporaryAllocation(of: BlockCursor.self, capacity: query.count) { lists in
+            var m = 0
+            idfs.withUnsafeBufferPointer { idfs in
+                for (t, count) in query {
+                    // Same weight as the term-at-a-time pass: count · idf.
+                    if let c = blockMax.cursor(term: t, weight: Float(count) * idfs[Int(t)]) {
+                        (lists.baseAddress! + m).initialize(to: c)
+                        m += 1
+                    }
+                }
+            }
             return idRank.withUnsafeBufferPointer { ranks in
-                MaxScoreTopK.top(lists, documentCount: articles.count, k: depth, idRank: ranks)
+                docOfRank.withUnsafeBufferPointer { byRank in
+                    withExtendedLifetime(blockMax) {
+                        BlockMaxTopK.top(
+                            UnsafeMutableBufferPointer(rebasing: lists[0..<m]), blocks: blockMax.blocks, k: depth,
+                            idRank: ranks, docOfRank: byRank)
+                    }
+                }
             }
         }
     }

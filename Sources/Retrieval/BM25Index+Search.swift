@@ -15,10 +15,20 @@ extension BM25Index {
 
     /// As ``search(terms:depth:)`` but returns internal document numbers (see
     /// ``articleID(ofDocument:)``) and single-precision scores: the hot path, for callers that
-    /// map ids themselves (the bm25s benchmark compares with bm25s's document indices). Scores
-    /// every matching document (term at a time); ``searchDocumentsPruned(terms:depth:)`` gives
-    /// the same list by MaxScore.
+    /// map ids themselves (the bm25s benchmark compares with bm25s's document indices). By
+    /// block-max pruning (``searchDocumentsPruned(terms:depth:)``) from
+    /// ``blockMaxFromDocuments`` articles on, else every matching document scored
+    /// (``searchDocumentsExhaustive(terms:depth:)``): the same list either way.
     public func searchDocuments(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
+        if usesBlockMaxByDefault {
+            return prunedTop(queryTermIDs(terms), depth: depth).map { (Int($0.doc), $0.score) }
+        }
+        return searchDocumentsExhaustive(terms: terms, depth: depth)
+    }
+
+    /// ``searchDocuments(terms:depth:)``'s list with every matching document scored (term at a
+    /// time into a flat array, SIMD top-k).
+    public func searchDocumentsExhaustive(terms: [String], depth: Int) -> [(document: Int, score: Float)] {
         let query = queryTermIDs(terms)
         let n = max(articles.count, 1)
         // Only buffer pointers (trivial values) are captured below: capturing `self` would copy

@@ -58,11 +58,15 @@ public struct BM25Index: Retriever {
     var postings: [Postings] = []
     /// Each term's idf as a Float (query-independent; refreshed with N and df).
     var idfs: [Float] = []
-    /// The postings again, flat and sorted by document, for pruned top-k (``MaxScoreTopK``):
+    /// The postings again, flat and sorted by document, for the listed documents' parts (``FlatPostings/sums(_:idfs:documents:)``):
     /// built only once ``preparePruning()`` asked for it (it doubles the postings' memory), then
     /// kept current by every publication.
     var flat = FlatPostings()
     var keepsFlatPostings = false
+    /// The postings in blocks of similar documents with their largest impacts, for block-max
+    /// pruning (``BlockMaxTopK``): built with ``flat`` by ``preparePruning()``, then rebuilt
+    /// with the statistics.
+    var blockMax: BlockMaxPostings?
 
     /// The postings of one term: documents, field-weighted term frequencies, and the cached
     /// length-normalised impact tf·(k1+1)/(tf + k1·(1−b+b·dl/avgdl)) (idf applied at query time).
@@ -189,7 +193,7 @@ public struct BM25Index: Retriever {
         }
         let n = articles.count
         idfs = postings.map { Float(BM25Parameters.idf(documentFrequency: $0.docs.count, documentCount: n)) }
-        if keepsFlatPostings { flat = FlatPostings(docs: postings.map(\.docs), impacts: postings.map(\.impacts)) }
+        refreshPruning()
         let order = articles.indices.sorted { articles[$0].id < articles[$1].id }
         var ranks = [Int32](repeating: 0, count: articles.count)
         for (rank, doc) in order.enumerated() { ranks[doc] = Int32(rank) }

@@ -1,5 +1,5 @@
 /// Every term's postings in one flat layout, each term's documents ascending, with the term's
-/// largest impact: what document-at-a-time search with dynamic pruning (``MaxScoreTopK``) walks.
+/// largest impact: what ``sums(_:idfs:documents:)`` walks to score a few listed documents.
 ///
 /// Built from per-term lists (``BM25Index``'s postings, a ``LearnedField``'s) whenever those
 /// change; the per-term lists stay the source of truth for term-at-a-time scoring. Sorting a

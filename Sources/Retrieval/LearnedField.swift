@@ -9,8 +9,11 @@ struct LearnedField: Sendable {
     var docs: [[Int32]] = []
     var impacts: [[Float]] = []
     var idfs: [Float] = []
-    /// The postings again, flat and sorted by document, for pruned top-k (``MaxScoreTopK``).
+    /// The postings again, flat and sorted by document, for the listed documents' parts.
     var flat = FlatPostings()
+    /// Its postings in the index's document blocks (``BlockMaxPostings``), once the index
+    /// prepared pruning.
+    var blockMax: BlockMaxPostings?
 
     init() {}
 
@@ -44,6 +47,7 @@ struct LearnedField: Sendable {
         let n = index.documentCount
         idfs = docs.map { Float(BM25Parameters.idf(documentFrequency: $0.count, documentCount: n)) }
         flat = FlatPostings(docs: docs, impacts: impacts)
+        if index.keepsFlatPostings, let blocks = index.blockMax?.blocks { blockMax = BlockMaxPostings(blocks: blocks, termDocs: docs, termImpacts: impacts) }
     }
 
     /// Adds `scale` × this field's score into `acc`; with `onlySeen`, only for documents the

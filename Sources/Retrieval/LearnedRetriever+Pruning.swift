@@ -1,15 +1,14 @@
 import FlywheelCore
 
 extension LearnedRetriever {
-    /// ``search(terms:depth:)``'s list, scores included, by MaxScore (``prunedTop(_:depth:)``).
-    /// Not the default (slower on the corpora measured; BENCHMARKS.md, "First-stage pruning").
+    /// ``search(terms:depth:)``'s list, scores included, by block-max pruning (``prunedTop(_:depth:)``).
     public func searchPruned(terms: [String], depth: Int) -> [RankedList.Entry] {
         prunedTop(fieldQueries(terms), depth: depth).map {
             RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score))
         }
     }
 
-    /// ``retrieve(_:depth:attachingParts:)`` with parts, by MaxScore: the parts of the listed
+    /// ``retrieve(_:depth:attachingParts:)`` with parts, by block-max pruning: the parts of the listed
     /// documents only (``listedParts(terms:documents:)``), bit-identical to the default's.
     func retrievePruned(_ ticket: Ticket, depth: Int) -> RankedList {
         let terms = index.analyzer.queryTerms(ticket.text)
@@ -20,27 +19,40 @@ extension LearnedRetriever {
             attachment: listedParts(terms: terms, documents: top.map(\.doc)))
     }
 
-    /// The best `depth` documents for a query's field lists, by MaxScore (``MaxScoreTopK``) over
-    /// the BM25 and expansion postings: exactly the list, scores included, of
-    /// ``exhaustiveTop(_:depth:)``. With a demotion field (shares that subtract, which the
-    /// bounds do not cover) every matching document is scored.
+    /// The best `depth` documents for a query's field lists, by block-max pruning
+    /// (``BlockMaxTopK``) over the BM25 and expansion postings: exactly the list, scores
+    /// included, of ``exhaustiveTop(_:depth:)``. With a demotion field (shares that subtract,
+    /// which the bounds do not cover), or an expansion field compiled over other blocks than the
+    /// index's, every matching document is scored.
     func prunedTop(_ q: FieldQueries, depth: Int) -> [(doc: Int32, score: Float)] {
         guard depth > 0 else { return [] }
         guard q.demotion.isEmpty else { return exhaustiveTop(q, depth: depth) }
         precondition(index.keepsFlatPostings, "the pruned search needs preparePruning() first")
-        return index.flat.withBuffers { bDocs, bImpacts in
-            expansionField.flat.withBuffers { eDocs, eImpacts in
-                var lists: [PostingCursor] = []
-                lists.reserveCapacity(q.bm25.count + q.expansion.count)
-                FlatPostings.cursors(
-                    q.bm25, scale: nil, idfs: index.idfs, maxImpacts: index.flat.maxImpacts,
-                    starts: index.flat.starts, docs: bDocs, impacts: bImpacts, into: &lists)
-                let e = expansionField
-                FlatPostings.cursors(
-                    q.expansion, scale: q.strength, idfs: e.idfs, maxImpacts: e.flat.maxImpacts,
-                    starts: e.flat.starts, docs: eDocs, impacts: eImpacts, into: &lists)
-                return index.idRank.withUnsafeBufferPointer { ranks in
-                    MaxScoreTopK.top(lists, documentCount: index.documentCount, k: depth, idRank: ranks)
+        guard let bm25 = index.blockMax else { return [] }
+        let expansion = expansionField.blockMax
+        guard q.expansion.isEmpty || expansion?.blocks === bm25.blocks else { return exhaustiveTop(q, depth: depth) }
+        return withUnsafeTemporaryAllocation(of: BlockCursor.self, capacity: q.bm25.count + q.expansion.count) { lists in
+            var m = 0
+            func add(_ c: BlockCursor?) {
+                guard let c else { return }
+                (lists.baseAddress! + m).initialize(to: c)
+                m += 1
+            }
+            // The weights of the term-at-a-time pass, in its order: count · idf, then
+            // (strength · count) · idf.
+            for (t, count) in q.bm25 { add(bm25.cursor(term: t, weight: Float(count) * index.idfs[Int(t)])) }
+            if let expansion {
+                for (t, count) in q.expansion {
+                    add(expansion.cursor(term: t, weight: q.strength * Float(count) * expansionField.idfs[Int(t)]))
+                }
+            }
+            return index.idRank.withUnsafeBufferPointer { ranks in
+                index.docOfRank.withUnsafeBufferPointer { byRank in
+                    withExtendedLifetime((bm25, expansion)) {
+                        BlockMaxTopK.top(
+                            UnsafeMutableBufferPointer(rebasing: lists[0..<m]), blocks: bm25.blocks, k: depth,
+                            idRank: ranks, docOfRank: byRank)
+                    }
                 }
             }
         }

@@ -66,9 +66,13 @@ public struct LearnedRetriever: Retriever {
         case publish([Article])
     }
 
-    /// Builds (and from now on maintains) the index's flat postings for the pruned search
-    /// (``searchPruned(terms:depth:)``; the learned fields always keep theirs: they are small).
-    public mutating func preparePruning() { index.preparePruning() }
+    /// Builds (and from now on maintains) the index's pruning layouts for the pruned search
+    /// (``searchPruned(terms:depth:)``), then the fields' (over the index's document blocks).
+    public mutating func preparePruning() {
+        guard !index.keepsFlatPostings else { return }
+        index.preparePruning()
+        compile()
+    }
 
     /// Publishes an article into the index; learned weights it already has start to count.
     public mutating func publish(_ article: Article) {
@@ -124,7 +128,7 @@ public struct LearnedRetriever: Retriever {
     }
 
     /// The best `depth` articles for analyzed query `terms`, every matching article scored
-    /// (``searchPruned(terms:depth:)`` gives the same list by MaxScore).
+    /// (``searchPruned(terms:depth:)`` gives the same list by block-max pruning).
     public func search(terms: [String], depth: Int) -> [RankedList.Entry] {
         exhaustiveTop(fieldQueries(terms), depth: depth).map {
             RankedList.Entry(article: index.articles[Int($0.doc)].id, score: Double($0.score))

@@ -1,4 +1,4 @@
-/// One query term's postings as a cursor for ``MaxScoreTopK``: documents ascending, their
+/// One query term's postings as a cursor (``FlatPostings/sums(_:idfs:documents:)``): documents ascending, their
 /// impacts, the term's weight (impact × weight is the term's share of a document's score) and an
 /// upper bound on that share.
 struct PostingCursor {

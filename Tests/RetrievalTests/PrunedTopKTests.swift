@@ -6,10 +6,11 @@ import FlywheelTestSupport
 
 @testable import Retrieval
 
-/// The first stage's pruned top-k (MaxScore, ``MaxScoreTopK``) lists exactly what scoring every
-/// matching article lists: the same articles in the same order with bit-identical scores, for
-/// plain BM25 and for the learned first stage (expansion and demotion fields), on the committed
-/// corpora, on ties and on an index whose postings a replacement left out of order.
+/// The first stage's pruned top-k (block-max over reordered documents, ``BlockMaxTopK``) lists
+/// exactly what scoring every matching article lists: the same articles in the same order with
+/// bit-identical scores, for plain BM25 and for the learned first stage (expansion and demotion
+/// fields), on the committed corpora, on ties, on an index whose postings a replacement left out
+/// of order, and on an index large enough that the default search prunes.
 struct PrunedTopKTests {
     static let root = Repository.rootPath
 
@@ -45,7 +46,7 @@ struct PrunedTopKTests {
             for depth in [1, 8, 75] {
                 Self.expectSame(
                     index.searchDocumentsPruned(terms: terms, depth: depth),
-                    index.searchDocuments(terms: terms, depth: depth), "\(name) \(ticket.id) depth \(depth)")
+                    index.searchDocumentsExhaustive(terms: terms, depth: depth), "\(name) \(ticket.id) depth \(depth)")
             }
         }
     }
@@ -113,7 +114,7 @@ struct PrunedTopKTests {
         }
         #expect(pruned.map(\.article) == (25..<100).reversed().map { ArticleID("a" + digits($0)) })
         Self.expectSame(
-            index.searchDocumentsPruned(terms: ["refund"], depth: 75), index.searchDocuments(terms: ["refund"], depth: 75),
+            index.searchDocumentsPruned(terms: ["refund"], depth: 75), index.searchDocumentsExhaustive(terms: ["refund"], depth: 75),
             "ties")
     }
 
@@ -129,7 +130,7 @@ struct PrunedTopKTests {
             for depth in [1, 5, 75] {
                 Self.expectSame(
                     index.searchDocumentsPruned(terms: terms, depth: depth),
-                    index.searchDocuments(terms: terms, depth: depth), "\(text) depth \(depth)")
+                    index.searchDocumentsExhaustive(terms: terms, depth: depth), "\(text) depth \(depth)")
             }
         }
         let flat = index.flat
@@ -137,5 +138,63 @@ struct PrunedTopKTests {
             let docs = flat.docs[flat.starts[t]..<flat.starts[t + 1]]
             #expect(zip(docs, docs.dropFirst()).allSatisfy { $0 < $1 })
         }
+    }
+
+    /// A seeded synthetic knowledge base of `count` short articles: each mixes a topic's words
+    /// (20 topics of 6 words) with 4 of 40 shared words, so documents of a topic resemble each
+    /// other and every query matches most documents, as tickets do.
+    static func syntheticArticles(_ count: Int, seed: UInt64) -> [Article] {
+        var rng = RandomStream(seed: seed, purpose: "block-max-kb")
+        return (0..<count).map { i in
+            let topic = rng.int(below: 20)
+            let words = (0..<4).map { _ in "t\(topic)w\(rng.int(below: 6))" } + (0..<4).map { _ in "c\(rng.int(below: 40))" }
+            return Article(id: ArticleID(String(format: "k%05d", i)), title: "", body: words.joined(separator: " "))
+        }
+    }
+
+    /// From ``BM25Index/blockMaxFromDocuments`` articles on, the default search prunes (without
+    /// ``BM25Index/preparePruning()``) and still lists exactly what scoring every document lists,
+    /// also after a publication; below it the index keeps no block layout.
+    @Test func largeIndexesPruneByDefaultWithTheSameLists() {
+        var index = BM25Index(articles: Self.syntheticArticles(BM25Index.blockMaxFromDocuments, seed: 3))
+        #expect(index.usesBlockMaxByDefault)
+        var rng = RandomStream(seed: 4, purpose: "block-max-queries")
+        for round in 0..<2 {
+            for q in 0..<60 {
+                let topic = rng.int(below: 20)
+                let terms = (0..<3).map { _ in "t\(topic)w\(rng.int(below: 6))" } + (0..<5).map { _ in "c\(rng.int(below: 40))" }
+                for depth in [1, 75] {
+                    Self.expectSame(
+                        index.searchDocuments(terms: terms, depth: depth),
+                        index.searchDocumentsExhaustive(terms: terms, depth: depth), "round \(round) query \(q) depth \(depth)")
+                }
+            }
+            index.publish(Article(id: "k00007", title: "t1w1 t1w2", body: "c3 c3 c5"))
+        }
+        let small = BM25Index(articles: Self.syntheticArticles(1_500, seed: 3))
+        #expect(!small.usesBlockMaxByDefault && small.blockMax == nil)
+    }
+
+    /// Blocks: √n/2 rounded down to a power of two within 8...128 documents; the order is a
+    /// permutation that puts documents of the same topic together (here: a 16-document block of
+    /// the 1,500-document base holds fewer than half as many of the 20 topics on average as in
+    /// publication order).
+    @Test func documentBlocksGroupSimilarDocuments() throws {
+        #expect([100, 1_500, 5_000, 20_000, 100_000].map { DocumentBlocks.size(documentCount: $0) } == [8, 16, 32, 64, 128])
+        let index = { () -> BM25Index in
+            var index = BM25Index(articles: Self.syntheticArticles(1_500, seed: 5))
+            index.preparePruning()
+            return index
+        }()
+        let blocks = try #require(index.blockMax?.blocks)
+        #expect(blocks.size == 16 && blocks.documentCount == 1_500)
+        #expect(Set(blocks.docAt) == Set((0..<1_500).map(Int32.init)))
+        #expect((0..<1_500).allSatisfy { Int(blocks.docAt[Int(blocks.positionOf[$0])]) == $0 })
+        func topics(_ docs: some Sequence<Int32>) -> Int {
+            Set(docs.map { index.articles[Int($0)].body.prefix(while: { $0 != "w" }) }).count
+        }
+        let reordered = stride(from: 0, to: 1_500, by: 16).map { topics(blocks.docAt[$0..<min($0 + 16, 1_500)]) }
+        let natural = stride(from: 0, to: 1_500, by: 16).map { topics(Int32($0)..<Int32(min($0 + 16, 1_500))) }
+        #expect(natural.reduce(0, +) > 2 * reordered.reduce(0, +), "topics per block: \(reordered) vs \(natural)")
     }
 }
