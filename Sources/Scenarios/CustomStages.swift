@@ -1,6 +1,7 @@
 import Engine
 import FlywheelCore
 import Foundation
+import ProcessStages
 
 /// Stages a Swift package brings itself, through the FlywheelCore protocols: each factory gets
 /// the articles published at a job's start and the scenario's seed, and is called once per
@@ -28,12 +29,13 @@ public struct CustomStages: Sendable {
     /// The system under test with these stages in place of the scenario's (`openai`: see
     /// ``ScenarioAssembly/makeSystem(_:seed:published:root:openai:)``).
     func system(
-        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
+        plugins: PluginPool? = nil
     ) throws -> SystemUnderTest {
         let A = ScenarioAssembly.self
         return SystemUnderTest(
-            retriever: try retriever?(published, seed) ?? A.retriever(spec, seed: seed, published: published, root: root),
-            reranker: try reranker?(published, seed) ?? A.reranker(spec, seed: seed, published: published, root: root),
-            generator: try generator?(published, seed) ?? A.generator(spec, seed: seed, published: published, root: root, openai: openai))
+            retriever: try retriever?(published, seed) ?? A.retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
+            reranker: try reranker?(published, seed) ?? A.reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+            generator: try generator?(published, seed) ?? A.generator(spec, seed: seed, published: published, root: root, openai: openai, plugins: plugins))
     }
 }

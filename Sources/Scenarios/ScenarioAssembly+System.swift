@@ -12,28 +12,34 @@ extension ScenarioAssembly {
     /// job) and run in `root`, the scenario file's folder (``ScenarioPaths``); one that does not start or answer its hello throws the run-ending
     /// error. `openai` is the untrained generator of a `kind: openai` generator (built once per
     /// run by ``engine(for:root:keepAnnotations:llm:custom:)``, which owns its LLM service).
+    /// `plugins`: where plugin processes wait between jobs (protocol version 2); nil starts a
+    /// process for every call.
     public static func makeSystem(
         _ spec: SystemSpec, seed: UInt64, published: [Article],
-        root: String, openai: (any LearningGenerator)? = nil
+        root: String, openai: (any LearningGenerator)? = nil, plugins: PluginPool? = nil
     ) throws -> SystemUnderTest {
         SystemUnderTest(
-            retriever: try retriever(spec, seed: seed, published: published, root: root),
-            reranker: try reranker(spec, seed: seed, published: published, root: root),
-            generator: try generator(spec, seed: seed, published: published, root: root, openai: openai))
+            retriever: try retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
+            reranker: try reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+            generator: try generator(spec, seed: seed, published: published, root: root, openai: openai, plugins: plugins))
     }
 
-    static func retriever(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningRetriever {
+    static func retriever(
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, plugins: PluginPool? = nil
+    ) throws -> any LearningRetriever {
         switch spec.retriever.kind {
         case .builtin:
             return ExpansionRetriever(inner: learnedRetriever(spec.retriever, published: published))
         case .process:
             return try ProcessRetriever.start(
                 pluginCommand("retriever", spec.retriever.process, root: root), seed: seed, settings: spec.retriever,
-                published: published)
+                published: published, pool: plugins)
         }
     }
 
-    static func reranker(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningReranker {
+    static func reranker(
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, plugins: PluginPool? = nil
+    ) throws -> any LearningReranker {
         switch spec.reranker.kind {
         case .builtin:
             // Its feature index is a BM25-with-expansion index over the same articles with the
@@ -50,12 +56,13 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessReranker.start(
                 pluginCommand("reranker", spec.reranker.process, root: root), seed: seed, settings: spec.reranker,
-                published: published)
+                published: published, pool: plugins)
         }
     }
 
     static func generator(
-        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
+        plugins: PluginPool? = nil
     ) throws -> any LearningGenerator {
         switch spec.generator.kind {
         case .builtin:
@@ -69,7 +76,7 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessGenerator.start(
                 pluginCommand("generator", spec.generator.process, root: root), seed: seed, settings: spec.generator,
-                published: published)
+                published: published, pool: plugins)
         case .openai:
             guard let openai else {
                 throw InputError(field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
@@ -93,6 +100,6 @@ extension ScenarioAssembly {
         let spec = spec ?? ProcessSpec()
         return PluginCommand(
             stage: stage, command: spec.command, environment: spec.env, timeoutSeconds: Double(spec.timeout.seconds),
-            directory: root)
+            directory: root, reuse: spec.reuse)
     }
 }

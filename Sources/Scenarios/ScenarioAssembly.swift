@@ -4,6 +4,7 @@ import FlywheelCore
 import Foundation
 import Generation
 import LLM
+import ProcessStages
 import Retrieval
 import World
 
@@ -65,10 +66,12 @@ public enum ScenarioAssembly {
             world.healthCheck = { @Sendable in try service.throwIfFailed() }
         }
         let llmGenerator: (any LearningGenerator)? = generator
+        // One pool per run: a version-2 plugin's process serves one job after another.
+        let plugins = PluginPool()
         return try Engine(
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath), world: world
         ) { published in
-            try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator)
+            try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator, plugins: plugins)
         }
     }
 
