@@ -103,3 +103,17 @@ extension ScenarioAssembly {
             directory: root, reuse: spec.reuse)
     }
 }
+
+extension ScenarioAssembly {
+    /// The builtin first stage (BM25 with learned expansion) built from a hello's `settings` —
+    /// the scenario's `system.retriever` keys as JSON — over `published`: what
+    /// `flywheel plugin serve retriever` serves behind the process protocol. The same model as
+    /// `kind: builtin` with those keys (its `kind` and `process` are ignored).
+    public static func builtinRetriever(settings: Data, published: [Article]) throws -> any LearningRetriever {
+        var spec = SystemSpec()
+        spec.retriever = try JSONDecoder().decode(SystemSpec.Retriever.self, from: settings)
+        spec.retriever.kind = .builtin
+        spec.retriever.process = nil
+        return try retriever(spec, seed: 0, published: published, root: "/")
+    }
+}
