@@ -176,9 +176,16 @@ final class PluginChannel: @unchecked Sendable {
     private func exchange<M: Encodable>(
         _ message: M, id: Int, op: PluginMessages.Op, timeout: Double
     ) throws(PluginFailure) -> PluginMessages.Reply {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(message) else { throw .violation("could not encode the \(op.rawValue) request") }
+        // The bulky requests by hand (``RequestWriter``, the encoder's very bytes), the rest by the encoder.
+        var data: [UInt8]
+        if let fast = message as? any WireWritable {
+            data = fast.json
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let encoded = try? encoder.encode(message) else { throw .violation("could not encode the \(op.rawValue) request") }
+            data = [UInt8](encoded)
+        }
         data.append(0x0A)
         let deadline = Date().addingTimeInterval(timeout)
         try write(data, deadline: deadline, timeout: timeout)
@@ -202,9 +209,8 @@ final class PluginChannel: @unchecked Sendable {
         return reply
     }
 
-    private func write(_ data: Data, deadline: Date, timeout: Double) throws(PluginFailure) {
+    private func write(_ bytes: [UInt8], deadline: Date, timeout: Double) throws(PluginFailure) {
         var offset = 0
-        let bytes = [UInt8](data)
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { systemWrite(stdinFD, $0.baseAddress, $0.count) }
             if n > 0 {
