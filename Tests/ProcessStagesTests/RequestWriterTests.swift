@@ -54,3 +54,23 @@ import Testing
         #expect(out == (try Self.encoded([all])).dropFirst().dropLast())
     }
 }
+
+extension RequestWriterTests {
+    @Test func theWrittenRetrainIsTheEncoders() throws {
+        // ProtocolSchemaTests' batch: every optional present, and absent (margin, rationale, time)
+        var batch = ProtocolSchemaTests.batch
+        let reply = Reply(
+            greeting: Self.tricky[2], sentences: [.init(text: Self.tricky[3], article: "a1", articleRank: 2, position: 1)],
+            closing: Self.tricky[5], tone: .brief)
+        let served = ServedSuggestion(ticket: ProtocolSchemaTests.ticket, shown: RankedList(ticket: "t1", entries: []), a: reply, b: reply)
+        batch.preferences.append((served, PreferenceAnnotation(ticket: "t1", agent: "agent-003", choice: .bothBad, margin: nil)))
+        batch.adoptions.append((served, AdoptionAnnotation(ticket: "t1", agent: "agent-003", outcome: .used, rationale: nil)))
+        for time in [batch.time, nil] {
+            batch.time = time
+            let message = PluginMessages.Retrain(id: 4, from: 1, to: 2, batch: WireBatch(batch, analyzer: Analyzer()))
+            #expect(String(decoding: message.json, as: UTF8.self) == String(decoding: try Self.encoded(message), as: UTF8.self))
+        }
+        let empty = PluginMessages.Retrain(id: 5, from: 0, to: 1, batch: WireBatch(TrainingBatch(iteration: 3), analyzer: Analyzer()))
+        #expect(empty.json == (try Self.encoded(empty)))
+    }
+}
