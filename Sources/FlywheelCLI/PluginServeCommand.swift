@@ -12,6 +12,10 @@ struct PluginGroupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plugin",
         abstract: "Serve a builtin stage behind the process protocol (docs/protocol.md).",
+        discussion: """
+            Examples:
+              flywheel plugin serve retriever
+            """,
         subcommands: [PluginServeCommand.self])
 }
 
@@ -23,7 +27,10 @@ struct PluginServeCommand: ParsableCommand {
             Flywheel starts it as a plugin; it reads one request a line on standard input and \
             writes one reply a line on standard output (protocol versions 1 and 2).
 
-            Example, in a scenario:
+            Examples:
+              flywheel plugin serve retriever < session.jsonl
+
+            In a scenario:
               system:
                 retriever:
                   kind: process
