@@ -102,7 +102,7 @@ final class PluginModel: Sendable {
             guard entries.count <= depth else {
                 throw channel.violation("results[\(i)] has \(entries.count) entries, more than depth \(depth)", request: request, op: op)
             }
-            var seen = Set<String>()
+            var seen = Set<String>(minimumCapacity: entries.count)
             for (j, e) in entries.enumerated() {
                 guard e.score.isFinite else { throw channel.violation("results[\(i)][\(j)].score is not finite", request: request, op: op) }
                 guard allowed(i, e.article) else {
