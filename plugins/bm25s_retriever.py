@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A first stage for Flywheel behind the process protocol (docs/protocol.md, version 1):
+"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 and 2):
 BM25 from bm25s (method="lucene", the builtin's k1 and b, over Flywheel's own analysed
 tokens of title + body) plus document expansion learned from agents' relevance marks.
 
@@ -13,7 +13,9 @@ plain BM25 on the builtin's tokens, and lists are ranked exactly as Flywheel ran
 positive scores only, ties by article id descending.
 
 Run by Flywheel (`system.retriever.kind: process`); reads requests on stdin, one JSON object a
-line, and writes one reply a line on stdout. Diagnostics go to stderr.
+line, and writes one reply a line on stdout. Diagnostics go to stderr. With version 2 one
+process serves a run's jobs one after another: a `reset` drops every model and setting, and is
+answered as the hello was, so a job sees a fresh plugin (the import cost is paid once).
 """
 import json
 import operator
@@ -28,8 +30,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import bm25s  # noqa: E402  (after the thread setting)
 import numpy as np
 
-PROTOCOL = 1
-CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "shutdown"]
+PROTOCOLS = (1, 2)  # the versions this plugin speaks; version 2 adds `reset`
+CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "reset", "shutdown"]
 
 
 def seconds(iso):
@@ -151,9 +153,27 @@ class Model:
         return out
 
 
+def handshake(req, version):
+    """The hello's (or a reset's) settings and this plugin's version: the newest both speak
+    (a hello without `protocols` comes from a Flywheel that speaks only version 1)."""
+    if version is None:
+        shared = set(PROTOCOLS) & set(req.get("protocols", [req["protocol"]]))
+        if not shared:
+            raise ValueError(f"protocols {req.get('protocols', [req['protocol']])} unsupported; this plugin speaks {list(PROTOCOLS)}")
+        version = max(shared)
+    elif req["protocol"] != version:
+        raise ValueError(f"reset names protocol {req['protocol']}, the hello agreed on {version}")
+    settings = dict(req["settings"])
+    exp = dict(settings.get("expansion", {}))
+    exp["half_life_seconds"] = _duration(exp.get("half_life", "45d"))
+    settings["expansion"] = exp
+    return settings, version
+
+
 def main():
     settings = {}
     models = {}
+    version = None
     out = sys.stdout
     for line in sys.stdin:
         if not line.strip():
@@ -162,14 +182,14 @@ def main():
         rid, op = req["id"], req["op"]
         reply = {"id": rid, "ok": True}
         try:
-            if op == "hello":
-                if req["protocol"] != PROTOCOL:
-                    raise ValueError(f"protocol {req['protocol']} unsupported; this plugin speaks {PROTOCOL}")
-                settings = dict(req["settings"])
-                exp = dict(settings.get("expansion", {}))
-                exp["half_life_seconds"] = _duration(exp.get("half_life", "45d"))
-                settings["expansion"] = exp
-                reply.update(protocol=PROTOCOL, name="bm25s-retriever", capabilities=CAPABILITIES)
+            if op in ("hello", "reset"):
+                if op == "reset" and (version is None or version < 2):
+                    raise ValueError("reset needs protocol version 2, agreed in the hello")
+                # a reset drops every model: the next job starts from nothing, as in a new process
+                models.clear()
+                settings, version = handshake(req, None if op == "hello" else version)
+                caps = CAPABILITIES if version >= 2 else [c for c in CAPABILITIES if c != "reset"]
+                reply.update(protocol=version, name="bm25s-retriever", capabilities=caps)
             elif op == "index":
                 models[req["model"]] = Model(settings, {a["id"]: a["tokens"] for a in req["articles"]}, [])
             elif op == "publish":

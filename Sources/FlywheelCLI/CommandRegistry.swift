@@ -19,5 +19,6 @@ enum CommandRegistry {
         AnnotationsCommand.self,
         ExportCommand.self,
         CalibrateCommand.self,
+        PluginGroupCommand.self,
     ]
 }

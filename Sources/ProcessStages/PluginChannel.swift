@@ -9,8 +9,9 @@ import Foundation
 
 /// One running plugin and its JSON-lines conversation (docs/protocol.md): a request per line on
 /// its standard input, a reply per line on its standard output, its standard error kept as a
-/// short tail for error messages. Started once per (arm, replicate) job; used by that job's
-/// thread only (the lock guards against misuse, not for throughput).
+/// short tail for error messages. Serves one (arm, replicate) job at a time, from that job's
+/// thread only (the lock guards against misuse, not for throughput); a version-2 plugin serves
+/// the next job after a `reset` (``beginSession()``, ``PluginPool``).
 ///
 /// The first failure (see ``PluginFailure``) kills the plugin, and every later request throws
 /// the same error: a run never goes on with a broken stage.
@@ -32,6 +33,8 @@ final class PluginChannel: @unchecked Sendable {
     private let releaseLock = NSLock()
     /// What the plugin said it implements in its hello.
     private(set) var capabilities: Set<PluginMessages.Op> = []
+    /// The version its hello reply chose (0 before the hello).
+    private(set) var version = 0
 
     init(_ command: PluginCommand) throws {
         self.command = command
@@ -77,6 +80,30 @@ final class PluginChannel: @unchecked Sendable {
         return nextModel
     }
 
+    /// Starts the next job's session on this process (version 2): request ids start again at 1
+    /// and model numbers at 0, and releases still pending for the last job are dropped (the
+    /// `reset` that follows drops every model). A job's requests are then the same bytes
+    /// whichever process serves it, and whatever it served before.
+    func beginSession() {
+        lock.lock()
+        nextRequest = 1
+        nextModel = 0
+        lock.unlock()
+        releaseLock.lock()
+        released = []
+        releaseLock.unlock()
+    }
+
+    /// Whether the process may serve another job: it is running and has not failed.
+    var isReusable: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure == nil && process.isRunning
+    }
+
+    /// The plugin's process id (tests tell a reused process from a new one by it).
+    var processID: Int32 { process.processIdentifier }
+
     /// Marks `model` as no longer needed; the plugin hears of it with the next request.
     func release(_ model: Int) {
         releaseLock.lock()
@@ -106,7 +133,10 @@ final class PluginChannel: @unchecked Sendable {
         let reply = try checked(id: id, op: op) { () throws(PluginFailure) in
             try exchange(make(id), id: id, op: op, timeout: command.timeoutSeconds)
         }
-        if op == .hello { capabilities = Set(reply.capabilities ?? []) }
+        if op == .hello {
+            capabilities = Set(reply.capabilities ?? [])
+            version = reply.protocol ?? 0
+        }
         return reply
     }
 
@@ -146,9 +176,16 @@ final class PluginChannel: @unchecked Sendable {
     private func exchange<M: Encodable>(
         _ message: M, id: Int, op: PluginMessages.Op, timeout: Double
     ) throws(PluginFailure) -> PluginMessages.Reply {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var data = try? encoder.encode(message) else { throw .violation("could not encode the \(op.rawValue) request") }
+        // The bulky requests by hand (``RequestWriter``, the encoder's very bytes), the rest by the encoder.
+        var data: [UInt8]
+        if let fast = message as? any WireWritable {
+            data = fast.json
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let encoded = try? encoder.encode(message) else { throw .violation("could not encode the \(op.rawValue) request") }
+            data = [UInt8](encoded)
+        }
         data.append(0x0A)
         let deadline = Date().addingTimeInterval(timeout)
         try write(data, deadline: deadline, timeout: timeout)
@@ -172,9 +209,8 @@ final class PluginChannel: @unchecked Sendable {
         return reply
     }
 
-    private func write(_ data: Data, deadline: Date, timeout: Double) throws(PluginFailure) {
+    private func write(_ bytes: [UInt8], deadline: Date, timeout: Double) throws(PluginFailure) {
         var offset = 0
-        let bytes = [UInt8](data)
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { systemWrite(stdinFD, $0.baseAddress, $0.count) }
             if n > 0 {

@@ -11,16 +11,20 @@ public struct PluginCommand: Sendable, Hashable {
     /// The plugin's working directory: the scenario file's folder, which the command's relative
     /// paths resolve against.
     public var directory: String
+    /// Whether a version-2 plugin's process may serve the run's next job after a `reset`
+    /// (``PluginPool``); false: a new process per job, whatever the version.
+    public var reuse: Bool
 
     public init(
         stage: String, command: [String], environment: [String: String] = [:], timeoutSeconds: Double = 60,
-        directory: String
+        directory: String, reuse: Bool = true
     ) {
         self.stage = stage
         self.command = command
         self.environment = environment
         self.timeoutSeconds = timeoutSeconds
         self.directory = directory
+        self.reuse = reuse
     }
 
     /// The command as a user would type it, for messages.

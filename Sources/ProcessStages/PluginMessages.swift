@@ -1,25 +1,38 @@
 import FlywheelCore
 
-/// The messages of the process protocol, version ``protocolVersion`` (docs/protocol.md; one JSON
+/// The messages of the process protocol, versions ``versions`` (docs/protocol.md; one JSON
 /// Schema per message in docs/protocol/). Flywheel writes one request per line on the plugin's
 /// standard input and reads one reply per line from its standard output; every request carries
 /// an `id` its reply repeats.
+///
+/// The hello is the same in every version (`protocol: 1`, so a version-1 plugin reads it) and
+/// lists the versions Flywheel speaks in `protocols`; the plugin's reply picks one. Version 2
+/// adds `reset`: a plugin process serves one job after another instead of one job only.
 ///
 /// Models are numbered: `index` makes model 0, and `publish` and `retrain` make model `to` from
 /// model `from` (the deploy gate may keep a refused candidate beside the deployed model, so a
 /// plugin keeps every model until Flywheel `release`s it).
 enum PluginMessages {
-    static let protocolVersion = 1
+    /// The versions Flywheel speaks, oldest first.
+    static let versions = [1, 2]
+    /// The first version with `reset` (one process serves one job after another).
+    static let resetVersion = 2
 
-    /// Every request `op`, in the order a session uses them.
+    /// Every request `op`, in the order a session uses them (`reset` starts the next job's
+    /// session on the same process, version 2).
     enum Op: String, CaseIterable, Codable, Sendable {
-        case hello, index, publish, retrain, retrieve, rerank, generate, release, shutdown
+        case hello, index, publish, retrain, retrieve, rerank, generate, release, reset, shutdown
     }
 
+    /// `hello` (a new process) or `reset` (the next job on a process that served one already,
+    /// version 2): the same fields, so a plugin can answer both alike after dropping its state.
     struct Hello: Encodable {
         var id: Int
         var op = Op.hello
-        var `protocol` = PluginMessages.protocolVersion
+        /// hello: 1, the version every hello is written in; reset: the version agreed.
+        var `protocol` = 1
+        /// hello only: the versions Flywheel speaks; the reply's `protocol` picks one.
+        var protocols: [Int]? = PluginMessages.versions
         /// retriever, reranker or generator.
         var stage: String
         var seed: UInt64
@@ -36,12 +49,13 @@ enum PluginMessages {
                 case stopWords = "stop_words"
             }
         }
-        enum CodingKeys: String, CodingKey { case id, op, `protocol`, stage, seed, settings, analyzer }
+        enum CodingKeys: String, CodingKey { case id, op, `protocol`, protocols, stage, seed, settings, analyzer }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(id, forKey: .id)
             try c.encode(op, forKey: .op)
             try c.encode(`protocol`, forKey: .protocol)
+            try c.encodeIfPresent(protocols, forKey: .protocols)
             try c.encode(stage, forKey: .stage)
             try c.encode(seed, forKey: .seed)
             try c.encode(settings, forKey: .settings)
@@ -122,7 +136,7 @@ enum PluginMessages {
         var id: Int
         var ok: Bool?
         var error: String?
-        /// hello: the plugin's protocol version, name and the ops it implements.
+        /// hello and reset: the plugin's protocol version, name and the ops it implements.
         var `protocol`: Int?
         var name: String?
         var capabilities: [Op]?

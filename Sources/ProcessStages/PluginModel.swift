@@ -6,43 +6,65 @@ import Retrieval
 /// new models from it, so a stage value, like a builtin one, never changes under its holder.
 final class PluginModel: Sendable {
     let id: Int
-    let channel: PluginChannel
+    /// The job's hold on its plugin process.
+    let session: PluginSession
     let analyzer: Analyzer
 
-    init(id: Int, channel: PluginChannel, analyzer: Analyzer) {
+    var channel: PluginChannel { session.channel }
+
+    init(id: Int, session: PluginSession, analyzer: Analyzer) {
         self.id = id
-        self.channel = channel
+        self.session = session
         self.analyzer = analyzer
     }
 
     deinit { channel.release(id) }
 
-    /// Starts `command`, says hello and indexes `published` as model 0.
+    /// A process for `command` — an idle one from `pool` after a `reset`, else a new one after
+    /// its `hello` — with `published` indexed as model 0.
     static func start(
         _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
-        needs: [PluginMessages.Op], analyzer: Analyzer = Analyzer()
+        needs: [PluginMessages.Op], analyzer: Analyzer = Analyzer(), pool: PluginPool? = nil
     ) throws -> PluginModel {
-        let channel = try PluginChannel(command)
-        let hello = try channel.request(.hello) { id in
+        func hello(_ id: Int, _ op: PluginMessages.Op, version: Int) -> PluginMessages.Hello {
             PluginMessages.Hello(
-                id: id, stage: command.stage, seed: seed, settings: settings,
+                id: id, op: op, protocol: version, protocols: op == .hello ? PluginMessages.versions : nil,
+                stage: command.stage, seed: seed, settings: settings,
                 analyzer: .init(stemming: analyzer.configuration.stemming, stopWords: analyzer.configuration.stopWords))
         }
-        guard hello.protocol == PluginMessages.protocolVersion else {
-            throw channel.violation(
-                "the hello reply says protocol \(hello.protocol.map(String.init) ?? "nothing"), Flywheel speaks \(PluginMessages.protocolVersion)",
-                request: channel.lastRequest, op: .hello)
+        let session: PluginSession
+        if command.reuse, let pool, let channel = pool.take(command) {
+            channel.beginSession()
+            let reply = try channel.request(.reset) { id in hello(id, .reset, version: channel.version) }
+            // the handshake echo: a reset is answered as the process' hello was
+            let capabilities = Set(reply.capabilities ?? [])
+            guard reply.protocol == channel.version, capabilities == channel.capabilities else {
+                throw channel.violation(
+                    "the reset reply says protocol \(reply.protocol.map(String.init) ?? "nothing") and capabilities \(capabilities.map(\.rawValue).sorted().joined(separator: ", ")); its hello said \(channel.version) and \(channel.capabilities.map(\.rawValue).sorted().joined(separator: ", "))",
+                    request: channel.lastRequest, op: .reset)
+            }
+            session = PluginSession(channel: channel, pool: pool)
+        } else {
+            let channel = try PluginChannel(command)
+            let reply = try channel.request(.hello) { id in hello(id, .hello, version: 1) }
+            guard let version = reply.protocol, PluginMessages.versions.contains(version) else {
+                throw channel.violation(
+                    "the hello reply says protocol \(reply.protocol.map(String.init) ?? "nothing"), Flywheel speaks \(PluginMessages.versions.map(String.init).joined(separator: " and "))",
+                    request: channel.lastRequest, op: .hello)
+            }
+            let missing = (needs + (version >= PluginMessages.resetVersion ? [.reset] : [])).filter { !channel.capabilities.contains($0) }
+            guard missing.isEmpty else {
+                throw channel.violation(
+                    "a \(command.stage) must implement \(missing.map(\.rawValue).joined(separator: ", ")) (its capabilities: \(channel.capabilities.map(\.rawValue).sorted().joined(separator: ", ")))",
+                    request: channel.lastRequest, op: .hello)
+            }
+            let reusable = command.reuse && version >= PluginMessages.resetVersion
+            session = PluginSession(channel: channel, pool: reusable ? pool : nil)
         }
-        let missing = needs.filter { !channel.capabilities.contains($0) }
-        guard missing.isEmpty else {
-            throw channel.violation(
-                "a \(command.stage) must implement \(missing.map(\.rawValue).joined(separator: ", ")) (its capabilities: \(channel.capabilities.map(\.rawValue).sorted().joined(separator: ", ")))",
-                request: channel.lastRequest, op: .hello)
-        }
-        _ = try channel.request(.index) { id in
+        _ = try session.channel.request(.index) { id in
             PluginMessages.Index(id: id, model: 0, articles: published.map { WireArticle($0, analyzer: analyzer) })
         }
-        return PluginModel(id: 0, channel: channel, analyzer: analyzer)
+        return PluginModel(id: 0, session: session, analyzer: analyzer)
     }
 
     /// The model with `articles` published (a new model number).
@@ -52,7 +74,7 @@ final class PluginModel: Sendable {
         _ = try channel.request(.publish) { id in
             PluginMessages.Publish(id: id, from: self.id, to: to, articles: articles.map { WireArticle($0, analyzer: analyzer) })
         }
-        return PluginModel(id: to, channel: channel, analyzer: analyzer)
+        return PluginModel(id: to, session: session, analyzer: analyzer)
     }
 
     /// The model retrained on `batch` (a new model number); itself when the plugin does not
@@ -62,7 +84,7 @@ final class PluginModel: Sendable {
         let to = channel.newModel()
         let wire = WireBatch(batch, analyzer: analyzer)
         _ = try channel.request(.retrain) { id in PluginMessages.Retrain(id: id, from: self.id, to: to, batch: wire) }
-        return PluginModel(id: to, channel: channel, analyzer: analyzer)
+        return PluginModel(id: to, session: session, analyzer: analyzer)
     }
 
     /// Checks a retrieve or rerank reply: one list per ticket, each at most `depth` long, every
@@ -80,7 +102,7 @@ final class PluginModel: Sendable {
             guard entries.count <= depth else {
                 throw channel.violation("results[\(i)] has \(entries.count) entries, more than depth \(depth)", request: request, op: op)
             }
-            var seen = Set<String>()
+            var seen = Set<String>(minimumCapacity: entries.count)
             for (j, e) in entries.enumerated() {
                 guard e.score.isFinite else { throw channel.violation("results[\(i)][\(j)].score is not finite", request: request, op: op) }
                 guard allowed(i, e.article) else {

@@ -10,10 +10,11 @@ public struct ProcessGenerator: LearningGenerator {
 
     /// Starts the plugin and indexes `published` (model 0).
     public static func start(
-        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article]
+        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
+        pool: PluginPool? = nil
     ) throws -> ProcessGenerator {
         ProcessGenerator(
-            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .generate]))
+            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .generate], pool: pool))
     }
 
     public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply) {

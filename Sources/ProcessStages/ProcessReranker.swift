@@ -9,10 +9,11 @@ public struct ProcessReranker: LearningReranker {
 
     /// Starts the plugin and indexes `published` (model 0), which it may read features from.
     public static func start(
-        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article]
+        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
+        pool: PluginPool? = nil
     ) throws -> ProcessReranker {
         ProcessReranker(
-            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .rerank]))
+            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .rerank], pool: pool))
     }
 
     public func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) throws -> RankedList {

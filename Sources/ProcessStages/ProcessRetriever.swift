@@ -13,10 +13,11 @@ public struct ProcessRetriever: LearningRetriever {
     /// Starts the plugin and indexes `published` (model 0). `settings` go to the plugin in the
     /// hello (the scenario's retriever keys).
     public static func start(
-        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article]
+        _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
+        pool: PluginPool? = nil
     ) throws -> ProcessRetriever {
         let model = try PluginModel.start(
-            command, seed: seed, settings: settings, published: published, needs: [.index, .retrieve])
+            command, seed: seed, settings: settings, published: published, needs: [.index, .retrieve], pool: pool)
         return ProcessRetriever(model: model, published: Set(published.map(\.id.rawValue)))
     }
 

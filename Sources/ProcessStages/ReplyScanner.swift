@@ -94,17 +94,22 @@ enum ReplyScanner {
             return true
         }
 
-        /// A string without escapes or control characters, valid UTF-8.
+        /// A string without escapes or control characters, valid UTF-8. ASCII (article ids,
+        /// nearly always) is taken as is; anything else is validated.
         mutating func string() -> String? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = i
+            var ascii = true
             while i < end, bytes[i] != UInt8(ascii: "\"") {
-                if bytes[i] == UInt8(ascii: "\\") || bytes[i] < 0x20 { return nil }
+                let b = bytes[i]
+                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
+                if b >= 0x80 { ascii = false }
                 i += 1
             }
             guard i < end else { return nil }
             defer { i += 1 }
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            return ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
         }
 
         mutating func boolean() -> Bool? {

@@ -2,6 +2,7 @@ import Engine
 import FlywheelCore
 import Foundation
 import Generation
+import ProcessStages
 
 /// Stages a Swift package brings itself, through the FlywheelCore protocols: each factory gets
 /// the articles published at a job's start and the scenario's seed, and is called once per
@@ -30,13 +31,14 @@ public struct CustomStages: Sendable {
     /// see ``ScenarioAssembly/makeSystem(_:seed:published:root:openai:analysis:)``).
     func system(
         _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
-        analysis: ArticleAnalysisCache
+        analysis: ArticleAnalysisCache,
+        plugins: PluginPool? = nil
     ) throws -> SystemUnderTest {
         let A = ScenarioAssembly.self
         return SystemUnderTest(
-            retriever: try retriever?(published, seed) ?? A.retriever(spec, seed: seed, published: published, root: root),
-            reranker: try reranker?(published, seed) ?? A.reranker(spec, seed: seed, published: published, root: root),
-            generator: try generator?(published, seed) ?? A.generator(
-                spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis))
+            retriever: try retriever?(published, seed) ?? A.retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
+            reranker: try reranker?(published, seed) ?? A.reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+            generator: try generator?(published, seed) ?? A.generator(spec, seed: seed, published: published, root: root, openai: openai,
+                analysis: analysis, plugins: plugins))
     }
 }

@@ -14,28 +14,36 @@ extension ScenarioAssembly {
     /// run by ``engine(for:root:keepAnnotations:llm:custom:)``, which owns its LLM service).
     /// `analysis`: the builtin generator's cache (``ArticleAnalysisCache``); a run passes one to
     /// all its jobs, so the corpus is analysed once per run and freed when the run ends.
+    /// `plugins`: where plugin processes wait between jobs (protocol version 2); nil starts a
+    /// process for every call.
     public static func makeSystem(
         _ spec: SystemSpec, seed: UInt64, published: [Article],
-        root: String, openai: (any LearningGenerator)? = nil, analysis: ArticleAnalysisCache = ArticleAnalysisCache()
+        root: String, openai: (any LearningGenerator)? = nil, analysis: ArticleAnalysisCache = ArticleAnalysisCache(),
+        plugins: PluginPool? = nil
     ) throws -> SystemUnderTest {
         SystemUnderTest(
-            retriever: try retriever(spec, seed: seed, published: published, root: root),
-            reranker: try reranker(spec, seed: seed, published: published, root: root),
-            generator: try generator(spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis))
+            retriever: try retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
+            reranker: try reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+            generator: try generator(
+                spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis, plugins: plugins))
     }
 
-    static func retriever(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningRetriever {
+    static func retriever(
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, plugins: PluginPool? = nil
+    ) throws -> any LearningRetriever {
         switch spec.retriever.kind {
         case .builtin:
             return ExpansionRetriever(inner: learnedRetriever(spec.retriever, published: published))
         case .process:
             return try ProcessRetriever.start(
                 pluginCommand("retriever", spec.retriever.process, root: root), seed: seed, settings: spec.retriever,
-                published: published)
+                published: published, pool: plugins)
         }
     }
 
-    static func reranker(_ spec: SystemSpec, seed: UInt64, published: [Article], root: String) throws -> any LearningReranker {
+    static func reranker(
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, plugins: PluginPool? = nil
+    ) throws -> any LearningReranker {
         switch spec.reranker.kind {
         case .builtin:
             // Its feature index is a BM25-with-expansion index over the same articles with the
@@ -52,13 +60,13 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessReranker.start(
                 pluginCommand("reranker", spec.reranker.process, root: root), seed: seed, settings: spec.reranker,
-                published: published)
+                published: published, pool: plugins)
         }
     }
 
     static func generator(
         _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
-        analysis: ArticleAnalysisCache
+        analysis: ArticleAnalysisCache, plugins: PluginPool? = nil
     ) throws -> any LearningGenerator {
         switch spec.generator.kind {
         case .builtin:
@@ -72,7 +80,7 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessGenerator.start(
                 pluginCommand("generator", spec.generator.process, root: root), seed: seed, settings: spec.generator,
-                published: published)
+                published: published, pool: plugins)
         case .openai:
             guard let openai else {
                 throw InputError(field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
@@ -96,6 +104,20 @@ extension ScenarioAssembly {
         let spec = spec ?? ProcessSpec()
         return PluginCommand(
             stage: stage, command: spec.command, environment: spec.env, timeoutSeconds: Double(spec.timeout.seconds),
-            directory: root)
+            directory: root, reuse: spec.reuse)
+    }
+}
+
+extension ScenarioAssembly {
+    /// The builtin first stage (BM25 with learned expansion) built from a hello's `settings` —
+    /// the scenario's `system.retriever` keys as JSON — over `published`: what
+    /// `flywheel plugin serve retriever` serves behind the process protocol. The same model as
+    /// `kind: builtin` with those keys (its `kind` and `process` are ignored).
+    public static func builtinRetriever(settings: Data, published: [Article]) throws -> any LearningRetriever {
+        var spec = SystemSpec()
+        spec.retriever = try JSONDecoder().decode(SystemSpec.Retriever.self, from: settings)
+        spec.retriever.kind = .builtin
+        spec.retriever.process = nil
+        return try retriever(spec, seed: 0, published: published, root: "/")
     }
 }

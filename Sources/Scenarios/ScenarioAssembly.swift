@@ -4,6 +4,7 @@ import FlywheelCore
 import Foundation
 import Generation
 import LLM
+import ProcessStages
 import Retrieval
 import World
 import WorldTruth
@@ -67,12 +68,16 @@ public enum ScenarioAssembly {
         }
         let llmGenerator: (any LearningGenerator)? = generator
         // the run's generator cache: every job's builtin generator shares it, and it is freed
-        // with the engine when the run ends (not process-wide)
+        // with the engine when the run ends (not process-wide); one plugin pool per run: a
+        // version-2 plugin's process serves one job after another
         let analysis = ArticleAnalysisCache()
+        let plugins = PluginPool()
         return try Engine(
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath), world: world
         ) { published in
-            try custom.system(system, seed: seed, published: published, root: root, openai: llmGenerator, analysis: analysis)
+            try custom.system(
+                system, seed: seed, published: published, root: root, openai: llmGenerator, analysis: analysis,
+                plugins: plugins)
         }
     }
 

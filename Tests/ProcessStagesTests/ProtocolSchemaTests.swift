@@ -63,6 +63,7 @@ import FlywheelTestSupport
             (.rerank, PluginMessages.Rerank(id: 6, model: 0, depth: 8, items: [.init(ticket: wireTicket, candidates: [WireEntry(article: "a1", score: 3)])])),
             (.generate, PluginMessages.Generate(id: 7, model: 0, items: [.init(ticket: wireTicket, articles: [wireArticle], seed: (1 << 53) - 1)])),
             (.release, PluginMessages.Release(id: 8, models: [0, 1])),
+            (.reset, PluginMessages.Hello(id: 1, op: .reset, protocol: 2, protocols: nil, stage: "retriever", seed: 42, settings: settings, analyzer: .init(stemming: true, stopWords: true))),
             (.shutdown, PluginMessages.Shutdown(id: 9)),
         ]
     }
@@ -107,6 +108,7 @@ import FlywheelTestSupport
         let schema = try Self.schema("reply")
         let lines = [
             #"{"id":1,"ok":true,"protocol":1,"name":"bm25s-retriever","capabilities":["hello","index","retrieve"]}"#,
+            #"{"id":1,"ok":true,"protocol":2,"name":"bm25s-retriever","capabilities":["hello","index","retrieve","reset"]}"#,
             #"{"id":5,"ok":true,"results":[[{"article":"a1","score":3.5}]]}"#,
             #"{"id":7,"ok":true,"replies":[{"a":{"greeting":"Hi,","sentences":[],"closing":"","tone":"brief"},"b":{"greeting":"","sentences":[{"text":"x","article":"a1","article_rank":1,"position":0}],"closing":"","tone":"formal"}}]}"#,
             #"{"id":8,"error":"unknown model 3"}"#,

@@ -31,7 +31,7 @@ import Testing
         Case(yaml: "system: {generator: {kind: process, process: {command: []}}}", field: "system.generator.process.command",
              message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]"),
         Case(yaml: "system: {retriever: {kind: process, process: {command: [x], timout: 5s}}}", field: "system.retriever.process.timout",
-             message: "unknown key 'timout'; did you mean 'timeout'? Valid keys: command, env, timeout"),
+             message: "unknown key 'timout'; did you mean 'timeout'? Valid keys: command, env, timeout, reuse"),
         Case(yaml: "system: {retriever: {kind: process, process: {command: [x], timeout: 0s}}}", field: "system.retriever.process.timeout",
              message: "0.0 is out of range; allowed: 1.0…86400.0"),
         Case(yaml: "arms: {aitl: {cadence: 7x}}", field: "arms.aitl.cadence",

@@ -1,0 +1,118 @@
+import FlywheelCore
+import Foundation
+
+/// The plugin side of the process protocol for a first stage written in Swift: reads requests
+/// from standard input, answers on standard output (docs/protocol.md, versions 1 and 2). It
+/// serves any ``LearningRetriever`` that `make` builds from the hello's settings, keeping the
+/// numbered models as values; `flywheel plugin serve retriever` serves the builtin BM25 with
+/// expansion through it, so a run can compare the builtin with the very same model behind the
+/// boundary (BENCHMARKS.md, "Process boundary").
+///
+/// Requests are decoded with `JSONSerialization` (``WireRequest``); replies are written by hand.
+public struct RetrieverServer {
+    /// Builds model 0 from the hello's `settings` (JSON) and the published articles.
+    public typealias Factory = (_ settings: Data, _ published: [Article]) throws -> any LearningRetriever
+
+    let name: String
+    let make: Factory
+    var version: Int?
+    var settings = Data("{}".utf8)
+    var models: [Int: any LearningRetriever] = [:]
+
+    static let capabilities: [PluginMessages.Op] = [.hello, .index, .publish, .retrain, .retrieve, .release, .reset, .shutdown]
+
+    public init(name: String, make: @escaping Factory) {
+        self.name = name
+        self.make = make
+    }
+
+    /// Serves requests until `shutdown` or the end of the input.
+    public mutating func serve(input: Int32 = 0, output: Int32 = 1) throws {
+        var lines = LineReader(fd: input)
+        while let line = try lines.next() {
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            let (reply, done) = respond(to: line)
+            try LineReader.writeAll(reply + [0x0A], to: output)
+            if done { return }
+        }
+    }
+
+    /// The reply to one request line (an `error` reply for a bad one), and whether it was `shutdown`.
+    mutating func respond(to line: [UInt8]) -> (reply: [UInt8], done: Bool) {
+        let request: WireRequest
+        do {
+            request = try WireRequest(line)
+        } catch {
+            return (Self.error(id: error.id, error.message), false)
+        }
+        do {
+            return (try answer(request), request.op == .shutdown)
+        } catch {
+            return (Self.error(id: error.id, error.message), false)
+        }
+    }
+
+    mutating func answer(_ r: WireRequest) throws(WireRequest.Problem) -> [UInt8] {
+        switch r.op {
+        case .hello, .reset:
+            if r.op == .hello {
+                let offered: [Int]
+                if let list = r.intArray("protocols") { offered = list } else { offered = [try r.int("protocol")] }
+                guard let v = Set(offered).intersection(PluginMessages.versions).max() else {
+                    throw r.problem("protocols \(offered) unsupported; this plugin speaks \(PluginMessages.versions)")
+                }
+                version = v
+            } else {
+                guard let version, version >= PluginMessages.resetVersion, try r.int("protocol") == version else {
+                    throw r.problem("reset needs protocol version 2, agreed in the hello")
+                }
+            }
+            models = [:]  // a reset drops every model: the next job starts as in a new process
+            settings = try r.json("settings")
+            let v = version ?? 1
+            let caps = Self.capabilities.filter { v >= PluginMessages.resetVersion || $0 != .reset }
+            let list = caps.map { "\"\($0.rawValue)\"" }.joined(separator: ",")
+            return Self.ok(id: r.id, Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name) + Array(#","capabilities":[\#(list)]"#.utf8))
+        case .index:
+            let published = try r.articles("articles")
+            do {
+                models[try r.int("model")] = try make(settings, published)
+            } catch {
+                throw r.problem("\(error)")
+            }
+        case .publish:
+            let from = try model(r, "from")
+            models[try r.int("to")] = try r.attempt { try from.publishing(try r.articles("articles")) }
+        case .retrain:
+            let from = try model(r, "from")
+            let batch = try r.batch("batch")
+            models[try r.int("to")] = try r.attempt { try from.retrained(with: batch) }
+        case .retrieve:
+            let m = try model(r, "model")
+            let tickets = try r.tickets("tickets")
+            let depth = try r.int("depth")
+            let lists = try r.attempt { try m.retrieve(batch: tickets, depth: depth, attachingParts: false) }
+            return Self.ok(id: r.id, ListWriter.results(lists))
+        case .release:
+            for m in r.intArray("models") ?? [] { models[m] = nil }
+        case .shutdown:
+            break
+        case .rerank, .generate:
+            throw r.problem("unknown op \(r.op.rawValue): this plugin is a retriever")
+        }
+        return Self.ok(id: r.id, [])
+    }
+
+    func model(_ r: WireRequest, _ key: String) throws(WireRequest.Problem) -> any LearningRetriever {
+        let n = try r.int(key)
+        guard let m = models[n] else { throw r.problem("unknown model \(n)") }
+        return m
+    }
+
+    /// `{"id":N,"ok":true` + `fields` (each with its leading comma) + `}`.
+    static func ok(id: Int, _ fields: [UInt8]) -> [UInt8] { Array(#"{"id":\#(id),"ok":true"#.utf8) + fields + [UInt8(ascii: "}")] }
+
+    static func error(id: Int, _ message: String) -> [UInt8] {
+        Array(#"{"id":\#(id),"error":"#.utf8) + ListWriter.quoted(message) + [UInt8(ascii: "}")]
+    }
+}
