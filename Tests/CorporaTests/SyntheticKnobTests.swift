@@ -13,7 +13,7 @@ func committedCorpusIsReproducedByItsRecordedCommand(_ corpus: String) throws {
     let manifest = try CorpusReader(directory: repositoryRoot + "/" + corpus).manifest
     let config = try #require(configFromCommand(manifest.command ?? ""))
     #expect(SyntheticWorld.command(for: config, out: corpus) == manifest.command)
-    guard config.tickets <= 5_000 else { return }  // the 40k corpus is checked by `corpus generate` by hand (docs/synthetic-world.md)
+    guard config.tickets <= 5_000 else { return }  // the 40k corpus is checked by `corpus generate` by hand (docs/generator.md)
     let dir = try TempDir("regen")
     defer { dir.cleanUp() }
     let regenerated = try SyntheticWorld.generate(config).write(to: dir.path, name: manifest.name, command: manifest.command)
