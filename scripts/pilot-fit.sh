@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # One cell of the pilot fit (docs/calibration.md, "The paper's pilot"): the quick-start world with
-# every population persona's adoption threshold shifted by DELTA, on fitting seed SEED.
+# every population persona's adoption threshold shifted by DELTA and the generator scoring
+# CANDIDATES replies per ticket (`system.generator.candidates`, best-of-n), on fitting seed SEED.
 #
 #   1. run the `aitl` arm alone, one replicate, with the shifted personas;
 #   2. fit the evaluation panel to that run's logged adoptions (`flywheel calibrate --max-k 1`);
 #   3. run `aitl` and `frozen` for REPS replicates with that panel;
 #   4. print the four relative lifts aitl/frozen − 1 at the last week (ratio of replicate means).
 #
-#   bash scripts/pilot-fit.sh DELTA [SEED=42] [REPS=3] [OUT=results/pilot-fit/DELTA-SEED]
+#   bash scripts/pilot-fit.sh DELTA CANDIDATES [SEED=42] [REPS=3] [OUT=results/pilot-fit/dDELTA-cCANDIDATES-sSEED]
 #
-# Fitting seeds only: the checked scenario (scenarios/paper/pilot.yaml) uses a seed no cell used.
+# JOBS (default 1) is passed to `flywheel run --jobs`; BIN names the binary (default the release
+# build). Fitting seeds only: the checked scenario (scenarios/paper/pilot.yaml) uses a seed no
+# cell used.
 set -euo pipefail
-delta=${1:?usage: pilot-fit.sh DELTA [SEED] [REPS] [OUT]}
-seed=${2:-42}
-reps=${3:-3}
-out=${4:-results/pilot-fit/d${delta}-s${seed}}
+usage='usage: pilot-fit.sh DELTA CANDIDATES [SEED] [REPS] [OUT]'
+delta=${1:?$usage}
+candidates=${2:?$usage}
+seed=${3:-42}
+reps=${4:-3}
+out=${5:-results/pilot-fit/d${delta}-c${candidates}-s${seed}}
 bin=${BIN:-.build/release/flywheel}
 mkdir -p "$out/personas"
 # The scenarios below are written into $out: their paths are absolute (relative paths in a
@@ -51,7 +56,7 @@ ${3:+panel: $3}
 system:
   retriever: {k1: 1.2, b: 0.75, depth: 75, expansion: {strength: 0.3, half_life: 45d, cap: 200, demotion: 0}}
   reranker: {depth: 8}
-  generator: {candidates: 4, exploration: 0.2}
+  generator: {candidates: $candidates, exploration: 0.2}
 arms:
 $1
 horizon: 26w
@@ -71,21 +76,27 @@ sed -i 's/^name: pilot-panel-1$/name: pilot-panel/' "$out/personas/pilot-panel.y
 scenario "$aitl"$'\n''  frozen: {retrain: false}' "$reps" pilot-panel >"$out/pilot.yaml"
 "$bin" run "$out/pilot.yaml" --out "$out/pilot" --quiet --jobs "${JOBS:-1}" >/dev/null
 
-python3 - "$out" "$delta" "$seed" "$reps" <<'PY'
+python3 - "$out" "$delta" "$candidates" "$seed" "$reps" <<'PY'
 import csv, sys, re
-out, delta, seed, reps = sys.argv[1:]
+out, delta, candidates, seed, reps = sys.argv[1:]
 rows = list(csv.DictReader(open(f"{out}/pilot/metrics.csv")))
 last = max(int(r["iteration"]) for r in rows)
 panel = open(f"{out}/personas/pilot-panel.yaml").read()
 thr = re.search(r"threshold: ([0-9.]+)", panel).group(1)
 slope = re.search(r"slope: ([0-9.]+)", panel).group(1)
+def values(arm, metric):
+    v = {int(r["replicate"]): float(r["value"]) for r in rows
+         if r["arm"] == arm and r["metric"] == metric and int(r["iteration"]) == last}
+    return [v[k] for k in sorted(v)]
 def mean(arm, metric):
-    v = [float(r["value"]) for r in rows if r["arm"] == arm and r["metric"] == metric and int(r["iteration"]) == last]
+    v = values(arm, metric)
     return sum(v) / len(v)
 cells = []
 for m in ["recall@75", "precision@8", "helpfulness", "adoption"]:
     a, f = mean("aitl", m), mean("frozen", m)
-    cells.append(f"{m} {100 * (a / f - 1):+.1f}%")
-print(f"delta {delta} seed {seed} reps {reps} panel threshold {thr} slope {slope} frozen adoption "
-      f"{mean('frozen', 'adoption'):.3f}: " + ", ".join(cells))
+    each = [100 * (x / y - 1) for x, y in zip(values("aitl", m), values("frozen", m))]
+    cells.append(f"{m} {100 * (a / f - 1):+.1f}% ({min(each):+.1f} … {max(each):+.1f})")
+print(f"delta {delta} candidates {candidates} seed {seed} reps {reps} panel threshold {thr} slope {slope} "
+      f"frozen helpfulness {mean('frozen', 'helpfulness'):.3f} adoption {mean('frozen', 'adoption'):.3f}: "
+      + ", ".join(cells))
 PY
