@@ -34,7 +34,7 @@ extension ExtractiveGenerator {
     /// The scorer's other weights stay as configured: refitting them as a classifier of
     /// adopted against rejected sentences was tried and made replies worse (helpfulness 4.13 →
     /// 3.34 on the generated world), because the outcome is per reply, not per sentence, so
-    /// ticket-level difficulty confounds every sentence feature. See docs/notes/generation.md.
+    /// ticket-level difficulty confounds every sentence feature. See docs/reply-generation.md.
     /// The evidence of one adoption for each sentence of its reply, in order.
     ///
     /// Positive evidence (the reply was used or edited) goes to every sentence in full: each

@@ -13,7 +13,7 @@ let preKnobWorld = SyntheticWorldKnobs(
 /// The default world is hard in the right way. Measured with no retriever on a world with the
 /// default articles and weeks and a quarter of the tickets (seed 42, 1,500 articles, 10,000
 /// tickets, 26 weeks); the committed corpus (40,000 tickets) gives the figures in
-/// docs/generator.md. Measured here: low overlap 0.092, expanded low overlap 0.018, generated
+/// docs/synthetic-world.md. Measured here: low overlap 0.092, expanded low overlap 0.018, generated
 /// twin pairs 0.107, multi-issue 0.201, mean nuggets 1.71.
 ///
 /// Documented ranges (they hold for every seed tried, with margin):

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Frozen-arm base levels of a corpus, as used to choose the marketplace profile's default knobs
-# (docs/generator.md "Hardness knobs"). Runs the quick start's system, judge and knowledge
+# (docs/synthetic-world.md "Hardness knobs"). Runs the quick start's system, judge and knowledge
 # settings with only `frozen: {retrain: false}`, 1 replicate, 4 weeks, three times:
 #   mix   - the quick start's population          -> recall@75, P@8, nDCG@10, helpfulness, adoption
 #   panel - careful-expert only (threshold 0.65, slope 12) -> adoption = mean sigma(12 (q - 0.65))

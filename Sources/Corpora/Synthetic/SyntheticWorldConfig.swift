@@ -10,7 +10,7 @@ public enum SyntheticProfile: String, CaseIterable, Codable, Sendable {
     public var defaultKnobs: SyntheticWorldKnobs {
         switch self {
         case .marketplace:
-            // Chosen by measuring the frozen arm on candidate worlds (docs/generator.md). The
+            // Chosen by measuring the frozen arm on candidate worlds (docs/synthetic-world.md). The
             // pre-knob world: 0.24, 0.7, 0.06, 1.0, 0.5, 1, 0.25.
             SyntheticWorldKnobs(
                 twinShare: 0.1, paraphraseRate: 0.45, typoRate: 0.04, vocabularyGap: 0.45,
@@ -21,7 +21,7 @@ public enum SyntheticProfile: String, CaseIterable, Codable, Sendable {
 
 /// How hard a generated world is: the generator's tunable rates. Each has a range
 /// (``SyntheticWorldConfig/validate()`` names the option that leaves it) and a per-profile
-/// default (``SyntheticProfile/defaultKnobs``). See docs/generator.md.
+/// default (``SyntheticProfile/defaultKnobs``). See docs/synthetic-world.md.
 public struct SyntheticWorldKnobs: Codable, Sendable, Hashable {
     /// Share of base policies that get a near-duplicate twin differing in one slot (region,
     /// listing type or one number); the twin is listed in `conflicting`. A share `p` puts about

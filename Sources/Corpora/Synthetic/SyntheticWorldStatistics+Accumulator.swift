@@ -1,4 +1,5 @@
 import FlywheelCore
+import WorldTruth
 
 extension SyntheticWorldStatistics {
     /// The statistics of a ticket stream fed one ticket at a time, in time order, so a world
