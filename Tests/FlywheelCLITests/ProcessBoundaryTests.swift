@@ -1,6 +1,7 @@
 import Corpora
 import Engine
 import FlywheelCore
+import FlywheelTestSupport
 import Foundation
 import ProcessStages
 import Scenarios
@@ -14,11 +15,11 @@ import Testing
 /// after another, protocol version 2) and `--jobs 2` (two processes, jobs landing on either).
 /// Needs the debug `flywheel` binary `swift test` builds; skipped without it.
 @Suite(.serialized) struct ProcessBoundaryTests {
-    static var serve: [String]? { CLIFixture.binary.map { [$0, "plugin", "serve", "retriever"] } }
+    static var serve: [String]? { BuiltExecutable.flywheel.map { [$0, "plugin", "serve", "retriever"] } }
 
-    @Test(.enabled(if: CLIFixture.binary != nil, "needs the debug flywheel binary"))
+    @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary"))
     func theSameTop75ListsAndScoresAsTheBuiltinOnCISmall() throws {
-        let reader = try CorpusReader(directory: CLIFixture.root + "/corpora/ci-small")
+        let reader = try CorpusReader(directory: Repository.path("corpora/ci-small"))
         let articles = try reader.articles()
         var stream = try reader.tickets()
         var tickets: [Ticket] = []
@@ -40,7 +41,7 @@ import Testing
         #expect(differing.isEmpty, "\(differing.count) of \(tickets.count) lists differ, e.g. \(differing.prefix(5))")
     }
 
-    @Test(.enabled(if: CLIFixture.binary != nil, "needs the debug flywheel binary"))
+    @Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary"))
     func aRunBehindTheProtocolHasTheBuiltinsMetricsWhateverJobs() throws {
         let serve = try #require(Self.serve).joined(separator: ", ")
         // the same file name in each folder: the run name (metrics.csv's first column) is the same

@@ -100,8 +100,15 @@ final class FaultServer: @unchecked Sendable {
             open += 1
             mostOpen = max(mostOpen, open)
         }
+        // A connection counts as open until its reply is written, not until it is closed: the
+        // client may open its next connection as soon as it has read a reply, before this
+        // thread gets round to closing the old one.
+        var counted = true
+        func release() {
+            if counted { lock.withLock { open -= 1 }; counted = false }
+        }
         defer {
-            lock.withLock { open -= 1 }
+            release()
             close(connection)
         }
         guard let body = readRequest(connection) else { return }
@@ -116,12 +123,15 @@ final class FaultServer: @unchecked Sendable {
                 "choices": [["index": 0, "message": ["role": "assistant", "content": content]]],
                 "usage": ["prompt_tokens": 11, "completion_tokens": 3],
             ])
+            release()
             respond(connection, status: "200 OK", body: [UInt8](json))
         case .status(let code):
+            release()
             respond(connection, status: "\(code) Scripted", body: Array(#"{"error":"scripted"}"#.utf8))
         case .hang(let seconds):
             Thread.sleep(forTimeInterval: seconds)
         case .malformedJSON:
+            release()
             respond(connection, status: "200 OK", body: Array("{\"choices\": [oops".utf8))
         case .compute(let model):
             let request = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
@@ -131,9 +141,11 @@ final class FaultServer: @unchecked Sendable {
                 "choices": [["index": 0, "message": ["role": "assistant", "content": content]]],
                 "usage": ["prompt_tokens": 11, "completion_tokens": 3],
             ])
+            release()
             respond(connection, status: "200 OK", body: [UInt8](json))
         case .truncated:
             let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nConnection: close\r\n\r\n"
+            release()
             send(connection, Array(head.utf8) + Array(#"{"choices":[{"message":{"content":"#.utf8))
         }
     }
