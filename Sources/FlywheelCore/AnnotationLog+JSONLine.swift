@@ -121,10 +121,20 @@ public struct LineObject: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as `\n`,
-    /// `\r`, `\t` or `\u00XX`; every other byte of the UTF-8 (multi-byte sequences included)
-    /// as it is.
-    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+    /// Which control characters get a two-character escape in ``appendQuoted(_:to:shortEscapes:)``;
+    /// every other control character is written `\u00XX`.
+    public enum ShortEscapes: Sendable {
+        /// `\t`, `\n`, `\r`: the annotation log's form (its bytes are stored and exported).
+        case tabsAndNewlines
+        /// `\b`, `\t`, `\n`, `\f`, `\r`: Foundation's `JSONEncoder`'s form (the process
+        /// protocol's hand-written requests must be the encoder's bytes exactly).
+        case foundation
+    }
+
+    /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as
+    /// `shortEscapes` says or `\u00XX`; every other byte of the UTF-8 (multi-byte sequences
+    /// included) as it is.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8], shortEscapes: ShortEscapes = .tabsAndNewlines) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
@@ -135,12 +145,10 @@ public struct LineObject: Sendable {
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 start = i + 1
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-                case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-                default:
+                if let short = shortEscape(byte, shortEscapes) {
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(short)
+                } else {
                     let hex = Array("0123456789abcdef".utf8)
                     out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
                     out.append(hex[Int(byte >> 4)])
@@ -150,5 +158,19 @@ public struct LineObject: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The letter after the backslash for `byte` (a quote, a backslash or a control character),
+    /// or nil for the `\u00XX` form.
+    private static func shortEscape(_ byte: UInt8, _ style: ShortEscapes) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+        case 0x09: UInt8(ascii: "t")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0D: UInt8(ascii: "r")
+        case 0x08 where style == .foundation: UInt8(ascii: "b")
+        case 0x0C where style == .foundation: UInt8(ascii: "f")
+        default: nil
+        }
     }
 }

@@ -20,7 +20,7 @@ enum ListWriter {
             for (j, entry) in list.entries.enumerated() {
                 if j > 0 { out.append(UInt8(ascii: ",")) }
                 out += #"{"article":"#.utf8
-                append(quoted: entry.article.rawValue, to: &out)
+                RequestWriter.string(entry.article.rawValue, to: &out)
                 out += #","score":"#.utf8
                 out += entry.score.description.utf8
                 out.append(UInt8(ascii: "}"))
@@ -34,25 +34,8 @@ enum ListWriter {
     /// `text` as a JSON string.
     static func quoted(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
-        append(quoted: text, to: &out)
+        RequestWriter.string(text, to: &out)
         return out
-    }
-
-    static func append(quoted text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default:
-                out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -1,3 +1,5 @@
+import FlywheelCore
+
 /// The requests that carry most of Flywheel's bytes — `retrieve` (every window's tickets with
 /// their text and tokens), `index` and `publish` (articles in full) — written by hand, byte by
 /// byte, instead of through `JSONEncoder` (a few microseconds per field). The bytes are the
@@ -20,12 +22,9 @@ extension WireWritable {
 
 extension PluginMessages.Retrieve: WireWritable {
     func writeJSON(to out: inout [UInt8]) {
-        out += #"{"depth":\#(depth),"id":\#(id),"model":\#(model),"op":"retrieve","tickets":["#.utf8
-        for (i, t) in tickets.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            t.writeJSON(to: &out)
-        }
-        out += "]}".utf8
+        out += #"{"depth":\#(depth),"id":\#(id),"model":\#(model),"op":"retrieve","tickets":"#.utf8
+        RequestWriter.list(tickets, to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 }
 
@@ -95,28 +94,6 @@ enum RequestWriter {
     /// A JSON string as `JSONEncoder` writes it with `.withoutEscapingSlashes`: `"` and `\`
     /// escaped, the control characters as `\b \t \n \f \r` or `\u00XX`, everything else as is.
     static func string(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var clean = 0  // bytes before `clean` that are written already
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<i]))
-                clean = i + 1
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-                case 0x08: out += #"\b"#.utf8
-                case 0x09: out += #"\t"#.utf8
-                case 0x0A: out += #"\n"#.utf8
-                case 0x0C: out += #"\f"#.utf8
-                case 0x0D: out += #"\r"#.utf8
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += #"\u00"#.utf8
-                    out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
-        }
-        out.append(UInt8(ascii: "\""))
+        LineObject.appendQuoted(text, to: &out, shortEscapes: .foundation)
     }
 }

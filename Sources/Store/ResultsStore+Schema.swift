@@ -25,7 +25,7 @@ extension ResultsStore {
         /// The version number the recorded migrations amount to (`v1`…`vN` → N), counting ones
         /// this flywheel does not know.
         var appliedVersion: Int? {
-            applied.map { Set($0).count }
+            applied?.count
         }
     }
 

@@ -28,14 +28,7 @@ enum YAMLLocation {
     /// key followed by `[i]` indices, or indices alone.
     static func step(_ part: String, from node: Node) -> Node? {
         if let value = node[part] { return value }
-        var name = Substring(part)
-        var indices: [Int] = []
-        while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
-            let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
-        {
-            indices.insert(i, at: 0)
-            name = name[..<open]
-        }
+        let (name, indices) = splitIndices(part)
         var current = node
         if !name.isEmpty {
             guard let value = current[String(name)] else { return nil }
@@ -83,14 +76,7 @@ enum YAMLLocation {
             mapping[first] = new
             return .mapping(mapping)
         }
-        var name = Substring(first)
-        var indices: [Int] = []
-        while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
-            let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
-        {
-            indices.insert(i, at: 0)
-            name = name[..<open]
-        }
+        let (name, indices) = splitIndices(first)
         guard !indices.isEmpty else { return nil }
         let expanded = (name.isEmpty ? [] : [String(name)]) + indices.map { "[\($0)]" } + rest
         if name.isEmpty, case .sequence(var sequence) = node, let i = indices.first, i >= 0, i < sequence.count {
@@ -99,5 +85,19 @@ enum YAMLLocation {
             return .sequence(sequence)
         }
         return expanded.count > parts.count ? replacing(expanded, in: node, with: value) : nil
+    }
+
+    /// A path component's key and its trailing `[i]` indices: `b[2][0]` → (`b`, [2, 0]),
+    /// `[1]` → ("", [1]), `b` → (`b`, []).
+    static func splitIndices(_ part: String) -> (name: Substring, indices: [Int]) {
+        var name = Substring(part)
+        var indices: [Int] = []
+        while name.hasSuffix("]"), let open = name.lastIndex(of: "["),
+            let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        {
+            indices.insert(i, at: 0)
+            name = name[..<open]
+        }
+        return (name, indices)
     }
 }
