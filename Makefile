@@ -19,9 +19,11 @@ run: release
 	@test -f $(CORPUS)/manifest.json || $(SWIFT) run -c release flywheel corpus generate --profile marketplace --out $(CORPUS)
 	$(SWIFT) run -c release flywheel run scenarios/quickstart.yaml --force
 
-# The test suite, then the fast validity controls (zero-skill, shuffled, silent, oracle and the
-# noise family on corpora/ci-small; about a minute after the release build).
+# The house style check (swift-format, a few seconds), the test suite, then the fast validity
+# controls (zero-skill, shuffled, silent, oracle and the noise family on corpora/ci-small; about a
+# minute after the release build).
 test: deps
+	bash scripts/format.sh --check
 	$(SWIFT) test
 	$(MAKE) validity-quick
 

@@ -13,12 +13,12 @@ let package = Package(
         // For a Swift package that brings its own retriever, reranker or generator
         // (Examples/CustomRetriever): the engine and the scenario assembly.
         .library(name: "FlywheelEngine", targets: ["Engine"]),
-        .library(name: "FlywheelScenarios", targets: ["Scenarios"]),
+        .library(name: "FlywheelScenarios", targets: ["Scenarios"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
     ],
     targets: [
         .systemLibrary(
@@ -51,16 +51,18 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: [
-                "FlywheelCore", "WorldTruth", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation", "LLM", "ProcessStages",
-                .product(name: "Yams", package: "Yams"),
+                "FlywheelCore", "WorldTruth", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation",
+                "LLM", "ProcessStages",
+                .product(name: "Yams", package: "Yams")
             ]
         ),
         .target(
             name: "FlywheelCLI",
             dependencies: [
-                "FlywheelCore", "WorldTruth", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store", "Scenarios", "Engine", "Reports", "LLM",
+                "FlywheelCore", "WorldTruth", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store",
+                "Scenarios", "Engine", "Reports", "LLM",
                 "Calibration",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .executableTarget(name: "flywheel", dependencies: ["FlywheelCLI"]),
@@ -76,24 +78,59 @@ let package = Package(
         // process runner); Foundation only, no test framework.
         .target(name: "FlywheelTestSupport", path: "Tests/FlywheelTestSupport"),
         .testTarget(name: "FlywheelCoreTests", dependencies: ["FlywheelCore"]),
-        .testTarget(name: "CorporaTests", dependencies: ["FlywheelTestSupport", "Corpora", "FlywheelCore", "WorldTruth"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RetrievalTests", dependencies: ["FlywheelTestSupport", "Retrieval", "Corpora", "Evaluation", "FlywheelCore", "WorldTruth"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["FlywheelTestSupport", "Evaluation", "World", "FlywheelCore", "WorldTruth"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GenerationTests", dependencies: ["FlywheelTestSupport", "Generation", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
-        .testTarget(name: "WorldTests", dependencies: ["FlywheelTestSupport", "World", "Corpora", "FlywheelCore", "WorldTruth"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalibrationTests", dependencies: ["FlywheelTestSupport", "Calibration", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore", "WorldTruth"]),
-        .testTarget(name: "EngineTests", dependencies: ["FlywheelTestSupport", "Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore", "WorldTruth"]),
         .testTarget(
-            name: "ScenariosTests", dependencies: ["FlywheelTestSupport", "Scenarios", "World", "Evaluation", "FlywheelCore"],
+            name: "CorporaTests", dependencies: ["FlywheelTestSupport", "Corpora", "FlywheelCore", "WorldTruth"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RetrievalTests",
+            dependencies: ["FlywheelTestSupport", "Retrieval", "Corpora", "Evaluation", "FlywheelCore", "WorldTruth"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["FlywheelTestSupport", "Evaluation", "World", "FlywheelCore", "WorldTruth"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "GenerationTests",
+            dependencies: ["FlywheelTestSupport", "Generation", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
+        .testTarget(
+            name: "WorldTests", dependencies: ["FlywheelTestSupport", "World", "Corpora", "FlywheelCore", "WorldTruth"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CalibrationTests",
+            dependencies: ["FlywheelTestSupport", "Calibration", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "FlywheelCore", "WorldTruth"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: [
+                "FlywheelTestSupport", "Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore",
+                "WorldTruth"
+            ]),
+        .testTarget(
+            name: "ScenariosTests",
+            dependencies: ["FlywheelTestSupport", "Scenarios", "World", "Evaluation", "FlywheelCore"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ProcessStagesTests",
-            dependencies: ["FlywheelTestSupport", "ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"],
+            dependencies: [
+                "FlywheelTestSupport", "ProcessStages", "Scenarios", "Engine", "Retrieval", "Corpora", "FlywheelCore"
+            ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "FlywheelCLITests", dependencies: ["FlywheelTestSupport", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World", "WorldTruth"]),
-        .testTarget(name: "LLMTests", dependencies: ["FlywheelTestSupport", "LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora", "WorldTruth"]),
-        .testTarget(name: "ReportsTests", dependencies: ["FlywheelTestSupport", "Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore", "WorldTruth"]),
+        .testTarget(
+            name: "FlywheelCLITests",
+            dependencies: [
+                "FlywheelTestSupport", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World",
+                "WorldTruth"
+            ]),
+        .testTarget(
+            name: "LLMTests",
+            dependencies: [
+                "FlywheelTestSupport", "LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora", "WorldTruth"
+            ]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "FlywheelTestSupport", "Reports", "Scenarios", "Store", "FlywheelCLI", "Corpora", "FlywheelCore",
+                "WorldTruth"
+            ])
     ]
 )
 
@@ -103,7 +140,8 @@ let package = Package(
 if Context.environment["FLYWHEEL_FUZZ"] == "1" {
     package.targets.append(
         .executableTarget(
-            name: "flywheel-fuzz", dependencies: ["Corpora", "Evaluation", "FlywheelCore", "Scenarios", "World", "WorldTruth"],
+            name: "flywheel-fuzz",
+            dependencies: ["Corpora", "Evaluation", "FlywheelCore", "Scenarios", "World", "WorldTruth"],
             path: "Fuzz/Targets", swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
 }

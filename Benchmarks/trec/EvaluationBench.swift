@@ -24,21 +24,23 @@ var run = Run([])
 var qrels = Qrels()
 var loadTimes = [Double]()
 for _ in 0..<repeats {
-    loadTimes.append(try seconds {
-        qrels = try Qrels(contentsOfTRECFile: qrelsPath)
-        run = try Run(contentsOfTRECFile: runPath)
-    })
+    loadTimes.append(
+        try seconds {
+            qrels = try Qrels(contentsOfTRECFile: qrelsPath)
+            run = try Run(contentsOfTRECFile: runPath)
+        })
 }
 var report: EvaluationReport?
 var evalTimes = [Double]()
 for _ in 0..<repeats {
-    evalTimes.append(seconds { report = evaluate(run: run, qrels: qrels, metrics: MetricName.allCases, selection: .trecEval) })
+    evalTimes.append(
+        seconds { report = evaluate(run: run, qrels: qrels, metrics: MetricName.allCases, selection: .trecEval) })
 }
 var means = [String: Double]()
 for name in MetricName.allCases { means[name.rawValue] = report!.mean(name) }
 let result: [String: Any] = [
     "repeats": repeats, "flywheel_load_s": median(loadTimes), "flywheel_evaluate_s": median(evalTimes),
-    "flywheel_means": means, "tickets": report!.tickets.count,
+    "flywheel_means": means, "tickets": report!.tickets.count
 ]
 let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
 print(String(decoding: data, as: UTF8.self))

@@ -18,7 +18,7 @@ let package = Package(
             dependencies: [
                 .product(name: "FlywheelCore", package: flywheel),
                 .product(name: "FlywheelEngine", package: flywheel),
-                .product(name: "FlywheelScenarios", package: flywheel),
+                .product(name: "FlywheelScenarios", package: flywheel)
             ])
     ]
 )

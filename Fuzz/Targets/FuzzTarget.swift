@@ -30,7 +30,8 @@ enum FuzzTarget: String, CaseIterable {
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["FLYWHEEL_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget(rawValue: name) else {
-            FileHandle.standardError.write(Data("set FLYWHEEL_FUZZ_TARGET to one of: \(allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("set FLYWHEEL_FUZZ_TARGET to one of: \(allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
             exit(64)
         }
         return target
@@ -114,7 +115,7 @@ enum FuzzTarget: String, CaseIterable {
                 name: "fuzz", counts: .init(articles: 0, tickets: 0),
                 files: [
                     CorpusFile.articles.fileName: .init(sha256: articles.sha256, bytes: articles.bytes),
-                    CorpusFile.tickets.fileName: .init(sha256: tickets.sha256, bytes: tickets.bytes),
+                    CorpusFile.tickets.fileName: .init(sha256: tickets.sha256, bytes: tickets.bytes)
                 ], source: "fuzz", license: "CC0-1.0", command: "fuzz")
             try? manifest.encoded().write(to: URL(fileURLWithPath: scratch + "/" + Manifest.fileName))
         } else {
@@ -134,7 +135,8 @@ enum FuzzTarget: String, CaseIterable {
         FileManager.default.createFile(atPath: scratch + "/beir/corpus.jsonl", contents: Data(p[0]))
         FileManager.default.createFile(atPath: scratch + "/beir/queries.jsonl", contents: Data(p[1]))
         FileManager.default.createFile(atPath: scratch + "/beir/qrels/test.tsv", contents: Data(p[2]))
-        let options = ImportOptions(name: "fuzz", source: "fuzz", license: "CC0-1.0", command: "fuzz", compressionLevel: 1)
+        let options = ImportOptions(
+            name: "fuzz", source: "fuzz", license: "CC0-1.0", command: "fuzz", compressionLevel: 1)
         _ = try? BEIRImporter(folder: scratch + "/beir").importCorpus(into: scratch + "/beir-out", options: options)
     }
 

@@ -27,7 +27,7 @@ enum AgentSummary {
             share(prefs.filter { $0.choice == .a }.count, prefs.count),
             share(prefs.filter { $0.choice == .tie }.count, prefs.count),
             share(marks.count, relevanceTickets.count),
-            share(relevanceTickets.reduce(0) { $0 + $1.correctLinks + $1.wrongLinks }, relevanceTickets.count),
+            share(relevanceTickets.reduce(0) { $0 + $1.correctLinks + $1.wrongLinks }, relevanceTickets.count)
         ]
     }
 
@@ -60,7 +60,9 @@ enum AgentSummary {
             for c in centres.indices {
                 let members = rows.indices.filter { next[$0] == c }
                 guard !members.isEmpty else { continue }
-                centres[c] = (0..<rows[0].count).map { j in members.reduce(0) { $0 + rows[$1][j] } / Double(members.count) }
+                centres[c] = (0..<rows[0].count).map { j in
+                    members.reduce(0) { $0 + rows[$1][j] } / Double(members.count)
+                }
             }
             if next == assignment { break }
             assignment = next

@@ -20,7 +20,10 @@ public struct Calibration: Sendable {
         /// Family-wise level of the fidelity tests (Bonferroni over all rows).
         public var alpha: Double
         public var judge: Judge
-        public init(maxK: Int = 6, seed: UInt64 = 1, namePrefix: String = "calibrated", alpha: Double = 0.05, judge: Judge = Judge()) {
+        public init(
+            maxK: Int = 6, seed: UInt64 = 1, namePrefix: String = "calibrated", alpha: Double = 0.05,
+            judge: Judge = Judge()
+        ) {
             self.maxK = maxK
             self.seed = seed
             self.namePrefix = namePrefix
@@ -47,10 +50,13 @@ public struct Calibration: Sendable {
     public var agentPersona: [AgentID: String]
     public var fidelity: [FidelityRow]
 
-    public static func run(log: AnnotationLog, records: [TicketID: TicketRecord], options: Options = .init()) throws -> Calibration {
+    public static func run(log: AnnotationLog, records: [TicketID: TicketRecord], options: Options = .init()) throws
+        -> Calibration
+    {
         let data = try CalibrationData(log: log, records: records, judge: options.judge)
         guard data.workedTicketCount > 0 else {
-            throw InputError(file: log.source, "the log has no agent annotations on tickets of the corpus: nothing to calibrate")
+            throw InputError(
+                file: log.source, "the log has no agent annotations on tickets of the corpus: nothing to calibrate")
         }
         let grouping = PersonaGrouping.fit(data, maxK: options.maxK, seed: options.seed)
         var personas: [Persona] = []
@@ -60,7 +66,9 @@ public struct Calibration: Sendable {
             let name = "\(options.namePrefix)-\(i + 1)"
             let p = g.estimate.persona(
                 name: name,
-                description: "Fitted by flywheel calibrate from \(g.agents.count) agents, \(g.agents.reduce(0) { $0 + (data.agents[$1]?.count ?? 0) }) worked tickets.")
+                description:
+                    "Fitted by flywheel calibrate from \(g.agents.count) agents, \(g.agents.reduce(0) { $0 + (data.agents[$1]?.count ?? 0) }) worked tickets."
+            )
             try p.validate(file: name + ".yaml")
             personas.append(p)
             for a in g.agents {
@@ -70,19 +78,23 @@ public struct Calibration: Sendable {
         }
         let resim = try data.resimulated(personas: byAgent, judge: options.judge, seed: options.seed)
         var rows: [FidelityRow] = []
-        let groups = [("all", data.agentIDs)] + zip(personas.map(\.name), grouping.groups.map(\.agents)).map { ($0, $1) }
+        let groups =
+            [("all", data.agentIDs)] + zip(personas.map(\.name), grouping.groups.map(\.agents)).map { ($0, $1) }
         for (name, members) in groups where !(name != "all" && groups.count == 2) {
             let logged = members.flatMap { data.agents[$0] ?? [] }
             let again = members.flatMap { resim.agents[$0] ?? [] }
             for s in FidelityStatistic.allCases {
                 let a = s.counts(logged)
                 let b = s.counts(again)
-                rows.append(FidelityRow(statistic: s, group: name, logged: a, resimulated: b, test: ChiSquareTest(a, b), passes: true))
+                rows.append(
+                    FidelityRow(
+                        statistic: s, group: name, logged: a, resimulated: b, test: ChiSquareTest(a, b), passes: true))
             }
         }
         let level = options.alpha / Double(max(1, rows.count))
         for i in rows.indices { rows[i].passes = rows[i].test.pValue >= level }
-        return Calibration(options: options, data: data, grouping: grouping, personas: personas, agentPersona: names, fidelity: rows)
+        return Calibration(
+            options: options, data: data, grouping: grouping, personas: personas, agentPersona: names, fidelity: rows)
     }
 
     /// The per-test level of the fidelity rows (Bonferroni).

@@ -34,7 +34,8 @@ public struct CalibrationData: Sendable {
     /// `published` replaces the inferred published articles (a re-simulation uses the logged
     /// data's).
     public init(
-        log: AnnotationLog, records: [TicketID: TicketRecord], judge: Judge = Judge(), published known: Set<ArticleID>? = nil
+        log: AnnotationLog, records: [TicketID: TicketRecord], judge: Judge = Judge(),
+        published known: Set<ArticleID>? = nil
     ) throws {
         self.agents = [:]
         self.exposures = log.exposures
@@ -51,7 +52,9 @@ public struct CalibrationData: Sendable {
         var votes: [TicketID: [ArticleID: [(AgentID, Bool)]]] = [:]
         for (ticket, list) in log.annotations {
             for a in list {
-                if case .relevance(let r) = a.annotation, r.rank > 0 { votes[ticket, default: [:]][r.article, default: []].append((r.agent, r.relevant)) }
+                if case .relevance(let r) = a.annotation, r.rank > 0 {
+                    votes[ticket, default: [:]][r.article, default: []].append((r.agent, r.relevant))
+                }
             }
         }
 
@@ -65,7 +68,10 @@ public struct CalibrationData: Sendable {
             for a in log.annotations[ticket] ?? [] { byAgent[a.annotation.agent, default: []].append(a) }
             var judged: (QualityBreakdown, QualityBreakdown?, Int, Int?)?
             if let e = exposure, let a = e.a {
-                judged = (judge.quality(of: a, for: record.truth), e.b.map { judge.quality(of: $0, for: record.truth) }, a.wordCount, e.b?.wordCount)
+                judged = (
+                    judge.quality(of: a, for: record.truth), e.b.map { judge.quality(of: $0, for: record.truth) },
+                    a.wordCount, e.b?.wordCount
+                )
             }
             for (agent, list) in byAgent {
                 var w = WorkedTicket(ticket: ticket, agent: agent, time: list.map(\.time).min()!)
@@ -91,7 +97,8 @@ public struct CalibrationData: Sendable {
         votes: [ArticleID: [(AgentID, Bool)]]
     ) {
         let shownSet = Set(shown)
-        let missed = Set(truth.relevant.filter { $0.value >= 2 && !shownSet.contains($0.key) && published.contains($0.key) }.keys)
+        let missed = Set(
+            truth.relevant.filter { $0.value >= 2 && !shownSet.contains($0.key) && published.contains($0.key) }.keys)
         w.missedNeeded = missed.count
         w.lacking = truth.relevant.contains { $0.value > 0 && !published.contains($0.key) }
         let hasTruth = !truth.relevant.isEmpty
@@ -102,7 +109,11 @@ public struct CalibrationData: Sendable {
                 if let s = logged.seconds { w.seconds[.preference, default: []].append(s) }
             case .adoption(let a):
                 w.adoption = a
-                if a.rationale != nil { w.rationaleSeconds = logged.seconds } else if let s = logged.seconds { w.seconds[.adoption, default: []].append(s) }
+                if a.rationale != nil {
+                    w.rationaleSeconds = logged.seconds
+                } else if let s = logged.seconds {
+                    w.seconds[.adoption, default: []].append(s)
+                }
             case .relevance(let r):
                 w.gaveRelevance = true
                 if let s = logged.seconds { w.seconds[.relevance, default: []].append(s) }

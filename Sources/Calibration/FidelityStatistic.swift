@@ -48,7 +48,9 @@ public enum FidelityStatistic: String, CaseIterable, Sendable {
             case .choice: if let p = t.preference { add(PreferenceChoice.allCases.firstIndex(of: p.choice)!) }
             case .margin: if let m = t.preference?.margin { add(PreferenceMargin.allCases.firstIndex(of: m)!) }
             case .choseBetter:
-                if let p = t.preference, p.choice == .a || p.choice == .b, let qa = t.qualityA, let qb = t.qualityB, qa != qb {
+                if let p = t.preference, p.choice == .a || p.choice == .b, let qa = t.qualityA, let qb = t.qualityB,
+                    qa != qb
+                {
                     add((p.choice == .a) == (qa > qb) ? 1 : 0)
                 }
             case .adoption: if let a = t.adoption { add(AdoptionOutcome.allCases.firstIndex(of: a.outcome)!) }

@@ -27,7 +27,8 @@ struct LinkFit: Sendable, Hashable {
         let l0 = max(0.05, start?.linkMissed ?? 0.3)
         let clampP = { (p: Double) in min(max(p, 1e-4), 1 - 1e-4) }
         let result = NelderMead.minimise(
-            { θ in -LinkFit(linkMissed: Logistic.sigmoid(θ[1]), searchSkill: Logistic.sigmoid(θ[0])).logLikelihood(data) },
+            { θ in -LinkFit(linkMissed: Logistic.sigmoid(θ[1]), searchSkill: Logistic.sigmoid(θ[0])).logLikelihood(data)
+            },
             start: [Logistic.logit(clampP(s0)), Logistic.logit(clampP(l0))], step: 0.5)
         return LinkFit(linkMissed: Logistic.sigmoid(result.point[1]), searchSkill: Logistic.sigmoid(result.point[0]))
     }
@@ -40,7 +41,9 @@ struct LinkFit: Sendable, Hashable {
             let (m, c, w) = (t.missedNeeded, t.correctLinks, t.wrongLinks)
             var knowing = 0.0
             if c + w <= m {
-                knowing = pow(L * s, Double(c)) * choose(m - c, w) * pow(L * (1 - s), Double(w)) * pow(1 - L, Double(m - c - w))
+                knowing =
+                    pow(L * s, Double(c)) * choose(m - c, w) * pow(L * (1 - s), Double(w))
+                    * pow(1 - L, Double(m - c - w))
             }
             let g = L * RelevanceBehaviour.guessRate
             let guessing = c == 0 && w == 0 ? 1 - g : (c == 0 && w == 1 ? g : 0)

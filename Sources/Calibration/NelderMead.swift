@@ -46,7 +46,11 @@ enum NelderMead {
                 let expanded = combine(centroid, simplex[n], -2)
                 let fe = f(expanded)
                 evaluations += 1
-                if fe < fr { (simplex[n], values[n]) = (expanded, fe) } else { (simplex[n], values[n]) = (reflected, fr) }
+                if fe < fr {
+                    (simplex[n], values[n]) = (expanded, fe)
+                } else {
+                    (simplex[n], values[n]) = (reflected, fr)
+                }
             } else if fr < values[n - 1] {
                 (simplex[n], values[n]) = (reflected, fr)
             } else {

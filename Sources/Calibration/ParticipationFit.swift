@@ -27,7 +27,7 @@ struct ParticipationFit: Sendable, Hashable {
         if n > 0 {
             let s = [
                 Double(seen.filter(\.gavePreference).count), Double(seen.filter(\.gaveAdoption).count),
-                Double(seen.filter(\.gaveRelevance).count),
+                Double(seen.filter(\.gaveRelevance).count)
             ]
             var p = s.map { $0 / n }
             for _ in 0..<500 {
@@ -52,7 +52,8 @@ struct ParticipationFit: Sendable, Hashable {
         let z = p.reduce(1) { $0 * (1 - $1) }
         var ll = 0.0
         for t in tickets {
-            ll += Logistic.safeLog(t.flagged ? (t.lacking ? detection : falseFlag) : 1 - (t.lacking ? detection : falseFlag))
+            ll += Logistic.safeLog(
+                t.flagged ? (t.lacking ? detection : falseFlag) : 1 - (t.lacking ? detection : falseFlag))
             let given = [t.gavePreference, t.gaveAdoption, t.gaveRelevance]
             guard given.contains(true) else { continue }
             for (g, pk) in zip(given, p) { ll += Logistic.safeLog(g ? pk : 1 - pk) }

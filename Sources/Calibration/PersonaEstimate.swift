@@ -70,20 +70,25 @@ public struct PersonaEstimate: Sendable, Hashable {
             fatigue: Fatigue(perHour: 0),
             preference: PreferenceBehaviour(
                 noise: round4(p.temperature), positionBias: round4(p.positionBias), lengthBias: round4(p.lengthBias),
-                margins: [round4(p.tie), round4(p.clearly), round4(p.much)].map { min(1, $0) }, tieBand: min(1, round4(p.tie)),
+                margins: [round4(p.tie), round4(p.clearly), round4(p.much)].map { min(1, $0) },
+                tieBand: min(1, round4(p.tie)),
                 bothBad: p.bothBad.map(round4)),
             adoption: AdoptionBehaviour(
-                threshold: round4(adoption.threshold), slope: round4(adoption.slope), editShare: round4(adoption.editShare),
+                threshold: round4(adoption.threshold), slope: round4(adoption.slope),
+                editShare: round4(adoption.editShare),
                 trust: .init(initial: 0.5, rate: 0)),
-            rationale: RationaleBehaviour(accuracy: round4(rationale.accuracy), confusion: rationale.confusion == .uniform ? .uniform : nil),
+            rationale: RationaleBehaviour(
+                accuracy: round4(rationale.accuracy), confusion: rationale.confusion == .uniform ? .uniform : nil),
             relevance: RelevanceBehaviour(
-                checks: relevance.checks, sensitivity: round4(relevance.sensitivity), specificity: round4(relevance.specificity),
+                checks: relevance.checks, sensitivity: round4(relevance.sensitivity),
+                specificity: round4(relevance.specificity),
                 pick: relevance.pick == .random ? .random : nil, linkMissed: round4(links.linkMissed),
                 searchSkill: links.searchSkill.map(round4)),
             missingKnowledge: MissingKnowledgeBehaviour(
                 detection: round4(participation.detection), falseFlag: round4(participation.falseFlag)),
             costSeconds: CostSeconds(
-                preference: round4(costs.preference), adoption: round4(costs.adoption), rationale: round4(costs.rationale),
+                preference: round4(costs.preference), adoption: round4(costs.adoption),
+                rationale: round4(costs.rationale),
                 relevance: round4(costs.relevance), missingKnowledge: round4(costs.missingKnowledge)))
     }
 }

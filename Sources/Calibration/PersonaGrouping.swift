@@ -28,7 +28,8 @@ public struct PersonaGrouping: Sendable {
     public var candidates: [Candidate]
     public var k: Int { groups.count }
 
-    public static func fit(_ data: CalibrationData, maxK: Int = 6, seed: UInt64 = 1, rounds: Int = 8) -> PersonaGrouping {
+    public static func fit(_ data: CalibrationData, maxK: Int = 6, seed: UInt64 = 1, rounds: Int = 8) -> PersonaGrouping
+    {
         let agents = data.agentIDs
         let rows = AgentSummary.standardised(agents.map { AgentSummary.features(data.agents[$0] ?? []) })
         let n = Double(max(1, data.annotationCount))
@@ -42,7 +43,9 @@ public struct PersonaGrouping: Sendable {
                 let used = Set(assignment).sorted()
                 var next: [Int: PersonaEstimate] = [:]
                 for g in used {
-                    let tickets = agents.indices.filter { assignment[$0] == g }.flatMap { data.agents[agents[$0]] ?? [] }
+                    let tickets = agents.indices.filter { assignment[$0] == g }.flatMap {
+                        data.agents[agents[$0]] ?? []
+                    }
                     next[g] = PersonaEstimate.fit(tickets, from: estimates[g])
                 }
                 estimates = next
@@ -71,7 +74,9 @@ public struct PersonaGrouping: Sendable {
             if best == nil || bic < best!.bic { best = (groups, bic) }
         }
         // largest group first, so names are stable: calibrated-1 is the most common persona
-        let ordered = (best?.groups ?? []).sorted { ($0.agents.count, $1.agents.first?.rawValue ?? "") > ($1.agents.count, $0.agents.first?.rawValue ?? "") }
+        let ordered = (best?.groups ?? []).sorted {
+            ($0.agents.count, $1.agents.first?.rawValue ?? "") > ($1.agents.count, $0.agents.first?.rawValue ?? "")
+        }
         return PersonaGrouping(groups: ordered, candidates: candidates)
     }
 }

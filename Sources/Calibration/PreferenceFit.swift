@@ -41,7 +41,8 @@ struct PreferenceFit: Sendable, Hashable {
         var initial = start ?? PreferenceFit()
         if saysBothBad, initial.bothBad == nil { initial.bothBad = 0.3 }
         if !saysBothBad { initial.bothBad = nil }
-        let result = NelderMead.minimise({ -PreferenceFit(coordinates: $0, bothBad: saysBothBad).logLikelihood(data) },
+        let result = NelderMead.minimise(
+            { -PreferenceFit(coordinates: $0, bothBad: saysBothBad).logLikelihood(data) },
             start: initial.coordinates, step: 0.4)
         return PreferenceFit(coordinates: result.point, bothBad: saysBothBad)
     }
@@ -61,7 +62,7 @@ struct PreferenceFit: Sendable, Hashable {
     var coordinates: [Double] {
         var θ = [
             log(temperature), atanh(min(0.999, positionBias / 0.45)), atanh(min(0.999, lengthBias / 0.45)), log(tie),
-            log(max(1e-6, clearly - tie)), log(max(1e-6, much - clearly)),
+            log(max(1e-6, clearly - tie)), log(max(1e-6, much - clearly))
         ]
         if let b = bothBad { θ.append(Logistic.logit(min(max(b, 1e-6), 1 - 1e-6))) }
         return θ
@@ -75,11 +76,14 @@ struct PreferenceFit: Sendable, Hashable {
     }
 
     /// The probability of one logged choice (margin nil: any margin of that choice).
-    func probability(_ choice: PreferenceChoice, _ margin: PreferenceMargin?, qualityA: Double, qualityB: Double, longer: Double) -> Double {
+    func probability(
+        _ choice: PreferenceChoice, _ margin: PreferenceMargin?, qualityA: Double, qualityB: Double, longer: Double
+    ) -> Double {
         let T = temperature
         let bad = bothBad.map { Logistic.sigmoid(($0 - max(qualityA, qualityB)) / T) } ?? 0
         if choice == .bothBad { return bad }
-        let pA = min(max(Logistic.sigmoid((qualityA - qualityB) / T) + positionBias + lengthBias * longer, 1e-12), 1 - 1e-12)
+        let pA = min(
+            max(Logistic.sigmoid((qualityA - qualityB) / T) + positionBias + lengthBias * longer, 1e-12), 1 - 1e-12)
         let l = Logistic.logit(pA)
         let s = Logistic.sigmoid
         let p: Double

@@ -35,7 +35,8 @@ struct RelevanceFit: Sendable, Hashable {
         for t in tickets {
             for m in t.marks {
                 guard let truth = m.truth else { continue }
-                ll += Logistic.safeLog(truth ? (m.said ? sensitivity : 1 - sensitivity) : (m.said ? 1 - specificity : specificity))
+                ll += Logistic.safeLog(
+                    truth ? (m.said ? sensitivity : 1 - sensitivity) : (m.said ? 1 - specificity : specificity))
             }
         }
         return ll

@@ -21,7 +21,9 @@ import FlywheelCore
 ///   and offers it again at the next retraining.
 enum DeployGateCheck {
     /// (training batch, validation marks by ticket). Without a gate everything trains.
-    static func split(_ batch: TrainingBatch, gate: EngineArm.DeployGate?) -> (TrainingBatch, [(Ticket, [ArticleID: Int])]) {
+    static func split(_ batch: TrainingBatch, gate: EngineArm.DeployGate?) -> (
+        TrainingBatch, [(Ticket, [ArticleID: Int])]
+    ) {
         guard let gate else { return (batch, []) }
         var training = batch
         var validation: [TicketID: [ArticleID: Int]] = [:]

@@ -28,7 +28,9 @@ public struct EngineArm: Sendable {
         public var alpha: Double
         /// Most held-out tickets the gate keeps (the most recent), per stage.
         public var validationTickets: Int
-        public init(tolerance: Double = 0, validationShare: Double = 0.2, alpha: Double = 0.05, validationTickets: Int = 500) {
+        public init(
+            tolerance: Double = 0, validationShare: Double = 0.2, alpha: Double = 0.05, validationTickets: Int = 500
+        ) {
             self.tolerance = tolerance
             self.validationShare = validationShare
             self.alpha = alpha
@@ -70,11 +72,15 @@ public struct EngineArm: Sendable {
     }
 
     /// Whether live agents' annotations of `kind` reach training in this arm.
-    func collects(_ kind: SignalKind) -> Bool { Self.collects(kind, retrain: retrain, vendorLabelled: vendor != nil, signals: signals) }
+    func collects(_ kind: SignalKind) -> Bool {
+        Self.collects(kind, retrain: retrain, vendorLabelled: vendor != nil, signals: signals)
+    }
 
     /// The rule: an arm collects a kind of agent feedback (counts it, pays its agent time, trains
     /// on it) when it retrains, is not vendor-labelled and lists the signal.
-    public static func collects(_ kind: SignalKind, retrain: Bool, vendorLabelled: Bool, signals: Set<SignalKind>) -> Bool {
+    public static func collects(_ kind: SignalKind, retrain: Bool, vendorLabelled: Bool, signals: Set<SignalKind>)
+        -> Bool
+    {
         retrain && !vendorLabelled && signals.contains(kind)
     }
 }
@@ -115,7 +121,8 @@ public struct EngineConfig: Sendable {
         withholdShare: Double = 0.1, withholdIntroducedLater: Bool = true,
         authoring: Authoring = Authoring(), panel: Persona = .evaluationPanel, minAgentTrust: Double = 0,
         virtualJudge: (precision: Double, recall: Double)? = nil, horizon: SimDuration? = nil,
-        retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = EngineConfig.defaultAgents, keepAnnotations: Bool = true
+        retrieverDepth: Int = 75, rerankDepth: Int = 8, agents: Int = EngineConfig.defaultAgents,
+        keepAnnotations: Bool = true
     ) {
         self.seed = seed
         self.replicates = replicates

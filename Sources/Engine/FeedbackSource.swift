@@ -9,7 +9,8 @@ import WorldTruth
 protocol FeedbackSource {
     /// The feedback on the suggestion served for `record`, as zero or more deliveries (a log may
     /// spread a ticket's annotations over time).
-    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback]
+    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext)
+        -> [DeliveredFeedback]
 
     /// Whether ``feedback(on:served:context:)`` reads the judge's quality of the served reply A:
     /// the job runner then computes it beforehand, with the suggestion (possibly on another
@@ -78,18 +79,25 @@ extension JobRunner {
     /// preference against the replies of this delivery's exposure, as a re-read of the log judges it).
     mutating func logFeedback(_ d: DeliveredFeedback) {
         let f = d.feedback
-        guard f.preference != nil || f.adoption != nil || !f.relevance.isEmpty || f.missingKnowledge != nil else { return }
+        guard f.preference != nil || f.adoption != nil || !f.relevance.isEmpty || f.missingKnowledge != nil else {
+            return
+        }
         if d.repliesKnown {
-            window.log.append(.exposure(Exposure(
-                ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a, b: d.served.b)))
+            window.log.append(
+                .exposure(
+                    Exposure(
+                        ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a,
+                        b: d.served.b)))
         }
         let (judge, truth) = (d.judging.judge, d.judging.truth)
         let shown = d.repliesKnown ? (a: d.served.a, b: d.served.b) : nil
         func add(_ a: Annotation, _ seconds: Double) {
-            window.log.append(.annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))
+            window.log.append(
+                .annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))
             guard arm.collects(a.kind) else { return }
             window.personaActivity.add(
-                a, seconds: seconds, persona: d.persona, truth: truth, shown: shown, quality: { judge.quality(of: $0, for: $1).total })
+                a, seconds: seconds, persona: d.persona, truth: truth, shown: shown,
+                quality: { judge.quality(of: $0, for: $1).total })
         }
         if let p = f.preference { add(.preference(p), d.costs.preference) }
         if let a = f.adoption { add(.adoption(a), d.costs.adoption + (a.rationale == nil ? 0 : d.costs.rationale)) }

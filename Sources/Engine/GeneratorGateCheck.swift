@@ -59,7 +59,9 @@ enum GeneratorGateCheck {
                 training.adoptions.append(a)
                 continue
             }
-            if let good = verdict(a.annotation) { items.append(.adoption(ticket: a.served.ticket, reply: a.served.a, good: good)) }
+            if let good = verdict(a.annotation) {
+                items.append(.adoption(ticket: a.served.ticket, reply: a.served.a, good: good))
+            }
         }
         return (training, items)
     }
@@ -72,7 +74,8 @@ enum GeneratorGateCheck {
         for (i, item) in items.enumerated() {
             switch item {
             case .preference(let ticket, let chosen, let other):
-                guard let c = generator.appraisal(of: chosen, for: ticket), let o = generator.appraisal(of: other, for: ticket)
+                guard let c = generator.appraisal(of: chosen, for: ticket),
+                    let o = generator.appraisal(of: other, for: ticket)
                 else { return nil }
                 out[i] = c.lexicographicallyPrecedes(o) ? 0 : (o.lexicographicallyPrecedes(c) ? 1 : 0.5)
             case .adoption(let ticket, let reply, let good):
@@ -83,7 +86,9 @@ enum GeneratorGateCheck {
         let good = adoptions.filter(\.good)
         let bad = adoptions.filter { !$0.good }
         guard !good.isEmpty, !bad.isEmpty else { return out }
-        func placement(_ x: [Double], against others: [(index: Int, appraisal: [Double], good: Bool)], higherIsRight: Bool) -> Double {
+        func placement(
+            _ x: [Double], against others: [(index: Int, appraisal: [Double], good: Bool)], higherIsRight: Bool
+        ) -> Double {
             var s = 0.0
             for o in others {
                 if x.lexicographicallyPrecedes(o.appraisal) {

@@ -7,7 +7,8 @@ extension JobRunner {
     /// Evaluates the current system on the held-out tickets and closes the window: offline
     /// metrics (retrieval, helpfulness, adoption by the evaluation population) plus the window's
     /// online and operational figures.
-    mutating func evaluationRecord(job: JobKey, iteration: Int, time: Timestamp, isLast: Bool) throws -> IterationRecord {
+    mutating func evaluationRecord(job: JobKey, iteration: Int, time: Timestamp, isLast: Bool) throws -> IterationRecord
+    {
         // offlineMetrics() is a pure function of the system (its random streams are keyed by seed,
         // replicate and ticket, never by iteration), and the system changes only when a retrain
         // bumps a model version or an article is published; an unchanged system reuses the last
@@ -24,7 +25,9 @@ extension JobRunner {
         func write(_ metric: EngineMetric, _ value: Double) { metrics[metric.name(depths)] = value }
         write(.served, Double(window.served))
         write(.onlineAdoption, window.adoptionShown == 0 ? 0 : Double(window.adopted) / Double(window.adoptionShown))
-        write(.onlineWinRateA, window.preferenceDecided == 0 ? 0 : Double(window.preferenceWonByA) / Double(window.preferenceDecided))
+        write(
+            .onlineWinRateA,
+            window.preferenceDecided == 0 ? 0 : Double(window.preferenceWonByA) / Double(window.preferenceDecided))
         for kind in SignalKind.allCases {
             write(.annotations(kind), Double(window.counts[kind, default: 0]))
         }
@@ -45,7 +48,8 @@ extension JobRunner {
                 trainingExamples: i < 2 ? trainingExamples.relevance : trainingExamples.generator)
         }
         var record = IterationRecord(
-            job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0, deployed: shippedRetrieval || shippedGenerator,
+            job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0,
+            deployed: shippedRetrieval || shippedGenerator,
             isLast: isLast, metrics: metrics, annotations: window.annotationRows, models: models, kbEvents: kbEvents)
         record.log = window.log
         record.personaActivity = window.personaActivity
@@ -89,7 +93,8 @@ extension JobRunner {
             for: heldOut.map(\.ticket), rerankDepth: config.retrieverDepth, purpose: "eval-generate")
         let perTicket = WorkPool.orderedMap(count: heldOut.count, width: servingThreads) { i in
             offlineOutcome(
-                heldOut[i], candidates: outputs.candidates[i], reranked: outputs.reranked[i], replies: outputs.replies[i],
+                heldOut[i], candidates: outputs.candidates[i], reranked: outputs.reranked[i],
+                replies: outputs.replies[i],
                 judge: judge, builtinScore: scorer == nil, panel: panel, recall: recall, precision: precision,
                 ndcg: ndcg, rr: rr)
         }
@@ -148,8 +153,10 @@ extension JobRunner {
     /// ``OfflineOutcome`` of `record`, given what the stages answered for it;
     /// `builtinScore`: whether the builtin judge scores reply A.
     func offlineOutcome(
-        _ record: TicketRecord, candidates: RankedList, reranked: RankedList, replies: (a: Reply, b: Reply), judge: Judge,
-        builtinScore: Bool, panel: Persona, recall: RecallAtK, precision: PrecisionAtK, ndcg: NDCGAtK, rr: ReciprocalRank
+        _ record: TicketRecord, candidates: RankedList, reranked: RankedList, replies: (a: Reply, b: Reply),
+        judge: Judge,
+        builtinScore: Bool, panel: Persona, recall: RecallAtK, precision: PrecisionAtK, ndcg: NDCGAtK,
+        rr: ReciprocalRank
     ) -> OfflineOutcome {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
@@ -180,6 +187,7 @@ extension JobRunner {
     /// The stream the evaluation's helpfulness of `ticket` draws from (the builtin judge's or
     /// a scorer's).
     func evaluationJudgeStream(for ticket: Ticket) -> RandomStream {
-        RandomStream(seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)])
+        RandomStream(
+            seed: config.seed, purpose: "eval-judge", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)])
     }
 }

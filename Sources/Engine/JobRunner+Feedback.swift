@@ -33,7 +33,9 @@ extension JobRunner {
     /// queue and the knowledge base's flags. Signals the arm does not collect are dropped here
     /// (the log keeps everything the agents gave).
     mutating func absorb(_ delivered: DeliveredFeedback) {
-        let (feedback, served, time, judging) = (delivered.feedback, delivered.served, delivered.time, delivered.judging)
+        let (feedback, served, time, judging) = (
+            delivered.feedback, delivered.served, delivered.time, delivered.judging
+        )
         let truth = judging.truth
         let ticket = served.ticket
         let cost = delivered.costs
@@ -53,8 +55,10 @@ extension JobRunner {
                 pending.preferences.append((served, p, judging))
                 pending.tickets[ticket.id] = ticket
             }
-            keep(.init(label: .preference(p.choice), ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
-                       detail: p.margin?.rawValue))
+            keep(
+                .init(
+                    label: .preference(p.choice), ticket: ticket.id.rawValue, agent: p.agent.rawValue, article: nil,
+                    detail: p.margin?.rawValue))
         }
         if let a = feedback.adoption, arm.collects(.adoption) {
             count(.adoption, seconds: cost.adoption + (a.rationale == nil ? 0 : cost.rationale))
@@ -62,16 +66,20 @@ extension JobRunner {
                 pending.adoptions.append((served, a, judging))
                 pending.tickets[ticket.id] = ticket
             }
-            keep(.init(label: .adoption(a.outcome), ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
-                       detail: a.rationale?.rawValue))
+            keep(
+                .init(
+                    label: .adoption(a.outcome), ticket: ticket.id.rawValue, agent: a.agent.rawValue, article: nil,
+                    detail: a.rationale?.rawValue))
         }
         if arm.collects(.relevance) {
             for r in feedback.relevance {
                 count(.relevance, seconds: cost.relevance)
                 pending.relevance.append((r, truth))
                 pending.tickets[ticket.id] = ticket
-                keep(.init(label: .relevance(relevant: r.relevant), ticket: ticket.id.rawValue, agent: r.agent.rawValue,
-                           article: r.article.rawValue, detail: nil))
+                keep(
+                    .init(
+                        label: .relevance(relevant: r.relevant), ticket: ticket.id.rawValue, agent: r.agent.rawValue,
+                        article: r.article.rawValue, detail: nil))
             }
         }
         if let m = feedback.missingKnowledge, arm.collects(.missingKnowledge) {
@@ -79,9 +87,13 @@ extension JobRunner {
             let published = self.published
             kbEvents += knowledge.flag(
                 shuffledFlagTruth(for: truth, ticket: ticket.id), published: { published.contains($0) }, at: time,
-                rng: RandomStream(seed: config.seed, purpose: "authoring", ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
-            keep(.init(label: .missingKnowledge, ticket: ticket.id.rawValue, agent: m.agent.rawValue,
-                       article: nil, detail: m.note))
+                rng: RandomStream(
+                    seed: config.seed, purpose: "authoring",
+                    ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
+            keep(
+                .init(
+                    label: .missingKnowledge, ticket: ticket.id.rawValue, agent: m.agent.rawValue,
+                    article: nil, detail: m.note))
         }
     }
 
@@ -90,7 +102,8 @@ extension JobRunner {
     /// their rate and lose their link with the ticket they were raised on.
     mutating func shuffledFlagTruth(for truth: TicketTruth, ticket: TicketID) -> TicketTruth {
         guard arm.shuffleLabels, !recentTruths.isEmpty else { return truth }
-        var rng = RandomStream(seed: config.seed, purpose: "shuffle-flag", ids: [UInt64(replicate), StableHash.fnv1a(ticket.rawValue)])
+        var rng = RandomStream(
+            seed: config.seed, purpose: "shuffle-flag", ids: [UInt64(replicate), StableHash.fnv1a(ticket.rawValue)])
         return recentTruths[rng.int(below: recentTruths.count)]
     }
 

@@ -37,7 +37,8 @@ extension JobRunner {
         guard !records.isEmpty else { return }
         let heldOut = engine.prepared.heldOutIDs
         let toServe = records.filter { !heldOut.contains($0.ticket.id) }
-        let suggestions = try stageOutputs(for: toServe.map(\.ticket), rerankDepth: config.rerankDepth, purpose: "generate")
+        let suggestions = try stageOutputs(
+            for: toServe.map(\.ticket), rerankDepth: config.rerankDepth, purpose: "generate")
         let judge = engine.world.judge
         let qualities: [QualityBreakdown?] =
             feedbackSource.readsReplyQuality
@@ -85,7 +86,8 @@ extension JobRunner {
             GenerationRequest(
                 ticket: ticket, articles: list.prefix(config.rerankDepth).articles.compactMap { articleByID[$0] },
                 rng: RandomStream(
-                    seed: config.seed, purpose: purpose, ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)]))
+                    seed: config.seed, purpose: purpose, ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)])
+            )
         }
         let replies = try sliced(requests, alone: system.generator.callsOutsideService) {
             try system.generator.suggest(batch: $0)

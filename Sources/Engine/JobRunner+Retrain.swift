@@ -9,7 +9,12 @@ extension JobRunner {
         if arm.vendor != nil { labelVendorSample(arrivedBy: time) }
         var batch = filteredBatch()
         batch.time = time
-        if arm.shuffleLabels { batch = LabelShuffle.shuffled(batch, rng: RandomStream(seed: config.seed, purpose: "shuffle", ids: [UInt64(replicate), UInt64(time.secondsSinceEpoch)])) }
+        if arm.shuffleLabels {
+            batch = LabelShuffle.shuffled(
+                batch,
+                rng: RandomStream(
+                    seed: config.seed, purpose: "shuffle", ids: [UInt64(replicate), UInt64(time.secondsSinceEpoch)]))
+        }
         pending = PendingFeedback()
         guard !batch.isEmpty else { return }
         retrainsSinceEvaluation += 1
@@ -21,7 +26,8 @@ extension JobRunner {
             // same batch; the reranker keeps what it reads beside the candidates itself.
             let base = trainingLine ?? (system.retriever, system.reranker)
             let candidate: (any LearningRetriever, any LearningReranker) = (
-                try base.0.retrained(with: training), try base.1.retrained(with: training))
+                try base.0.retrained(with: training), try base.1.retrained(with: training)
+            )
             if let gate = arm.deployGate, try !retrievalGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
                 trainingLine = candidate
@@ -76,7 +82,9 @@ extension JobRunner {
         generatorGate.add(validation, capacity: gate.validationTickets)
         let items = generatorGate.items
         guard let after = GeneratorGateCheck.agreements(candidate, items) else { return true }
-        guard items.count >= 2, let before = GeneratorGateCheck.agreements(system.generator, items) else { return false }
+        guard items.count >= 2, let before = GeneratorGateCheck.agreements(system.generator, items) else {
+            return false
+        }
         let level = generatorGate.nextLevel(alpha: gate.alpha)
         return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: 0)
     }
@@ -98,11 +106,13 @@ extension JobRunner {
         var state = AgentState(persona: persona)
         for (served, truth) in ready {
             let key = StableHash.fnv1a(served.ticket.id.rawValue)
-            let shown = ShownSuggestion(ticket: served.ticket, a: served.a, b: served.b, articles: served.shown.articles)
+            let shown = ShownSuggestion(
+                ticket: served.ticket, a: served.a, b: served.b, articles: served.shown.articles)
             let judging = JudgingContext(truth: truth, judge: engine.world.judge)
             let feedback = labeller.respond(
                 to: shown, judging: judging, published: { _ in true }, state: &state,
-                rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]), library: library)
+                rng: RandomStream(seed: config.seed, purpose: "vendor", ids: [UInt64(replicate), key]), library: library
+            )
             if let p = feedback.preference {
                 pending.preferences.append((served, p, judging))
                 window.counts[.preference, default: 0] += 1
@@ -131,12 +141,15 @@ extension JobRunner {
         }
         // Spot audits feed each agent's trust estimate (10% of annotations, keyed draws).
         for (i, v) in verdicts.enumerated() {
-            var rng = RandomStream(seed: config.seed, purpose: "audit", ids: [UInt64(replicate), StableHash.fnv1a(v.ticket.rawValue), UInt64(i)])
+            var rng = RandomStream(
+                seed: config.seed, purpose: "audit",
+                ids: [UInt64(replicate), StableHash.fnv1a(v.ticket.rawValue), UInt64(i)])
             if rng.uniform() < 0.1 { trust.record(v.agent, correct: v.correct) }
         }
         let keep = QualityAudit.keepMask(
             verdicts.map(\.correct), virtualJudge: config.virtualJudge,
-            rng: RandomStream(seed: config.seed, purpose: "virtual-judge", ids: [UInt64(replicate), UInt64(versions.reduce(0, +))]))
+            rng: RandomStream(
+                seed: config.seed, purpose: "virtual-judge", ids: [UInt64(replicate), UInt64(versions.reduce(0, +))]))
         var kept = [Bool]()
         for (i, v) in verdicts.enumerated() {
             kept.append(keep[i] && trust.estimate(v.agent) >= config.minAgentTrust)
@@ -185,7 +198,9 @@ enum QualityAudit {
     /// correct annotation with probability `recall`, and a wrong one with the probability that
     /// makes the kept set's expected share correct equal `precision` (given this batch's share
     /// correct); everything is kept when there is no virtual judge.
-    static func keepMask(_ correct: [Bool], virtualJudge: (precision: Double, recall: Double)?, rng: RandomStream) -> [Bool] {
+    static func keepMask(_ correct: [Bool], virtualJudge: (precision: Double, recall: Double)?, rng: RandomStream)
+        -> [Bool]
+    {
         guard let vj = virtualJudge, !correct.isEmpty else { return correct.map { _ in true } }
         let c = Double(correct.filter { $0 }.count) / Double(correct.count)
         let keepWrong = c >= 1 ? 0 : min(1, c * vj.recall * (1 - vj.precision) / (max(vj.precision, 1e-9) * (1 - c)))

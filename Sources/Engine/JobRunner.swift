@@ -60,7 +60,8 @@ struct JobRunner {
         self.published = published
         self.library = published.sorted()
         self.knowledge = KnowledgeQueue(withheld: withheld, settings: config.authoring)
-        self.feedbackSource = arm.log.map { LoggedFeedback(log: $0) }
+        self.feedbackSource =
+            arm.log.map { LoggedFeedback(log: $0) }
             ?? SimulatedFeedback(agents: JobRunner.agents(engine: engine, arm: arm, replicate: replicate))
         self.system = try engine.makeSystem(engine.articles.filter { published.contains($0.id) })
     }
@@ -86,14 +87,17 @@ struct JobRunner {
         let population = arm.population ?? engine.world.population
         let weights = population.map(\.weight)
         return (0..<engine.config.agents).map { i in
-            var rng = RandomStream(seed: engine.config.seed, purpose: "agent-persona", ids: [UInt64(replicate), UInt64(i)])
+            var rng = RandomStream(
+                seed: engine.config.seed, purpose: "agent-persona", ids: [UInt64(replicate), UInt64(i)])
             var persona = population[rng.weightedIndex(weights)].persona
             persona.participation.preference *= arm.participation
             persona.participation.adoption *= arm.participation
             persona.participation.relevance *= arm.participation
             persona.participation.missingKnowledge *= arm.participation
             let digits = String(i)
-            return SimulatedAgent(id: AgentID("agent-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits), persona: persona)
+            return SimulatedAgent(
+                id: AgentID("agent-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits),
+                persona: persona)
         }
     }
 

@@ -109,9 +109,11 @@ struct KnowledgeQueue: Sendable {
         withheld.remove(g)
         if let written { withheld.remove(written) }
         scheduled.append((g, written, time + settings.delay))
-        events.append(.init(time: time, article: (written ?? g).rawValue,
-                            kind: written == g ? .authoringScheduled : (written == nil ? .nothingWritten : .wrongArticleScheduled),
-                            flags: group.flags))
+        events.append(
+            .init(
+                time: time, article: (written ?? g).rawValue,
+                kind: written == g ? .authoringScheduled : (written == nil ? .nothingWritten : .wrongArticleScheduled),
+                flags: group.flags))
         return events
     }
 
@@ -129,8 +131,13 @@ struct KnowledgeQueue: Sendable {
                 groups[item.group] = Group()
             }
             if let written = item.written {
-                out.append((written, .init(time: item.due, article: written.rawValue, kind: .published,
-                                           flags: groups[item.group]?.flags ?? 0)))
+                out.append(
+                    (
+                        written,
+                        .init(
+                            time: item.due, article: written.rawValue, kind: .published,
+                            flags: groups[item.group]?.flags ?? 0)
+                    ))
             }
         }
         return out

@@ -14,14 +14,18 @@ struct LoggedFeedback: FeedbackSource {
     /// The log's annotations are about its own exposure, not judged here.
     var readsReplyQuality: Bool { false }
 
-    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback] {
+    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext)
+        -> [DeliveredFeedback]
+    {
         guard let annotations = log.annotations[record.ticket.id], !annotations.isEmpty else { return [] }
         var asShown = served
         var repliesKnown = false
         if let e = log.exposures[record.ticket.id] {
             asShown.shown = RankedList(
                 ticket: record.ticket.id,
-                entries: e.shown.enumerated().map { .init(article: $0.element, score: Double(e.shown.count - $0.offset)) })
+                entries: e.shown.enumerated().map {
+                    .init(article: $0.element, score: Double(e.shown.count - $0.offset))
+                })
             if let a = e.a, let b = e.b {
                 asShown.a = a
                 asShown.b = b

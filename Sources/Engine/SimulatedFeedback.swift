@@ -18,7 +18,9 @@ struct SimulatedFeedback: FeedbackSource {
 
     var readsReplyQuality: Bool { true }
 
-    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext) -> [DeliveredFeedback] {
+    mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext)
+        -> [DeliveredFeedback]
+    {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
         var assign = RandomStream(seed: context.seed, purpose: "assign", ids: [UInt64(context.replicate), key])
@@ -38,8 +40,11 @@ struct SimulatedFeedback: FeedbackSource {
             to: shown, judging: judging, published: { published.contains($0) }, state: &agentStates[index],
             rng: RandomStream(seed: context.seed, purpose: "agent", ids: [UInt64(context.replicate), key]),
             library: context.library)
-        return [DeliveredFeedback(
-            feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name, time: ticket.createdAt,
-            judging: judging)]
+        return [
+            DeliveredFeedback(
+                feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name,
+                time: ticket.createdAt,
+                judging: judging)
+        ]
     }
 }

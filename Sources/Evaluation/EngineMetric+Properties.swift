@@ -27,7 +27,9 @@ extension EngineMetric {
 
     public var direction: MetricDirection {
         switch self {
-        case .recall, .precision, .ndcg, .mrr, .helpfulness, .helpfulnessAtLeast4, .adoption, .onlineAdoption, .gapsClosed: .higher
+        case .recall, .precision, .ndcg, .mrr, .helpfulness, .helpfulnessAtLeast4, .adoption, .onlineAdoption,
+            .gapsClosed:
+            .higher
         case .agentMinutes, .vendorMinutes, .authoringMinutes, .gapsOpen, .falseFlags, .daysToClose, .wrongArticles,
             .judgeMalformed:
             .lower
@@ -65,7 +67,8 @@ extension EngineMetric {
     /// What the metric measures, in one sentence (the generated scenario reference).
     public var meaning: String {
         switch self {
-        case .recall: "Share of a held-out ticket's relevant articles in the first stage's list (K = `system.retriever.depth`)."
+        case .recall:
+            "Share of a held-out ticket's relevant articles in the first stage's list (K = `system.retriever.depth`)."
         case .precision: "Share of relevant articles among the K the reranker shows (K = `system.reranker.depth`)."
         case .ndcg: "nDCG of the reranked list at \(Self.ndcgCutoff), graded by the truth's relevance."
         case .mrr: "Reciprocal rank of the first relevant article in the reranked list."
@@ -100,7 +103,9 @@ extension EngineMetric {
     public static func range(of name: String) -> ClosedRange<Double>? { EngineMetric(name: name)?.range }
 
     /// The range of a difference of two values of the metric named `name`.
-    public static func differenceRange(of name: String) -> ClosedRange<Double>? { EngineMetric(name: name)?.differenceRange }
+    public static func differenceRange(of name: String) -> ClosedRange<Double>? {
+        EngineMetric(name: name)?.differenceRange
+    }
 
     /// The unit of the metric named `name`; "count" for a name the engine does not write.
     public static func unit(of name: String) -> String { EngineMetric(name: name)?.unit ?? "count" }

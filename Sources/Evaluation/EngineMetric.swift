@@ -23,10 +23,15 @@ public enum EngineMetric: Hashable, Sendable, CaseIterable {
 
     /// Every metric, in the order tables list them: the headline metrics first.
     public static var allCases: [EngineMetric] {
-        [.recall, .precision, .ndcg, .mrr, .helpfulness, .helpfulnessAtLeast4, .adoption, .served, .onlineAdoption, .onlineWinRateA]
+        [
+            .recall, .precision, .ndcg, .mrr, .helpfulness, .helpfulnessAtLeast4, .adoption, .served, .onlineAdoption,
+            .onlineWinRateA
+        ]
             + SignalKind.allCases.map(EngineMetric.annotations)
-            + [.agentMinutes, .vendorMinutes, .retrains, .gateRejections, .kbSize, .gapsOpen, .gapsClosed, .falseFlags,
-               .daysToClose, .authoringMinutes, .wrongArticles, .judgeMalformed]
+            + [
+                .agentMinutes, .vendorMinutes, .retrains, .gateRejections, .kbSize, .gapsOpen, .gapsClosed, .falseFlags,
+                .daysToClose, .authoringMinutes, .wrongArticles, .judgeMalformed
+            ]
     }
 
     /// The cutoff of nDCG, whatever the depths.
@@ -103,7 +108,9 @@ public enum EngineMetric: Hashable, Sendable, CaseIterable {
             }
             return
         }
-        guard let metric = Self.allCases.first(where: { !$0.followsDepth && $0.name(Self.sentinel) == name }) else { return nil }
+        guard let metric = Self.allCases.first(where: { !$0.followsDepth && $0.name(Self.sentinel) == name }) else {
+            return nil
+        }
         self = metric
     }
 

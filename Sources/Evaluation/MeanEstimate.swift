@@ -28,7 +28,8 @@ public struct MeanEstimate: Hashable, Sendable, Codable {
         count = values.count
         standardDeviation = Statistics.standardDeviation(values)
         if let s = standardDeviation {
-            let half = StudentT(degreesOfFreedom: Double(count - 1)).quantile(0.5 + level / 2)
+            let half =
+                StudentT(degreesOfFreedom: Double(count - 1)).quantile(0.5 + level / 2)
                 * s / Double(count).squareRoot()
             interval = ConfidenceInterval(lower: mean - half, upper: mean + half, level: level)
         } else {

@@ -50,7 +50,8 @@ public struct MetricName: Hashable, Sendable, Comparable, CaseIterable, RawRepre
     public static let allCases: [MetricName] = [.recall75, .precision8, .ndcg10, .mrr]
 
     /// The forms ``parse(_:field:)`` accepts, for error messages and `--help`.
-    public static let accepted = "recall@K, precision@K (or p@K), ndcg@K, mrr (K ≥ 1), e.g. recall@75, precision@8, ndcg@10, mrr"
+    public static let accepted =
+        "recall@K, precision@K (or p@K), ndcg@K, mrr (K ≥ 1), e.g. recall@75, precision@8, ndcg@10, mrr"
 
     /// The canonical spelling, e.g. `recall@75`.
     public var rawValue: String {
@@ -91,7 +92,7 @@ public struct MetricName: Hashable, Sendable, Comparable, CaseIterable, RawRepre
         let prefixes: [(String, MetricKind)] = [
             ("recall@", .recall), ("recall_", .recall), ("precision@", .precision), ("p@", .precision),
             ("p_", .precision), ("ndcg@", .ndcg), ("ndcg_cut_", .ndcg), ("ndcg_cut.", .ndcg),
-            ("recall.", .recall), ("p.", .precision),
+            ("recall.", .recall), ("p.", .precision)
         ]
         for (prefix, kind) in prefixes where lower.hasPrefix(prefix) {
             let digits = lower.dropFirst(prefix.count)
@@ -125,7 +126,9 @@ public struct MetricName: Hashable, Sendable, Comparable, CaseIterable, RawRepre
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let name = MetricName(rawValue: text) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "unknown metric \"\(text)\"; expected one of \(MetricName.accepted)"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "unknown metric \"\(text)\"; expected one of \(MetricName.accepted)"))
         }
         self = name
     }

@@ -82,7 +82,8 @@ public enum OffPolicy {
             stats.sort()
             let alpha = 1 - level
             interval = ConfidenceInterval(
-                lower: Statistics.quantile(sorted: stats, alpha / 2), upper: Statistics.quantile(sorted: stats, 1 - alpha / 2),
+                lower: Statistics.quantile(sorted: stats, alpha / 2),
+                upper: Statistics.quantile(sorted: stats, 1 - alpha / 2),
                 level: level)
         }
         return OffPolicyEstimate(

@@ -22,7 +22,8 @@ enum TrecText {
                 switch byte {
                 case 0x20, 0x09, 0x0D, 0x0A:  // blank, tab, CR, LF
                     if fieldStart >= 0 {
-                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
+                        fields.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self))
                         fieldStart = -1
                     }
                     if byte == 0x0A {

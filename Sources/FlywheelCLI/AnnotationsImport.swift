@@ -41,7 +41,10 @@ struct AnnotationsImport: AsyncParsableCommand {
         var format: AnnotationImporter.Format?
         if let f = self.format {
             guard let parsed = AnnotationImporter.Format(rawValue: f) else {
-                throw InputError(field: "--format", "unknown format \"\(f)\"; expected one of \(AnnotationImporter.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw InputError(
+                    field: "--format",
+                    "unknown format \"\(f)\"; expected one of \(AnnotationImporter.Format.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             format = parsed
         }

@@ -29,8 +29,11 @@ struct AnnotationsValidate: AsyncParsableCommand {
         if let corpus { (tickets, articles) = try CorpusIDs.read(corpus) }
         let report = try AnnotationLogReader.validate(log, tickets: tickets, articles: articles, limit: maxIssues)
         if report.problems.isEmpty {
-            let counts = report.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            print("ok: \(log): \(report.entries) lines (\(counts))\(corpus.map { "; every ticket and article is in \($0)" } ?? "")")
+            let counts = report.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+                separator: ", ")
+            print(
+                "ok: \(log): \(report.entries) lines (\(counts))\(corpus.map { "; every ticket and article is in \($0)" } ?? "")"
+            )
             return
         }
         var err = StandardError()

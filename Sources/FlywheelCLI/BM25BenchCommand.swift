@@ -49,32 +49,41 @@ struct BM25BenchCommand: ParsableCommand {
         for _ in 0..<max(repeats, 1) {
             let t = clock.now
             let c = ProcessMemory.processCPUSeconds()
-            for (i, q) in queryTokens.enumerated() { top[i] = index.searchDocumentsExhaustive(terms: q.tokens, depth: k) }
+            for (i, q) in queryTokens.enumerated() {
+                top[i] = index.searchDocumentsExhaustive(terms: q.tokens, depth: k)
+            }
             passCPUSeconds.append(ProcessMemory.processCPUSeconds() - c)
             passSeconds.append((clock.now - t).seconds)
             let e = clock.now
             let ec = ProcessMemory.processCPUSeconds()
-            for (i, q) in queryTokens.enumerated() { pruned[i] = index.searchDocumentsPruned(terms: q.tokens, depth: k) }
+            for (i, q) in queryTokens.enumerated() {
+                pruned[i] = index.searchDocumentsPruned(terms: q.tokens, depth: k)
+            }
             prunedCPUSeconds.append(ProcessMemory.processCPUSeconds() - ec)
             prunedSeconds.append((clock.now - e).seconds)
         }
         let identical = zip(pruned, top).allSatisfy { pruned, exhaustive in
             pruned.count == exhaustive.count
-                && zip(pruned, exhaustive).allSatisfy { $0.document == $1.document && $0.score.bitPattern == $1.score.bitPattern }
+                && zip(pruned, exhaustive).allSatisfy {
+                    $0.document == $1.document && $0.score.bitPattern == $1.score.bitPattern
+                }
         }
         passCPUSeconds.sort()
         prunedSeconds.sort()
         prunedCPUSeconds.sort()
-        let lists = top.map { $0.map { RankedList.Entry(article: index.articleID(ofDocument: $0.document), score: Double($0.score)) } }
+        let lists = top.map {
+            $0.map { RankedList.Entry(article: index.articleID(ofDocument: $0.document), score: Double($0.score)) }
+        }
         passSeconds.sort()
         let median = passSeconds[passSeconds.count / 2]
         if let out {
             var text = ""
             for (q, list) in zip(queryTokens, lists) {
                 let object: [String: Any] = [
-                    "id": q.id, "docs": list.map(\.article.rawValue), "scores": list.map(\.score),
+                    "id": q.id, "docs": list.map(\.article.rawValue), "scores": list.map(\.score)
                 ]
-                text += String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+                text += String(
+                    decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
                 text += "\n"
             }
             try text.write(toFile: out, atomically: true, encoding: .utf8)
@@ -95,7 +104,7 @@ struct BM25BenchCommand: ParsableCommand {
             "pruned_speedup": median / prunedSeconds[prunedSeconds.count / 2],
             "pruned_lists_identical": identical,
             "rss_start_mib": rssStart, "rss_loaded_mib": rssLoaded, "rss_built_mib": rssBuilt,
-            "index_mib": rssBuilt - rssLoaded, "peak_rss_mib": ProcessMemory.peakMiB(),
+            "index_mib": rssBuilt - rssLoaded, "peak_rss_mib": ProcessMemory.peakMiB()
         ]
         let data = try JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))

@@ -51,7 +51,8 @@ struct CadenceCommand: ParsableCommand {
     @Option(help: "The arm whose cadence varies (default: the first learning arm).")
     var arm: String?
 
-    @Option(help: "The metric whose gain defines time-to-90% (default: the most valued metric of cost.value_per_point).")
+    @Option(
+        help: "The metric whose gain defines time-to-90% (default: the most valued metric of cost.value_per_point).")
     var metric: String?
 
     @Option(help: "Results folder (default: results/<scenario name>-cadence).")
@@ -81,7 +82,8 @@ struct CadenceCommand: ParsableCommand {
 
     func run() throws {
         let study = try CadenceRun(
-            scenarioPath: scenario, cadences: cadences, horizon: horizon, replicates: replicates, arm: arm, metric: metric,
+            scenarioPath: scenario, cadences: cadences, horizon: horizon, replicates: replicates, arm: arm,
+            metric: metric,
             out: out, jobs: jobs, quiet: quiet
         ).run()
         print(TerminalText.lines(study.study.table()))
@@ -115,7 +117,9 @@ struct CadenceRun {
             guard let d = SimDuration(parsing: p), d.seconds >= 3600 else {
                 throw InputError(field: "--cadences", "'\(p)' is not a cadence of at least 1h like 3d, 1w or 13w")
             }
-            guard seen.insert(d.description).inserted else { throw InputError(field: "--cadences", "'\(p)' is listed twice") }
+            guard seen.insert(d.description).inserted else {
+                throw InputError(field: "--cadences", "'\(p)' is listed twice")
+            }
             return (d.description, d)
         }
     }
@@ -123,19 +127,29 @@ struct CadenceRun {
     func run() throws -> (study: CadenceStudy, directory: String) {
         var scenario = try ScenarioLoader.load(path: scenarioPath)
         let list = try parsedCadences()
-        let armName = try arm ?? scenario.armNames.first { name in
-            let a = scenario.arms[name]!
-            return a.retrain && a.labelling == nil && name != scenario.baseline
-        } ?? { throw InputError(file: scenarioPath, field: "arms", "no arm retrains from live agents; name one with --arm") }()
+        let armName =
+            try arm ?? scenario.armNames.first { name in
+                let a = scenario.arms[name]!
+                return a.retrain && a.labelling == nil && name != scenario.baseline
+            }
+            ?? {
+                throw InputError(
+                    file: scenarioPath, field: "arms", "no arm retrains from live agents; name one with --arm")
+            }()
         guard let base = scenario.arms[armName] else {
-            throw InputError(field: "--arm", "'\(armName)' is not an arm; arms: \(scenario.armNames.joined(separator: ", "))")
+            throw InputError(
+                field: "--arm", "'\(armName)' is not an arm; arms: \(scenario.armNames.joined(separator: ", "))")
         }
         guard base.retrain else {
             throw InputError(
-                field: "--arm", "'\(armName)' does not retrain (retrain: false), so it has no cadence to vary; name an arm that retrains")
+                field: "--arm",
+                "'\(armName)' does not retrain (retrain: false), so it has no cadence to vary; name an arm that retrains"
+            )
         }
         if let horizon {
-            guard !SimDuration.isTooLong(horizon) else { throw InputError(field: "--horizon", SimDuration.tooLongMessage(horizon)) }
+            guard !SimDuration.isTooLong(horizon) else {
+                throw InputError(field: "--horizon", SimDuration.tooLongMessage(horizon))
+            }
             guard let h = SimDuration(parsing: horizon), h.seconds > 0 else {
                 throw InputError(field: "--horizon", "'\(horizon)' is not a duration like 26w")
             }
@@ -148,11 +162,14 @@ struct CadenceRun {
             scenario.replicates = replicates
         }
         guard let metric = self.metric ?? Self.mostValued(scenario.cost.valuePerPoint) else {
-            throw InputError(file: scenarioPath, field: "cost.value_per_point", "values no metric; name one with --metric")
+            throw InputError(
+                file: scenarioPath, field: "cost.value_per_point", "values no metric; name one with --metric")
         }
         let known = EngineMetric.names(scenario.system.metricDepths)
         guard known.contains(metric) else {
-            throw InputError(field: "--metric", "'\(metric)' is not a metric the engine writes; metrics: \(known.joined(separator: ", "))")
+            throw InputError(
+                field: "--metric",
+                "'\(metric)' is not a metric the engine writes; metrics: \(known.joined(separator: ", "))")
         }
         let valuePerPoint = Self.valuePerPoint(scenario.cost.valuePerPoint, metric: self.metric)
         var arms: [String: ArmSpec] = [:]
@@ -188,8 +205,10 @@ struct CadenceRun {
             perRetrain: cost.perRetrain, perAgentMinute: cost.perAgentMinute, valuePerPoint: valuePerPoint)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try writeAtomically(String(decoding: try encoder.encode(study), as: UTF8.self) + "\n", to: directory + "/cadence.json")
-        try writeAtomically(HTMLReport.render(try ReportLoader.input(directory: directory)), to: directory + "/report.html")
+        try writeAtomically(
+            String(decoding: try encoder.encode(study), as: UTF8.self) + "\n", to: directory + "/cadence.json")
+        try writeAtomically(
+            HTMLReport.render(try ReportLoader.input(directory: directory)), to: directory + "/report.html")
         return (study, directory)
     }
 

@@ -10,7 +10,8 @@ import WorldTruth
 struct CalibrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit personas to an annotation log by maximum likelihood, group agents into k personas (BIC), and check the fit by re-simulation.",
+        abstract:
+            "Fit personas to an annotation log by maximum likelihood, group agents into k personas (BIC), and check the fit by re-simulation.",
         discussion: """
             Reads the log (docs/annotations.md) and the corpus it was logged on, fits every \
             persona behaviour the log shows per group of agents, and writes DIR/personas/NAME.yaml \
@@ -56,13 +57,16 @@ struct CalibrateCommand: AsyncParsableCommand {
             try writeAtomically(try p.yamlText() + "\n", to: "\(out)/personas/\(p.name).yaml")
         }
         try writeAtomically(calibration.populationYAML, to: out + "/population.yaml")
-        let rows = calibration.agentPersona.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue),\($0.value)" }
+        let rows = calibration.agentPersona.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+            "\($0.key.rawValue),\($0.value)"
+        }
         try writeAtomically((["agent,persona"] + rows).joined(separator: "\n") + "\n", to: out + "/agents.csv")
         try writeAtomically(calibration.markdown(logPath: annotations, corpusPath: corpus), to: out + "/fidelity.md")
 
         let passed = calibration.fidelity.filter(\.passes).count
         print(
             "\(calibration.personas.count) personas from \(calibration.data.agentIDs.count) agents, \(calibration.data.annotationCount) annotations "
-                + "(\(String(format: "%.1f", Date().timeIntervalSince(started))) s); fidelity: \(passed) of \(calibration.fidelity.count) tests pass; wrote \(out)/")
+                + "(\(String(format: "%.1f", Date().timeIntervalSince(started))) s); fidelity: \(passed) of \(calibration.fidelity.count) tests pass; wrote \(out)/"
+        )
     }
 }

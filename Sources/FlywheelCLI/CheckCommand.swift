@@ -58,7 +58,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Parent folder of the results.")
     var out = "results"
 
-    @Option(help: "Cores in all: (arm × replicate) jobs run at once, and a job serves its tickets on the cores left over.")
+    @Option(
+        help: "Cores in all: (arm × replicate) jobs run at once, and a job serves its tickets on the cores left over.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Fail (exit 1) a scenario that has no expect: assertions.")
@@ -67,25 +68,35 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output: text (one line per assertion) or json (one JSON document on standard output).")
     var format: Format = .text
 
-    @Option(help: "Compare each scenario's curves with the stored run in this folder (RESULTS/run.sqlite, or RESULTS/NAME/run.sqlite), paired by seed; fail when this run falls below it beyond --tolerance.")
+    @Option(
+        help:
+            "Compare each scenario's curves with the stored run in this folder (RESULTS/run.sqlite, or RESULTS/NAME/run.sqlite), paired by seed; fail when this run falls below it beyond --tolerance."
+    )
     var baseline: String?
 
     @Option(help: "With --baseline: the allowed drop, as a share of each metric's range.")
     var tolerance: Double = BaselineCheck.defaultTolerance
 
-    @Option(name: .customLong("baseline-metric"), help: "With --baseline: a metric to compare (repeatable; default every headline metric both runs have).")
+    @Option(
+        name: .customLong("baseline-metric"),
+        help: "With --baseline: a metric to compare (repeatable; default every headline metric both runs have).")
     var baselineMetrics: [String] = []
 
     @Flag(help: "No progress bars.")
     var quiet = false
 
-    @Flag(help: "Replace existing results whose run key differs (the scenario, a persona, the corpus or the version changed).")
+    @Flag(
+        help:
+            "Replace existing results whose run key differs (the scenario, a persona, the corpus or the version changed)."
+    )
     var force = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be a share ≥ 0") }
-        guard baseline != nil || baselineMetrics.isEmpty else { throw ValidationError("--baseline-metric needs --baseline") }
+        guard baseline != nil || baselineMetrics.isEmpty else {
+            throw ValidationError("--baseline-metric needs --baseline")
+        }
     }
 
     func run() throws {

@@ -51,7 +51,8 @@ extension CheckOutcome {
                     assertions: s.results.map { r in
                         Document.Assertion(
                             name: r.name, kind: r.expectation.kind.rawValue, arm: r.expectation.target.arm,
-                            metric: r.expectation.target.metric, passed: r.passed, measured: r.measured.flatMap(Self.finite),
+                            metric: r.expectation.target.metric, passed: r.passed,
+                            measured: r.measured.flatMap(Self.finite),
                             lower: r.lower.flatMap(Self.finite), upper: r.upper.flatMap(Self.finite), reason: r.reason)
                     }
                         // --baseline: measured = the mean gap over the curve (this − stored), with its interval.

@@ -51,7 +51,8 @@ struct CheckOutcome {
         let plural = unchecked == 1 ? "scenario" : "scenarios"
         if unchecked == 0 { return counts }
         if strict {
-            return "\(passed) passed, \(failed + unchecked) failed (\(unchecked) \(plural) without expect: assertions, --strict)"
+            return
+                "\(passed) passed, \(failed + unchecked) failed (\(unchecked) \(plural) without expect: assertions, --strict)"
         }
         if results.isEmpty && verdicts.isEmpty {
             let which = unchecked == 1 ? "the scenario has no" : "none of the \(unchecked) scenarios has"
@@ -71,12 +72,19 @@ struct CheckOutcome {
     /// (`--strict`) failed; an error is a suite with an `<error>` test case.
     var suites: [JUnitXML.Suite] {
         var suites = scenarios.map { s in
-            let cases = s.unchecked
-                ? [JUnitXML.Case(
-                    name: "expect", failure: strict ? "no expect: assertions (--strict)" : nil,
-                    output: "no expect: assertions", skipped: strict ? nil : "no expect: assertions")]
-                : s.results.map { JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason) }
-                    + s.baseline.map { JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason) }
+            let cases =
+                s.unchecked
+                ? [
+                    JUnitXML.Case(
+                        name: "expect", failure: strict ? "no expect: assertions (--strict)" : nil,
+                        output: "no expect: assertions", skipped: strict ? nil : "no expect: assertions")
+                ]
+                : s.results.map {
+                    JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason)
+                }
+                    + s.baseline.map {
+                        JUnitXML.Case(name: $0.name, failure: $0.passed ? nil : $0.reason, output: $0.reason)
+                    }
             return JUnitXML.Suite(name: s.name, cases: cases, time: s.seconds)
         }
         if let error {

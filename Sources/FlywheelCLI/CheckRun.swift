@@ -24,7 +24,8 @@ struct CheckRun {
 
     /// The run name of a scenario file, as `flywheel run` names it (the file name without `.yaml`).
     static func runName(_ file: String) -> String {
-        RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: 1, resume: false, force: false, quiet: true).name
+        RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: 1, resume: false, force: false, quiet: true)
+            .name
     }
 
     /// Scenario files named by `scenarios`: files as given, folders expanded to their sorted
@@ -74,10 +75,13 @@ struct CheckRun {
                 continue
             }
             let started = Date()
-            var pipeline = RunPipeline(scenarioPath: file, out: nil, replicates: nil, jobs: jobs, resume: true, force: false, quiet: quiet)
+            var pipeline = RunPipeline(
+                scenarioPath: file, out: nil, replicates: nil, jobs: jobs, resume: true, force: false, quiet: quiet)
             pipeline.out = out + "/" + pipeline.name
             // The stored run is found (and checked to be another folder) before anything runs.
-            let reference = try baseline.map { try StoredBaseline(baseline: $0, name: pipeline.name, scenarios: loaded.count, output: pipeline.out!) }
+            let reference = try baseline.map {
+                try StoredBaseline(baseline: $0, name: pipeline.name, scenarios: loaded.count, output: pipeline.out!)
+            }
             // Reuse (or finish) results only on an exact run-key match; refuse otherwise.
             pipeline.force = force
             pipeline.resume = !force
@@ -88,13 +92,19 @@ struct CheckRun {
             let series = ReplicateSeries(rows: rows)
             say("\(shown): \(run.jobsRun == 0 ? "reused" : "ran") \(TerminalText.line(run.directory))")
             let results = scenario.expect.map { $0.evaluate(series: series, baseline: scenario.baseline) }
-            for r in results { say("  \(r.passed ? "PASS" : "FAIL")  \(TerminalText.line(r.name)): \(TerminalText.line(r.reason))") }
+            for r in results {
+                say("  \(r.passed ? "PASS" : "FAIL")  \(TerminalText.line(r.name)): \(TerminalText.line(r.reason))")
+            }
             var verdicts: [BaselineCheck.Verdict] = []
             if let reference { verdicts = try reference.compare(scenario: scenario, rows: rows, check: comparison) }
-            for v in verdicts { say("  \(v.passed ? "PASS" : "FAIL")  \(TerminalText.line(v.name)): \(TerminalText.line(v.reason))") }
-            outcome.scenarios.append(.init(
-                file: file, name: pipeline.name, directory: run.directory, reused: run.jobsRun == 0, results: results,
-                baseline: verdicts, seconds: Date().timeIntervalSince(started)))
+            for v in verdicts {
+                say("  \(v.passed ? "PASS" : "FAIL")  \(TerminalText.line(v.name)): \(TerminalText.line(v.reason))")
+            }
+            outcome.scenarios.append(
+                .init(
+                    file: file, name: pipeline.name, directory: run.directory, reused: run.jobsRun == 0,
+                    results: results,
+                    baseline: verdicts, seconds: Date().timeIntervalSince(started)))
         }
         outcome.failingFile = nil
     }
@@ -104,7 +114,8 @@ struct CheckRun {
     func needsFreshRun(_ pipeline: RunPipeline, _ scenario: Scenario) throws -> Bool {
         let database = (pipeline.out ?? "") + "/run.sqlite"
         guard FileManager.default.fileExists(atPath: database) else { return false }
-        let key = try RunKey(scenario, root: ScenarioPaths.folder(ofFile: pipeline.scenarioPath), file: pipeline.scenarioPath)
+        let key = try RunKey(
+            scenario, root: ScenarioPaths.folder(ofFile: pipeline.scenarioPath), file: pipeline.scenarioPath)
         let stored = try ResultsStore(path: database).runs()
         return stored.isEmpty || stored.contains { $0.name != pipeline.name || RunReuse.mismatch($0, key: key) != nil }
     }

@@ -19,6 +19,6 @@ enum CommandRegistry {
         AnnotationsCommand.self,
         ExportCommand.self,
         CalibrateCommand.self,
-        PluginGroupCommand.self,
+        PluginGroupCommand.self
     ]
 }

@@ -35,7 +35,9 @@ struct CorpusBenchRead: AsyncParsableCommand {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let mb = Double(result.bytes) / 1e6
-            print("run \(i): \(result.lines) lines, \(fmt(mb)) MB uncompressed, \(fmt(seconds, 4)) s, \(fmt(mb / seconds, 1)) MB/s")
+            print(
+                "run \(i): \(result.lines) lines, \(fmt(mb)) MB uncompressed, \(fmt(seconds, 4)) s, \(fmt(mb / seconds, 1)) MB/s"
+            )
         }
     }
 }

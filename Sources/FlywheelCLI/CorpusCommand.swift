@@ -20,7 +20,7 @@ struct CorpusCommand: AsyncParsableCommand {
             CorpusInspect.self,
             CorpusValidate.self,
             CorpusExportQrels.self,
-            CorpusBenchRead.self,
+            CorpusBenchRead.self
         ]
     )
 }

@@ -43,7 +43,9 @@ struct CorpusExportQrels: AsyncParsableCommand {
             text = ""
         }
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: nil) else { throw InputError(file: out, "cannot create") }
+            guard FileManager.default.createFile(atPath: out, contents: nil) else {
+                throw InputError(file: out, "cannot create")
+            }
         }
         try TRECQrelsExporter.lines(from: corpus, includeZeroGrades: !skipZeroGrades) { line in
             text += line

@@ -46,25 +46,46 @@ struct CorpusGenerate: AsyncParsableCommand {
     @Option(help: "First day of the stream, ISO-8601 UTC (e.g. 2026-01-05 or 2026-01-05T00:00:00Z).")
     var start: String = SyntheticWorldConfig.Defaults.start.iso8601
 
-    @Option(help: "Share of base policies with a near-duplicate (conflicting) twin, \(SyntheticWorldKnobs.twinShareRange) (default: the profile's).")
+    @Option(
+        help:
+            "Share of base policies with a near-duplicate (conflicting) twin, \(SyntheticWorldKnobs.twinShareRange) (default: the profile's)."
+    )
     var twinShare: Double?
 
-    @Option(help: "Share of asked facts worded colloquially, far from the article, \(SyntheticWorldKnobs.paraphraseRateRange) (default: the profile's).")
+    @Option(
+        help:
+            "Share of asked facts worded colloquially, far from the article, \(SyntheticWorldKnobs.paraphraseRateRange) (default: the profile's)."
+    )
     var paraphraseRate: Double?
 
-    @Option(help: "Per-word typo rate in chat tickets (email half, phone a sixth), \(SyntheticWorldKnobs.typoRateRange) (default: the profile's).")
+    @Option(
+        help:
+            "Per-word typo rate in chat tickets (email half, phone a sixth), \(SyntheticWorldKnobs.typoRateRange) (default: the profile's)."
+    )
     var typoRate: Double?
 
-    @Option(help: "Share of region/listing-type mentions in customer words rather than the article's, \(SyntheticWorldKnobs.vocabularyGapRange) (default: the profile's).")
+    @Option(
+        help:
+            "Share of region/listing-type mentions in customer words rather than the article's, \(SyntheticWorldKnobs.vocabularyGapRange) (default: the profile's)."
+    )
     var vocabularyGap: Double?
 
-    @Option(help: "Probability that a customer names the region (listing type: 0.9 x), \(SyntheticWorldKnobs.scopeMentionRange) (default: the profile's).")
+    @Option(
+        help:
+            "Probability that a customer names the region (listing type: 0.9 x), \(SyntheticWorldKnobs.scopeMentionRange) (default: the profile's)."
+    )
     var scopeMention: Double?
 
-    @Option(help: "Articles per policy, one per (region, listing type) scope (48 = every scope), \(SyntheticWorldKnobs.scopeVariantsRange) (default: the profile's).")
+    @Option(
+        help:
+            "Articles per policy, one per (region, listing type) scope (48 = every scope), \(SyntheticWorldKnobs.scopeVariantsRange) (default: the profile's)."
+    )
     var scopeVariants: Int?
 
-    @Option(help: "Share of tickets that need two articles, \(SyntheticWorldKnobs.multiIssueShareRange) (default: the profile's).")
+    @Option(
+        help:
+            "Share of tickets that need two articles, \(SyntheticWorldKnobs.multiIssueShareRange) (default: the profile's)."
+    )
     var multiIssueShare: Double?
 
     @Option(help: "Corpus folder to write, e.g. corpora/NAME.")
@@ -81,10 +102,14 @@ struct CorpusGenerate: AsyncParsableCommand {
 
     func config() throws -> SyntheticWorldConfig {
         guard let profile = SyntheticProfile(rawValue: profile) else {
-            throw InputError(field: "--profile", "unknown profile \"\(profile)\"; allowed: \(SyntheticProfile.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                field: "--profile",
+                "unknown profile \"\(profile)\"; allowed: \(SyntheticProfile.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard let start = Timestamp(iso8601: start) else {
-            throw InputError(field: "--start", "expected an ISO-8601 UTC time like 2026-01-05T00:00:00Z, got \"\(start)\"")
+            throw InputError(
+                field: "--start", "expected an ISO-8601 UTC time like 2026-01-05T00:00:00Z, got \"\(start)\"")
         }
         var knobs = profile.defaultKnobs
         if let twinShare { knobs.twinShare = twinShare }
@@ -111,9 +136,13 @@ struct CorpusGenerate: AsyncParsableCommand {
         if !force { try SyntheticWorld.checkNoCorpus(at: out) }
         let clock = ContinuousClock()
         let began = clock.now
-        print("generating \(config.profile.rawValue) world: \(config.articles) articles, \(config.tickets) tickets over \(config.weeks) weeks from \(config.start.date), seed \(config.seed)")
+        print(
+            "generating \(config.profile.rawValue) world: \(config.articles) articles, \(config.tickets) tickets over \(config.weeks) weeks from \(config.start.date), seed \(config.seed)"
+        )
         let k = config.knobs
-        print("  knobs: twin share \(k.twinShare), paraphrase rate \(k.paraphraseRate), typo rate \(k.typoRate), vocabulary gap \(k.vocabularyGap), scope mention \(k.scopeMention), scope variants \(k.scopeVariants), multi-issue share \(k.multiIssueShare)")
+        print(
+            "  knobs: twin share \(k.twinShare), paraphrase rate \(k.paraphraseRate), typo rate \(k.typoRate), vocabulary gap \(k.vocabularyGap), scope mention \(k.scopeMention), scope variants \(k.scopeVariants), multi-issue share \(k.multiIssueShare)"
+        )
         print("  writing \(out) as it is generated (\(jobs) thread\(jobs == 1 ? "" : "s"))")
         // Written into a temporary sibling folder and renamed into place: a failure leaves an
         // existing corpus in --out intact. Name and command are those of --out, not the staging folder.
@@ -131,10 +160,18 @@ struct CorpusGenerate: AsyncParsableCommand {
         func pct(_ x: Double) -> String { String(Int((x * 1000).rounded())).withDecimalPoint }
         print("hardness (no retriever):")
         print("  tickets whose needed article shares < 2 content words with them: \(pct(stats.lowOverlapShare))%")
-        print("  … after expansion with words of earlier tickets for that article: \(pct(stats.expandedLowOverlapShare))%")
-        print("  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%; generated twin pairs cover \(pct(Double(summary.twins) / Double(max(1, manifest.counts.articles))))%")
-        print("  multi-issue tickets: \(pct(stats.multiIssueShare))%; tickets with a conflicting twin: \(pct(stats.conflictingShare))%")
-        print("  new policies introduced mid-stream: \(pct(stats.newPolicyShare))% of articles; mean nuggets per ticket \(String(Int((stats.meanNuggets * 100).rounded())).withTwoDecimals)")
+        print(
+            "  … after expansion with words of earlier tickets for that article: \(pct(stats.expandedLowOverlapShare))%"
+        )
+        print(
+            "  articles with a near-duplicate twin (text-based): \(pct(stats.twinShare))%; generated twin pairs cover \(pct(Double(summary.twins) / Double(max(1, manifest.counts.articles))))%"
+        )
+        print(
+            "  multi-issue tickets: \(pct(stats.multiIssueShare))%; tickets with a conflicting twin: \(pct(stats.conflictingShare))%"
+        )
+        print(
+            "  new policies introduced mid-stream: \(pct(stats.newPolicyShare))% of articles; mean nuggets per ticket \(String(Int((stats.meanNuggets * 100).rounded())).withTwoDecimals)"
+        )
         print("done in \((clock.now - began).printed)")
     }
 }

@@ -89,7 +89,8 @@ struct CorpusImport: AsyncParsableCommand {
             throw InputError(field: "--start", "expected an ISO-8601 time like 2026-01-05T00:00:00Z, got \"\(start)\"")
         }
         guard let step = SimDuration(parsing: interval), step.seconds > 0 else {
-            throw InputError(field: "--interval", "expected a positive duration like 1h, 30m or 1d, got \"\(interval)\"")
+            throw InputError(
+                field: "--interval", "expected a positive duration like 1h, 30m or 1d, got \"\(interval)\"")
         }
         let corpusName = name ?? String(out.split(separator: "/").last ?? "corpus")
         let command = (["flywheel"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
@@ -98,7 +99,8 @@ struct CorpusImport: AsyncParsableCommand {
             command: command, start: startTime, interval: step, compressionLevel: level)
         // Written into a temporary sibling folder and renamed into place: a failure leaves an
         // existing corpus in --out intact.
-        let manifest = try StagedDirectory.write(to: out) { staging in try importCorpus(into: staging, options: options) }
+        let manifest = try StagedDirectory.write(to: out) { staging in try importCorpus(into: staging, options: options)
+        }
         print("imported \(manifest.counts.articles) articles and \(manifest.counts.tickets) tickets into \(out)")
     }
 

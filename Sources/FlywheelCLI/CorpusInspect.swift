@@ -31,21 +31,29 @@ struct CorpusInspect: AsyncParsableCommand {
         print("  source:  \(m.source)")
         print("  license: \(m.license)")
         print("  made by: \(m.command)")
-        print("counts: \(s.articles) articles, \(s.tickets) tickets, \(s.annotations.map(String.init) ?? "no") annotations")
+        print(
+            "counts: \(s.articles) articles, \(s.tickets) tickets, \(s.annotations.map(String.init) ?? "no") annotations"
+        )
         if let first = s.firstTicket, let last = s.lastTicket {
             let weeks = Double((last - first).seconds) / 604_800
             print("tickets: \(first) to \(last) (\(fmt(weeks, 1)) weeks)")
         }
-        print("truth: \(s.ticketsWithNuggets) tickets with nuggets, \(s.ticketsWithReference) with a reference reply; \(s.articlesWithIntroducedAt) articles with introduced_at")
+        print(
+            "truth: \(s.ticketsWithNuggets) tickets with nuggets, \(s.ticketsWithReference) with a reference reply; \(s.articlesWithIntroducedAt) articles with introduced_at"
+        )
         print("")
         print("words           min  median     p90     max    mean")
         for (label, d) in [("articles", s.articleWords), ("tickets", s.ticketWords)] {
-            print("  \(pad(label, 10))\(lpad(d.min, 6))\(lpad(d.median, 8))\(lpad(d.p90, 8))\(lpad(d.max, 8))\(lpad(fmt(d.mean, 1), 8))")
+            print(
+                "  \(pad(label, 10))\(lpad(d.min, 6))\(lpad(d.median, 8))\(lpad(d.p90, 8))\(lpad(d.max, 8))\(lpad(fmt(d.mean, 1), 8))"
+            )
         }
         print("")
         let h = s.relevantPerTicket.histogram
         let cells = h.enumerated().map { i, n in "\(i == h.count - 1 ? "\(i)+" : "\(i)"): \(n)" }
-        print("relevant articles per ticket: \(cells.joined(separator: ", ")) (mean \(fmt(s.relevantPerTicket.mean, 2)), max \(s.relevantPerTicket.max))")
+        print(
+            "relevant articles per ticket: \(cells.joined(separator: ", ")) (mean \(fmt(s.relevantPerTicket.mean, 2)), max \(s.relevantPerTicket.max))"
+        )
         print("")
         if s.topics.isEmpty {
             print("topics: none (articles carry no topic)")

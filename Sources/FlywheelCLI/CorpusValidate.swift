@@ -28,7 +28,9 @@ struct CorpusValidate: AsyncParsableCommand {
         let report = validator.validate()
         if report.isValid {
             let c = report.counts
-            print("ok: \(directory): \(c.articles) articles, \(c.tickets) tickets\(c.annotations.map { ", \($0) annotations" } ?? ""); checksums, ids, references and time order are valid")
+            print(
+                "ok: \(directory): \(c.articles) articles, \(c.tickets) tickets\(c.annotations.map { ", \($0) annotations" } ?? ""); checksums, ids, references and time order are valid"
+            )
             return
         }
         var err = StandardError()

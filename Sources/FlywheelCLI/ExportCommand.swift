@@ -64,28 +64,36 @@ struct ExportCommand: ParsableCommand {
             throw InputError(file: database, "no results store here (run `flywheel run` first)")
         }
         let store = try ResultsStore(path: database)
-        guard let run = try store.runs().last else { throw InputError(file: database, "the results store holds no run") }
+        guard let run = try store.runs().last else {
+            throw InputError(file: database, "the results store holds no run")
+        }
         let jobs = try store.loggedJobs(run: run.id)
         let arms = Array(Set(jobs.map(\.arm))).sorted()
         guard !arms.isEmpty else {
-            throw InputError(file: database, "run '\(run.name)' logged no feedback (runs before schema 3, and sweeps, keep no log)")
+            throw InputError(
+                file: database, "run '\(run.name)' logged no feedback (runs before schema 3, and sweeps, keep no log)")
         }
         let chosen: String
         if let arm {
             guard arms.contains(arm) else {
-                throw InputError(field: "--arm", "no feedback logged by arm '\(arm)'; arms with a log: \(arms.joined(separator: ", "))")
+                throw InputError(
+                    field: "--arm",
+                    "no feedback logged by arm '\(arm)'; arms with a log: \(arms.joined(separator: ", "))")
             }
             chosen = arm
         } else {
             guard arms.count == 1 else {
-                throw InputError(field: "--arm", "the run has several arms with a log; name one of \(arms.joined(separator: ", "))")
+                throw InputError(
+                    field: "--arm", "the run has several arms with a log; name one of \(arms.joined(separator: ", "))")
             }
             chosen = arms[0]
         }
         let job = JobKey(arm: chosen, replicate: replicate)
         guard jobs.contains(job) else {
             let replicates = jobs.filter { $0.arm == chosen }.map { String($0.replicate) }.joined(separator: ", ")
-            throw InputError(field: "--replicate", "arm '\(chosen)' has no log for replicate \(replicate); replicates: \(replicates)")
+            throw InputError(
+                field: "--replicate", "arm '\(chosen)' has no log for replicate \(replicate); replicates: \(replicates)"
+            )
         }
         let (text, lines) = try store.annotationLog(run: run.id, job: job)
         guard let format = what.training else {
@@ -94,7 +102,8 @@ struct ExportCommand: ParsableCommand {
             return
         }
         let records = try TrainingExportLoader.lines(
-            format, log: text, store: database, corpus: corpus ?? ScenarioLoader.decode(run.scenarioJSON, file: database).corpus,
+            format, log: text, store: database,
+            corpus: corpus ?? ScenarioLoader.decode(run.scenarioJSON, file: database).corpus,
             filter: TrainingDataFilter(personas: Set(persona), agents: Set(agent.map { AgentID($0) })))
         try writeOutput(records.map { $0 + "\n" }.joined(), to: out)
         print("wrote \(records.count) \(format.rawValue) records (\(job)) to \(out)")

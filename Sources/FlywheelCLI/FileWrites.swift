@@ -20,7 +20,9 @@ func makeDirectory(_ path: String, what: String = "folder") throws {
         if mkdir(current, 0o755) == 0 { continue }
         let failure = errno
         var isDirectory: ObjCBool = false
-        if failure == EEXIST, FileManager.default.fileExists(atPath: current, isDirectory: &isDirectory), isDirectory.boolValue {
+        if failure == EEXIST, FileManager.default.fileExists(atPath: current, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
             continue
         }
         let reason = failure == EEXIST ? "a file is in the way" : String(cString: strerror(failure))

@@ -22,7 +22,8 @@ struct LLMRunOptions {
         let usage = service.usage
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try writeAtomically(String(decoding: try encoder.encode(usage), as: UTF8.self) + "\n", to: directory + "/llm-usage.json")
+        try writeAtomically(
+            String(decoding: try encoder.encode(usage), as: UTF8.self) + "\n", to: directory + "/llm-usage.json")
         for line in usage.lines { progress.note("llm \(line)") }
     }
 }

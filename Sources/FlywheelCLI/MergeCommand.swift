@@ -36,7 +36,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let outcome = try MergeCommand.merge(stores, into: out)
         if !quiet {
-            print("merged \(stores.count) stores into \(out): \(outcome.report.copied) runs copied, \(outcome.report.identical) identical duplicates")
+            print(
+                "merged \(stores.count) stores into \(out): \(outcome.report.copied) runs copied, \(outcome.report.identical) identical duplicates"
+            )
             if let csv = outcome.csv { print("sweep summary: \(csv)") }
         }
     }

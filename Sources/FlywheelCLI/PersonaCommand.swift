@@ -22,7 +22,8 @@ struct PersonaCommand: ParsableCommand {
     /// `flywheel persona validate FILE…`
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check persona (or population) YAML files strictly; exit 2 listing every problem of a file with its line, column and key path.",
+            abstract:
+                "Check persona (or population) YAML files strictly; exit 2 listing every problem of a file with its line, column and key path.",
             discussion: """
                 A file with a top-level `population:` key is checked as a population (weights finite, \
                 ≥ 0, summing to a positive number); any other file as a persona.

@@ -40,7 +40,9 @@ final class Progress: @unchecked Sendable {
         if isTerminal {
             let width = 30
             let filled = done * width / total
-            write("\r\(label) " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + " " + text)
+            write(
+                "\r\(label) " + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                    + " " + text)
         } else {
             let decile = done * 10 / total
             if total <= 50 || decile != lastDecile {
@@ -57,7 +59,8 @@ final class Progress: @unchecked Sendable {
 
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%dh%02dm", s / 3600, s % 3600 / 60) : String(format: "%dm%02ds", s / 60, s % 60)
+        return s >= 3600
+            ? String(format: "%dh%02dm", s / 3600, s % 3600 / 60) : String(format: "%dm%02ds", s / 60, s % 60)
     }
 
     private func write(_ text: String) {

@@ -40,7 +40,10 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Results folders: a run's (run.sqlite) or a sweep's (sweep.sqlite).")
     var results: [String]
 
-    @Option(help: "Output file. With one folder: its report (default RESULTS/report.html); with several run folders: one comparison page.")
+    @Option(
+        help:
+            "Output file. With one folder: its report (default RESULTS/report.html); with several run folders: one comparison page."
+    )
     var out: String?
 
     @Flag(help: "Print a Markdown summary for pull-request comments instead of writing HTML.")
@@ -48,7 +51,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard !results.isEmpty else { throw ValidationError("name at least one results folder") }
-        guard !(markdown && out != nil && results.count > 1) else { throw ValidationError("--markdown prints one summary per folder; drop --out") }
+        guard !(markdown && out != nil && results.count > 1) else {
+            throw ValidationError("--markdown prints one summary per folder; drop --out")
+        }
     }
 
     func run() throws {
@@ -56,7 +61,8 @@ struct ReportCommand: ParsableCommand {
             var runs: [(label: String, input: ReportInput)] = []
             for directory in results {
                 guard case .run = try ReportSource(directory) else {
-                    throw InputError(file: directory, "is a sweep; a comparison draws run folders (report a sweep on its own)")
+                    throw InputError(
+                        file: directory, "is a sweep; a comparison draws run folders (report a sweep on its own)")
                 }
                 runs.append((ReportSource.label(directory), try ReportLoader.input(directory: directory)))
             }
@@ -81,8 +87,11 @@ struct ReportCommand: ParsableCommand {
                     print("```\n" + TerminalText.lines(SweepCellTable.render(sweep)) + "```")
                 } else {
                     let path = out ?? folder + "/report.html"
-                    let notes = sweep.complete.count < sweep.cells.count
-                        ? ["\(sweep.cells.count - sweep.complete.count) of \(sweep.cells.count) cells are not complete (grey in the heat maps)."] : []
+                    let notes =
+                        sweep.complete.count < sweep.cells.count
+                        ? [
+                            "\(sweep.cells.count - sweep.complete.count) of \(sweep.cells.count) cells are not complete (grey in the heat maps)."
+                        ] : []
                     try writeAtomically(HTMLReport.renderSweep(sweep, notes: notes), to: path)
                     print("wrote \(path)")
                 }

@@ -15,7 +15,8 @@ extension ReportLoader {
     ) throws -> [PersonaTally] {
         let replicates = Dictionary(grouping: jobs, by: \.arm).mapValues(\.count)
         guard stored else {
-            return try rereadLogs(store: store, run: run, jobs: jobs, truths: truths, judge: judge, collects: collects).rows
+            return try rereadLogs(store: store, run: run, jobs: jobs, truths: truths, judge: judge, collects: collects)
+                .rows
         }
         return PersonaTally.combine(try store.personaActivity(run: run), replicates: replicates)
     }
@@ -28,10 +29,13 @@ extension ReportLoader {
         store: ResultsStore, run: Int64, jobs: [JobKey], truths: [TicketID: TicketTruth], judge: Judge,
         collects: @escaping (String, SignalKind) -> Bool
     ) throws -> PersonaTallies {
-        var tallies = PersonaTallies(truth: { truths[$0] }, quality: { judge.quality(of: $0, for: $1).total }, collects: collects)
+        var tallies = PersonaTallies(
+            truth: { truths[$0] }, quality: { judge.quality(of: $0, for: $1).total }, collects: collects)
         for job in jobs {
             try forEachLine(store: store, run: run, job: job) { iteration, line, _ in
-                tallies.add(try parse(line, store: store, job: job), arm: job.arm, replicate: job.replicate, iteration: iteration)
+                tallies.add(
+                    try parse(line, store: store, job: job), arm: job.arm, replicate: job.replicate,
+                    iteration: iteration)
             }
         }
         return tallies
@@ -41,7 +45,9 @@ extension ReportLoader {
     /// by ticket id. Only exposure lines of one of them are parsed: the store's lines open with
     /// `{"kind":"exposure","ticket":"ID"` (the log's fixed field order), so the ticket is read
     /// off the front of each line.
-    static func exampleReplies(store: ResultsStore, run: Int64, job: JobKey, tickets: Set<String>) throws -> [String: (a: String?, b: String?)] {
+    static func exampleReplies(store: ResultsStore, run: Int64, job: JobKey, tickets: Set<String>) throws -> [String: (
+        a: String?, b: String?
+    )] {
         guard !tickets.isEmpty else { return [:] }
         let prefix = Array(#"{"kind":"exposure","ticket":""#.utf8)
         var replies: [String: (a: String?, b: String?)] = [:]

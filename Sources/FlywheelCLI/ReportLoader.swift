@@ -15,17 +15,24 @@ enum ReportLoader {
             throw InputError(file: database, "no results store here (run `flywheel run` first)")
         }
         let store = try ResultsStore(path: database)
-        guard let run = try store.runs().last else { throw InputError(file: database, "the results store holds no run") }
+        guard let run = try store.runs().last else {
+            throw InputError(file: database, "the results store holds no run")
+        }
         let rows = try store.metricRows(run: run.id)
         var notes: [String] = []
-        if run.status != "complete" { notes.append("This run is not complete; curves show the iterations stored so far.") }
+        if run.status != "complete" {
+            notes.append("This run is not complete; curves show the iterations stored so far.")
+        }
         let scenario = try? ScenarioLoader.decode(run.scenarioJSON, file: database)
         let kb = try store.kbEvents(run: run.id)
 
         // Example tickets: the most-annotated tickets of the first learning arm, replicate 0, iteration 1.
         let arms = Set(rows.map(\.arm)).sorted()
         let learning = arms.first { $0 != scenario?.baseline && scenario?.arms[$0]?.retrain != false } ?? arms.first
-        let annotations = try learning.map { try store.annotations(run: run.id, arm: $0, replicate: 0, iteration: 1, tickets: exampleCount) } ?? []
+        let annotations =
+            try learning.map {
+                try store.annotations(run: run.id, arm: $0, replicate: 0, iteration: 1, tickets: exampleCount)
+            } ?? []
         let wanted = Set(annotations.map(\.annotation.ticket))
 
         // The corpus gives the examples' texts and, for a run stored before its per-persona counts
@@ -38,11 +45,15 @@ enum ReportLoader {
             do {
                 corpus = try ReportCorpus(directory: path, texts: wanted, truths: rereading)
             } catch {
-                notes.append("Example tickets and agreement with the truth unavailable: cannot read the corpus at \(path) (\(error)).")
+                notes.append(
+                    "Example tickets and agreement with the truth unavailable: cannot read the corpus at \(path) (\(error))."
+                )
             }
         }
         if rereading {
-            notes.append("This store predates the per-persona counts kept as the run goes (results schema 4): the per-persona panels were recounted from its annotation logs.")
+            notes.append(
+                "This store predates the per-persona counts kept as the run goes (results schema 4): the per-persona panels were recounted from its annotation logs."
+            )
         }
         // Without a readable scenario there is no corpus either, so nothing is judged.
         let judge = scenario.map(ScenarioAssembly.judge(for:)) ?? Judge()
@@ -50,22 +61,27 @@ enum ReportLoader {
             store: store, run: run.id, jobs: logged, stored: stored, truths: corpus?.truths ?? [:], judge: judge,
             collects: { arm, kind in scenario?.arms[arm]?.collects(kind) ?? true })
         let exampleJob = learning.map { JobKey(arm: $0, replicate: 0) }
-        let replies = try exampleJob.flatMap { logged.contains($0) ? $0 : nil }.map {
-            try exampleReplies(store: store, run: run.id, job: $0, tickets: wanted)
-        } ?? [:]
+        let replies =
+            try exampleJob.flatMap { logged.contains($0) ? $0 : nil }.map {
+                try exampleReplies(store: store, run: run.id, job: $0, tickets: wanted)
+            } ?? [:]
 
         var examples: [ReportInput.Example] = []
         if let arm = learning, let corpus {
             for ticket in wanted.sorted() {
                 let mine = annotations.map(\.annotation).filter { $0.ticket == ticket }
                 let shown = replies[ticket]
-                examples.append(ReportInput.Example(
-                    arm: arm, iteration: 1, ticket: ticket, text: corpus.texts[ticket] ?? "(ticket not found in \(corpus.directory))",
-                    annotations: mine.map {
-                        .init(kind: $0.kind.rawValue, agent: $0.agent, article: $0.article, label: $0.label.rawValue, detail: $0.detail)
-                    },
-                    articleTitles: corpus.titles.filter { id, _ in mine.contains { $0.article == id } },
-                    replyA: shown?.a, replyB: shown?.b))
+                examples.append(
+                    ReportInput.Example(
+                        arm: arm, iteration: 1, ticket: ticket,
+                        text: corpus.texts[ticket] ?? "(ticket not found in \(corpus.directory))",
+                        annotations: mine.map {
+                            .init(
+                                kind: $0.kind.rawValue, agent: $0.agent, article: $0.article, label: $0.label.rawValue,
+                                detail: $0.detail)
+                        },
+                        articleTitles: corpus.titles.filter { id, _ in mine.contains { $0.article == id } },
+                        replyA: shown?.a, replyB: shown?.b))
             }
         }
 
@@ -75,11 +91,14 @@ enum ReportLoader {
             if cadence == nil { notes.append("cadence.json is present but unreadable; the cadence panel is omitted.") }
         }
         let iterations = try store.iterationRows(run: run.id).map {
-            ReportInput.IterationMark(arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.time, retrained: $0.retrained, deployed: $0.deployed)
+            ReportInput.IterationMark(
+                arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.time, retrained: $0.retrained,
+                deployed: $0.deployed)
         }
         return ReportInput(
             run: run.name, scenarioHash: run.scenarioHash, baseline: scenario?.baseline, rows: rows, kbEvents: kb,
-            iterations: iterations, examples: examples, personas: personas, cadence: cadence, scenarioJSON: run.scenarioJSON, notes: notes)
+            iterations: iterations, examples: examples, personas: personas, cadence: cadence,
+            scenarioJSON: run.scenarioJSON, notes: notes)
     }
 }
 

@@ -98,7 +98,9 @@ struct RetrieveCommand: ParsableCommand {
                 "says \(count) tickets but \(CorpusFile.tickets.fileName) has \(position)")
         }
         let report = scores.report()
-        print("corpus \(corpus): \(articles.count) articles; split \(split.rawValue): \(selected.count) tickets, \(report.tickets.count) with a relevant article")
+        print(
+            "corpus \(corpus): \(articles.count) articles; split \(split.rawValue): \(selected.count) tickets, \(report.tickets.count) with a relevant article"
+        )
         for metric in metrics {
             let line = String(format: "%-12@ %.4f", metric.rawValue as NSString, report.mean(metric))
             print(line)

@@ -50,7 +50,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Override the scenario's number of replicates.")
     var replicates: Int?
 
-    @Option(help: "Cores in all: (arm × replicate) jobs run at once, and a job serves its tickets on the cores left over; results do not depend on it.")
+    @Option(
+        help:
+            "Cores in all: (arm × replicate) jobs run at once, and a job serves its tickets on the cores left over; results do not depend on it."
+    )
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Continue an interrupted run in the results folder.")
@@ -65,7 +68,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress and no table.")
     var quiet = false
 
-    @Option(help: "LLM answers for an openai generator or judge: off (always ask), record (reuse and add to the cache file) or replay (only from it).")
+    @Option(
+        help:
+            "LLM answers for an openai generator or judge: off (always ask), record (reuse and add to the cache file) or replay (only from it)."
+    )
     var llmCache: LLMCacheMode = .off
 
     @Option(help: "The LLM cache file (default: <results folder>/llm-cache.jsonl.zst).")
@@ -84,7 +90,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = RunPipeline(
-            scenarioPath: scenario, out: out, replicates: replicates, jobs: jobs, resume: resume, force: force, quiet: quiet,
+            scenarioPath: scenario, out: out, replicates: replicates, jobs: jobs, resume: resume, force: force,
+            quiet: quiet,
             report: report, llm: LLMRunOptions(cache: llmCache, cacheFile: llmCacheFile, baseURL: llmBaseURL))
         let outcome = try pipeline.run()
         if !quiet {

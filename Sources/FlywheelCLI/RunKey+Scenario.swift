@@ -33,7 +33,8 @@ extension RunKey {
         func resolve(_ p: String) -> String { ScenarioPaths.resolve(p, against: root) }
 
         let manifest = try Manifest.read(path: resolve(identity.corpus) + "/" + Manifest.fileName)
-        let corpus = RunKey.sha256(manifest.files.keys.sorted().map { "\($0) \(manifest.files[$0]!.sha256)\n" }.joined())
+        let corpus = RunKey.sha256(
+            manifest.files.keys.sorted().map { "\($0) \(manifest.files[$0]!.sha256)\n" }.joined())
 
         let folder = URL(fileURLWithPath: resolve(identity.personas))
         var names = identity.population.map(\.persona)
@@ -42,7 +43,8 @@ extension RunKey {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var personas: [String: String] = [:]
         for name in Set(names).sorted() {
             let persona = try Persona.load(named: name, in: folder)
@@ -57,7 +59,8 @@ extension RunKey {
             guard !ContainedPath.existsButIsNotARegularFile(resolve(path)),
                 let data = FileManager.default.contents(atPath: resolve(path))
             else {
-                throw InputError(file: file, field: "arms.\(arm).log", "cannot read the annotation log '\(resolve(path))'")
+                throw InputError(
+                    file: file, field: "arms.\(arm).log", "cannot read the annotation log '\(resolve(path))'")
             }
             var hash = SHA256()
             hash.update(Array(data))

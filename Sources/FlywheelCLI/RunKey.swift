@@ -34,7 +34,9 @@ struct RunKey: Codable, Hashable, Sendable {
 
     /// Reads stored parts; nil when absent or unreadable.
     init?(partsJSON: String?) {
-        guard let partsJSON, let key = try? JSONDecoder().decode(RunKey.self, from: Data(partsJSON.utf8)) else { return nil }
+        guard let partsJSON, let key = try? JSONDecoder().decode(RunKey.self, from: Data(partsJSON.utf8)) else {
+            return nil
+        }
         self = key
     }
 
@@ -50,12 +52,14 @@ struct RunKey: Codable, Hashable, Sendable {
     func changes(since stored: RunKey) -> [String] {
         var out: [String] = []
         if scenario != stored.scenario { out.append("scenario") }
-        for name in Set(personas.keys).union(stored.personas.keys).sorted() where personas[name] != stored.personas[name] {
+        for name in Set(personas.keys).union(stored.personas.keys).sorted()
+        where personas[name] != stored.personas[name] {
             out.append("persona \(name)")
         }
         if corpus != stored.corpus { out.append("corpus") }
         if version != stored.version { out.append("version (\(stored.version) → \(version))") }
-        for arm in Set((logs ?? [:]).keys).union((stored.logs ?? [:]).keys).sorted() where logs?[arm] != stored.logs?[arm] {
+        for arm in Set((logs ?? [:]).keys).union((stored.logs ?? [:]).keys).sorted()
+        where logs?[arm] != stored.logs?[arm] {
             out.append("log of arm \(arm)")
         }
         return out

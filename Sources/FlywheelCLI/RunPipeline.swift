@@ -32,7 +32,8 @@ struct RunPipeline {
     /// The run's name: the scenario file's name without its extension.
     var name: String {
         let file = URL(fileURLWithPath: scenarioPath).lastPathComponent
-        return file.hasSuffix(".yaml") ? String(file.dropLast(5)) : (file.hasSuffix(".yml") ? String(file.dropLast(4)) : file)
+        return file.hasSuffix(".yaml")
+            ? String(file.dropLast(5)) : (file.hasSuffix(".yml") ? String(file.dropLast(4)) : file)
     }
 
     func run() throws -> Outcome {
@@ -57,7 +58,10 @@ struct RunPipeline {
         let database = directory + "/run.sqlite"
         if FileManager.default.fileExists(atPath: database) {
             if force {
-                for file in ["run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html", "llm-usage.json"] {
+                for file in [
+                    "run.sqlite", "run.sqlite-wal", "run.sqlite-shm", "metrics.csv", "summary.json", "report.html",
+                    "llm-usage.json"
+                ] {
                     try? FileManager.default.removeItem(atPath: directory + "/" + file)
                 }
             } else if !resume {
@@ -72,13 +76,16 @@ struct RunPipeline {
         let store = try ResultsStore(path: database)
         defer { store.finishWriting() }
         let runID = try store.beginRun(
-            name: name, scenarioJSON: scenario.resolvingPaths(against: root).canonicalJSON(), scenarioHash: scenario.resolvedHash,
+            name: name, scenarioJSON: scenario.resolvingPaths(against: root).canonicalJSON(),
+            scenarioHash: scenario.resolvedHash,
             seed: scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
         // A job marked complete is trusted only when it holds every iteration; others re-run.
         let audit = try store.auditJobs(run: runID)
         let finished = audit.complete
         let todo = engine.jobs.filter { !finished.contains($0) }
-        func expected(_ job: JobKey) -> Int { engine.iterations(of: engine.config.arms.first { $0.name == job.arm }!) + 1 }
+        func expected(_ job: JobKey) -> Int {
+            engine.iterations(of: engine.config.arms.first { $0.name == job.arm }!) + 1
+        }
         for job in todo { try store.resetJob(run: runID, job: job, iterations: expected(job)) }
 
         let total = todo.reduce(0) { $0 + expected($1) }
@@ -106,12 +113,17 @@ struct RunPipeline {
         try store.finishRun(runID, expecting: engine.jobs)
 
         let rows = try store.metricRows(run: runID)
-        let summary = RunSummary(run: name, scenarioHash: scenario.resolvedHash, baseline: scenario.baseline, rows: rows)
+        let summary = RunSummary(
+            run: name, scenarioHash: scenario.resolvedHash, baseline: scenario.baseline, rows: rows)
         try writeAtomically(MetricsCSV.render(run: name, rows: rows), to: directory + "/metrics.csv")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try writeAtomically(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n", to: directory + "/summary.json")
-        if report { try writeAtomically(HTMLReport.render(try ReportLoader.input(directory: directory)), to: directory + "/report.html") }
+        try writeAtomically(
+            String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n", to: directory + "/summary.json")
+        if report {
+            try writeAtomically(
+                HTMLReport.render(try ReportLoader.input(directory: directory)), to: directory + "/report.html")
+        }
         return Outcome(directory: directory, summary: summary, jobsRun: todo.count)
     }
 }

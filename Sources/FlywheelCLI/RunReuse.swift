@@ -20,9 +20,11 @@ enum RunReuse {
         if let other = runs.first(where: { $0.name != name }) {
             throw InputError(
                 file: database,
-                "holds results of run '\(other.name)', not '\(name)'; pass --force to replace them or use another --out folder")
+                "holds results of run '\(other.name)', not '\(name)'; pass --force to replace them or use another --out folder"
+            )
         }
         guard let stored = runs.first, let problem = mismatch(stored, key: key) else { return }
-        throw InputError(file: database, "results of '\(name)' cannot be reused: \(problem); pass --force to replace them")
+        throw InputError(
+            file: database, "results of '\(name)' cannot be reused: \(problem); pass --force to replace them")
     }
 }

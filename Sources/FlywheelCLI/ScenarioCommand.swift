@@ -49,9 +49,12 @@ struct ScenarioCommand: ParsableCommand {
                     if !syntaxOnly {
                         try ScenarioCommand.checkReferences(scenario, file: file)
                         // The run key `flywheel run` stores in run.sqlite (runs.run_key).
-                        identity += ", key \(try RunKey(scenario, root: ScenarioPaths.folder(ofFile: file), file: file).value)"
+                        identity +=
+                            ", key \(try RunKey(scenario, root: ScenarioPaths.folder(ofFile: file), file: file).value)"
                     }
-                    print("\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, \(identity))")
+                    print(
+                        "\(file): ok (\(scenario.armNames.count) arms × \(scenario.replicates) replicates, \(identity))"
+                    )
                 } catch let error as InputError {
                     var standardError = StandardError()
                     for line in error.commandLines { print("error: \(line)", to: &standardError) }
@@ -121,7 +124,11 @@ struct ScenarioCommand: ParsableCommand {
         case .bool(let b): Node(b ? "true" : "false", Tag(.bool))
         case .int(let i): Node("\(i)", Tag(.int))
         case .double(let d): Node("\(d)", Tag(.float))
-        case .string(let s): Node(s, Tag(.str), Double(s) != nil || ["true", "false", "null", "yes", "no", ""].contains(s.lowercased()) ? .doubleQuoted : .any)
+        case .string(let s):
+            Node(
+                s, Tag(.str),
+                Double(s) != nil || ["true", "false", "null", "yes", "no", ""].contains(s.lowercased())
+                    ? .doubleQuoted : .any)
         case .array(let a): Node(a.map(yamlNode))
         case .object(let o): Node(o.keys.sorted().map { (Node($0), yamlNode(o[$0]!)) })
         }

@@ -18,18 +18,25 @@ struct StoredBaseline {
             guard scenarios == 1 else {
                 throw InputError(
                     file: baseline,
-                    "--baseline names one run folder but \(scenarios) scenarios are checked; give the folder holding one results folder per scenario")
+                    "--baseline names one run folder but \(scenarios) scenarios are checked; give the folder holding one results folder per scenario"
+                )
             }
             directory = baseline
         } else if files.fileExists(atPath: baseline + "/" + name + "/run.sqlite") {
             directory = baseline + "/" + name
         } else {
-            throw InputError(file: baseline, "--baseline: no stored run for \(name) (neither \(baseline)/run.sqlite nor \(baseline)/\(name)/run.sqlite)")
+            throw InputError(
+                file: baseline,
+                "--baseline: no stored run for \(name) (neither \(baseline)/run.sqlite nor \(baseline)/\(name)/run.sqlite)"
+            )
         }
         let here = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
         let there = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         guard here != there else {
-            throw InputError(file: directory, "--baseline is this check's own results folder (--out); point it at the stored run, e.g. main's results")
+            throw InputError(
+                file: directory,
+                "--baseline is this check's own results folder (--out); point it at the stored run, e.g. main's results"
+            )
         }
         store = try ResultsStore(path: directory + "/run.sqlite")
         guard let last = try store.runs().last, last.status == "complete" else {
@@ -44,7 +51,9 @@ struct StoredBaseline {
         let stored = try ScenarioLoader.decode(run.scenarioJSON, file: directory + "/run.sqlite")
         guard stored.seed == scenario.seed else {
             throw InputError(
-                file: directory, "--baseline: the stored run has seed \(stored.seed), this scenario \(scenario.seed); runs are paired by seed")
+                file: directory,
+                "--baseline: the stored run has seed \(stored.seed), this scenario \(scenario.seed); runs are paired by seed"
+            )
         }
         return try check.compare(stored: try store.metricRows(run: run.id), current: rows, storedName: directory)
     }

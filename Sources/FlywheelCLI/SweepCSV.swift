@@ -17,7 +17,7 @@ enum SweepCSV {
     static let fixedColumns = ["sweep", "cell", "hash"]
     static let valueColumns = [
         "arm", "metric", "replicates", "iterations", "final", "final_lower", "final_upper", "change", "change_lower",
-        "change_upper", "vs_baseline", "vs_baseline_lower", "vs_baseline_upper",
+        "change_upper", "vs_baseline", "vs_baseline_lower", "vs_baseline_upper"
     ]
 
     /// Renders every complete sweep cell of `store`; incomplete cells are left out.
@@ -36,9 +36,11 @@ enum SweepCSV {
                 let summary = cell.summary!
                 for arm in summary.arms {
                     for m in arm.metrics where EngineMetric.isHeadline(m.metric) {
-                        var fields = [results.name, "\(cell.index)", cell.hash] + parameters.map { cell.values[$0] ?? "" }
+                        var fields =
+                            [results.name, "\(cell.index)", cell.hash] + parameters.map { cell.values[$0] ?? "" }
                         fields += [arm.arm, m.metric, "\(summary.replicates)", "\(arm.iterations)"]
-                        fields += estimate(m.end) + estimate(m.change) + (m.versusBaseline.map(estimate) ?? ["", "", ""])
+                        fields +=
+                            estimate(m.end) + estimate(m.change) + (m.versusBaseline.map(estimate) ?? ["", "", ""])
                         lines.append(fields.map(escape).joined(separator: ","))
                     }
                 }

@@ -55,7 +55,10 @@ struct SweepCommand: ParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    @Flag(help: "Recompute cells whose stored run key differs (a persona, the corpus or the version changed) instead of refusing.")
+    @Flag(
+        help:
+            "Recompute cells whose stored run key differs (a persona, the corpus or the version changed) instead of refusing."
+    )
     var force = false
 
     @Flag(help: "Only validate the sweep and list this shard's cells (index, hash, values); run nothing.")
@@ -63,11 +66,14 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard shard == nil || shardCount == nil else { throw ValidationError("--shard and --shard-count exclude each other") }
+        guard shard == nil || shardCount == nil else {
+            throw ValidationError("--shard and --shard-count exclude each other")
+        }
     }
 
     func run() throws {
-        let slice = try shard.map { try Shard(parsing: $0) }
+        let slice =
+            try shard.map { try Shard(parsing: $0) }
             ?? Shard.fromEnvironment(ProcessInfo.processInfo.environment, count: shardCount) ?? .whole
         if list {
             let loaded = try Sweep.load(path: sweep)
@@ -82,7 +88,9 @@ struct SweepCommand: ParsableCommand {
         let pipeline = SweepPipeline(sweepPath: sweep, out: out, jobs: jobs, shard: slice, quiet: quiet, force: force)
         let outcome = try pipeline.run()
         if !quiet {
-            print("shard \(slice): \(outcome.cells) cells, \(outcome.computed) computed, \(outcome.skipped) already complete")
+            print(
+                "shard \(slice): \(outcome.cells) cells, \(outcome.computed) computed, \(outcome.skipped) already complete"
+            )
             print("results: \(outcome.storePath)" + (outcome.csv.map { ", \($0)" } ?? ""))
         }
         // The whole sweep is in this store: end with its cells, one line per cell × arm (also

@@ -55,7 +55,9 @@ struct SweepPipeline {
 
         // Every cell's stored run must have this cell's exact key, checked before any work.
         for (cell, key) in zip(mine, keys) {
-            guard let stored = try store.run(named: cell.hash), let problem = RunReuse.mismatch(stored, key: key) else { continue }
+            guard let stored = try store.run(named: cell.hash), let problem = RunReuse.mismatch(stored, key: key) else {
+                continue
+            }
             guard force else {
                 throw InputError(
                     file: storePath,
@@ -69,7 +71,8 @@ struct SweepPipeline {
         var notes: [String] = []
         for (cell, key) in zip(mine, keys) {
             let runID = try store.beginRun(
-                name: cell.hash, scenarioJSON: cell.scenario.resolvingPaths(against: root).canonicalJSON(), scenarioHash: cell.hash,
+                name: cell.hash, scenarioJSON: cell.scenario.resolvingPaths(against: root).canonicalJSON(),
+                scenarioHash: cell.hash,
                 seed: cell.scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
             try store.recordSweepCell(
                 sweep: sweep.name, cell: cell.index, hash: cell.hash, runID: runID,
@@ -118,7 +121,9 @@ struct SweepPipeline {
             csv = directory + "/sweep.csv"
             try writeAtomically(try SweepCSV.render(store: store), to: csv!)
         }
-        return Outcome(directory: directory, storePath: storePath, cells: mine.count, skipped: skipped, computed: computed, csv: csv)
+        return Outcome(
+            directory: directory, storePath: storePath, cells: mine.count, skipped: skipped, computed: computed,
+            csv: csv)
     }
 
     /// The jobs still to run, cell by cell (so cells finish early and steadily); each job is reset
@@ -168,7 +173,8 @@ final class CellState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let engine = try ScenarioAssembly.engine(for: cell.scenario, root: root, keepAnnotations: false, corpusChecked: true)
+        let engine = try ScenarioAssembly.engine(
+            for: cell.scenario, root: root, keepAnnotations: false, corpusChecked: true)
         built = engine
         return engine
     }

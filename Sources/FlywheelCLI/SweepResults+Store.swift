@@ -13,7 +13,8 @@ extension SweepResults {
         let names = Array(Set(all.map(\.sweep))).sorted()
         guard let chosen = name ?? names.first else { throw InputError(file: store.path, "holds no sweep cells") }
         guard name != nil || names.count == 1 else {
-            throw InputError(file: store.path, "holds several sweeps (\(names.joined(separator: ", "))); report one store per sweep")
+            throw InputError(
+                file: store.path, "holds several sweeps (\(names.joined(separator: ", "))); report one store per sweep")
         }
         var parameterNames = Set<String>()
         var cells: [Cell] = []
@@ -29,7 +30,8 @@ extension SweepResults {
             if row.status == "complete", let json = try store.runScenario(name: row.hash) {
                 let scenario = try ScenarioLoader.decode(json, file: store.path)
                 summary = RunSummary(
-                    run: row.hash, scenarioHash: row.hash, baseline: scenario.baseline, rows: try store.metricRows(run: row.runID))
+                    run: row.hash, scenarioHash: row.hash, baseline: scenario.baseline,
+                    rows: try store.metricRows(run: row.runID))
             }
             cells.append(Cell(index: row.cell, hash: row.hash, values: values.mapValues(\.plainText), summary: summary))
         }

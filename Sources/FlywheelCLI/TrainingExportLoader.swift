@@ -11,7 +11,8 @@ enum TrainingExportLoader {
             do throws(LogFieldError) {
                 entries.append(try AnnotationLogEntry(jsonLine: String(line)))
             } catch {
-                throw InputError(file: store, line: i + 1, field: error.field, "stored annotation log: \(error.message)")
+                throw InputError(
+                    file: store, line: i + 1, field: error.field, "stored annotation log: \(error.message)")
             }
         }
         let reader = try CorpusReader(directory: corpus, verifyChecksums: false)

@@ -157,7 +157,9 @@ public enum Annotation: Hashable, Sendable, Codable {
         guard let kind = SignalKind(rawValue: raw) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: c,
-                debugDescription: "unknown annotation kind \"\(raw)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                debugDescription:
+                    "unknown annotation kind \"\(raw)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         switch kind {
         case .preference: self = .preference(try PreferenceAnnotation(from: decoder))

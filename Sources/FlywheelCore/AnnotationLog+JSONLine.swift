@@ -150,7 +150,8 @@ public struct LineObject: Sendable {
                     out.append(short)
                 } else {
                     let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+                    )
                     out.append(hex[Int(byte >> 4)])
                     out.append(hex[Int(byte & 15)])
                 }

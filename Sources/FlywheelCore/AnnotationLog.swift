@@ -110,11 +110,14 @@ public struct AnnotationLog: Sendable {
     public mutating func add(_ entry: AnnotationLogEntry, line: Int? = nil) throws {
         switch entry {
         case .exposure(let e):
-            if let seen = exposures[e.ticket], seen.shown == e.shown, seen.textA == e.textA, seen.textB == e.textB { return }
+            if let seen = exposures[e.ticket], seen.shown == e.shown, seen.textA == e.textA, seen.textB == e.textB {
+                return
+            }
             guard exposures[e.ticket] == nil else {
                 throw InputError(
                     file: source, line: line,
-                    "a second exposure of ticket \"\(e.ticket)\"; a replayable log holds one job (export it with --arm and --replicate)")
+                    "a second exposure of ticket \"\(e.ticket)\"; a replayable log holds one job (export it with --arm and --replicate)"
+                )
             }
             exposures[e.ticket] = e
         case .annotation(let a):

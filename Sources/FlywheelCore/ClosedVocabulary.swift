@@ -14,7 +14,8 @@ extension ClosedVocabulary {
         let c = try decoder.singleValueContainer()
         let raw = try c.decode(String.self)
         guard let value = Self(rawValue: raw) else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "'\(raw)' is not one of: \(Self.validValues)")
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "'\(raw)' is not one of: \(Self.validValues)")
         }
         self = value
     }

@@ -65,10 +65,11 @@ public enum InputLimit: String, CaseIterable, Sendable {
 
     /// `FLYWHEEL_MAX_LINE_BYTES`, …
     public var environmentVariable: String {
-        "FLYWHEEL_MAX_" + rawValue.reduce(into: "") { out, c in
-            if c.isUppercase { out += "_" }
-            out += c.uppercased()
-        }
+        "FLYWHEEL_MAX_"
+            + rawValue.reduce(into: "") { out, c in
+                if c.isUppercase { out += "_" }
+                out += c.uppercased()
+            }
     }
 
     /// The ratio bound applies only past this many decompressed bytes: small files of repeated

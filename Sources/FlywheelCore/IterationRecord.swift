@@ -63,7 +63,8 @@ public struct IterationRecord: Sendable {
 
     public init(
         job: JobKey, iteration: Int, simTime: Timestamp, retrained: Bool, deployed: Bool, isLast: Bool,
-        metrics: [String: Double], annotations: [AnnotationRow] = [], models: [ModelVersion] = [], kbEvents: [KBEvent] = []
+        metrics: [String: Double], annotations: [AnnotationRow] = [], models: [ModelVersion] = [],
+        kbEvents: [KBEvent] = []
     ) {
         self.job = job
         self.iteration = iteration

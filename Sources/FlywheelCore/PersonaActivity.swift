@@ -20,7 +20,10 @@ public struct PersonaActivity: Sendable, Hashable {
         /// Annotations that could be judged against the truth, and those that agreed with it.
         public var judged: Int
         public var agreed: Int
-        public init(persona: String, kind: SignalKind, annotations: Int = 0, seconds: Double = 0, judged: Int = 0, agreed: Int = 0) {
+        public init(
+            persona: String, kind: SignalKind, annotations: Int = 0, seconds: Double = 0, judged: Int = 0,
+            agreed: Int = 0
+        ) {
             self.persona = persona
             self.kind = kind
             self.annotations = annotations

@@ -79,7 +79,9 @@ public struct SimDuration: Hashable, Comparable, Sendable, Codable, CustomString
             }
             throw DecodingError.dataCorruptedError(
                 in: c,
-                debugDescription: "expected a duration like 7d, 12h or 26w (units: \(Unit.allCases.map(\.rawValue).joined(separator: ", "))), got \"\(s)\"")
+                debugDescription:
+                    "expected a duration like 7d, 12h or 26w (units: \(Unit.allCases.map(\.rawValue).joined(separator: ", "))), got \"\(s)\""
+            )
         }
         self = d
     }

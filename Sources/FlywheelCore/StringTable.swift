@@ -97,7 +97,8 @@ public struct StringTable<Value> {
     /// final avalanche (MurmurHash3's fmix64).
     @inlinable
     public static func hash(_ key: String) -> UInt64 {
-        let h = key.utf8.withContiguousStorageIfAvailable { hash(bytes: UnsafeRawBufferPointer($0)) }
+        let h =
+            key.utf8.withContiguousStorageIfAvailable { hash(bytes: UnsafeRawBufferPointer($0)) }
             ?? Array(key.utf8).withUnsafeBytes { hash(bytes: $0) }
         return h | 1
     }

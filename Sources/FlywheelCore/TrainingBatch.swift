@@ -29,7 +29,8 @@ public struct TrainingBatch: Sendable {
     public var adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation)]
 
     public init(
-        iteration: Int, time: Timestamp? = nil, tickets: [TicketID: Ticket] = [:], relevance: [RelevanceAnnotation] = [],
+        iteration: Int, time: Timestamp? = nil, tickets: [TicketID: Ticket] = [:],
+        relevance: [RelevanceAnnotation] = [],
         preferences: [(served: ServedSuggestion, annotation: PreferenceAnnotation)] = [],
         adoptions: [(served: ServedSuggestion, annotation: AdoptionAnnotation)] = []
     ) {

@@ -56,7 +56,9 @@ public final class ArticleAnalysisCache: Sendable, Hashable {
 
         /// Sets the interned ids of `sentence`: of its text, of its content `tokens` (in
         /// `tokenIDs`) and of its prior key.
-        mutating func intern(_ sentence: inout AnalyzedSentence, tokens: Set<String>, priorKey: String, tokenIDs: StringInterner) {
+        mutating func intern(
+            _ sentence: inout AnalyzedSentence, tokens: Set<String>, priorKey: String, tokenIDs: StringInterner
+        ) {
             let next = textIDs.count
             let id = textIDs[sentence.text, default: next]
             if id == next { textIDs[sentence.text] = id }
@@ -91,7 +93,8 @@ public final class ArticleAnalysisCache: Sendable, Hashable {
         let tokenIDs = self.tokenIDs
         return tables.withLock { t in
             for i in sentences.indices {
-                t.intern(&sentences[i], tokens: tokenSets[i], priorKey: SentencePrior.key(article.id, i), tokenIDs: tokenIDs)
+                t.intern(
+                    &sentences[i], tokens: tokenSets[i], priorKey: SentencePrior.key(article.id, i), tokenIDs: tokenIDs)
             }
             let analysis = ArticleAnalysis(body: article.body, sentences: sentences)
             t.byID[article.id.rawValue] = analysis
@@ -117,7 +120,9 @@ public final class ArticleAnalysisCache: Sendable, Hashable {
     /// The analysed sentence at `position` of the article with `id`, if it was analysed.
     func sentence(of id: ArticleID, at position: Int) -> AnalyzedSentence? {
         tables.withLock { t in
-            guard let sentences = t.byID[id.rawValue]?.sentences, position >= 0, position < sentences.count else { return nil }
+            guard let sentences = t.byID[id.rawValue]?.sentences, position >= 0, position < sentences.count else {
+                return nil
+            }
             return sentences[position]
         }
     }
@@ -142,7 +147,8 @@ public final class ArticleAnalysisCache: Sendable, Hashable {
     /// A sentence's analysis before interning: what depends on its text alone.
     private static func uninterned(_ text: String) -> AnalyzedSentence {
         AnalyzedSentence(
-            text: text, textID: 0, tokenIDs: [], words: TextTokens.wordCount(text), hasSlot: TextTokens.hasSlotValue(text),
+            text: text, textID: 0, tokenIDs: [], words: TextTokens.wordCount(text),
+            hasSlot: TextTokens.hasSlotValue(text),
             priorKeyID: -1)
     }
 

@@ -48,7 +48,9 @@ final class CompiledPrior: Sendable {
     /// of the `touched` keys rebuilt from `prior`; without `base`, the tables of those articles
     /// alone.
     init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
-        precondition(base.map { $0.wordIDs === cache.priorWordIDs } ?? true, "a compiled prior is updated with the cache it was compiled with")
+        precondition(
+            base.map { $0.wordIDs === cache.priorWordIDs } ?? true,
+            "a compiled prior is updated with the cache it was compiled with")
         var tableOfKey = base?.tableOfKey ?? []
         var positionOfKey = base?.positionOfKey ?? []
         var tables = base?.tables ?? []
@@ -104,7 +106,9 @@ final class CompiledPrior: Sendable {
         var ids: [Int32] = []
         if let base {
             ids = [Int32](repeating: -1, count: base.tallies.count / max(1, 2 * oldWidth))
-            for h in base.words.indices where base.words[h] >= 0 { ids[Int(base.rows[h]) / (2 * oldWidth)] = base.words[h] }
+            for h in base.words.indices where base.words[h] >= 0 {
+                ids[Int(base.rows[h]) / (2 * oldWidth)] = base.words[h]
+            }
         }
         // the touched columns' entries, their words interned (one hash per entry)
         var entries: [(id: Int32, position: Int, tally: SentencePrior.Tally)] = []

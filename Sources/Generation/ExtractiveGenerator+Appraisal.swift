@@ -11,7 +11,9 @@ extension ExtractiveGenerator {
         let features = replyFeatures(reply, analysed: analysed)
         let selection: Double
         if !analysed.candidates.isEmpty {
-            let total = analysed.candidates.reduce(0.0) { $0 + scorer.score($1, ticketTokens: analysed.ticketTokenCount) }
+            let total = analysed.candidates.reduce(0.0) {
+                $0 + scorer.score($1, ticketTokens: analysed.ticketTokenCount)
+            }
             selection = total / Double(analysed.candidates.count)
         } else {
             selection = 0

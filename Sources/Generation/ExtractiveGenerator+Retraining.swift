@@ -123,7 +123,9 @@ extension ExtractiveGenerator {
     /// ``replyFeatures(_:ticket:)`` from the reply's already analysed sentences.
     func replyFeatures(
         _ reply: Reply,
-        analysed: (candidates: [SentenceCandidate], found: [AnalyzedSentence], ticketIDs: [Int32], ticketTokenCount: Int)
+        analysed: (
+            candidates: [SentenceCandidate], found: [AnalyzedSentence], ticketIDs: [Int32], ticketTokenCount: Int
+        )
     ) -> [Double] {
         ReplyFeatures.vector(
             analysed.candidates, tokenIDs: analysed.found.map(\.tokenIDs), ticketIDs: analysed.ticketIDs,
@@ -147,7 +149,8 @@ extension ExtractiveGenerator {
         let cands = reply.sentences.indices.map { i in
             let s = reply.sentences[i]
             return SentenceFeatures.candidate(
-                rank: s.articleRank, position: s.position, articleKey: keys[i], analyzed: found[i], ticketIDs: ticketIDs,
+                rank: s.articleRank, position: s.position, articleKey: keys[i], analyzed: found[i],
+                ticketIDs: ticketIDs,
                 prior: ticketPrior.value(keyID: found[i].priorKeyID, article: s.article, position: s.position))
         }
         return (cands, found, ticketIDs, words.sorted.count)

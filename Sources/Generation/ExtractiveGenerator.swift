@@ -53,7 +53,8 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
 
     /// `analysis`: the cache this generator and its retrained copies use (a new one unless
     /// given; give one to several generators to share the work).
-    public init(config: GenerationConfig = GenerationConfig(), analysis: ArticleAnalysisCache = ArticleAnalysisCache()) {
+    public init(config: GenerationConfig = GenerationConfig(), analysis: ArticleAnalysisCache = ArticleAnalysisCache())
+    {
         self.analysis = analysis
         self.config = config
         self.policy = GenerationPolicy(length: config.length, tone: config.tone)
@@ -66,9 +67,10 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) -> (a: Reply, b: Reply) {
         let scored = scoredCandidates(for: ticket, articles: articles, rng: &rng)
         let key = rng.next()
-        let bestIndex = scored.indices.max { l, r in
-            scored[l].reward < scored[r].reward || (scored[l].reward == scored[r].reward && l > r)
-        } ?? 0
+        let bestIndex =
+            scored.indices.max { l, r in
+                scored[l].reward < scored[r].reward || (scored[l].reward == scored[r].reward && l > r)
+            } ?? 0
         let a = scored[bestIndex].reply
         let others = scored.indices.filter { scored[$0].reply != a }
         guard !others.isEmpty else { return (a, a) }

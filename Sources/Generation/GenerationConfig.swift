@@ -76,16 +76,22 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         guard candidates >= 1 else { throw fail(.candidates, "must be at least 1, got \(candidates)") }
         guard (0...1).contains(exploration) else { throw fail(.exploration, "must be in [0, 1], got \(exploration)") }
         guard minLength >= 1 else { throw fail(.minLength, "must be at least 1, got \(minLength)") }
-        guard maxLength >= minLength else { throw fail(.maxLength, "must be at least min_length (\(minLength)), got \(maxLength)") }
+        guard maxLength >= minLength else {
+            throw fail(.maxLength, "must be at least min_length (\(minLength)), got \(maxLength)")
+        }
         guard (minLength...maxLength).contains(length) else {
             throw fail(.length, "must be in [min_length, max_length] = [\(minLength), \(maxLength)], got \(length)")
         }
         guard articleDepth >= 1 else { throw fail(.articleDepth, "must be at least 1, got \(articleDepth)") }
         guard baselineScope >= 1 else { throw fail(.baselineScope, "must be at least 1, got \(baselineScope)") }
-        guard samplingTemperature > 0 else { throw fail(.samplingTemperature, "must be positive, got \(samplingTemperature)") }
+        guard samplingTemperature > 0 else {
+            throw fail(.samplingTemperature, "must be positive, got \(samplingTemperature)")
+        }
         guard rewardL2 > 0 else { throw fail(.rewardL2, "must be positive, got \(rewardL2)") }
         guard priorSmoothing > 0 else { throw fail(.priorSmoothing, "must be positive, got \(priorSmoothing)") }
-        guard (0...1).contains(lengthStepShare) else { throw fail(.lengthStepShare, "must be in [0, 1], got \(lengthStepShare)") }
+        guard (0...1).contains(lengthStepShare) else {
+            throw fail(.lengthStepShare, "must be in [0, 1], got \(lengthStepShare)")
+        }
         return self
     }
 }

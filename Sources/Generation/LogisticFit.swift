@@ -26,8 +26,10 @@ enum LogisticFit {
         rows: [[Double]], targets: [Double], weights: [Double], center: [Double], l2: [Double],
         iterations: Int = 40
     ) -> [Double] {
-        fit(rows: rows, targets: targets, weights: weights, center: center, l2: l2, precision: nil,
-            iterations: iterations).beta
+        fit(
+            rows: rows, targets: targets, weights: weights, center: center, l2: l2, precision: nil,
+            iterations: iterations
+        ).beta
     }
 
     /// Weighted logistic regression by damped Newton steps, with the Gaussian prior

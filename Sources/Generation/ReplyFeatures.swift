@@ -11,7 +11,7 @@ public enum ReplyFeatures {
         "mean_overlap", "max_overlap", "ticket_coverage", "mean_inverse_rank", "max_rank",
         "share_top1", "share_top2", "distinct_articles", "slot_share", "slot_count", "prior_sum",
         "mean_lead", "mean_density", "min_overlap", "zero_overlap_share", "near_duplicates",
-        "short_hinge", "long_hinge", "share_top3", "share_rank5_plus",
+        "short_hinge", "long_hinge", "share_top3", "share_rank5_plus"
     ]
     /// Knots of the piecewise-linear length basis, in words (a reply's words below the first and
     /// above the second).

@@ -1,6 +1,5 @@
 import FlywheelCore
 
-
 /// A Bradley–Terry reward model over ``ReplyFeatures``: reply A is preferred to reply B with
 /// probability `σ(r(A) − r(B) + bias)`, where `r(x) = w · features(x)` and `bias` absorbs the
 /// agents' position bias towards A (it is learned but never used to score). Bradley & Terry,
@@ -44,7 +43,6 @@ public struct RewardModel: Hashable, Sendable, Codable {
         self.information = nil
         self.trainedAt = nil
     }
-
 
     /// Whether the model has never been trained on an informative pair.
     public var isUntrained: Bool { trainedPairs == 0 }

@@ -83,7 +83,7 @@ public enum SentenceFeatures {
             1 / Double(1 + c.position),
             c.hasSlot ? 1 : 0,
             min(1, Double(c.words) / 25),
-            c.prior,
+            c.prior
         ]
     }
 
@@ -240,7 +240,9 @@ struct TicketPrior {
                 smoothing: prior.smoothing, into: &out)
         } else {
             out.removeAll(keepingCapacity: true)
-            for p in sentences.indices { out.append(value(keyID: sentences[p].priorKeyID, article: article, position: p)) }
+            for p in sentences.indices {
+                out.append(value(keyID: sentences[p].priorKeyID, article: article, position: p))
+            }
         }
     }
 }

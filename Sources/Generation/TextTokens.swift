@@ -11,7 +11,7 @@ enum TextTokens {
         "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or", "our", "please",
         "she", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this",
         "to", "us", "was", "we", "were", "what", "when", "where", "which", "who", "will", "with",
-        "would", "you", "your", "yes", "thanks", "thank", "hello", "there's", "it's", "i'm",
+        "would", "you", "your", "yes", "thanks", "thank", "hello", "there's", "it's", "i'm"
     ]
 
     /// Content tokens of `text`, in order, duplicates kept.
@@ -21,7 +21,9 @@ enum TextTokens {
         var current = ""
         func flush() {
             guard !current.isEmpty else { return }
-            if current.count >= 2 || current.contains(where: \.isNumber), !stopwords.contains(current) { out.append(stem(current)) }
+            if current.count >= 2 || current.contains(where: \.isNumber), !stopwords.contains(current) {
+                out.append(stem(current))
+            }
             current = ""
         }
         for ch in text.lowercased() {
@@ -84,7 +86,9 @@ enum TextTokens {
     /// Whether `text` states a slot value: a digit, a currency sign or a percent sign.
     static func hasSlotValue(_ text: String) -> Bool {
         // ASCII: a digit, "$" or "%" (the only ASCII characters with isNumber are 0-9)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x24 || $0 == 0x25 } }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.contains { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x24 || $0 == 0x25 }
+        }
         return text.contains { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" }
     }
 

@@ -30,8 +30,9 @@ struct ChatCompletionBody: Decodable {
         guard let content = body.choices.first?.message.content else {
             return .failure(.malformed("no choices[0].message.content"))
         }
-        return .success(ChatAnswer(
-            content: content, promptTokens: body.usage?.promptTokens ?? 0,
-            completionTokens: body.usage?.completionTokens ?? 0))
+        return .success(
+            ChatAnswer(
+                content: content, promptTokens: body.usage?.promptTokens ?? 0,
+                completionTokens: body.usage?.completionTokens ?? 0))
     }
 }

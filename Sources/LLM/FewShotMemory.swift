@@ -38,9 +38,10 @@ struct FewShotMemory: Sendable, Hashable {
         for (served, reply) in endorsed {
             let text = reply.text
             guard !text.isEmpty, seen.insert("\(served.ticket.id.rawValue)\u{1F}\(text)").inserted else { continue }
-            copy.examples.append(Example(
-                ticket: served.ticket.id, time: served.ticket.createdAt, ticketText: served.ticket.text,
-                replyText: text, ticketWords: ReplyAttribution.words(served.ticket.text)))
+            copy.examples.append(
+                Example(
+                    ticket: served.ticket.id, time: served.ticket.createdAt, ticketText: served.ticket.text,
+                    replyText: text, ticketWords: ReplyAttribution.words(served.ticket.text)))
         }
         copy.examples.sort { ($0.time, $1.ticket.rawValue, $0.replyText) > ($1.time, $0.ticket.rawValue, $1.replyText) }
         if copy.examples.count > capacity { copy.examples.removeLast(copy.examples.count - capacity) }

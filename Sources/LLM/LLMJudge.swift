@@ -12,9 +12,11 @@ import WorldTruth
 public struct LLMJudge: HelpfulnessScorer {
     public struct Settings: Sendable, Hashable {
         public var systemPrompt = PromptTemplate(
-            "You grade customer support replies. Answer with one digit from 1 (useless) to 5 (fully helpful) and nothing else.")
+            "You grade customer support replies. Answer with one digit from 1 (useless) to 5 (fully helpful) and nothing else."
+        )
         public var userPrompt = PromptTemplate(
-            "Customer message:\n{{ticket}}\n\nFacts a good reply states:\n{{reference}}\n\nReply to grade:\n{{reply}}\n\nScore (1-5):")
+            "Customer message:\n{{ticket}}\n\nFacts a good reply states:\n{{reference}}\n\nReply to grade:\n{{reply}}\n\nScore (1-5):"
+        )
         public init() {}
     }
 
@@ -30,16 +32,18 @@ public struct LLMJudge: HelpfulnessScorer {
         self.service = service
     }
 
-    public func helpfulness(of reply: Reply, for ticket: Ticket, truth: TicketTruth, rng: inout RandomStream) -> Double? {
-        let reference = truth.nuggets.isEmpty
+    public func helpfulness(of reply: Reply, for ticket: Ticket, truth: TicketTruth, rng: inout RandomStream) -> Double?
+    {
+        let reference =
+            truth.nuggets.isEmpty
             ? (truth.referenceResponse ?? "(none given)")
             : truth.nuggets.map { "- " + $0.text }.joined(separator: "\n")
         let values: [PromptTemplate.Slot: String] = [
-            .ticket: ticket.text, .reply: reply.text.isEmpty ? "(empty reply)" : reply.text, .reference: reference,
+            .ticket: ticket.text, .reply: reply.text.isEmpty ? "(empty reply)" : reply.text, .reference: reference
         ]
         let messages = [
             ChatMessage(role: .system, content: settings.systemPrompt.render(values)),
-            ChatMessage(role: .user, content: settings.userPrompt.render(values)),
+            ChatMessage(role: .user, content: settings.userPrompt.render(values))
         ]
         let seed = rng.next() >> 1
         for attempt in 0...endpoint.retries {
@@ -47,8 +51,9 @@ public struct LLMJudge: HelpfulnessScorer {
                 model: endpoint.model, messages: messages, maxTokens: endpoint.maxTokens,
                 temperature: attempt == 0 ? endpoint.temperature : max(endpoint.temperature, Self.retryTemperature),
                 seed: seed &+ UInt64(attempt))
-            guard let answer = service.complete(
-                request, role: .judge, purpose: "judge for ticket \(ticket.id.rawValue), attempt \(attempt + 1)")
+            guard
+                let answer = service.complete(
+                    request, role: .judge, purpose: "judge for ticket \(ticket.id.rawValue), attempt \(attempt + 1)")
             else { return nil }
             if let score = Self.parse(answer.content) { return score }
         }

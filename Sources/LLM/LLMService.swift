@@ -73,13 +73,17 @@ public final class LLMService: @unchecked Sendable {
             return answer
         }
         if mode == .replay, let cache {
-            latch(InputError(
-                file: cache.path,
-                "replay: no recorded answer for request \(key) (\(purpose()), model \(request.model)); record it with --llm-cache record"))
+            latch(
+                InputError(
+                    file: cache.path,
+                    "replay: no recorded answer for request \(key) (\(purpose()), model \(request.model)); record it with --llm-cache record"
+                ))
             return nil
         }
         if let refusal = lock.withLock({ budget.refusal(after: usageCounts[role, default: .init()]) }) {
-            latch(InputError(field: role.keyPath + ".budget", "request \(key.prefix(16)) (\(purpose())) refused: \(refusal)"))
+            latch(
+                InputError(
+                    field: role.keyPath + ".budget", "request \(key.prefix(16)) (\(purpose())) refused: \(refusal)"))
             return nil
         }
         switch client.complete(request) {
@@ -96,9 +100,11 @@ public final class LLMService: @unchecked Sendable {
                 $0.sent += 1
                 $0.retries += failure.attempts - 1
             }
-            latch(InputError(
-                field: role.keyPath,
-                "request \(key.prefix(16)) (\(purpose())) to \(client.endpoint.completionsURL.absoluteString) failed after \(failure.attempts) attempt(s): \(failure.error)"))
+            latch(
+                InputError(
+                    field: role.keyPath,
+                    "request \(key.prefix(16)) (\(purpose())) to \(client.endpoint.completionsURL.absoluteString) failed after \(failure.attempts) attempt(s): \(failure.error)"
+                ))
             return nil
         }
     }

@@ -21,7 +21,8 @@ public struct LLMUsage: Codable, Sendable, Hashable {
     public var lines: [String] {
         roles.keys.sorted().map { role in
             let c = roles[role]!
-            return "\(role): \(c.calls) calls, \(c.cacheHits) cache hits, \(c.sent) sent, \(c.retries) retries, \(c.tokens) tokens"
+            return
+                "\(role): \(c.calls) calls, \(c.cacheHits) cache hits, \(c.sent) sent, \(c.retries) retries, \(c.tokens) tokens"
         }
     }
 }

@@ -122,7 +122,8 @@ final class OpenAIClient: @unchecked Sendable {
         task.resume()
         if done.wait(timeout: .now() + request.timeoutInterval + 1) == .timedOut {
             task.cancel()
-            return .failure(.transport("timed out after \(request.timeoutInterval) s at \(request.url?.absoluteString ?? "?")"))
+            return .failure(
+                .transport("timed out after \(request.timeoutInterval) s at \(request.url?.absoluteString ?? "?")"))
         }
         return box.result ?? .failure(.transport("no answer"))
     }

@@ -21,7 +21,8 @@ extension OpenAIGenerator {
             DispatchQueue.global().async(group: group) {
                 for i in stride(from: worker, to: requests.count, by: workers) {
                     var rng = requests[i].rng
-                    results.set(i, Result { try suggest(for: requests[i].ticket, articles: requests[i].articles, rng: &rng) })
+                    results.set(
+                        i, Result { try suggest(for: requests[i].ticket, articles: requests[i].articles, rng: &rng) })
                 }
             }
         }

@@ -58,11 +58,14 @@ public struct OpenAIGenerator: LearningGenerator {
 
     /// Throws the run-ending failure (a replay miss, a spent budget, an endpoint that kept
     /// failing) as an ``InputError``.
-    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply) {
+    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply)
+    {
         let shown = Array(articles.prefix(settings.articles))
         let seedA = rng.next() >> 1
         let seedB = rng.next() >> 1
-        let a = try reply(ticket, shown, examples: memory.examples(for: ticket, skip: 0, count: settings.examples), seed: seedA, label: "A")
+        let a = try reply(
+            ticket, shown, examples: memory.examples(for: ticket, skip: 0, count: settings.examples), seed: seedA,
+            label: "A")
         let b = try reply(
             ticket, shown, examples: memory.examples(for: ticket, skip: settings.examples, count: settings.examples),
             seed: seedB, label: "B")
@@ -76,22 +79,30 @@ public struct OpenAIGenerator: LearningGenerator {
     }
 
     /// The request for one suggestion.
-    func request(_ ticket: Ticket, _ articles: [Article], examples: [FewShotMemory.Example], seed: UInt64) -> ChatRequest {
+    func request(_ ticket: Ticket, _ articles: [Article], examples: [FewShotMemory.Example], seed: UInt64)
+        -> ChatRequest
+    {
         let articleText = articles.enumerated().map { i, article in
             "[\(i + 1)] \(article.title)\n\(Self.cut(article.body, to: settings.articleCharacters))"
         }.joined(separator: "\n\n")
-        let exampleText = examples.map { "Example customer message:\n\($0.ticketText)\nExample reply:\n\($0.replyText)\n\n" }.joined()
-        let values: [PromptTemplate.Slot: String] = [.ticket: ticket.text, .articles: articleText, .examples: exampleText]
+        let exampleText = examples.map {
+            "Example customer message:\n\($0.ticketText)\nExample reply:\n\($0.replyText)\n\n"
+        }.joined()
+        let values: [PromptTemplate.Slot: String] = [
+            .ticket: ticket.text, .articles: articleText, .examples: exampleText
+        ]
         return ChatRequest(
             model: model,
             messages: [
                 ChatMessage(role: .system, content: settings.systemPrompt.render(values)),
-                ChatMessage(role: .user, content: settings.userPrompt.render(values)),
+                ChatMessage(role: .user, content: settings.userPrompt.render(values))
             ],
             maxTokens: maxTokens, temperature: temperature, seed: seed)
     }
 
-    func reply(_ ticket: Ticket, _ articles: [Article], examples: [FewShotMemory.Example], seed: UInt64, label: String) throws -> Reply {
+    func reply(_ ticket: Ticket, _ articles: [Article], examples: [FewShotMemory.Example], seed: UInt64, label: String)
+        throws -> Reply
+    {
         let request = request(ticket, articles, examples: examples, seed: seed)
         let purpose = "generator \(label) for ticket \(ticket.id.rawValue)"
         guard let answer = service.complete(request, role: .generator, purpose: purpose) else {
@@ -99,7 +110,8 @@ public struct OpenAIGenerator: LearningGenerator {
             try service.throwIfFailed()
             throw InputError(field: LLMRole.generator.keyPath, "no answer to \(purpose)")
         }
-        return ReplyAttribution.reply(from: answer.content.trimmingCharacters(in: .whitespacesAndNewlines), articles: articles)
+        return ReplyAttribution.reply(
+            from: answer.content.trimmingCharacters(in: .whitespacesAndNewlines), articles: articles)
     }
 
     /// `text` cut at the last space before `limit` characters (whole when shorter).

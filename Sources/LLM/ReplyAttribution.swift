@@ -30,7 +30,8 @@ enum ReplyAttribution {
             guard let best, best.score >= minimumOverlap else {
                 return Reply.Sentence(text: sentence, article: unattributed, articleRank: 0, position: 0)
             }
-            return Reply.Sentence(text: sentence, article: best.article, articleRank: best.rank, position: best.position)
+            return Reply.Sentence(
+                text: sentence, article: best.article, articleRank: best.rank, position: best.position)
         }
         // The LLM writes its own greeting and closing; its tone is not classified.
         return Reply(greeting: "", sentences: sentences, closing: "", tone: .friendly)

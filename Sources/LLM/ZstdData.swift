@@ -36,7 +36,8 @@ enum ZstdData {
                     var outBuffer = ZSTD_outBuffer(dst: dst.baseAddress, size: dst.count, pos: 0)
                     last = ZSTD_decompressStream(dctx, &outBuffer, &inBuffer)
                     if ZSTD_isError(last) != 0 {
-                        throw InputError(file: path, "not a readable zstd file: \(String(cString: ZSTD_getErrorName(last)))")
+                        throw InputError(
+                            file: path, "not a readable zstd file: \(String(cString: ZSTD_getErrorName(last)))")
                     }
                     return outBuffer.pos
                 }

@@ -42,7 +42,8 @@ final class PluginChannel: @unchecked Sendable {
         let stderrPipe = Pipe()
         stderr = StderrTail(stderrPipe.fileHandleForReading)
         guard !command.command.isEmpty else {
-            throw PluginFailure.start("the command is empty").inputError(command: command, request: "0 (start)", stderrTail: "")
+            throw PluginFailure.start("the command is empty").inputError(
+                command: command, request: "0 (start)", stderrTail: "")
         }
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command.command
@@ -65,7 +66,8 @@ final class PluginChannel: @unchecked Sendable {
     deinit {
         if failure == nil, process.isRunning {
             let id = nextRequest
-            _ = try? exchange(PluginMessages.Shutdown(id: id), id: id, op: .shutdown, timeout: min(command.timeoutSeconds, 5))
+            _ = try? exchange(
+                PluginMessages.Shutdown(id: id), id: id, op: .shutdown, timeout: min(command.timeoutSeconds, 5))
         }
         try? stdinPipe.fileHandleForWriting.close()
         if !waitForExit(seconds: 2) { process.terminate() }
@@ -125,7 +127,9 @@ final class PluginChannel: @unchecked Sendable {
             let id = nextRequest
             nextRequest += 1
             _ = try checked(id: id, op: .release) { () throws(PluginFailure) in
-                try exchange(PluginMessages.Release(id: id, models: toRelease), id: id, op: .release, timeout: command.timeoutSeconds)
+                try exchange(
+                    PluginMessages.Release(id: id, models: toRelease), id: id, op: .release,
+                    timeout: command.timeoutSeconds)
             }
         }
         let id = nextRequest
@@ -183,7 +187,9 @@ final class PluginChannel: @unchecked Sendable {
         } else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let encoded = try? encoder.encode(message) else { throw .violation("could not encode the \(op.rawValue) request") }
+            guard let encoded = try? encoder.encode(message) else {
+                throw .violation("could not encode the \(op.rawValue) request")
+            }
             data = [UInt8](encoded)
         }
         data.append(0x0A)

@@ -69,7 +69,8 @@ struct WireReply: Codable {
         Reply(
             greeting: greeting,
             sentences: sentences.map {
-                Reply.Sentence(text: $0.text, article: ArticleID($0.article), articleRank: $0.articleRank, position: $0.position)
+                Reply.Sentence(
+                    text: $0.text, article: ArticleID($0.article), articleRank: $0.articleRank, position: $0.position)
             }, closing: closing, tone: tone)
     }
 }

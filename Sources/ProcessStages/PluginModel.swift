@@ -52,7 +52,9 @@ final class PluginModel: Sendable {
                     "the hello reply says protocol \(reply.protocol.map(String.init) ?? "nothing"), Flywheel speaks \(PluginMessages.versions.map(String.init).joined(separator: " and "))",
                     request: channel.lastRequest, op: .hello)
             }
-            let missing = (needs + (version >= PluginMessages.resetVersion ? [.reset] : [])).filter { !channel.capabilities.contains($0) }
+            let missing = (needs + (version >= PluginMessages.resetVersion ? [.reset] : [])).filter {
+                !channel.capabilities.contains($0)
+            }
             guard missing.isEmpty else {
                 throw channel.violation(
                     "a \(command.stage) must implement \(missing.map(\.rawValue).joined(separator: ", ")) (its capabilities: \(channel.capabilities.map(\.rawValue).sorted().joined(separator: ", ")))",
@@ -72,7 +74,8 @@ final class PluginModel: Sendable {
         guard !articles.isEmpty, channel.capabilities.contains(.publish) else { return self }
         let to = channel.newModel()
         _ = try channel.request(.publish) { id in
-            PluginMessages.Publish(id: id, from: self.id, to: to, articles: articles.map { WireArticle($0, analyzer: analyzer) })
+            PluginMessages.Publish(
+                id: id, from: self.id, to: to, articles: articles.map { WireArticle($0, analyzer: analyzer) })
         }
         return PluginModel(id: to, session: session, analyzer: analyzer)
     }
@@ -94,25 +97,34 @@ final class PluginModel: Sendable {
         allowed: (Int, String) -> Bool
     ) throws -> [RankedList] {
         let request = channel.lastRequest
-        guard let results = reply.results else { throw channel.violation("the reply has no \"results\"", request: request, op: op) }
+        guard let results = reply.results else {
+            throw channel.violation("the reply has no \"results\"", request: request, op: op)
+        }
         guard results.count == tickets.count else {
             throw channel.violation("\(results.count) results for \(tickets.count) tickets", request: request, op: op)
         }
         return try results.enumerated().map { i, entries in
             guard entries.count <= depth else {
-                throw channel.violation("results[\(i)] has \(entries.count) entries, more than depth \(depth)", request: request, op: op)
+                throw channel.violation(
+                    "results[\(i)] has \(entries.count) entries, more than depth \(depth)", request: request, op: op)
             }
             var seen = Set<String>(minimumCapacity: entries.count)
             for (j, e) in entries.enumerated() {
-                guard e.score.isFinite else { throw channel.violation("results[\(i)][\(j)].score is not finite", request: request, op: op) }
+                guard e.score.isFinite else {
+                    throw channel.violation("results[\(i)][\(j)].score is not finite", request: request, op: op)
+                }
                 guard allowed(i, e.article) else {
-                    throw channel.violation("results[\(i)][\(j)] names article '\(e.article)', which it was not offered", request: request, op: op)
+                    throw channel.violation(
+                        "results[\(i)][\(j)] names article '\(e.article)', which it was not offered", request: request,
+                        op: op)
                 }
                 guard seen.insert(e.article).inserted else {
-                    throw channel.violation("results[\(i)] lists article '\(e.article)' twice", request: request, op: op)
+                    throw channel.violation(
+                        "results[\(i)] lists article '\(e.article)' twice", request: request, op: op)
                 }
             }
-            return RankedList(ticket: tickets[i].id, entries: entries.map { .init(article: ArticleID($0.article), score: $0.score) })
+            return RankedList(
+                ticket: tickets[i].id, entries: entries.map { .init(article: ArticleID($0.article), score: $0.score) })
         }
     }
 }

@@ -14,10 +14,12 @@ public struct ProcessGenerator: LearningGenerator {
         pool: PluginPool? = nil
     ) throws -> ProcessGenerator {
         ProcessGenerator(
-            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .generate], pool: pool))
+            model: try PluginModel.start(
+                command, seed: seed, settings: settings, published: published, needs: [.index, .generate], pool: pool))
     }
 
-    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply) {
+    public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply)
+    {
         let request = GenerationRequest(ticket: ticket, articles: articles, rng: rng)
         return try suggest(batch: [request])[0]
     }
@@ -30,11 +32,16 @@ public struct ProcessGenerator: LearningGenerator {
                 ticket: WireTicket(r.ticket, analyzer: model.analyzer),
                 articles: r.articles.map { WireArticle($0, analyzer: model.analyzer) }, seed: rng.next() >> 11)
         }
-        let reply = try model.channel.request(.generate) { id in PluginMessages.Generate(id: id, model: model.id, items: items) }
+        let reply = try model.channel.request(.generate) { id in
+            PluginMessages.Generate(id: id, model: model.id, items: items)
+        }
         let request = model.channel.lastRequest
-        guard let pairs = reply.replies else { throw model.channel.violation("the reply has no \"replies\"", request: request, op: .generate) }
+        guard let pairs = reply.replies else {
+            throw model.channel.violation("the reply has no \"replies\"", request: request, op: .generate)
+        }
         guard pairs.count == requests.count else {
-            throw model.channel.violation("\(pairs.count) replies for \(requests.count) tickets", request: request, op: .generate)
+            throw model.channel.violation(
+                "\(pairs.count) replies for \(requests.count) tickets", request: request, op: .generate)
         }
         for (i, pair) in pairs.enumerated() {
             let given = Set(requests[i].articles.map(\.id.rawValue))

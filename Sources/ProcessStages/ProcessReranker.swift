@@ -13,7 +13,8 @@ public struct ProcessReranker: LearningReranker {
         pool: PluginPool? = nil
     ) throws -> ProcessReranker {
         ProcessReranker(
-            model: try PluginModel.start(command, seed: seed, settings: settings, published: published, needs: [.index, .rerank], pool: pool))
+            model: try PluginModel.start(
+                command, seed: seed, settings: settings, published: published, needs: [.index, .rerank], pool: pool))
     }
 
     public func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) throws -> RankedList {

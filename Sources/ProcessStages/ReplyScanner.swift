@@ -168,8 +168,10 @@ enum ReplyScanner {
             guard i < end else { return false }
             let c = bytes[i]
             return c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
-                || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-                || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+                || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
         }
     }
 }

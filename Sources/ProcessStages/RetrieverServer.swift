@@ -19,7 +19,9 @@ public struct RetrieverServer {
     var settings = Data("{}".utf8)
     var models: [Int: any LearningRetriever] = [:]
 
-    static let capabilities: [PluginMessages.Op] = [.hello, .index, .publish, .retrain, .retrieve, .release, .reset, .shutdown]
+    static let capabilities: [PluginMessages.Op] = [
+        .hello, .index, .publish, .retrain, .retrieve, .release, .reset, .shutdown
+    ]
 
     public init(name: String, make: @escaping Factory) {
         self.name = name
@@ -72,7 +74,10 @@ public struct RetrieverServer {
             let v = version ?? 1
             let caps = Self.capabilities.filter { v >= PluginMessages.resetVersion || $0 != .reset }
             let list = caps.map { "\"\($0.rawValue)\"" }.joined(separator: ",")
-            return Self.ok(id: r.id, Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name) + Array(#","capabilities":[\#(list)]"#.utf8))
+            return Self.ok(
+                id: r.id,
+                Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name)
+                    + Array(#","capabilities":[\#(list)]"#.utf8))
         case .index:
             let published = try r.articles("articles")
             do {
@@ -110,7 +115,9 @@ public struct RetrieverServer {
     }
 
     /// `{"id":N,"ok":true` + `fields` (each with its leading comma) + `}`.
-    static func ok(id: Int, _ fields: [UInt8]) -> [UInt8] { Array(#"{"id":\#(id),"ok":true"#.utf8) + fields + [UInt8(ascii: "}")] }
+    static func ok(id: Int, _ fields: [UInt8]) -> [UInt8] {
+        Array(#"{"id":\#(id),"ok":true"#.utf8) + fields + [UInt8(ascii: "}")]
+    }
 
     static func error(id: Int, _ message: String) -> [UInt8] {
         Array(#"{"id":\#(id),"error":"#.utf8) + ListWriter.quoted(message) + [UInt8(ascii: "}")]

@@ -17,10 +17,13 @@ struct WireRequest {
     }
 
     init(_ line: [UInt8]) throws(Problem) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)), let fields = object as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)), let fields = object as? [String: Any]
+        else {
             throw Problem(id: 0, message: "the request is not a JSON object")
         }
-        guard let id = (fields["id"] as? NSNumber)?.intValue else { throw Problem(id: 0, message: "the request has no id") }
+        guard let id = (fields["id"] as? NSNumber)?.intValue else {
+            throw Problem(id: 0, message: "the request has no id")
+        }
         guard let name = fields["op"] as? String, let op = PluginMessages.Op(rawValue: name) else {
             throw Problem(id: id, message: "unknown op \(fields["op"].map { "\($0)" } ?? "(none)")")
         }
@@ -45,7 +48,9 @@ struct WireRequest {
 
     /// A field as JSON text (the hello's settings, for the factory to decode).
     func json(_ key: String) throws(Problem) -> Data {
-        guard let value = fields[key], let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else {
+        guard let value = fields[key],
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+        else {
             throw problem("missing or malformed \(key)")
         }
         return data
@@ -85,10 +90,13 @@ struct WireRequest {
             byID[ticket.id] = ticket
         }
         let relevance = try marks.enumerated().map { i, m throws(Problem) in
-            guard let ticket = m["ticket"] as? String, let agent = m["agent"] as? String, let article = m["article"] as? String,
+            guard let ticket = m["ticket"] as? String, let agent = m["agent"] as? String,
+                let article = m["article"] as? String,
                 let rank = (m["rank"] as? NSNumber)?.intValue, let relevant = m["relevant"] as? Bool
             else { throw problem("\(key).relevance[\(i)] needs ticket, agent, article, rank and relevant") }
-            return RelevanceAnnotation(ticket: TicketID(ticket), agent: AgentID(agent), article: ArticleID(article), rank: rank, relevant: relevant)
+            return RelevanceAnnotation(
+                ticket: TicketID(ticket), agent: AgentID(agent), article: ArticleID(article), rank: rank,
+                relevant: relevant)
         }
         var time: Timestamp?
         if let text = b["time"] as? String {

@@ -8,7 +8,9 @@ struct Bands {
     var axis = ReportInput.TimeAxis()
     init(rows: [MetricRow], axis: ReportInput.TimeAxis = .init()) {
         self.axis = axis
-        for r in rows { values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value }
+        for r in rows {
+            values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value
+        }
     }
     func has(_ arm: String, _ metric: String) -> Bool { values[arm]?[metric] != nil }
 

@@ -37,21 +37,28 @@ public struct BaselineCheck: Sendable {
     public func compare(stored: [MetricRow], current: [MetricRow], storedName: String) throws -> [Verdict] {
         let arms = Set(stored.map(\.arm)).intersection(current.map(\.arm)).sorted()
         guard !arms.isEmpty else {
-            throw InputError(file: storedName, "shares no arm with this run (stored: \(Set(stored.map(\.arm)).sorted().joined(separator: ", ")))")
+            throw InputError(
+                file: storedName,
+                "shares no arm with this run (stored: \(Set(stored.map(\.arm)).sorted().joined(separator: ", ")))")
         }
         var verdicts: [Verdict] = []
         for arm in arms {
-            let present = Set(stored.filter { $0.arm == arm }.map(\.metric)).intersection(current.filter { $0.arm == arm }.map(\.metric))
+            let present = Set(stored.filter { $0.arm == arm }.map(\.metric)).intersection(
+                current.filter { $0.arm == arm }.map(\.metric))
             let wanted = metrics ?? EngineMetric.headline(among: present)
             for metric in wanted {
                 guard present.contains(metric) else {
                     throw InputError(file: storedName, "metric \(metric) is not in both runs for arm \(arm)")
                 }
-                let (a, b) = (CurveGap.iterations(stored, arm: arm, metric: metric), CurveGap.iterations(current, arm: arm, metric: metric))
+                let (a, b) = (
+                    CurveGap.iterations(stored, arm: arm, metric: metric),
+                    CurveGap.iterations(current, arm: arm, metric: metric)
+                )
                 guard a == b, let gap = CurveGap(from: stored, to: current, arm: arm, metric: metric) else {
                     throw InputError(
                         file: storedName,
-                        "arm \(arm) \(metric): the stored run has \(a) evaluations, this run \(b); curves of different horizons cannot be paired")
+                        "arm \(arm) \(metric): the stored run has \(a) evaluations, this run \(b); curves of different horizons cannot be paired"
+                    )
                 }
                 verdicts.append(verdict(gap))
             }
@@ -64,10 +71,15 @@ public struct BaselineCheck: Sendable {
         let t = tolerance * range
         let belowArea = gap.area.mean < -t, belowFinal = gap.final.mean < -t
         let passed = !(belowArea || belowFinal)
-        let what = passed ? "within" : belowArea && belowFinal ? "mean and final gap below" : belowArea ? "mean gap below" : "final gap below"
-        let reason = "this − stored, paired over \(gap.replicates) replicate(s): mean gap over the curve \(Self.show(gap.area)), "
+        let what =
+            passed
+            ? "within"
+            : belowArea && belowFinal ? "mean and final gap below" : belowArea ? "mean gap below" : "final gap below"
+        let reason =
+            "this − stored, paired over \(gap.replicates) replicate(s): mean gap over the curve \(Self.show(gap.area)), "
             + "final \(Self.show(gap.final)); \(what) −\(SummaryTable.fmt(t)) (tolerance \(tolerance) of the range)"
-        return Verdict(name: "baseline \(gap.arm) \(gap.metric)", passed: passed, gap: gap, tolerance: t, reason: reason)
+        return Verdict(
+            name: "baseline \(gap.arm) \(gap.metric)", passed: passed, gap: gap, tolerance: t, reason: reason)
     }
 
     static func show(_ e: RunSummary.Estimate) -> String {

@@ -10,7 +10,8 @@ extension CadenceStudy {
     /// mean net value is the highest.
     mutating func rank(resamples: Int, seed: UInt64) {
         let order = rows.indices.sorted {
-            rows[$0].netValue != rows[$1].netValue ? rows[$0].netValue > rows[$1].netValue : rows[$0].cadence < rows[$1].cadence
+            rows[$0].netValue != rows[$1].netValue
+                ? rows[$0].netValue > rows[$1].netValue : rows[$0].cadence < rows[$1].cadence
         }
         guard let first = order.first else { return }
         recommended = rows[first].cadence

@@ -76,7 +76,9 @@ public struct CadenceStudy: Codable, Sendable {
         resamples: Int = 2000, seed: UInt64 = 17
     ) -> CadenceStudy {
         var values: [String: [String: [Int: [Int: Double]]]] = [:]
-        for r in metricRows { values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value }
+        for r in metricRows {
+            values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value
+        }
         func series(_ arm: String, _ m: String) -> [[Double]] {
             let by = values[arm]?[m] ?? [:]
             let s = by.keys.sorted().map { rep in by[rep]!.keys.sorted().map { by[rep]![$0]! } }
@@ -134,7 +136,8 @@ public struct CadenceStudy: Codable, Sendable {
                 curveLower: intervals.map { $0?.lower }, curveUpper: intervals.map { $0?.upper })
         }
         var study = CadenceStudy(
-            metric: metric, weeksPerIteration: weeksPerIteration, bestFinalGain: best, rows: out, recommended: "–", margin: 0,
+            metric: metric, weeksPerIteration: weeksPerIteration, bestFinalGain: best, rows: out, recommended: "–",
+            margin: 0,
             valuePerPoint: valuePerPoint)
         study.rank(resamples: resamples, seed: seed)
         return study

@@ -6,13 +6,18 @@ extension HTMLReport {
         let grid = SweepGrid(results)
         let n = results.replicates
         var body = "<h1>Flywheel sweep — \(HTML.escape(results.name))</h1>\n"
-        body += "<p class=\"meta\">\(results.complete.count) of \(results.cells.count) cells complete · \(n) replicate(s) per cell · arms: \(results.arms.map(HTML.escape).joined(separator: ", "))\(results.baseline.map { " · baseline " + HTML.escape($0) } ?? "") · swept: \(results.parameterNames.map(HTML.escape).joined(separator: ", "))</p>\n"
+        body +=
+            "<p class=\"meta\">\(results.complete.count) of \(results.cells.count) cells complete · \(n) replicate(s) per cell · arms: \(results.arms.map(HTML.escape).joined(separator: ", "))\(results.baseline.map { " · baseline " + HTML.escape($0) } ?? "") · swept: \(results.parameterNames.map(HTML.escape).joined(separator: ", "))</p>\n"
         for note in notes { body += "<p class=\"note\">\(HTML.escape(note))</p>\n" }
-        body += "<h2>Heat maps</h2>\n<p>Each cell: the mean over its \(n) replicate(s) at the last evaluation, and below it the 95% t interval (none with one replicate). Differences to the baseline are paired by replicate; green is better than the baseline, red worse.</p>\n"
+        body +=
+            "<h2>Heat maps</h2>\n<p>Each cell: the mean over its \(n) replicate(s) at the last evaluation, and below it the 95% t interval (none with one replicate). Differences to the baseline are paired by replicate; green is better than the baseline, red worse.</p>\n"
         for metric in results.metrics {
-            body += "<h3>\(HTML.escape(metric)) (\(HTML.escape(EngineMetric.unit(of: metric))))</h3>\n<div class=\"grid\">\n"
+            body +=
+                "<h3>\(HTML.escape(metric)) (\(HTML.escape(EngineMetric.unit(of: metric))))</h3>\n<div class=\"grid\">\n"
             for map in grid.maps where map.metric == metric {
-                body += SVGChart.heatMap(map, xName: grid.xName, yName: grid.yName, xValues: grid.xValues, yValues: grid.yValues) + "\n"
+                body +=
+                    SVGChart.heatMap(
+                        map, xName: grid.xName, yName: grid.yName, xValues: grid.xValues, yValues: grid.yValues) + "\n"
             }
             body += "</div>\n"
         }
@@ -22,8 +27,11 @@ extension HTMLReport {
 
     static func cellsTable(_ results: SweepResults) -> String {
         let metrics = results.metrics
-        var out = "<table><thead><tr><th>cell</th>" + results.parameterNames.map { "<th>\(HTML.escape($0))</th>" }.joined()
-        out += "<th>arm</th>" + metrics.map { "<th>\(HTML.escape($0)) final (95% CI)</th>" }.joined() + "</tr></thead><tbody>\n"
+        var out =
+            "<table><thead><tr><th>cell</th>" + results.parameterNames.map { "<th>\(HTML.escape($0))</th>" }.joined()
+        out +=
+            "<th>arm</th>" + metrics.map { "<th>\(HTML.escape($0)) final (95% CI)</th>" }.joined()
+            + "</tr></thead><tbody>\n"
         for cell in results.cells {
             let params = results.parameterNames.map { "<td>\(HTML.escape(cell.values[$0] ?? "–"))</td>" }.joined()
             guard cell.summary != nil else {

@@ -44,11 +44,13 @@ public enum JUnitXML {
         let skipped = suites.reduce(0) { $0 + $1.cases.filter { $0.skipped != nil }.count }
         let tests = suites.reduce(0) { $0 + $1.cases.count } + errors
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"flywheel check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
+        out +=
+            "<testsuites name=\"flywheel check\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
         for s in suites {
             let f = s.cases.filter { $0.failure != nil }.count
             let k = s.cases.filter { $0.skipped != nil }.count
-            out += "  <testsuite name=\"\(escape(s.name))\" tests=\"\(s.cases.count + (s.error == nil ? 0 : 1))\" failures=\"\(f)\" errors=\"\(s.error == nil ? 0 : 1)\" skipped=\"\(k)\" time=\"\(seconds(s.time))\">\n"
+            out +=
+                "  <testsuite name=\"\(escape(s.name))\" tests=\"\(s.cases.count + (s.error == nil ? 0 : 1))\" failures=\"\(f)\" errors=\"\(s.error == nil ? 0 : 1)\" skipped=\"\(k)\" time=\"\(seconds(s.time))\">\n"
             if let error = s.error {
                 out += "    <testcase classname=\"\(escape(s.name))\" name=\"scenario\">\n"
                 out += "      <error message=\"\(escape(error))\">\(escape(error))</error>\n    </testcase>\n"

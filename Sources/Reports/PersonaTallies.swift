@@ -55,9 +55,12 @@ public struct PersonaTallies {
             exposures[e.ticket] = e
         case .annotation(let logged):
             guard collects(arm, logged.annotation.kind) else { return }
-            let shown = exposures[logged.annotation.ticket].flatMap { e in e.a.flatMap { a in e.b.map { (a: a, b: $0) } } }
+            let shown = exposures[logged.annotation.ticket].flatMap { e in
+                e.a.flatMap { a in e.b.map { (a: a, b: $0) } }
+            }
             windows[Window(job: job, iteration: iteration), default: PersonaActivity()].add(
-                logged.annotation, seconds: logged.seconds ?? 0, persona: logged.persona, truth: truth(logged.annotation.ticket),
+                logged.annotation, seconds: logged.seconds ?? 0, persona: logged.persona,
+                truth: truth(logged.annotation.ticket),
                 shown: shown, quality: quality)
         }
     }

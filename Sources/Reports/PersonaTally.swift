@@ -61,12 +61,18 @@ extension PersonaTally {
         var byKey: [[String]: PersonaTally] = [:]
         for window in sorted {
             let (arm, row) = (window.job.arm, window.row)
-            var tally = byKey[[arm, row.persona]] ?? PersonaTally(arm: arm, persona: row.persona, replicates: replicates[arm] ?? 1)
+            var tally =
+                byKey[[arm, row.persona]]
+                ?? PersonaTally(arm: arm, persona: row.persona, replicates: replicates[arm] ?? 1)
             tally.counts[row.kind, default: 0] += row.annotations
             tally.seconds += row.seconds
             switch row.kind {
-            case .relevance: tally.relevance = Agreement(judged: tally.relevance.judged + row.judged, correct: tally.relevance.correct + row.agreed)
-            case .preference: tally.preference = Agreement(judged: tally.preference.judged + row.judged, correct: tally.preference.correct + row.agreed)
+            case .relevance:
+                tally.relevance = Agreement(
+                    judged: tally.relevance.judged + row.judged, correct: tally.relevance.correct + row.agreed)
+            case .preference:
+                tally.preference = Agreement(
+                    judged: tally.preference.judged + row.judged, correct: tally.preference.correct + row.agreed)
             case .adoption, .missingKnowledge: break
             }
             byKey[[arm, row.persona]] = tally

@@ -29,10 +29,13 @@ extension ReportInput {
             marks.filter { $0.replicate == marks.map(\.replicate).min()! }
         }
         for (arm, marks) in first {
-            guard let zero = marks.first(where: { $0.iteration == 0 }).flatMap({ Timestamp(iso8601: $0.time) }) else { continue }
+            guard let zero = marks.first(where: { $0.iteration == 0 }).flatMap({ Timestamp(iso8601: $0.time) }) else {
+                continue
+            }
             for m in marks {
                 guard let t = Timestamp(iso8601: m.time) else { continue }
-                axis.weeks[arm, default: [:]][m.iteration] = Double(t.secondsSinceEpoch - zero.secondsSinceEpoch) / (7 * 86_400)
+                axis.weeks[arm, default: [:]][m.iteration] =
+                    Double(t.secondsSinceEpoch - zero.secondsSinceEpoch) / (7 * 86_400)
                 axis.dates[m.iteration] = t.date
             }
         }
@@ -44,6 +47,8 @@ extension ReportInput {
     public func decisions(_ arm: String) -> [(iteration: Int, deployed: Bool)] {
         let mine = iterations.filter { $0.arm == arm }
         guard let rep = mine.map(\.replicate).min() else { return [] }
-        return mine.filter { $0.replicate == rep && $0.retrained }.sorted { $0.iteration < $1.iteration }.map { ($0.iteration, $0.deployed) }
+        return mine.filter { $0.replicate == rep && $0.retrained }.sorted { $0.iteration < $1.iteration }.map {
+            ($0.iteration, $0.deployed)
+        }
     }
 }

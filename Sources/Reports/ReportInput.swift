@@ -34,7 +34,8 @@ public struct ReportInput: Sendable {
         public var replyA: String?
         public var replyB: String?
         public init(
-            arm: String, iteration: Int, ticket: String, text: String, annotations: [ExampleAnnotation], articleTitles: [String: String],
+            arm: String, iteration: Int, ticket: String, text: String, annotations: [ExampleAnnotation],
+            articleTitles: [String: String],
             replyA: String? = nil, replyB: String? = nil
         ) {
             self.arm = arm
@@ -85,8 +86,10 @@ public struct ReportInput: Sendable {
     public var notes: [String]
 
     public init(
-        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent.WindowRow] = [], iterations: [IterationMark] = [],
-        examples: [Example] = [], personas: [PersonaTally] = [], cadence: CadenceStudy? = nil, scenarioJSON: String? = nil,
+        run: String, scenarioHash: String, baseline: String?, rows: [MetricRow], kbEvents: [KBEvent.WindowRow] = [],
+        iterations: [IterationMark] = [],
+        examples: [Example] = [], personas: [PersonaTally] = [], cadence: CadenceStudy? = nil,
+        scenarioJSON: String? = nil,
         notes: [String] = []
     ) {
         self.run = run

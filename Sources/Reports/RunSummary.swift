@@ -59,7 +59,9 @@ public struct RunSummary: Codable, Sendable {
         self.baseline = baseline
         // values[arm][metric][replicate][iteration]
         var values: [String: [String: [Int: [Int: Double]]]] = [:]
-        for r in rows { values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value }
+        for r in rows {
+            values[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value
+        }
         replicates = Set(rows.map(\.replicate)).count
         func series(_ arm: String, _ metric: String) -> [[Double]] {
             let byReplicate = values[arm]?[metric] ?? [:]

@@ -35,7 +35,9 @@ enum SVGChart {
         }
     }
 
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
+    static let palette = [
+        "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"
+    ]
 
     /// A line chart, `width`×`height` pixels, x and y axes with ticks and labels (units), the
     /// retrain markers under the plot, optional horizontal `references` (value, label), a legend below.
@@ -61,51 +63,69 @@ enum SVGChart {
         let xr = max(x1 - x0, 1e-9)
         func px(_ x: Double) -> Double { left + (x - x0) / xr * plotW }
         func py(_ y: Double) -> Double { top + (1 - (y - y0) / (y1 - y0)) * plotH }
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height + legendHeight))\" viewBox=\"0 0 \(f(width)) \(f(height + legendHeight))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+        var svg =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height + legendHeight))\" viewBox=\"0 0 \(f(width)) \(f(height + legendHeight))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
         svg += "<text x=\"\(f(left))\" y=\"15\" class=\"title\">\(HTML.escape(title))</text>"
         svg += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" class=\"plot\"/>"
         for t in ticks(y0, y1, count: 5) {
-            svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(t)))\" y2=\"\(f(py(t)))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(py(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(label(t))</text>"
+            svg +=
+                "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(t)))\" y2=\"\(f(py(t)))\" class=\"grid\"/>"
+            svg +=
+                "<text x=\"\(f(left - 4))\" y=\"\(f(py(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(label(t))</text>"
         }
         let integerX = xs.allSatisfy { $0 == $0.rounded() }
         for t in ticks(x0, x1, count: 8) where !integerX || t == t.rounded() {
-            svg += "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" class=\"tick\" text-anchor=\"middle\">\(label(t))</text>"
+            svg +=
+                "<text x=\"\(f(px(t)))\" y=\"\(f(top + plotH + 14))\" class=\"tick\" text-anchor=\"middle\">\(label(t))</text>"
         }
-        svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 6))\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>"
-        svg += "<text transform=\"translate(12,\(f(top + plotH / 2))) rotate(-90)\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(yLabel))</text>"
+        svg +=
+            "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 6))\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>"
+        svg +=
+            "<text transform=\"translate(12,\(f(top + plotH / 2))) rotate(-90)\" class=\"axis\" text-anchor=\"middle\">\(HTML.escape(yLabel))</text>"
         for (value, name) in references {
-            svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"reference\"/>"
-            svg += "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(py(value) - 4))\" class=\"tick\" text-anchor=\"end\">\(HTML.escape(name))</text>"
+            svg +=
+                "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(py(value)))\" y2=\"\(f(py(value)))\" class=\"reference\"/>"
+            svg +=
+                "<text x=\"\(f(left + plotW - 4))\" y=\"\(f(py(value) - 4))\" class=\"tick\" text-anchor=\"end\">\(HTML.escape(name))</text>"
         }
         let rows = Array(Set(markers.map(\.row))).sorted()
         for m in markers {
             let cx = px(m.x), cy = top + plotH + 20 + Double(rows.firstIndex(of: m.row) ?? 0) * 9
-            let tip = "<title>\(m.deployed ? "retrained, deployed" : "retrained, refused by the deploy gate") before week \(label(m.x))</title>"
-            svg += m.deployed
+            let tip =
+                "<title>\(m.deployed ? "retrained, deployed" : "retrained, refused by the deploy gate") before week \(label(m.x))</title>"
+            svg +=
+                m.deployed
                 ? "<path d=\"M\(f(cx - 3.5)),\(f(cy + 3)) L\(f(cx + 3.5)),\(f(cy + 3)) L\(f(cx)),\(f(cy - 3)) Z\" fill=\"\(m.color)\" class=\"marker\">\(tip)</path>"
                 : "<path d=\"M\(f(cx - 3)),\(f(cy - 3)) L\(f(cx + 3)),\(f(cy + 3)) M\(f(cx - 3)),\(f(cy + 3)) L\(f(cx + 3)),\(f(cy - 3))\" stroke=\"\(m.color)\" stroke-width=\"1.5\" class=\"marker\">\(tip)</path>"
         }
         for s in series {
             let band = s.x.indices.compactMap { i -> (Double, Double, Double)? in
-                guard i < s.lower.count, i < s.upper.count, let l = s.lower[i], let u = s.upper[i], l.isFinite, u.isFinite else { return nil }
+                guard i < s.lower.count, i < s.upper.count, let l = s.lower[i], let u = s.upper[i], l.isFinite,
+                    u.isFinite
+                else { return nil }
                 return (s.x[i], l, u)
             }
             if band.count >= 2 {
-                let pts = band.map { "\(f(px($0.0))),\(f(py($0.2)))" } + band.reversed().map { "\(f(px($0.0))),\(f(py($0.1)))" }
-                svg += "<polygon points=\"\(pts.joined(separator: " "))\" fill=\"\(s.color)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
+                let pts =
+                    band.map { "\(f(px($0.0))),\(f(py($0.2)))" }
+                    + band.reversed().map { "\(f(px($0.0))),\(f(py($0.1)))" }
+                svg +=
+                    "<polygon points=\"\(pts.joined(separator: " "))\" fill=\"\(s.color)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
             }
             let pts = zip(s.x, s.mean).filter { $0.1.isFinite }.map { "\(f(px($0.0))),\(f(py($0.1)))" }
-            svg += "<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(f(s.width))\"\(s.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+            svg +=
+                "<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(f(s.width))\"\(s.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
         }
         for (i, s) in series.enumerated() {
             let lx = left + Double(i % columns) * (plotW / Double(columns)), ly = height + 14 + Double(i / columns) * 16
-            svg += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 14))\" y1=\"\(f(ly - 7))\" y2=\"\(f(ly - 7))\" stroke=\"\(s.color)\" stroke-width=\"\(f(s.width))\"\(s.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+            svg +=
+                "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 14))\" y1=\"\(f(ly - 7))\" y2=\"\(f(ly - 7))\" stroke=\"\(s.color)\" stroke-width=\"\(f(s.width))\"\(s.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
             svg += "<text x=\"\(f(lx + 18))\" y=\"\(f(ly - 4))\" class=\"legend\">\(HTML.escape(s.name))</text>"
         }
         if !markers.isEmpty {
             let ly = height + 14 + Double(legendRows - 1) * 16
-            svg += "<text x=\"\(f(left))\" y=\"\(f(ly - 4))\" class=\"legend\">▲ retrained, deployed · ✕ refused by the deploy gate (replicate 0)</text>"
+            svg +=
+                "<text x=\"\(f(left))\" y=\"\(f(ly - 4))\" class=\"legend\">▲ retrained, deployed · ✕ refused by the deploy gate (replicate 0)</text>"
         }
         return svg + "</svg>"
     }

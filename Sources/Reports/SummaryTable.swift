@@ -5,7 +5,8 @@ public enum SummaryTable {
         let metrics = metrics ?? summary.headline
         var out = ""
         let n = "n=\(summary.replicates)"
-        let header = ["metric", "iter 0", "final", "Δ abs", "Δ rel", "final 95% CI, \(n)"]
+        let header =
+            ["metric", "iter 0", "final", "Δ abs", "Δ rel", "final 95% CI, \(n)"]
             + (summary.baseline.map { ["vs \($0) (95% CI, \(n))"] } ?? [])
         for arm in summary.arms {
             out += "\narm \(arm.arm) — \(arm.iterations) iterations, \(summary.replicates) replicate(s)\n"
@@ -13,7 +14,7 @@ public enum SummaryTable {
             for m in arm.metrics where metrics.contains(m.metric) {
                 var row = [
                     m.metric, fmt(m.start.mean), fmt(m.end.mean), signed(m.change.mean),
-                    m.relativeChange.map { signed($0 * 100, digits: 1) + "%" } ?? "–", interval(m.end),
+                    m.relativeChange.map { signed($0 * 100, digits: 1) + "%" } ?? "–", interval(m.end)
                 ]
                 if summary.baseline != nil {
                     row.append(m.versusBaseline.map { signed($0.mean) + " " + interval($0) } ?? "baseline")
@@ -34,7 +35,8 @@ public enum SummaryTable {
         }
         if clipped { out += "* interval clipped to the range the metric can take\n" }
         if summary.replicates < 3 {
-            out += "warning: \(summary.replicates) replicate(s): t intervals over fewer than 3 replicates are very wide or absent; use replicates ≥ 3\n"
+            out +=
+                "warning: \(summary.replicates) replicate(s): t intervals over fewer than 3 replicates are very wide or absent; use replicates ≥ 3\n"
         }
         return out
     }
@@ -43,7 +45,8 @@ public enum SummaryTable {
         let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { $0[c].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { c, cell in
-                c == 0 ? cell + String(repeating: " ", count: widths[c] - cell.count)
+                c == 0
+                    ? cell + String(repeating: " ", count: widths[c] - cell.count)
                     : String(repeating: " ", count: widths[c] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"

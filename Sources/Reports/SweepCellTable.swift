@@ -12,19 +12,27 @@ public enum SweepCellTable {
         for cell in results.cells {
             let params = results.parameterNames.map { cell.values[$0] ?? "–" }
             guard cell.summary != nil else {
-                rows.append(["\(cell.index)"] + params + ["incomplete"] + Array(repeating: "", count: rows[0].count - params.count - 2))
+                rows.append(
+                    ["\(cell.index)"] + params + ["incomplete"]
+                        + Array(repeating: "", count: rows[0].count - params.count - 2))
                 continue
             }
             for arm in results.arms {
                 var row = ["\(cell.index)"] + params + [arm]
-                row += metrics.map { m in results.metric(m, arm: arm, in: cell).map { SummaryTable.fmt($0.end.mean) } ?? "–" }
+                row += metrics.map { m in
+                    results.metric(m, arm: arm, in: cell).map { SummaryTable.fmt($0.end.mean) } ?? "–"
+                }
                 if versus != nil {
-                    row.append(results.metric(keyMetric, arm: arm, in: cell)?.versusBaseline.map { SummaryTable.signed($0.mean) } ?? "–")
+                    row.append(
+                        results.metric(keyMetric, arm: arm, in: cell)?.versusBaseline.map {
+                            SummaryTable.signed($0.mean)
+                        } ?? "–")
                 }
                 rows.append(row)
             }
         }
         let n = results.replicates
-        return SummaryTable.layout(rows) + "final values: mean over \(n) replicate(s) at the last evaluation; 95% CIs in sweep.csv and `flywheel report`\n"
+        return SummaryTable.layout(rows)
+            + "final values: mean over \(n) replicate(s) at the last evaluation; 95% CIs in sweep.csv and `flywheel report`\n"
     }
 }

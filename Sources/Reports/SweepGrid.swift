@@ -34,15 +34,18 @@ public struct SweepGrid: Sendable {
         }
         for metric in results.metrics {
             for arm in results.arms {
-                maps.append(Map(
-                    title: "\(metric), arm \(arm): final value", metric: metric,
-                    cells: grid { results.metric(metric, arm: arm, in: $0)?.end }, isDifference: false))
+                maps.append(
+                    Map(
+                        title: "\(metric), arm \(arm): final value", metric: metric,
+                        cells: grid { results.metric(metric, arm: arm, in: $0)?.end }, isDifference: false))
             }
             if let baseline = results.baseline {
                 for arm in results.arms where arm != baseline {
-                    maps.append(Map(
-                        title: "\(metric): \(arm) − \(baseline) at the end", metric: metric,
-                        cells: grid { results.metric(metric, arm: arm, in: $0)?.versusBaseline }, isDifference: true))
+                    maps.append(
+                        Map(
+                            title: "\(metric): \(arm) − \(baseline) at the end", metric: metric,
+                            cells: grid { results.metric(metric, arm: arm, in: $0)?.versusBaseline }, isDifference: true
+                        ))
                 }
             }
         }

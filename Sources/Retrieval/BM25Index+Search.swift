@@ -130,7 +130,11 @@ extension BM25Index {
                 lists[Int(t)].docs.withUnsafeBufferPointer { docs in
                     lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
                         for i in 0..<docs.count {
-                            if tracked { acc.add(docs[i], weight * impacts[i]) } else { acc.addUntracked(docs[i], weight * impacts[i]) }
+                            if tracked {
+                                acc.add(docs[i], weight * impacts[i])
+                            } else {
+                                acc.addUntracked(docs[i], weight * impacts[i])
+                            }
                             matched[Int(docs[i])] += 1
                         }
                     }

@@ -70,10 +70,11 @@ final class BlockMaxPostings: @unchecked Sendable {
     }
 
     deinit {
-        for pointer in [UnsafeMutableRawPointer(entryStarts), UnsafeMutableRawPointer(entryBlock),
+        for pointer in [
+            UnsafeMutableRawPointer(entryStarts), UnsafeMutableRawPointer(entryBlock),
             UnsafeMutableRawPointer(entryMax), UnsafeMutableRawPointer(postingStarts),
-            UnsafeMutableRawPointer(slots), UnsafeMutableRawPointer(impacts)]
-        {
+            UnsafeMutableRawPointer(slots), UnsafeMutableRawPointer(impacts)
+        ] {
             pointer.deallocate()
         }
     }

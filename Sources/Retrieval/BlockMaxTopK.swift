@@ -84,7 +84,9 @@ enum BlockMaxTopK {
                                 let candidates = UnsafeMutableBufferPointer(rebasing: order[0..<m])
                                 TopKSelection.sortDescending(candidates)
                                 for key in candidates {
-                                    guard Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) >= heap.floor else { break }
+                                    guard Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) >= heap.floor else {
+                                        break
+                                    }
                                     score(Int(UInt32(truncatingIfNeeded: key)))
                                 }
                             }
@@ -148,4 +150,3 @@ struct KeyHeap {
         floor = Float(bitPattern: UInt32(truncatingIfNeeded: keys[0] >> 32))
     }
 }
-

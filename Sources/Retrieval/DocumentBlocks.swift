@@ -43,7 +43,9 @@ final class DocumentBlocks: Sendable {
         // Each document's three strongest terms (term id, strength), strongest first.
         let none = (term: Int32.max, strength: -Float.infinity)
         var strongest = [(term: Int32, strength: Float)](repeating: none, count: 3 * n)
-        @inline(__always) func stronger(_ a: (term: Int32, strength: Float), _ b: (term: Int32, strength: Float)) -> Bool {
+        @inline(__always) func stronger(_ a: (term: Int32, strength: Float), _ b: (term: Int32, strength: Float))
+            -> Bool
+        {
             a.strength > b.strength || (a.strength == b.strength && a.term < b.term)
         }
         for t in termDocs.indices {

@@ -47,7 +47,9 @@ struct LearnedField: Sendable {
         let n = index.documentCount
         idfs = docs.map { Float(BM25Parameters.idf(documentFrequency: $0.count, documentCount: n)) }
         flat = FlatPostings(docs: docs, impacts: impacts)
-        if index.keepsFlatPostings, let blocks = index.blockMax?.blocks { blockMax = BlockMaxPostings(blocks: blocks, termDocs: docs, termImpacts: impacts) }
+        if index.keepsFlatPostings, let blocks = index.blockMax?.blocks {
+            blockMax = BlockMaxPostings(blocks: blocks, termDocs: docs, termImpacts: impacts)
+        }
     }
 
     /// Adds `scale` × this field's score into `acc`; with `onlySeen`, only for documents the

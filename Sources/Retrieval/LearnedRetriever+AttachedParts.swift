@@ -104,14 +104,17 @@ extension LearnedRetriever {
                             }
                             me.pointee.demotionField.accumulate(
                                 q.demotion, scale: q.demotionScale, onlySeen: true, into: &acc)
-                            return acc.top(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
+                            return acc.top(
+                                depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
                         }
                     }
                 }
             }
         }
         // Without strength the search skips the expansion field; the feature still reads it.
-        if q.expansion.isEmpty { v.expansion = expansionField.scores(query: expansionField.query(terms), documentCount: n) }
+        if q.expansion.isEmpty {
+            v.expansion = expansionField.scores(query: expansionField.query(terms), documentCount: n)
+        }
         v.demotion = demotionField.scores(query: demotionField.query(terms), documentCount: n)
         return (top, v)
     }

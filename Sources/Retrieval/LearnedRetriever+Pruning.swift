@@ -31,7 +31,8 @@ extension LearnedRetriever {
         guard let bm25 = index.blockMax else { return [] }
         let expansion = expansionField.blockMax
         guard q.expansion.isEmpty || expansion?.blocks === bm25.blocks else { return exhaustiveTop(q, depth: depth) }
-        return withUnsafeTemporaryAllocation(of: BlockCursor.self, capacity: q.bm25.count + q.expansion.count) { lists in
+        return withUnsafeTemporaryAllocation(of: BlockCursor.self, capacity: q.bm25.count + q.expansion.count) {
+            lists in
             var m = 0
             func add(_ c: BlockCursor?) {
                 guard let c else { return }

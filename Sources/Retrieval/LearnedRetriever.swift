@@ -146,7 +146,8 @@ public struct LearnedRetriever: Retriever {
                 me.pointee.expansionField.accumulate(
                     q.expansion, scale: q.strength, onlySeen: false, into: &acc, tracked: tracked)
                 guard tracked else {
-                    return acc.topPositive(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
+                    return acc.topPositive(
+                        depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)
                 }
                 me.pointee.demotionField.accumulate(q.demotion, scale: q.demotionScale, onlySeen: true, into: &acc)
                 return acc.top(depth, idRank: me.pointee.index.idRank, docOfRank: me.pointee.index.docOfRank)

@@ -56,9 +56,11 @@ extension PairwiseReranker {
             if validating {
                 let hits = Set(firstStage.indices.filter { relevant[firstStage[$0]] != nil })
                 if !hits.isEmpty {
-                    validation.append(ValidationTicket(
-                        fold: fold, candidates: firstStage.indices.map { extractor.features(firstStage[$0], rank: $0 + 1) },
-                        relevant: hits))
+                    validation.append(
+                        ValidationTicket(
+                            fold: fold,
+                            candidates: firstStage.indices.map { extractor.features(firstStage[$0], rank: $0 + 1) },
+                            relevant: hits))
                 }
             }
             guard hasPairs else { continue }
@@ -70,7 +72,9 @@ extension PairwiseReranker {
             let neg = negatives.map(vector)
             examples += pos.map(\.x) + neg.map(\.x)
             for p in pos {
-                for n in neg { pairs.append(Pair(difference: zip(p.x, n.x).map { $0 - $1 }, prior: p.prior - n.prior, fold: fold)) }
+                for n in neg {
+                    pairs.append(Pair(difference: zip(p.x, n.x).map { $0 - $1 }, prior: p.prior - n.prior, fold: fold))
+                }
             }
         }
         let marks = annotations.filter { tickets[$0.ticket] != nil }
@@ -87,7 +91,8 @@ extension PairwiseReranker {
         let w = weights.indices.map { weights[$0] * old[$0] / scale[$0] }
         next.scales = scale
         let learn = RerankFeature.allCases.map { !c.frozen.contains($0) }
-        let trained = Self.descend(from: w, on: pairs[...], scale: scale, learn: learn, configuration: c, stream: [UInt64(generation)])
+        let trained = Self.descend(
+            from: w, on: pairs[...], scale: scale, learn: learn, configuration: c, stream: [UInt64(generation)])
         let step = validationStep(from: w, pairs: pairs, validation: validation, scale: scale, learn: learn)
         next.weights = w.indices.map { w[$0] + step * (trained[$0] - w[$0]) }
         return next
@@ -106,7 +111,8 @@ extension PairwiseReranker {
     /// without signal leave the weights near where they were. The pair order of each epoch is
     /// drawn from `RandomStream(seed, "reranker-sgd", stream + [epoch])`.
     static func descend(
-        from start: [Double], on pairs: ArraySlice<Pair>, scale: [Double], learn: [Bool], configuration c: RerankerConfiguration,
+        from start: [Double], on pairs: ArraySlice<Pair>, scale: [Double], learn: [Bool],
+        configuration c: RerankerConfiguration,
         stream: [UInt64]
     ) -> [Double] {
         var w = start

@@ -85,7 +85,8 @@ public enum PorterStemmer {
 
         mutating func replaceSuffix(_ count: Int, with replacement: StaticString) {
             b.removeLast(count)
-            b.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            b.append(
+                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
         }
 
         /// Applies the first rule whose suffix matches; replaces it when the stem's measure is
@@ -152,7 +153,7 @@ public enum PorterStemmer {
                     ("izer", "ize"), ("abli", "able"), ("alli", "al"), ("entli", "ent"), ("eli", "e"),
                     ("ousli", "ous"), ("ization", "ize"), ("ation", "ate"), ("ator", "ate"),
                     ("alism", "al"), ("iveness", "ive"), ("fulness", "ful"), ("ousness", "ous"),
-                    ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
+                    ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble")
                 ], minMeasure: 0)
         }
 
@@ -160,7 +161,7 @@ public enum PorterStemmer {
             applyRules(
                 [
                     ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"),
-                    ("ful", ""), ("ness", ""),
+                    ("ful", ""), ("ness", "")
                 ], minMeasure: 0)
         }
 
@@ -168,7 +169,7 @@ public enum PorterStemmer {
             // Longest first where suffixes share an ending (ement, ment, ent); first match wins.
             let suffixes: [StaticString] = [
                 "ement", "ance", "ence", "able", "ible", "ment", "al", "er", "ic", "ant", "ent",
-                "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+                "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"
             ]
             for suffix in suffixes {
                 guard ends(suffix) else { continue }

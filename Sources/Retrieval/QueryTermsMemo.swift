@@ -8,7 +8,7 @@ import FlywheelCore
 enum QueryTermsMemo {
     /// Index: stemming × 2 + stop words.
     static let memos: [PureMemo<[String]>] = [
-        (false, false), (false, true), (true, false), (true, true),
+        (false, false), (false, true), (true, false), (true, true)
     ].map { stemming, stopWords in
         let analyzer = Analyzer(Analyzer.Configuration(stemming: stemming, stopWords: stopWords))
         return PureMemo<[String]>(shardCapacity: 1_024) { analyzer.terms($0) }

@@ -188,7 +188,9 @@ struct RerankFeatureExtractor {
             )
         } else if let parts, let doc = documentNumbers[article] {
             let d = Int(doc)
-            found = (d, parts.bm25[d], parts.expansion[d], parts.demotion[d], parts.matchedTerms[d], parts.distinctTerms)
+            found = (
+                d, parts.bm25[d], parts.expansion[d], parts.demotion[d], parts.matchedTerms[d], parts.distinctTerms
+            )
         }
         if let found {
             let d = found.doc

@@ -38,7 +38,8 @@ public struct RerankerConfiguration: Hashable, Codable, Sendable {
     public var validationFolds: Int
 
     public init(
-        rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05, epochs: Int = 5, l2: Double = 0.05,
+        rankPrior: Double = 1, frozen: [RerankFeature] = [], seed: UInt64 = 7, learningRate: Double = 0.05,
+        epochs: Int = 5, l2: Double = 0.05,
         priorHalfLifeDays: Double = 90, priorSmoothing: Double = 4, priorEvidence: Double = 1.96, shownDepth: Int = 8,
         firstStageDepth: Int = 75, validationFolds: Int = 3
     ) {

@@ -157,7 +157,8 @@ extension TopKSelection {
             let one = SIMD8<Int32>(repeating: 1)
             let threshold = SIMD8<Float>(repeating: t)
             for i in 0..<blocks {
-                c &+= one.replacing(with: 0, where: raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self) .< threshold)
+                c &+= one.replacing(
+                    with: 0, where: raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self) .< threshold)
             }
             var total = Int(c.wrappedSum())
             for d in (blocks * 8)..<n where base[d] >= t { total += 1 }

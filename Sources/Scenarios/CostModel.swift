@@ -39,7 +39,8 @@ public struct CostModel: Codable, Sendable, Hashable {
         valuePerPoint = try c.decodeIfPresent([String: Double].self, forKey: .valuePerPoint) ?? d.valuePerPoint
         if valuePerPoint.isEmpty {
             try decoder.report(
-                path: decoder.keyPath + ["value_per_point"], message: "name at least one metric and its value per point")
+                path: decoder.keyPath + ["value_per_point"], message: "name at least one metric and its value per point"
+            )
         }
     }
 

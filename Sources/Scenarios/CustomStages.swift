@@ -36,9 +36,13 @@ public struct CustomStages: Sendable {
     ) throws -> SystemUnderTest {
         let A = ScenarioAssembly.self
         return SystemUnderTest(
-            retriever: try retriever?(published, seed) ?? A.retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
-            reranker: try reranker?(published, seed) ?? A.reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
-            generator: try generator?(published, seed) ?? A.generator(spec, seed: seed, published: published, root: root, openai: openai,
-                analysis: analysis, plugins: plugins))
+            retriever: try retriever?(published, seed)
+                ?? A.retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
+            reranker: try reranker?(published, seed)
+                ?? A.reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+            generator: try generator?(published, seed)
+                ?? A.generator(
+                    spec, seed: seed, published: published, root: root, openai: openai,
+                    analysis: analysis, plugins: plugins))
     }
 }

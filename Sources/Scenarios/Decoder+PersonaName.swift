@@ -6,6 +6,7 @@ extension Decoder {
     /// leading `.`), so `../x` cannot reach outside it.
     func requirePersonaName(_ name: String, _ key: String) throws {
         guard !ContainedPath.isPlainName(name) else { return }
-        try report(key, "'\(name)' is not a persona name: the file `<personas>/<name>.yaml` (no '/', not starting with '.')")
+        try report(
+            key, "'\(name)' is not a persona name: the file `<personas>/<name>.yaml` (no '/', not starting with '.')")
     }
 }

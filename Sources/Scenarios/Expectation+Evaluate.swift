@@ -22,7 +22,9 @@ public struct ReplicateSeries: Sendable {
 
     public init(rows: [MetricRow]) {
         var raw: [String: [String: [Int: [Int: Double]]]] = [:]
-        for r in rows { raw[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value }
+        for r in rows {
+            raw[r.arm, default: [:]][r.metric, default: [:]][r.replicate, default: [:]][r.iteration] = r.value
+        }
         for (arm, metrics) in raw {
             for (metric, byReplicate) in metrics {
                 values[arm, default: [:]][metric] = byReplicate.keys.sorted().map { rep in
@@ -79,10 +81,13 @@ extension Expectation {
             let k = min(x.byIteration ?? last, last)
             let versus = x.versus ?? ((baseline != nil && baseline != arm) ? .baseline : .start)
             let refName = versus == .baseline ? (baseline ?? "?") : "iteration 0"
-            let name = "improves \(arm) \(metric) by ≥ \(Self.number(x.by))\(x.relative ? " (relative)" : "") vs \(refName) at iteration \(k)"
+            let name =
+                "improves \(arm) \(metric) by ≥ \(Self.number(x.by))\(x.relative ? " (relative)" : "") vs \(refName) at iteration \(k)"
             let refs: [Double]
-            switch Self.references(series, s, arm: arm, metric: metric, other: versus == .baseline ? baseline : nil,
-                                   versus: versus.rawValue, iteration: k) {
+            switch Self.references(
+                series, s, arm: arm, metric: metric, other: versus == .baseline ? baseline : nil,
+                versus: versus.rawValue, iteration: k)
+            {
             case .success(let r): refs = r
             case .failure(let reason): return result(name, false, nil, reason.message)
             }
@@ -95,7 +100,8 @@ extension Expectation {
             let passed = bound >= x.by
             return result(
                 name, passed, e,
-                "improvement \(Self.describe(e)); \(e.interval == nil ? "point estimate" : "lower bound") \(Self.number(bound)) \(passed ? "≥" : "<") \(Self.number(x.by))")
+                "improvement \(Self.describe(e)); \(e.interval == nil ? "point estimate" : "lower bound") \(Self.number(bound)) \(passed ? "≥" : "<") \(Self.number(x.by))"
+            )
         case .noGain(let x), .noLoss(let x):
             let gain = kind == .noGain
             let k = min(x.iteration ?? last, last)
@@ -113,9 +119,11 @@ extension Expectation {
             let passed = gain ? bound <= 0 : bound >= 0
             return result(
                 name, passed, e,
-                "difference \(Self.describe(e)); \(e.interval == nil ? "point estimate" : (gain ? "lower bound" : "upper bound")) \(Self.number(bound)) \(gain ? (passed ? "≤" : ">") : (passed ? "≥" : "<")) 0")
+                "difference \(Self.describe(e)); \(e.interval == nil ? "point estimate" : (gain ? "lower bound" : "upper bound")) \(Self.number(bound)) \(gain ? (passed ? "≤" : ">") : (passed ? "≥" : "<")) 0"
+            )
         case .converges(let x):
-            let name = "converges \(arm) \(metric) within \(x.within) (tolerance \(Self.number(x.tolerance)), window \(x.window), min change \(Self.number(x.minChange)))"
+            let name =
+                "converges \(arm) \(metric) within \(x.within) (tolerance \(Self.number(x.tolerance)), window \(x.window), min change \(Self.number(x.minChange)))"
             let curve = (0...last).map { i in Statistics.mean(s.map { $0[i] }) }
             // Converged at s: the window s…s+window−1 spreads at most `tolerance`, every later
             // iteration stays within `tolerance` of the window's mean, and that mean lies at least
@@ -140,21 +148,25 @@ extension Expectation {
             if let settled {
                 return result(
                     name, true, MeanEstimate([settled.spread]),
-                    "mean curve within \(Self.number(settled.spread)) over iterations \(settled.start)…\(settled.start + x.window - 1) and stays there to iteration \(last), \(Self.number(settled.change)) from iteration 0 (≥ \(Self.number(x.minChange)))")
+                    "mean curve within \(Self.number(settled.spread)) over iterations \(settled.start)…\(settled.start + x.window - 1) and stays there to iteration \(last), \(Self.number(settled.change)) from iteration 0 (≥ \(Self.number(x.minChange)))"
+                )
             }
             if let flat {
                 return result(
                     name, false, MeanEstimate([flat.spread]),
-                    "the mean curve settles (from iteration \(flat.start), spread \(Self.number(flat.spread))) only \(Self.number(flat.change)) from iteration 0's \(Self.number(curve[0])) < min change \(Self.number(x.minChange)): it never moved")
+                    "the mean curve settles (from iteration \(flat.start), spread \(Self.number(flat.spread))) only \(Self.number(flat.change)) from iteration 0's \(Self.number(curve[0])) < min change \(Self.number(x.minChange)): it never moved"
+                )
             }
             guard let best else {
                 return result(
                     name, false, nil,
-                    "the run has \(last + 1) iterations, too few for a window of \(x.window) starting by iteration \(x.within)")
+                    "the run has \(last + 1) iterations, too few for a window of \(x.window) starting by iteration \(x.within)"
+                )
             }
             return result(
                 name, false, MeanEstimate([best.spread]),
-                "no window of \(x.window) iterations starting by \(x.within) stays within the tolerance to the end; the best (from iteration \(best.start)) spreads \(Self.number(best.spread)) > \(Self.number(x.tolerance))")
+                "no window of \(x.window) iterations starting by \(x.within) stays within the tolerance to the end; the best (from iteration \(best.start)) spreads \(Self.number(best.spread)) > \(Self.number(x.tolerance))"
+            )
         case .neverRegresses(let x):
             let name = "never_regresses \(arm) \(metric) by more than \(Self.number(x.moreThan))"
             let curve = (0...last).map { i in Statistics.mean(s.map { $0[i] }) }
@@ -171,13 +183,15 @@ extension Expectation {
             let passed = worst.estimate.mean <= x.moreThan
             return result(
                 name, passed, worst.estimate,
-                "largest drop from the best earlier iteration (\(worst.from)) is at iteration \(worst.iteration): \(Self.describe(worst.estimate)) \(passed ? "≤" : ">") \(Self.number(x.moreThan))")
+                "largest drop from the best earlier iteration (\(worst.from)) is at iteration \(worst.iteration): \(Self.describe(worst.estimate)) \(passed ? "≤" : ">") \(Self.number(x.moreThan))"
+            )
         case .stable(let x):
             let k = min(x.iteration ?? last, last)
             let versus = x.versus ?? ((baseline != nil && baseline != arm) ? "baseline" : "start")
             let other = versus == "baseline" ? baseline : (versus == "start" ? nil : versus)
             let refName = versus == "start" ? "iteration 0" : (other ?? "?")
-            let name = "stable \(arm) \(metric) ≥ \(Self.number(x.share))× \(refName) in every replicate at iteration \(k)"
+            let name =
+                "stable \(arm) \(metric) ≥ \(Self.number(x.share))× \(refName) in every replicate at iteration \(k)"
             let refs: [Double]
             switch Self.references(series, s, arm: arm, metric: metric, other: other, versus: versus, iteration: k) {
             case .success(let r): refs = r
@@ -191,7 +205,8 @@ extension Expectation {
                 name, failing.isEmpty, nil,
                 failing.isEmpty
                     ? "every replicate (n = \(values.count)) at ≥ \(Self.number(x.share))× the reference: ratios \(shown)"
-                    : "replicate\(failing.count == 1 ? "" : "s") \(failing.map { String($0.offset) }.joined(separator: ", ")) below \(Self.number(x.share))× the reference (ratios \(shown))")
+                    : "replicate\(failing.count == 1 ? "" : "s") \(failing.map { String($0.offset) }.joined(separator: ", ")) below \(Self.number(x.share))× the reference (ratios \(shown))"
+            )
             verdict.measured = ratios.min()
             return verdict
         case .lift(let x):
@@ -199,7 +214,8 @@ extension Expectation {
             let versus = x.versus ?? ((baseline != nil && baseline != arm) ? "baseline" : "start")
             let other = versus == "baseline" ? baseline : (versus == "start" ? nil : versus)
             let refName = versus == "start" ? "iteration 0" : (other ?? "?")
-            let name = "lift \(arm) \(metric) over \(refName) in [\(Self.number(x.lower)), \(Self.number(x.upper))] at iteration \(k)"
+            let name =
+                "lift \(arm) \(metric) over \(refName) in [\(Self.number(x.lower)), \(Self.number(x.upper))] at iteration \(k)"
             let refs: [Double]
             switch Self.references(series, s, arm: arm, metric: metric, other: other, versus: versus, iteration: k) {
             case .success(let r): refs = r
@@ -212,14 +228,16 @@ extension Expectation {
         case .atLeast(let x), .atMost(let x):
             let atLeast = kind == .atLeast
             let k = min(x.iteration ?? last, last)
-            let name = "\(kind.rawValue) \(arm) \(metric) \(atLeast ? "≥" : "≤") \(Self.number(x.value)) at iteration \(k)"
+            let name =
+                "\(kind.rawValue) \(arm) \(metric) \(atLeast ? "≥" : "≤") \(Self.number(x.value)) at iteration \(k)"
             let e = MeanEstimate(s.map { $0[k] })!
             let bound = (atLeast ? e.interval?.lower : e.interval?.upper) ?? e.mean
             let passed = atLeast ? bound >= x.value : bound <= x.value
             let which = e.interval == nil ? "point estimate" : (atLeast ? "lower bound" : "upper bound")
             return result(
                 name, passed, e,
-                "value \(Self.describe(e)); \(which) \(Self.number(bound)) \(passed ? (atLeast ? "≥" : "≤") : (atLeast ? "<" : ">")) \(Self.number(x.value))")
+                "value \(Self.describe(e)); \(which) \(Self.number(bound)) \(passed ? (atLeast ? "≥" : "≤") : (atLeast ? "<" : ">")) \(Self.number(x.value))"
+            )
         }
     }
 
@@ -245,12 +263,17 @@ extension Expectation {
         iteration k: Int
     ) -> Result<[Double], Unmatched> {
         guard versus != "start" else { return .success(s.map { $0[0] }) }
-        guard let b = other, b != arm else { return .failure(Unmatched(message: "versus: \(versus) needs an arm other than \(arm)")) }
+        guard let b = other, b != arm else {
+            return .failure(Unmatched(message: "versus: \(versus) needs an arm other than \(arm)"))
+        }
         let bs = series.series(b, metric)
         guard bs.count == s.count, let w = bs.first?.count, w > k else {
-            return .failure(Unmatched(message: "the \(versus == "baseline" ? "baseline " : "")arm \(b) has no matching values of \(metric) at iteration \(k)"))
+            return .failure(
+                Unmatched(
+                    message:
+                        "the \(versus == "baseline" ? "baseline " : "")arm \(b) has no matching values of \(metric) at iteration \(k)"
+                ))
         }
         return .success(bs.map { $0[k] })
     }
 }
-

@@ -37,7 +37,9 @@ extension Expectation {
             guard band.count == 2, band[0] <= band[1] else {
                 throw YAMLProblem(
                     path: decoder.keyPath + ["between"],
-                    message: "a band is two numbers [lo, hi] with lo ≤ hi; got [\(band.map { Expectation.number($0) }.joined(separator: ", "))]")
+                    message:
+                        "a band is two numbers [lo, hi] with lo ≤ hi; got [\(band.map { Expectation.number($0) }.joined(separator: ", "))]"
+                )
             }
             for v in band { try decoder.require(v, in: -1...1_000_000, "between") }
             (lower, upper) = (band[0], band[1])
@@ -75,7 +77,8 @@ extension Expectation {
         var interval: ConfidenceInterval?
         if refs.allSatisfy({ $0 > 0 }) {
             let rng = RandomStream(
-                seed: 0, purpose: "lift", ids: [StableHash.fnv1a(x.arm), StableHash.fnv1a(x.metric), StableHash.fnv1a(refName)])
+                seed: 0, purpose: "lift",
+                ids: [StableHash.fnv1a(x.arm), StableHash.fnv1a(x.metric), StableHash.fnv1a(refName)])
             interval = Bootstrap.interval(
                 (0..<n).map(Double.init), resamples: liftResamples, rng: rng
             ) { picks in
@@ -84,9 +87,11 @@ extension Expectation {
             }
         }
         let passed = lift >= x.lower && lift <= x.upper
-        let ci = interval.map { "bootstrap 95% CI \(number($0.lower)), \(number($0.upper)), not judged" }
+        let ci =
+            interval.map { "bootstrap 95% CI \(number($0.lower)), \(number($0.upper)), not judged" }
             ?? (n < 2 ? "1 replicate, no interval" : "no interval: a reference value is 0")
-        let verdict = passed
+        let verdict =
+            passed
             ? "\(number(x.lower)) ≤ \(number(lift)) ≤ \(number(x.upper))"
             : (lift < x.lower ? "\(number(lift)) < \(number(x.lower))" : "\(number(lift)) > \(number(x.upper))")
         return (

@@ -14,7 +14,9 @@ extension Scenario {
             if arms[arm] == nil {
                 try decoder.report(
                     path: path + ["arm"],
-                    message: "'\(arm)' is not an arm\(Suggestion.didYouMean(arm, in: armNames)); arms: \(armNames.joined(separator: ", "))")
+                    message:
+                        "'\(arm)' is not an arm\(Suggestion.didYouMean(arm, in: armNames)); arms: \(armNames.joined(separator: ", "))"
+                )
             }
             var versus: String?
             switch e {
@@ -26,18 +28,24 @@ extension Scenario {
             if let v = versus, v != "baseline", v != "start", arms[v] == nil {
                 try decoder.report(
                     path: path + ["versus"],
-                    message: "'\(v)' is neither baseline, start nor an arm\(Suggestion.didYouMean(v, in: armNames)); arms: \(armNames.joined(separator: ", "))")
+                    message:
+                        "'\(v)' is neither baseline, start nor an arm\(Suggestion.didYouMean(v, in: armNames)); arms: \(armNames.joined(separator: ", "))"
+                )
             }
             if !known.contains(metric) {
                 try decoder.report(
                     path: path + ["metric"],
-                    message: "'\(metric)' is not a metric the engine writes\(Suggestion.didYouMean(metric, in: known)); metrics: \(known.joined(separator: ", "))")
+                    message:
+                        "'\(metric)' is not a metric the engine writes\(Suggestion.didYouMean(metric, in: known)); metrics: \(known.joined(separator: ", "))"
+                )
             }
         }
         for metric in cost.valuePerPoint.keys.sorted() where !known.contains(metric) {
             try decoder.report(
                 path: decoder.keyPath + ["cost", "value_per_point", metric],
-                message: "'\(metric)' is not a metric the engine writes\(Suggestion.didYouMean(metric, in: known)); metrics: \(known.joined(separator: ", "))")
+                message:
+                    "'\(metric)' is not a metric the engine writes\(Suggestion.didYouMean(metric, in: known)); metrics: \(known.joined(separator: ", "))"
+            )
         }
     }
 }

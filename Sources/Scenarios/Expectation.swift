@@ -77,7 +77,8 @@ public enum Expectation: Codable, Sendable, Hashable {
                 guard let v = Reference(rawValue: raw) else {
                     throw YAMLProblem(
                         path: decoder.keyPath + ["versus"],
-                        message: "'\(raw)' is not one of: \(Reference.allCases.map(\.rawValue).joined(separator: ", "))")
+                        message: "'\(raw)' is not one of: \(Reference.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 versus = v
             }
@@ -214,7 +215,9 @@ public enum Expectation: Codable, Sendable, Hashable {
         guard c.allKeys.count == 1, let kind = c.allKeys.first else {
             throw YAMLProblem(
                 path: decoder.keyPath,
-                message: "an expectation is a mapping with exactly one of: \(Kind.allCases.map(\.stringValue).joined(separator: ", "))")
+                message:
+                    "an expectation is a mapping with exactly one of: \(Kind.allCases.map(\.stringValue).joined(separator: ", "))"
+            )
         }
         switch kind {
         case .improves: self = .improves(try c.decode(Improves.self, forKey: kind))

@@ -65,13 +65,15 @@ public struct OpenAISpec: Codable, Sendable, Hashable {
         baseURL = try c.decode(String.self, forKey: .baseURL)
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
             throw YAMLProblem(
-                path: decoder.keyPath + ["base_url"], message: "'\(baseURL)' is not an http(s) URL such as http://127.0.0.1:8080/v1")
+                path: decoder.keyPath + ["base_url"],
+                message: "'\(baseURL)' is not an http(s) URL such as http://127.0.0.1:8080/v1")
         }
         model = try c.decode(String.self, forKey: .model)
         if model.isEmpty { try decoder.report(path: decoder.keyPath + ["model"], message: "must not be empty") }
         apiKeyEnv = try c.decodeIfPresent(String.self, forKey: .apiKeyEnv)
         if let name = apiKeyEnv, name.isEmpty || name.contains("=") {
-            try decoder.report(path: decoder.keyPath + ["api_key_env"], message: "'\(name)' is not an environment variable name")
+            try decoder.report(
+                path: decoder.keyPath + ["api_key_env"], message: "'\(name)' is not an environment variable name")
         }
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
         try decoder.require(maxTokens, in: 1...100_000, "max_tokens")
@@ -101,7 +103,9 @@ public struct OpenAISpec: Codable, Sendable, Hashable {
 
     /// The endpoint, with the key read from `environment` (a missing key is an ``InputError``
     /// naming `api_key_env`, unless `needsKey` is false: a replay sends nothing).
-    func endpoint(role: LLMRole, environment: [String: String], needsKey: Bool, baseURLOverride: String?) throws -> LLMEndpoint {
+    func endpoint(role: LLMRole, environment: [String: String], needsKey: Bool, baseURLOverride: String?) throws
+        -> LLMEndpoint
+    {
         var key: String?
         if let name = apiKeyEnv {
             key = environment[name].flatMap { $0.isEmpty ? nil : $0 }
@@ -111,7 +115,8 @@ public struct OpenAISpec: Codable, Sendable, Hashable {
         }
         let base = baseURLOverride ?? baseURL
         guard let url = URL(string: base), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw InputError(field: "--llm-base-url", "'\(base)' is not an http(s) URL such as http://127.0.0.1:8080/v1")
+            throw InputError(
+                field: "--llm-base-url", "'\(base)' is not an http(s) URL such as http://127.0.0.1:8080/v1")
         }
         return LLMEndpoint(
             baseURL: url, model: model, apiKey: key, maxTokens: maxTokens, temperature: temperature,

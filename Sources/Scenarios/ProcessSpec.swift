@@ -23,7 +23,9 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
         let d = ProcessSpec()
         command = try c.decode([String].self, forKey: .command)
         if command.isEmpty || command[0].isEmpty {
-            try decoder.report(path: decoder.keyPath + ["command"], message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]")
+            try decoder.report(
+                path: decoder.keyPath + ["command"],
+                message: "must name a program, e.g. [python3, ../plugins/bm25s_retriever.py]")
         }
         env = try c.decodeIfPresent([String: String].self, forKey: .env) ?? d.env
         timeout = try c.decodeIfPresent(SimDuration.self, forKey: .timeout) ?? d.timeout
@@ -36,10 +38,15 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
             "How to start the stage's plugin (only with `kind: process`).", CodingKeys.self, defaults: ProcessSpec(),
             required: [.command],
             [
-                .command: .array("The program and its arguments; a bare program name is looked up on PATH. The plugin runs in the scenario file's folder, so relative paths in the command (`../.venv-plugins/bin/python`, `../plugins/x.py`) resolve against it.", of: .string("One argument."), minItems: 1),
+                .command: .array(
+                    "The program and its arguments; a bare program name is looked up on PATH. The plugin runs in the scenario file's folder, so relative paths in the command (`../.venv-plugins/bin/python`, `../plugins/x.py`) resolve against it.",
+                    of: .string("One argument."), minItems: 1),
                 .env: .map("Variables added to the plugin's environment.", of: .string("A value.")),
-                .timeout: .duration("Longest wall-clock wait for any one reply (1s to 1d); longer ends the run with exit 2."),
-                .reuse: .boolean("Whether a plugin that speaks protocol version 2 serves the run's jobs one after another (a `reset` between them, one process per `--jobs` slot); false starts a new process for every job, to check that reuse changes no number."),
+                .timeout: .duration(
+                    "Longest wall-clock wait for any one reply (1s to 1d); longer ends the run with exit 2."),
+                .reuse: .boolean(
+                    "Whether a plugin that speaks protocol version 2 serves the run's jobs one after another (a `reset` between them, one process per `--jobs` slot); false starts a new process for every job, to check that reuse changes no number."
+                )
             ])
     }
 
@@ -47,7 +54,8 @@ public struct ProcessSpec: Codable, Sendable, Hashable {
     /// other kind has none.
     static func check(isProcess: Bool, process: ProcessSpec?, _ decoder: any Decoder) throws {
         if isProcess && process == nil {
-            try decoder.report(path: decoder.keyPath + ["process"], message: "required with `kind: process` (its `command` at least)")
+            try decoder.report(
+                path: decoder.keyPath + ["process"], message: "required with `kind: process` (its `command` at least)")
         }
         if !isProcess && process != nil {
             try decoder.report(path: decoder.keyPath + ["process"], message: "only allowed with `kind: process`")

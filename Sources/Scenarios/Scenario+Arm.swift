@@ -57,7 +57,8 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         public var engineGate: EngineArm.DeployGate? {
             guard enabled else { return nil }
             return EngineArm.DeployGate(
-                tolerance: tolerance, validationShare: validationShare, alpha: alpha, validationTickets: validationTickets)
+                tolerance: tolerance, validationShare: validationShare, alpha: alpha,
+                validationTickets: validationTickets)
         }
         enum CodingKeys: String, CodingKey, CaseIterable {
             case enabled, tolerance, alpha
@@ -143,11 +144,14 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         log = try c.decodeIfPresent(String.self, forKey: .log)
         switch (feedback, log) {
         case (.logged, nil):
-            try decoder.report(path: decoder.keyPath + ["log"], message: "a `feedback: logged` arm needs the log's path")
+            try decoder.report(
+                path: decoder.keyPath + ["log"], message: "a `feedback: logged` arm needs the log's path")
         case (.simulated, .some):
             try decoder.report(path: decoder.keyPath + ["log"], message: "only a `feedback: logged` arm reads a log")
         case (.logged, .some) where labelling != nil:
-            try decoder.report(path: decoder.keyPath + ["labelling"], message: "a `feedback: logged` arm cannot also have vendor labelling")
+            try decoder.report(
+                path: decoder.keyPath + ["labelling"],
+                message: "a `feedback: logged` arm cannot also have vendor labelling")
         default: break
         }
         if evaluateEvery.seconds < 3600 {

@@ -60,7 +60,8 @@ public struct JudgeSpec: Codable, Sendable, Hashable {
         maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords) ?? d.maxWords
         try decoder.require(maxWords, in: 1...10_000, "max_words")
         if maxWords < minWords {
-            try decoder.report(path: decoder.keyPath + ["max_words"], message: "must be at least min_words (\(minWords))")
+            try decoder.report(
+                path: decoder.keyPath + ["max_words"], message: "must be at least min_words (\(minWords))")
         }
         noiseSD = try c.decodeIfPresent(Double.self, forKey: .noiseSD) ?? d.noiseSD
         try decoder.require(noiseSD, in: 0...4, "noise_sd")
@@ -84,7 +85,7 @@ extension JudgeSpec: SchemaDescribed {
                     [
                         .coverage: .number("Weight of nugget coverage.", 0...1),
                         .focus: .number("Weight of focus (share of sentences from relevant articles).", 0...1),
-                        .fit: .number("Weight of length and tone fit.", 0...1),
+                        .fit: .number("Weight of length and tone fit.", 0...1)
                     ]),
                 .minWords: .integer("Shortest reply, in words, that fits fully.", 1...10_000),
                 .maxWords: .integer("Longest reply, in words, that fits fully (≥ min_words).", 1...10_000),
@@ -93,7 +94,7 @@ extension JudgeSpec: SchemaDescribed {
                 .kind: .oneOf(
                     "`builtin`: helpfulness from the rubric above; `openai`: from the `openai:` block's model, which sees the ticket, the reply and the nuggets (simulated agents keep the rubric). See docs/llm.md.",
                     JudgeKind.allCases.map(\.rawValue)),
-                .openai: OpenAISpec.schema(for: "judge"),
+                .openai: OpenAISpec.schema(for: "judge")
             ])
     }
 }

@@ -89,7 +89,8 @@ public struct Scenario: Codable, Sendable, Hashable {
         if arms.isEmpty {
             try decoder.report(path: decoder.keyPath + ["arms"], message: "a scenario needs at least one arm")
         }
-        baseline = try c.decodeIfPresent(String.self, forKey: .baseline)
+        baseline =
+            try c.decodeIfPresent(String.self, forKey: .baseline)
             ?? d.baseline.flatMap { arms[$0] == nil ? nil : $0 }
         if let baseline, arms[baseline] == nil {
             try decoder.report(

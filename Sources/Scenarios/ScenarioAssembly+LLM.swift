@@ -42,7 +42,8 @@ extension ScenarioAssembly {
         let blocks = scenario.llmBlocks
         guard !blocks.isEmpty else {
             if options.cache != .off {
-                throw InputError(field: "--llm-cache", "the scenario calls no LLM (no generator or judge with kind: openai)")
+                throw InputError(
+                    field: "--llm-cache", "the scenario calls no LLM (no generator or judge with kind: openai)")
             }
             return nil
         }
@@ -63,7 +64,8 @@ extension ScenarioAssembly {
     static func llmGenerator(_ spec: SystemSpec.Generator, service: LLMService?) throws -> OpenAIGenerator? {
         guard spec.kind == .openai, let openai = spec.openai else { return nil }
         guard let service, let endpoint = service.endpoint(for: .generator) else {
-            throw InputError(field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
+            throw InputError(
+                field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
         }
         return OpenAIGenerator(settings: spec.fewShot.settings(prompts: openai), endpoint: endpoint, service: service)
     }
@@ -72,7 +74,8 @@ extension ScenarioAssembly {
     static func llmJudge(_ spec: JudgeSpec, service: LLMService?) throws -> LLMJudge? {
         guard spec.kind == .openai, let openai = spec.openai else { return nil }
         guard let service, let endpoint = service.endpoint(for: .judge) else {
-            throw InputError(field: LLMRole.judge.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
+            throw InputError(
+                field: LLMRole.judge.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
         }
         var settings = LLMJudge.Settings()
         if let text = openai.systemPrompt { settings.systemPrompt = PromptTemplate(text) }

@@ -38,7 +38,8 @@ extension ScenarioAssembly {
         guard FileManager.default.fileExists(atPath: corpus + "/" + Manifest.fileName) else {
             throw InputError(
                 file: file, field: "corpus",
-                "no corpus at '\(corpus)' (expected \(Manifest.fileName) there; relative paths resolve against the scenario file's folder)")
+                "no corpus at '\(corpus)' (expected \(Manifest.fileName) there; relative paths resolve against the scenario file's folder)"
+            )
         }
         return corpus
     }

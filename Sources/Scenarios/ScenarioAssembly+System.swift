@@ -25,7 +25,8 @@ extension ScenarioAssembly {
             retriever: try retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
             reranker: try reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
             generator: try generator(
-                spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis, plugins: plugins))
+                spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis, plugins: plugins
+            ))
     }
 
     static func retriever(
@@ -83,7 +84,8 @@ extension ScenarioAssembly {
                 published: published, pool: plugins)
         case .openai:
             guard let openai else {
-                throw InputError(field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
+                throw InputError(
+                    field: LLMRole.generator.keyPath, "kind: openai needs an LLM service (ScenarioAssembly.llmService)")
             }
             return openai
         }

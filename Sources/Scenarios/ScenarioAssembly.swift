@@ -143,7 +143,9 @@ public enum ScenarioAssembly {
             signals: Set(spec.signals), participation: spec.participation, vendor: vendor,
             deployGate: spec.deployGate.engineGate,
             shuffleLabels: spec.shuffleLabels,
-            population: try spec.population.map { try loadPopulation($0, from: personas, path: "arms.\(name).population") })
+            population: try spec.population.map {
+                try loadPopulation($0, from: personas, path: "arms.\(name).population")
+            })
     }
 
     /// A `feedback: logged` arm's log (its existence checked by ``checkPaths(_:root:file:)``),

@@ -25,32 +25,35 @@ extension ScenarioSchema {
             "`flywheel run /abs/path/x.yaml` works from any folder. The defaults below follow the same rule.",
             "",
             "| key | type | default | allowed | meaning |",
-            "| --- | --- | --- | --- | --- |",
+            "| --- | --- | --- | --- | --- |"
         ]
         for (path, node) in keyPaths() {
-            lines.append("| `\(path)` | \(typeText(node)) | \(defaultText(node)) | \(allowedText(node)) | \(escape(node.description)) |")
+            lines.append(
+                "| `\(path)` | \(typeText(node)) | \(defaultText(node)) | \(allowedText(node)) | \(escape(node.description)) |"
+            )
         }
-        lines += [""] + metricsSection() + [
-            "## Example",
-            "",
-            "```yaml",
-            "# scenarios/my-study.yaml",
-            "version: 1",
-            "corpus: ../corpora/marketplace       # relative to this file's folder",
-            "personas: personas                   # scenarios/personas",
-            "seed: 42",
-            "replicates: 3",
-            "population:",
-            "  - {persona: careful-expert, weight: 0.3}",
-            "  - {persona: rushed, weight: 0.7}",
-            "arms:",
-            "  aitl: {cadence: 7d, signals: [preference, adoption, relevance, missing_knowledge]}",
-            "  frozen: {retrain: false}",
-            "baseline: frozen",
-            "horizon: 26w",
-            "```",
-            "",
-        ]
+        lines +=
+            [""] + metricsSection() + [
+                "## Example",
+                "",
+                "```yaml",
+                "# scenarios/my-study.yaml",
+                "version: 1",
+                "corpus: ../corpora/marketplace       # relative to this file's folder",
+                "personas: personas                   # scenarios/personas",
+                "seed: 42",
+                "replicates: 3",
+                "population:",
+                "  - {persona: careful-expert, weight: 0.3}",
+                "  - {persona: rushed, weight: 0.7}",
+                "arms:",
+                "  aitl: {cadence: 7d, signals: [preference, adoption, relevance, missing_knowledge]}",
+                "  frozen: {retrain: false}",
+                "baseline: frozen",
+                "horizon: 26w",
+                "```",
+                ""
+            ]
         return lines.joined(separator: "\n")
     }
 
@@ -73,7 +76,9 @@ extension ScenarioSchema {
     }
 
     static func allowedText(_ node: SchemaNode) -> String {
-        if let values = node.enumValues ?? node.items?.enumValues { return values.map { "`\($0)`" }.joined(separator: ", ") }
+        if let values = node.enumValues ?? node.items?.enumValues {
+            return values.map { "`\($0)`" }.joined(separator: ", ")
+        }
         var parts: [String] = []
         if let lo = node.minimum, let hi = node.maximum {
             parts.append(hi >= 1.8e19 ? "≥ \(format(lo, node))" : "\(format(lo, node))…\(format(hi, node))")

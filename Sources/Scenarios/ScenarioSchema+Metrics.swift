@@ -15,13 +15,14 @@ extension ScenarioSchema {
             "(`flywheel report --markdown`) and the report's first charts show.",
             "",
             "| metric | unit | range | better | headline | trec_eval | meaning |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
+            "| --- | --- | --- | --- | --- | --- | --- |"
         ]
         for metric in EngineMetric.allCases {
             let range = metric.range.map { "\(format($0.lowerBound))…\(format($0.upperBound))" } ?? "≥ 0"
             let trec = metric.trecEvalPattern.map { "`\($0)`" } ?? ""
             lines.append(
-                "| `\(metric.pattern)` | \(metric.unit) | \(range) | \(metric.direction.rawValue) | \(metric.isHeadline ? "yes" : "") | \(trec) | \(escape(metric.meaning)) |")
+                "| `\(metric.pattern)` | \(metric.unit) | \(range) | \(metric.direction.rawValue) | \(metric.isHeadline ? "yes" : "") | \(trec) | \(escape(metric.meaning)) |"
+            )
         }
         return lines + [""]
     }

@@ -25,7 +25,8 @@ public enum ScenarioSchema {
     static func json(_ node: SchemaNode) -> JSONValue {
         var o: [String: JSONValue] = ["description": .string(node.description), "type": .string(node.kind.rawValue)]
         func number(_ x: Double) -> JSONValue {
-            node.kind == .integer && x.magnitude < 9e15 ? .int(Int64(x)) : (node.kind == .integer ? .string(String(format: "%.0f", x)) : .double(x))
+            node.kind == .integer && x.magnitude < 9e15
+                ? .int(Int64(x)) : (node.kind == .integer ? .string(String(format: "%.0f", x)) : .double(x))
         }
         if let m = node.minimum { o["minimum"] = number(m) }
         if let m = node.maximum, m < 1.8e19 { o["maximum"] = number(m) }
@@ -38,7 +39,8 @@ public enum ScenarioSchema {
                 o["additionalProperties"] = json(values)
                 o["minProperties"] = .int(1)
             } else {
-                o["properties"] = .object(Dictionary(uniqueKeysWithValues: node.properties.map { ($0.key, json($0.node)) }))
+                o["properties"] = .object(
+                    Dictionary(uniqueKeysWithValues: node.properties.map { ($0.key, json($0.node)) }))
                 o["additionalProperties"] = .bool(false)
                 if !node.required.isEmpty { o["required"] = .array(node.required.map(JSONValue.string)) }
             }

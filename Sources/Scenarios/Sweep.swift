@@ -45,7 +45,8 @@ public struct Sweep: Sendable {
         let spec = try StrictYAML.decode(SweepSpec.self, root: root, file: path)
         let basePath = ScenarioPaths.resolve(spec.base, against: ScenarioPaths.folder(ofFile: path))
         guard FileManager.default.fileExists(atPath: basePath) else {
-            throw StrictYAML.inputError([YAMLProblem(path: ["base"], message: "no scenario file at '\(basePath)'")], root: root, file: path)
+            throw StrictYAML.inputError(
+                [YAMLProblem(path: ["base"], message: "no scenario file at '\(basePath)'")], root: root, file: path)
         }
         let base = try ScenarioLoader.load(path: basePath)
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -72,10 +73,13 @@ public struct Sweep: Sendable {
                 return [section, String(field.dropFirst(section.count + 1))]
             }
             let cell = YAMLProblem(keyPath: field, message: "")
-            if let swept = spec.parameterPaths.first(where: { cell.lies(within: YAMLProblem(keyPath: $0, message: "")) }) {
+            if let swept = spec.parameterPaths.first(where: { cell.lies(within: YAMLProblem(keyPath: $0, message: "")) }
+            ) {
                 return ["parameters", swept]
             }
-            if let set = spec.set.keys.sorted().first(where: { cell.lies(within: YAMLProblem(keyPath: $0, message: "")) }) {
+            if let set = spec.set.keys.sorted().first(where: {
+                cell.lies(within: YAMLProblem(keyPath: $0, message: ""))
+            }) {
                 return ["set", set]
             }
             return [field == "parameters" ? "parameters" : ""]
@@ -95,21 +99,30 @@ public struct Sweep: Sendable {
     /// The cells of `spec` over `base`. A relative path the sweep sets (`corpus`, `personas`,
     /// `arms.<arm>.log`) names a path from the sweep file `file`'s folder; it is rebased to the
     /// base scenario's folder, which cells resolve against.
-    public static func expand(_ spec: SweepSpec, base: Scenario, basePath: String, name: String, file: String) throws -> Sweep {
+    public static func expand(_ spec: SweepSpec, base: Scenario, basePath: String, name: String, file: String) throws
+        -> Sweep
+    {
         let from = ScenarioPaths.folder(ofFile: file), to = ScenarioPaths.folder(ofFile: basePath)
-        func rebased(_ value: JSONValue, _ path: SweepKeyPath) -> JSONValue { rebasingPaths(value, at: path, from: from, to: to) }
+        func rebased(_ value: JSONValue, _ path: SweepKeyPath) -> JSONValue {
+            rebasingPaths(value, at: path, from: from, to: to)
+        }
         var tree = JSONValue(encoding: base)
         var paths: [String: SweepKeyPath] = [:]
         for (key, value) in spec.set.sorted(by: { $0.key < $1.key }) {
             guard let path = SweepKeyPath(key) else {
-                throw InputError(file: file, field: "set." + key, "not a key path like 'arms.aitl.cadence' or 'population[0].weight'")
+                throw InputError(
+                    file: file, field: "set." + key, "not a key path like 'arms.aitl.cadence' or 'population[0].weight'"
+                )
             }
-            do { try path.set(rebased(value, path), in: &tree) } catch { throw InputError(file: file, field: "set." + key, error.message) }
+            do { try path.set(rebased(value, path), in: &tree) } catch {
+                throw InputError(file: file, field: "set." + key, error.message)
+            }
         }
         for key in spec.parameterPaths {
             guard let path = SweepKeyPath(key) else {
                 throw InputError(
-                    file: file, field: "parameters." + key, "not a key path like 'arms.aitl.cadence' or 'population[0].weight'")
+                    file: file, field: "parameters." + key,
+                    "not a key path like 'arms.aitl.cadence' or 'population[0].weight'")
             }
             var probe = tree
             do { try path.set(spec.parameters[key]![0], in: &probe) } catch {
@@ -182,7 +195,9 @@ public struct Sweep: Sendable {
             return try decoder.decode(Scenario.self, from: data)
         }
         guard problems.list.isEmpty, let scenario else {
-            let labelled = problems.list.map { YAMLProblem(path: $0.path, message: "\(label): \($0.message)", anchor: $0.anchor) }
+            let labelled = problems.list.map {
+                YAMLProblem(path: $0.path, message: "\(label): \($0.message)", anchor: $0.anchor)
+            }
             throw StrictYAML.inputError(labelled, root: nil, file: file)
         }
         return scenario

@@ -52,7 +52,9 @@ public struct SweepKeyPath: Sendable, Hashable, CustomStringConvertible {
         try set(value, in: &tree, at: segments[...], walked: "")
     }
 
-    private func set(_ value: JSONValue, in node: inout JSONValue, at rest: ArraySlice<Segment>, walked: String) throws(SweepPathError) {
+    private func set(_ value: JSONValue, in node: inout JSONValue, at rest: ArraySlice<Segment>, walked: String)
+        throws(SweepPathError)
+    {
         guard let step = rest.first else {
             node = value
             return
@@ -72,7 +74,8 @@ public struct SweepKeyPath: Sendable, Hashable, CustomStringConvertible {
         case (.index(let i), .array(var items)):
             let here = walked + "[\(i)]"
             guard items.indices.contains(i) else {
-                throw SweepPathError(message: "'\(here)' does not exist in the base scenario ('\(walked)' has \(items.count) entries)")
+                throw SweepPathError(
+                    message: "'\(here)' does not exist in the base scenario ('\(walked)' has \(items.count) entries)")
             }
             try set(value, in: &items[i], at: rest.dropFirst(), walked: here)
             node = .array(items)

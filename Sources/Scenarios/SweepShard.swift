@@ -22,8 +22,12 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
             throw InputError(field: field, "expected i/n such as 0/4, got '\(text)'")
         }
-        guard n >= 1, n <= 100_000 else { throw InputError(field: field, "the shard count \(n) is out of range; allowed: 1…100000") }
-        guard (0..<n).contains(i) else { throw InputError(field: field, "the shard index \(i) is out of range; allowed: 0…\(n - 1)") }
+        guard n >= 1, n <= 100_000 else {
+            throw InputError(field: field, "the shard count \(n) is out of range; allowed: 1…100000")
+        }
+        guard (0..<n).contains(i) else {
+            throw InputError(field: field, "the shard index \(i) is out of range; allowed: 0…\(n - 1)")
+        }
         self.init(index: i, count: n)
     }
 
@@ -47,11 +51,16 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
         }
         if let id = try integer("JOB_COMPLETION_INDEX") {
             guard let n = try count ?? integer("FLYWHEEL_SHARD_COUNT") else {
-                throw InputError(field: "JOB_COMPLETION_INDEX", "needs the shard count: pass --shard-count or set FLYWHEEL_SHARD_COUNT")
+                throw InputError(
+                    field: "JOB_COMPLETION_INDEX",
+                    "needs the shard count: pass --shard-count or set FLYWHEEL_SHARD_COUNT")
             }
             return try Shard(parsing: "\(id)/\(n)", field: "JOB_COMPLETION_INDEX")
         }
-        if count != nil { throw InputError(field: "--shard-count", "given without --shard, SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX") }
+        if count != nil {
+            throw InputError(
+                field: "--shard-count", "given without --shard, SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX")
+        }
         return nil
     }
 }

@@ -80,10 +80,12 @@ public struct SweepSpec: Codable, Sendable, Hashable {
         let size = gridSize
         if size > SweepSpec.maxCells && mode == .grid {
             try decoder.report(
-                path: ["parameters"], message: "the grid has \(size) cells; at most \(SweepSpec.maxCells) (use mode: random)")
+                path: ["parameters"],
+                message: "the grid has \(size) cells; at most \(SweepSpec.maxCells) (use mode: random)")
         }
         if mode == .random, let samples, samples > size {
-            try decoder.report(path: ["samples"], message: "\(samples) samples but the grid has only \(size) distinct cells")
+            try decoder.report(
+                path: ["samples"], message: "\(samples) samples but the grid has only \(size) distinct cells")
         }
     }
 

@@ -75,7 +75,8 @@ struct LearningExtractiveGenerator: LearningGenerator {
         let adoptions = batch.adoptions.map {
             AdoptionExample(ticket: $0.served.ticket, reply: $0.served.a, annotation: $0.annotation)
         }
-        return LearningExtractiveGenerator(inner: inner.retrained(preferences: preferences, adoptions: adoptions, at: batch.time))
+        return LearningExtractiveGenerator(
+            inner: inner.retrained(preferences: preferences, adoptions: adoptions, at: batch.time))
     }
 
     func appraisal(of reply: Reply, for ticket: Ticket) -> [Double]? { inner.appraisal(of: reply, for: ticket) }

@@ -24,8 +24,10 @@ extension ResultsStore {
     /// line count, by iteration.
     public func annotationLogWindows(run: Int64, job: JobKey) throws -> [(iteration: Int, text: String, lines: Int)] {
         let rows = try queue.read { db in
-            try AnnotationLogRow.filter(Column("run_id") == run && Column("arm") == job.arm && Column("replicate") == job.replicate)
-                .order(Column("iteration")).fetchAll(db)
+            try AnnotationLogRow.filter(
+                Column("run_id") == run && Column("arm") == job.arm && Column("replicate") == job.replicate
+            )
+            .order(Column("iteration")).fetchAll(db)
         }
         return try rows.map { row in
             (row.iteration, try ZstdBlob.decompress([UInt8](row.log), store: path), row.lines)

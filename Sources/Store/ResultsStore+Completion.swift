@@ -75,7 +75,9 @@ extension ResultsStore {
             let tables = try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'runs' ORDER BY name")
             for table in tables {
-                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map { $0["name"] as String }
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").map {
+                    $0["name"] as String
+                }
                 guard columns.contains("run_id") else { continue }
                 try db.execute(sql: "DELETE FROM \(table.quotedDatabaseIdentifier) WHERE run_id = ?", arguments: [id])
             }

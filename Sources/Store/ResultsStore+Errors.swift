@@ -20,11 +20,14 @@ extension ResultsStore {
         case .SQLITE_CANTOPEN:
             return "cannot open the results store: the folder is missing, not writable or the file is not readable"
         case .SQLITE_IOERR:
-            return "cannot write the results store: I/O error (\(error.message ?? "disk error")); check the disk, then continue with --resume"
+            return
+                "cannot write the results store: I/O error (\(error.message ?? "disk error")); check the disk, then continue with --resume"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return "the results store stayed locked by another process for \(Int(busyTimeout)) s; is another flywheel writing it?"
+            return
+                "the results store stayed locked by another process for \(Int(busyTimeout)) s; is another flywheel writing it?"
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return "the results store is damaged or not a SQLite database (\(error.message ?? "corrupt")); move it away or use --force"
+            return
+                "the results store is damaged or not a SQLite database (\(error.message ?? "corrupt")); move it away or use --force"
         default:
             return "results store error: \(error.message ?? "\(error)")"
         }

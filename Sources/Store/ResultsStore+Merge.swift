@@ -39,7 +39,8 @@ extension ResultsStore {
                     guard sameMetrics else {
                         throw InputError(
                             file: source,
-                            "run '\(name)' conflicts with the run of that name already merged into \(path) (different \(sameHash ? (sameStatus ? "metrics" : "status") : "scenario hash or run key")); refusing to merge")
+                            "run '\(name)' conflicts with the run of that name already merged into \(path) (different \(sameHash ? (sameStatus ? "metrics" : "status") : "scenario hash or run key")); refusing to merge"
+                        )
                     }
                     report.identical += 1
                     continue
@@ -71,9 +72,11 @@ extension ResultsStore {
                         .map { $0["name"] as String }
                     guard columns.contains("run_id") else { continue }
                     let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-                    let select = columns.map { $0 == "run_id" ? "?" : $0.quotedDatabaseIdentifier }.joined(separator: ", ")
+                    let select = columns.map { $0 == "run_id" ? "?" : $0.quotedDatabaseIdentifier }.joined(
+                        separator: ", ")
                     try db.execute(
-                        sql: "INSERT INTO main.\(table.quotedDatabaseIdentifier) (\(list)) SELECT \(select) FROM src.\(table.quotedDatabaseIdentifier) WHERE run_id = ?",
+                        sql:
+                            "INSERT INTO main.\(table.quotedDatabaseIdentifier) (\(list)) SELECT \(select) FROM src.\(table.quotedDatabaseIdentifier) WHERE run_id = ?",
                         arguments: [newID, sourceID])
                 }
                 return .commit

@@ -13,7 +13,8 @@ extension ResultsStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in activity.rows {
-            try insert.execute(arguments: job + [row.persona, row.kind.rawValue, row.annotations, row.seconds, row.judged, row.agreed])
+            try insert.execute(
+                arguments: job + [row.persona, row.kind.rawValue, row.annotations, row.seconds, row.judged, row.agreed])
         }
     }
 
@@ -42,7 +43,8 @@ extension ResultsStore {
             guard let kind = SignalKind(rawValue: name) else {
                 throw InputError(
                     file: path, field: "persona_activity.kind",
-                    "unknown kind \"\(name)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown kind \"\(name)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return PersonaActivity.WindowRow(
                 job: JobKey(arm: row["arm"], replicate: row["replicate"]), iteration: row["iteration"],

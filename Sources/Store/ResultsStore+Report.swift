@@ -30,7 +30,8 @@ extension ResultsStore {
         try queue.read { db in
             try RunsRow.order(Column("id")).fetchAll(db).map {
                 RunInfo(
-                    id: $0.id!, name: $0.name, scenarioJSON: $0.scenario, scenarioHash: $0.scenarioHash, status: $0.status.rawValue,
+                    id: $0.id!, name: $0.name, scenarioJSON: $0.scenario, scenarioHash: $0.scenarioHash,
+                    status: $0.status.rawValue,
                     runKey: $0.runKey, runKeyParts: $0.runKeyParts)
             }
         }
@@ -48,7 +49,8 @@ extension ResultsStore {
             guard let kind = KBEvent.Kind(rawValue: row.event) else {
                 throw InputError(
                     file: path, field: "kb_events.event",
-                    "unknown event \"\(row.event)\"; expected one of \(KBEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown event \"\(row.event)\"; expected one of \(KBEvent.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             guard let time = Timestamp(iso8601: row.simTime) else {
                 throw InputError(file: path, field: "kb_events.sim_time", "\"\(row.simTime)\" is not an ISO-8601 time")
@@ -62,7 +64,9 @@ extension ResultsStore {
     /// The annotations of the first `limit` distinct tickets (by ticket id) that `arm`'s
     /// replicate `replicate` annotated in `iteration`, plus one with most annotations. A kind or
     /// label this flywheel does not know is an error naming the store.
-    public func annotations(run: Int64, arm: String, replicate: Int, iteration: Int, tickets limit: Int) throws -> [AnnotationRow] {
+    public func annotations(run: Int64, arm: String, replicate: Int, iteration: Int, tickets limit: Int) throws
+        -> [AnnotationRow]
+    {
         let rows = try queue.read { db -> [Row] in
             let tickets = try String.fetchAll(
                 db,
@@ -75,8 +79,10 @@ extension ResultsStore {
             let marks = Array(repeating: "?", count: tickets.count).joined(separator: ",")
             return try Row.fetchAll(
                 db,
-                sql: "SELECT kind, ticket, agent, article, label, detail FROM annotations WHERE run_id = ? AND arm = ? AND replicate = ? AND iteration = ? AND ticket IN (\(marks)) ORDER BY ticket, kind, article",
-                arguments: StatementArguments([run, arm, replicate, iteration] as [any DatabaseValueConvertible]) + StatementArguments(tickets))
+                sql:
+                    "SELECT kind, ticket, agent, article, label, detail FROM annotations WHERE run_id = ? AND arm = ? AND replicate = ? AND iteration = ? AND ticket IN (\(marks)) ORDER BY ticket, kind, article",
+                arguments: StatementArguments([run, arm, replicate, iteration] as [any DatabaseValueConvertible])
+                    + StatementArguments(tickets))
         }
         let job = JobKey(arm: arm, replicate: replicate)
         return try rows.map { row in
@@ -91,12 +97,14 @@ extension ResultsStore {
         guard let kind = SignalKind(rawValue: kindText) else {
             throw InputError(
                 file: path, field: "annotations.kind",
-                "unknown kind \"\(kindText)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown kind \"\(kindText)\"; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         guard let label = AnnotationLabel(kind: kind, rawValue: labelText) else {
             throw InputError(
                 file: path, field: "annotations.label",
-                "unknown \(kind.rawValue) label \"\(labelText)\"; expected one of \(AnnotationLabel.labels(of: kind).joined(separator: ", "))")
+                "unknown \(kind.rawValue) label \"\(labelText)\"; expected one of \(AnnotationLabel.labels(of: kind).joined(separator: ", "))"
+            )
         }
         return IterationRecord.AnnotationRow(
             label: label, ticket: row["ticket"], agent: row["agent"], article: row["article"], detail: row["detail"])
@@ -118,8 +126,12 @@ extension ResultsStore {
     /// Every iteration row of `run`, by arm, replicate and iteration.
     public func iterationRows(run: Int64) throws -> [IterationRow] {
         try queue.read { db in
-            try IterationsRow.filter(Column("run_id") == run).order(Column("arm"), Column("replicate"), Column("iteration")).fetchAll(db).map {
-                IterationRow(arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.simTime, retrained: $0.retrained, deployed: $0.deployed)
+            try IterationsRow.filter(Column("run_id") == run).order(
+                Column("arm"), Column("replicate"), Column("iteration")
+            ).fetchAll(db).map {
+                IterationRow(
+                    arm: $0.arm, replicate: $0.replicate, iteration: $0.iteration, time: $0.simTime,
+                    retrained: $0.retrained, deployed: $0.deployed)
             }
         }
     }

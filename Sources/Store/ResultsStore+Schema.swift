@@ -13,9 +13,12 @@ extension ResultsStore {
         var applied: Set<String>?
 
         init(_ db: Database, path: String) throws {
-            if try db.tableExists("meta"), let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") {
+            if try db.tableExists("meta"),
+                let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+            {
                 guard let number = Int(text) else {
-                    throw InputError(file: path, field: "meta.schema_version", "is \"\(text)\", not a schema version number")
+                    throw InputError(
+                        file: path, field: "meta.schema_version", "is \"\(text)\", not a schema version number")
                 }
                 version = number
             }
@@ -40,7 +43,8 @@ extension ResultsStore {
         guard found <= schemaVersion, unknown.isEmpty else {
             throw InputError(
                 file: path,
-                "results store schema version \(found) is newer than this flywheel supports (version \(schemaVersion)); open it with a newer flywheel")
+                "results store schema version \(found) is newer than this flywheel supports (version \(schemaVersion)); open it with a newer flywheel"
+            )
         }
         if state.version == schemaVersion, state.applied?.count == schemaVersion { return }
         if let version = state.version, state.applied == nil {
@@ -59,7 +63,8 @@ extension ResultsStore {
     static func adoptLegacyStore(_ db: Database, version: Int) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         for identifier in migrator.migrations.prefix(version) {
-            try db.execute(sql: "INSERT OR IGNORE INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
         }
         try createSweepCells(db)
     }

@@ -25,7 +25,8 @@ extension ResultsStore {
                 guard existing.hash == hash else {
                     throw InputError(
                         file: path,
-                        "holds cell \(cell) of sweep '\(sweep)' with another scenario (hash \(existing.hash), now \(hash)); the sweep file changed: use another --out folder")
+                        "holds cell \(cell) of sweep '\(sweep)' with another scenario (hash \(existing.hash), now \(hash)); the sweep file changed: use another --out folder"
+                    )
                 }
                 return
             }
@@ -39,12 +40,16 @@ extension ResultsStore {
             // Only a store from before the migrator on a read-only mount can lack the table.
             guard try db.tableExists(SweepCellsRow.databaseTableName) else { return [] }
             let status = try Dictionary(
-                uniqueKeysWithValues: RunsRow.select(Column("id"), Column("status")).asRequest(of: Row.self).fetchAll(db).map {
+                uniqueKeysWithValues: RunsRow.select(Column("id"), Column("status")).asRequest(of: Row.self).fetchAll(
+                    db
+                ).map {
                     ($0["id"] as Int64, $0["status"] as String)
                 })
             return try SweepCellsRow.order(Column("sweep"), Column("cell")).fetchAll(db).compactMap { row in
                 status[row.runID].map {
-                    SweepCellRow(sweep: row.sweep, cell: row.cell, hash: row.hash, runID: row.runID, parameters: row.parameters, status: $0)
+                    SweepCellRow(
+                        sweep: row.sweep, cell: row.cell, hash: row.hash, runID: row.runID, parameters: row.parameters,
+                        status: $0)
                 }
             }
         }
@@ -52,7 +57,9 @@ extension ResultsStore {
 
     /// The id of run `name`, nil when absent.
     public func runID(name: String) throws -> Int64? {
-        try queue.read { db in try RunsRow.filter(Column("name") == name).select(Column("id"), as: Int64.self).fetchOne(db) }
+        try queue.read { db in
+            try RunsRow.filter(Column("name") == name).select(Column("id"), as: Int64.self).fetchOne(db)
+        }
     }
 
     /// Every run's name, sorted.

@@ -25,7 +25,8 @@ public final class ResultsStore: Sendable {
     public static let schemaVersion = migrator.migrations.count
     /// The tables holding a job's rows, emptied when the job restarts.
     static let jobTables = [
-        "iterations", "metrics", "annotations", "annotation_log", "persona_activity", "model_versions", "kb_events", "jobs",
+        "iterations", "metrics", "annotations", "annotation_log", "persona_activity", "model_versions", "kb_events",
+        "jobs"
     ]
     /// How long a connection waits for another one's write lock before giving up (seconds).
     static let busyTimeout: Double = 60
@@ -94,7 +95,8 @@ public final class ResultsStore: Sendable {
                 guard row.scenarioHash == scenarioHash else {
                     throw InputError(
                         file: path,
-                        "holds run '\(name)' of a different scenario (hash \(row.scenarioHash), now \(scenarioHash)); use another --out folder or --force")
+                        "holds run '\(name)' of a different scenario (hash \(row.scenarioHash), now \(scenarioHash)); use another --out folder or --force"
+                    )
                 }
                 if let key, row.runKey == nil {
                     row.runKey = key
@@ -121,7 +123,9 @@ public final class ResultsStore: Sendable {
                     sql: "DELETE FROM \(table) WHERE run_id = ? AND arm = ? AND replicate = ?",
                     arguments: [run, job.arm, job.replicate])
             }
-            try JobsRow(runID: run, arm: job.arm, replicate: job.replicate, status: .running, iterationsExpected: iterations).insert(db)
+            try JobsRow(
+                runID: run, arm: job.arm, replicate: job.replicate, status: .running, iterationsExpected: iterations
+            ).insert(db)
             try RunsRow.filter(key: run).updateAll(db, Column("status").set(to: Status.running))
         }
     }
@@ -142,9 +146,12 @@ public final class ResultsStore: Sendable {
                 try metric.execute(arguments: job + [name, value])
             }
             let annotation = try db.cachedStatement(
-                sql: "INSERT INTO annotations (run_id, arm, replicate, iteration, kind, ticket, agent, article, label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                sql:
+                    "INSERT INTO annotations (run_id, arm, replicate, iteration, kind, ticket, agent, article, label, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            )
             for a in record.annotations {
-                annotation.setUncheckedArguments(job + [a.kind.rawValue, a.ticket, a.agent, a.article, a.label.rawValue, a.detail])
+                annotation.setUncheckedArguments(
+                    job + [a.kind.rawValue, a.ticket, a.agent, a.article, a.label.rawValue, a.detail])
                 try annotation.execute()
             }
             if !record.log.isEmpty {
@@ -159,13 +166,15 @@ public final class ResultsStore: Sendable {
             try ResultsStore.insertPersonaActivity(record.personaActivity, job: job, db: db)
             for m in record.models {
                 try ModelVersionsRow(
-                    runID: run, arm: arm, replicate: replicate, iteration: iteration, component: m.component, version: m.version,
+                    runID: run, arm: arm, replicate: replicate, iteration: iteration, component: m.component,
+                    version: m.version,
                     deployed: m.deployed, trainingExamples: m.trainingExamples
                 ).insert(db)
             }
             for e in record.kbEvents {
                 try KBEventsRow(
-                    runID: run, arm: arm, replicate: replicate, iteration: iteration, simTime: e.time.iso8601, article: e.article,
+                    runID: run, arm: arm, replicate: replicate, iteration: iteration, simTime: e.time.iso8601,
+                    article: e.article,
                     event: e.kind.rawValue, flags: e.flags
                 ).insert(db)
             }
@@ -181,9 +190,14 @@ public final class ResultsStore: Sendable {
         try queue.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT arm, replicate, iteration, metric, value FROM metrics WHERE run_id = ? ORDER BY arm, replicate, iteration, metric",
+                sql:
+                    "SELECT arm, replicate, iteration, metric, value FROM metrics WHERE run_id = ? ORDER BY arm, replicate, iteration, metric",
                 arguments: [run]
-            ).map { MetricRow(arm: $0["arm"], replicate: $0["replicate"], iteration: $0["iteration"], metric: $0["metric"], value: $0["value"]) }
+            ).map {
+                MetricRow(
+                    arm: $0["arm"], replicate: $0["replicate"], iteration: $0["iteration"], metric: $0["metric"],
+                    value: $0["value"])
+            }
         }
     }
 

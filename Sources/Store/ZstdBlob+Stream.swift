@@ -27,7 +27,9 @@ extension ZstdBlob {
                     let (remaining, produced) = buffer.withUnsafeMutableBytes { dst -> (Int, Int) in
                         var output = ZSTD_outBuffer(dst: dst.baseAddress, size: dst.count, pos: 0)
                         let r = ZSTD_compressStream2(cctx, &output, &input, directive)
-                        precondition(ZSTD_isError(r) == 0, "zstd stream compression failed: \(String(cString: ZSTD_getErrorName(r)))")
+                        precondition(
+                            ZSTD_isError(r) == 0,
+                            "zstd stream compression failed: \(String(cString: ZSTD_getErrorName(r)))")
                         return (r, output.pos)
                     }
                     out += buffer[0..<produced]

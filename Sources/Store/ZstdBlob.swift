@@ -28,10 +28,12 @@ enum ZstdBlob {
         }
         var out = [UInt8](repeating: 0, count: Int(size))
         let n = blob.withUnsafeBytes { src in
-            out.withUnsafeMutableBytes { dst in ZSTD_decompress(dst.baseAddress, dst.count, src.baseAddress, src.count) }
+            out.withUnsafeMutableBytes { dst in ZSTD_decompress(dst.baseAddress, dst.count, src.baseAddress, src.count)
+            }
         }
         guard ZSTD_isError(n) == 0, n == out.count else {
-            throw InputError(file: store, "a stored annotation log is corrupt: \(String(cString: ZSTD_getErrorName(n)))")
+            throw InputError(
+                file: store, "a stored annotation log is corrupt: \(String(cString: ZSTD_getErrorName(n)))")
         }
         return String(decoding: out, as: UTF8.self)
     }

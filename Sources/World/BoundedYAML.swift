@@ -18,7 +18,9 @@ public enum BoundedYAML {
         guard stat(path, &info) == 0 else {
             throw InputError(file: path, "cannot read the \(what): \(String(cString: strerror(errno)))")
         }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw InputError(file: path, "the \(what) is not a regular file") }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw InputError(file: path, "the \(what) is not a regular file")
+        }
         if Int64(info.st_size) > InputLimit.yamlBytes.value { throw InputLimit.yamlBytes.exceeded(file: path) }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read the \(what)")

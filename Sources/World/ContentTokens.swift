@@ -72,7 +72,7 @@ struct ContentTokens: Hashable, Sendable {
                 current.append(b + 32)
             } else if (b >= 97 && b <= 122) || isDigit(b) || b >= 0x80 {
                 current.append(b)
-            } else if (b == 46 || b == 44), let last = current.last, isDigit(last), i + 1 < bytes.count,
+            } else if b == 46 || b == 44, let last = current.last, isDigit(last), i + 1 < bytes.count,
                 isDigit(bytes[i + 1])
             {
                 current.append(b)  // 12.50, 1,000
@@ -109,6 +109,6 @@ struct ContentTokens: Hashable, Sendable {
         "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
         "yourselves", "yes", "ok", "okay", "may", "might", "must", "shall", "us", "get", "got",
         "one", "like", "well", "really", "much", "many", "sure", "please", "thank",
-        "thanks", "hi", "hello", "dear",
+        "thanks", "hi", "hello", "dear"
     ]
 }

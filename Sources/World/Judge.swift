@@ -79,7 +79,8 @@ public struct Judge: Sendable {
             self.truth = truth
             conflicting = Set(truth.conflicting)
             nuggets = truth.nuggets.map { judged($0.text) }.filter { !$0.tokens.isEmpty }
-            reference = nuggets.isEmpty
+            reference =
+                nuggets.isEmpty
                 ? truth.referenceResponse.map(ContentTokens.init).flatMap { $0.isEmpty ? nil : $0 } : nil
         }
     }
@@ -99,7 +100,8 @@ public struct Judge: Sendable {
         var contradictions = 0
         for k in judged.indices {
             let text = judged[k]
-            let fromConflicting = !prepared.conflicting.isEmpty && prepared.conflicting.contains(reply.sentences[k].article)
+            let fromConflicting =
+                !prepared.conflicting.isEmpty && prepared.conflicting.contains(reply.sentences[k].article)
             var statesSome = false
             var clashes = fromConflicting && prepared.nuggets.isEmpty
             for i in prepared.nuggets.indices {
@@ -139,7 +141,8 @@ public struct Judge: Sendable {
             let relevant = prepared.truth.relevant.filter { $0.value > 0 }
             let cited = Set(reply.sentences.map(\.article))
             let total = relevant.values.reduce(0, +)
-            coverage = total > 0
+            coverage =
+                total > 0
                 ? Double(relevant.filter { cited.contains($0.key) }.values.reduce(0, +)) / Double(total)
                 : 1
         }
@@ -164,7 +167,8 @@ public struct Judge: Sendable {
         let fit = lengthFit * toneFit
 
         let w = config.weights
-        let total = w.sum > 0
+        let total =
+            w.sum > 0
             ? correctness * (w.coverage * coverage + w.focus * focus + w.fit * fit) / w.sum
             : 0
 
@@ -248,7 +252,7 @@ public struct Judge: Sendable {
             (.missingInformation, (w.coverage * (1 - coverage) + (tooLong ? 0 : w.fit * (1 - lengthFit))) / scale),
             (.irrelevant, w.focus * (1 - focus) / scale),
             (.tooLong, tooLong ? w.fit * (1 - lengthFit) / scale : 0),
-            (.toneOrStyle, w.fit * (1 - toneFit) / scale),
+            (.toneOrStyle, w.fit * (1 - toneFit) / scale)
         ]
         // first maximum in this fixed order: ties resolve deterministically
         var best = candidates[0]

@@ -110,9 +110,12 @@ public struct JudgeConfig: Codable, Sendable, Hashable {
         noiseSD = try c.decodeIfPresent(Double.self, forKey: .noiseSD) ?? d.noiseSD
         roundScores = try c.decodeIfPresent(Bool.self, forKey: .roundScores) ?? d.roundScores
         coverageThreshold = try c.decodeIfPresent(Double.self, forKey: .coverageThreshold) ?? d.coverageThreshold
-        contradictionOverlap = try c.decodeIfPresent(Double.self, forKey: .contradictionOverlap) ?? d.contradictionOverlap
-        contradictionPenalty = try c.decodeIfPresent(Double.self, forKey: .contradictionPenalty) ?? d.contradictionPenalty
-        referenceRecallForFull = try c.decodeIfPresent(Double.self, forKey: .referenceRecallForFull) ?? d.referenceRecallForFull
+        contradictionOverlap =
+            try c.decodeIfPresent(Double.self, forKey: .contradictionOverlap) ?? d.contradictionOverlap
+        contradictionPenalty =
+            try c.decodeIfPresent(Double.self, forKey: .contradictionPenalty) ?? d.contradictionPenalty
+        referenceRecallForFull =
+            try c.decodeIfPresent(Double.self, forKey: .referenceRecallForFull) ?? d.referenceRecallForFull
         goodQuality = try c.decodeIfPresent(Double.self, forKey: .goodQuality) ?? d.goodQuality
     }
 }

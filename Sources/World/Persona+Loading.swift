@@ -19,7 +19,8 @@ extension Persona {
     /// Loads `NAME.yaml` from `folder` (e.g. `scenarios/personas`); its `name` must be `NAME`.
     public static func load(named name: String, in folder: URL) throws -> Persona {
         guard ContainedPath.isPlainName(name) else {
-            throw InputError("'\(name)' is not a persona name (a file name in the persona folder: no '/', not starting with '.')")
+            throw InputError(
+                "'\(name)' is not a persona name (a file name in the persona folder: no '/', not starting with '.')")
         }
         let url = folder.appendingPathComponent("\(name).yaml")
         let inside = try ContainedPath.resolve(
@@ -51,7 +52,8 @@ extension Persona {
     public func yamlText() throws -> String {
         // Yams writes floats as `6e-1`; print them the way people write them (`0.6`, `12`, `.inf`).
         try YAMLEncoder().encode(self).split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            let cut = line.range(of: ": ")?.upperBound
+            let cut =
+                line.range(of: ": ")?.upperBound
                 ?? (line.trimmingCharacters(in: .whitespaces).hasPrefix("- ") ? line.range(of: "- ")?.upperBound : nil)
             guard let cut else { return String(line) }
             let value = line[cut...].trimmingCharacters(in: .whitespaces)

@@ -22,7 +22,10 @@ extension Persona {
     func rangeProblems() -> [RangeProblem] {
         var out: [RangeProblem] = []
         func probability(_ v: Double, _ path: String) {
-            if !(0...1).contains(v) { out.append(.init(keyPath: path, message: "\(v) is outside [0, 1]: a probability must be between 0 and 1")) }
+            if !(0...1).contains(v) {
+                out.append(
+                    .init(keyPath: path, message: "\(v) is outside [0, 1]: a probability must be between 0 and 1"))
+            }
         }
         func nonNegative(_ v: Double, _ path: String, infinityAllowed: Bool) {
             if v.isNaN || v < 0 || (!infinityAllowed && v.isInfinite) {
@@ -31,11 +34,16 @@ extension Persona {
             }
         }
         func signedShare(_ v: Double, _ path: String) {
-            if !(-1...1).contains(v) { out.append(.init(keyPath: path, message: "\(v) is outside [-1, 1]: a bias is a shift in choice probability")) }
+            if !(-1...1).contains(v) {
+                out.append(
+                    .init(keyPath: path, message: "\(v) is outside [-1, 1]: a bias is a shift in choice probability"))
+            }
         }
 
         if name.isEmpty { out.append(.init(keyPath: "name", message: "must not be empty")) }
-        if version < 1 { out.append(.init(keyPath: "version", message: "\(version) is out of range: expected an integer ≥ 1")) }
+        if version < 1 {
+            out.append(.init(keyPath: "version", message: "\(version) is out of range: expected an integer ≥ 1"))
+        }
         for kind in SignalKind.allCases { probability(participation[kind], "participation.\(kind.rawValue)") }
         probability(fatigue.perHour, "fatigue.per_hour")
 
@@ -43,11 +51,17 @@ extension Persona {
         signedShare(preference.positionBias, "preference.position_bias")
         signedShare(preference.lengthBias, "preference.length_bias")
         if preference.margins.count != 3 {
-            out.append(.init(keyPath: "preference.margins", message: "expected 3 thresholds [slightly, clearly, much], got \(preference.margins.count)"))
+            out.append(
+                .init(
+                    keyPath: "preference.margins",
+                    message: "expected 3 thresholds [slightly, clearly, much], got \(preference.margins.count)"))
         } else {
             for (i, m) in preference.margins.enumerated() { probability(m, "preference.margins[\(i)]") }
             if preference.margins != preference.margins.sorted() {
-                out.append(.init(keyPath: "preference.margins", message: "thresholds must be non-decreasing: \(preference.margins)"))
+                out.append(
+                    .init(
+                        keyPath: "preference.margins",
+                        message: "thresholds must be non-decreasing: \(preference.margins)"))
             }
         }
         probability(preference.tieBand, "preference.tie_band")
@@ -62,7 +76,10 @@ extension Persona {
         probability(rationale.accuracy, "rationale.accuracy")
 
         if !(0...8).contains(relevance.checks) {
-            out.append(.init(keyPath: "relevance.checks", message: "\(relevance.checks) is outside 0…8: an agent sees 8 articles"))
+            out.append(
+                .init(
+                    keyPath: "relevance.checks", message: "\(relevance.checks) is outside 0…8: an agent sees 8 articles"
+                ))
         }
         probability(relevance.sensitivity, "relevance.sensitivity")
         probability(relevance.specificity, "relevance.specificity")

@@ -148,11 +148,12 @@ extension Persona {
                 "fatigue": .keys(Fatigue.CodingKeys.self),
                 "preference": .keys(PreferenceBehaviour.CodingKeys.self),
                 "adoption": .keys(
-                    AdoptionBehaviour.CodingKeys.self, nested: ["trust": .keys(AdoptionBehaviour.Trust.CodingKeys.self)]),
+                    AdoptionBehaviour.CodingKeys.self, nested: ["trust": .keys(AdoptionBehaviour.Trust.CodingKeys.self)]
+                ),
                 "rationale": .keys(RationaleBehaviour.CodingKeys.self),
                 "relevance": .keys(RelevanceBehaviour.CodingKeys.self),
                 "missing_knowledge": .keys(MissingKnowledgeBehaviour.CodingKeys.self),
-                "cost_seconds": .keys(CostSeconds.CodingKeys.self),
+                "cost_seconds": .keys(CostSeconds.CodingKeys.self)
             ])
     }
 }

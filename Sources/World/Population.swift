@@ -35,7 +35,9 @@ public struct Population: Sendable, Hashable {
 
     /// A population of the given personas and weights. Weights must be finite and ≥ 0 and sum
     /// to a positive number; errors name `file` and the key path under `keyPath`.
-    public init(_ members: [(persona: Persona, weight: Double)], file: String? = nil, keyPath: String = "population") throws {
+    public init(_ members: [(persona: Persona, weight: Double)], file: String? = nil, keyPath: String = "population")
+        throws
+    {
         try Population.checkWeights(members.map(\.weight), file: file, keyPath: keyPath)
         self.members = members.map { Member(persona: $0.persona, weight: $0.weight) }
     }
@@ -59,7 +61,8 @@ public struct Population: Sendable, Hashable {
 
     /// Decodes and checks the entries of a population file, without resolving personas.
     public static func entries(yaml: String, file: String) throws -> [Entry] {
-        let file_ = try StrictYAML.decode(PopulationFile.self, from: yaml, file: file, keys: PopulationFile.keySchema) { f in
+        let file_ = try StrictYAML.decode(PopulationFile.self, from: yaml, file: file, keys: PopulationFile.keySchema) {
+            f in
             do {
                 try checkWeights(f.population.map(\.weight), file: file, keyPath: "population")
                 return []
@@ -92,7 +95,9 @@ public struct Population: Sendable, Hashable {
             throw InputError(file: file, field: keyPath, "a population needs at least one persona")
         }
         for (i, w) in weights.enumerated() where !(w.isFinite && w >= 0) {
-            throw InputError(file: file, field: "\(keyPath)[\(i)].weight", "\(w) is out of range: a weight must be a finite number ≥ 0")
+            throw InputError(
+                file: file, field: "\(keyPath)[\(i)].weight",
+                "\(w) is out of range: a weight must be a finite number ≥ 0")
         }
         let sum = weights.reduce(0, +)
         guard sum > 0 else {

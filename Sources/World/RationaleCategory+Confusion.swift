@@ -24,9 +24,15 @@ enum RationaleTemplates {
     static func texts(for category: RationaleCategory) -> [String] {
         switch category {
         case .incorrectInformation:
-            ["The policy details are wrong.", "This quotes the wrong value for the policy.", "Suggestion contradicts our current policy."]
+            [
+                "The policy details are wrong.", "This quotes the wrong value for the policy.",
+                "Suggestion contradicts our current policy."
+            ]
         case .missingInformation:
-            ["Leaves out what the customer actually asked.", "Missing key steps.", "Incomplete, had to add the main answer."]
+            [
+                "Leaves out what the customer actually asked.", "Missing key steps.",
+                "Incomplete, had to add the main answer."
+            ]
         case .irrelevant:
             ["Talks about a different issue.", "Not related to the question.", "Pulled in the wrong article."]
         case .outdated:

@@ -29,7 +29,8 @@ extension SimulatedAgent {
                 var draw = rng.derived("mark", UInt64(i))
                 let isRelevant = (truth.relevant[article] ?? 0) > 0
                 let marked = isRelevant ? draw.bernoulli(sensitivity) : !draw.bernoulli(specificity)
-                return RelevanceAnnotation(ticket: shown.ticket.id, agent: id, article: article, rank: i + 1, relevant: marked)
+                return RelevanceAnnotation(
+                    ticket: shown.ticket.id, agent: id, article: article, rank: i + 1, relevant: marked)
             }
         }
         if let link = r.linkMissed, link > 0 {

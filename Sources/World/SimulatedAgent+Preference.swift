@@ -48,7 +48,8 @@ extension SimulatedAgent {
         }
 
         if perceived <= max(p.tieBand, margins[0]) { return (.tie, nil) }
-        let margin: PreferenceMargin = perceived >= margins[2] ? .much : (perceived >= margins[1] ? .clearly : .slightly)
+        let margin: PreferenceMargin =
+            perceived >= margins[2] ? .much : (perceived >= margins[1] ? .clearly : .slightly)
         return (chooseA ? .a : .b, margin)
     }
 }

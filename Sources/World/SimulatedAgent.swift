@@ -62,7 +62,8 @@ public struct SimulatedAgent: Sendable, Hashable {
             let (choice, margin) = prefer(
                 qualityA: qualityA.total, qualityB: qualityB.total,
                 wordsA: wordsA ?? Judge.wordCount(shown.a), wordsB: wordsB, fatigue: f, rng: &r)
-            feedback.preference = PreferenceAnnotation(ticket: shown.ticket.id, agent: id, choice: choice, margin: margin)
+            feedback.preference = PreferenceAnnotation(
+                ticket: shown.ticket.id, agent: id, choice: choice, margin: margin)
             feedback.seconds += cost.preference
         }
 
@@ -111,7 +112,8 @@ public struct SimulatedAgent: Sendable, Hashable {
         state: inout AgentState, rng: RandomStream, library: [ArticleID] = []
     ) -> AgentFeedback {
         respond(
-            to: shown, judging: JudgingContext(truth: truth, judge: judge), published: published, state: &state, rng: rng,
+            to: shown, judging: JudgingContext(truth: truth, judge: judge), published: published, state: &state,
+            rng: rng,
             library: library)
     }
 }

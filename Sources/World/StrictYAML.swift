@@ -38,13 +38,17 @@ public enum StrictYAML {
         // removed from the tree, and the rest decoded again, so later problems are found too.
         for _ in 0..<maxRetries {
             let problems = YAMLProblems()
-            let (decoded, stop) = attempt { try YAMLDecoder().decode(T.self, from: tree, userInfo: [YAMLProblems.key: problems]) }
+            let (decoded, stop) = attempt {
+                try YAMLDecoder().decode(T.self, from: tree, userInfo: [YAMLProblems.key: problems])
+            }
             found += problems.list.filter { p in !removed.contains { $0.lies(within: p) || p.lies(within: $0) } }
             guard let stop else {
                 value = decoded
                 break
             }
-            let consequence = found.contains { $0.lies(within: stop) } || removed.contains { stop.lies(within: $0) || $0.lies(within: stop) }
+            let consequence =
+                found.contains { $0.lies(within: stop) }
+                || removed.contains { stop.lies(within: $0) || $0.lies(within: stop) }
             if !consequence { found.append(stop) }
             guard let (pruned, at) = YAMLLocation.removing(stop.path, from: tree) else { break }
             tree = pruned
@@ -91,7 +95,8 @@ public enum StrictYAML {
         }
         let located = listed.map { problem in
             let mark = root.flatMap { YAMLLocation.mark(of: problem, in: $0) }
-            var error = InputError(file: file, line: mark?.line, field: problem.keyPath.isEmpty ? nil : problem.keyPath, problem.message)
+            var error = InputError(
+                file: file, line: mark?.line, field: problem.keyPath.isEmpty ? nil : problem.keyPath, problem.message)
             error.column = mark?.column
             return error
         }
@@ -117,7 +122,9 @@ public enum StrictYAML {
                 checkKeys(value, schema: child, path: path + [key], into: problems)
             }
         case (.mapping(let allowed), _):
-            problems.append(YAMLProblem(path: path, message: "expected a mapping with keys \(allowed.map(\.key).joined(separator: ", "))"))
+            problems.append(
+                YAMLProblem(
+                    path: path, message: "expected a mapping with keys \(allowed.map(\.key).joined(separator: ", "))"))
         case (.sequence(let element), .sequence(let sequence)):
             for (i, item) in sequence.enumerated() {
                 checkKeys(item, schema: element, path: path + ["[\(i)]"], into: problems)

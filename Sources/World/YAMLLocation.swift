@@ -6,7 +6,8 @@ enum YAMLLocation {
     /// mark of the nearest enclosing node that exists (a missing key: the mapping that lacks it).
     static func mark(of problem: YAMLProblem, in root: Node) -> Mark? {
         let parts = problem.path.filter { !$0.isEmpty }
-        if problem.anchor == .key, let last = parts.last, case .mapping(let mapping)? = walk(Array(parts.dropLast()), from: root).node,
+        if problem.anchor == .key, let last = parts.last,
+            case .mapping(let mapping)? = walk(Array(parts.dropLast()), from: root).node,
             let key = mapping.keys.first(where: { $0.string == last })
         {
             return key.mark

@@ -77,7 +77,8 @@ extension YAMLProblem {
         case .typeMismatch(let type, let context):
             self.init(path: Self.components(context.codingPath), message: "expected \(Self.typeName(type))")
         case .valueNotFound(let type, let context):
-            self.init(path: Self.components(context.codingPath), message: "expected \(Self.typeName(type)), found nothing")
+            self.init(
+                path: Self.components(context.codingPath), message: "expected \(Self.typeName(type)), found nothing")
         case .dataCorrupted(let context):
             if let inner = context.underlyingError as? YAMLProblem {
                 self = inner

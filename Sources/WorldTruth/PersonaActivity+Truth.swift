@@ -25,7 +25,8 @@ extension PersonaActivity {
 
     /// Whether `annotation` agrees with the truth; nil when it cannot be judged.
     static func agrees(
-        _ annotation: Annotation, truth: TicketTruth, shown: (a: Reply, b: Reply)?, quality: (Reply, TicketTruth) -> Double
+        _ annotation: Annotation, truth: TicketTruth, shown: (a: Reply, b: Reply)?,
+        quality: (Reply, TicketTruth) -> Double
     ) -> Bool? {
         switch annotation {
         case .relevance(let r):

@@ -36,7 +36,8 @@ import World
         let (absolute, relative): (Double, Double) =
             switch key {
             case "preference.position_bias", "preference.length_bias", "adoption.threshold": (0.03, 0)
-            case "preference.noise", "preference.tie_band = margins[0]", "preference.margins[1]", "preference.margins[2]",
+            case "preference.noise", "preference.tie_band = margins[0]", "preference.margins[1]",
+                "preference.margins[2]",
                 "preference.both_bad", "adoption.slope":
                 (0, 0.2)
             case "relevance.link_missed", "relevance.search_skill": (0.1, 0)
@@ -72,7 +73,8 @@ import World
                 report.append("\(truth.name) \(key): fitted \(value), true \(want)")
                 if let f = Double(value), let w = Double(want) {
                     let t = Self.tolerance(key)
-                    #expect(abs(f - w) <= t.absolute + t.relative * abs(w), "\(truth.name) \(key): fitted \(f), true \(w)")
+                    #expect(
+                        abs(f - w) <= t.absolute + t.relative * abs(w), "\(truth.name) \(key): fitted \(f), true \(w)")
                 } else {
                     #expect(value == want, "\(truth.name) \(key)")
                 }
@@ -85,7 +87,9 @@ import World
         let (c, _) = try Self.calibration.get()
         #expect(!c.fidelity.isEmpty)
         for row in c.fidelity where !row.passes {
-            Issue.record("\(row.group) \(row.statistic.rawValue): logged \(row.logged), re-simulated \(row.resimulated), p = \(row.test.pValue)")
+            Issue.record(
+                "\(row.group) \(row.statistic.rawValue): logged \(row.logged), re-simulated \(row.resimulated), p = \(row.test.pValue)"
+            )
         }
     }
 

@@ -64,9 +64,12 @@ struct SimulatedLog: Sendable {
                 }
                 for _ in 0..<rng.int(below: 3) where !allNuggets.isEmpty {
                     let n = allNuggets[rng.int(below: allNuggets.count)]
-                    sentences.append(Reply.Sentence(text: n.text, article: n.article ?? shown[7], articleRank: 8, position: 1))
+                    sentences.append(
+                        Reply.Sentence(text: n.text, article: n.article ?? shown[7], articleRank: 8, position: 1))
                 }
-                return Reply(greeting: "Hi,", sentences: sentences, closing: "Thanks.", tone: rng.bernoulli(0.8) ? .friendly : .brief)
+                return Reply(
+                    greeting: "Hi,", sentences: sentences, closing: "Thanks.",
+                    tone: rng.bernoulli(0.8) ? .friendly : .brief)
             }
             let a = reply()
             let b = reply()
@@ -76,9 +79,12 @@ struct SimulatedLog: Sendable {
             let feedback = agents[index].respond(
                 to: ShownSuggestion(ticket: record.ticket, a: a, b: b, articles: shown), truth: record.truth,
                 published: { publishedSet.contains($0) }, judge: judge, state: &states[index],
-                rng: RandomStream(seed: seed, purpose: "agent", ids: [StableHash.fnv1a(t.rawValue)]), library: published)
+                rng: RandomStream(seed: seed, purpose: "agent", ids: [StableHash.fnv1a(t.rawValue)]), library: published
+            )
             for annotation in feedback.annotations {
-                try log.add(.annotation(LoggedAnnotation(time: time, annotation: annotation, persona: agents[index].persona.name)))
+                try log.add(
+                    .annotation(
+                        LoggedAnnotation(time: time, annotation: annotation, persona: agents[index].persona.name)))
             }
         }
         self.log = log

@@ -36,21 +36,24 @@ import Testing
         #expect(log.annotations["t-1"]?.map(\.annotation.kind) == [.preference, .adoption, .relevance])
         #expect(log.annotations["t-1"]?.first?.seconds == 12)
         #expect(log.annotationCount == 4)
-        guard case .adoption(let a)? = log.annotations["t-1"]?[1].annotation else { Issue.record("not an adoption"); return }
+        guard case .adoption(let a)? = log.annotations["t-1"]?[1].annotation else {
+            Issue.record("not an adoption"); return
+        }
         #expect(a.rationaleText == "Cut the \"intro\".")
     }
 
     @Test func validateNamesEveryBadLineByFileLineAndKey() throws {
         let report = try AnnotationLogReader.validate(Self.bad, tickets: Self.tickets, articles: Self.articles)
         #expect(report.entries == 7)
-        #expect(report.problems.map(\.description) == [
-            "\(Self.bad):2: field \"sconds\": unknown key; expected one of kind, ticket, agent, time, article, rank, relevant, seconds, persona",
-            "\(Self.bad):3: field \"time\": expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, found \"yesterday\"",
-            "\(Self.bad):4: field \"choice\": unknown value \"c\"; expected one of a, b, tie, both_bad",
-            "\(Self.bad):5: field \"ticket\": unknown ticket \"t-9\" (not in the corpus)",
-            "\(Self.bad):6: field \"shown[1]\": unknown article \"a-7\" (not in the corpus)",
-            "\(Self.bad):7: field \"kind\": unknown kind \"thumbs\"; expected one of exposure, preference, adoption, relevance, missing_knowledge",
-        ])
+        #expect(
+            report.problems.map(\.description) == [
+                "\(Self.bad):2: field \"sconds\": unknown key; expected one of kind, ticket, agent, time, article, rank, relevant, seconds, persona",
+                "\(Self.bad):3: field \"time\": expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, found \"yesterday\"",
+                "\(Self.bad):4: field \"choice\": unknown value \"c\"; expected one of a, b, tie, both_bad",
+                "\(Self.bad):5: field \"ticket\": unknown ticket \"t-9\" (not in the corpus)",
+                "\(Self.bad):6: field \"shown[1]\": unknown article \"a-7\" (not in the corpus)",
+                "\(Self.bad):7: field \"kind\": unknown kind \"thumbs\"; expected one of exposure, preference, adoption, relevance, missing_knowledge"
+            ])
     }
 
     @Test func readStopsAtTheFirstBadLine() throws {
@@ -76,27 +79,35 @@ import Testing
     @Test func aCSVExportImportsWithAFieldMapping() throws {
         var importer = AnnotationImporter(input: Repo.fixture("annotations/marks.csv"))
         importer.constants["kind"] = "relevance"
-        for (key, field) in ["ticket": "case_id", "agent": "who", "time": "when", "article": "kb_id", "rank": "position", "relevant": "helpful"] {
+        for (key, field) in [
+            "ticket": "case_id", "agent": "who", "time": "when", "article": "kb_id", "rank": "position",
+            "relevant": "helpful"
+        ] {
             importer.mapping[key] = FieldPath(field)
         }
         importer.corpusIDs = (Self.tickets, Self.articles)
         let entries = try importer.entries()
-        #expect(entries.map(\.jsonLine) == [
-            #"{"kind":"relevance","ticket":"t-1","agent":"ag-1","time":"2026-01-05T09:00:00Z","article":"a-1","rank":1,"relevant":true}"#,
-            #"{"kind":"relevance","ticket":"t-1","agent":"ag-1","time":"2026-01-05T09:00:00Z","article":"a-2","rank":2,"relevant":false}"#,
-            #"{"kind":"relevance","ticket":"t-2","agent":"ag-2","time":"2026-01-06T10:00:00Z","article":"a-1","rank":1,"relevant":true}"#,
-        ])
+        #expect(
+            entries.map(\.jsonLine) == [
+                #"{"kind":"relevance","ticket":"t-1","agent":"ag-1","time":"2026-01-05T09:00:00Z","article":"a-1","rank":1,"relevant":true}"#,
+                #"{"kind":"relevance","ticket":"t-1","agent":"ag-1","time":"2026-01-05T09:00:00Z","article":"a-2","rank":2,"relevant":false}"#,
+                #"{"kind":"relevance","ticket":"t-2","agent":"ag-2","time":"2026-01-06T10:00:00Z","article":"a-1","rank":1,"relevant":true}"#
+            ])
     }
 
     @Test func aBadCSVRecordIsNamedByInputLineAndInputField() throws {
         let path = Repo.fixture("annotations/bad-marks.csv")
         var importer = AnnotationImporter(input: path)
         importer.constants["kind"] = "relevance"
-        for (key, field) in ["ticket": "case_id", "agent": "who", "time": "when", "article": "kb_id", "rank": "position", "relevant": "helpful"] {
+        for (key, field) in [
+            "ticket": "case_id", "agent": "who", "time": "when", "article": "kb_id", "rank": "position",
+            "relevant": "helpful"
+        ] {
             importer.mapping[key] = FieldPath(field)
         }
         let error = try #require(throws: InputError.self) { try importer.entries() }
-        #expect(error.description == "\(path):3: field \"rank (input field position)\": expected a number, found a string")
+        #expect(
+            error.description == "\(path):3: field \"rank (input field position)\": expected a number, found a string")
     }
 
     @Test func anUnknownMappedKeyIsRefusedBeforeReading() throws {

@@ -35,9 +35,12 @@ import WorldTruth
         defer { dir.cleanUp() }
         let beir = dir.file("beir")
         try FileManager.default.createDirectory(atPath: beir + "/qrels", withIntermediateDirectories: true)
-        try "{\"_id\":\"d1\",\"title\":\"t\",\"text\":\"x\"}\n".write(toFile: beir + "/corpus.jsonl", atomically: true, encoding: .utf8)
-        try "{\"_id\":\"q1\",\"text\":\"y\"}\n".write(toFile: beir + "/queries.jsonl", atomically: true, encoding: .utf8)
-        try "query-id\tcorpus-id\tscore\nq1 d1 1\n".write(toFile: beir + "/qrels/test.tsv", atomically: true, encoding: .utf8)
+        try "{\"_id\":\"d1\",\"title\":\"t\",\"text\":\"x\"}\n".write(
+            toFile: beir + "/corpus.jsonl", atomically: true, encoding: .utf8)
+        try "{\"_id\":\"q1\",\"text\":\"y\"}\n".write(
+            toFile: beir + "/queries.jsonl", atomically: true, encoding: .utf8)
+        try "query-id\tcorpus-id\tscore\nq1 d1 1\n".write(
+            toFile: beir + "/qrels/test.tsv", atomically: true, encoding: .utf8)
         let error = try #require(throws: InputError.self) {
             try BEIRImporter(folder: beir).importCorpus(into: dir.file("out"), options: options)
         }

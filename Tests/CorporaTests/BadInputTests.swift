@@ -39,7 +39,9 @@ import FlywheelTestSupport
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
-        try BadCorpus.overwrite(dir, .articles, with: Array((BadCorpus.goodArticles.joined(separator: "\n")).utf8), counts: .init(articles: 2, tickets: 3))
+        try BadCorpus.overwrite(
+            dir, .articles, with: Array((BadCorpus.goodArticles.joined(separator: "\n")).utf8),
+            counts: .init(articles: 2, tickets: 3))
         let e = try BadCorpus.firstIssue(dir)
         #expect(e.file?.hasSuffix(articles) == true)
         #expect(e.message.contains("not a zstd file"))
@@ -103,7 +105,8 @@ import FlywheelTestSupport
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         var lines = BadCorpus.goodTickets
-        lines[1] = #"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"payout late","relevant":{"A9":1},"conflicting":["A8"]}"#
+        lines[1] =
+            #"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"payout late","relevant":{"A9":1},"conflicting":["A8"]}"#
         try BadCorpus.make(dir, tickets: lines)
         let issues = CorpusValidator(directory: dir.path).validate().issues
         #expect(issues.map(\.field) == ["relevant.A9", "conflicting[0]"])
@@ -160,8 +163,11 @@ import FlywheelTestSupport
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         try BadCorpus.make(dir)
-        try Data(#"{"name":"x","schema_version":1,"counts":{"articles":2},"files":{},"source":"","license":"","command":""}"#.utf8)
-            .write(to: URL(fileURLWithPath: dir.file(Manifest.fileName)))
+        try Data(
+            #"{"name":"x","schema_version":1,"counts":{"articles":2},"files":{},"source":"","license":"","command":""}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: dir.file(Manifest.fileName)))
         let e = try BadCorpus.firstIssue(dir)
         #expect(e.file?.hasSuffix(Manifest.fileName) == true)
         #expect(e.field == "counts.tickets")

@@ -62,7 +62,8 @@ import FlywheelTestSupport
         try BadCorpus.make(dir)
         try FileManager.default.createDirectory(atPath: dir.file("data"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: dir.file(CorpusFile.tickets.fileName), toPath: dir.file("data/t.zst"))
-        try FileManager.default.createSymbolicLink(atPath: dir.file(CorpusFile.tickets.fileName), withDestinationPath: "data/t.zst")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file(CorpusFile.tickets.fileName), withDestinationPath: "data/t.zst")
         #expect(CorpusValidator(directory: dir.path).validate().issues == [])
     }
 

@@ -38,10 +38,15 @@ import FlywheelTestSupport
     @Test func linesHaveAFixedKeyOrderAndEscaping() throws {
         var out: [UInt8] = []
         Sample.tickets[0].appendJSONLine(to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == #"{"id":"T1","created_at":"2026-01-05T09:30:00Z","text":"my refund??? \"where\"","channel":"email","locale":"en-GB","relevant":{"A1":2},"nuggets":[{"text":"Refund in 5 days","article":"A1"}],"reference_response":"Hi!\nYour refund is on its way.","conflicting":["A2"]}"#)
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == #"{"id":"T1","created_at":"2026-01-05T09:30:00Z","text":"my refund??? \"where\"","channel":"email","locale":"en-GB","relevant":{"A1":2},"nuggets":[{"text":"Refund in 5 days","article":"A1"}],"reference_response":"Hi!\nYour refund is on its way.","conflicting":["A2"]}"#
+        )
         out = []
         Sample.articles[1].appendJSONLine(to: &out)
-        #expect(String(decoding: out, as: UTF8.self) == #"{"id":"A2","title":"Host payouts","body":"Payouts arrive in 3–5 days.\u0001"}"#)
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == #"{"id":"A2","title":"Host payouts","body":"Payouts arrive in 3–5 days.\u0001"}"#)
     }
 
     @Test func withoutAnnotationsTheManifestListsNoAnnotationFile() throws {
@@ -78,7 +83,8 @@ import FlywheelTestSupport
         // 5,000 lines of ~300 bytes (1.5 MB uncompressed) pass through 128 KiB chunks.
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
-        var w = try CorpusWriter(directory: dir.path, name: "big", source: "s", license: "l", command: "c", compressionLevel: 3)
+        var w = try CorpusWriter(
+            directory: dir.path, name: "big", source: "s", license: "l", command: "c", compressionLevel: 3)
         try w.write(Sample.articles[0])
         let filler = String(repeating: "lorem ipsum ", count: 25)
         for i in 0..<5000 {

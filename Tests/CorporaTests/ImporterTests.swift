@@ -21,7 +21,10 @@ import WorldTruth
         #expect(articles[1].title == "")
         let tickets = try readAll(corpus.tickets())
         #expect(tickets.map(\.ticket.id) == ["q1", "q2", "q4"])  // q3 has no judgment
-        #expect(tickets.map(\.ticket.createdAt.iso8601) == ["2026-01-05T00:00:00Z", "2026-01-05T01:00:00Z", "2026-01-05T02:00:00Z"])
+        #expect(
+            tickets.map(\.ticket.createdAt.iso8601) == [
+                "2026-01-05T00:00:00Z", "2026-01-05T01:00:00Z", "2026-01-05T02:00:00Z"
+            ])
         #expect(tickets[1].truth.relevant == ["d2": 1, "d1": 0])
         #expect(CorpusValidator(directory: dir.path).validate().isValid)
     }
@@ -29,10 +32,12 @@ import WorldTruth
     @Test func beirSplitSelectsOneQrelsFile() throws {
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
-        let m = try BEIRImporter(folder: Repo.fixture("beir-mini"), splits: ["dev"]).importCorpus(into: dir.path, options: options)
+        let m = try BEIRImporter(folder: Repo.fixture("beir-mini"), splits: ["dev"]).importCorpus(
+            into: dir.path, options: options)
         #expect(m.counts.tickets == 1)
         let missing = try #require(throws: InputError.self) {
-            try BEIRImporter(folder: Repo.fixture("beir-mini"), splits: ["train"]).importCorpus(into: dir.path, options: options)
+            try BEIRImporter(folder: Repo.fixture("beir-mini"), splits: ["train"]).importCorpus(
+                into: dir.path, options: options)
         }
         #expect(missing.file?.hasSuffix("qrels/train.tsv") == true)
     }
@@ -40,7 +45,8 @@ import WorldTruth
     @Test func genericJSONLFollowsTheFieldMapping() throws {
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
-        var m = JSONLImporter.Mapping(articles: Repo.fixture("jsonl-mini/kb.jsonl"), tickets: Repo.fixture("jsonl-mini/tickets.jsonl"))
+        var m = JSONLImporter.Mapping(
+            articles: Repo.fixture("jsonl-mini/kb.jsonl"), tickets: Repo.fixture("jsonl-mini/tickets.jsonl"))
         m.articleID = FieldPath("doc_id")  // numbers become text ids
         m.articleTitle = FieldPath("meta.name")
         m.articleBody = FieldPath("question,answer")
@@ -56,7 +62,11 @@ import WorldTruth
         #expect(manifest.counts == Manifest.Counts(articles: 2, tickets: 2))
         let corpus = try CorpusReader(directory: dir.path)
         let a = try corpus.articles()
-        #expect(a[0] == Article(id: "7", title: "Refund policy", body: "How long do refunds take?\nFive business days.", topic: "billing"))
+        #expect(
+            a[0]
+                == Article(
+                    id: "7", title: "Refund policy", body: "How long do refunds take?\nFive business days.",
+                    topic: "billing"))
         #expect(a[1].topic == nil)
         let t = try readAll(corpus.tickets())
         #expect(t.map(\.ticket.id) == ["t-a", "t-b"])  // sorted by their own times
@@ -69,8 +79,10 @@ import WorldTruth
     @Test func genericJSONLNamesTheFieldOfAnUnknownArticle() throws {
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
-        try "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\"}\n".write(toFile: dir.file("a.jsonl"), atomically: true, encoding: .utf8)
-        try "{\"id\":\"x\",\"text\":\"hi\",\"relevant\":[\"a\",\"zz\"]}\n".write(toFile: dir.file("t.jsonl"), atomically: true, encoding: .utf8)
+        try "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\"}\n".write(
+            toFile: dir.file("a.jsonl"), atomically: true, encoding: .utf8)
+        try "{\"id\":\"x\",\"text\":\"hi\",\"relevant\":[\"a\",\"zz\"]}\n".write(
+            toFile: dir.file("t.jsonl"), atomically: true, encoding: .utf8)
         let m = JSONLImporter.Mapping(articles: dir.file("a.jsonl"), tickets: dir.file("t.jsonl"))
         let e = try #require(throws: InputError.self) {
             try JSONLImporter(mapping: m).importCorpus(into: dir.file("out"), options: options)
@@ -88,7 +100,9 @@ import WorldTruth
         try TRECQrelsExporter.lines(from: CorpusReader(directory: dir.path)) { lines.append($0) }
         #expect(lines == ["q1 0 d1 2", "q2 0 d1 0", "q2 0 d2 1", "q4 0 d3 1"])
         lines = []
-        try TRECQrelsExporter.lines(from: CorpusReader(directory: dir.path), includeZeroGrades: false) { lines.append($0) }
+        try TRECQrelsExporter.lines(from: CorpusReader(directory: dir.path), includeZeroGrades: false) {
+            lines.append($0)
+        }
         #expect(lines.count == 3)
     }
 

@@ -22,7 +22,7 @@ import FlywheelTestSupport
     func letters(_ count: Int, seed: UInt64) -> [UInt8] {
         var x = seed
         return (0..<count).map { _ in
-            x = x &* 6364136223846793005 &+ 1442695040888963407
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return 0x61 + UInt8(truncatingIfNeeded: x >> 59)
         }
     }
@@ -31,7 +31,8 @@ import FlywheelTestSupport
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         // Line 1 fits in 1000 bytes; line 2 is 300 kB (longer than the reader's first buffer).
-        let path = try zstdFile(dir, "long.jsonl.zst", chunk: Array("{}\n".utf8) + letters(300_000, seed: 1) + [0x0A], count: 1)
+        let path = try zstdFile(
+            dir, "long.jsonl.zst", chunk: Array("{}\n".utf8) + letters(300_000, seed: 1) + [0x0A], count: 1)
         let reader = try LineReader(path: path)
         reader.maxLineBytes = 1000
         #expect(try reader.nextLine { $0.count } == 2)
@@ -40,7 +41,10 @@ import FlywheelTestSupport
             Issue.record("expected the line limit")
         } catch let e as InputError {
             #expect(e.file == path && e.line == 2)
-            #expect(e.message == "exceeds the limit on one line of a JSON lines file: 1000 bytes (set FLYWHEEL_MAX_LINE_BYTES to allow more)")
+            #expect(
+                e.message
+                    == "exceeds the limit on one line of a JSON lines file: 1000 bytes (set FLYWHEEL_MAX_LINE_BYTES to allow more)"
+            )
         }
         // The reader stays failed: a caller carrying on cannot loop.
         #expect(reader.streamError != nil)
@@ -54,7 +58,9 @@ import FlywheelTestSupport
         FileManager.default.createFile(atPath: path, contents: Data(letters(5000, seed: 2)))
         let reader = try LineReader(path: path)
         reader.maxLineBytes = 1000
-        #expect(throws: InputLimit.lineBytes.exceeded(file: path, line: 1, bound: 1000)) { try reader.nextLine { $0.count } }
+        #expect(throws: InputLimit.lineBytes.exceeded(file: path, line: 1, bound: 1000)) {
+            try reader.nextLine { $0.count }
+        }
     }
 
     @Test func aZstdBombIsRefusedOnceItPassesTheRatio() throws {
@@ -72,7 +78,10 @@ import FlywheelTestSupport
             Issue.record("expected the ratio limit")
         } catch let e as InputError {
             #expect(e.file == path)
-            #expect(e.message == "exceeds the limit on decompressed to compressed size of a zstd file: 1000 to 1 (set FLYWHEEL_MAX_COMPRESSION_RATIO to allow more)")
+            #expect(
+                e.message
+                    == "exceeds the limit on decompressed to compressed size of a zstd file: 1000 to 1 (set FLYWHEEL_MAX_COMPRESSION_RATIO to allow more)"
+            )
         }
         // The same file within its bounds reads to the end.
         let fine = try LineReader(path: path)
@@ -89,7 +98,10 @@ import FlywheelTestSupport
             _ = try reader.countRemainingLines()
             Issue.record("expected the total limit")
         } catch let e as InputError {
-            #expect(e.message == "exceeds the limit on what one zstd file decompresses to: 1000000 bytes (set FLYWHEEL_MAX_DECOMPRESSED_BYTES to allow more)")
+            #expect(
+                e.message
+                    == "exceeds the limit on what one zstd file decompresses to: 1000000 bytes (set FLYWHEEL_MAX_DECOMPRESSED_BYTES to allow more)"
+            )
             #expect((e.line ?? 0) >= 9)  // about a megabyte in: ten lines of 100 kB
         }
     }
@@ -108,7 +120,8 @@ import FlywheelTestSupport
     @Test func theDocsListEveryLimit() throws {
         let doc = try String(contentsOf: Repository.url("docs/reliability.md"), encoding: .utf8)
         for limit in InputLimit.allCases {
-            #expect(doc.contains("| `\(limit.environmentVariable)` | \(limit.defaultValue) \(limit.unit) |"), "\(limit)")
+            #expect(
+                doc.contains("| `\(limit.environmentVariable)` | \(limit.defaultValue) \(limit.unit) |"), "\(limit)")
         }
         #expect(doc.contains("\(SimDuration.longest)"))
     }

@@ -17,7 +17,9 @@ import WorldTruth
     }
 
     @Test func escapesSurrogatePairsUnknownFieldsAndNullsAreRead() throws {
-        let r = try parseTicket(#" { "extra" : [1, {"x": null}, true, -2.5e3], "id":"T\u00e9","created_at":"2026-01-05","text":"a\"b\\c\/d\ud83c\udfe0\n","channel":null,"relevant":{"A1":2.0}} "#)
+        let r = try parseTicket(
+            #" { "extra" : [1, {"x": null}, true, -2.5e3], "id":"T\u00e9","created_at":"2026-01-05","text":"a\"b\\c\/d\ud83c\udfe0\n","channel":null,"relevant":{"A1":2.0}} "#
+        )
         #expect(r.ticket.id == "Té")
         #expect(r.ticket.text == "a\"b\\c/d🏠\n")
         #expect(r.ticket.createdAt == Timestamp(iso8601: "2026-01-05T00:00:00Z"))
@@ -28,10 +30,13 @@ import WorldTruth
     @Test func typeErrorsNameTheFieldPath() {
         let cases: [(String, String)] = [
             (#"{"id":"T","created_at":"2026-01-05T00:00:00Z","text":"x","relevant":{"A1":"high"}}"#, "relevant.A1"),
-            (#"{"id":"T","created_at":"2026-01-05T00:00:00Z","text":"x","relevant":{},"nuggets":[{"text":"ok"},{"article":"A1"}]}"#, "nuggets[1].text"),
+            (
+                #"{"id":"T","created_at":"2026-01-05T00:00:00Z","text":"x","relevant":{},"nuggets":[{"text":"ok"},{"article":"A1"}]}"#,
+                "nuggets[1].text"
+            ),
             (#"{"id":"T","created_at":"yesterday","text":"x","relevant":{}}"#, "created_at"),
             (#"{"id":7,"created_at":"2026-01-05T00:00:00Z","text":"x","relevant":{}}"#, "id"),
-            (#"{"id":"T","created_at":"2026-01-05T00:00:00Z","text":"unterminated"#, "text"),
+            (#"{"id":"T","created_at":"2026-01-05T00:00:00Z","text":"unterminated"#, "text")
         ]
         for (line, field) in cases {
             #expect(throws: JSONSyntaxError.self) { try parseTicket(line) }
@@ -50,7 +55,9 @@ import WorldTruth
         defer { dir.cleanUp() }
         try writeZstd(#"{"kind":"thumbs_up","ticket":"T1","agent":"a"}"# + "\n", to: dir.file("a.jsonl.zst"))
         let reader = try LineReader(path: dir.file("a.jsonl.zst"))
-        let e = try #require(throws: InputError.self) { try reader.nextRecord { (c) throws(JSONSyntaxError) in try Annotation(jsonLine: &c) } }
+        let e = try #require(throws: InputError.self) {
+            try reader.nextRecord { (c) throws(JSONSyntaxError) in try Annotation(jsonLine: &c) }
+        }
         #expect(e.line == 1 && e.field == "kind")
         #expect(e.message.contains("preference, adoption, relevance, missing_knowledge"))
     }
@@ -72,7 +79,9 @@ import WorldTruth
         defer { dir.cleanUp() }
         try writeZstd("a\nb\n", to: dir.file("1.zst"))
         try writeZstd("c\n", to: dir.file("2.zst"))
-        let joined = try Data(contentsOf: URL(fileURLWithPath: dir.file("1.zst"))) + Data(contentsOf: URL(fileURLWithPath: dir.file("2.zst")))
+        let joined =
+            try Data(contentsOf: URL(fileURLWithPath: dir.file("1.zst")))
+            + Data(contentsOf: URL(fileURLWithPath: dir.file("2.zst")))
         try joined.write(to: URL(fileURLWithPath: dir.file("3.zst")))
         let reader = try LineReader(path: dir.file("3.zst"))
         var lines: [String] = []
@@ -84,7 +93,9 @@ import WorldTruth
         let dir = try TemporaryFolder("corpora")
         defer { dir.cleanUp() }
         FileManager.default.createFile(atPath: dir.file("e.zst"), contents: Data())
-        let e = try #require(throws: InputError.self) { _ = try LineReader(path: dir.file("e.zst")).nextLine { _ in () } }
+        let e = try #require(throws: InputError.self) {
+            _ = try LineReader(path: dir.file("e.zst")).nextLine { _ in () }
+        }
         #expect(e.message.contains("empty file"))
     }
 

@@ -10,17 +10,22 @@ import WorldTruth
 /// validation. Skipped when `../shared/datasets` is absent (e.g. a fresh clone elsewhere) or
 /// python3 is not installed: they are development data, never copied into the repository.
 @Suite struct SharedDatasetsImportTests {
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
     static func available(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: Repository.sharedDataset(name).path) && python != nil
     }
 
     func convert(_ script: String, _ dataset: String, into dir: TemporaryFolder) throws {
-        let (status, _, stderr) = try ProcessRunner.run(Self.python!, [Repository.path("scripts/" + script), Repository.sharedDataset(dataset).path, dir.path])
+        let (status, _, stderr) = try ProcessRunner.run(
+            Self.python!, [Repository.path("scripts/" + script), Repository.sharedDataset(dataset).path, dir.path])
         #expect(status == 0, "\(script) failed: \(stderr)")
     }
 
-    @Test(.enabled(if: available("tau2-banking-knowledge"), "../shared/datasets/tau2-banking-knowledge or python3 is absent"))
+    @Test(
+        .enabled(
+            if: available("tau2-banking-knowledge"), "../shared/datasets/tau2-banking-knowledge or python3 is absent"))
     func tau2BankingImportsAndValidates() throws {
         let dir = try TemporaryFolder("tau2")
         defer { dir.cleanUp() }
@@ -28,7 +33,8 @@ import WorldTruth
         var m = JSONLImporter.Mapping(articles: dir.file("articles.jsonl"), tickets: dir.file("tickets.jsonl"))
         m.articleBody = FieldPath("content")
         m.ticketRelevant = FieldPath("required_documents")
-        let options = ImportOptions(name: "tau2-banking", source: "tau2-bench banking_knowledge", license: "MIT", command: "test")
+        let options = ImportOptions(
+            name: "tau2-banking", source: "tau2-bench banking_knowledge", license: "MIT", command: "test")
         let manifest = try JSONLImporter(mapping: m).importCorpus(into: dir.file("corpus"), options: options)
         #expect(manifest.counts == Manifest.Counts(articles: 698, tickets: 97))  // SOURCE.md counts
         let report = CorpusValidator(directory: dir.file("corpus")).validate()
@@ -46,7 +52,8 @@ import WorldTruth
         var m = JSONLImporter.Mapping(articles: dir.file("articles.jsonl"), tickets: dir.file("tickets.jsonl"))
         m.ticketNuggets = FieldPath("nuggets")
         m.ticketReference = FieldPath("reference_response")
-        let options = ImportOptions(name: "dstc11", source: "DSTC11 track 5 val", license: "CDLA-Sharing-1.0", command: "test")
+        let options = ImportOptions(
+            name: "dstc11", source: "DSTC11 track 5 val", license: "CDLA-Sharing-1.0", command: "test")
         let manifest = try JSONLImporter(mapping: m).importCorpus(into: dir.file("corpus"), options: options)
         // 2,869 FAQs + 1,430 reviews; 2,129 knowledge-seeking turns (SOURCE.md).
         #expect(manifest.counts == Manifest.Counts(articles: 4299, tickets: 2129))

@@ -36,11 +36,15 @@ import FlywheelTestSupport
         // articles were already streamed out.
         let beir = dir.file("bad-beir")
         try FileManager.default.createDirectory(atPath: beir + "/qrels", withIntermediateDirectories: true)
-        try "{\"_id\":\"d1\",\"title\":\"t\",\"text\":\"x\"}\n".write(toFile: beir + "/corpus.jsonl", atomically: true, encoding: .utf8)
-        try "{\"_id\":\"q1\",\"text\":\"y\"}\n".write(toFile: beir + "/queries.jsonl", atomically: true, encoding: .utf8)
+        try "{\"_id\":\"d1\",\"title\":\"t\",\"text\":\"x\"}\n".write(
+            toFile: beir + "/corpus.jsonl", atomically: true, encoding: .utf8)
+        try "{\"_id\":\"q1\",\"text\":\"y\"}\n".write(
+            toFile: beir + "/queries.jsonl", atomically: true, encoding: .utf8)
         try "q1\tnope\t1\n".write(toFile: beir + "/qrels/test.tsv", atomically: true, encoding: .utf8)
         let error = try #require(throws: InputError.self) {
-            try StagedDirectory.write(to: out) { try BEIRImporter(folder: beir).importCorpus(into: $0, options: options) }
+            try StagedDirectory.write(to: out) {
+                try BEIRImporter(folder: beir).importCorpus(into: $0, options: options)
+            }
         }
         #expect(error.message.contains("unknown article"))
 
@@ -80,7 +84,10 @@ import FlywheelTestSupport
         // The new corpus has no annotations file: the old one must not survive the swap.
         let manifest = try StagedDirectory.write(to: out) { try Sample.write(to: $0, annotations: false) }
         #expect(manifest.counts.annotations == nil)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out)) == ["README", "articles.jsonl.zst", "manifest.json", "tickets.jsonl.zst"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: out)) == [
+                "README", "articles.jsonl.zst", "manifest.json", "tickets.jsonl.zst"
+            ])
         #expect(CorpusValidator(directory: out).validate().isValid)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["corpus"])
     }
@@ -106,7 +113,10 @@ import FlywheelTestSupport
 
         try StagedDirectory.write(to: dir.file("link")) { try Sample.write(to: $0, annotations: false) }
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.file("link")) == real)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: real)) == ["README", "articles.jsonl.zst", "manifest.json", "tickets.jsonl.zst"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: real)) == [
+                "README", "articles.jsonl.zst", "manifest.json", "tickets.jsonl.zst"
+            ])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["real", "link"])
     }
 }

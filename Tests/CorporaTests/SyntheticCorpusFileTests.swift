@@ -16,8 +16,9 @@ import WorldTruth
     let m2 = try SyntheticWorld.generate(config).write(to: dir2.path, name: "w", command: "c")
     #expect(m1 == m2)
     #expect(m1.files["tickets.jsonl.zst"]!.sha256 == m2.files["tickets.jsonl.zst"]!.sha256)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: dir1.file("manifest.json")))
-        == Data(contentsOf: URL(fileURLWithPath: dir2.file("manifest.json"))))
+    #expect(
+        try Data(contentsOf: URL(fileURLWithPath: dir1.file("manifest.json")))
+            == Data(contentsOf: URL(fileURLWithPath: dir2.file("manifest.json"))))
 }
 
 @Test func generatedCorpusReadsBackValueForValue() throws {
@@ -27,7 +28,10 @@ import WorldTruth
     let manifest = try world.write(to: dir.path)
     #expect(manifest.counts.articles == 60 && manifest.counts.tickets == 400)
     #expect(manifest.source == "flywheel synthetic world, profile marketplace")
-    #expect(manifest.command == "flywheel corpus generate --profile marketplace --seed 3 --articles 60 --tickets 400 --weeks 2 --twin-share 0.1 --paraphrase-rate 0.45 --typo-rate 0.04 --vocabulary-gap 0.45 --scope-mention 0.85 --scope-variants 48 --multi-issue-share 0.2 --out \(dir.path)")
+    #expect(
+        manifest.command
+            == "flywheel corpus generate --profile marketplace --seed 3 --articles 60 --tickets 400 --weeks 2 --twin-share 0.1 --paraphrase-rate 0.45 --typo-rate 0.04 --vocabulary-gap 0.45 --scope-mention 0.85 --scope-variants 48 --multi-issue-share 0.2 --out \(dir.path)"
+    )
     let reader = try CorpusReader(directory: dir.path)
     #expect(try reader.articles() == world.articles)
     var stream = try reader.tickets()

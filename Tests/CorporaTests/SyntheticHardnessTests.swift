@@ -55,10 +55,12 @@ let preKnobWorld = SyntheticWorldKnobs(
         let world = SyntheticWorld.generate(.init(seed: seed, articles: 600, tickets: 3000, weeks: 12))
         let s = SyntheticWorldStatistics(world)
         #expect((0.05...0.15).contains(s.lowOverlapShare), "seed \(seed): low overlap \(s.lowOverlapShare)")
-        #expect(s.expandedLowOverlapShare < s.lowOverlapShare / 2, "seed \(seed): expanded \(s.expandedLowOverlapShare)")
+        #expect(
+            s.expandedLowOverlapShare < s.lowOverlapShare / 2, "seed \(seed): expanded \(s.expandedLowOverlapShare)")
         #expect((0.16...0.24).contains(s.multiIssueShare), "seed \(seed): multi-issue \(s.multiIssueShare)")
-        let old = SyntheticWorldStatistics(SyntheticWorld.generate(
-            .init(seed: seed, articles: 600, tickets: 3000, weeks: 12, knobs: preKnobWorld)))
+        let old = SyntheticWorldStatistics(
+            SyntheticWorld.generate(
+                .init(seed: seed, articles: 600, tickets: 3000, weeks: 12, knobs: preKnobWorld)))
         #expect((0.35...0.60).contains(old.lowOverlapShare), "seed \(seed): low overlap \(old.lowOverlapShare)")
         #expect((0.30...0.45).contains(old.twinShare), "seed \(seed): twin share \(old.twinShare)")
         #expect((0.18...0.32).contains(old.multiIssueShare), "seed \(seed): multi-issue \(old.multiIssueShare)")
@@ -66,5 +68,6 @@ let preKnobWorld = SyntheticWorldKnobs(
 }
 
 @Test func contentWordsDropStopWordsAndPunctuation() {
-    #expect(SyntheticWorldStatistics.contentWords("Can I get my MONEY back, for the flat?") == ["money", "back", "flat"])
+    #expect(
+        SyntheticWorldStatistics.contentWords("Can I get my MONEY back, for the flat?") == ["money", "back", "flat"])
 }

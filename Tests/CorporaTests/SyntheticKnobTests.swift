@@ -18,7 +18,8 @@ func committedCorpusIsReproducedByItsRecordedCommand(_ corpus: String) throws {
     guard config.tickets <= 5_000 else { return }  // the 40k corpus is checked by `corpus generate` by hand (docs/synthetic-world.md)
     let dir = try TemporaryFolder("regen")
     defer { dir.cleanUp() }
-    let regenerated = try SyntheticWorld.generate(config).write(to: dir.path, name: manifest.name, command: manifest.command)
+    let regenerated = try SyntheticWorld.generate(config).write(
+        to: dir.path, name: manifest.name, command: manifest.command)
     #expect(regenerated.files == manifest.files)
 }
 
@@ -58,21 +59,56 @@ func configFromCommand(_ command: String) -> SyntheticWorldConfig? {
         twinShare: 0.1, paraphraseRate: 0.5, typoRate: 0.02, vocabularyGap: 0.25, scopeMention: 0.8, scopeVariants: 3,
         multiIssueShare: 0.1)
     let command = SyntheticWorld.command(for: config, out: "x")
-    #expect(command == "flywheel corpus generate --profile marketplace --seed 3 --articles 60 --tickets 400 --weeks 2 --twin-share 0.1 --paraphrase-rate 0.5 --typo-rate 0.02 --vocabulary-gap 0.25 --scope-mention 0.8 --scope-variants 3 --multi-issue-share 0.1 --out x")
+    #expect(
+        command
+            == "flywheel corpus generate --profile marketplace --seed 3 --articles 60 --tickets 400 --weeks 2 --twin-share 0.1 --paraphrase-rate 0.5 --typo-rate 0.02 --vocabulary-gap 0.25 --scope-mention 0.8 --scope-variants 3 --multi-issue-share 0.1 --out x"
+    )
     #expect(configFromCommand(command) == config)
 }
 
 @Test func knobsOutOfRangeNameTheOption() {
     let d = SyntheticProfile.marketplace.defaultKnobs
     let cases: [(SyntheticWorldKnobs, String)] = [
-        ({ var k = d; k.twinShare = 1.5; return k }(), "twin-share"),
-        ({ var k = d; k.paraphraseRate = -0.1; return k }(), "paraphrase-rate"),
-        ({ var k = d; k.typoRate = 0.5; return k }(), "typo-rate"),
-        ({ var k = d; k.vocabularyGap = .nan; return k }(), "vocabulary-gap"),
-        ({ var k = d; k.scopeMention = 2; return k }(), "scope-mention"),
-        ({ var k = d; k.scopeVariants = 0; return k }(), "scope-variants"),
-        ({ var k = d; k.scopeVariants = 49; return k }(), "scope-variants"),
-        ({ var k = d; k.multiIssueShare = -0.5; return k }(), "multi-issue-share"),
+        (
+            {
+                var k = d; k.twinShare = 1.5; return k
+            }(), "twin-share"
+        ),
+        (
+            {
+                var k = d; k.paraphraseRate = -0.1; return k
+            }(), "paraphrase-rate"
+        ),
+        (
+            {
+                var k = d; k.typoRate = 0.5; return k
+            }(), "typo-rate"
+        ),
+        (
+            {
+                var k = d; k.vocabularyGap = .nan; return k
+            }(), "vocabulary-gap"
+        ),
+        (
+            {
+                var k = d; k.scopeMention = 2; return k
+            }(), "scope-mention"
+        ),
+        (
+            {
+                var k = d; k.scopeVariants = 0; return k
+            }(), "scope-variants"
+        ),
+        (
+            {
+                var k = d; k.scopeVariants = 49; return k
+            }(), "scope-variants"
+        ),
+        (
+            {
+                var k = d; k.multiIssueShare = -0.5; return k
+            }(), "multi-issue-share"
+        )
     ]
     for (knobs, field) in cases {
         do {
@@ -132,13 +168,15 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
     let every = SyntheticWorld.planArticles(all)
     #expect(every.count == 1400)
     let family = every.prefix { $0.policy.topic == every[0].policy.topic }.enumerated()
-        .filter { i, p in p.twinKind != .timing || p.twin! > i }.map(\.1)   // timing twins share their partner's scope
+        .filter { i, p in p.twinKind != .timing || p.twin! > i }.map(\.1)  // timing twins share their partner's scope
     #expect(family.count == 48)
     #expect(Set(family.map { [$0.policy.region, $0.policy.listing] }).count == 48)
     // Small worlds cap the variants at articles / topics, so every topic keeps a policy.
     var small = SyntheticWorldConfig(seed: 7, articles: 300, tickets: 10, weeks: 1)
     small.knobs.scopeVariants = 48
-    #expect(Set(SyntheticWorld.generate(small).articles.compactMap(\.topic)).count == SyntheticWorld.topics(of: .marketplace).count)
+    #expect(
+        Set(SyntheticWorld.generate(small).articles.compactMap(\.topic)).count
+            == SyntheticWorld.topics(of: .marketplace).count)
     // Variants are not twins: a ticket's conflicting articles are its needed articles' twins only.
     let w = SyntheticWorld.generate(config)
     let twins = Set(w.twins.keys)
@@ -146,8 +184,12 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
 }
 
 @Test func paraphraseTypoAndVocabularyKnobsChangeTheCustomerText() {
-    let base = world { $0.paraphraseRate = 1; $0.vocabularyGap = 1; $0.scopeMention = 1 }
-    let plain = world { $0.paraphraseRate = 0; $0.typoRate = 0; $0.vocabularyGap = 0; $0.scopeMention = 1 }
+    let base = world {
+        $0.paraphraseRate = 1; $0.vocabularyGap = 1; $0.scopeMention = 1
+    }
+    let plain = world {
+        $0.paraphraseRate = 0; $0.typoRate = 0; $0.vocabularyGap = 0; $0.scopeMention = 1
+    }
     let formal = ["the United Kingdom", "the United States", "entire home", "private room", "serviced apartment"]
     func share(_ w: SyntheticWorld, _ p: (String) -> Bool) -> Double {
         Double(w.tickets.filter { p($0.ticket.text) }.count) / Double(w.tickets.count)
@@ -174,14 +216,23 @@ private func world(_ edit: (inout SyntheticWorldKnobs) -> Void) -> SyntheticWorl
     #expect(Double(diff) / Double(clean.tickets.count) > 0.6)
 }
 
-@Test(.enabled(if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"),
-      arguments: [("--twin-share", "1.5"), ("--paraphrase-rate", "1.5"), ("--typo-rate", "0.9"),
-                  ("--vocabulary-gap", "2"), ("--scope-mention", "1.01"), ("--scope-variants", "0"),
-                  ("--multi-issue-share", "1.2")])
+@Test(
+    .enabled(
+        if: BuiltExecutable.flywheel != nil, "needs the debug flywheel binary (built by `swift build`/`swift test`)"),
+    arguments: [
+        ("--twin-share", "1.5"), ("--paraphrase-rate", "1.5"), ("--typo-rate", "0.9"),
+        ("--vocabulary-gap", "2"), ("--scope-mention", "1.01"), ("--scope-variants", "0"),
+        ("--multi-issue-share", "1.2")
+    ])
 func corpusGenerateRejectsAKnobOutOfRange(_ option: String, _ value: String) throws {
     let dir = try TemporaryFolder("knob")
     defer { dir.cleanUp() }
-    let (status, _, stderr) = try ProcessRunner.run(BuiltExecutable.flywheel!, ["corpus", "generate", "--articles", "20", "--tickets", "10", "--weeks", "1", option, value, "--out", dir.path + "/w"])
+    let (status, _, stderr) = try ProcessRunner.run(
+        BuiltExecutable.flywheel!,
+        [
+            "corpus", "generate", "--articles", "20", "--tickets", "10", "--weeks", "1", option, value, "--out",
+            dir.path + "/w"
+        ])
     #expect(status == 2)
     #expect(stderr.contains(option), "got: \(stderr)")
 }

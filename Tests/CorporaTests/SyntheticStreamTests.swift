@@ -11,7 +11,8 @@ import Testing
 @Test func streamedWorldHasTheBytesOfTheWholeWorldForAnyThreadCount() throws {
     // more tickets than one chunk, so chunk boundaries are crossed
     let config = SyntheticWorldConfig(seed: 5, articles: 120, tickets: SyntheticWorld.streamChunk + 700, weeks: 3)
-    let whole = try TemporaryFolder("stream-whole"), one = try TemporaryFolder("stream-1"), three = try TemporaryFolder("stream-3")
+    let whole = try TemporaryFolder("stream-whole"), one = try TemporaryFolder("stream-1"),
+        three = try TemporaryFolder("stream-3")
     defer { whole.cleanUp(); one.cleanUp(); three.cleanUp() }
     let world = SyntheticWorld.generate(config)
     let expected = try world.write(to: whole.path, name: "w", command: "c", overwrite: true)

@@ -4,15 +4,18 @@ import Testing
 @testable import Corpora
 
 @Test func fillReplacesKnownSlotsAndKeepsUnknownOnes() {
-    #expect(SyntheticText.fill("refund within {days} days in {region}", ["days": "7", "region": "Japan"])
-        == "refund within 7 days in Japan")
+    #expect(
+        SyntheticText.fill("refund within {days} days in {region}", ["days": "7", "region": "Japan"])
+            == "refund within 7 days in Japan")
     #expect(SyntheticText.fill("{unknown} stays", [:]) == "{unknown} stays")
     #expect(SyntheticText.slots(in: "{a} and {b} then {a}") == ["a", "b"])
 }
 
 @Test func indefiniteArticlesAgreeWithTheNextWord() {
     #expect(SyntheticText.fixIndefiniteArticles("a entire home and a apartment") == "an entire home and an apartment")
-    #expect(SyntheticText.fixIndefiniteArticles("a unique stay, a villa, data entry") == "a unique stay, a villa, data entry")
+    #expect(
+        SyntheticText.fixIndefiniteArticles("a unique stay, a villa, data entry")
+            == "a unique stay, a villa, data entry")
 }
 
 @Test func customerSentencesEndWithAQuestionMarkOnlyWhenAsking() {

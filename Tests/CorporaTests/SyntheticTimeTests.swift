@@ -28,7 +28,9 @@ import WorldTruth
     let start = world.config.start
     let topicOf = Dictionary(uniqueKeysWithValues: world.articles.map { ($0.id, $0.topic!) })
     func mix(_ from: Int, _ to: Int) -> [String: Double] {
-        let slice = world.tickets.filter { $0.ticket.createdAt >= start + .weeks(from) && $0.ticket.createdAt < start + .weeks(to) }
+        let slice = world.tickets.filter {
+            $0.ticket.createdAt >= start + .weeks(from) && $0.ticket.createdAt < start + .weeks(to)
+        }
         var counts: [String: Double] = [:]
         for r in slice { counts[topicOf[r.truth.nuggets[0].article!]!, default: 0] += 1 }
         return counts.mapValues { $0 / Double(slice.count) }

@@ -30,7 +30,10 @@ let smallWorld = SyntheticWorld.generate(.init(seed: 7, articles: 300, tickets: 
     #expect(Set(smallWorld.articles.map(\.id)).count == 300)
     #expect(Set(smallWorld.tickets.map(\.ticket.id)).count == 3000)
     let end = SyntheticWorldConfig.Defaults.start + .weeks(8)
-    #expect(smallWorld.tickets.allSatisfy { $0.ticket.createdAt >= SyntheticWorldConfig.Defaults.start && $0.ticket.createdAt < end })
+    #expect(
+        smallWorld.tickets.allSatisfy {
+            $0.ticket.createdAt >= SyntheticWorldConfig.Defaults.start && $0.ticket.createdAt < end
+        })
     #expect(Set(smallWorld.articles.compactMap(\.topic)).count >= 25)
 }
 

@@ -24,13 +24,15 @@ import FlywheelTestSupport
         """
 
     static func export() throws -> TrainingDataExport {
-        let entries = try log.split(separator: "\n").map { line throws(LogFieldError) in try AnnotationLogEntry(jsonLine: String(line)) }
+        let entries = try log.split(separator: "\n").map { line throws(LogFieldError) in
+            try AnnotationLogEntry(jsonLine: String(line))
+        }
         return TrainingDataExport(
             entries: entries,
             ticketText: ["t-1": "Where is my refund?", "t-2": "Can I bring my dog?", "t-3": "Wifi broken"],
             articles: [
                 "a-1": Article(id: "a-1", title: "Refunds", body: "Refunds take 5 days."),
-                "a-2": Article(id: "a-2", title: "", body: "Pets cost 20 EUR."),
+                "a-2": Article(id: "a-2", title: "", body: "Pets cost 20 EUR.")
             ])
     }
 
@@ -53,37 +55,43 @@ import FlywheelTestSupport
     @Test func theSchemaCheckerCatchesWhatTheSchemasForbid() throws {
         let schema = try Self.schema("dpo")
         let bad: [String: Any] = ["prompt": "p", "chosen": "", "margin": "hugely", "extra": 1]
-        #expect(MiniJSONSchema.violations(of: bad, against: schema) == [
-            "$: missing rejected", "$.chosen: shorter than 1", "$: unexpected key extra", "$.margin: not one of [\"slightly\", \"clearly\", \"much\"]",
-        ])
+        #expect(
+            MiniJSONSchema.violations(of: bad, against: schema) == [
+                "$: missing rejected", "$.chosen: shorter than 1", "$: unexpected key extra",
+                "$.margin: not one of [\"slightly\", \"clearly\", \"much\"]"
+            ])
     }
 
     @Test func dpoPairsFollowTheChoice() throws {
         let lines = try Self.export().lines(.dpo)
-        #expect(lines == [
-            #"{"prompt":"Where is my refund?","chosen":"Refunds take 5 days.","rejected":"Please wait.","ticket":"t-1","agent":"ag-1","margin":"clearly"}"#,
-            #"{"prompt":"Can I bring my dog?","chosen":"Pets cost 20 EUR.","rejected":"Ask the host.","ticket":"t-2","agent":"ag-2"}"#,
-        ])
+        #expect(
+            lines == [
+                #"{"prompt":"Where is my refund?","chosen":"Refunds take 5 days.","rejected":"Please wait.","ticket":"t-1","agent":"ag-1","margin":"clearly"}"#,
+                #"{"prompt":"Can I bring my dog?","chosen":"Pets cost 20 EUR.","rejected":"Ask the host.","ticket":"t-2","agent":"ag-2"}"#
+            ])
     }
 
     @Test func sftKeepsOnlyAdoptedReplies() throws {
-        #expect(try Self.export().lines(.sft) == [
-            #"{"messages":[{"role":"user","content":"Where is my refund?"},{"role":"assistant","content":"Refunds take 5 days."}],"ticket":"t-1","agent":"ag-1","outcome":"used"}"#,
-        ])
+        #expect(
+            try Self.export().lines(.sft) == [
+                #"{"messages":[{"role":"user","content":"Where is my refund?"},{"role":"assistant","content":"Refunds take 5 days."}],"ticket":"t-1","agent":"ag-1","outcome":"used"}"#
+            ])
     }
 
     @Test func qrelsTakeTheMajorityOfMarksWithTiesRelevant() throws {
-        #expect(try Self.export().lines(.qrels) == [
-            "t-1 0 a-1 1", "t-1 0 a-2 0", "t-3 0 a-1 0", "t-3 0 a-2 1",
-        ])
+        #expect(
+            try Self.export().lines(.qrels) == [
+                "t-1 0 a-1 1", "t-1 0 a-2 0", "t-3 0 a-1 0", "t-3 0 a-2 1"
+            ])
     }
 
     @Test func triplesPairEveryPositiveWithEveryNegative() throws {
         let lines = try Self.export().lines(.triples)
-        #expect(lines == [
-            #"{"query":"Where is my refund?","positive":"Refunds\nRefunds take 5 days.","negative":"Pets cost 20 EUR.","query_id":"t-1","positive_id":"a-1","negative_id":"a-2"}"#,
-            #"{"query":"Wifi broken","positive":"Pets cost 20 EUR.","negative":"Refunds\nRefunds take 5 days.","query_id":"t-3","positive_id":"a-2","negative_id":"a-1"}"#,
-        ])
+        #expect(
+            lines == [
+                #"{"query":"Where is my refund?","positive":"Refunds\nRefunds take 5 days.","negative":"Pets cost 20 EUR.","query_id":"t-1","positive_id":"a-1","negative_id":"a-2"}"#,
+                #"{"query":"Wifi broken","positive":"Pets cost 20 EUR.","negative":"Refunds\nRefunds take 5 days.","query_id":"t-3","positive_id":"a-2","negative_id":"a-1"}"#
+            ])
     }
 
     @Test func filtersKeepOnlyTheNamedPersonasOrAgents() throws {
@@ -91,7 +99,12 @@ import FlywheelTestSupport
         let rushed = export.lines(.dpo, filter: TrainingDataFilter(personas: ["rushed"]))
         #expect(rushed.count == 1 && rushed[0].contains(#""agent":"ag-2""#))
         // Lines without a persona are dropped by a persona filter: t-3's marks carry none.
-        #expect(export.lines(.qrels, filter: TrainingDataFilter(personas: ["careful-expert"])) == ["t-1 0 a-1 1", "t-1 0 a-2 0"])
-        #expect(export.lines(.qrels, filter: TrainingDataFilter(agents: ["ag-2", "ag-3"])) == ["t-3 0 a-1 0", "t-3 0 a-2 0"])
+        #expect(
+            export.lines(.qrels, filter: TrainingDataFilter(personas: ["careful-expert"])) == [
+                "t-1 0 a-1 1", "t-1 0 a-2 0"
+            ])
+        #expect(
+            export.lines(.qrels, filter: TrainingDataFilter(agents: ["ag-2", "ag-3"])) == ["t-3 0 a-1 0", "t-3 0 a-2 0"]
+        )
     }
 }

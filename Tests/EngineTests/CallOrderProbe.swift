@@ -47,7 +47,9 @@ struct OutsideServiceGenerator: LearningGenerator {
 
     func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply) {
         var stream = rng
-        let replies = try probe.call(for: ticket.id) { _ in try inner.suggest(for: ticket, articles: articles, rng: &stream) }
+        let replies = try probe.call(for: ticket.id) { _ in
+            try inner.suggest(for: ticket, articles: articles, rng: &stream)
+        }
         rng = stream
         return replies
     }

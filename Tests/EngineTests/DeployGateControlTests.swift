@@ -24,16 +24,21 @@ import Testing
         let engine = try EngineFixture.engine(
             arms: [
                 EngineArm(name: "shuffled", deployGate: .init(), shuffleLabels: true),
-                EngineArm(name: "oracle", deployGate: .init()),
+                EngineArm(name: "oracle", deployGate: .init())
             ], replicates: 2, population: [("oracle", 1)], horizon: .weeks(4))
         let records = try EngineFixture.records(engine, parallelism: 2)
         var shuffledShips = 0
         for component in ["retriever", "generator"] {
-            for v in Self.versions(records, arm: "shuffled", component: component) where v.last! > 0 { shuffledShips += 1 }
-            for v in Self.versions(records, arm: "oracle", component: component) { #expect(v.last! > 0, "\(component) never shipped") }
+            for v in Self.versions(records, arm: "shuffled", component: component) where v.last! > 0 {
+                shuffledShips += 1
+            }
+            for v in Self.versions(records, arm: "oracle", component: component) {
+                #expect(v.last! > 0, "\(component) never shipped")
+            }
         }
         #expect(shuffledShips <= 1)
-        let rejections = records.filter { $0.job.arm == "shuffled" }.compactMap { $0.metrics["gate_rejections"] }.reduce(0, +)
+        let rejections = records.filter { $0.job.arm == "shuffled" }.compactMap { $0.metrics["gate_rejections"] }
+            .reduce(0, +)
         #expect(rejections > 0)
 
         for arm in ["shuffled", "oracle"] {
@@ -42,7 +47,9 @@ import Testing
                 for (previous, record) in zip(job, job.dropFirst()) {
                     for model in record.models {
                         let before = previous.models.first { $0.component == model.component }!.version
-                        #expect(model.deployed == (model.version > before), "\(arm) \(model.component) at \(record.iteration)")
+                        #expect(
+                            model.deployed == (model.version > before),
+                            "\(arm) \(model.component) at \(record.iteration)")
                     }
                     #expect(record.deployed == record.models.contains(where: \.deployed))
                 }

@@ -21,7 +21,8 @@ enum EngineFixture {
         arms: [EngineArm], replicates: Int = 2, population: [(String, Double)] = [("careful-expert", 1)],
         horizon: SimDuration = .weeks(3), scorer: (any HelpfulnessScorer)? = nil,
         generator: (@Sendable (any LearningGenerator) -> any LearningGenerator)? = nil,
-        depths: MetricDepths = MetricDepths(retriever: SystemSpec().retriever.depth, reranker: SystemSpec().reranker.depth)
+        depths: MetricDepths = MetricDepths(
+            retriever: SystemSpec().retriever.depth, reranker: SystemSpec().reranker.depth)
     ) throws -> Engine {
         let people = try population.map { (persona: try persona($0.0), weight: $0.1) }
         let config = EngineConfig(

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct EngineTests {
     @Test func resultsDoNotDependOnHowManyJobsRunAtOnce() throws {
-        let engine = try EngineFixture.engine(arms: [EngineArm(name: "aitl"), EngineArm(name: "frozen", retrain: false)])
+        let engine = try EngineFixture.engine(arms: [EngineArm(name: "aitl"), EngineArm(name: "frozen", retrain: false)]
+        )
         let one = try EngineFixture.records(engine, parallelism: 1)
         let two = try EngineFixture.records(engine, parallelism: 2)
         #expect(one.count == 2 * 2 * 4)  // arms × replicates × (iteration 0 + 3)
@@ -14,9 +15,12 @@ import Testing
 
     @Test func zeroParticipationGivesExactlyTheFrozenOfflineMetrics() throws {
         let engine = try EngineFixture.engine(
-            arms: [EngineArm(name: "silent", participation: 0), EngineArm(name: "frozen", retrain: false)], replicates: 1)
+            arms: [EngineArm(name: "silent", participation: 0), EngineArm(name: "frozen", retrain: false)],
+            replicates: 1)
         let records = try EngineFixture.records(engine, parallelism: 2)
-        let offline = ["recall@75", "precision@8", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4", "adoption", "kb_size"]
+        let offline = [
+            "recall@75", "precision@8", "ndcg@10", "mrr", "helpfulness", "helpfulness_ge4", "adoption", "kb_size"
+        ]
         let silent = records.filter { $0.job.arm == "silent" }.map { r in offline.map { r.metrics[$0] } }
         let frozen = records.filter { $0.job.arm == "frozen" }.map { r in offline.map { r.metrics[$0] } }
         #expect(silent == frozen)
@@ -61,10 +65,11 @@ import Testing
         let engine = try EngineFixture.engine(
             arms: [
                 EngineArm(name: "gated", signals: [.relevance], deployGate: .init(tolerance: 0, validationShare: 0.3)),
-                EngineArm(name: "open", signals: [.relevance]),
+                EngineArm(name: "open", signals: [.relevance])
             ], replicates: 1, population: [("random", 1)])
         let records = try EngineFixture.records(engine, parallelism: 2)
-        let rejected = records.filter { $0.job.arm == "gated" }.compactMap { $0.metrics["gate_rejections"] }.reduce(0, +)
+        let rejected = records.filter { $0.job.arm == "gated" }.compactMap { $0.metrics["gate_rejections"] }.reduce(
+            0, +)
         func shipped(_ arm: String) -> Int {
             records.filter { $0.job.arm == arm }.last?.models.first { $0.component == "retriever" }?.version ?? -1
         }

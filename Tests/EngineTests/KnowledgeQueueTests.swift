@@ -15,7 +15,9 @@ import WorldTruth
     func desk(skill: Double = 1) -> KnowledgeQueue {
         KnowledgeQueue(
             withheld: Self.withheld,
-            settings: .init(flagsNeeded: 3, delay: .days(10), significance: 0.001, skill: skill, triageMinutes: 2, reviewMinutes: 30))
+            settings: .init(
+                flagsNeeded: 3, delay: .days(10), significance: 0.001, skill: skill, triageMinutes: 2, reviewMinutes: 30
+            ))
     }
     let t0 = Timestamp(secondsSinceEpoch: 1_700_000_000)
 
@@ -30,8 +32,9 @@ import WorldTruth
             let p = published
             desk.observe(t, published: { p.contains($0) })
             if flagged(i, p) {
-                events += desk.flag(t, published: { p.contains($0) }, at: time,
-                                    rng: RandomStream(seed: 1, purpose: "authoring", ids: [UInt64(i)]))
+                events += desk.flag(
+                    t, published: { p.contains($0) }, at: time,
+                    rng: RandomStream(seed: 1, purpose: "authoring", ids: [UInt64(i)]))
             }
         }
         return events

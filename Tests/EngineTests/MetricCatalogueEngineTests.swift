@@ -16,9 +16,12 @@ import Testing
             horizon: .weeks(1), depths: depths)
         let written = Set(try EngineFixture.records(engine, parallelism: 2).flatMap(\.metrics.keys))
         let catalogue = Set(EngineMetric.names(depths))
-        #expect(written.subtracting(catalogue).isEmpty, "written but not in the catalogue: \(written.subtracting(catalogue))")
+        #expect(
+            written.subtracting(catalogue).isEmpty,
+            "written but not in the catalogue: \(written.subtracting(catalogue))")
         let always = Set(EngineMetric.allCases.filter(\.isAlwaysWritten).map { $0.name(depths) })
-        #expect(always.subtracting(written).isEmpty, "in the catalogue but never written: \(always.subtracting(written))")
+        #expect(
+            always.subtracting(written).isEmpty, "in the catalogue but never written: \(always.subtracting(written))")
         #expect(written.contains("recall@\(retriever)") && written.contains("precision@\(reranker)"))
     }
 }

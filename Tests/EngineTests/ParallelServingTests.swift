@@ -54,7 +54,8 @@ import World
     /// the next retraining and evaluation), after their tickets: late deliveries are absorbed
     /// by each ticket's time in ticket order, whatever the thread count.
     @Test func aLogDeliveredLateGivesTheOneThreadRecords() throws {
-        let original = try Self.records(EngineFixture.engine(arms: [EngineArm(name: "aitl")], replicates: 1), threads: 1)
+        let original = try Self.records(
+            EngineFixture.engine(arms: [EngineArm(name: "aitl")], replicates: 1), threads: 1)
         var log = AnnotationLog(source: "late.jsonl")
         for entry in original.flatMap(\.log) {
             guard case .annotation(var a) = entry else {
@@ -81,7 +82,9 @@ import World
     /// budget or recording does) is asked in held-out order, never from two threads at once.
     @Test func aScorerIsAskedInHeldOutOrderFromOneThread() throws {
         let scorers = [StatefulScorer(), StatefulScorer()]
-        let engines = try scorers.map { try EngineFixture.engine(arms: [EngineArm(name: "aitl")], replicates: 1, scorer: $0) }
+        let engines = try scorers.map {
+            try EngineFixture.engine(arms: [EngineArm(name: "aitl")], replicates: 1, scorer: $0)
+        }
         let one = try Self.records(engines[0], threads: 1)
         let many = try Self.records(engines[1], threads: 3)
         Self.expectSame(one, many)
@@ -92,7 +95,9 @@ import World
         #expect(Self.firstDifference(calls, scorers[0].probe.tickets) == nil)
         #expect(!calls.isEmpty && calls.count % heldOut.count == 0)
         for start in stride(from: 0, to: calls.count, by: heldOut.count) {
-            #expect(Self.firstDifference(Array(calls[start..<start + heldOut.count]), heldOut) == nil, "evaluation at call \(start)")
+            #expect(
+                Self.firstDifference(Array(calls[start..<start + heldOut.count]), heldOut) == nil,
+                "evaluation at call \(start)")
         }
     }
 

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func namesTheEngineNeverWritesAreNotMetrics() {
-        for name in ["recall", "ndcg@5", "P_8", "recall_75", "Recall@75", "annotations_telepathy", "gate_rejection", ""] {
+        for name in ["recall", "ndcg@5", "P_8", "recall_75", "Recall@75", "annotations_telepathy", "gate_rejection", ""]
+        {
             #expect(EngineMetric(name: name) == nil, "\(name)")
         }
     }
@@ -43,7 +44,9 @@ import Testing
 
     @Test func rankingMetricsCarryTheirTrecEvalNames() {
         let d = MetricDepths(retriever: 75, reranker: 8)
-        #expect(EngineMetric.allCases.compactMap { $0.trecEvalName(d) } == ["recall_75", "P_8", "ndcg_cut_10", "recip_rank"])
+        #expect(
+            EngineMetric.allCases.compactMap { $0.trecEvalName(d) } == ["recall_75", "P_8", "ndcg_cut_10", "recip_rank"]
+        )
     }
 
     @Test func rangesBoundSharesAndScoresButNotCounts() {

@@ -13,8 +13,10 @@ import Testing
     static let metrics: [MetricName] = [.recall75, .precision8, .ndcg10, .mrr]
 
     func load() throws -> (run: Run, qrels: Qrels) {
-        (try Run(contentsOfTRECFile: Self.folder.appendingPathComponent("run.txt").path),
-         try Qrels(contentsOfTRECFile: Self.folder.appendingPathComponent("qrels.txt").path))
+        (
+            try Run(contentsOfTRECFile: Self.folder.appendingPathComponent("run.txt").path),
+            try Qrels(contentsOfTRECFile: Self.folder.appendingPathComponent("qrels.txt").path)
+        )
     }
 
     /// Every judged ticket, with its ranking (empty when the run lacks it), in `order`.
@@ -44,9 +46,9 @@ import Testing
         let a = ArticleID("A-1")
         let b = ArticleID("A-2")
         var acc = EvaluationAccumulator(metrics: [.mrr])
-        acc.add([a], judgments: [a: 0], ticket: TicketID("T-none"))   // only a grade-0 judgment
-        acc.add([a, b], judgments: [b: 1], ticket: TicketID("T-1"))     // first relevant at rank 2
-        acc.add([b, a], judgments: [b: 1], ticket: TicketID("T-1"))     // asked again: rank 1
+        acc.add([a], judgments: [a: 0], ticket: TicketID("T-none"))  // only a grade-0 judgment
+        acc.add([a, b], judgments: [b: 1], ticket: TicketID("T-1"))  // first relevant at rank 2
+        acc.add([b, a], judgments: [b: 1], ticket: TicketID("T-1"))  // asked again: rank 1
         let report = acc.report()
         #expect(report.tickets == [TicketID("T-1")])
         #expect(report.value(.mrr, for: TicketID("T-1")) == 1)

@@ -40,6 +40,8 @@ import Testing
         let data = try JSONEncoder().encode([MetricName.recall75, .mrr])
         #expect(String(decoding: data, as: UTF8.self) == #"["recall@75","mrr"]"#)
         #expect(try JSONDecoder().decode([MetricName].self, from: data) == [.recall75, .mrr])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([MetricName].self, from: Data(#"["map"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([MetricName].self, from: Data(#"["map"]"#.utf8))
+        }
     }
 }

@@ -41,8 +41,10 @@ import WorldTruth
             truth += (1 - targetB) * pa + targetB * pb
             let showB = rng.bernoulli(0.2)
             let adopted = rng.bernoulli(showB ? pb : pa)
-            samples.append(LoggedExposure(
-                reward: adopted ? 1 : 0, loggingPropensity: showB ? 0.2 : 0.8, targetPropensity: showB ? targetB : 1 - targetB))
+            samples.append(
+                LoggedExposure(
+                    reward: adopted ? 1 : 0, loggingPropensity: showB ? 0.2 : 0.8,
+                    targetPropensity: showB ? targetB : 1 - targetB))
         }
         return Replicate(samples: samples, truth: truth / Double(n))
     }
@@ -51,7 +53,7 @@ import WorldTruth
         let s = [
             LoggedExposure(reward: 1, loggingPropensity: 0.5, targetPropensity: 1),
             LoggedExposure(reward: 0, loggingPropensity: 0.5, targetPropensity: 1),
-            LoggedExposure(reward: 1, loggingPropensity: 0.25, targetPropensity: 0),
+            LoggedExposure(reward: 1, loggingPropensity: 0.25, targetPropensity: 0)
         ]
         // IPS: (2·1 + 2·0 + 0·1) / 3; SNIPS: 2 / (2 + 2 + 0).
         #expect(abs(OffPolicy.value(s, .ips) - 2.0 / 3) < 1e-12)
@@ -84,7 +86,10 @@ import WorldTruth
             let bias = errors.reduce(0, +) / Double(errors.count)
             let rmse = (errors.map { $0 * $0 }.reduce(0, +) / Double(errors.count)).squareRoot()
             let coverage = Double(covered) / 100
-            rows.append(String(format: "target B=%.1f %@: bias %+.4f, RMSE %.4f, coverage %.2f", targetB, estimator.rawValue, bias, rmse, coverage))
+            rows.append(
+                String(
+                    format: "target B=%.1f %@: bias %+.4f, RMSE %.4f, coverage %.2f", targetB, estimator.rawValue, bias,
+                    rmse, coverage))
             #expect(abs(bias) < 0.01, "\(rows.last!)")
             #expect(coverage >= 0.85, "\(rows.last!)")
         }

@@ -8,7 +8,7 @@ import Testing
     @Test(arguments: [
         (0.975, 1.0, 12.706204736174698), (0.975, 2.0, 4.302652729749464), (0.975, 3.0, 3.182446305284263),
         (0.975, 5.0, 2.570581835636314), (0.975, 10.0, 2.228138851986274), (0.975, 30.0, 2.042272456301238),
-        (0.995, 4.0, 4.604094871415897), (0.95, 20.0, 1.724718242920787),
+        (0.995, 4.0, 4.604094871415897), (0.95, 20.0, 1.724718242920787)
     ])
     func quantileMatchesReferenceValues(p: Double, df: Double, expected: Double) {
         #expect(abs(StudentT(degreesOfFreedom: df).quantile(p) - expected) < 1e-9)
@@ -70,7 +70,8 @@ import Testing
     @Test func percentileIntervalIsCloseToTheTIntervalForANormalSample() throws {
         // For n = 200 draws the two intervals agree to a few percent of their width; 2,000
         // resamples put about ±3% Monte-Carlo noise on each bound's position. Tolerance: 15% of width.
-        let boot = try #require(Bootstrap.meanInterval(sample, resamples: 2000, rng: RandomStream(seed: 5, purpose: "b")))
+        let boot = try #require(
+            Bootstrap.meanInterval(sample, resamples: 2000, rng: RandomStream(seed: 5, purpose: "b")))
         let t = try #require(MeanEstimate(sample)?.interval)
         #expect(abs(boot.lower - t.lower) < 0.15 * t.width)
         #expect(abs(boot.upper - t.upper) < 0.15 * t.width)
@@ -146,10 +147,12 @@ import Testing
             RankedList(ticket: t, entries: articles.enumerated().map { .init(article: $1, score: -Double($0)) })
         }
         // Better system: a first on t1, t2, t3. Baseline: a second everywhere, t3 not run.
-        let better = evaluate(run: Run([list("t1", ["a"]), list("t2", ["a"]), list("t3", ["a"])]), qrels: qrels,
-                              metrics: [.mrr], selection: .trecEval)
-        let baseline = evaluate(run: Run([list("t1", ["x", "a"]), list("t2", ["x", "a"])]), qrels: qrels,
-                                metrics: [.mrr], selection: .trecEval)
+        let better = evaluate(
+            run: Run([list("t1", ["a"]), list("t2", ["a"]), list("t3", ["a"])]), qrels: qrels,
+            metrics: [.mrr], selection: .trecEval)
+        let baseline = evaluate(
+            run: Run([list("t1", ["x", "a"]), list("t2", ["x", "a"])]), qrels: qrels,
+            metrics: [.mrr], selection: .trecEval)
         let d = try #require(better.pairedDifference(versus: baseline, metric: .mrr))
         #expect(d.count == 2)
         #expect(d.meanDifference == 0.5)

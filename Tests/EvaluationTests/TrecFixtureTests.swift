@@ -38,7 +38,9 @@ import Testing
         for (ticket, values) in expected.per_query {
             for (name, value) in values {
                 let ours = report.value(MetricName(name)!, for: TicketID(ticket))
-                #expect(ours != nil && abs(ours! - value) <= 1e-9, "\(ticket) \(name): \(String(describing: ours)) vs \(value)")
+                #expect(
+                    ours != nil && abs(ours! - value) <= 1e-9,
+                    "\(ticket) \(name): \(String(describing: ours)) vs \(value)")
                 compared += 1
             }
         }

@@ -16,7 +16,8 @@ import FlywheelTestSupport
         let fixture = try CLIFixture("analyze")
         defer { fixture.cleanUp() }
         let plain = fixture.directory + "/lines.jsonl"
-        try "{\"id\":\"a\",\"text\":\"Refunds aren't working\"}\n\n[1]\n".write(toFile: plain, atomically: true, encoding: .utf8)
+        try "{\"id\":\"a\",\"text\":\"Refunds aren't working\"}\n\n[1]\n".write(
+            toFile: plain, atomically: true, encoding: .utf8)
         let bad = try CLIFixture.run(["analyze", "--file", plain, "--field", "text"])
         #expect(bad.0 == 2)
         #expect(bad.1 == "a\trefund work\n", "lines before the bad one are printed")

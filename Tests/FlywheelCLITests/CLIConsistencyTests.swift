@@ -39,13 +39,17 @@ import FlywheelTestSupport
         let help = Self.help(Flywheel.self)
         for row in rows { #expect(help.contains(row), "root --help lacks '\(row)'") }
         let readme = try String(contentsOfFile: Repository.rootPath + "/README.md", encoding: .utf8)
-        for status in ["| 0 |", "| 1 |", "| 2 |", "| 64 |"] { #expect(readme.contains(status), "README lacks the row \(status)") }
+        for status in ["| 0 |", "| 1 |", "| 2 |", "| 64 |"] {
+            #expect(readme.contains(status), "README lacks the row \(status)")
+        }
         #expect(ExitStatus.usage == ExitCode.validationFailure.rawValue)
     }
 
     @Test func usageErrorsExit64() {
-        for arguments in [["run", "--bogus", "x.yaml"], ["run"], ["run", "x.yaml", "--jobs", "0"],
-                          ["run", "x.yaml", "--replicates", "0"], ["cadence", "x.yaml", "--cadences", "30m"]] {
+        for arguments in [
+            ["run", "--bogus", "x.yaml"], ["run"], ["run", "x.yaml", "--jobs", "0"],
+            ["run", "x.yaml", "--replicates", "0"], ["cadence", "x.yaml", "--cadences", "30m"]
+        ] {
             do {
                 _ = try Flywheel.parseAsRoot(arguments)
                 Issue.record("accepted \(arguments)")
@@ -88,7 +92,9 @@ import FlywheelTestSupport
                 continue
             }
             let first = lines.dropFirst(header + 1).first { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
-            #expect(first?.trimmingCharacters(in: .whitespaces).hasPrefix("flywheel ") == true, "`flywheel \(path) --help`: examples do not start with a command")
+            #expect(
+                first?.trimmingCharacters(in: .whitespaces).hasPrefix("flywheel ") == true,
+                "`flywheel \(path) --help`: examples do not start with a command")
         }
     }
 
@@ -103,7 +109,9 @@ import FlywheelTestSupport
         }
         #expect(named.contains("docs/checks.md"))
         for path in named.sorted() {
-            #expect(FileManager.default.fileExists(atPath: Repository.rootPath + "/" + path), "--help names \(path), which does not exist")
+            #expect(
+                FileManager.default.fileExists(atPath: Repository.rootPath + "/" + path),
+                "--help names \(path), which does not exist")
         }
     }
 

@@ -63,7 +63,9 @@ struct CLIFixture {
     /// with SIGKILL as soon as it reports at least `iterations` iterations written — an abrupt
     /// end, as `kill -9` or a power cut, after a known amount of committed work. Returns whether
     /// the kill ended it (false: the run finished first) and its standard error.
-    static func runKilled(_ arguments: [String], afterIterations iterations: Int) throws -> (killed: Bool, stderr: String) {
+    static func runKilled(_ arguments: [String], afterIterations iterations: Int) throws -> (
+        killed: Bool, stderr: String
+    ) {
         guard let binary = BuiltExecutable.flywheel else { throw CocoaError(.fileNoSuchFile) }
         precondition(!arguments.contains("--quiet"), "the kill waits for progress lines, which --quiet turns off")
         return try ProcessRunner.runKilled(binary, arguments) { line in

@@ -13,7 +13,9 @@ import Testing
         defer { f.cleanUp() }
         let scenario = try f.scenario()
         let out = f.directory + "/out"
-        let first = try RunPipeline(scenarioPath: scenario, out: out, jobs: 2, resume: false, force: false, quiet: true, report: false).run()
+        let first = try RunPipeline(
+            scenarioPath: scenario, out: out, jobs: 2, resume: false, force: false, quiet: true, report: false
+        ).run()
         #expect(first.jobsRun == 4)
         let csv = try #require(f.cli.read("out/metrics.csv"))
 
@@ -26,7 +28,9 @@ import Testing
         let run = try #require(try store.runs().first).id
         #expect(try store.auditJobs(run: run).damaged == [JobKey(arm: "aitl", replicate: 1): "has 2 of 3 iterations"])
 
-        let resumed = try RunPipeline(scenarioPath: scenario, out: out, jobs: 2, resume: true, force: false, quiet: true, report: false).run()
+        let resumed = try RunPipeline(
+            scenarioPath: scenario, out: out, jobs: 2, resume: true, force: false, quiet: true, report: false
+        ).run()
         #expect(resumed.jobsRun == 1)  // only the damaged job
         #expect(f.cli.read("out/metrics.csv") == csv)
         #expect(try store.auditJobs(run: run).damaged.isEmpty)

@@ -19,7 +19,8 @@ import FlywheelTestSupport
 
     /// (file, line of the opening fence, text) of every ```yaml block.
     static func yamlBlocks() throws -> [(file: String, line: Int, text: String)] {
-        let docs = try FileManager.default.contentsOfDirectory(atPath: root + "/docs").filter { $0.hasSuffix(".md") }.sorted()
+        let docs = try FileManager.default.contentsOfDirectory(atPath: root + "/docs").filter { $0.hasSuffix(".md") }
+            .sorted()
         var blocks: [(String, Int, String)] = []
         for file in ["README.md"] + docs.map({ "docs/" + $0 }) {
             let lines = try String(contentsOfFile: root + "/" + file, encoding: .utf8).components(separatedBy: "\n")
@@ -91,7 +92,9 @@ import FlywheelTestSupport
 
     @Test func personaShowListsEverySchemaKey() throws {
         let schema = Set(Self.keyPaths(Persona.keySchema))
-        #expect(schema.contains("rationale.confusion") && schema.contains("relevance.pick") && schema.contains("preference.both_bad"))
+        #expect(
+            schema.contains("rationale.confusion") && schema.contains("relevance.pick")
+                && schema.contains("preference.both_bad"))
         let folder = URL(fileURLWithPath: Self.root + "/scenarios/personas")
         let names = Persona.available(in: folder)
         #expect(!names.isEmpty)
@@ -99,7 +102,9 @@ import FlywheelTestSupport
             let shown = try Persona.load(named: name, in: folder).withDefaultsFilled
             let text = try shown.yamlText()
             let printed = Set(Self.keyPaths(try Yams.load(yaml: text) as Any))
-            #expect(schema.subtracting(printed).isEmpty, "persona show \(name) omits \(schema.subtracting(printed).sorted())")
+            #expect(
+                schema.subtracting(printed).isEmpty,
+                "persona show \(name) omits \(schema.subtracting(printed).sorted())")
             // What `persona show` prints is itself a valid persona that behaves the same.
             let reloaded = try Persona.load(yaml: text, file: "persona show \(name)")
             #expect(reloaded.withDefaultsFilled == shown)

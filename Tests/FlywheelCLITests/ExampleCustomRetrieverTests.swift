@@ -8,7 +8,8 @@ import FlywheelTestSupport
 /// equals it for `frozen`.
 @Suite struct ExampleCustomRetrieverTests {
     @Test func theExampleRunsItsScenarioFromAnyFolder() throws {
-        let binary = try #require(BuiltExecutable.path("custom-retriever-example"), "swift test builds custom-retriever-example")
+        let binary = try #require(
+            BuiltExecutable.path("custom-retriever-example"), "swift test builds custom-retriever-example")
         // The example's scenario with one replicate (half the time) in a folder of its own, its
         // relative paths made absolute.
         let fixture = try CLIFixture("custom-retriever")

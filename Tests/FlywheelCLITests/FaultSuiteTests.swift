@@ -17,7 +17,7 @@ import FlywheelTestSupport
     static func killFractions(_ count: Int, seed: UInt64) -> [Double] {
         var x = seed
         return (0..<count).map { _ in
-            x = x &* 6364136223846793005 &+ 1442695040888963407
+            x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return 0.05 + 0.9 * Double(x >> 11) / Double(1 << 53)
         }
     }

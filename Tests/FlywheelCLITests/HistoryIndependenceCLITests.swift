@@ -14,7 +14,10 @@ import Testing
         let rivalScenario = try f.scenario("rival", corpus: try f.corpus(seed: 8))
         let directory = f.directory
         @Sendable func run(_ path: String, _ out: String) throws {
-            _ = try RunPipeline(scenarioPath: path, out: directory + "/" + out, jobs: 2, resume: false, force: true, quiet: true, report: false).run()
+            _ = try RunPipeline(
+                scenarioPath: path, out: directory + "/" + out, jobs: 2, resume: false, force: true, quiet: true,
+                report: false
+            ).run()
         }
         try run(scenario, "alone")
         let alone = try #require(f.cli.read("alone/metrics.csv"))

@@ -23,13 +23,15 @@ import FlywheelTestSupport
                 [
                     "run", Self.scenario, "--out", out, "--quiet", "--no-report", "--jobs", jobs,
                     "--llm-cache", "replay", "--llm-cache-file", Self.cache,
-                    "--llm-base-url", "http://127.0.0.1:9/v1",  // nothing listens: replay asks no server
+                    "--llm-base-url", "http://127.0.0.1:9/v1"  // nothing listens: replay asks no server
                 ],
                 in: Repository.rootPath)
             #expect(status == 0, "replay failed: \(stderr)")
             let metrics = FileManager.default.contents(atPath: out + "/metrics.csv")
             #expect(metrics != nil)
-            #expect(metrics == FileManager.default.contents(atPath: Self.expected), "metrics.csv differs with --jobs \(jobs)")
+            #expect(
+                metrics == FileManager.default.contents(atPath: Self.expected),
+                "metrics.csv differs with --jobs \(jobs)")
         }
     }
 
@@ -51,19 +53,25 @@ import FlywheelTestSupport
             fixture, generator: "base_url: 'http://127.0.0.1:9/v1', model: m, api_key_env: FLYWHEEL_TEST_NO_SUCH_KEY")
         let (status, _, stderr) = try CLIFixture.run(["run", path, "--out", fixture.directory + "/out", "--quiet"])
         #expect(status == 2)
-        #expect(stderr == "error: field \"system.generator.openai.api_key_env\": the environment variable FLYWHEEL_TEST_NO_SUCH_KEY is not set\n")
+        #expect(
+            stderr
+                == "error: field \"system.generator.openai.api_key_env\": the environment variable FLYWHEEL_TEST_NO_SUCH_KEY is not set\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: fixture.directory + "/out/metrics.csv"))
     }
 
     @Test func anUnreachableEndpointFailsFastWithOneLine() throws {
         let fixture = try CLIFixture("llm-endpoint")
         defer { fixture.cleanUp() }
-        let path = try scenario(fixture, generator: "base_url: 'http://127.0.0.1:9/v1', model: m, api_key_env: FLYWHEEL_TEST_KEY")
+        let path = try scenario(
+            fixture, generator: "base_url: 'http://127.0.0.1:9/v1', model: m, api_key_env: FLYWHEEL_TEST_KEY")
         let started = Date()
         let (status, _, stderr) = try CLIFixture.run(
-            ["run", path, "--out", fixture.directory + "/out", "--quiet"], environment: ["FLYWHEEL_TEST_KEY": "secret-value-123"])
+            ["run", path, "--out", fixture.directory + "/out", "--quiet"],
+            environment: ["FLYWHEEL_TEST_KEY": "secret-value-123"])
         #expect(status == 2)
-        #expect(stderr.hasPrefix("error: field \"system.generator.openai.base_url\": cannot reach http://127.0.0.1:9/v1"))
+        #expect(
+            stderr.hasPrefix("error: field \"system.generator.openai.base_url\": cannot reach http://127.0.0.1:9/v1"))
         #expect(stderr.split(separator: "\n").count == 1)
         #expect(!stderr.contains("secret-value-123"))
         #expect(Date().timeIntervalSince(started) < 30)

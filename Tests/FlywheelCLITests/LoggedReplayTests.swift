@@ -47,14 +47,18 @@ import FlywheelTestSupport
         let export = try CLIFixture.run(["export", f.directory + "/original", "--what", "annotations", "--out", log])
         #expect(export.0 == 0, "\(export.2)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: log)).prefix(4) == Data([0x28, 0xB5, 0x2F, 0xFD]))
-        let validate = try CLIFixture.run(["annotations", "validate", log, "--corpus", Repository.rootPath + "/corpora/ci-small"])
+        let validate = try CLIFixture.run([
+            "annotations", "validate", log, "--corpus", Repository.rootPath + "/corpora/ci-small"
+        ])
         #expect(validate.0 == 0, "\(validate.2)")
         #expect(validate.1.contains(" exposure") && validate.1.contains(" relevance"))
         let plain = f.directory + "/aitl.jsonl"
-        #expect(try CLIFixture.run(["export", f.directory + "/original", "--what", "annotations", "--out", plain]).0 == 0)
+        #expect(
+            try CLIFixture.run(["export", f.directory + "/original", "--what", "annotations", "--out", plain]).0 == 0)
 
         let replay = f.directory + "/replay.yaml"
-        try Self.scenario(arm: "{cadence: 7d, feedback: logged, log: \(log)}").write(toFile: replay, atomically: true, encoding: .utf8)
+        try Self.scenario(arm: "{cadence: 7d, feedback: logged, log: \(log)}").write(
+            toFile: replay, atomically: true, encoding: .utf8)
         let again = try CLIFixture.run(["run", replay, "--quiet", "--no-report", "--out", f.directory + "/replay"])
         #expect(again.0 == 0, "\(again.2)")
 
@@ -74,15 +78,18 @@ import FlywheelTestSupport
         defer { f.cleanUp() }
         let log = f.directory + "/bad.jsonl"
         try """
-            {"kind":"relevance","ticket":"tk-000001","agent":"a","time":"2026-01-05T04:15:52Z","article":"kb-0058","rank":1,"relevant":true}
-            {"kind":"relevance","ticket":"tk-999999","agent":"a","time":"2026-01-05T04:15:52Z","article":"kb-0058","rank":1,"relevant":true}
+        {"kind":"relevance","ticket":"tk-000001","agent":"a","time":"2026-01-05T04:15:52Z","article":"kb-0058","rank":1,"relevant":true}
+        {"kind":"relevance","ticket":"tk-999999","agent":"a","time":"2026-01-05T04:15:52Z","article":"kb-0058","rank":1,"relevant":true}
 
-            """.write(toFile: log, atomically: true, encoding: .utf8)
+        """.write(toFile: log, atomically: true, encoding: .utf8)
         let replay = f.directory + "/replay.yaml"
-        try Self.scenario(arm: "{feedback: logged, log: \(log)}").write(toFile: replay, atomically: true, encoding: .utf8)
+        try Self.scenario(arm: "{feedback: logged, log: \(log)}").write(
+            toFile: replay, atomically: true, encoding: .utf8)
         let result = try CLIFixture.run(["run", replay, "--quiet", "--no-report", "--out", f.directory + "/out"])
         #expect(result.0 == 2)
-        #expect(result.2.contains("\(log):2: field \"ticket\": unknown ticket \"tk-999999\" (not in the corpus)"), "\(result.2)")
+        #expect(
+            result.2.contains("\(log):2: field \"ticket\": unknown ticket \"tk-999999\" (not in the corpus)"),
+            "\(result.2)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/out/metrics.csv"))
     }
 
@@ -95,10 +102,16 @@ import FlywheelTestSupport
             .replacingOccurrences(of: "baseline: frozen", with: "baseline: weekly")
         try base.write(toFile: scenario, atomically: true, encoding: .utf8)
         #expect(try CLIFixture.run(["run", scenario, "--quiet", "--no-report", "--out", f.directory + "/r"]).0 == 0)
-        let result = try CLIFixture.run(["export", f.directory + "/r", "--what", "annotations", "--out", f.directory + "/x.jsonl"])
+        let result = try CLIFixture.run([
+            "export", f.directory + "/r", "--what", "annotations", "--out", f.directory + "/x.jsonl"
+        ])
         #expect(result.0 == 2)
-        #expect(result.2.contains("--arm: the run has several arms with a log; name one of aitl, weekly"), "\(result.2)")
-        let missing = try CLIFixture.run(["export", f.directory + "/r", "--what", "annotations", "--arm", "aitl", "--replicate", "5", "--out", f.directory + "/x.jsonl"])
+        #expect(
+            result.2.contains("--arm: the run has several arms with a log; name one of aitl, weekly"), "\(result.2)")
+        let missing = try CLIFixture.run([
+            "export", f.directory + "/r", "--what", "annotations", "--arm", "aitl", "--replicate", "5", "--out",
+            f.directory + "/x.jsonl"
+        ])
         #expect(missing.0 == 2)
         #expect(missing.2.contains("arm 'aitl' has no log for replicate 5; replicates: 0, 1"), "\(missing.2)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/x.jsonl"))

@@ -11,18 +11,18 @@ import FlywheelTestSupport
         defer { f.cleanUp() }
         let scenario = f.directory + "/one-job.yaml"
         try """
-            corpus: \(CLIFixture.corpus)
-            personas: \(Repository.rootPath)/scenarios/personas
-            seed: 9
-            replicates: 1
-            heldout: {share: 0.06, max: 50}
-            population:
-              - {persona: careful-expert, weight: 0.5}
-              - {persona: rushed, weight: 0.5}
-            arms:
-              aitl: {cadence: 7d, signals: [preference, adoption, relevance, missing_knowledge]}
-            horizon: 3w
-            """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        corpus: \(CLIFixture.corpus)
+        personas: \(Repository.rootPath)/scenarios/personas
+        seed: 9
+        replicates: 1
+        heldout: {share: 0.06, max: 50}
+        population:
+          - {persona: careful-expert, weight: 0.5}
+          - {persona: rushed, weight: 0.5}
+        arms:
+          aitl: {cadence: 7d, signals: [preference, adoption, relevance, missing_knowledge]}
+        horizon: 3w
+        """.write(toFile: scenario, atomically: true, encoding: .utf8)
         let one = try CLIFixture.run(["run", scenario, "--jobs", "1", "--quiet", "--out", f.directory + "/one"])
         let two = try CLIFixture.run(["run", scenario, "--jobs", "2", "--quiet", "--out", f.directory + "/two"])
         #expect(one.0 == 0, "\(one.2)")

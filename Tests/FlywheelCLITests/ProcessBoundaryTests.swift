@@ -33,7 +33,8 @@ import Testing
         let plugin = try ScenarioAssembly.makeSystem(spec, seed: 7, published: articles, root: "/").retriever
         let lists = try plugin.retrieve(batch: tickets, depth: 75, attachingParts: false)
         var differing: [String] = []
-        for (ticket, list) in zip(tickets, lists) where list.entries != (try builtin.retrieve(ticket, depth: 75)).entries {
+        for (ticket, list) in zip(tickets, lists)
+        where list.entries != (try builtin.retrieve(ticket, depth: 75)).entries {
             differing.append(ticket.id.rawValue)
         }
         #expect(tickets.count == 4000)
@@ -48,7 +49,7 @@ import Testing
         let variants: [(name: String, system: String, jobs: String)] = [
             ("builtin", "", "1"),
             ("reused-1", "system: {retriever: {kind: process, process: {command: [\(serve)]}}}", "1"),
-            ("reused-2", "system: {retriever: {kind: process, process: {command: [\(serve)]}}}", "2"),
+            ("reused-2", "system: {retriever: {kind: process, process: {command: [\(serve)]}}}", "2")
         ]
         var metrics: [String: String] = [:]
         for v in variants {
@@ -56,7 +57,9 @@ import Testing
             defer { fixture.cleanUp() }
             let scenario = try fixture.scenario("run", extra: v.system)
             let out = fixture.directory + "/out"
-            let (status, _, stderr) = try CLIFixture.run(["run", scenario, "--out", out, "--quiet", "--no-report", "--jobs", v.jobs])
+            let (status, _, stderr) = try CLIFixture.run([
+                "run", scenario, "--out", out, "--quiet", "--no-report", "--jobs", v.jobs
+            ])
             #expect(status == 0, "\(v.name): \(stderr)")
             metrics[v.name] = try String(contentsOfFile: out + "/metrics.csv", encoding: .utf8)
         }

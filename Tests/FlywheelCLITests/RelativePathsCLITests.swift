@@ -20,7 +20,8 @@ import FlywheelTestSupport
             try fm.createDirectory(atPath: directory + "/personas", withIntermediateDirectories: true)
             for name in ["careful-expert", "rushed"] {
                 try fm.copyItem(
-                    atPath: Repository.rootPath + "/scenarios/personas/\(name).yaml", toPath: directory + "/personas/\(name).yaml")
+                    atPath: Repository.rootPath + "/scenarios/personas/\(name).yaml",
+                    toPath: directory + "/personas/\(name).yaml")
             }
             let world = SyntheticWorld.generate(.init(seed: 3, articles: 120, tickets: 600, weeks: 2))
             _ = try world.write(to: directory + "/corpus", name: "relative", overwrite: true)
@@ -45,8 +46,11 @@ import FlywheelTestSupport
     /// present (nil otherwise).
     static func stored(_ results: String) -> (key: String, corpus: String)? {
         let query = "SELECT run_key || ' ' || json_extract(scenario, '$.corpus') FROM runs"
-        guard let result = try? ProcessRunner.run("/usr/bin/env", ["sqlite3", results + "/run.sqlite", query]) else { return nil }
-        let parts = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1).map(String.init)
+        guard let result = try? ProcessRunner.run("/usr/bin/env", ["sqlite3", results + "/run.sqlite", query]) else {
+            return nil
+        }
+        let parts = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 1)
+            .map(String.init)
         return result.status == 0 && parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
@@ -56,8 +60,10 @@ import FlywheelTestSupport
         defer { try? FileManager.default.removeItem(atPath: project.directory) }
         let outA = project.directory + "/out-a", outB = project.directory + "/out-b"
         // From the project folder, and from / (where `../corpus` would name nothing).
-        let a = try CLIFixture.run(["run", project.scenario, "--out", outA, "--quiet", "--no-report", "--jobs", "1"], in: project.directory)
-        let b = try CLIFixture.run(["run", project.scenario, "--out", outB, "--quiet", "--no-report", "--jobs", "2"], in: "/")
+        let a = try CLIFixture.run(
+            ["run", project.scenario, "--out", outA, "--quiet", "--no-report", "--jobs", "1"], in: project.directory)
+        let b = try CLIFixture.run(
+            ["run", project.scenario, "--out", outB, "--quiet", "--no-report", "--jobs", "2"], in: "/")
         #expect(a.0 == 0, "\(a.2)")
         #expect(b.0 == 0, "\(b.2)")
         let metrics = try #require(project.read("out-a/metrics.csv"))
@@ -72,7 +78,8 @@ import FlywheelTestSupport
             #expect(storedA.key == storedB.key)
             #expect(storedA.corpus == project.directory + "/corpus")
         }
-        let resumed = try CLIFixture.run(["run", project.scenario, "--out", outA, "--resume", "--no-report"], in: NSTemporaryDirectory())
+        let resumed = try CLIFixture.run(
+            ["run", project.scenario, "--out", outA, "--resume", "--no-report"], in: NSTemporaryDirectory())
         #expect(resumed.0 == 0, "\(resumed.2)")
         #expect(resumed.2.contains("resuming: 4 of 4 jobs already complete"), "\(resumed.2)")
         #expect(project.read("out-a/metrics.csv") == metrics)

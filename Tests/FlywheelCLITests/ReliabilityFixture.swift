@@ -23,7 +23,9 @@ struct ReliabilityFixture {
     func cleanUp() { cli.cleanUp() }
 
     /// Writes `NAME.yaml`: two arms, two replicates, two weeks over `corpus`.
-    func scenario(_ name: String = "tiny", corpus: String = CLIFixture.corpus, seed: Int = 9, extra: String = "") throws -> String {
+    func scenario(_ name: String = "tiny", corpus: String = CLIFixture.corpus, seed: Int = 9, extra: String = "") throws
+        -> String
+    {
         let text = Self.scenarioText(corpus: corpus, personas: personas, seed: seed, extra: extra)
         let path = directory + "/\(name).yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)

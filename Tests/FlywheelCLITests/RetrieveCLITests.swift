@@ -24,7 +24,8 @@ import FlywheelTestSupport
         defer { fixture.cleanUp() }
         let runPath = fixture.directory + "/bm25.run", qrelsPath = fixture.directory + "/qrels.txt"
         let (status, out, err) = try CLIFixture.run([
-            "retrieve", CLIFixture.corpus, "--split", split, "--run-out", runPath, "--qrels-out", qrelsPath])
+            "retrieve", CLIFixture.corpus, "--split", split, "--run-out", runPath, "--qrels-out", qrelsPath
+        ])
         #expect(status == 0, "\(err)")
         let selected = split == "all" ? 1_200 : 60  // the last 5%
         #expect(out.contains("split \(split): \(selected) tickets"), "\(out)")

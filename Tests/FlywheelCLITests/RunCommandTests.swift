@@ -27,7 +27,8 @@ import Testing
 
         // Killed abruptly (SIGKILL) once it reports 6 iteration writes (of 16): not complete,
         // no metrics.csv.
-        let killed = try CLIFixture.runKilled(["run", scenario, "--jobs", "2", "--out", f.directory + "/cut"], afterIterations: 6)
+        let killed = try CLIFixture.runKilled(
+            ["run", scenario, "--jobs", "2", "--out", f.directory + "/cut"], afterIterations: 6)
         try #require(killed.killed, "the run ended before the kill: \(killed.stderr)")
         #expect(f.read("cut/metrics.csv") == nil)
         let store = try ResultsStore(path: f.directory + "/cut/run.sqlite")

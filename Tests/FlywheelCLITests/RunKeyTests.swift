@@ -30,7 +30,9 @@ import Testing
         let f = try ReliabilityFixture("key-parts")
         defer { f.cleanUp() }
         let plain = try RunKey(file: try f.scenario())
-        let asserted = try RunKey(file: try f.scenario(extra: "cost: {per_retrain: 5}\nexpect: [{at_most: {arm: aitl, metric: served, value: 1}}]"))
+        let asserted = try RunKey(
+            file: try f.scenario(
+                extra: "cost: {per_retrain: 5}\nexpect: [{at_most: {arm: aitl, metric: served, value: 1}}]"))
         #expect(asserted == plain)
 
         // A comment in a persona file is not its resolved content; a value is.
@@ -68,9 +70,10 @@ import Testing
         try f.editPersona("rushed", "threshold: 0.5", "threshold: 0.55")
         let persona = try CLIFixture.run(["run", scenario, "--quiet", "--resume", "--out", out])
         #expect(persona.0 == 2)
-        #expect(ReliabilityFixture.lines(persona.2) == [
-            "error: \(out)/run.sqlite: results of 'tiny' cannot be reused: changed since they were made: persona rushed; pass --force to replace them"
-        ])
+        #expect(
+            ReliabilityFixture.lines(persona.2) == [
+                "error: \(out)/run.sqlite: results of 'tiny' cannot be reused: changed since they were made: persona rushed; pass --force to replace them"
+            ])
 
         _ = try f.corpus(seed: 4, overwrite: true)
         let both = try CLIFixture.run(["run", scenario, "--quiet", "--resume", "--out", out])
@@ -109,7 +112,9 @@ import Testing
         #expect(try ResultsStore(path: results + "/tiny/run.sqlite").runs().first?.runKey == before)
 
         lines = []
-        _ = try CheckRun(scenarios: [reseeded], out: results, jobs: 2, quiet: true, force: true).run { lines.append($0) }
+        _ = try CheckRun(scenarios: [reseeded], out: results, jobs: 2, quiet: true, force: true).run {
+            lines.append($0)
+        }
         #expect(lines.first == "\(reseeded): ran \(results)/tiny")
         #expect(try ResultsStore(path: results + "/tiny/run.sqlite").runs().first?.runKey != before)
     }
@@ -125,10 +130,14 @@ import Testing
         // Another corpus under the same path: every cell's key changes.
         let world = SyntheticWorld.generate(.init(seed: 4, articles: 60, tickets: 80, weeks: 1))
         _ = try world.write(to: folder + "/corpus", overwrite: true)
-        let refused = try #require(throws: InputError.self) { try SweepPipeline(sweepPath: sweep, out: out, jobs: 2).run() }
+        let refused = try #require(throws: InputError.self) {
+            try SweepPipeline(sweepPath: sweep, out: out, jobs: 2).run()
+        }
         #expect(refused.file == out + "/sweep.sqlite")
         #expect(refused.message.hasPrefix("cell 0 ("))
-        #expect(refused.message.hasSuffix("cannot be reused: changed since they were made: corpus; pass --force to recompute it"))
+        #expect(
+            refused.message.hasSuffix(
+                "cannot be reused: changed since they were made: corpus; pass --force to recompute it"))
 
         let forced = try SweepPipeline(sweepPath: sweep, out: out, jobs: 2, force: true).run()
         #expect(forced.computed == 12 && forced.skipped == 0)

@@ -28,15 +28,21 @@ import FlywheelTestSupport
         let bad = try Self.temporary("bad.yaml", "arms: {aitl: {participation: 1.2}}\n")
         let result = try Self.flywheel(["scenario", "validate", bad])
         #expect(result.0 == 2)
-        #expect(result.2 == "error: \(bad):1:30: field \"arms.aitl.participation\": 1.2 is out of range; allowed: 0.0…1.0\n")
+        #expect(
+            result.2 == "error: \(bad):1:30: field \"arms.aitl.participation\": 1.2 is out of range; allowed: 0.0…1.0\n"
+        )
 
         // In /tmp, so its corpus and persona folder are named absolutely (relative ones would
         // resolve against /tmp, the file's folder).
         let missingPersona = try Self.temporary(
-            "persona.yaml", "corpus: \(Self.root)/corpora/ci-small\npersonas: \(Self.root)/scenarios/personas\npopulation: [{persona: nobody}]\n")
+            "persona.yaml",
+            "corpus: \(Self.root)/corpora/ci-small\npersonas: \(Self.root)/scenarios/personas\npopulation: [{persona: nobody}]\n"
+        )
         let persona = try Self.flywheel(["scenario", "validate", missingPersona])
         #expect(persona.0 == 2)
-        #expect(persona.2.hasPrefix("error: \(missingPersona): field \"population[0].persona\": no persona named 'nobody'; available: "))
+        #expect(
+            persona.2.hasPrefix(
+                "error: \(missingPersona): field \"population[0].persona\": no persona named 'nobody'; available: "))
     }
 
     @Test(.enabled(if: binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
@@ -45,12 +51,13 @@ import FlywheelTestSupport
         let result = try Self.flywheel(["scenario", "validate", file])
         #expect(result.0 == 2)
         #expect(result.1.isEmpty)
-        #expect(result.2 == """
-            error: \(file):4:13: field "replicates": 0 is out of range; allowed: 1…1000
-            error: \(file):6:3: field "heldout.shares": unknown key 'shares'; did you mean 'share'? Valid keys: share, max
-            error: \(file):7:7: field "seed": expected an integer
+        #expect(
+            result.2 == """
+                error: \(file):4:13: field "replicates": 0 is out of range; allowed: 1…1000
+                error: \(file):6:3: field "heldout.shares": unknown key 'shares'; did you mean 'share'? Valid keys: share, max
+                error: \(file):7:7: field "seed": expected an integer
 
-            """)
+                """)
     }
 
     @Test(.enabled(if: binary != nil, "needs the debug flywheel binary (built by `swift build`)"))
@@ -80,9 +87,13 @@ import FlywheelTestSupport
         #expect(shard.2 == "error: --shard: the shard index 4 is out of range; allowed: 0…3\n")
 
         let bad = folder + "/bad-sweep.yaml"
-        try "base: base.yaml\nparameters: {arms.aitl.cadence: [7d, 30m]}\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "base: base.yaml\nparameters: {arms.aitl.cadence: [7d, 30m]}\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
         let cell = try Self.flywheel(["sweep", bad, "--out", folder + "/out"])
         #expect(cell.0 == 2)
-        #expect(cell.2 == "error: \(bad):2:33: field \"arms.aitl.cadence\": cell 1 (arms.aitl.cadence=30m): a cadence must be at least 1h\n")
+        #expect(
+            cell.2
+                == "error: \(bad):2:33: field \"arms.aitl.cadence\": cell 1 (arms.aitl.cadence=30m): a cadence must be at least 1h\n"
+        )
     }
 }

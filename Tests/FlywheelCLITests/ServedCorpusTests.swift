@@ -8,7 +8,9 @@ import WorldTruth
 /// and one line, before it writes any result: duplicate ids, unknown articles, negative grades.
 @Suite struct ServedCorpusTests {
     /// Runs the tiny scenario over a corpus broken by `edit`; returns (status, stderr, out folder).
-    func runOver(_ label: String, edit: (inout [Article], inout [TicketRecord]) -> Void) throws -> (Int32, String, String, ReliabilityFixture) {
+    func runOver(_ label: String, edit: (inout [Article], inout [TicketRecord]) -> Void) throws -> (
+        Int32, String, String, ReliabilityFixture
+    ) {
         let f = try ReliabilityFixture(label)
         let corpus = try f.corpus("bad", edit: edit)
         let out = f.directory + "/out"
@@ -58,7 +60,8 @@ import WorldTruth
         let r = try runOver("served-unknown-article") { _, tickets in
             tickets[7].truth.relevant["no-such-article"] = 2
         }
-        try expectRefused(r, "tickets.jsonl.zst:8: field \"relevant.no-such-article\": unknown article \"no-such-article\"")
+        try expectRefused(
+            r, "tickets.jsonl.zst:8: field \"relevant.no-such-article\": unknown article \"no-such-article\"")
     }
 
     @Test func aNegativeGradeIsRefused() throws {
@@ -76,10 +79,14 @@ import WorldTruth
         let corpus = try f.corpus("bad") { _, tickets in tickets[41].ticket.id = tickets[40].ticket.id }
         _ = try f.scenario("base", corpus: corpus)
         let sweep = f.directory + "/sweep.yaml"
-        try "name: s\nbase: base.yaml\nparameters:\n  arms.aitl.cadence: [3d, 7d]\n".write(toFile: sweep, atomically: true, encoding: .utf8)
+        try "name: s\nbase: base.yaml\nparameters:\n  arms.aitl.cadence: [3d, 7d]\n".write(
+            toFile: sweep, atomically: true, encoding: .utf8)
         let r = try CLIFixture.run(["sweep", sweep, "--out", f.directory + "/out"])
         #expect(r.0 == 2)
-        #expect(ReliabilityFixture.lines(r.2) == ["error: \(try validateLine(f)) (flywheel corpus validate \(corpus) lists every problem)"])
+        #expect(
+            ReliabilityFixture.lines(r.2) == [
+                "error: \(try validateLine(f)) (flywheel corpus validate \(corpus) lists every problem)"
+            ])
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/out/sweep.sqlite"))
     }
 }

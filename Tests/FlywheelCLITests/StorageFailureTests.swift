@@ -21,7 +21,8 @@ import FlywheelTestSupport
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
         let binary = try #require(BuiltExecutable.flywheel)
         let command = "mount -t tmpfs -o size=\(size) tmpfs \"$M\" && " + script
-        return try ProcessRunner.run("/usr/bin/unshare", ["-rm", "sh", "-c", command], environment: ["M": mount, "FLYWHEEL": binary])
+        return try ProcessRunner.run(
+            "/usr/bin/unshare", ["-rm", "sh", "-c", command], environment: ["M": mount, "FLYWHEEL": binary])
     }
 
     @Test func aResultsFolderThatCannotBeCreatedIsOneLineExitTwo() throws {
@@ -31,7 +32,10 @@ import FlywheelTestSupport
         let out = f.directory + "/file/results"
         let (status, _, stderr) = try CLIFixture.run(["run", try f.scenario(), "--quiet", "--out", out])
         #expect(status == 2)
-        #expect(ReliabilityFixture.lines(stderr) == ["error: \(out): cannot create the results folder: \(f.directory)/file: a file is in the way"])
+        #expect(
+            ReliabilityFixture.lines(stderr) == [
+                "error: \(out): cannot create the results folder: \(f.directory)/file: a file is in the way"
+            ])
     }
 
     @Test func aCorpusFolderThatCannotBeCreatedIsOneLineExitTwo() throws {
@@ -39,7 +43,9 @@ import FlywheelTestSupport
         defer { f.cleanUp() }
         try "in the way".write(toFile: f.directory + "/file", atomically: true, encoding: .utf8)
         let out = f.directory + "/file/corpus"
-        let (status, _, stderr) = try CLIFixture.run(["corpus", "generate", "--seed", "1", "--articles", "30", "--tickets", "50", "--weeks", "1", "--out", out])
+        let (status, _, stderr) = try CLIFixture.run([
+            "corpus", "generate", "--seed", "1", "--articles", "30", "--tickets", "50", "--weeks", "1", "--out", out
+        ])
         #expect(status == 2)
         let lines = ReliabilityFixture.lines(stderr)
         #expect(lines.count == 1)
@@ -51,12 +57,15 @@ import FlywheelTestSupport
         defer { f.cleanUp() }
         let scenario = try f.scenario()
         let mount = f.directory + "/disk"
-        let (status, _, stderr) = try Self.inSmallDisk(mount, size: "256k", "exec \"$FLYWHEEL\" run \(scenario) --quiet --out \"$M/results\"")
+        let (status, _, stderr) = try Self.inSmallDisk(
+            mount, size: "256k", "exec \"$FLYWHEEL\" run \(scenario) --quiet --out \"$M/results\"")
         #expect(status == 2, "\(stderr)")
         let lines = ReliabilityFixture.lines(stderr)
         #expect(lines.count == 1, "\(stderr)")
         #expect(lines.first?.hasPrefix("error: \(mount)/results/") == true, "\(stderr)")
-        #expect(lines.first.map { $0.contains("disk is full") || $0.contains("No space left on device") } == true, "\(stderr)")
+        #expect(
+            lines.first.map { $0.contains("disk is full") || $0.contains("No space left on device") } == true,
+            "\(stderr)")
     }
 
     @Test(.enabled(if: canMount)) func aReadOnlyFileSystemIsOneLineExitTwo() throws {
@@ -65,9 +74,13 @@ import FlywheelTestSupport
         let scenario = try f.scenario()
         let mount = f.directory + "/disk"
         let (status, _, stderr) = try Self.inSmallDisk(
-            mount, size: "1m", "mount -o remount,ro \"$M\" && exec \"$FLYWHEEL\" run \(scenario) --quiet --out \"$M/results\"")
+            mount, size: "1m",
+            "mount -o remount,ro \"$M\" && exec \"$FLYWHEEL\" run \(scenario) --quiet --out \"$M/results\"")
         #expect(status == 2, "\(stderr)")
-        #expect(ReliabilityFixture.lines(stderr) == ["error: \(mount)/results: cannot create the results folder: \(mount)/results: Read-only file system"])
+        #expect(
+            ReliabilityFixture.lines(stderr) == [
+                "error: \(mount)/results: cannot create the results folder: \(mount)/results: Read-only file system"
+            ])
     }
 
     @Test(.enabled(if: canMount)) func finishedResultsCanBeReportedFromAReadOnlyFileSystem() throws {
@@ -102,7 +115,9 @@ import FlywheelTestSupport
         #expect(status == 2, "\(stderr)")
         #expect(ReliabilityFixture.lines(stderr).count == 1, "\(stderr)")
         #expect(stderr.hasPrefix("error: \(mount)/c/"), "\(stderr)")
-        #expect(stderr.contains("No space left on device") && !stderr.contains(".partial") && !stderr.contains(".staging-"), "\(stderr)")
+        #expect(
+            stderr.contains("No space left on device") && !stderr.contains(".partial") && !stderr.contains(".staging-"),
+            "\(stderr)")
         #expect(stdout.hasPrefix("intact\n"), "\(stdout)")
         #expect(!stdout.contains(".partial") && !stdout.contains(".staging-"), "\(stdout)")
         #expect(stdout.contains("articles.jsonl.zst") && stdout.contains("manifest.json"))
@@ -120,18 +135,26 @@ import FlywheelTestSupport
         let out = f.directory + "/locked/results"
         let (status, _, stderr) = try CLIFixture.run(["run", try f.scenario(), "--quiet", "--out", out])
         #expect(status == 2)
-        #expect(ReliabilityFixture.lines(stderr) == ["error: \(out): cannot create the results folder: \(out): Permission denied"])
+        #expect(
+            ReliabilityFixture.lines(stderr) == [
+                "error: \(out): cannot create the results folder: \(out): Permission denied"
+            ])
     }
 
     @Test func foundationStorageErrorsReachingMainBecomeOneLineWithThePath() throws {
-        let full = StorageFailure.inputError(CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/r/metrics.csv"]))
+        let full = StorageFailure.inputError(
+            CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/r/metrics.csv"]))
         #expect(full?.description == "/r/metrics.csv: cannot write: No space left on device")
-        let readOnly = StorageFailure.inputError(CocoaError(.fileWriteVolumeReadOnly, userInfo: [NSFilePathErrorKey: "/r"]))
+        let readOnly = StorageFailure.inputError(
+            CocoaError(.fileWriteVolumeReadOnly, userInfo: [NSFilePathErrorKey: "/r"]))
         #expect(readOnly?.description == "/r: cannot write: Read-only file system")
         let denied = StorageFailure.inputError(
-            NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue, userInfo: [
-                NSFilePathErrorKey: "/r/x", NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES)),
-            ]))
+            NSError(
+                domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue,
+                userInfo: [
+                    NSFilePathErrorKey: "/r/x",
+                    NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))
+                ]))
         #expect(denied?.description == "/r/x: cannot write: Permission denied")
         // Anything else keeps its own handling (and exit status).
         #expect(StorageFailure.inputError(CocoaError(.fileReadCorruptFile)) == nil)

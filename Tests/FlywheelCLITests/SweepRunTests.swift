@@ -34,7 +34,8 @@ import Testing
         let sharded = folder + "/sharded"
         var shardStores: [String] = []
         for i in 0..<4 {
-            let outcome = try SweepPipeline(sweepPath: sweep, out: sharded, jobs: 1, shard: Shard(index: i, count: 4)).run()
+            let outcome = try SweepPipeline(sweepPath: sweep, out: sharded, jobs: 1, shard: Shard(index: i, count: 4))
+                .run()
             #expect(outcome.cells == 3 && outcome.computed == 3)
             #expect(outcome.storePath == sharded + "/shard-\(i)-of-4.sqlite")
             shardStores.append(outcome.storePath)

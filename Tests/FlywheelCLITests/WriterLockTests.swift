@@ -18,9 +18,10 @@ import Testing
 
         let (status, _, stderr) = try CLIFixture.run(["run", try f.scenario(), "--quiet", "--out", out])
         #expect(status == 2)
-        #expect(ReliabilityFixture.lines(stderr) == [
-            "error: \(out): another flywheel is writing this results folder (pid \(getpid()): flywheel run other.yaml --jobs 2); wait for it to finish or stop it"
-        ])
+        #expect(
+            ReliabilityFixture.lines(stderr) == [
+                "error: \(out): another flywheel is writing this results folder (pid \(getpid()): flywheel run other.yaml --jobs 2); wait for it to finish or stop it"
+            ])
         #expect(!FileManager.default.fileExists(atPath: out + "/run.sqlite"))
     }
 
@@ -43,11 +44,15 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
         let sweepHolder = try ResultsLock(directory: folder + "/out", command: "flywheel sweep sweep.yaml")
         defer { sweepHolder.release() }
-        let refused = try #require(throws: InputError.self) { try SweepPipeline(sweepPath: sweep, out: folder + "/out", jobs: 1).run() }
+        let refused = try #require(throws: InputError.self) {
+            try SweepPipeline(sweepPath: sweep, out: folder + "/out", jobs: 1).run()
+        }
         #expect(refused.message.contains("flywheel sweep sweep.yaml"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/out/sweep.sqlite"))
         // Another shard's store in the same folder has its own lock.
-        let shard = try SweepPipeline(sweepPath: sweep, out: folder + "/out", jobs: 1, shard: .init(index: 0, count: 12)).run()
+        let shard = try SweepPipeline(
+            sweepPath: sweep, out: folder + "/out", jobs: 1, shard: .init(index: 0, count: 12)
+        ).run()
         #expect(shard.computed == 1)
     }
 

@@ -7,7 +7,7 @@ import Testing
 struct LineObjectTests {
     @Test(arguments: [
         "plain", "", "say \"hi\"", "back\\slash", "line\nbreak\r\ttab", "bell\u{07} nul\u{00} esc\u{1B}",
-        "café — 東京 🚀", "\u{1F}\"\\\u{7F}",
+        "café — 東京 🚀", "\u{1F}\"\\\u{7F}"
     ])
     func aQuotedStringReadsBackAsTheSameText(_ text: String) throws {
         let quoted = LineObject.quoted(text)

@@ -30,7 +30,8 @@ struct PureMemoTests {
             }
             #expect(table.count == reference.count)
             for (key, value) in reference { #expect(table.value(key, hash: StringTable<Int>.hash(key)) == value) }
-            #expect(table.value("never inserted \u{2603}", hash: StringTable<Int>.hash("never inserted \u{2603}")) == nil)
+            #expect(
+                table.value("never inserted \u{2603}", hash: StringTable<Int>.hash("never inserted \u{2603}")) == nil)
         }
     }
 

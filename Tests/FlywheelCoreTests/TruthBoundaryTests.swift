@@ -24,7 +24,9 @@ struct TruthBoundaryTests {
     /// The search itself, on a graph small enough to read: it finds an indirect path and reports
     /// it, and does not invent one.
     @Test func thePathSearchFindsIndirectDependencies() {
-        let graph = ["Retrieval": ["Core", "Corpora"], "Corpora": ["Core", "WorldTruth"], "WorldTruth": ["Core"], "Core": []]
+        let graph = [
+            "Retrieval": ["Core", "Corpora"], "Corpora": ["Core", "WorldTruth"], "WorldTruth": ["Core"], "Core": []
+        ]
         #expect(Self.path(from: "Retrieval", to: "WorldTruth", in: graph) == ["Retrieval", "Corpora", "WorldTruth"])
         #expect(Self.path(from: "Core", to: "WorldTruth", in: graph) == nil)
     }

@@ -10,14 +10,16 @@ package enum BuiltExecutable {
         ".build/x86_64-unknown-linux-gnu/debug",
         ".build/aarch64-unknown-linux-gnu/debug",
         ".build/arm64-apple-macosx/debug",
-        ".build/x86_64-apple-macosx/debug",
+        ".build/x86_64-apple-macosx/debug"
     ]
 
     /// The executable `name` (e.g. `flywheel`, `custom-retriever-example`), or nil when it has
     /// not been built (e.g. `swift build --target WorldTests`); tests that need it skip.
     package static func path(_ name: String) -> String? {
-        let beside = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.executableURL?.deletingLastPathComponent()]
-            .compactMap { $0?.appendingPathComponent(name).path }
+        let beside = [
+            Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.executableURL?.deletingLastPathComponent()
+        ]
+        .compactMap { $0?.appendingPathComponent(name).path }
         let built = folders.map { Repository.path($0 + "/" + name) }
         return (built + beside).first { FileManager.default.isExecutableFile(atPath: $0) }
     }

@@ -6,7 +6,8 @@ package struct TemporaryFolder: Sendable {
     package let path: String
 
     package init(_ label: String = "test") throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("flywheel-\(label)-\(UUID().uuidString)").path
+        path =
+            FileManager.default.temporaryDirectory.appendingPathComponent("flywheel-\(label)-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 

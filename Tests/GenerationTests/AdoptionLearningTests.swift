@@ -35,14 +35,17 @@ private func adoptions(
         if case .agent(let agent) = labeller {
             var state = AgentState(persona: agent.persona)
             let shown = ShownSuggestion(ticket: t.ticket, a: reply, b: reply, articles: t.articles.map(\.id))
-            let feedback = agent.respond(to: shown, truth: t.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
+            let feedback = agent.respond(
+                to: shown, truth: t.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
             guard let a = feedback.adoption else { return nil }
             return AdoptionExample(ticket: t.ticket, reply: reply, annotation: a)
         } else if case .random = labeller {
             outcome = AdoptionOutcome.allCases[rng.int(below: 3)]
             why = outcome == .used ? nil : RationaleCategory.allCases[rng.int(below: RationaleCategory.allCases.count)]
         } else {
-            outcome = q.failure == .incorrectInformation ? .rejected : (q.total >= 0.75 ? .used : (q.total >= 0.6 ? .edited : .rejected))
+            outcome =
+                q.failure == .incorrectInformation
+                ? .rejected : (q.total >= 0.75 ? .used : (q.total >= 0.6 ? .edited : .rejected))
             why = outcome == .used ? nil : q.failure
         }
         return AdoptionExample(
@@ -53,7 +56,9 @@ private func adoptions(
 
 private func meanHelpfulness(_ served: [ServedTicket], _ g: ExtractiveGenerator, _ judge: Judge) -> Double {
     var rng = RandomStream(seed: 3, purpose: "judge")  // never drawn: no judge noise
-    return served.reduce(0) { $0 + judge.helpfulness(of: g.baseline(for: $1.ticket, articles: $1.articles), for: $1.truth, rng: &rng) }
+    return served.reduce(0) {
+        $0 + judge.helpfulness(of: g.baseline(for: $1.ticket, articles: $1.articles), for: $1.truth, rng: &rng)
+    }
         / Double(served.count)
 }
 
@@ -64,13 +69,16 @@ private func meanHelpfulness(_ served: [ServedTicket], _ g: ExtractiveGenerator,
     let judge = Judge()
     let untrained = ExtractiveGenerator()
     let careful = untrained.retrained(preferences: [], adoptions: adoptions(train, untrained, judge, .rule))
-    let expert = untrained.retrained(preferences: [], adoptions: adoptions(train, untrained, judge, .agent(try carefulExpert())))
+    let expert = untrained.retrained(
+        preferences: [], adoptions: adoptions(train, untrained, judge, .agent(try carefulExpert())))
     let random = untrained.retrained(preferences: [], adoptions: adoptions(train, untrained, judge, .random))
     let before = meanHelpfulness(heldOut, untrained, judge)
     let afterCareful = meanHelpfulness(heldOut, careful, judge)
     let afterExpert = meanHelpfulness(heldOut, expert, judge)
     let afterRandom = meanHelpfulness(heldOut, random, judge)
-    print("adoption: helpfulness untrained \(before.rounded3), rule \(afterCareful.rounded3) (length \(careful.policy.length)), careful-expert \(afterExpert.rounded3) (length \(expert.policy.length)), random \(afterRandom.rounded3) (length \(random.policy.length))")
+    print(
+        "adoption: helpfulness untrained \(before.rounded3), rule \(afterCareful.rounded3) (length \(careful.policy.length)), careful-expert \(afterExpert.rounded3) (length \(expert.policy.length)), random \(afterRandom.rounded3) (length \(random.policy.length))"
+    )
     #expect(afterCareful > before)
     #expect(afterExpert > before)
     #expect(afterCareful > afterRandom && afterExpert > afterRandom)

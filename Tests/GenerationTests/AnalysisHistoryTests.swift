@@ -18,12 +18,12 @@ import Testing
                 + "Refunds for gift cards are paid as store credit."),
         Article(
             id: "history-2", title: "Shipping",
-            body: "Standard shipping takes 3 to 7 days. Express shipping costs $12.50 per order!"),
+            body: "Standard shipping takes 3 to 7 days. Express shipping costs $12.50 per order!")
     ]
     /// Another corpus: the same ids, other bodies.
     static let theirs = [
         Article(id: "history-1", title: "Pets", body: "Pets are welcome in every room. A cleaning fee of $20 applies."),
-        Article(id: "history-2", title: "Parking", body: "Parking is free for guests. Spaces cannot be reserved."),
+        Article(id: "history-2", title: "Parking", body: "Parking is free for guests. Spaces cannot be reserved.")
     ]
     static let ticket = Ticket(
         id: "history-t", createdAt: Timestamp(secondsSinceEpoch: 1_767_225_600),
@@ -49,7 +49,7 @@ import Testing
             preferences: [PreferenceExample(ticket: ticket, a: a, b: b, annotation: preference)],
             adoptions: [
                 AdoptionExample(ticket: ticket, reply: a, annotation: used),
-                AdoptionExample(ticket: ticket, reply: b, annotation: rejected),
+                AdoptionExample(ticket: ticket, reply: b, annotation: rejected)
             ])
     }
 

@@ -23,10 +23,13 @@ struct CompiledPriorTests {
         return touched
     }
 
-    static func expectSameValues(_ compiled: CompiledPrior, _ prior: SentencePrior, cache: ArticleAnalysisCache, seed: UInt64) {
+    static func expectSameValues(
+        _ compiled: CompiledPrior, _ prior: SentencePrior, cache: ArticleAnalysisCache, seed: UInt64
+    ) {
         var rng = RandomStream(seed: seed, purpose: "compiled-prior-tickets")
         for _ in 0..<30 {
-            let ticket = Set((0..<(1 + rng.int(below: 25))).map { _ in words[rng.int(below: words.count)] } + ["unseen"])
+            let ticket = Set(
+                (0..<(1 + rng.int(below: 25))).map { _ in words[rng.int(below: words.count)] } + ["unseen"])
             let sorted = ticket.sorted()
             let known = compiled.ticketWords(sorted: sorted)
             for article in articles {
@@ -39,7 +42,8 @@ struct CompiledPriorTests {
                     let key = SentencePrior.key(article, p)
                     let expected = prior.value(key: key, sortedTokens: sorted)
                     let one = compiled.value(
-                        keyID: cache.priorKeyID(key), words: known, tokenCount: sorted.count, smoothing: prior.smoothing)
+                        keyID: cache.priorKeyID(key), words: known, tokenCount: sorted.count, smoothing: prior.smoothing
+                    )
                     #expect(one.bitPattern == expected.bitPattern, "\(key)")
                     #expect(row[p].bitPattern == expected.bitPattern, "\(key)")
                 }

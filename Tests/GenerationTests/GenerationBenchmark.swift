@@ -23,7 +23,11 @@ struct GenerationBenchmark {
             for t in served {
                 var rng = RandomStream(seed: 1, purpose: "bench", ids: [StableHash.fnv1a(t.ticket.id.rawValue)])
                 let (a, b) = g.suggest(for: t.ticket, articles: t.articles, rng: &rng)
-                pairs.append(PreferenceExample(ticket: t.ticket, a: a, b: b, annotation: PreferenceAnnotation(ticket: t.ticket.id, agent: "x", choice: pairs.count % 2 == 0 ? .a : .b, margin: .clearly)))
+                pairs.append(
+                    PreferenceExample(
+                        ticket: t.ticket, a: a, b: b,
+                        annotation: PreferenceAnnotation(
+                            ticket: t.ticket.id, agent: "x", choice: pairs.count % 2 == 0 ? .a : .b, margin: .clearly)))
             }
         }
         var trained = g

@@ -41,14 +41,17 @@ enum HotelRestaurantData {
                 for doc in faqs.keys.sorted(by: { Int($0)! < Int($1)! }) {
                     let f = faqs[doc] as! [String: Any]
                     let id = ArticleID("\(prefix)-faq\(doc)")
-                    articles[id] = Article(id: id, title: "\(name): \(f["question"] as! String)", body: f["answer"] as! String, topic: domain)
+                    articles[id] = Article(
+                        id: id, title: "\(name): \(f["question"] as! String)", body: f["answer"] as! String,
+                        topic: domain)
                     ids.append(id)
                 }
                 let reviews = e["reviews"] as? [String: Any] ?? [:]
                 for doc in reviews.keys.sorted(by: { Int($0)! < Int($1)! }) {
                     let r = reviews[doc] as! [String: Any]
                     let sentences = r["sentences"] as! [String: String]
-                    let body = sentences.keys.sorted(by: { Int($0)! < Int($1)! }).map { sentences[$0]! }.joined(separator: " ")
+                    let body = sentences.keys.sorted(by: { Int($0)! < Int($1)! }).map { sentences[$0]! }.joined(
+                        separator: " ")
                     let id = ArticleID("\(prefix)-review\(doc)")
                     articles[id] = Article(id: id, title: "\(name) review", body: body, topic: domain)
                     ids.append(id)
@@ -65,7 +68,8 @@ enum HotelRestaurantData {
             let turns = logs[i]
             guard let text = turns.last?["text"] as? String else { continue }
             let ticketID = TicketID("dstc-val-\(i)")
-            let ticket = Ticket(id: ticketID, createdAt: Timestamp(secondsSinceEpoch: 1_767_225_600 + Int64(i) * 60), text: text)
+            let ticket = Ticket(
+                id: ticketID, createdAt: Timestamp(secondsSinceEpoch: 1_767_225_600 + Int64(i) * 60), text: text)
             var gold: [ArticleID] = []
             var entity = ""
             for k in label["knowledge"] as! [[String: Any]] {

@@ -45,7 +45,8 @@ func randomOutcomes(_ bench: PreferenceLearningBench, seeds: Int = 12) -> [Learn
 @Test(.enabled(if: HotelRestaurantData.isPresent, "needs ../shared/datasets/dstc11-track5-val"))
 func hotelRestaurantPreferencesTeachTheRewardModel() throws {
     let served = try HotelRestaurantData.load(limit: 900, seed: 11)
-    let bench = PreferenceLearningBench(train: Array(served.prefix(600)), heldOut: Array(served.dropFirst(600)), judge: Judge())
+    let bench = PreferenceLearningBench(
+        train: Array(served.prefix(600)), heldOut: Array(served.dropFirst(600)), judge: Judge())
     let trained = try expectPreferencesTeach(bench, corpus: "dstc11")
     // The bench's shortcut (argmax over cached candidates) is what `suggest` serves.
     let t = bench.heldOut[0].served.ticket
@@ -67,7 +68,9 @@ func expectPreferencesTeach(_ bench: PreferenceLearningBench, corpus: String) th
     let meanAccuracy = random.map(\.pairwiseAccuracy).reduce(0, +) / Double(random.count)
     print("\(corpus) careful: \(careful)")
     print("\(corpus) careful-expert persona: \(expert)")
-    print("\(corpus) random (mean accuracy \(meanAccuracy)): \(random.map { "\($0.pairwiseAccuracy.rounded3)/\($0.gain.rounded3)" })")
+    print(
+        "\(corpus) random (mean accuracy \(meanAccuracy)): \(random.map { "\($0.pairwiseAccuracy.rounded3)/\($0.gain.rounded3)" })"
+    )
     #expect(careful.pairwiseAccuracy > 0.75)
     #expect(careful.gain > 0)
     #expect(expert.clearPairwiseAccuracy > 0.75)
@@ -84,6 +87,7 @@ extension Double {
 @Test func generatedWorldPreferencesTeachTheRewardModel() throws {
     let world = SyntheticWorld.generate(SyntheticWorldConfig(seed: 7, articles: 300, tickets: 2000, weeks: 8))
     let served = SyntheticStandIn.served(world, seed: 11)
-    let bench = PreferenceLearningBench(train: Array(served.prefix(600)), heldOut: Array(served.suffix(300)), judge: Judge())
+    let bench = PreferenceLearningBench(
+        train: Array(served.prefix(600)), heldOut: Array(served.suffix(300)), judge: Judge())
     _ = try expectPreferencesTeach(bench, corpus: "generated")
 }

@@ -79,7 +79,10 @@ struct PreferenceLearningBench {
     var judge: Judge
     var seed: UInt64
 
-    init(train: [ServedTicket], heldOut: [ServedTicket], judge: Judge, config: GenerationConfig = GenerationConfig(), seed: UInt64 = 2026) {
+    init(
+        train: [ServedTicket], heldOut: [ServedTicket], judge: Judge, config: GenerationConfig = GenerationConfig(),
+        seed: UInt64 = 2026
+    ) {
         self.untrained = ExtractiveGenerator(config: config)
         self.judge = judge
         self.seed = seed
@@ -88,10 +91,11 @@ struct PreferenceLearningBench {
         for t in heldOut {
             var rng = stream(t, "generation.serve")
             let all = untrained.candidates(for: t.ticket, articles: t.articles, rng: &rng)
-            self.heldOut.append(HeldOut(
-                served: serve(t), candidates: all,
-                helpfulness: all.map { judge.helpfulness(of: $0, for: t.truth, rng: &noNoise) },
-                features: all.map { ReplyFeatures.vector($0, ticket: t.ticket, prior: SentencePrior()) }))
+            self.heldOut.append(
+                HeldOut(
+                    served: serve(t), candidates: all,
+                    helpfulness: all.map { judge.helpfulness(of: $0, for: t.truth, rng: &noNoise) },
+                    features: all.map { ReplyFeatures.vector($0, ticket: t.ticket, prior: SentencePrior()) }))
         }
     }
 
@@ -103,7 +107,8 @@ struct PreferenceLearningBench {
         var rng = stream(t, "generation.serve")
         let (a, b) = untrained.suggest(for: t.ticket, articles: t.articles, rng: &rng)
         return Served(
-            ticket: t, a: a, b: b, qa: judge.quality(of: a, for: t.truth).total, qb: judge.quality(of: b, for: t.truth).total,
+            ticket: t, a: a, b: b, qa: judge.quality(of: a, for: t.truth).total,
+            qb: judge.quality(of: b, for: t.truth).total,
             fa: ReplyFeatures.vector(a, ticket: t.ticket, prior: SentencePrior()),
             fb: ReplyFeatures.vector(b, ticket: t.ticket, prior: SentencePrior()))
     }
@@ -111,12 +116,15 @@ struct PreferenceLearningBench {
     /// Label the training pairs with `labeller` (its draws keyed by `labelSeed`), retrain, and measure.
     func run(_ labeller: Labeller, labelSeed: UInt64 = 1) -> (outcome: LearningOutcome, trained: ExtractiveGenerator) {
         let examples: [PreferenceExample] = train.compactMap { s in
-            var rng = RandomStream(seed: labelSeed, purpose: "label", ids: [StableHash.fnv1a(s.ticket.ticket.id.rawValue)])
+            var rng = RandomStream(
+                seed: labelSeed, purpose: "label", ids: [StableHash.fnv1a(s.ticket.ticket.id.rawValue)])
             let choice: PreferenceChoice, margin: PreferenceMargin?
             if case .agent(let agent) = labeller {
                 var state = AgentState(persona: agent.persona)
-                let shown = ShownSuggestion(ticket: s.ticket.ticket, a: s.a, b: s.b, articles: s.ticket.articles.map(\.id))
-                let feedback = agent.respond(to: shown, truth: s.ticket.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
+                let shown = ShownSuggestion(
+                    ticket: s.ticket.ticket, a: s.a, b: s.b, articles: s.ticket.articles.map(\.id))
+                let feedback = agent.respond(
+                    to: shown, truth: s.ticket.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
                 guard let p = feedback.preference else { return nil }
                 (choice, margin) = (p.choice, p.margin)
             } else {
@@ -124,7 +132,8 @@ struct PreferenceLearningBench {
             }
             return PreferenceExample(
                 ticket: s.ticket.ticket, a: s.a, b: s.b,
-                annotation: PreferenceAnnotation(ticket: s.ticket.ticket.id, agent: "labeller", choice: choice, margin: margin))
+                annotation: PreferenceAnnotation(
+                    ticket: s.ticket.ticket.id, agent: "labeller", choice: choice, margin: margin))
         }
         let trained = untrained.retrained(preferences: examples, adoptions: [])
         var agree = 0.0, pairs = 0, clearAgree = 0.0, clear = 0
@@ -153,17 +162,21 @@ struct PreferenceLearningBench {
             oracle += h.helpfulness.max() ?? 1
         }
         let n = Double(max(1, heldOut.count))
-        return (LearningOutcome(
-            trainPairs: examples.count, heldOutPairs: pairs, pairwiseAccuracy: agree / Double(max(1, pairs)),
-            clearPairs: clear, clearPairwiseAccuracy: clearAgree / Double(max(1, clear)),
-            untrainedHelpfulness: before / n, trainedHelpfulness: after / n, oracleHelpfulness: oracle / n), trained)
+        return (
+            LearningOutcome(
+                trainPairs: examples.count, heldOutPairs: pairs, pairwiseAccuracy: agree / Double(max(1, pairs)),
+                clearPairs: clear, clearPairwiseAccuracy: clearAgree / Double(max(1, clear)),
+                untrainedHelpfulness: before / n, trainedHelpfulness: after / n, oracleHelpfulness: oracle / n), trained
+        )
     }
 }
 
 func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
 
 /// The label for a pair whose true quality differs by `d = q_A − q_B`.
-private func label(_ d: Double, _ labeller: Labeller, _ rng: inout RandomStream) -> (PreferenceChoice, PreferenceMargin?) {
+private func label(_ d: Double, _ labeller: Labeller, _ rng: inout RandomStream) -> (
+    PreferenceChoice, PreferenceMargin?
+) {
     switch labeller {
     case .agent: fatalError("agents label through SimulatedAgent.respond")
     case .random:

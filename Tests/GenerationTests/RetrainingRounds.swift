@@ -27,7 +27,8 @@ struct RetrainingRounds {
 
     /// The world of `articles` and `tickets` over `weeks`, its last `heldOut` tickets held out.
     init(seed: UInt64, articles: Int, tickets: Int, weeks: Int, heldOut: Int, rounds: Int, roundSize: Int) {
-        let world = SyntheticWorld.generate(SyntheticWorldConfig(seed: seed, articles: articles, tickets: tickets, weeks: weeks))
+        let world = SyntheticWorld.generate(
+            SyntheticWorldConfig(seed: seed, articles: articles, tickets: tickets, weeks: weeks))
         let all = SyntheticStandIn.served(world, seed: 11)
         precondition(rounds * roundSize + heldOut <= all.count, "the rounds and the held-out tickets overlap")
         self.served = all
@@ -58,11 +59,16 @@ struct RetrainingRounds {
                 let (a, b) = g.suggest(for: t.ticket, articles: t.articles, rng: &rng)
                 let labels = RandomStream(seed: 5, purpose: "agent", ids: [UInt64(round), key(t)])
                 let (preference, adoption) = feedback(labeller, t, a, b, labels)
-                if let p = preference { preferences.append(PreferenceExample(ticket: t.ticket, a: a, b: b, annotation: p)) }
+                if let p = preference {
+                    preferences.append(PreferenceExample(ticket: t.ticket, a: a, b: b, annotation: p))
+                }
                 if let d = adoption { adoptions.append(AdoptionExample(ticket: t.ticket, reply: a, annotation: d)) }
             }
             g = g.retrained(preferences: preferences, adoptions: adoptions)
-            curve.append(Round(preferences: preferences.count, adoptions: adoptions.count, helpfulness: helpfulness(g), generator: g))
+            curve.append(
+                Round(
+                    preferences: preferences.count, adoptions: adoptions.count, helpfulness: helpfulness(g),
+                    generator: g))
         }
         return curve
     }
@@ -74,14 +80,16 @@ struct RetrainingRounds {
         case .agent(let agent):
             var state = AgentState(persona: agent.persona)
             let shown = ShownSuggestion(ticket: t.ticket, a: a, b: b, articles: t.articles.map(\.id))
-            let f = agent.respond(to: shown, truth: t.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
+            let f = agent.respond(
+                to: shown, truth: t.truth, published: { _ in true }, judge: judge, state: &state, rng: rng)
             return (f.preference, f.adoption)
         case .random:
             var rng = rng
             let choice: PreferenceChoice = rng.bernoulli(0.5) ? .a : .b
             let margin = PreferenceMargin.allCases[rng.int(below: PreferenceMargin.allCases.count)]
             let outcome = AdoptionOutcome.allCases[rng.int(below: AdoptionOutcome.allCases.count)]
-            let rationale = outcome == .used ? nil : RationaleCategory.allCases[rng.int(below: RationaleCategory.allCases.count)]
+            let rationale =
+                outcome == .used ? nil : RationaleCategory.allCases[rng.int(below: RationaleCategory.allCases.count)]
             return (
                 PreferenceAnnotation(ticket: t.ticket.id, agent: "coin", choice: choice, margin: margin),
                 AdoptionAnnotation(ticket: t.ticket.id, agent: "coin", outcome: outcome, rationale: rationale)
@@ -94,7 +102,9 @@ struct RetrainingRounds {
         var unused = RandomStream(seed: 1, purpose: "judge")
         return heldOut.reduce(0.0) { sum, t in
             var rng = RandomStream(seed: 2026, purpose: "generation.serve", ids: [key(t)])
-            return sum + judge.helpfulness(of: g.suggest(for: t.ticket, articles: t.articles, rng: &rng).a, for: t.truth, rng: &unused)
+            return sum
+                + judge.helpfulness(
+                    of: g.suggest(for: t.ticket, articles: t.articles, rng: &rng).a, for: t.truth, rng: &unused)
         } / Double(heldOut.count)
     }
 

@@ -13,7 +13,8 @@ import Testing
 ///
 /// Measured: expert 4.088 → 4.380 → 4.546 → 4.550; random 4.088 → 3.858 → 3.837 → 3.946.
 @Suite struct RetrainingRoundsTests {
-    static let rounds = RetrainingRounds(seed: 7, articles: 200, tickets: 1200, weeks: 6, heldOut: 200, rounds: 3, roundSize: 250)
+    static let rounds = RetrainingRounds(
+        seed: 7, articles: 200, tickets: 1200, weeks: 6, heldOut: 200, rounds: 3, roundSize: 250)
 
     @Test func threeRoundsWithTheCarefulExpertRaiseHelpfulnessAndCoinLabelsDoNot() throws {
         let expert = Self.rounds.run(.agent(try carefulExpert())).map(\.helpfulness)
@@ -33,7 +34,8 @@ import Testing
     /// meant to stop. Recorded as a known issue: this test fails when the dip disappears, so the
     /// fix is noticed and the expectation can become plain.
     @Test func atBenchmarkScaleTheCarefulExpertGains() throws {
-        let bench = RetrainingRounds(seed: 7, articles: 300, tickets: 2000, weeks: 8, heldOut: 300, rounds: 3, roundSize: 560)
+        let bench = RetrainingRounds(
+            seed: 7, articles: 300, tickets: 2000, weeks: 8, heldOut: 300, rounds: 3, roundSize: 560)
         let rounds = bench.run(.agent(try carefulExpert()))
         for (i, round) in rounds.enumerated() { print("round \(i): \(round)") }
         let curve = rounds.map(\.helpfulness)

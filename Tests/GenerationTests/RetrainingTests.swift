@@ -16,22 +16,31 @@ private func sentence(_ text: String) -> Reply.Sentence {
     fatalError("no such sentence: \(text)")
 }
 
-private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: RationaleCategory? = nil, tone: Reply.Tone = .friendly) -> AdoptionExample {
+private func adoption(
+    _ texts: [String], _ outcome: AdoptionOutcome, _ why: RationaleCategory? = nil, tone: Reply.Tone = .friendly
+) -> AdoptionExample {
     AdoptionExample(
         ticket: TinyKnowledgeBase.ticket,
         reply: ReplyComposer.compose(texts.map(sentence), tone: tone),
-        annotation: AdoptionAnnotation(ticket: TinyKnowledgeBase.ticket.id, agent: "ag", outcome: outcome, rationale: why))
+        annotation: AdoptionAnnotation(
+            ticket: TinyKnowledgeBase.ticket.id, agent: "ag", outcome: outcome, rationale: why))
 }
 
 @Test func rejectionsAsIncorrectDropASentenceAndAdoptionsKeepOne() {
     let g = ExtractiveGenerator()
     let before = g.baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles)
     #expect(before.sentences.map(\.text).contains(tenDays))  // the outdated twin looks relevant
-    let feedback = Array(repeating: adoption([fiveDays], .used), count: 6)
+    let feedback =
+        Array(repeating: adoption([fiveDays], .used), count: 6)
         + Array(repeating: adoption([tenDays], .rejected, .incorrectInformation), count: 6)
     let trained = g.retrained(preferences: [], adoptions: feedback)
-    #expect(trained.prior.value(article: "kb-refunds-2019", position: 0, ticketTokens: TextTokens.tokenSet(TinyKnowledgeBase.ticket.text)) < 0)
-    #expect(trained.prior.value(article: "kb-refunds", position: 1, ticketTokens: TextTokens.tokenSet(TinyKnowledgeBase.ticket.text)) > 0)
+    #expect(
+        trained.prior.value(
+            article: "kb-refunds-2019", position: 0, ticketTokens: TextTokens.tokenSet(TinyKnowledgeBase.ticket.text))
+            < 0)
+    #expect(
+        trained.prior.value(
+            article: "kb-refunds", position: 1, ticketTokens: TextTokens.tokenSet(TinyKnowledgeBase.ticket.text)) > 0)
     let after = trained.baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles)
     #expect(!after.sentences.map(\.text).contains(tenDays))
     #expect(after.sentences.map(\.text).contains(fiveDays))
@@ -52,7 +61,8 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
 
 @Test func tooLongShortensAndMissingInformationLengthensTheLengthPolicy() {
     let g = ExtractiveGenerator()
-    let shorter = g.retrained(preferences: [], adoptions: [adoption([fiveDays], .rejected, .tooLong), adoption([fiveDays], .used)])
+    let shorter = g.retrained(
+        preferences: [], adoptions: [adoption([fiveDays], .rejected, .tooLong), adoption([fiveDays], .used)])
     #expect(shorter.policy.length == g.policy.length - 1)
     let longer = g.retrained(preferences: [], adoptions: [adoption([fiveDays], .edited, .missingInformation)])
     #expect(longer.policy.length == g.policy.length + 1)
@@ -61,11 +71,13 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
 
 @Test func toneComplaintsMoveTheTonePolicyOnceAnotherToneHasEvidence() {
     let g = ExtractiveGenerator()
-    let feedback = Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
+    let feedback =
+        Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
         + Array(repeating: adoption([fiveDays], .used, tone: .formal), count: 25)
     #expect(g.retrained(preferences: [], adoptions: feedback).policy.tone == .formal)
     // Too little evidence for the other tone: no switch.
-    let thin = Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
+    let thin =
+        Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
         + Array(repeating: adoption([fiveDays], .used, tone: .formal), count: 5)
     #expect(g.retrained(preferences: [], adoptions: thin).policy.tone == .friendly)
 }
@@ -101,8 +113,16 @@ private func adoption(_ texts: [String], _ outcome: AdoptionOutcome, _ why: Rati
 
 @Test func theAdoptionRecordByLengthVetoesARationaleStep() {
     // Agents adopted 3-sentence replies far more often than 4-sentence ones …
-    let record = Array(repeating: adoption([fiveDays, tenDays, "Refunds are issued to the original payment method."], .used), count: 25)
-        + Array(repeating: adoption([fiveDays, tenDays, "Refunds are issued to the original payment method.", "Our office is closed on public holidays."], .rejected, .irrelevant), count: 25)
+    let record =
+        Array(
+            repeating: adoption([fiveDays, tenDays, "Refunds are issued to the original payment method."], .used),
+            count: 25)
+        + Array(
+            repeating: adoption(
+                [
+                    fiveDays, tenDays, "Refunds are issued to the original payment method.",
+                    "Our office is closed on public holidays."
+                ], .rejected, .irrelevant), count: 25)
     let g = ExtractiveGenerator().retrained(preferences: [], adoptions: record)
     #expect(g.policy.length == 3)
     // … so missing-information rationales no longer lengthen the policy to 4.

@@ -4,7 +4,9 @@ import Testing
 @testable import Generation
 
 /// Pairs of candidate replies for the tiny ticket, labelled by `rule` (true: A is better).
-private func pairs(count: Int, margin: PreferenceMargin = .clearly, choice: (Reply, Reply) -> PreferenceChoice) -> [PreferenceExample] {
+private func pairs(count: Int, margin: PreferenceMargin = .clearly, choice: (Reply, Reply) -> PreferenceChoice)
+    -> [PreferenceExample]
+{
     var config = GenerationConfig()
     config.candidates = 6
     let g = ExtractiveGenerator(config: config)
@@ -15,10 +17,12 @@ private func pairs(count: Int, margin: PreferenceMargin = .clearly, choice: (Rep
         let a = c[1 + n % 5]
         let b = c[(2 + n) % 6]
         let ch = choice(a, b)
-        out.append(PreferenceExample(
-            ticket: TinyKnowledgeBase.ticket, a: a, b: b,
-            annotation: PreferenceAnnotation(ticket: TinyKnowledgeBase.ticket.id, agent: "ag", choice: ch,
-                                             margin: ch == .a || ch == .b ? margin : nil)))
+        out.append(
+            PreferenceExample(
+                ticket: TinyKnowledgeBase.ticket, a: a, b: b,
+                annotation: PreferenceAnnotation(
+                    ticket: TinyKnowledgeBase.ticket.id, agent: "ag", choice: ch,
+                    margin: ch == .a || ch == .b ? margin : nil)))
     }
     return out
 }
@@ -30,8 +34,10 @@ private func shorterWins(_ a: Reply, _ b: Reply) -> PreferenceChoice {
 @Test func untrainedRewardIsZeroEverywhere() {
     let rm = RewardModel()
     #expect(rm.isUntrained)
-    #expect(rm.score(ExtractiveGenerator().baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles),
-                     ticket: TinyKnowledgeBase.ticket) == 0)
+    #expect(
+        rm.score(
+            ExtractiveGenerator().baseline(for: TinyKnowledgeBase.ticket, articles: TinyKnowledgeBase.articles),
+            ticket: TinyKnowledgeBase.ticket) == 0)
 }
 
 @Test func learnsAConsistentPreferenceAndRanksHeldOutRepliesByIt() {
@@ -74,6 +80,7 @@ private func shorterWins(_ a: Reply, _ b: Reply) -> PreferenceChoice {
 }
 
 @Test func logisticFitSolvesASmallSystem() {
-    #expect(LogisticFit.solve([[2, 1], [1, 3]], [3, 5])!.enumerated().allSatisfy { i, x in abs(x - [0.8, 1.4][i]) < 1e-12 })
+    #expect(
+        LogisticFit.solve([[2, 1], [1, 3]], [3, 5])!.enumerated().allSatisfy { i, x in abs(x - [0.8, 1.4][i]) < 1e-12 })
     #expect(LogisticFit.solve([[1, 1], [1, 1]], [1, 2]) == nil)
 }

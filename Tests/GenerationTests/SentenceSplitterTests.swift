@@ -5,8 +5,11 @@ import Testing
 
 @Test func splitsOnSentenceEndsAndKeepsThePunctuation() {
     #expect(
-        SentenceSplitter.split("Standard shipping takes 3 to 7 days. Express costs $12.50 per order! Do you ship abroad? Yes.")
-            == ["Standard shipping takes 3 to 7 days.", "Express costs $12.50 per order!", "Do you ship abroad?", "Yes."])
+        SentenceSplitter.split(
+            "Standard shipping takes 3 to 7 days. Express costs $12.50 per order! Do you ship abroad? Yes.")
+            == [
+                "Standard shipping takes 3 to 7 days.", "Express costs $12.50 per order!", "Do you ship abroad?", "Yes."
+            ])
 }
 
 @Test func decimalsAndLineBreaksAreHandled() {

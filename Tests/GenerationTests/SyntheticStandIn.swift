@@ -17,7 +17,8 @@ enum SyntheticStandIn {
         for a in world.articles { byTopic[a.topic ?? "", default: []].append(a.id) }
         return world.tickets.map { record in
             let truth = record.truth
-            var rng = RandomStream(seed: seed, purpose: "synthetic.standin", ids: [StableHash.fnv1a(record.ticket.id.rawValue)])
+            var rng = RandomStream(
+                seed: seed, purpose: "synthetic.standin", ids: [StableHash.fnv1a(record.ticket.id.rawValue)])
             var pool = truth.relevant.filter { $0.value > 0 }.keys.sorted()
             for id in truth.conflicting.sorted() where !pool.contains(id) { pool.append(id) }
             let topics = pool.compactMap { byID[$0]?.topic }.sorted()
@@ -33,7 +34,11 @@ enum SyntheticStandIn {
                 if !pool.contains(id) { pool.append(id) }
             }
             let keyed = pool.map { id in
-                (id, 0.5 * Double(truth.relevant[id] ?? 0) + (truth.conflicting.contains(id) ? 0.8 : 0) + noise * rng.normal())
+                (
+                    id,
+                    0.5 * Double(truth.relevant[id] ?? 0) + (truth.conflicting.contains(id) ? 0.8 : 0) + noise
+                        * rng.normal()
+                )
             }
             let top8 = keyed.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.prefix(8).compactMap { byID[$0.0] }
             return ServedTicket(ticket: record.ticket, articles: top8, truth: truth)

@@ -7,7 +7,9 @@ import Testing
 /// (429, 5xx, a timeout, malformed JSON, a truncated body) are retried with backoff, others are
 /// not, and the concurrency limit holds.
 @Suite struct ClientFaultTests {
-    static func endpoint(_ server: FaultServer, retries: Int = 3, timeout: Double = 10, concurrency: Int = 1) -> LLMEndpoint {
+    static func endpoint(_ server: FaultServer, retries: Int = 3, timeout: Double = 10, concurrency: Int = 1)
+        -> LLMEndpoint
+    {
         LLMEndpoint(
             baseURL: server.baseURL, model: "test-model", apiKey: nil, maxTokens: 8, temperature: 0,
             concurrency: concurrency, retries: retries, timeout: timeout, backoff: 0.01)
@@ -17,7 +19,9 @@ import Testing
         model: "test-model", messages: [ChatMessage(role: .user, content: "Where is my refund?")], maxTokens: 8,
         temperature: 0, seed: 1)
 
-    func outcome(_ script: [FaultServer.Step], retries: Int = 3, timeout: Double = 10) throws -> (Result<(answer: ChatAnswer, attempts: Int), OpenAIClient.Failure>, FaultServer) {
+    func outcome(_ script: [FaultServer.Step], retries: Int = 3, timeout: Double = 10) throws -> (
+        Result<(answer: ChatAnswer, attempts: Int), OpenAIClient.Failure>, FaultServer
+    ) {
         let server = try FaultServer(script)
         defer { server.stop() }
         let client = OpenAIClient(endpoint: Self.endpoint(server, retries: retries, timeout: timeout))

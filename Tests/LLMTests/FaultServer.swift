@@ -121,7 +121,7 @@ final class FaultServer: @unchecked Sendable {
             if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             let json = try! JSONSerialization.data(withJSONObject: [
                 "choices": [["index": 0, "message": ["role": "assistant", "content": content]]],
-                "usage": ["prompt_tokens": 11, "completion_tokens": 3],
+                "usage": ["prompt_tokens": 11, "completion_tokens": 3]
             ])
             release()
             respond(connection, status: "200 OK", body: [UInt8](json))
@@ -139,19 +139,21 @@ final class FaultServer: @unchecked Sendable {
             let content = model(messages.last?["content"] as? String ?? "")
             let json = try! JSONSerialization.data(withJSONObject: [
                 "choices": [["index": 0, "message": ["role": "assistant", "content": content]]],
-                "usage": ["prompt_tokens": 11, "completion_tokens": 3],
+                "usage": ["prompt_tokens": 11, "completion_tokens": 3]
             ])
             release()
             respond(connection, status: "200 OK", body: [UInt8](json))
         case .truncated:
-            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nConnection: close\r\n\r\n"
+            let head =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nConnection: close\r\n\r\n"
             release()
             send(connection, Array(head.utf8) + Array(#"{"choices":[{"message":{"content":"#.utf8))
         }
     }
 
     private func respond(_ connection: Int32, status: String, body: [UInt8]) {
-        let head = "HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        let head =
+            "HTTP/1.1 \(status)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         send(connection, Array(head.utf8) + body)
     }
 
@@ -182,7 +184,8 @@ final class FaultServer: @unchecked Sendable {
                 headerEnd = range
                 let head = String(decoding: data[0..<range], as: UTF8.self).lowercased()
                 for line in head.split(separator: "\r\n") where line.hasPrefix("content-length:") {
-                    contentLength = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+                    contentLength =
+                        Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) ?? 0
                 }
             }
         }

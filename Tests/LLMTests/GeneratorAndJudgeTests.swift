@@ -14,13 +14,16 @@ import WorldTruth
         id: "KB-1", title: "Refunds",
         body: "Refunds reach your card within 5 business days. You can follow the refund on the orders page.")
     static let shipping = Article(id: "KB-2", title: "Shipping", body: "Parcels ship from our warehouse every weekday.")
-    static let ticket = Ticket(id: "T-1", createdAt: Timestamp(secondsSinceEpoch: 1_000), text: "When do I get my refund?")
+    static let ticket = Ticket(
+        id: "T-1", createdAt: Timestamp(secondsSinceEpoch: 1_000), text: "When do I get my refund?")
 
     static func service(_ server: FaultServer, role: LLMRole = .generator, retries: Int = 2) throws -> LLMService {
         let endpoint = LLMEndpoint(
             baseURL: server.baseURL, model: "m", apiKey: nil, maxTokens: 64, temperature: 0.2, concurrency: 1,
             retries: retries, timeout: 10, backoff: 0.01)
-        return try LLMService(roles: [role: .init(endpoint: endpoint, budget: .init(requests: nil, tokens: nil))], mode: .off, cachePath: nil)
+        return try LLMService(
+            roles: [role: .init(endpoint: endpoint, budget: .init(requests: nil, tokens: nil))], mode: .off,
+            cachePath: nil)
     }
 
     @Test func sentencesAreAttributedToTheArticleTheyQuote() {
@@ -40,7 +43,8 @@ import WorldTruth
         let service = try Self.service(server)
         var settings = OpenAIGenerator.Settings()
         settings.examples = 1
-        let untrained = OpenAIGenerator(settings: settings, endpoint: service.endpoint(for: .generator)!, service: service)
+        let untrained = OpenAIGenerator(
+            settings: settings, endpoint: service.endpoint(for: .generator)!, service: service)
         var rng = RandomStream(seed: 1, purpose: "generate", ids: [1])
         let (a, b) = try untrained.suggest(for: Self.ticket, articles: [Self.refund], rng: &rng)
         #expect(a.sentences.first?.article == "KB-1")
@@ -59,8 +63,12 @@ import WorldTruth
             iteration: 1,
             adoptions: [
                 (served, AdoptionAnnotation(ticket: "T-0", agent: "agent-001", outcome: .used)),
-                (ServedSuggestion(ticket: other, shown: RankedList(ticket: "T-0", entries: []), a: rejected, b: rejected),
-                 AdoptionAnnotation(ticket: "T-9", agent: "agent-001", outcome: .rejected, rationale: .incorrectInformation)),
+                (
+                    ServedSuggestion(
+                        ticket: other, shown: RankedList(ticket: "T-0", entries: []), a: rejected, b: rejected),
+                    AdoptionAnnotation(
+                        ticket: "T-9", agent: "agent-001", outcome: .rejected, rationale: .incorrectInformation)
+                )
             ])
         let trained = untrained.retrained(with: batch)
         #expect(trained.learnedExamples == 1)
@@ -73,14 +81,16 @@ import WorldTruth
     }
 
     static let truth = TicketTruth(
-        ticket: "T-1", relevant: ["KB-1": 2], nuggets: [Nugget(text: "Refunds reach your card within 5 business days.")])
+        ticket: "T-1", relevant: ["KB-1": 2], nuggets: [Nugget(text: "Refunds reach your card within 5 business days.")]
+    )
 
     @Test func theJudgeReasksAfterAMalformedScore() throws {
         let server = try FaultServer([.answer("This reply is great!"), .answer(" 4 ")])
         defer { server.stop() }
         let service = try Self.service(server, role: .judge)
         let judge = LLMJudge(settings: .init(), endpoint: service.endpoint(for: .judge)!, service: service)
-        let reply = ReplyAttribution.reply(from: "Refunds reach your card within 5 business days.", articles: [Self.refund])
+        let reply = ReplyAttribution.reply(
+            from: "Refunds reach your card within 5 business days.", articles: [Self.refund])
         var rng = RandomStream(seed: 1, purpose: "eval-judge", ids: [1])
         #expect(judge.helpfulness(of: reply, for: Self.ticket, truth: Self.truth, rng: &rng) == 4)
         #expect(server.requestBodies.count == 2)

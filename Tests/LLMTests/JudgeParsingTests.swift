@@ -13,7 +13,9 @@ import Testing
     }
 
     @Test func rejectsAnythingElse() {
-        for answer in ["", "0", "6", "45", "4.5", "four", "I would give it a 4", "4 because it is good", "Score: 7", "3/10"] {
+        for answer in [
+            "", "0", "6", "45", "4.5", "four", "I would give it a 4", "4 because it is good", "Score: 7", "3/10"
+        ] {
             #expect(LLMJudge.parse(answer) == nil, "\(answer.debugDescription) must not parse")
         }
     }

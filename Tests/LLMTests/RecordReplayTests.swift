@@ -9,14 +9,19 @@ import Testing
 /// request, and the file is the same bytes for the same answers.
 @Suite struct RecordReplayTests {
     static func request(_ text: String) -> ChatRequest {
-        ChatRequest(model: "m", messages: [ChatMessage(role: .user, content: text)], maxTokens: 8, temperature: 0, seed: 3)
+        ChatRequest(
+            model: "m", messages: [ChatMessage(role: .user, content: text)], maxTokens: 8, temperature: 0, seed: 3)
     }
 
-    static func service(_ url: URL, mode: LLMCacheMode, cache: String?, budget: LLMBudget = LLMBudget(requests: nil, tokens: nil)) throws -> LLMService {
+    static func service(
+        _ url: URL, mode: LLMCacheMode, cache: String?, budget: LLMBudget = LLMBudget(requests: nil, tokens: nil)
+    ) throws -> LLMService {
         let endpoint = LLMEndpoint(
-            baseURL: url, model: "m", apiKey: nil, maxTokens: 8, temperature: 0, concurrency: 1, retries: 0, timeout: 10,
+            baseURL: url, model: "m", apiKey: nil, maxTokens: 8, temperature: 0, concurrency: 1, retries: 0,
+            timeout: 10,
             backoff: 0.01)
-        return try LLMService(roles: [.generator: .init(endpoint: endpoint, budget: budget)], mode: mode, cachePath: cache)
+        return try LLMService(
+            roles: [.generator: .init(endpoint: endpoint, budget: budget)], mode: mode, cachePath: cache)
     }
 
     func temporaryFile() -> String {
@@ -42,7 +47,9 @@ import Testing
         #expect(replayer.complete(Self.request("two"), role: .generator, purpose: "test")?.content == "second")
         #expect(replayer.complete(Self.request("one"), role: .generator, purpose: "test")?.content == "first")
         try replayer.throwIfFailed()
-        #expect(replayer.usage.roles["generator"] == LLMUsage.Counts(calls: 2, cacheHits: 2, sent: 0, retries: 0, tokens: 0))
+        #expect(
+            replayer.usage.roles["generator"] == LLMUsage.Counts(calls: 2, cacheHits: 2, sent: 0, retries: 0, tokens: 0)
+        )
     }
 
     @Test func aReplayMissEndsTheRunNamingTheRequest() throws {
@@ -71,13 +78,16 @@ import Testing
 
     @Test func replayWithoutACacheFileIsBadInput() throws {
         let path = temporaryFile()
-        #expect(throws: InputError.self) { try Self.service(URL(string: "http://127.0.0.1:9/v1")!, mode: .replay, cache: path) }
+        #expect(throws: InputError.self) {
+            try Self.service(URL(string: "http://127.0.0.1:9/v1")!, mode: .replay, cache: path)
+        }
     }
 
     @Test func aSpentBudgetEndsTheRun() throws {
         let server = try FaultServer([])
         defer { server.stop() }
-        let service = try Self.service(server.baseURL, mode: .off, cache: nil, budget: LLMBudget(requests: 2, tokens: nil))
+        let service = try Self.service(
+            server.baseURL, mode: .off, cache: nil, budget: LLMBudget(requests: 2, tokens: nil))
         #expect(service.complete(Self.request("a"), role: .generator, purpose: "test") != nil)
         #expect(service.complete(Self.request("b"), role: .generator, purpose: "test") != nil)
         #expect(service.complete(Self.request("c"), role: .generator, purpose: "test") == nil)
@@ -107,7 +117,10 @@ import Testing
 
     @Test func theKeyIsTheSHA256OfTheCanonicalBody() {
         let body = String(decoding: Self.request("hi").canonicalJSON, as: UTF8.self)
-        #expect(body == #"{"max_tokens":8,"messages":[{"content":"hi","role":"user"}],"model":"m","seed":3,"temperature":0}"#)
+        #expect(
+            body
+                == #"{"max_tokens":8,"messages":[{"content":"hi","role":"user"}],"model":"m","seed":3,"temperature":0}"#
+        )
         #expect(Self.request("hi").key.count == 64)
         #expect(Self.request("hi").key != Self.request("hi!").key)
     }

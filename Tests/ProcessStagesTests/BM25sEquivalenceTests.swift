@@ -43,10 +43,12 @@ import FlywheelTestSupport
         while let record = try stream.next() { tickets.append(record.ticket) }
         let spec = try Self.scenario(kind: .process).system
         let plugin = try ScenarioAssembly.makeSystem(spec, seed: 7, published: articles, root: Self.examples).retriever
-        let builtin = LearnedRetriever(index: BM25Index(articles: articles, parameters: BM25Parameters(k1: 1.2, b: 0.75)))
+        let builtin = LearnedRetriever(
+            index: BM25Index(articles: articles, parameters: BM25Parameters(k1: 1.2, b: 0.75)))
         let fromPlugin = try plugin.retrieve(batch: tickets, depth: 75, attachingParts: false)
         var differing: [String] = []
-        for (ticket, list) in zip(tickets, fromPlugin) where list.articles != builtin.retrieve(ticket, depth: 75).articles {
+        for (ticket, list) in zip(tickets, fromPlugin)
+        where list.articles != builtin.retrieve(ticket, depth: 75).articles {
             differing.append(ticket.id.rawValue)
         }
         #expect(tickets.count == 4000)
@@ -56,7 +58,8 @@ import FlywheelTestSupport
     @Test(.enabled(if: pluginAvailable, "needs .venv-plugins with bm25s: run `make plugins`"))
     func aRunWithThePluginHasTheBuiltinsRetrievalMetrics() throws {
         func metrics(_ kind: StageKind) throws -> [String: [String: Double]] {
-            let engine = try ScenarioAssembly.engine(for: try Self.scenario(kind: kind), root: Self.examples, keepAnnotations: false)
+            let engine = try ScenarioAssembly.engine(
+                for: try Self.scenario(kind: kind), root: Self.examples, keepAnnotations: false)
             let records = Records()
             try engine.run(jobs: engine.jobs, parallelism: 1) { records.append($0) }
             return Dictionary(uniqueKeysWithValues: records.all.map { ("\($0.job) \($0.iteration)", $0.metrics) })

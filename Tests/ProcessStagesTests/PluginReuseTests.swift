@@ -9,7 +9,8 @@ import Testing
 /// version-1 plugin, or `reuse: false`, gets a new process per job. Fixtures/echo_stages.py
 /// (python3; skipped without it) exits when a request id is not the next of its session.
 @Suite struct PluginReuseTests {
-    static let candidates = RankedList(ticket: "t1", entries: [.init(article: "a1", score: 2), .init(article: "a2", score: 1)])
+    static let candidates = RankedList(
+        ticket: "t1", entries: [.init(article: "a1", score: 2), .init(article: "a2", score: 1)])
 
     static func command(_ modes: String..., reuse: Bool = true) -> PluginCommand {
         var command = ProcessStagesTests.command("reranker")
@@ -21,11 +22,14 @@ import Testing
     /// One job: starts (or takes) a reranker, reranks, retrains and publishes as a job does, and
     /// lets go of it; returns the process id and the first list.
     static func job(_ command: PluginCommand, pool: PluginPool) throws -> (pid: Int32, first: [ArticleID]) {
-        let reranker = try ProcessReranker.start(command, seed: 1, settings: ["depth": 8], published: ProcessStagesTests.articles, pool: pool)
+        let reranker = try ProcessReranker.start(
+            command, seed: 1, settings: ["depth": 8], published: ProcessStagesTests.articles, pool: pool)
         let first = try reranker.rerank(ProcessStagesTests.t1, candidates: candidates, depth: 8).articles
         let mark = RelevanceAnnotation(ticket: "t1", agent: "agent-001", article: "a1", rank: 1, relevant: true)
-        let next = try reranker.retrained(with: TrainingBatch(iteration: 1, tickets: ["t1": ProcessStagesTests.t1], relevance: [mark]))
-            .publishing([Article(id: "a3", title: "New", body: "A new policy.")])
+        let next = try reranker.retrained(
+            with: TrainingBatch(iteration: 1, tickets: ["t1": ProcessStagesTests.t1], relevance: [mark])
+        )
+        .publishing([Article(id: "a3", title: "New", body: "A new policy.")])
         _ = try next.rerank(ProcessStagesTests.t2, candidates: candidates, depth: 8)
         return (reranker.model.channel.processID, first)
     }

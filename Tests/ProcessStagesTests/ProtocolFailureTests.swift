@@ -10,9 +10,10 @@ import Testing
 @Suite struct ProtocolFailureTests {
     static let articles = [
         Article(id: "a1", title: "Refund a cancelled stay", body: "Refunds reach the card in five days."),
-        Article(id: "a2", title: "Change the card on file", body: "Open payments and add a new card."),
+        Article(id: "a2", title: "Change the card on file", body: "Open payments and add a new card.")
     ]
-    static let ticket = Ticket(id: "t1", createdAt: Timestamp(secondsSinceEpoch: 1_700_000_000), text: "where is my refund")
+    static let ticket = Ticket(
+        id: "t1", createdAt: Timestamp(secondsSinceEpoch: 1_700_000_000), text: "where is my refund")
 
     static func retriever(_ mode: String, timeout: Double = 2) throws -> ProcessRetriever {
         let script = Bundle.module.path(forResource: "misbehave", ofType: "sh", inDirectory: "Fixtures")!
@@ -38,7 +39,10 @@ import Testing
 
     @Test func aWellBehavedPluginsListsArrive() throws {
         let lists = try Self.retriever("good").retrieve(batch: [Self.ticket], depth: 75, attachingParts: false)
-        #expect(lists == [RankedList(ticket: "t1", entries: [.init(article: "a2", score: 2.5), .init(article: "a1", score: 1)])])
+        #expect(
+            lists == [
+                RankedList(ticket: "t1", entries: [.init(article: "a2", score: 2.5), .init(article: "a1", score: 1)])
+            ])
     }
 
     @Test func crashNamesTheExitStatusAndTheStderrTail() throws {
@@ -59,12 +63,17 @@ import Testing
 
     @Test func nonJSONQuotesTheLine() throws {
         let e = try Self.failure("notjson")
-        #expect(e.message.contains("request 3 (retrieve): replied with a line that is not JSON: Traceback (most recent call last): this is not JSON"))
+        #expect(
+            e.message.contains(
+                "request 3 (retrieve): replied with a line that is not JSON: Traceback (most recent call last): this is not JSON"
+            ))
         #expect(e.message.hasSuffix("no stderr output"))
     }
 
     @Test func violationsSayWhatBroke() throws {
-        #expect(try Self.failure("count").message.contains("request 3 (retrieve): broke the protocol: 0 results for 1 tickets"))
+        #expect(
+            try Self.failure("count").message.contains(
+                "request 3 (retrieve): broke the protocol: 0 results for 1 tickets"))
         #expect(try Self.failure("wrongid").message.contains("broke the protocol: the reply's id is 7, expected 3"))
         #expect(
             try Self.failure("unknown").message.contains(
@@ -72,7 +81,9 @@ import Testing
     }
 
     @Test func anErrorReplyEndsTheRunToo() throws {
-        #expect(try Self.failure("refuse").message.contains("request 3 (retrieve): answered with an error: model 0 is not loaded"))
+        #expect(
+            try Self.failure("refuse").message.contains(
+                "request 3 (retrieve): answered with an error: model 0 is not loaded"))
     }
 
     @Test func aMissingProgramFailsAtTheHello() throws {

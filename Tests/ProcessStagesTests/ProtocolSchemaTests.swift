@@ -23,25 +23,29 @@ import FlywheelTestSupport
     }
 
     static let analyzer = Analyzer()
-    static let article = Article(id: "a1", title: "Refund a cancelled stay", body: "Refunds reach the card in five days.")
-    static let ticket = Ticket(id: "t1", createdAt: Timestamp(secondsSinceEpoch: 1_700_000_000), text: "Where is my refund?")
+    static let article = Article(
+        id: "a1", title: "Refund a cancelled stay", body: "Refunds reach the card in five days.")
+    static let ticket = Ticket(
+        id: "t1", createdAt: Timestamp(secondsSinceEpoch: 1_700_000_000), text: "Where is my refund?")
     static let reply = Reply(
-        greeting: "Hi,", sentences: [.init(text: "Refunds reach the card in five days.", article: "a1", articleRank: 1, position: 0)],
+        greeting: "Hi,",
+        sentences: [.init(text: "Refunds reach the card in five days.", article: "a1", articleRank: 1, position: 0)],
         closing: "Thanks.", tone: .friendly)
 
     static var batch: TrainingBatch {
         let served = ServedSuggestion(
-            ticket: ticket, shown: RankedList(ticket: "t1", entries: [.init(article: "a1", score: 3)]), a: reply, b: reply)
+            ticket: ticket, shown: RankedList(ticket: "t1", entries: [.init(article: "a1", score: 3)]), a: reply,
+            b: reply)
         return TrainingBatch(
             iteration: 2, time: Timestamp(secondsSinceEpoch: 1_700_100_000), tickets: ["t1": ticket],
             relevance: [
                 RelevanceAnnotation(ticket: "t1", agent: "agent-001", article: "a1", rank: 1, relevant: true),
                 // rank 0: an article the agent found by its own search (make protocol-check caught it)
-                RelevanceAnnotation(ticket: "t1", agent: "agent-002", article: "a2", rank: 0, relevant: true),
+                RelevanceAnnotation(ticket: "t1", agent: "agent-002", article: "a2", rank: 0, relevant: true)
             ],
             preferences: [
                 (served, PreferenceAnnotation(ticket: "t1", agent: "agent-001", choice: .a, margin: .clearly)),
-                (served, PreferenceAnnotation(ticket: "t1", agent: "agent-002", choice: .tie, margin: nil)),
+                (served, PreferenceAnnotation(ticket: "t1", agent: "agent-002", choice: .tie, margin: nil))
             ],
             adoptions: [
                 (served, AdoptionAnnotation(ticket: "t1", agent: "agent-001", outcome: .edited, rationale: .tooLong))
@@ -55,23 +59,44 @@ import FlywheelTestSupport
         var settings = [String: Double]()
         settings["k1"] = 1.2
         return [
-            (.hello, PluginMessages.Hello(id: 1, stage: "retriever", seed: 42, settings: settings, analyzer: .init(stemming: true, stopWords: true))),
+            (
+                .hello,
+                PluginMessages.Hello(
+                    id: 1, stage: "retriever", seed: 42, settings: settings,
+                    analyzer: .init(stemming: true, stopWords: true))
+            ),
             (.index, PluginMessages.Index(id: 2, model: 0, articles: [wireArticle])),
             (.publish, PluginMessages.Publish(id: 3, from: 0, to: 1, articles: [wireArticle])),
             (.retrain, PluginMessages.Retrain(id: 4, from: 1, to: 2, batch: WireBatch(batch, analyzer: analyzer))),
             (.retrieve, PluginMessages.Retrieve(id: 5, model: 2, depth: 75, tickets: [wireTicket])),
-            (.rerank, PluginMessages.Rerank(id: 6, model: 0, depth: 8, items: [.init(ticket: wireTicket, candidates: [WireEntry(article: "a1", score: 3)])])),
-            (.generate, PluginMessages.Generate(id: 7, model: 0, items: [.init(ticket: wireTicket, articles: [wireArticle], seed: (1 << 53) - 1)])),
+            (
+                .rerank,
+                PluginMessages.Rerank(
+                    id: 6, model: 0, depth: 8,
+                    items: [.init(ticket: wireTicket, candidates: [WireEntry(article: "a1", score: 3)])])
+            ),
+            (
+                .generate,
+                PluginMessages.Generate(
+                    id: 7, model: 0, items: [.init(ticket: wireTicket, articles: [wireArticle], seed: (1 << 53) - 1)])
+            ),
             (.release, PluginMessages.Release(id: 8, models: [0, 1])),
-            (.reset, PluginMessages.Hello(id: 1, op: .reset, protocol: 2, protocols: nil, stage: "retriever", seed: 42, settings: settings, analyzer: .init(stemming: true, stopWords: true))),
-            (.shutdown, PluginMessages.Shutdown(id: 9)),
+            (
+                .reset,
+                PluginMessages.Hello(
+                    id: 1, op: .reset, protocol: 2, protocols: nil, stage: "retriever", seed: 42, settings: settings,
+                    analyzer: .init(stemming: true, stopWords: true))
+            ),
+            (.shutdown, PluginMessages.Shutdown(id: 9))
         ]
     }
 
     @Test func everyOpHasASchemaAndAMessageHere() {
         #expect(Self.messages.map(\.0) == PluginMessages.Op.allCases)
         for op in PluginMessages.Op.allCases {
-            #expect(FileManager.default.fileExists(atPath: Self.docs.appendingPathComponent("\(op.rawValue).schema.json").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: Self.docs.appendingPathComponent("\(op.rawValue).schema.json").path))
         }
     }
 
@@ -86,7 +111,9 @@ import FlywheelTestSupport
         let t = try Self.encoded(WireTicket(Self.ticket, analyzer: Self.analyzer))
         #expect(t["tokens"] == .array(Self.analyzer.queryTerms(Self.ticket.text).map { .string($0) }))
         let fields = Self.analyzer.fields(Self.article)
-        #expect(try Self.encoded(WireArticle(Self.article, analyzer: Self.analyzer))["tokens"] == .array((fields.title + fields.body).map { .string($0) }))
+        #expect(
+            try Self.encoded(WireArticle(Self.article, analyzer: Self.analyzer))["tokens"]
+                == .array((fields.title + fields.body).map { .string($0) }))
     }
 
     @Test func theSchemasCatchWhatTheyShould() throws {
@@ -111,12 +138,13 @@ import FlywheelTestSupport
             #"{"id":1,"ok":true,"protocol":2,"name":"bm25s-retriever","capabilities":["hello","index","retrieve","reset"]}"#,
             #"{"id":5,"ok":true,"results":[[{"article":"a1","score":3.5}]]}"#,
             #"{"id":7,"ok":true,"replies":[{"a":{"greeting":"Hi,","sentences":[],"closing":"","tone":"brief"},"b":{"greeting":"","sentences":[{"text":"x","article":"a1","article_rank":1,"position":0}],"closing":"","tone":"formal"}}]}"#,
-            #"{"id":8,"error":"unknown model 3"}"#,
+            #"{"id":8,"error":"unknown model 3"}"#
         ]
         for line in lines {
             #expect(JSONSchemaCheck.problems(try JSON.parse(Data(line.utf8)), schema).isEmpty, "\(line)")
             _ = try JSONDecoder().decode(PluginMessages.Reply.self, from: Data(line.utf8))
         }
-        #expect(!JSONSchemaCheck.problems(try JSON.parse(Data(#"{"id":8}"#.utf8)), schema).isEmpty, "neither ok nor error")
+        #expect(
+            !JSONSchemaCheck.problems(try JSON.parse(Data(#"{"id":8}"#.utf8)), schema).isEmpty, "neither ok nor error")
     }
 }

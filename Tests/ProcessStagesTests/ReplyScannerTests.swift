@@ -23,7 +23,7 @@ import Testing
         #"{"results":[[{"article":"é-ü","score":0}]],"ok":true,"id":7}"#,
         #"{"id":1,"results":[]}"#,
         " {\"id\":4,\"ok\":true,\"results\":[[{\"article\":\"x\",\"score\":17}]]}\t ",
-        #"{"id":5,"ok":true,"results":[[{"article":"x","score":0.1},{"article":"y","score":0.30000000000000004}]]}"#,
+        #"{"id":5,"ok":true,"results":[[{"article":"x","score":0.1},{"article":"y","score":0.30000000000000004}]]}"#
     ])
     func theScannersReplyIsTheDecoders(line: String) throws {
         let scanned = try #require(Self.scanned(line), "the scanner declined \(line)")
@@ -50,7 +50,7 @@ import Testing
         #"{"id":2,"results":[]} trailing"#,
         #"{"id":2,"results":[[{"article":"a","score":1},]]}"#,
         #"{"id":2,"results":[[{"article":"a","score":1}]"#,
-        "not json",
+        "not json"
     ])
     func anythingElseGoesToTheDecoder(line: String) {
         #expect(Self.scanned(line) == nil, "the scanner must decline \(line)")

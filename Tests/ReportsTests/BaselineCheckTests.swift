@@ -33,11 +33,16 @@ import Testing
         let main = try TinyWorld.scenario("support", in: mainFolder, corpus: corpus, body: world + careful)
         let same = try TinyWorld.scenario("support", in: branchFolder, corpus: corpus, body: world + careful)
         let stored = folder + "/main-results"
-        _ = try RunPipeline(scenarioPath: main, out: stored + "/support", replicates: nil, jobs: 2, resume: false, force: false, quiet: true).run()
+        _ = try RunPipeline(
+            scenarioPath: main, out: stored + "/support", replicates: nil, jobs: 2, resume: false, force: false,
+            quiet: true
+        ).run()
 
         let junit = folder + "/same.xml"
         let passed = try TinyWorld.status {
-            try CheckCommand.parse([same, "--baseline", stored, "--out", folder + "/results", "--junit", junit, "--quiet", "--jobs", "2"]).run()
+            try CheckCommand.parse([
+                same, "--baseline", stored, "--out", folder + "/results", "--junit", junit, "--quiet", "--jobs", "2"
+            ]).run()
         }
         #expect(passed == 0)
         let (ok, reader) = JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: junit)))
@@ -45,7 +50,8 @@ import Testing
         #expect(reader.counts["testcase"] == 14)  // 2 arms × 7 headline metrics
 
         let outcome = try CheckRun(
-            scenarios: [same], out: folder + "/results", jobs: 2, quiet: true, baseline: stored, comparison: BaselineCheck()
+            scenarios: [same], out: folder + "/results", jobs: 2, quiet: true, baseline: stored,
+            comparison: BaselineCheck()
         ).run { _ in }
         #expect(outcome.verdicts.allSatisfy { $0.passed && $0.gap.area.mean == 0 && $0.gap.final.mean == 0 })
 
@@ -56,9 +62,11 @@ import Testing
         // also switches it off: a change that ships unvetted models from noise)
         let ungated = world.replacingOccurrences(
             of: "arms: {aitl: {cadence: 7d}", with: "arms: {aitl: {cadence: 7d, deploy_gate: {enabled: false}}")
-        let worse = try TinyWorld.scenario("support", in: worseFolder, corpus: corpus, body: ungated + "population: [{persona: random, weight: 1}]\n")
+        let worse = try TinyWorld.scenario(
+            "support", in: worseFolder, corpus: corpus, body: ungated + "population: [{persona: random, weight: 1}]\n")
         let failing = try CheckRun(
-            scenarios: [worse], out: folder + "/worse-results", jobs: 2, quiet: true, baseline: stored, comparison: BaselineCheck()
+            scenarios: [worse], out: folder + "/worse-results", jobs: 2, quiet: true, baseline: stored,
+            comparison: BaselineCheck()
         ).run { _ in }
         let adoption = try #require(failing.verdicts.first { $0.gap.arm == "aitl" && $0.gap.metric == "adoption" })
         #expect(!adoption.passed && adoption.reason.contains("below"))
@@ -66,17 +74,23 @@ import Testing
         #expect(failing.exitStatus == 1)
         let failedJUnit = folder + "/worse.xml"
         let status = try TinyWorld.status {
-            try CheckCommand.parse([worse, "--baseline", stored, "--out", folder + "/worse-results", "--junit", failedJUnit, "--quiet"]).run()
+            try CheckCommand.parse([
+                worse, "--baseline", stored, "--out", folder + "/worse-results", "--junit", failedJUnit, "--quiet"
+            ]).run()
         }
         #expect(status == 1)
         let failedXML = JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: failedJUnit)))
         #expect(failedXML.ok && failedXML.reader.failures.contains { $0.contains("mean") && $0.contains("gap") })
 
         // Another seed cannot be paired: exit 2, and the JUnit file says so in an <error>.
-        let reseeded = try TinyWorld.scenario("support", in: worseFolder, corpus: corpus, body: world.replacingOccurrences(of: "seed: 5", with: "seed: 6") + careful)
+        let reseeded = try TinyWorld.scenario(
+            "support", in: worseFolder, corpus: corpus,
+            body: world.replacingOccurrences(of: "seed: 5", with: "seed: 6") + careful)
         let errorJUnit = folder + "/error.xml"
         #expect(throws: InputError.self) {
-            try CheckCommand.parse([reseeded, "--baseline", stored, "--out", folder + "/seed-results", "--junit", errorJUnit, "--quiet"]).run()
+            try CheckCommand.parse([
+                reseeded, "--baseline", stored, "--out", folder + "/seed-results", "--junit", errorJUnit, "--quiet"
+            ]).run()
         }
         let errorXML = JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: errorJUnit)))
         #expect(errorXML.ok && errorXML.reader.counts["error"] == 1)
@@ -87,7 +101,9 @@ import Testing
     @Test func ruleOnHandMadeCurves() throws {
         func rows(_ arm: String, _ values: [[Double]]) -> [MetricRow] {
             values.enumerated().flatMap { r, curve in
-                curve.enumerated().map { MetricRow(arm: arm, replicate: r, iteration: $0, metric: "adoption", value: $1) }
+                curve.enumerated().map {
+                    MetricRow(arm: arm, replicate: r, iteration: $0, metric: "adoption", value: $1)
+                }
             }
         }
         let stored = rows("aitl", [[0.1, 0.3, 0.5], [0.1, 0.32, 0.52]])
@@ -99,7 +115,11 @@ import Testing
         #expect(try BaselineCheck(tolerance: 0.1).compare(stored: stored, current: lower, storedName: "main")[0].passed)
         #expect(try BaselineCheck().compare(stored: stored, current: higher, storedName: "main")[0].passed)
         let shorter = rows("aitl", [[0.1, 0.3], [0.1, 0.32]])
-        #expect(throws: InputError.self) { try BaselineCheck().compare(stored: stored, current: shorter, storedName: "main") }
-        #expect(throws: InputError.self) { try BaselineCheck(metrics: ["ndcg@10"]).compare(stored: stored, current: lower, storedName: "main") }
+        #expect(throws: InputError.self) {
+            try BaselineCheck().compare(stored: stored, current: shorter, storedName: "main")
+        }
+        #expect(throws: InputError.self) {
+            try BaselineCheck(metrics: ["ndcg@10"]).compare(stored: stored, current: lower, storedName: "main")
+        }
     }
 }

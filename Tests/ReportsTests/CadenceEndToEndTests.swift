@@ -13,16 +13,18 @@ import Testing
         let folder = try TinyWorld.temporaryFolder("cadence")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corpus = try await TinyWorld.corpus(in: folder, tickets: 800, weeks: 4)
-        let scenario = try TinyWorld.scenario("tiny", in: folder, corpus: corpus, body: """
-            seed: 11
-            replicates: 1
-            heldout: {share: 0.1, max: 60}
-            population: [{persona: careful-expert, weight: 1}]
-            arms: {aitl: {cadence: 7d}, frozen: {retrain: false}}
-            baseline: frozen
-            cost: {per_retrain: 1, per_agent_minute: 0.01, value_per_point: {recall@75: 10}}
+        let scenario = try TinyWorld.scenario(
+            "tiny", in: folder, corpus: corpus,
+            body: """
+                seed: 11
+                replicates: 1
+                heldout: {share: 0.1, max: 60}
+                population: [{persona: careful-expert, weight: 1}]
+                arms: {aitl: {cadence: 7d}, frozen: {retrain: false}}
+                baseline: frozen
+                cost: {per_retrain: 1, per_agent_minute: 0.01, value_per_point: {recall@75: 10}}
 
-            """)
+                """)
         let (study, directory) = try CadenceRun(
             scenarioPath: scenario, cadences: "1w,2w,4w", horizon: "4w", replicates: nil, arm: nil, metric: "recall@75",
             out: folder + "/out", jobs: 2, quiet: true
@@ -41,17 +43,25 @@ import Testing
         let never = 4.0 + study.weeksPerIteration
         let times = study.rows.filter { $0.noLoop != true }.map { $0.weeksTo90 ?? never }
         for i in 1..<times.count {
-            #expect(times[i - 1] <= times[i], "cadence \(study.rows[i - 1].cadence) slower than \(study.rows[i].cadence): \(times)")
+            #expect(
+                times[i - 1] <= times[i],
+                "cadence \(study.rows[i - 1].cadence) slower than \(study.rows[i].cadence): \(times)")
         }
         let html = try String(contentsOfFile: directory + "/report.html", encoding: .utf8)
-        #expect(html.contains("<h2>Cadence</h2>") && html.contains("Recommended cadence: <strong>\(study.recommended)</strong>"))
+        #expect(
+            html.contains("<h2>Cadence</h2>")
+                && html.contains("Recommended cadence: <strong>\(study.recommended)</strong>"))
         #expect(FileManager.default.fileExists(atPath: directory + "/cadence.json"))
 
         // --arm must name an arm that retrains; the study is refused before anything runs.
         let frozen = CadenceRun(
             scenarioPath: scenario, cadences: "1w", horizon: "4w", replicates: nil, arm: "frozen", metric: nil,
             out: folder + "/refused", jobs: 1, quiet: true)
-        #expect(throws: InputError(field: "--arm", "'frozen' does not retrain (retrain: false), so it has no cadence to vary; name an arm that retrains")) {
+        #expect(
+            throws: InputError(
+                field: "--arm",
+                "'frozen' does not retrain (retrain: false), so it has no cadence to vary; name an arm that retrains")
+        ) {
             _ = try frozen.run()
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/refused"))

@@ -5,16 +5,21 @@ import Testing
 
 /// Time to 90% of the best final gain, net value and the recommendation, on hand-made curves.
 @Suite struct CadenceStudyTests {
-    func rows(_ arm: String, replicate: Int = 0, adoption: [Double], retrains: [Double], minutes: [Double]) -> [MetricRow] {
+    func rows(_ arm: String, replicate: Int = 0, adoption: [Double], retrains: [Double], minutes: [Double])
+        -> [MetricRow]
+    {
         adoption.indices.flatMap { i in
-            [MetricRow(arm: arm, replicate: replicate, iteration: i, metric: "adoption", value: adoption[i]),
-             MetricRow(arm: arm, replicate: replicate, iteration: i, metric: "retrains", value: retrains[i]),
-             MetricRow(arm: arm, replicate: replicate, iteration: i, metric: "agent_minutes", value: minutes[i])]
+            [
+                MetricRow(arm: arm, replicate: replicate, iteration: i, metric: "adoption", value: adoption[i]),
+                MetricRow(arm: arm, replicate: replicate, iteration: i, metric: "retrains", value: retrains[i]),
+                MetricRow(arm: arm, replicate: replicate, iteration: i, metric: "agent_minutes", value: minutes[i])
+            ]
         }
     }
 
     @Test func timeToNinetyPercentAndRecommendation() throws {
-        let all = rows("c-1w", adoption: [0.1, 0.2, 0.28, 0.30], retrains: [0, 1, 1, 1], minutes: [0, 10, 10, 10])
+        let all =
+            rows("c-1w", adoption: [0.1, 0.2, 0.28, 0.30], retrains: [0, 1, 1, 1], minutes: [0, 10, 10, 10])
             + rows("c-3w", adoption: [0.1, 0.1, 0.1, 0.25], retrains: [0, 0, 0, 1], minutes: [0, 10, 10, 10])
         let study = CadenceStudy.analyse(
             rows: all, arms: [("c-1w", "1w"), ("c-3w", "3w")], metric: "adoption", weeksPerIteration: 1,
@@ -42,13 +47,16 @@ import Testing
     @Test func noLoopRowProbabilityBestAndThePairedMarginInterval() throws {
         var all: [MetricRow] = []
         for (r, top) in [0.2, 0.1, 0.3].enumerated() {
-            all += rows("c-1w", replicate: r, adoption: [0.1, 0.1 + top / 2, 0.1 + top / 2], retrains: [0, 1, 1], minutes: [0, 10, 10])
+            all += rows(
+                "c-1w", replicate: r, adoption: [0.1, 0.1 + top / 2, 0.1 + top / 2], retrains: [0, 1, 1],
+                minutes: [0, 10, 10])
             all += rows("c-2w", replicate: r, adoption: [0.1, 0.15, 0.15], retrains: [0, 0, 1], minutes: [0, 10, 10])
             all += rows("none", replicate: r, adoption: [0.1, 0.1, 0.1], retrains: [0, 0, 0], minutes: [0, 0, 0])
         }
         func analyse() -> CadenceStudy {
             CadenceStudy.analyse(
-                rows: all, arms: [("c-1w", "1w"), ("c-2w", "2w")], noLoopArm: "none", metric: "adoption", weeksPerIteration: 1,
+                rows: all, arms: [("c-1w", "1w"), ("c-2w", "2w")], noLoopArm: "none", metric: "adoption",
+                weeksPerIteration: 1,
                 perRetrain: 1, perAgentMinute: 0.1, valuePerPoint: ["adoption": 10])
         }
         let study = analyse()
@@ -74,7 +82,8 @@ import Testing
     }
 
     @Test func noLoopIsRecommendedWhenEveryCadenceCostsMoreThanItGains() {
-        let all = rows("c-1w", adoption: [0.1, 0.11, 0.11], retrains: [0, 1, 1], minutes: [0, 10, 10])
+        let all =
+            rows("c-1w", adoption: [0.1, 0.11, 0.11], retrains: [0, 1, 1], minutes: [0, 10, 10])
             + rows("none", adoption: [0.1, 0.1, 0.1], retrains: [0, 0, 0], minutes: [0, 0, 0])
         let study = CadenceStudy.analyse(
             rows: all, arms: [("c-1w", "1w")], noLoopArm: "none", metric: "adoption", weeksPerIteration: 1,

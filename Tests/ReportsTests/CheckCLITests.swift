@@ -59,9 +59,12 @@ import Testing
         let outcome = try CheckRun(scenarios: [empty], out: folder, jobs: 1, quiet: true).run { lines.append($0) }
         #expect(outcome.exitStatus == 0)
         #expect(lines == ["\(empty): no expect: assertions", CheckOutcome.uncheckedNote(strict: false)])
-        #expect(outcome.summaryLine == "nothing checked: the scenario has no expect: assertions (--strict makes this a failure)")
+        #expect(
+            outcome.summaryLine
+                == "nothing checked: the scenario has no expect: assertions (--strict makes this a failure)")
         #expect(!outcome.summaryLine.contains("0 passed, 0 failed"))
-        #expect(!FileManager.default.fileExists(atPath: folder + "/empty"), "a scenario with nothing to check is not run")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder + "/empty"), "a scenario with nothing to check is not run")
         let junit = folder + "/junit.xml"
         #expect(try TinyWorld.status { try CheckCommand.parse([empty, "--junit", junit, "--out", folder]).run() } == 0)
         #expect(try Self.junit(junit).reader.skipped == ["no expect: assertions"])
@@ -72,7 +75,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let empty = try Self.unchecked(in: folder)
         let junit = folder + "/junit.xml"
-        let status = try TinyWorld.status { try CheckCommand.parse([empty, "--strict", "--junit", junit, "--out", folder]).run() }
+        let status = try TinyWorld.status {
+            try CheckCommand.parse([empty, "--strict", "--junit", junit, "--out", folder]).run()
+        }
         #expect(status == 1)
         let (ok, reader) = try Self.junit(junit)
         #expect(ok && reader.failures == ["no expect: assertions (--strict)"])

@@ -23,21 +23,25 @@ import FlywheelTestSupport
 
             """
         // Deterministic facts of any run: agents annotate, and no more tickets are served than exist.
-        let good = try TinyWorld.scenario("good", in: folder, corpus: corpus, body: world + """
-            population: [{persona: careful-expert, weight: 1}]
-            expect:
-              - at_least: {arm: aitl, metric: annotations_adoption, value: 1, iteration: 1}
-              - at_most: {arm: aitl, metric: served, value: 240}
+        let good = try TinyWorld.scenario(
+            "good", in: folder, corpus: corpus,
+            body: world + """
+                population: [{persona: careful-expert, weight: 1}]
+                expect:
+                  - at_least: {arm: aitl, metric: annotations_adoption, value: 1, iteration: 1}
+                  - at_most: {arm: aitl, metric: served, value: 240}
 
-            """)
+                """)
         // Random labellers cannot raise adoption by 0.3 (from about 0.1) in a week.
-        let random = try TinyWorld.scenario("random", in: folder, corpus: corpus, body: world + """
-            population: [{persona: random, weight: 1}]
-            expect:
-              - improves: {arm: aitl, metric: adoption, by: 0.3, versus: start}
-              - at_most: {arm: aitl, metric: served, value: 240}
+        let random = try TinyWorld.scenario(
+            "random", in: folder, corpus: corpus,
+            body: world + """
+                population: [{persona: random, weight: 1}]
+                expect:
+                  - improves: {arm: aitl, metric: adoption, by: 0.3, versus: start}
+                  - at_most: {arm: aitl, metric: served, value: 240}
 
-            """)
+                """)
         let junit = folder + "/junit.xml"
         let results = folder + "/results"
         let passed = try TinyWorld.status {
@@ -60,10 +64,13 @@ import FlywheelTestSupport
         #expect(scenario["status"] as? String == "reused")
         let assertions = try #require(scenario["assertions"] as? [[String: Any]])
         #expect(assertions.map { $0["kind"] as? String } == ["at_least", "at_most"])
-        #expect(assertions.allSatisfy { $0["passed"] as? Bool == true && $0["lower"] is Double && $0["reason"] is String })
+        #expect(
+            assertions.allSatisfy { $0["passed"] as? Bool == true && $0["lower"] is Double && $0["reason"] is String })
 
         var lines: [String] = []
-        let failing = try CheckRun(scenarios: [good, random], out: results, jobs: 2, quiet: true).run { lines.append($0) }
+        let failing = try CheckRun(scenarios: [good, random], out: results, jobs: 2, quiet: true).run {
+            lines.append($0)
+        }
         #expect(failing.results.filter { !$0.passed }.count == 1)
         #expect(lines.contains { $0.contains("reused") })
         let fail = try #require(lines.first { $0.hasPrefix("  FAIL") })
@@ -71,7 +78,9 @@ import FlywheelTestSupport
         #expect(fail.contains("95% CI") && fail.contains("lower bound") && fail.contains("< 0.3"))
 
         let failed = try TinyWorld.status {
-            try CheckCommand.parse([folder + "/random.yaml", "--out", results, "--junit", junit, "--quiet", "--jobs", "2"]).run()
+            try CheckCommand.parse([
+                folder + "/random.yaml", "--out", results, "--junit", junit, "--quiet", "--jobs", "2"
+            ]).run()
         }
         #expect(failed == 1)
         let (ok, reader) = JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: junit)))
@@ -80,11 +89,15 @@ import FlywheelTestSupport
         #expect(reader.failures.first?.contains("improvement") == true)
 
         // Invalid input: an unknown metric is an InputError (the CLI exits 2) before anything runs.
-        let bad = try TinyWorld.scenario("bad", in: folder, corpus: corpus, body: world + """
-            expect: [{at_least: {arm: aitl, metric: adoptoin, value: 1}}]
+        let bad = try TinyWorld.scenario(
+            "bad", in: folder, corpus: corpus,
+            body: world + """
+                expect: [{at_least: {arm: aitl, metric: adoptoin, value: 1}}]
 
-            """)
-        #expect(throws: InputError.self) { try CheckRun(scenarios: [bad], out: results, jobs: 1, quiet: true).run { _ in } }
+                """)
+        #expect(throws: InputError.self) {
+            try CheckRun(scenarios: [bad], out: results, jobs: 1, quiet: true).run { _ in }
+        }
     }
 
     /// The shipped scenarios: `scenarios/ci/converges.yaml` (CI's own check, run here by every
@@ -95,13 +108,18 @@ import FlywheelTestSupport
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = FileManager.default.changeCurrentDirectoryPath(Repository.rootPath)
         let pass = try TinyWorld.status {
-            try CheckCommand.parse(["scenarios/ci/converges.yaml", "--out", folder, "--junit", folder + "/a.xml", "--quiet"]).run()
+            try CheckCommand.parse([
+                "scenarios/ci/converges.yaml", "--out", folder, "--junit", folder + "/a.xml", "--quiet"
+            ]).run()
         }
         #expect(pass == 0)
         let fail = try TinyWorld.status {
-            try CheckCommand.parse(["scenarios/examples/random-labels.yaml", "--out", folder, "--junit", folder + "/b.xml", "--quiet"]).run()
+            try CheckCommand.parse([
+                "scenarios/examples/random-labels.yaml", "--out", folder, "--junit", folder + "/b.xml", "--quiet"
+            ]).run()
         }
         #expect(fail == 1)
-        #expect(JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: folder + "/b.xml"))).reader.failures.count >= 1)
+        #expect(
+            JUnitReader.read(try Data(contentsOf: URL(fileURLWithPath: folder + "/b.xml"))).reader.failures.count >= 1)
     }
 }

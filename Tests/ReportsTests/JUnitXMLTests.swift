@@ -15,7 +15,10 @@ final class JUnitReader: NSObject, XMLParserDelegate {
     var skipped: [String] = []
     var suiteNames: [String] = []
     var caseNames: [String] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
         if name == "failure" { failures.append(attributes["message"] ?? "") }
         if name == "error" { errors.append(attributes["message"] ?? "") }
@@ -35,11 +38,13 @@ final class JUnitReader: NSObject, XMLParserDelegate {
 @Suite struct JUnitXMLTests {
     @Test func suitesCasesAndFailuresAreWellFormedXML() {
         let xml = JUnitXML.render([
-            .init(name: "converges", cases: [
-                .init(name: "improves aitl adoption by ≥ 0.03 vs frozen", failure: nil, output: "0.1 [0.08, 0.12]"),
-                .init(name: "at_least <aitl> & \"x\"", failure: "value 0.1 < 0.2 'q'", output: "0.1"),
-            ]),
-            .init(name: "random-labels", cases: [], error: "bad.yaml: expect[0]: unknown key"),
+            .init(
+                name: "converges",
+                cases: [
+                    .init(name: "improves aitl adoption by ≥ 0.03 vs frozen", failure: nil, output: "0.1 [0.08, 0.12]"),
+                    .init(name: "at_least <aitl> & \"x\"", failure: "value 0.1 < 0.2 'q'", output: "0.1")
+                ]),
+            .init(name: "random-labels", cases: [], error: "bad.yaml: expect[0]: unknown key")
         ])
         let (ok, r) = JUnitReader.read(Data(xml.utf8))
         #expect(ok)
@@ -54,10 +59,12 @@ final class JUnitReader: NSObject, XMLParserDelegate {
     /// messages come from user files, so they must never break the report.
     @Test func controlCharactersInNamesAndMessagesStillGiveWellFormedXML() {
         let xml = JUnitXML.render([
-            .init(name: "arm\u{1B}[31m", cases: [
-                .init(name: "at_least a\u{0}b\u{7}", failure: "line 1\nline 2\u{FFFE}", output: "\u{8}x\ty"),
-            ]),
-            .init(name: "bad", cases: [], error: "bad.yaml: field \"arms.\u{1B}x\": unknown key"),
+            .init(
+                name: "arm\u{1B}[31m",
+                cases: [
+                    .init(name: "at_least a\u{0}b\u{7}", failure: "line 1\nline 2\u{FFFE}", output: "\u{8}x\ty")
+                ]),
+            .init(name: "bad", cases: [], error: "bad.yaml: field \"arms.\u{1B}x\": unknown key")
         ])
         let (ok, r) = JUnitReader.read(Data(xml.utf8))
         #expect(ok)
@@ -70,7 +77,9 @@ final class JUnitReader: NSObject, XMLParserDelegate {
 
     @Test func aSkippedCaseIsCountedAsSkipped() {
         let xml = JUnitXML.render([
-            .init(name: "empty", cases: [.init(name: "expect", failure: nil, output: "none", skipped: "no expect: assertions")])
+            .init(
+                name: "empty",
+                cases: [.init(name: "expect", failure: nil, output: "none", skipped: "no expect: assertions")])
         ])
         let (ok, r) = JUnitReader.read(Data(xml.utf8))
         #expect(ok && r.skipped == ["no expect: assertions"] && r.failures.isEmpty)

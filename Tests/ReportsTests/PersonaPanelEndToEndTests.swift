@@ -19,18 +19,22 @@ import Reports
         let folder = try TinyWorld.temporaryFolder("personas")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corpus = try await TinyWorld.corpus(in: folder, tickets: 400, weeks: 3)
-        let scenario = try TinyWorld.scenario("personas", in: folder, corpus: corpus, body: """
-            seed: 9
-            replicates: 2
-            heldout: {share: 0.1, max: 30}
-            population: [{persona: oracle, weight: 0.4}, {persona: random, weight: 0.3}, {persona: careful-expert, weight: 0.3}]
-            arms: {aitl: {cadence: 7d}, frozen: {retrain: false}}
-            baseline: frozen
-            horizon: 3w
+        let scenario = try TinyWorld.scenario(
+            "personas", in: folder, corpus: corpus,
+            body: """
+                seed: 9
+                replicates: 2
+                heldout: {share: 0.1, max: 30}
+                population: [{persona: oracle, weight: 0.4}, {persona: random, weight: 0.3}, {persona: careful-expert, weight: 0.3}]
+                arms: {aitl: {cadence: 7d}, frozen: {retrain: false}}
+                baseline: frozen
+                horizon: 3w
 
-            """)
+                """)
         let out = folder + "/run"
-        _ = try RunPipeline(scenarioPath: scenario, out: out, replicates: nil, jobs: 2, resume: false, force: false, quiet: true).run()
+        _ = try RunPipeline(
+            scenarioPath: scenario, out: out, replicates: nil, jobs: 2, resume: false, force: false, quiet: true
+        ).run()
         let input = try ReportLoader.input(directory: out)
         func tally(_ persona: String) throws -> PersonaTally {
             try #require(input.personas.first { $0.arm == "aitl" && $0.persona == persona })
@@ -51,14 +55,17 @@ import Reports
         // and the personas' minutes are the arm's agent minutes, per replicate.
         #expect(Set(input.personas.map(\.arm)) == ["aitl"])
         let minutes = input.personas.filter { $0.arm == "aitl" }.map(\.minutesPerReplicate).reduce(0, +)
-        let stored = input.rows.filter { $0.arm == "aitl" && $0.metric == "agent_minutes" }.map(\.value).reduce(0, +) / 2
+        let stored =
+            input.rows.filter { $0.arm == "aitl" && $0.metric == "agent_minutes" }.map(\.value).reduce(0, +) / 2
         #expect(minutes > 0 && abs(minutes - stored) < 1e-6 * max(1, stored))
         #expect(try tally("careful-expert").minutesPerReplicate > 0 && oracle.minutesPerReplicate == 0)
 
         // Examples carry both replies, and the page shows them and the panels.
         #expect(!input.examples.isEmpty && input.examples.allSatisfy { $0.replyA != nil && $0.replyB != nil })
         let html = HTMLReport.render(input)
-        #expect(html.contains("<h2>Agents by persona</h2>") && html.contains("<h4>Reply A</h4>") && html.contains("<h4>Reply B</h4>"))
+        #expect(
+            html.contains("<h2>Agents by persona</h2>") && html.contains("<h4>Reply A</h4>")
+                && html.contains("<h4>Reply B</h4>"))
         let replyA = try #require(input.examples.first?.replyA)
         #expect(html.contains(HTML.escape(replyA)))
         #expect(html.contains("<td>aitl</td><td>oracle</td>") && html.contains("100.0% (\(oracle.relevance.judged))"))
@@ -72,20 +79,24 @@ import Reports
         let folder = try TinyWorld.temporaryFolder("personas-reread")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corpus = try await TinyWorld.corpus(in: folder, tickets: 300, weeks: 3)
-        let scenario = try TinyWorld.scenario("reread", in: folder, corpus: corpus, body: """
-            seed: 4
-            replicates: 2
-            heldout: {share: 0.1, max: 20}
-            population: [{persona: oracle, weight: 0.3}, {persona: random, weight: 0.3}, {persona: rushed, weight: 0.4}]
-            arms: {aitl: {cadence: 7d}, no-marks: {cadence: 7d, signals: [preference, adoption]}, frozen: {retrain: false}}
-            baseline: frozen
-            horizon: 3w
+        let scenario = try TinyWorld.scenario(
+            "reread", in: folder, corpus: corpus,
+            body: """
+                seed: 4
+                replicates: 2
+                heldout: {share: 0.1, max: 20}
+                population: [{persona: oracle, weight: 0.3}, {persona: random, weight: 0.3}, {persona: rushed, weight: 0.4}]
+                arms: {aitl: {cadence: 7d}, no-marks: {cadence: 7d, signals: [preference, adoption]}, frozen: {retrain: false}}
+                baseline: frozen
+                horizon: 3w
 
-            """)
+                """)
         var stored: [[PersonaActivity.WindowRow]] = []
         for jobs in [1, 3] {
             let out = folder + "/run\(jobs)"
-            _ = try RunPipeline(scenarioPath: scenario, out: out, replicates: nil, jobs: jobs, resume: false, force: false, quiet: true).run()
+            _ = try RunPipeline(
+                scenarioPath: scenario, out: out, replicates: nil, jobs: jobs, resume: false, force: false, quiet: true
+            ).run()
             let store = try ResultsStore(path: out + "/run.sqlite")
             let run = try #require(try store.runs().last)
             stored.append(try store.personaActivity(run: run.id))

@@ -13,24 +13,34 @@ import WorldTruth
     static let truth = TicketTruth(ticket: "t1", relevant: ["good": 2, "zero": 0])
 
     static func reply(_ article: ArticleID) -> Reply {
-        Reply(greeting: "Hi", sentences: [.init(text: "About \(article).", article: article, articleRank: 1, position: 0)], closing: "Bye", tone: .brief)
+        Reply(
+            greeting: "Hi",
+            sentences: [.init(text: "About \(article).", article: article, articleRank: 1, position: 0)],
+            closing: "Bye", tone: .brief)
     }
 
     static func note(_ a: Annotation, persona: String?, seconds: Double = 6) -> AnnotationLogEntry {
         .annotation(LoggedAnnotation(time: t0, annotation: a, seconds: seconds, persona: persona))
     }
 
-    static func relevance(_ article: ArticleID, _ relevant: Bool, persona: String? = "expert", ticket: TicketID = "t1") -> AnnotationLogEntry {
-        note(.relevance(.init(ticket: ticket, agent: "a1", article: article, rank: 1, relevant: relevant)), persona: persona)
+    static func relevance(_ article: ArticleID, _ relevant: Bool, persona: String? = "expert", ticket: TicketID = "t1")
+        -> AnnotationLogEntry
+    {
+        note(
+            .relevance(.init(ticket: ticket, agent: "a1", article: article, rank: 1, relevant: relevant)),
+            persona: persona)
     }
 
     static func choice(_ c: PreferenceChoice, persona: String = "expert") -> AnnotationLogEntry {
-        note(.preference(.init(ticket: "t1", agent: "a1", choice: c, margin: c == .a || c == .b ? .clearly : nil)), persona: persona)
+        note(
+            .preference(.init(ticket: "t1", agent: "a1", choice: c, margin: c == .a || c == .b ? .clearly : nil)),
+            persona: persona)
     }
 
     /// The quality the test's "judge" gives: 0.9 for a reply citing `good`, 0.2 otherwise.
     static func tallies() -> PersonaTallies {
-        PersonaTallies(truth: { $0 == "t1" ? truth : nil }, quality: { reply, _ in reply.citedArticles == ["good"] ? 0.9 : 0.2 })
+        PersonaTallies(
+            truth: { $0 == "t1" ? truth : nil }, quality: { reply, _ in reply.citedArticles == ["good"] ? 0.9 : 0.2 })
     }
 
     @Test func relevanceMarksAreJudgedAgainstTheGradedRelevance() throws {
@@ -49,7 +59,10 @@ import WorldTruth
 
     @Test func choicesAreJudgedAgainstTheTrueQualityOfTheLoggedReplies() throws {
         var t = Self.tallies()
-        t.add(.exposure(Exposure(ticket: "t1", time: Self.t0, shown: ["good"], a: Self.reply("good"), b: Self.reply("other"))), arm: "aitl", replicate: 0)
+        t.add(
+            .exposure(
+                Exposure(ticket: "t1", time: Self.t0, shown: ["good"], a: Self.reply("good"), b: Self.reply("other"))),
+            arm: "aitl", replicate: 0)
         // A is better (0.9 vs 0.2): a agrees, b disagrees, tie and both_bad are not judged.
         for c in [PreferenceChoice.a, .a, .b, .tie, .bothBad] { t.add(Self.choice(c), arm: "aitl", replicate: 0) }
         let row = try #require(t.rows.first)
@@ -58,7 +71,9 @@ import WorldTruth
 
         // Equal quality: not judged; a choice without the replies logged: not judged.
         var equal = Self.tallies()
-        equal.add(.exposure(Exposure(ticket: "t1", time: Self.t0, shown: [], a: Self.reply("x"), b: Self.reply("y"))), arm: "aitl", replicate: 0)
+        equal.add(
+            .exposure(Exposure(ticket: "t1", time: Self.t0, shown: [], a: Self.reply("x"), b: Self.reply("y"))),
+            arm: "aitl", replicate: 0)
         equal.add(Self.choice(.a), arm: "aitl", replicate: 0)
         equal.add(Self.choice(.b), arm: "aitl", replicate: 1)  // another job: its own exposures (none)
         #expect(equal.rows.first?.preference.judged == 0)
@@ -72,7 +87,8 @@ import WorldTruth
         }
         t.add(Self.relevance("good", true, persona: nil), arm: "batch", replicate: 0)
         let rows = t.rows
-        #expect(rows.map { "\($0.arm)/\($0.persona)" } == ["aitl/expert", "aitl/novice", "batch/\(PersonaTally.unknown)"])
+        #expect(
+            rows.map { "\($0.arm)/\($0.persona)" } == ["aitl/expert", "aitl/novice", "batch/\(PersonaTally.unknown)"])
         #expect(rows[0].replicates == 2 && rows[0].annotationsPerReplicate == 1 && rows[0].minutesPerReplicate == 0.1)
         #expect(rows[1].relevance.rate == 0 && rows[0].relevance.rate == 1)
         #expect(rows[2].replicates == 1)
@@ -97,7 +113,9 @@ import WorldTruth
         t.add(Self.relevance("good", true, persona: "<b>x</b>"), arm: "aitl", replicate: 0)
         let html = HTMLReport.personaPanels(t.rows, colors: ["aitl": "#000"])
         #expect(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"))
-        for title in ["annotations per replicate", "agent minutes per replicate", "relevance marks agreeing with the truth"] {
+        for title in [
+            "annotations per replicate", "agent minutes per replicate", "relevance marks agreeing with the truth"
+        ] {
             #expect(html.contains("aria-label=\"\(title)\""))
         }
         #expect(html.contains("100.0% (1)"))

@@ -28,13 +28,13 @@ import Store
         _ = try TinyWorld.scenario("base", in: folder, corpus: corpus, body: Self.world)
         let sweep = folder + "/grid.yaml"
         try """
-            version: 1
-            base: base.yaml
-            parameters:
-              arms.aitl.cadence: [7d, 14d]
-              arms.aitl.participation: [0.5, 1.0]
+        version: 1
+        base: base.yaml
+        parameters:
+          arms.aitl.cadence: [7d, 14d]
+          arms.aitl.participation: [0.5, 1.0]
 
-            """.write(toFile: sweep, atomically: true, encoding: .utf8)
+        """.write(toFile: sweep, atomically: true, encoding: .utf8)
         let out = folder + "/results"
         try SweepCommand.parse([sweep, "--out", out, "--jobs", "2", "--quiet"]).run()
         try FileManager.default.removeItem(atPath: out + "/sweep.csv")  // the report reads the store
@@ -55,7 +55,9 @@ import Store
         let shards = folder + "/shards"
         try SweepCommand.parse([sweep, "--out", shards, "--shard", "0/2", "--jobs", "2", "--quiet"]).run()
         let error = #expect(throws: InputError.self) { try ReportCommand.parse([shards]).run() }
-        #expect(error?.message.contains("flywheel merge \(shards)/shard-*-of-2.sqlite --out \(shards)/sweep.sqlite") == true)
+        #expect(
+            error?.message.contains("flywheel merge \(shards)/shard-*-of-2.sqlite --out \(shards)/sweep.sqlite") == true
+        )
     }
 
     @Test func twoRunsBecomeOneComparison() async throws {
@@ -63,9 +65,14 @@ import Store
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let corpus = try await TinyWorld.corpus(in: folder, tickets: 160, weeks: 2)
         let a = try TinyWorld.scenario("a", in: folder, corpus: corpus, body: Self.world)
-        let b = try TinyWorld.scenario("b", in: folder, corpus: corpus, body: Self.world.replacingOccurrences(of: "careful-expert", with: "random"))
+        let b = try TinyWorld.scenario(
+            "b", in: folder, corpus: corpus, body: Self.world.replacingOccurrences(of: "careful-expert", with: "random")
+        )
         for (file, name) in [(a, "a"), (b, "b")] {
-            _ = try RunPipeline(scenarioPath: file, out: folder + "/\(name)", replicates: nil, jobs: 2, resume: false, force: false, quiet: true).run()
+            _ = try RunPipeline(
+                scenarioPath: file, out: folder + "/\(name)", replicates: nil, jobs: 2, resume: false, force: false,
+                quiet: true
+            ).run()
         }
         let page = folder + "/compare.html"
         try ReportCommand.parse([folder + "/a", folder + "/b/", "--out", page]).run()

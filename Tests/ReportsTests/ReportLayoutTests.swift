@@ -15,12 +15,16 @@ import Testing
             for rep in 0..<2 {
                 for it in 0..<4 {
                     // Equal values in both arms: the lines overlap exactly.
-                    rows.append(MetricRow(arm: arm, replicate: rep, iteration: it, metric: "adoption", value: 0.4 + 0.01 * Double(rep)))
+                    rows.append(
+                        MetricRow(
+                            arm: arm, replicate: rep, iteration: it, metric: "adoption", value: 0.4 + 0.01 * Double(rep)
+                        ))
                     let dates = ["2026-01-05", "2026-01-19", "2026-02-02", "2026-02-16"]  // every two weeks
                     let retrained = arm == "aitl" && it > 0
-                    marks.append(.init(
-                        arm: arm, replicate: rep, iteration: it, time: dates[it] + "T00:00:00Z",
-                        retrained: retrained, deployed: retrained && it != 2))
+                    marks.append(
+                        .init(
+                            arm: arm, replicate: rep, iteration: it, time: dates[it] + "T00:00:00Z",
+                            retrained: retrained, deployed: retrained && it != 2))
                 }
             }
         }
@@ -41,7 +45,9 @@ import Testing
         #expect(html.contains(">weeks since 2026-01-05</text>") && html.contains(">share adopted by the panel</text>"))
         // Two deployed (triangles) and one refused (cross) for aitl, each with a tooltip.
         #expect(html.components(separatedBy: "<title>retrained, deployed before week").count - 1 == 2)
-        #expect(html.components(separatedBy: "<title>retrained, refused by the deploy gate before week 4</title>").count - 1 == 1)
+        #expect(
+            html.components(separatedBy: "<title>retrained, refused by the deploy gate before week 4</title>").count - 1
+                == 1)
         // The second arm is dashed and narrower, so the first stays visible under it.
         #expect(html.contains("stroke-width=\"3.2\"") && html.contains("stroke-width=\"2.6\" stroke-dasharray=\"7 4\""))
         #expect(html.contains("<details><summary>The resolved scenario"))
@@ -53,7 +59,10 @@ import Testing
         for (arm, slope) in [("c1", 0.05), ("c2", 0.02)] {
             for rep in 0..<3 {
                 for it in 0..<5 {
-                    rows.append(MetricRow(arm: arm, replicate: rep, iteration: it, metric: "adoption", value: 0.3 + slope * Double(it) + 0.01 * Double(rep)))
+                    rows.append(
+                        MetricRow(
+                            arm: arm, replicate: rep, iteration: it, metric: "adoption",
+                            value: 0.3 + slope * Double(it) + 0.01 * Double(rep)))
                 }
             }
         }

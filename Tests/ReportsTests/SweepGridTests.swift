@@ -22,9 +22,13 @@ import Testing
     static let results = SweepResults(
         name: "cp", parameterNames: ["cadence", "participation"],
         cells: [
-            .init(index: 0, hash: "a", values: ["cadence": "14d", "participation": "0.5"], summary: summary(aitl: (0.3, 0.5), frozen: (0.2, 0.2))),
-            .init(index: 1, hash: "b", values: ["cadence": "3d", "participation": "0.5"], summary: summary(aitl: (0.6, 0.6), frozen: (0.2, 0.2))),
-            .init(index: 2, hash: "c", values: ["cadence": "3d", "participation": "1.0"], summary: nil),
+            .init(
+                index: 0, hash: "a", values: ["cadence": "14d", "participation": "0.5"],
+                summary: summary(aitl: (0.3, 0.5), frozen: (0.2, 0.2))),
+            .init(
+                index: 1, hash: "b", values: ["cadence": "3d", "participation": "0.5"],
+                summary: summary(aitl: (0.6, 0.6), frozen: (0.2, 0.2))),
+            .init(index: 2, hash: "c", values: ["cadence": "3d", "participation": "1.0"], summary: nil)
         ])
 
     @Test func cellsBecomeHeatMapsWithIntervals() throws {
@@ -32,9 +36,11 @@ import Testing
         #expect(grid.xName == "cadence" && grid.yName == "participation")
         // Durations sort by length, not as text ("14d" < "3d" as text).
         #expect(grid.xValues == ["3d", "14d"] && grid.yValues == ["0.5", "1.0"])
-        #expect(grid.maps.map(\.title) == [
-            "adoption, arm aitl: final value", "adoption, arm frozen: final value", "adoption: aitl − frozen at the end",
-        ])
+        #expect(
+            grid.maps.map(\.title) == [
+                "adoption, arm aitl: final value", "adoption, arm frozen: final value",
+                "adoption: aitl − frozen at the end"
+            ])
         let aitl = grid.maps[0].cells
         #expect(abs(aitl[0][1]!.mean - 0.4) < 1e-12)  // cell a: mean of 0.3 and 0.5
         let ci = try #require(aitl[0][1]!.lower)
@@ -52,7 +58,10 @@ import Testing
         let table = SweepCellTable.render(Self.results)
         let lines = table.split(separator: "\n")
         #expect(lines[0].contains("adoption vs frozen"))
-        #expect(lines.contains { $0.contains("14d") && $0.contains("aitl") && $0.contains("0.4000") && $0.contains("+0.2000") })
+        #expect(
+            lines.contains {
+                $0.contains("14d") && $0.contains("aitl") && $0.contains("0.4000") && $0.contains("+0.2000")
+            })
         #expect(lines.contains { $0.hasPrefix("2") && $0.contains("incomplete") })
     }
 

@@ -11,11 +11,13 @@ enum TinyWorld {
     static func temporaryFolder(_ name: String) throws -> String { try TemporaryFolder(name).path }
 
     /// Generates a marketplace corpus with `articles` articles and `tickets` tickets over `weeks`.
-    static func corpus(in folder: String, seed: Int = 11, articles: Int = 100, tickets: Int, weeks: Int) async throws -> String {
+    static func corpus(in folder: String, seed: Int = 11, articles: Int = 100, tickets: Int, weeks: Int) async throws
+        -> String
+    {
         let out = folder + "/corpus"
         let command = try CorpusGenerate.parse([
             "--profile", "marketplace", "--seed", "\(seed)", "--articles", "\(articles)", "--tickets", "\(tickets)",
-            "--weeks", "\(weeks)", "--out", out,
+            "--weeks", "\(weeks)", "--out", out
         ])
         try await command.run()
         return out

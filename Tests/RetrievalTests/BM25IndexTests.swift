@@ -12,7 +12,7 @@ struct BM25IndexTests {
     static let toy = [
         Article(id: "d1", title: "apple", body: "apple banana"),
         Article(id: "d2", title: "banana", body: "cherry"),
-        Article(id: "d3", title: "cherry", body: "cherry cherry date"),
+        Article(id: "d3", title: "cherry", body: "cherry cherry date")
     ]
     static let plain = Analyzer(.init(stemming: false, stopWords: false))
 
@@ -54,7 +54,7 @@ struct BM25IndexTests {
         let docs = [
             Article(id: "x1", title: "same", body: "words"),
             Article(id: "x3", title: "same", body: "words"),
-            Article(id: "x2", title: "same", body: "words"),
+            Article(id: "x2", title: "same", body: "words")
         ]
         let index = BM25Index(articles: docs, analyzer: Self.plain)
         #expect(index.search(terms: ["same"], depth: 10).map(\.article) == ["x3", "x2", "x1"])
@@ -65,7 +65,7 @@ struct BM25IndexTests {
     @Test func fieldWeightsScaleTitleOccurrences() {
         let docs = [
             Article(id: "t", title: "refund", body: "money back policy"),
-            Article(id: "b", title: "policy", body: "refund money back"),
+            Article(id: "b", title: "policy", body: "refund money back")
         ]
         let flat = BM25Index(articles: docs, analyzer: Self.plain)
         let flatScores = flat.search(terms: ["refund"], depth: 2)
@@ -78,7 +78,7 @@ struct BM25IndexTests {
         let extra = [
             Article(id: "d4", title: "date palm", body: "dates grow on palms apple"),
             Article(id: "d2", title: "banana split", body: "banana cherry cream"),  // replaces d2
-            Article(id: "d5", title: "elderberry", body: "cherry elderberry wine wine"),
+            Article(id: "d5", title: "elderberry", body: "cherry elderberry wine wine")
         ]
         var incremental = BM25Index(articles: Self.toy)
         incremental.publish(extra[0])

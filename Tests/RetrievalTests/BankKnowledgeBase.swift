@@ -24,7 +24,8 @@ enum BankKnowledgeBase {
             let names = try fm.contentsOfDirectory(atPath: dir.path)
                 .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".json") }.sorted()
             return try names.map {
-                try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent($0))) as! [String: Any]
+                try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent($0)))
+                    as! [String: Any]
             }
         }
         let articles = try objects("documents", prefix: "").map {

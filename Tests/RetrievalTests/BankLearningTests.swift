@@ -53,7 +53,9 @@ struct BankLearningTests {
         // average than the first stage did (mean reciprocal rank of the first relevant article
         // in the reranked top-75, against the untrained reranker, which keeps the first
         // stage's order). Measured: 0.738 → 0.829.
-        print("bank MRR of gold: first stage \(base.meanReciprocalRank), after perfect marks \(perfect.meanReciprocalRank)")
+        print(
+            "bank MRR of gold: first stage \(base.meanReciprocalRank), after perfect marks \(perfect.meanReciprocalRank)"
+        )
         #expect(perfect.meanReciprocalRank >= base.meanReciprocalRank)
         #expect(perfect.precision8 >= base.precision8 + 0.05)
         withKnownIssue("#12: no expansion evidence from single marks") {

@@ -22,8 +22,10 @@ import Testing
             let id = TicketID("t\(i)")
             tickets[id] = Ticket(id: id, createdAt: Timestamp(secondsSinceEpoch: 0), text: text.joined(separator: " "))
             for (rank, a) in articles.indices.shuffled(using: &rng).prefix(8).enumerated() {
-                marks.append(RelevanceAnnotation(
-                    ticket: id, agent: "a", article: articles[a], rank: rank + 1, relevant: label(i, a, text, &rng)))
+                marks.append(
+                    RelevanceAnnotation(
+                        ticket: id, agent: "a", article: articles[a], rank: rank + 1, relevant: label(i, a, text, &rng))
+                )
             }
         }
         return (marks, tickets)
@@ -58,7 +60,10 @@ import Testing
     @Test func aSingleRelevantMarkIsNotEvidence() {
         let t = Ticket(id: "t", createdAt: Timestamp(secondsSinceEpoch: 0), text: "blender broken money back")
         var marks = [RelevanceAnnotation(ticket: "t", agent: "a", article: "refund", rank: 1, relevant: true)]
-        for r in 2...8 { marks.append(RelevanceAnnotation(ticket: "t", agent: "a", article: ArticleID("x\(r)"), rank: r, relevant: false)) }
+        for r in 2...8 {
+            marks.append(
+                RelevanceAnnotation(ticket: "t", agent: "a", article: ArticleID("x\(r)"), rank: r, relevant: false))
+        }
         let surplus = SurplusWeights(ExpansionModel().retrained(with: marks, tickets: ["t": t]))
         #expect(surplus.positive.isEmpty)
     }
@@ -73,7 +78,12 @@ import Testing
         for day in 0..<28 {
             let id = TicketID("t\(day)")
             tickets[id] = Ticket(id: id, createdAt: start + .days(day), text: "word\(day % 5) refund blender")
-            marks.append((day, RelevanceAnnotation(ticket: id, agent: "a", article: ArticleID("d\(day % 3)"), rank: 1, relevant: day % 2 == 0)))
+            marks.append(
+                (
+                    day,
+                    RelevanceAnnotation(
+                        ticket: id, agent: "a", article: ArticleID("d\(day % 3)"), rank: 1, relevant: day % 2 == 0)
+                ))
         }
         func trained(every cadence: Int) -> ExpansionModel {
             var model = ExpansionModel(configuration: config)

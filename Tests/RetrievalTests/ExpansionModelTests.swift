@@ -7,7 +7,7 @@ struct ExpansionModelTests {
     static let kb = [
         Article(id: "refund", title: "Refund policy", body: "Refunds are issued within five business days."),
         Article(id: "ship", title: "Shipping times", body: "Orders ship within two days of purchase."),
-        Article(id: "pin", title: "Card PIN reset", body: "Reset your card PIN in the app settings."),
+        Article(id: "pin", title: "Card PIN reset", body: "Reset your card PIN in the app settings.")
     ]
     static func ticket(_ id: String, _ text: String) -> Ticket {
         Ticket(id: TicketID(id), createdAt: Timestamp(secondsSinceEpoch: 0), text: text)
@@ -15,7 +15,7 @@ struct ExpansionModelTests {
     static let tickets = [
         ticket("t1", "I want my money back for the broken blender"),
         ticket("t2", "money back please, blender arrived broken"),
-        ticket("t3", "where is my parcel, money"),
+        ticket("t3", "where is my parcel, money")
     ]
     static let byID = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0) })
     static func mark(_ t: String, _ a: String, _ relevant: Bool) -> RelevanceAnnotation {
@@ -57,13 +57,17 @@ struct ExpansionModelTests {
     @Test func notRelevantMarksDemoteOnlyForThoseTerms() {
         let index = BM25Index(articles: Self.kb)
         let base = LearnedRetriever(
-            index: index, model: ExpansionModel(configuration: ExpansionConfiguration(strength: 1, demotion: 0.5, evidence: 0)))
+            index: index,
+            model: ExpansionModel(configuration: ExpansionConfiguration(strength: 1, demotion: 0.5, evidence: 0)))
         let q = Self.ticket("q", "card shipping days")
         let before = base.retrieve(q, depth: 3).articles
         #expect(before.first == "ship")
         let marks = (0..<3).map { Self.mark("t\($0 + 1)", "ship", false) }
-        let byID = ["t1": Self.ticket("t1", "shipping card days"), "t2": Self.ticket("t2", "shipping card days"),
-                    "t3": Self.ticket("t3", "shipping card days")] as [TicketID: Ticket]
+        let byID =
+            [
+                "t1": Self.ticket("t1", "shipping card days"), "t2": Self.ticket("t2", "shipping card days"),
+                "t3": Self.ticket("t3", "shipping card days")
+            ] as [TicketID: Ticket]
         var learned = base
         learned.retrain(with: marks, tickets: byID)
         #expect(learned.retrieve(q, depth: 3).articles.first != "ship")

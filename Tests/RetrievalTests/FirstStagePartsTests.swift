@@ -28,7 +28,8 @@ struct FirstStagePartsTests {
             tickets[t.id] = t
             for _ in 0..<4 {
                 let a = ArticleID("a\(rng.int(below: kb.count))")
-                marks.append(RelevanceAnnotation(ticket: t.id, agent: "ag", article: a, rank: 1, relevant: rng.bernoulli(0.5)))
+                marks.append(
+                    RelevanceAnnotation(ticket: t.id, agent: "ag", article: a, rank: 1, relevant: rng.bernoulli(0.5)))
             }
         }
         retriever.retrain(with: marks, tickets: tickets)
@@ -37,9 +38,9 @@ struct FirstStagePartsTests {
 
     static let probes = [
         "topic 3 refunds", "policy case 4 cards", "orders", "question about case 2", "nothing matches",
-        "this policy covers topic 2 and case 5 for orders", "refunds and cards 1 topic 4 policy 14",
+        "this policy covers topic 2 and case 5 for orders", "refunds and cards 1 topic 4 policy 14"
     ]
-        .enumerated().map { Ticket(id: TicketID("p\($0)"), createdAt: Timestamp(secondsSinceEpoch: 0), text: $1) }
+    .enumerated().map { Ticket(id: TicketID("p\($0)"), createdAt: Timestamp(secondsSinceEpoch: 0), text: $1) }
 
     @Test(arguments: [(0.0, 0.0), (0.3, 0.0), (1.0, 0.5)])
     func attachedPartsAreTheScoreVectorsOfTheListedDocuments(strength: Double, demotion: Double) throws {
@@ -141,7 +142,8 @@ struct FirstStagePartsTests {
             let query = Set(index.analyzer.queryTerms(text).compactMap { index.termIDs[$0] })
             for d in 0..<index.documentCount {
                 let distinct = Set(index.titleTerms[d])
-                let expected = distinct.isEmpty ? 0 : Double(distinct.intersection(query).count) / Double(distinct.count)
+                let expected =
+                    distinct.isEmpty ? 0 : Double(distinct.intersection(query).count) / Double(distinct.count)
                 #expect(extractor.titleOverlap(document: d) == expected)
             }
         }

@@ -58,7 +58,8 @@ struct GeneratedWorldLearningTests {
         // random: no gain beyond chance (the paired 95% interval over the 400 held-out tickets
         // does not lie above 0), the criterion of the engine's `no_gain` controls
         let randomGain = random.pairedGainLowerBounds(over: base)
-        withKnownIssue("#12: random marks on a good top-8 act as pseudo-relevance feedback for the ungated first stage") {
+        withKnownIssue("#12: random marks on a good top-8 act as pseudo-relevance feedback for the ungated first stage")
+        {
             #expect(randomGain.recall75 <= 0)
         }
         #expect(randomGain.precision8 <= 0)

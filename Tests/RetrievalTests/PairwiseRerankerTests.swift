@@ -30,11 +30,13 @@ struct PairwiseRerankerTests {
         var tickets: [TicketID: Ticket] = [:]
         var marks: [RelevanceAnnotation] = []
         for k in 0..<20 {
-            let t = Ticket(id: TicketID("t\(k)"), createdAt: Timestamp(secondsSinceEpoch: 0), text: "topic 3 question \(k)")
+            let t = Ticket(
+                id: TicketID("t\(k)"), createdAt: Timestamp(secondsSinceEpoch: 0), text: "topic 3 question \(k)")
             tickets[t.id] = t
             let first = retriever.retrieve(t, depth: 75).articles
             for (rank, a) in first.prefix(8).enumerated() {
-                marks.append(RelevanceAnnotation(ticket: t.id, agent: "ag", article: a, rank: rank + 1, relevant: a == "a3"))
+                marks.append(
+                    RelevanceAnnotation(ticket: t.id, agent: "ag", article: a, rank: rank + 1, relevant: a == "a3"))
             }
             if !first.prefix(8).contains("a3") {
                 marks.append(RelevanceAnnotation(ticket: t.id, agent: "ag", article: "a3", rank: 9, relevant: true))

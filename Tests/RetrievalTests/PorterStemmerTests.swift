@@ -37,7 +37,7 @@ struct PorterStemmerTests {
         ("probate", "probat"), ("rate", "rate"), ("cease", "ceas"), ("controll", "control"), ("roll", "roll"),
         // multi-step
         ("generalizations", "gener"), ("oscillators", "oscil"), ("refunds", "refund"),
-        ("cancellation", "cancel"), ("charged", "charg"),
+        ("cancellation", "cancel"), ("charged", "charg")
     ]
 
     @Test func stemsPorterPaperVocabulary() {

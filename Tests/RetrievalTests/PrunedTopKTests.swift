@@ -60,7 +60,8 @@ struct PrunedTopKTests {
         let (articles, tickets) = try Self.corpus(name, tickets: 500)
         var retriever = LearnedRetriever(
             index: BM25Index(articles: articles),
-            model: ExpansionModel(configuration: ExpansionConfiguration(strength: fields.strength, demotion: fields.demotion)))
+            model: ExpansionModel(
+                configuration: ExpansionConfiguration(strength: fields.strength, demotion: fields.demotion)))
         var rng = RandomStream(seed: 15, purpose: "pruned-top-k")
         var marks: [RelevanceAnnotation] = []
         var byID: [TicketID: Ticket] = [:]
@@ -106,7 +107,9 @@ struct PrunedTopKTests {
     /// ids, as trec_eval would order them.
     @Test func tiesAtTheCutOffGoByArticleIDDescending() {
         let digits = { (i: Int) in String(repeating: "0", count: 3 - String(i).count) + String(i) }
-        let kb = (0..<100).map { Article(id: ArticleID("a" + digits($0)), title: "Refund policy", body: "How refunds work.") }
+        let kb = (0..<100).map {
+            Article(id: ArticleID("a" + digits($0)), title: "Refund policy", body: "How refunds work.")
+        }
         var index = BM25Index(articles: kb.reversed())
         index.preparePruning()
         let pruned = index.searchDocumentsPruned(terms: index.analyzer.terms("refund policy"), depth: 75).map {
@@ -114,7 +117,8 @@ struct PrunedTopKTests {
         }
         #expect(pruned.map(\.article) == (25..<100).reversed().map { ArticleID("a" + digits($0)) })
         Self.expectSame(
-            index.searchDocumentsPruned(terms: ["refund"], depth: 75), index.searchDocumentsExhaustive(terms: ["refund"], depth: 75),
+            index.searchDocumentsPruned(terms: ["refund"], depth: 75),
+            index.searchDocumentsExhaustive(terms: ["refund"], depth: 75),
             "ties")
     }
 
@@ -147,7 +151,8 @@ struct PrunedTopKTests {
         var rng = RandomStream(seed: seed, purpose: "block-max-kb")
         return (0..<count).map { i in
             let topic = rng.int(below: 20)
-            let words = (0..<4).map { _ in "t\(topic)w\(rng.int(below: 6))" } + (0..<4).map { _ in "c\(rng.int(below: 40))" }
+            let words =
+                (0..<4).map { _ in "t\(topic)w\(rng.int(below: 6))" } + (0..<4).map { _ in "c\(rng.int(below: 40))" }
             return Article(id: ArticleID(String(format: "k%05d", i)), title: "", body: words.joined(separator: " "))
         }
     }
@@ -162,11 +167,14 @@ struct PrunedTopKTests {
         for round in 0..<2 {
             for q in 0..<60 {
                 let topic = rng.int(below: 20)
-                let terms = (0..<3).map { _ in "t\(topic)w\(rng.int(below: 6))" } + (0..<5).map { _ in "c\(rng.int(below: 40))" }
+                let terms =
+                    (0..<3).map { _ in "t\(topic)w\(rng.int(below: 6))" }
+                    + (0..<5).map { _ in "c\(rng.int(below: 40))" }
                 for depth in [1, 75] {
                     Self.expectSame(
                         index.searchDocuments(terms: terms, depth: depth),
-                        index.searchDocumentsExhaustive(terms: terms, depth: depth), "round \(round) query \(q) depth \(depth)")
+                        index.searchDocumentsExhaustive(terms: terms, depth: depth),
+                        "round \(round) query \(q) depth \(depth)")
                 }
             }
             index.publish(Article(id: "k00007", title: "t1w1 t1w2", body: "c3 c3 c5"))
@@ -180,7 +188,8 @@ struct PrunedTopKTests {
     /// the 1,500-document base holds fewer than half as many of the 20 topics on average as in
     /// publication order).
     @Test func documentBlocksGroupSimilarDocuments() throws {
-        #expect([100, 1_500, 5_000, 20_000, 100_000].map { DocumentBlocks.size(documentCount: $0) } == [8, 16, 32, 64, 128])
+        #expect(
+            [100, 1_500, 5_000, 20_000, 100_000].map { DocumentBlocks.size(documentCount: $0) } == [8, 16, 32, 64, 128])
         let index = { () -> BM25Index in
             var index = BM25Index(articles: Self.syntheticArticles(1_500, seed: 5))
             index.preparePruning()

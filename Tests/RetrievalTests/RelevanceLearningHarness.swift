@@ -29,7 +29,9 @@ struct RelevanceLearningHarness: Sendable {
         /// article in the reranked first-stage list (0 when none is in it).
         var reciprocalRanks: [Double] = []
         /// Mean of ``reciprocalRanks``: how high the reranker puts the gold article.
-        var meanReciprocalRank: Double { reciprocalRanks.isEmpty ? 0 : reciprocalRanks.reduce(0, +) / Double(reciprocalRanks.count) }
+        var meanReciprocalRank: Double {
+            reciprocalRanks.isEmpty ? 0 : reciprocalRanks.reduce(0, +) / Double(reciprocalRanks.count)
+        }
 
         /// The paired 95% t interval's lower bound of (self − other) on recall@75 and on P@8:
         /// above 0 means a gain beyond chance on these held-out tickets.
@@ -73,7 +75,9 @@ struct RelevanceLearningHarness: Sendable {
     }
 
     /// Baseline and the three labellers, trained concurrently (each is independent and seeded).
-    func all(flip: Double = 0.3, randomRate: Double = 0.25) async -> (base: Metrics, perfect: Metrics, noisy: Metrics, random: Metrics) {
+    func all(flip: Double = 0.3, randomRate: Double = 0.25) async -> (
+        base: Metrics, perfect: Metrics, noisy: Metrics, random: Metrics
+    ) {
         let labellers: [Labeller?] = [nil, .perfect, .noisy(flip: flip), .random(rate: randomRate)]
         var results = [Metrics?](repeating: nil, count: labellers.count)
         await withTaskGroup(of: (Int, Metrics).self) { group in
@@ -112,7 +116,9 @@ struct RelevanceLearningHarness: Sendable {
         return evaluate(retriever, reranker)
     }
 
-    func label(_ record: TicketRecord, top75: [ArticleID], shown: [ArticleID], _ labeller: Labeller) -> [RelevanceAnnotation] {
+    func label(_ record: TicketRecord, top75: [ArticleID], shown: [ArticleID], _ labeller: Labeller)
+        -> [RelevanceAnnotation]
+    {
         var rng = RandomStream(seed: seed, purpose: "labeller", ids: [StableHash.fnv1a(record.ticket.id.rawValue)])
         func mark(_ a: ArticleID, _ rank: Int, _ relevant: Bool) -> RelevanceAnnotation {
             RelevanceAnnotation(ticket: record.ticket.id, agent: "labeller", article: a, rank: rank, relevant: relevant)

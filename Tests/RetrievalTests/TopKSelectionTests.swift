@@ -70,13 +70,16 @@ struct TermTableTests {
     }
 
     @Test func queryTermIDsCountRepeatsInTermIDOrderWhicheverPathRuns() {
-        let index = BM25Index(articles: (0..<40).map {
-            Article(id: ArticleID("a\($0)"), title: "title \($0 % 7)", body: "body words \($0 % 5) more \($0 % 3) text")
-        })
+        let index = BM25Index(
+            articles: (0..<40).map {
+                Article(
+                    id: ArticleID("a\($0)"), title: "title \($0 % 7)", body: "body words \($0 % 5) more \($0 % 3) text")
+            })
         var rng = RandomStream(seed: 9, purpose: "query-terms", ids: [])
         for _ in 0..<200 {
             let terms = (0..<rng.int(below: 30)).map { _ in
-                rng.bernoulli(0.2) ? "unknown\(rng.int(below: 3))" : index.vocabulary[rng.int(below: index.vocabulary.count)]
+                rng.bernoulli(0.2)
+                    ? "unknown\(rng.int(below: 3))" : index.vocabulary[rng.int(below: index.vocabulary.count)]
             }
             let bitmap = index.termIDs.counts(of: terms)
             let sorted = index.termIDs.countsBySorting(of: terms)

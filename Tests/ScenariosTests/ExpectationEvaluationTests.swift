@@ -8,7 +8,9 @@ import Testing
     /// rows for `arm`/`metric` from per-replicate curves.
     func rows(_ arm: String, _ metric: String, _ curves: [[Double]]) -> [MetricRow] {
         curves.enumerated().flatMap { rep, curve in
-            curve.enumerated().map { MetricRow(arm: arm, replicate: rep, iteration: $0.offset, metric: metric, value: $0.element) }
+            curve.enumerated().map {
+                MetricRow(arm: arm, replicate: rep, iteration: $0.offset, metric: metric, value: $0.element)
+            }
         }
     }
 
@@ -17,19 +19,24 @@ import Testing
     }
 
     @Test func improvesUsesTheLowerBoundOfThePairedDifference() throws {
-        let series = ReplicateSeries(rows:
-            rows("aitl", "adoption", [[0.10, 0.20], [0.10, 0.22], [0.10, 0.21]])
-            + rows("frozen", "adoption", [[0.10, 0.10], [0.10, 0.11], [0.10, 0.10]]))
+        let series = ReplicateSeries(
+            rows:
+                rows("aitl", "adoption", [[0.10, 0.20], [0.10, 0.22], [0.10, 0.21]])
+                + rows("frozen", "adoption", [[0.10, 0.10], [0.10, 0.11], [0.10, 0.10]]))
         // Differences 0.10, 0.11, 0.11: mean 0.10667, s 0.005774, 95% t half-width 4.3027·s/√3 = 0.01434 → [0.0923, 0.1210].
-        let pass = try expectation("{improves: {arm: aitl, metric: adoption, by: 0.09}}").evaluate(series: series, baseline: "frozen")
+        let pass = try expectation("{improves: {arm: aitl, metric: adoption, by: 0.09}}").evaluate(
+            series: series, baseline: "frozen")
         #expect(pass.passed)
         #expect(abs(pass.measured! - 0.106667) < 1e-5)
         #expect(pass.lower! > 0.09 && pass.lower! < 0.095)
-        let fail = try expectation("{improves: {arm: aitl, metric: adoption, by: 0.1}}").evaluate(series: series, baseline: "frozen")
+        let fail = try expectation("{improves: {arm: aitl, metric: adoption, by: 0.1}}").evaluate(
+            series: series, baseline: "frozen")
         #expect(!fail.passed)  // the mean clears 0.1 but the lower bound does not
         #expect(fail.reason.contains("lower bound") && fail.reason.contains("< 0.1"))
-        let relative = try expectation("{improves: {arm: aitl, metric: adoption, by: 0.8, relative: true, versus: start}}")
-            .evaluate(series: series, baseline: "frozen")
+        let relative = try expectation(
+            "{improves: {arm: aitl, metric: adoption, by: 0.8, relative: true, versus: start}}"
+        )
+        .evaluate(series: series, baseline: "frozen")
         #expect(relative.passed)  // +100%, +120%, +110% of the start
         #expect(relative.name == "improves aitl adoption by ≥ 0.8 (relative) vs iteration 0 at iteration 1")
     }
@@ -48,34 +55,42 @@ import Testing
         let early = try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, window: 3}}")
             .evaluate(series: rising, baseline: nil)
         #expect(!early.passed)
-        let settled = try expectation("{converges: {arm: aitl, metric: adoption, within: 3, tolerance: 0.01, window: 3}}")
-            .evaluate(series: rising, baseline: nil)
+        let settled = try expectation(
+            "{converges: {arm: aitl, metric: adoption, within: 3, tolerance: 0.01, window: 3}}"
+        )
+        .evaluate(series: rising, baseline: nil)
         #expect(settled.passed && settled.reason.contains("iterations 3…5"))
     }
 
     /// A curve that never moves is flat, but it has not learned: `converges` needs the settled
     /// level at least `min_change` (default 0.01) from iteration 0.
     @Test func convergesFailsAFlatCurveThatNeverMoved() throws {
-        let flat = ReplicateSeries(rows: rows("aitl", "adoption", [[0.1, 0.1, 0.1, 0.1, 0.1], [0.12, 0.12, 0.12, 0.12, 0.12]]))
+        let flat = ReplicateSeries(
+            rows: rows("aitl", "adoption", [[0.1, 0.1, 0.1, 0.1, 0.1], [0.12, 0.12, 0.12, 0.12, 0.12]]))
         let never = try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01}}")
             .evaluate(series: flat, baseline: nil)
         #expect(!never.passed)
         #expect(never.reason.contains("< min change 0.01") && never.reason.contains("never moved"))
         #expect(never.name.contains("min change 0.01"))
         // min_change: 0 states that settling without moving is enough.
-        let settled = try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, min_change: 0}}")
-            .evaluate(series: flat, baseline: nil)
+        let settled = try expectation(
+            "{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, min_change: 0}}"
+        )
+        .evaluate(series: flat, baseline: nil)
         #expect(settled.passed)
         // A curve that moved 0.2 and settled passes the default, and fails a larger stated minimum.
         let learned = ReplicateSeries(rows: rows("aitl", "adoption", [[0.1, 0.3, 0.3, 0.3, 0.3]]))
-        #expect(try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01}}")
-            .evaluate(series: learned, baseline: nil).passed)
-        #expect(try !expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, min_change: 0.25}}")
-            .evaluate(series: learned, baseline: nil).passed)
+        #expect(
+            try expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01}}")
+                .evaluate(series: learned, baseline: nil).passed)
+        #expect(
+            try !expectation("{converges: {arm: aitl, metric: adoption, within: 2, tolerance: 0.01, min_change: 0.25}}")
+                .evaluate(series: learned, baseline: nil).passed)
     }
 
     @Test func neverRegressesComparesWithTheBestEarlierIteration() throws {
-        let series = ReplicateSeries(rows: rows("aitl", "precision@8", [[0.10, 0.14, 0.12, 0.13], [0.10, 0.14, 0.12, 0.13]]))
+        let series = ReplicateSeries(
+            rows: rows("aitl", "precision@8", [[0.10, 0.14, 0.12, 0.13], [0.10, 0.14, 0.12, 0.13]]))
         let tight = try expectation("{never_regresses: {arm: aitl, metric: precision@8, more_than: 0.01}}")
             .evaluate(series: series, baseline: nil)
         #expect(!tight.passed)
@@ -89,11 +104,26 @@ import Testing
     @Test func boundsUseTheIntervalOnTheirSide() throws {
         let series = ReplicateSeries(rows: rows("aitl", "agent_minutes", [[0, 100], [0, 110], [0, 120]]))
         // mean 110, 95% interval 110 ± 4.3027·10/√3 = [85.16, 134.84]
-        #expect(try expectation("{at_least: {arm: aitl, metric: agent_minutes, value: 85}}").evaluate(series: series, baseline: nil).passed)
-        #expect(try !expectation("{at_least: {arm: aitl, metric: agent_minutes, value: 90}}").evaluate(series: series, baseline: nil).passed)
-        #expect(try expectation("{at_most: {arm: aitl, metric: agent_minutes, value: 135}}").evaluate(series: series, baseline: nil).passed)
-        #expect(try !expectation("{at_most: {arm: aitl, metric: agent_minutes, value: 130}}").evaluate(series: series, baseline: nil).passed)
-        #expect(try expectation("{at_most: {arm: aitl, metric: agent_minutes, value: 0, iteration: 0}}").evaluate(series: series, baseline: nil).passed)
+        #expect(
+            try expectation("{at_least: {arm: aitl, metric: agent_minutes, value: 85}}").evaluate(
+                series: series, baseline: nil
+            ).passed)
+        #expect(
+            try !expectation("{at_least: {arm: aitl, metric: agent_minutes, value: 90}}").evaluate(
+                series: series, baseline: nil
+            ).passed)
+        #expect(
+            try expectation("{at_most: {arm: aitl, metric: agent_minutes, value: 135}}").evaluate(
+                series: series, baseline: nil
+            ).passed)
+        #expect(
+            try !expectation("{at_most: {arm: aitl, metric: agent_minutes, value: 130}}").evaluate(
+                series: series, baseline: nil
+            ).passed)
+        #expect(
+            try expectation("{at_most: {arm: aitl, metric: agent_minutes, value: 0, iteration: 0}}").evaluate(
+                series: series, baseline: nil
+            ).passed)
     }
 
     @Test func missingValuesFailWithAReason() throws {

@@ -25,7 +25,8 @@ import World
         let e = try #require(error("seed: 1\nreplicates: 2\nseed: 3\n"))
         #expect(e.description == "bad.yaml:3:1: YAML syntax: duplicate key 'seed' in one mapping (first on line 1)")
         let nested = try #require(error("arms:\n  aitl: {cadence: 7d}\n  aitl: {retrain: false}\n"))
-        #expect(nested.description == "bad.yaml:3:3: YAML syntax: duplicate key 'aitl' in one mapping (first on line 2)")
+        #expect(
+            nested.description == "bad.yaml:3:3: YAML syntax: duplicate key 'aitl' in one mapping (first on line 2)")
     }
 
     @Test func syntaxErrorsHaveLineAndColumnOnOneLine() throws {
@@ -39,8 +40,10 @@ import World
 
     @Test func deepNestingIsNamed() throws {
         let deep = "knowledge: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
-        #expect(error(deep)?.description
-            == "bad.yaml:1: exceeds the limit on nesting of a YAML file: 64 levels (set FLYWHEEL_MAX_YAML_DEPTH to allow more)")
+        #expect(
+            error(deep)?.description
+                == "bad.yaml:1: exceeds the limit on nesting of a YAML file: 64 levels (set FLYWHEEL_MAX_YAML_DEPTH to allow more)"
+        )
         // Deeper than libyaml's own limit (1000): the same message.
         let deeper = "knowledge: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
         #expect(error(deeper)?.message.hasPrefix("exceeds the limit on nesting of a YAML file") == true)
@@ -48,10 +51,15 @@ import World
 
     @Test func anAliasBombStopsAtTheNodeBudget() throws {
         var lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"]
-        for i in 1...9 { lines.append("l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(separator: ", ") + "]") }
+        for i in 1...9 {
+            lines.append("l\(i): &l\(i) [" + Array(repeating: "*l\(i - 1)", count: 10).joined(separator: ", ") + "]")
+        }
         let start = Date()
         let e = try #require(error(lines.joined(separator: "\n")))
-        #expect(e.message == "exceeds the limit on nodes of a YAML file with its aliases expanded: 100000 nodes (set FLYWHEEL_MAX_YAML_NODES to allow more)")
+        #expect(
+            e.message
+                == "exceeds the limit on nodes of a YAML file with its aliases expanded: 100000 nodes (set FLYWHEEL_MAX_YAML_NODES to allow more)"
+        )
         #expect(Date().timeIntervalSince(start) < 5)  // 10^10 nodes if expanded: the budget stops it early
         // A few aliases, as people use them, are fine.
         #expect(error("population:\n  - &p {persona: rushed, weight: 1}\n  - *p\n") == nil)
@@ -71,7 +79,9 @@ import World
         let path = NSTemporaryDirectory() + "flywheel-fifo-\(UUID().uuidString).yaml"
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(mkfifo(path, 0o600) == 0)
-        #expect(throws: InputError(file: path, "the scenario file is not a regular file")) { try ScenarioLoader.load(path: path) }
+        #expect(throws: InputError(file: path, "the scenario file is not a regular file")) {
+            try ScenarioLoader.load(path: path)
+        }
     }
 
     @Test(arguments: ["99999999999w", "9223372036854775807s", "5201w"])
@@ -84,17 +94,29 @@ import World
 
     @Test(arguments: ["../careful-expert", "/etc/passwd", ".hidden", "a/b"])
     func aPersonaNameCannotLeaveThePersonaFolder(name: String) throws {
-        let message = "'\(name)' is not a persona name: the file `<personas>/<name>.yaml` (no '/', not starting with '.')"
-        #expect(error("population: [{persona: '\(name)'}]") == InputError(file: "bad.yaml", line: 1, field: "population[0].persona", message).withColumn(24))
-        #expect(error("panel: '\(name)'") == InputError(file: "bad.yaml", line: 1, field: "panel", message).withColumn(8))
-        #expect(error("arms: {batch: {labelling: {persona: '\(name)'}}}") == InputError(file: "bad.yaml", line: 1, field: "arms.batch.labelling.persona", message).withColumn(37))
+        let message =
+            "'\(name)' is not a persona name: the file `<personas>/<name>.yaml` (no '/', not starting with '.')"
+        #expect(
+            error("population: [{persona: '\(name)'}]")
+                == InputError(file: "bad.yaml", line: 1, field: "population[0].persona", message).withColumn(24))
+        #expect(
+            error("panel: '\(name)'") == InputError(file: "bad.yaml", line: 1, field: "panel", message).withColumn(8))
+        #expect(
+            error("arms: {batch: {labelling: {persona: '\(name)'}}}")
+                == InputError(file: "bad.yaml", line: 1, field: "arms.batch.labelling.persona", message).withColumn(37))
     }
 
     @Test func personaFilesGetTheSameYAMLErrors() throws {
-        #expect(throws: InputError(file: "p.yaml", line: 2, "YAML syntax: duplicate key 'name' in one mapping (first on line 1)").withColumn(1)) {
+        #expect(
+            throws: InputError(
+                file: "p.yaml", line: 2, "YAML syntax: duplicate key 'name' in one mapping (first on line 1)"
+            ).withColumn(1)
+        ) {
             try Persona.load(yaml: "name: a\nname: b\n", file: "p.yaml")
         }
-        #expect(throws: InputError.self) { try Persona.load(named: "../rushed", in: URL(fileURLWithPath: "scenarios/personas")) }
+        #expect(throws: InputError.self) {
+            try Persona.load(named: "../rushed", in: URL(fileURLWithPath: "scenarios/personas"))
+        }
     }
 }
 

@@ -10,7 +10,8 @@ import Testing
     static let depths = [MetricDepths(retriever: 75, reranker: 8), MetricDepths(retriever: 50, reranker: 5)]
 
     static func scenario(_ d: MetricDepths, metric: String) throws -> Scenario {
-        try ScenarioLoader.decode("""
+        try ScenarioLoader.decode(
+            """
             system: {retriever: {depth: \(d.retriever)}, reranker: {depth: \(d.reranker)}}
             expect: [{at_least: {arm: aitl, metric: "\(metric)", value: 0}}]
             cost: {value_per_point: {"\(metric)": 1}}
@@ -28,7 +29,7 @@ import Testing
     @Test(arguments: depths) func namesOutsideTheCatalogueAreRejected(_ d: MetricDepths) {
         let outside = [
             "recall@\(d.retriever + 1)", "precision@\(d.reranker + 1)", "ndcg@5", "P_8", "recip_rank",
-            "annotations_telepathy", "gate_rejection",
+            "annotations_telepathy", "gate_rejection"
         ]
         for name in outside {
             do {

@@ -68,7 +68,8 @@ import FlywheelTestSupport
     @Test func theTeamDiffersFromTheShippedPersonasOnlyByOneThresholdShift() throws {
         let s = try pilot()
         let shipped = Self.root.appendingPathComponent("scenarios/personas")
-        let team = URL(fileURLWithPath: ScenarioPaths.resolve(s.personas, against: ScenarioPaths.folder(ofFile: Self.file)))
+        let team = URL(
+            fileURLWithPath: ScenarioPaths.resolve(s.personas, against: ScenarioPaths.folder(ofFile: Self.file)))
         var shifts: [Double] = []
         for entry in s.population {
             var mine = try Persona.load(named: entry.persona, in: team)

@@ -21,37 +21,43 @@ import World
         let file = Self.fixture("three-errors.yaml")
         let error = try #require(throws: InputError.self) { try ScenarioLoader.load(path: file) }
         #expect(error.all.allSatisfy { $0.file == file })
-        #expect(Self.listed(error) == [
-            "4:13 replicates: 0 is out of range; allowed: 1…1000",
-            "6:3 heldout.shares: unknown key 'shares'; did you mean 'share'? Valid keys: share, max",
-            "7:7 seed: expected an integer",
-        ])
+        #expect(
+            Self.listed(error) == [
+                "4:13 replicates: 0 is out of range; allowed: 1…1000",
+                "6:3 heldout.shares: unknown key 'shares'; did you mean 'share'? Valid keys: share, max",
+                "7:7 seed: expected an integer"
+            ])
         #expect(error.description == "\(file):4:13: field \"replicates\": 0 is out of range; allowed: 1…1000")
     }
 
     @Test func aSweepWithThreeErrorsListsThree() throws {
         let file = Self.fixture("three-errors-sweep.yaml")
         let error = try #require(throws: InputError.self) { try Sweep.load(path: file) }
-        #expect(Self.listed(error) == [
-            "3:1 sample: unknown key 'sample'; did you mean 'samples'? Valid keys: version, name, base, mode, samples, seed, set, parameters",
-            "5:9 parameters.seed: the list of values is empty",
-            "7:10 version: 2 is out of range; allowed: 1…1",
-        ])
+        #expect(
+            Self.listed(error) == [
+                "3:1 sample: unknown key 'sample'; did you mean 'samples'? Valid keys: version, name, base, mode, samples, seed, set, parameters",
+                "5:9 parameters.seed: the list of values is empty",
+                "7:10 version: 2 is out of range; allowed: 1…1"
+            ])
     }
 
     @Test func aBadCellPointsAtTheSweptEntry() throws {
         let file = Self.fixture("bad-cell-sweep.yaml")
         let error = try #require(throws: InputError.self) { try Sweep.load(path: file) }
-        #expect(Self.listed(error) == ["4:22 arms.aitl.cadence: cell 1 (arms.aitl.cadence=30m): a cadence must be at least 1h"])
+        #expect(
+            Self.listed(error) == [
+                "4:22 arms.aitl.cadence: cell 1 (arms.aitl.cadence=30m): a cadence must be at least 1h"
+            ])
     }
 
     @Test func aMisspeltRequiredKeyIsOneErrorNotTwo() throws {
         let error = try #require(throws: InputError.self) {
             try ScenarioLoader.decode("population:\n  - {persna: rushed}\n", file: "s.yaml")
         }
-        #expect(Self.listed(error) == [
-            "2:6 population[0].persna: unknown key 'persna'; did you mean 'persona'? Valid keys: persona, weight"
-        ])
+        #expect(
+            Self.listed(error) == [
+                "2:6 population[0].persna: unknown key 'persna'; did you mean 'persona'? Valid keys: persona, weight"
+            ])
     }
 
     @Test func aWrongTypeDoesNotHideLaterProblems() throws {
@@ -62,13 +68,14 @@ import World
             population: [{weight: 1}]
             """
         let error = try #require(throws: InputError.self) { try ScenarioLoader.decode(yaml, file: "s.yaml") }
-        #expect(Self.listed(error) == [
-            "1:7 seed: expected an integer",
-            "2:26 system.retriever.k1: expected a number",
-            "2:32 system.retriever.b: 3.0 is out of range; allowed: 0.0…1.0",
-            "3:24 arms.aitl.cadence: a cadence must be at least 1h",
-            "4:14 population[0].persona: required key is missing",
-        ])
+        #expect(
+            Self.listed(error) == [
+                "1:7 seed: expected an integer",
+                "2:26 system.retriever.k1: expected a number",
+                "2:32 system.retriever.b: 3.0 is out of range; allowed: 0.0…1.0",
+                "3:24 arms.aitl.cadence: a cadence must be at least 1h",
+                "4:14 population[0].persona: required key is missing"
+            ])
     }
 
     @Test func everyUnknownKeyOfOneMappingIsListed() throws {

@@ -53,25 +53,29 @@ import Testing
         let fm = FileManager.default
         try fm.createDirectory(atPath: project + "/scenarios/sweeps", withIntermediateDirectories: true)
         defer { try? fm.removeItem(atPath: project) }
-        try "corpus: ../corpora/a\npersonas: personas\n".write(toFile: project + "/scenarios/base.yaml", atomically: true, encoding: .utf8)
+        try "corpus: ../corpora/a\npersonas: personas\n".write(
+            toFile: project + "/scenarios/base.yaml", atomically: true, encoding: .utf8)
         try """
-            base: ../base.yaml
-            set: {personas: ../../people, arms: {aitl: {cadence: 7d}, frozen: {retrain: false}, replay: {feedback: logged, log: logs/r.jsonl}}}
-            parameters: {corpus: [../../corpora/b, /data/c], seed: [1]}
+        base: ../base.yaml
+        set: {personas: ../../people, arms: {aitl: {cadence: 7d}, frozen: {retrain: false}, replay: {feedback: logged, log: logs/r.jsonl}}}
+        parameters: {corpus: [../../corpora/b, /data/c], seed: [1]}
 
-            """.write(toFile: project + "/scenarios/sweeps/s.yaml", atomically: true, encoding: .utf8)
+        """.write(toFile: project + "/scenarios/sweeps/s.yaml", atomically: true, encoding: .utf8)
         let sweep = try Sweep.load(path: project + "/scenarios/sweeps/s.yaml")
         #expect(sweep.root == project + "/scenarios")
         #expect(sweep.cells.map(\.scenario.corpus) == ["../corpora/b", "/data/c"])
         #expect(sweep.cells.allSatisfy { $0.scenario.personas == "../people" })
         #expect(sweep.cells.allSatisfy { $0.scenario.arms["replay"]?.log == "sweeps/logs/r.jsonl" })
-        #expect(sweep.cells[0].values["corpus"] == .string("../../corpora/b"), "the cell's values are shown as the sweep wrote them")
+        #expect(
+            sweep.cells[0].values["corpus"] == .string("../../corpora/b"),
+            "the cell's values are shown as the sweep wrote them")
 
         let again = try Sweep.load(path: project + "/scenarios/sweeps/s.yaml")
         #expect(again.cells.map(\.hash) == sweep.cells.map(\.hash), "loading is deterministic")
         try "base: ../base.yaml\nparameters: {seed: [1, 2]}\n".write(
             toFile: project + "/scenarios/sweeps/t.yaml", atomically: true, encoding: .utf8)
         let untouched = try Sweep.load(path: project + "/scenarios/sweeps/t.yaml")
-        #expect(untouched.cells.allSatisfy { $0.scenario.corpus == "../corpora/a" && $0.scenario.personas == "personas" })
+        #expect(
+            untouched.cells.allSatisfy { $0.scenario.corpus == "../corpora/a" && $0.scenario.personas == "personas" })
     }
 }

@@ -36,7 +36,9 @@ import World
     @Test func docsMatchTheGeneratedReference() throws {
         let file = Repository.url("docs/scenarios.md")
         let onDisk = try String(contentsOf: file, encoding: .utf8)
-        #expect(onDisk == ScenarioSchema.markdown(), "docs/scenarios.md is stale: run `flywheel scenario docs > docs/scenarios.md`")
+        #expect(
+            onDisk == ScenarioSchema.markdown(),
+            "docs/scenarios.md is stale: run `flywheel scenario docs > docs/scenarios.md`")
     }
 
     /// Every numeric range the schema states is the range the decoder enforces: each bound is
@@ -58,7 +60,8 @@ import World
         var checked = 0
         for (path, node) in ScenarioSchema.keyPaths() where node.kind == .number || node.kind == .integer {
             guard let lo = node.minimum, let hi = node.maximum, hi < 1e18 else { continue }
-            let concrete = path.replacingOccurrences(of: ".NAME", with: ".aitl").replacingOccurrences(of: "[i]", with: "[0]")
+            let concrete = path.replacingOccurrences(of: ".NAME", with: ".aitl").replacingOccurrences(
+                of: "[i]", with: "[0]")
             let keyPath = try #require(SweepKeyPath(concrete))
             let step = node.kind == .integer ? 1 : Swift.max(1e-6, hi * 1e-9)
             func value(_ x: Double) -> JSONValue { node.kind == .integer ? .int(Int64(x)) : .double(x) }
@@ -67,7 +70,8 @@ import World
                 try keyPath.set(value(x), in: &t)
                 // in range alone, but refused with the default of a related key: a population weighing 0 in
                 // all, a judge length band whose minimum passes its default maximum or vice versa
-                let weightlessPopulation = (concrete.hasSuffix("population[0].weight") && x == 0)
+                let weightlessPopulation =
+                    (concrete.hasSuffix("population[0].weight") && x == 0)
                     || (concrete == "judge.min_words" && x > 110) || (concrete == "judge.max_words" && x < 25)
                 do {
                     _ = try JSONDecoder().decode(Scenario.self, from: JSONEncoder().encode(t))

@@ -10,9 +10,13 @@ import Testing
     }
 
     @Test func gridCellsAreEveryCombinationLastParameterFastest() throws {
-        let s = try Self.sweep("base: b.yaml\nparameters: {arms.aitl.cadence: [3d, 7d, 14d], arms.aitl.participation: [0.5, 1]}")
+        let s = try Self.sweep(
+            "base: b.yaml\nparameters: {arms.aitl.cadence: [3d, 7d, 14d], arms.aitl.participation: [0.5, 1]}")
         #expect(s.cells.count == 6)
-        #expect(s.cells.map { $0.scenario.arms["aitl"]!.cadence } == [.days(3), .days(3), .days(7), .days(7), .days(14), .days(14)])
+        #expect(
+            s.cells.map { $0.scenario.arms["aitl"]!.cadence } == [
+                .days(3), .days(3), .days(7), .days(7), .days(14), .days(14)
+            ])
         #expect(s.cells.map { $0.scenario.arms["aitl"]!.participation } == [0.5, 1, 0.5, 1, 0.5, 1])
         #expect(Set(s.cells.map(\.hash)).count == 6)
         #expect(s.cells[0].hash == s.cells[0].scenario.resolvedHash)
@@ -20,7 +24,8 @@ import Testing
     }
 
     @Test func setAppliesToEveryCellAndListsAndIndicesWork() throws {
-        let s = try Self.sweep("""
+        let s = try Self.sweep(
+            """
             base: b.yaml
             set: {replicates: 1, population: [{persona: rushed, weight: 1}, {persona: novice, weight: 1}]}
             parameters:
@@ -34,7 +39,8 @@ import Testing
     }
 
     @Test func randomSampleIsSeededAndDistinct() throws {
-        let yaml = "base: b.yaml\nmode: random\nsamples: 5\nseed: 3\nparameters: {seed: [1, 2, 3, 4], replicates: [1, 2, 3]}"
+        let yaml =
+            "base: b.yaml\nmode: random\nsamples: 5\nseed: 3\nparameters: {seed: [1, 2, 3, 4], replicates: [1, 2, 3]}"
         let a = try Self.sweep(yaml)
         let b = try Self.sweep(yaml)
         #expect(a.cells.map(\.hash) == b.cells.map(\.hash))
@@ -53,15 +59,24 @@ import Testing
 
     @Test func shardComesFromTheBatchSystemsEnvironment() throws {
         #expect(try Shard(parsing: "2/4") == Shard(index: 2, count: 4))
-        #expect(throws: InputError(field: "--shard", "the shard index 4 is out of range; allowed: 0…3")) { try Shard(parsing: "4/4") }
-        #expect(throws: InputError(field: "--shard", "expected i/n such as 0/4, got '1-4'")) { try Shard(parsing: "1-4") }
+        #expect(throws: InputError(field: "--shard", "the shard index 4 is out of range; allowed: 0…3")) {
+            try Shard(parsing: "4/4")
+        }
+        #expect(throws: InputError(field: "--shard", "expected i/n such as 0/4, got '1-4'")) {
+            try Shard(parsing: "1-4")
+        }
         // Slurm: --array=1-4 numbers tasks from SLURM_ARRAY_TASK_MIN.
         let slurm = ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"]
         #expect(try Shard.fromEnvironment(slurm, count: nil) == Shard(index: 2, count: 4))
         // Kubernetes Indexed Job: the count comes from --shard-count or FLYWHEEL_SHARD_COUNT.
         #expect(try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "0"], count: 8) == Shard(index: 0, count: 8))
-        #expect(try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "5", "FLYWHEEL_SHARD_COUNT": "6"], count: nil) == Shard(index: 5, count: 6))
-        #expect(throws: InputError(field: "JOB_COMPLETION_INDEX", "needs the shard count: pass --shard-count or set FLYWHEEL_SHARD_COUNT")) {
+        #expect(
+            try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "5", "FLYWHEEL_SHARD_COUNT": "6"], count: nil)
+                == Shard(index: 5, count: 6))
+        #expect(
+            throws: InputError(
+                field: "JOB_COMPLETION_INDEX", "needs the shard count: pass --shard-count or set FLYWHEEL_SHARD_COUNT")
+        ) {
             try Shard.fromEnvironment(["JOB_COMPLETION_INDEX": "5"], count: nil)
         }
         #expect(try Shard.fromEnvironment([:], count: nil) == nil)

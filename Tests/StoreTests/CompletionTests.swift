@@ -42,7 +42,9 @@ import Testing
         #expect(error.message == "cannot mark the run complete: job aitl#0 is not complete")
         // A job that was never started counts as unfinished too.
         try store.write(StoreFixture.record(job, 1, last: 1), run: run)
-        #expect(throws: InputError.self) { try store.finishRun(run, expecting: [job, JobKey(arm: "frozen", replicate: 0)]) }
+        #expect(throws: InputError.self) {
+            try store.finishRun(run, expecting: [job, JobKey(arm: "frozen", replicate: 0)])
+        }
         #expect(try store.runStatus(name: "r") == "running")
     }
 

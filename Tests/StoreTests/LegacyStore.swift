@@ -54,27 +54,27 @@ enum LegacyStore {
     /// Versions 2 (bf0d080), 3 (dc22641) and 4 (4bd6e1e), each from the one before.
     static let upgrades = [
         2: """
-            ALTER TABLE runs ADD COLUMN run_key TEXT;
-            ALTER TABLE runs ADD COLUMN run_key_parts TEXT;
-            ALTER TABLE jobs ADD COLUMN iterations_expected INTEGER;
-            UPDATE meta SET value = '2' WHERE key = 'schema_version';
-            """,
+        ALTER TABLE runs ADD COLUMN run_key TEXT;
+        ALTER TABLE runs ADD COLUMN run_key_parts TEXT;
+        ALTER TABLE jobs ADD COLUMN iterations_expected INTEGER;
+        UPDATE meta SET value = '2' WHERE key = 'schema_version';
+        """,
         3: """
-            CREATE TABLE annotation_log (
-                run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
-                lines INTEGER NOT NULL, log BLOB NOT NULL,
-                PRIMARY KEY (run_id, arm, replicate, iteration));
-            UPDATE meta SET value = '3' WHERE key = 'schema_version';
-            """,
+        CREATE TABLE annotation_log (
+            run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
+            lines INTEGER NOT NULL, log BLOB NOT NULL,
+            PRIMARY KEY (run_id, arm, replicate, iteration));
+        UPDATE meta SET value = '3' WHERE key = 'schema_version';
+        """,
         4: """
-            CREATE TABLE persona_activity (
-                run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
-                persona TEXT NOT NULL, kind TEXT NOT NULL, annotations INTEGER NOT NULL, seconds REAL NOT NULL,
-                judged INTEGER NOT NULL, agreed INTEGER NOT NULL,
-                PRIMARY KEY (run_id, arm, replicate, iteration, persona, kind));
-            ALTER TABLE runs ADD COLUMN persona_activity INTEGER NOT NULL DEFAULT 0;
-            UPDATE meta SET value = '4' WHERE key = 'schema_version';
-            """,
+        CREATE TABLE persona_activity (
+            run_id INTEGER NOT NULL, arm TEXT NOT NULL, replicate INTEGER NOT NULL, iteration INTEGER NOT NULL,
+            persona TEXT NOT NULL, kind TEXT NOT NULL, annotations INTEGER NOT NULL, seconds REAL NOT NULL,
+            judged INTEGER NOT NULL, agreed INTEGER NOT NULL,
+            PRIMARY KEY (run_id, arm, replicate, iteration, persona, kind));
+        ALTER TABLE runs ADD COLUMN persona_activity INTEGER NOT NULL DEFAULT 0;
+        UPDATE meta SET value = '4' WHERE key = 'schema_version';
+        """
     ]
 
     /// The log text of the run's iteration 1 (any lines: the store keeps them as bytes).
@@ -105,7 +105,8 @@ enum LegacyStore {
                 try db.execute(sql: "INSERT INTO sweep_cells VALUES ('s', 0, 'h', 1, '{\"seed\":7}')")
             }
             if version >= 2 {
-                try db.execute(sql: "UPDATE runs SET run_key = 'k', run_key_parts = '{}'; UPDATE jobs SET iterations_expected = 2")
+                try db.execute(
+                    sql: "UPDATE runs SET run_key = 'k', run_key_parts = '{}'; UPDATE jobs SET iterations_expected = 2")
             }
             if version >= 3 {
                 try db.execute(
@@ -113,10 +114,11 @@ enum LegacyStore {
                     arguments: [Data(ZstdBlob.compress(Array(logText.utf8)))])
             }
             if version >= 4 {
-                try db.execute(sql: """
-                    UPDATE runs SET persona_activity = 1;
-                    INSERT INTO persona_activity VALUES (1, 'aitl', 0, 1, 'rushed', 'relevance', 1, 4.5, 1, 1);
-                    """)
+                try db.execute(
+                    sql: """
+                        UPDATE runs SET persona_activity = 1;
+                        INSERT INTO persona_activity VALUES (1, 'aitl', 0, 1, 'rushed', 'relevance', 1, 4.5, 1, 1);
+                        """)
             }
         }
     }
@@ -131,8 +133,11 @@ enum LegacyStore {
                 "\($0["name"] as String) \($0["type"] as String) notnull=\($0["notnull"] as Int) default=\(($0["dflt_value"] as String?) ?? "-") pk=\($0["pk"] as Int)"
             }
         }
-        for index in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name") {
-            shape["index " + index] = try Row.fetchAll(db, sql: "PRAGMA index_info(\(index.quotedDatabaseIdentifier))").map { $0["name"] as String }
+        for index in try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        {
+            shape["index " + index] = try Row.fetchAll(db, sql: "PRAGMA index_info(\(index.quotedDatabaseIdentifier))")
+                .map { $0["name"] as String }
         }
         return shape
     }

@@ -9,7 +9,9 @@ import Testing
 @Suite struct MergeKeyTests {
     static func store(_ f: StoreFixture, _ name: String, key: String) throws -> ResultsStore {
         let store = try ResultsStore(path: f.folder + "/\(name).sqlite")
-        let run = try store.beginRun(name: "cell", scenarioJSON: "{}", scenarioHash: "h", seed: 1, version: "t", key: key, keyParts: "{\"k\":\"\(key)\"}")
+        let run = try store.beginRun(
+            name: "cell", scenarioJSON: "{}", scenarioHash: "h", seed: 1, version: "t", key: key,
+            keyParts: "{\"k\":\"\(key)\"}")
         let job = JobKey(arm: "aitl", replicate: 0)
         try store.resetJob(run: run, job: job, iterations: 1)
         try store.write(StoreFixture.record(job, 0, last: 0), run: run)

@@ -7,7 +7,8 @@ import Testing
 /// Merging stores copies runs, accepts identical duplicates and refuses conflicting ones.
 @Suite struct MergeTests {
     static func store(_ name: String, value: Double, hash: String = "h1") throws -> ResultsStore {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(getpid())-\(name).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("merge-\(getpid())-\(name).sqlite")
+            .path
         try? FileManager.default.removeItem(atPath: path)
         let store = try ResultsStore(path: path)
         let run = try store.beginRun(name: "cell", scenarioJSON: "{}", scenarioHash: hash, seed: 1, version: "t")
@@ -18,7 +19,9 @@ import Testing
                 IterationRecord(
                     job: job, iteration: i, simTime: Timestamp(secondsSinceEpoch: 86_400 * Int64(i)), retrained: i > 0,
                     deployed: i > 0, isLast: i == 1, metrics: ["recall@75": value + Double(i)],
-                    annotations: [.init(label: .relevance(relevant: true), ticket: "t\(i)", agent: "a", article: "x", detail: nil)]),
+                    annotations: [
+                        .init(label: .relevance(relevant: true), ticket: "t\(i)", agent: "a", article: "x", detail: nil)
+                    ]),
                 run: run)
         }
         try store.finishRun(run)
@@ -43,7 +46,8 @@ import Testing
         #expect(
             throws: InputError(
                 file: other.path,
-                "run 'cell' conflicts with the run of that name already merged into \(out.path) (different metrics); refusing to merge")
+                "run 'cell' conflicts with the run of that name already merged into \(out.path) (different metrics); refusing to merge"
+            )
         ) { try merged.merge(from: [other.path]) }
     }
 }

@@ -17,7 +17,8 @@ import WorldTruth
                 persona: persona, truth: truth, shown: nil, quality: { _, _ in 0 })
         }
         a.add(
-            .missingKnowledge(.init(ticket: "t", agent: "a", note: nil)), seconds: 30, persona: nil, truth: truth, shown: nil,
+            .missingKnowledge(.init(ticket: "t", agent: "a", note: nil)), seconds: 30, persona: nil, truth: truth,
+            shown: nil,
             quality: { _, _ in 0 })
         return a
     }
@@ -35,7 +36,9 @@ import WorldTruth
         let rows = try store.personaActivity(run: run)
         #expect(rows == Self.activity(3).rows.map { PersonaActivity.WindowRow(job: job, iteration: 1, row: $0) })
         #expect(rows.map(\.row.persona) == [PersonaActivity.unknownPersona, "rushed"])
-        #expect(rows.last?.row == .init(persona: "rushed", kind: .relevance, annotations: 3, seconds: 13.5, judged: 3, agreed: 2))
+        #expect(
+            rows.last?.row
+                == .init(persona: "rushed", kind: .relevance, annotations: 3, seconds: 13.5, judged: 3, agreed: 2))
 
         let merged = try ResultsStore(path: f.folder + "/merged.sqlite")
         try store.finishRun(run)

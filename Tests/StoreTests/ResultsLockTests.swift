@@ -14,9 +14,14 @@ import Testing
         let contents = try String(contentsOfFile: f.folder + "/.lock", encoding: .utf8)
         #expect(contents == "pid \(getpid()) flywheel run scenarios/a.yaml --jobs 2\n")
 
-        let error = try #require(throws: InputError.self) { try ResultsLock(directory: f.folder, command: "flywheel check b.yaml") }
+        let error = try #require(throws: InputError.self) {
+            try ResultsLock(directory: f.folder, command: "flywheel check b.yaml")
+        }
         #expect(error.file == f.folder)
-        #expect(error.message == "another flywheel is writing this results folder (pid \(getpid()): flywheel run scenarios/a.yaml --jobs 2); wait for it to finish or stop it")
+        #expect(
+            error.message
+                == "another flywheel is writing this results folder (pid \(getpid()): flywheel run scenarios/a.yaml --jobs 2); wait for it to finish or stop it"
+        )
         #expect(!error.description.contains("\n"))
         held.release()
     }
@@ -44,7 +49,9 @@ import Testing
     @Test func aFolderThatDoesNotExistIsOneLineNamingTheLockFile() throws {
         let f = try StoreFixture("nofolder")
         defer { f.cleanUp() }
-        let error = try #require(throws: InputError.self) { try ResultsLock(directory: f.folder + "/missing", command: "x") }
+        let error = try #require(throws: InputError.self) {
+            try ResultsLock(directory: f.folder + "/missing", command: "x")
+        }
         #expect(error.file == f.folder + "/missing/.lock")
         #expect(error.message.hasPrefix("cannot create the lock file: "))
     }

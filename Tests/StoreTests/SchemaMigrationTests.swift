@@ -25,7 +25,9 @@ import Testing
         try ResultsStore.migrator.migrate(queue, upTo: "v\(version)")
         let migrated = try queue.read { db in try LegacyStore.shape(db) }
         #expect(migrated == legacy)
-        #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "\(version)")
+        #expect(
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
+                == "\(version)")
     }
 
     /// A version-N store from before the migrator, with or without `sweep_cells`: opened, it has the
@@ -40,8 +42,12 @@ import Testing
         let fresh = try ResultsStore(path: f.folder + "/fresh.sqlite")
         let current = try fresh.queue.read { db in try LegacyStore.shape(db) }
         #expect(try store.queue.read { db in try LegacyStore.shape(db) } == current)
-        #expect(try store.queue.read { db in try ResultsStore.migrator.appliedMigrations(db) } == ["v1", "v2", "v3", "v4"])
-        #expect(try store.queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'") } == "4")
+        #expect(
+            try store.queue.read { db in try ResultsStore.migrator.appliedMigrations(db) } == ["v1", "v2", "v3", "v4"])
+        #expect(
+            try store.queue.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+            } == "4")
 
         let run = try #require(try store.runs().first)
         #expect(run.name == "r" && run.status == "complete" && run.scenarioHash == "h")
@@ -50,9 +56,12 @@ import Testing
         #expect(try store.iterationRows(run: 1).map(\.retrained) == [false, true])
         #expect(try store.completedJobs(run: 1) == [JobKey(arm: "aitl", replicate: 0)])
         #expect(try store.kbEvents(run: 1).map(\.event.kind) == [.gapOpened])
-        #expect(try store.annotations(run: 1, arm: "aitl", replicate: 0, iteration: 1, tickets: 5).map(\.annotation.label)
-            == [.preference(.bothBad), .relevance(relevant: false)])
-        #expect(try store.annotationLog(run: 1, job: JobKey(arm: "aitl", replicate: 0)).text == (version >= 3 ? LegacyStore.logText : ""))
+        #expect(
+            try store.annotations(run: 1, arm: "aitl", replicate: 0, iteration: 1, tickets: 5).map(\.annotation.label)
+                == [.preference(.bothBad), .relevance(relevant: false)])
+        #expect(
+            try store.annotationLog(run: 1, job: JobKey(arm: "aitl", replicate: 0)).text
+                == (version >= 3 ? LegacyStore.logText : ""))
         // Version 4 counted personas as the run went; older runs are recounted from their logs by the report.
         #expect(try store.storesPersonaActivity(run: 1) == (version >= 4))
         #expect(try store.personaActivity(run: 1).count == (version >= 4 ? 1 : 0))
@@ -73,7 +82,8 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: f.path)) == before)
     }
 
-    @Test(arguments: ["meta", "grdb_migrations"]) func aNewerStoreIsRefusedNamingBothVersions(recordedIn: String) throws {
+    @Test(arguments: ["meta", "grdb_migrations"]) func aNewerStoreIsRefusedNamingBothVersions(recordedIn: String) throws
+    {
         let f = try StoreFixture("newer")
         defer { f.cleanUp() }
         _ = try ResultsStore(path: f.path)
@@ -87,14 +97,19 @@ import Testing
         }
         try queue.close()
         let error = try #require(throws: InputError.self) { try ResultsStore(path: f.path) }
-        #expect(error.description == "\(f.path): results store schema version 5 is newer than this flywheel supports (version 4); open it with a newer flywheel")
+        #expect(
+            error.description
+                == "\(f.path): results store schema version 5 is newer than this flywheel supports (version 4); open it with a newer flywheel"
+        )
     }
 
     @Test func aSchemaVersionThatIsNotANumberIsOneLineNamingTheKey() throws {
         let f = try StoreFixture("garbled")
         defer { f.cleanUp() }
         try LegacyStore.create(at: f.path, version: 2, empty: true)
-        try DatabaseQueue(path: f.path).write { db in try db.execute(sql: "UPDATE meta SET value = 'two' WHERE key = 'schema_version'") }
+        try DatabaseQueue(path: f.path).write { db in
+            try db.execute(sql: "UPDATE meta SET value = 'two' WHERE key = 'schema_version'")
+        }
         let error = try #require(throws: InputError.self) { try ResultsStore(path: f.path) }
         #expect(error.file == f.path)
         #expect(error.description.contains("meta.schema_version"))

@@ -13,7 +13,9 @@ import Testing
         let (store, run, job) = try f.store(iterations: 1000)
         // SQLite reports SQLITE_FULL, as on a full disk, once the file may not grow further.
         let pages = try store.queue.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
-        try store.queue.writeWithoutTransaction { db in _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 1)") }
+        try store.queue.writeWithoutTransaction { db in
+            _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages + 1)")
+        }
         let error = try #require(throws: InputError.self) {
             for i in 0..<1000 { try store.write(StoreFixture.record(job, i, last: 999, annotations: 50), run: run) }
         }
@@ -28,7 +30,9 @@ import Testing
         defer { f.cleanUp() }
         let (store, run, job) = try f.store()
         try store.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = ON") }
-        let error = try #require(throws: InputError.self) { try store.write(StoreFixture.record(job, 0, last: 2), run: run) }
+        let error = try #require(throws: InputError.self) {
+            try store.write(StoreFixture.record(job, 0, last: 2), run: run)
+        }
         #expect(error.file == f.path)
         #expect(error.message.hasPrefix("cannot write the results store: it is read-only"))
     }

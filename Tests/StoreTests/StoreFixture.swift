@@ -9,7 +9,10 @@ struct StoreFixture {
     var path: String { folder + "/run.sqlite" }
 
     init(_ label: String) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("flywheel-store-\(label)-\(UUID().uuidString)").path
+        folder =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "flywheel-store-\(label)-\(UUID().uuidString)"
+            ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
@@ -28,7 +31,8 @@ struct StoreFixture {
     /// A store holding one running run with job `aitl#0` reset to expect `iterations`.
     func store(iterations: Int = 3) throws -> (ResultsStore, Int64, JobKey) {
         let store = try ResultsStore(path: path)
-        let run = try store.beginRun(name: "r", scenarioJSON: "{}", scenarioHash: "h", seed: 1, version: "t", key: "k", keyParts: "{}")
+        let run = try store.beginRun(
+            name: "r", scenarioJSON: "{}", scenarioHash: "h", seed: 1, version: "t", key: "k", keyParts: "{}")
         let job = JobKey(arm: "aitl", replicate: 0)
         try store.resetJob(run: run, job: job, iterations: iterations)
         return (store, run, job)

@@ -8,10 +8,11 @@ import Testing
 @Suite struct StoredVocabularyTests {
     @Test func annotationLabelsAreTheStoredStringsOfTheirKind() {
         let stored = Dictionary(grouping: AnnotationLabel.allCases, by: \.kind).mapValues { $0.map(\.rawValue) }
-        #expect(stored == [
-            .preference: ["a", "b", "tie", "both_bad"], .adoption: ["used", "edited", "rejected"],
-            .relevance: ["relevant", "not_relevant"], .missingKnowledge: ["flag"],
-        ])
+        #expect(
+            stored == [
+                .preference: ["a", "b", "tie", "both_bad"], .adoption: ["used", "edited", "rejected"],
+                .relevance: ["relevant", "not_relevant"], .missingKnowledge: ["flag"]
+            ])
         for label in AnnotationLabel.allCases {
             #expect(AnnotationLabel(kind: label.kind, rawValue: label.rawValue) == label)
         }
@@ -19,9 +20,11 @@ import Testing
     }
 
     @Test func kbEventsAndStatusesAreTheStoredStrings() {
-        #expect(KBEvent.Kind.allCases.map(\.rawValue) == [
-            "gap_opened", "already_covered", "authoring_scheduled", "wrong_article_scheduled", "nothing_written", "published",
-        ])
+        #expect(
+            KBEvent.Kind.allCases.map(\.rawValue) == [
+                "gap_opened", "already_covered", "authoring_scheduled", "wrong_article_scheduled", "nothing_written",
+                "published"
+            ])
         #expect(ResultsStore.Status.allCases.map(\.rawValue) == ["running", "complete"])
     }
 }

@@ -23,7 +23,8 @@ import WorldTruth
         for i in 0..<n {
             let d = -0.2 + 0.4 * Double(i % 41) / 40
             var rng = RandomStream(seed: 21, purpose: "bias", ids: [UInt64(i)])
-            let (choice, _) = agent.prefer(qualityA: 0.5 + d / 2, qualityB: 0.5 - d / 2, wordsA: wordsA, wordsB: wordsB, fatigue: 1, rng: &rng)
+            let (choice, _) = agent.prefer(
+                qualityA: 0.5 + d / 2, qualityB: 0.5 - d / 2, wordsA: wordsA, wordsB: wordsB, fatigue: 1, rng: &rng)
             if choice == .a { chooseA += 1 }
         }
         return Double(chooseA) / Double(n)
@@ -55,7 +56,9 @@ import WorldTruth
         var a = 0
         for i in 0..<n {
             var rng = RandomStream(seed: 22, purpose: "bt", ids: [UInt64(i)])
-            if agent.prefer(qualityA: 0.6, qualityB: 0.5, wordsA: 50, wordsB: 50, fatigue: 1, rng: &rng).0 == .a { a += 1 }
+            if agent.prefer(qualityA: 0.6, qualityB: 0.5, wordsA: 50, wordsB: 50, fatigue: 1, rng: &rng).0 == .a {
+                a += 1
+            }
         }
         let expected = 1 / (1 + exp(-0.1 / 0.1))  // σ(1) ≈ 0.731
         #expect(abs(Double(a) / Double(n) - expected) < TestSupport.ci99(p: expected, n: n))
@@ -64,16 +67,21 @@ import WorldTruth
     @Test func marginsGrowWithTheQualityGap() throws {
         let oracle = SimulatedAgent(id: "o", persona: try TestSupport.persona("oracle"))
         var rng = RandomStream(seed: 1, purpose: "m")
-        #expect(oracle.prefer(qualityA: 0.55, qualityB: 0.5, wordsA: 1, wordsB: 1, fatigue: 1, rng: &rng) == (.a, .slightly))
-        #expect(oracle.prefer(qualityA: 0.5, qualityB: 0.7, wordsA: 1, wordsB: 1, fatigue: 1, rng: &rng) == (.b, .clearly))
+        #expect(
+            oracle.prefer(qualityA: 0.55, qualityB: 0.5, wordsA: 1, wordsB: 1, fatigue: 1, rng: &rng) == (.a, .slightly)
+        )
+        #expect(
+            oracle.prefer(qualityA: 0.5, qualityB: 0.7, wordsA: 1, wordsB: 1, fatigue: 1, rng: &rng) == (.b, .clearly))
         #expect(oracle.prefer(qualityA: 0.9, qualityB: 0.3, wordsA: 1, wordsB: 1, fatigue: 1, rng: &rng) == (.a, .much))
-        let sceptic = SimulatedAgent(id: "s", persona: try TestSupport.persona("sceptic").with { $0.preference.noise = 0 })
+        let sceptic = SimulatedAgent(
+            id: "s", persona: try TestSupport.persona("sceptic").with { $0.preference.noise = 0 })
         #expect(sceptic.prefer(qualityA: 0.3, qualityB: 0.4, wordsA: 1, wordsB: 1, fatigue: 1, rng: &rng).0 == .bothBad)
     }
 
     @Test func rationaleConfusionMatchesConfiguredAccuracy() throws {
         let accuracy = 0.7
-        let agent = SimulatedAgent(id: "r", persona: try neutral().with { $0.rationale = RationaleBehaviour(accuracy: accuracy) })
+        let agent = SimulatedAgent(
+            id: "r", persona: try neutral().with { $0.rationale = RationaleBehaviour(accuracy: accuracy) })
         let n = 3000
         for truth in RationaleCategory.allCases {
             var counts: [RationaleCategory: Int] = [:]
@@ -98,7 +106,8 @@ import WorldTruth
 
     @Test func adoptionRateFollowsTheLogistic() throws {
         let persona = try neutral().with {
-            $0.adoption = AdoptionBehaviour(threshold: 0.6, slope: 10, editShare: 0.5, trust: .init(initial: 0.5, rate: 0))
+            $0.adoption = AdoptionBehaviour(
+                threshold: 0.6, slope: 10, editShare: 0.5, trust: .init(initial: 0.5, rate: 0))
         }
         let agent = SimulatedAgent(id: "ad", persona: persona)
         let n = 3000
@@ -125,14 +134,18 @@ import WorldTruth
         var good = AgentState(persona: persona), bad = AgentState(persona: persona)
         for i in 0..<30 {
             let rng = RandomStream(seed: 5, purpose: "trust", ids: [UInt64(i)])
-            _ = agent.respond(to: TestSupport.shown(a: RefundWorld.full, b: RefundWorld.offTopic), truth: RefundWorld.truth,
-                              published: { _ in true }, judge: Judge(), state: &good, rng: rng)
-            _ = agent.respond(to: TestSupport.shown(a: RefundWorld.offTopic, b: RefundWorld.full), truth: RefundWorld.truth,
-                              published: { _ in true }, judge: Judge(), state: &bad, rng: rng)
+            _ = agent.respond(
+                to: TestSupport.shown(a: RefundWorld.full, b: RefundWorld.offTopic), truth: RefundWorld.truth,
+                published: { _ in true }, judge: Judge(), state: &good, rng: rng)
+            _ = agent.respond(
+                to: TestSupport.shown(a: RefundWorld.offTopic, b: RefundWorld.full), truth: RefundWorld.truth,
+                published: { _ in true }, judge: Judge(), state: &bad, rng: rng)
         }
         #expect(good.trust > persona.adoption.trust.initial + 0.05)
         #expect(bad.trust < persona.adoption.trust.initial - 0.2)
-        #expect(agent.adoptionProbability(quality: 0.6, trust: good.trust) > agent.adoptionProbability(quality: 0.6, trust: bad.trust))
+        #expect(
+            agent.adoptionProbability(quality: 0.6, trust: good.trust)
+                > agent.adoptionProbability(quality: 0.6, trust: bad.trust))
         #expect(good.ticketsSeen == 30)
     }
 
@@ -163,8 +176,9 @@ import WorldTruth
 
         // And the shift clock advances by handling + annotation time.
         var state = AgentState(persona: persona)
-        _ = agent.respond(to: TestSupport.shown(a: RefundWorld.full, b: RefundWorld.offTopic), truth: RefundWorld.truth,
-                          published: { _ in true }, judge: Judge(), state: &state, rng: RandomStream(seed: 1, purpose: "x"))
+        _ = agent.respond(
+            to: TestSupport.shown(a: RefundWorld.full, b: RefundWorld.offTopic), truth: RefundWorld.truth,
+            published: { _ in true }, judge: Judge(), state: &state, rng: RandomStream(seed: 1, purpose: "x"))
         #expect(state.minutesIntoShift > 7)
     }
 }

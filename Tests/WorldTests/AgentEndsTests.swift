@@ -70,7 +70,8 @@ import Testing
         var flagAgree = 0, flagN = 0
         var rationaleRight = 0, rationaleN = 0
         for (i, (shown, rng)) in episodes(seed: 12).enumerated() {
-            let f = agent.respond(to: shown, truth: truth, published: published(i), judge: judge, state: &state, rng: rng)
+            let f = agent.respond(
+                to: shown, truth: truth, published: published(i), judge: judge, state: &state, rng: rng)
             let qa = judge.quality(of: shown.a, for: truth)
             let qb = judge.quality(of: shown.b, for: truth)
             if let p = f.preference, qa.total != qb.total, p.choice == .a || p.choice == .b {

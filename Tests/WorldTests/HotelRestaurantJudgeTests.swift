@@ -11,7 +11,8 @@ import WorldTruth
 /// content-word recall of the human reference reply. Read directly with JSONSerialization;
 /// skipped when the data set is absent.
 enum DSTC {
-    static let folder = Repository.root.appendingPathComponent("../shared/datasets/dstc11-track5-val").standardizedFileURL
+    static let folder = Repository.root.appendingPathComponent("../shared/datasets/dstc11-track5-val")
+        .standardizedFileURL
 
     static var isPresent: Bool {
         ["knowledge.json", "val/labels.json"].allSatisfy {
@@ -29,8 +30,12 @@ enum DSTC {
     /// The first `limit` knowledge-seeking instances with their gold snippets (review sentences
     /// and FAQ answers; snippet ids `domain-entity-review-doc-sent` / `domain-entity-faq-doc`).
     static func load(limit: Int) throws -> [Instance] {
-        let knowledge = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("knowledge.json"))) as! [String: Any]
-        let labels = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("val/labels.json"))) as! [[String: Any]]
+        let knowledge =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("knowledge.json")))
+            as! [String: Any]
+        let labels =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("val/labels.json")))
+            as! [[String: Any]]
         var out: [Instance] = []
         for (i, label) in labels.enumerated() where label["target"] as? Bool == true {
             guard out.count < limit, let response = label["response"] as? String else { continue }
@@ -43,7 +48,9 @@ enum DSTC {
                 entityKey = "\(domain)-\(entity)"
                 guard let e = (knowledge[domain] as? [String: Any])?[entity] as? [String: Any] else { continue }
                 if k["doc_type"] as? String == "faq" {
-                    if let f = (e["faqs"] as? [String: Any])?[doc] as? [String: Any], let answer = f["answer"] as? String {
+                    if let f = (e["faqs"] as? [String: Any])?[doc] as? [String: Any],
+                        let answer = f["answer"] as? String
+                    {
                         gold.append((ArticleID("\(entityKey)-faq-\(doc)"), answer))
                     }
                 } else if let sent = k["sent_id"] as? Int,
@@ -65,7 +72,10 @@ enum DSTC {
 
     static func reply(_ snippets: [(ArticleID, String)]) -> Reply {
         Reply(
-            greeting: "", sentences: snippets.enumerated().map { Reply.Sentence(text: $1.1, article: $1.0, articleRank: $0 + 1, position: 0) },
+            greeting: "",
+            sentences: snippets.enumerated().map {
+                Reply.Sentence(text: $1.1, article: $1.0, articleRank: $0 + 1, position: 0)
+            },
             closing: "", tone: .friendly)
     }
 }
@@ -86,10 +96,13 @@ struct HotelRestaurantJudgeTests {
             // 2. the gold snippets themselves (what a perfect extractive generator could say)
             let g = judge.quality(of: DSTC.reply(inst.gold), for: inst.truth)
             grounded += g.coverage
-            rawRecall += ContentTokens(inst.truth.referenceResponse!).recall(in: ContentTokens(inst.gold.map(\.1).joined(separator: " ")))
+            rawRecall += ContentTokens(inst.truth.referenceResponse!).recall(
+                in: ContentTokens(inst.gold.map(\.1).joined(separator: " ")))
             groundedTotal += g.total
             // 3. the gold snippets of the next instance about a different entity
-            if let other = instances[(i + 1)...].first(where: { $0.entity != inst.entity }) ?? instances.first(where: { $0.entity != inst.entity }) {
+            if let other = instances[(i + 1)...].first(where: { $0.entity != inst.entity })
+                ?? instances.first(where: { $0.entity != inst.entity })
+            {
                 let u = judge.quality(of: DSTC.reply(other.gold), for: inst.truth)
                 unrelated += u.coverage
                 unrelatedTotal += u.total
@@ -97,9 +110,11 @@ struct HotelRestaurantJudgeTests {
             }
         }
         let n = Double(instances.count)
-        print("dstc11 judge over \(instances.count): coverage reference \(reference / n), gold snippets \(grounded / n) (raw recall \(rawRecall / n)), unrelated \(unrelated / Double(unrelatedN)); total gold \(groundedTotal / n), unrelated \(unrelatedTotal / Double(unrelatedN))")
-        #expect(reference / n > 0.99)          // a reply recalls all of its own words
-        #expect(grounded / n > 0.5)            // grounded snippets recall much of what the human said
+        print(
+            "dstc11 judge over \(instances.count): coverage reference \(reference / n), gold snippets \(grounded / n) (raw recall \(rawRecall / n)), unrelated \(unrelated / Double(unrelatedN)); total gold \(groundedTotal / n), unrelated \(unrelatedTotal / Double(unrelatedN))"
+        )
+        #expect(reference / n > 0.99)  // a reply recalls all of its own words
+        #expect(grounded / n > 0.5)  // grounded snippets recall much of what the human said
         #expect(unrelated / Double(unrelatedN) < 0.3)
         #expect(groundedTotal / n > unrelatedTotal / Double(unrelatedN) + 0.3)
     }

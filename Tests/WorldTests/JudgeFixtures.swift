@@ -10,12 +10,12 @@ enum RefundWorld {
     static let nuggetTexts = [
         "Refunds are accepted within 30 days of delivery.",
         "The refund is paid to the original payment method.",
-        "Items must be returned unused in their original packaging.",
+        "Items must be returned unused in their original packaging."
     ]
     static let twinText = "Refunds are accepted within 14 days of delivery."
     static let shippingTexts = [
         "Standard shipping takes three to five business days.",
-        "Express shipping is available for an extra fee at checkout.",
+        "Express shipping is available for an extra fee at checkout."
     ]
 
     static let truth = TicketTruth(
@@ -51,7 +51,8 @@ enum RefundWorld {
     }
     /// The twin's wrong window instead of the right one.
     static var withTwin: Reply {
-        reply([sentence(twinText, "refund-policy-old")]
-            + nuggetTexts.dropFirst().enumerated().map { sentence($1, "refund-policy", position: $0 + 1) })
+        reply(
+            [sentence(twinText, "refund-policy-old")]
+                + nuggetTexts.dropFirst().enumerated().map { sentence($1, "refund-policy", position: $0 + 1) })
     }
 }

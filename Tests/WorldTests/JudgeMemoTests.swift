@@ -19,7 +19,7 @@ import Testing
         reply([], greeting: "", closing: ""),
         reply(["", "x"], greeting: "", closing: "Bye"),
         reply(["Café crème 12 €", "e\u{301}tude"]),
-        reply(["\u{301}combining after the joining space"]),
+        reply(["\u{301}combining after the joining space"])
     ]
     for r in cases {
         #expect(Judge.wordCount(r) == r.wordCount)

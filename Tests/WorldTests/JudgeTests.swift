@@ -71,7 +71,8 @@ import WorldTruth
     @Test func noisyHelpfulnessStaysInRangeAndVaries() {
         let noisy = Judge(config: JudgeConfig(noiseSD: 1.0))
         var rng = RandomStream(seed: 7, purpose: "judge")
-        let scores = (0..<200).map { _ in noisy.helpfulness(of: RefundWorld.offTopic, for: RefundWorld.truth, rng: &rng) }
+        let scores = (0..<200).map { _ in noisy.helpfulness(of: RefundWorld.offTopic, for: RefundWorld.truth, rng: &rng)
+        }
         #expect(scores.allSatisfy { (1...5).contains($0) })
         #expect(Set(scores).count > 100)
     }
@@ -92,7 +93,12 @@ import WorldTruth
     let judge = Judge()
     var rng = RandomStream(seed: 4, purpose: "batch")
     let replies = (0..<50).map { _ in TestSupport.randomReply(&rng) }
-    let truths = [RefundWorld.truth, TicketTruth(ticket: "t-3", relevant: ["refund-policy": 1], referenceResponse: "Refunds within 30 days to the original payment method.")]
+    let truths = [
+        RefundWorld.truth,
+        TicketTruth(
+            ticket: "t-3", relevant: ["refund-policy": 1],
+            referenceResponse: "Refunds within 30 days to the original payment method.")
+    ]
     for truth in truths {
         #expect(judge.qualities(of: replies, for: truth) == replies.map { judge.quality(of: $0, for: truth) })
     }

@@ -14,7 +14,8 @@ struct JudgingContextTests {
         #expect(judging.qualityA == nil)
         let known = judging.knowingQuality(ofA: RefundWorld.full)
         #expect(known.qualityA == judge.quality(of: RefundWorld.full, for: RefundWorld.truth))
-        #expect(known.quality(of: RefundWorld.offTopic) == judge.quality(of: RefundWorld.offTopic, for: RefundWorld.truth))
+        #expect(
+            known.quality(of: RefundWorld.offTopic) == judge.quality(of: RefundWorld.offTopic, for: RefundWorld.truth))
         #expect(known.forOtherReplies.qualityA == nil)
     }
 

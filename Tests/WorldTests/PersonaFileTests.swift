@@ -37,7 +37,10 @@ import Testing
         #expect(error.field == "preference.nosie")
         #expect(error.line == 6)
         #expect(error.column == 3)
-        #expect(error.message == "unknown key 'nosie'; did you mean 'noise'? Valid keys: noise, margins, position_bias, length_bias, tie_band, both_bad")
+        #expect(
+            error.message
+                == "unknown key 'nosie'; did you mean 'noise'? Valid keys: noise, margins, position_bias, length_bias, tie_band, both_bad"
+        )
     }
 
     @Test func probabilityOutsideUnitIntervalStatesTheRange() throws {
@@ -91,7 +94,9 @@ import Testing
     }
 
     @Test func loadingByNameChecksTheName() throws {
-        let error = try #require(throws: InputError.self) { try Persona.load(named: "nobody", in: TestSupport.personasFolder) }
+        let error = try #require(throws: InputError.self) {
+            try Persona.load(named: "nobody", in: TestSupport.personasFolder)
+        }
         #expect(error.message.contains("available: careful-expert"))
     }
 
@@ -99,9 +104,10 @@ import Testing
         let url = TestSupport.fixture("bad-three-problems.yaml")
         let error = try #require(throws: InputError.self) { try Persona.load(contentsOf: url) }
         #expect(error.all.allSatisfy { $0.file == url.path })
-        #expect(error.all.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.field ?? "-")" } == [
-            "3:1 colour", "7:23 adoption.threshold", "9:55 relevance.specificity",
-        ])
+        #expect(
+            error.all.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.field ?? "-")" } == [
+                "3:1 colour", "7:23 adoption.threshold", "9:55 relevance.specificity"
+            ])
         #expect(error.all[1].message == "1.6 is outside [0, 1]: a probability must be between 0 and 1")
     }
 

@@ -35,7 +35,8 @@ import WorldTruth
         Reply(
             greeting: "Hi, thanks for getting in touch.",
             sentences: truth.nuggets.enumerated().map { i, n in
-                Reply.Sentence(text: n.text, article: n.article ?? truth.relevantArticles[0], articleRank: 1, position: i)
+                Reply.Sentence(
+                    text: n.text, article: n.article ?? truth.relevantArticles[0], articleRank: 1, position: i)
             },
             closing: "Let me know if there is anything else I can do for you today.", tone: .friendly)
     }
@@ -72,7 +73,9 @@ import WorldTruth
             }
             // skip swaps that happen to state another needed fact (tickets needing two twins)
             guard let swap = best, swap.overlap >= 0.5,
-                !r.truth.nuggets.contains(where: { ContentTokens($0.text).words.isSubset(of: ContentTokens(swap.text).words) })
+                !r.truth.nuggets.contains(where: {
+                    ContentTokens($0.text).words.isSubset(of: ContentTokens(swap.text).words)
+                })
             else { continue }
             var bad = good
             bad.sentences[0] = Reply.Sentence(text: swap.text, article: swap.article, articleRank: 2, position: 0)

@@ -38,14 +38,17 @@ enum TestSupport {
     static func shown(a: Reply, b: Reply) -> ShownSuggestion {
         ShownSuggestion(
             ticket: RefundWorld.ticket, a: a, b: b,
-            articles: ["refund-policy", "refund-policy-old", "shipping", "returns-label", "warranty", "gift-cards", "refund-faq", "account"])
+            articles: [
+                "refund-policy", "refund-policy-old", "shipping", "returns-label", "warranty", "gift-cards",
+                "refund-faq", "account"
+            ])
     }
 
     /// The published knowledge base the agents' own searches draw from: the eight shown
     /// articles and eight more.
     static let library: [ArticleID] = [
         "account", "gift-cards", "refund-faq", "refund-policy", "refund-policy-old", "returns-label", "shipping",
-        "warranty", "billing", "cancellation", "delivery", "exchange", "loyalty", "payment", "privacy", "vouchers",
+        "warranty", "billing", "cancellation", "delivery", "exchange", "loyalty", "payment", "privacy", "vouchers"
     ]
 
     /// The refund truth with a second relevant article, so relevance marks have positives.

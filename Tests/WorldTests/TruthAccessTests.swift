@@ -19,16 +19,20 @@ import WorldTruth
         let withheld = (i / 2) % 2 == 1
         var articles = TestSupport.shown(a: RefundWorld.full, b: RefundWorld.full).articles
         if missed { articles[0] = "billing" }
-        return (ShownSuggestion(ticket: RefundWorld.ticket, a: RefundWorld.full, b: RefundWorld.full, articles: articles),
-                missed, withheld)
+        return (
+            ShownSuggestion(ticket: RefundWorld.ticket, a: RefundWorld.full, b: RefundWorld.full, articles: articles),
+            missed, withheld
+        )
     }
 
-    func respond(_ persona: Persona, _ i: Int, seed: UInt64) -> (feedback: AgentFeedback, missed: Bool, withheld: Bool) {
+    func respond(_ persona: Persona, _ i: Int, seed: UInt64) -> (feedback: AgentFeedback, missed: Bool, withheld: Bool)
+    {
         let (shown, missed, withheld) = episode(i)
         var state = AgentState(persona: persona)
         let f = SimulatedAgent(id: "a", persona: persona).respond(
             to: shown, truth: RefundWorld.truth, published: { !(withheld && $0 == "refund-policy") }, judge: judge,
-            state: &state, rng: RandomStream(seed: seed, purpose: "agent", ids: [UInt64(i)]), library: TestSupport.library)
+            state: &state, rng: RandomStream(seed: seed, purpose: "agent", ids: [UInt64(i)]),
+            library: TestSupport.library)
         return (f, missed, withheld)
     }
 

@@ -41,17 +41,24 @@ struct WorldBenchmark {
         var annotations = 0
         for round in 0..<rounds {
             for (i, (r, reply)) in zip(records, replies).enumerated() {
-                let shown = ShownSuggestion(ticket: r.ticket, a: reply, b: replies[(i + 1) % replies.count], articles: Array(r.truth.relevantArticles.prefix(8)))
-                let f = agent.respond(to: shown, truth: r.truth, published: { _ in true }, judge: judge, state: &state,
-                                      rng: RandomStream(seed: 1, purpose: "bench", ids: [UInt64(round), UInt64(i)]))
+                let shown = ShownSuggestion(
+                    ticket: r.ticket, a: reply, b: replies[(i + 1) % replies.count],
+                    articles: Array(r.truth.relevantArticles.prefix(8)))
+                let f = agent.respond(
+                    to: shown, truth: r.truth, published: { _ in true }, judge: judge, state: &state,
+                    rng: RandomStream(seed: 1, purpose: "bench", ids: [UInt64(round), UInt64(i)]))
                 annotations += f.annotations.count
                 if i % 40 == 0 { state.startShift() }
             }
         }
         let agentSeconds = Date().timeIntervalSince(t1)
-        print(String(format: "world bench: judge %.1f µs/call over %d calls; agent respond %.1f µs/ticket over %d tickets (%d annotations); mean quality %.3f",
-                     judgeSeconds / Double(judgeCalls) * 1e6, judgeCalls, agentSeconds / Double(judgeCalls) * 1e6, judgeCalls, annotations,
-                     sink / Double(judgeCalls)))
+        print(
+            String(
+                format:
+                    "world bench: judge %.1f µs/call over %d calls; agent respond %.1f µs/ticket over %d tickets (%d annotations); mean quality %.3f",
+                judgeSeconds / Double(judgeCalls) * 1e6, judgeCalls, agentSeconds / Double(judgeCalls) * 1e6,
+                judgeCalls, annotations,
+                sink / Double(judgeCalls)))
         #expect(annotations > 0)
     }
 }

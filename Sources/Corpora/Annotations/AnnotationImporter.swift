@@ -50,7 +50,8 @@ public struct AnnotationImporter: Sendable {
         var out: [AnnotationLogEntry] = []
         try forEachRecord { object, line in
             let e = try entry(object, line: line)
-            if let ids = corpusIDs, let p = AnnotationLogReader.problem(e, tickets: ids.tickets, articles: ids.articles) {
+            if let ids = corpusIDs, let p = AnnotationLogReader.problem(e, tickets: ids.tickets, articles: ids.articles)
+            {
                 throw InputError(file: input, line: line, field: p.field, p.message)
             }
             out.append(e)

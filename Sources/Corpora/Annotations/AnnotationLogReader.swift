@@ -24,7 +24,9 @@ public enum AnnotationLogReader {
 
     /// The whole log, indexed for replay. With `corpus` known, entries naming tickets or
     /// articles outside it are errors.
-    public static func read(_ path: String, tickets: Set<TicketID>? = nil, articles: Set<ArticleID>? = nil) throws -> AnnotationLog {
+    public static func read(_ path: String, tickets: Set<TicketID>? = nil, articles: Set<ArticleID>? = nil) throws
+        -> AnnotationLog
+    {
         var log = AnnotationLog(source: path)
         try forEachEntry(in: path) { entry, line in
             if let problem = problem(entry, tickets: tickets, articles: articles) {
@@ -78,7 +80,9 @@ public enum AnnotationLogReader {
     }
 
     /// A reference to a ticket or article the corpus lacks.
-    static func problem(_ entry: AnnotationLogEntry, tickets: Set<TicketID>?, articles: Set<ArticleID>?) -> LogFieldError? {
+    static func problem(_ entry: AnnotationLogEntry, tickets: Set<TicketID>?, articles: Set<ArticleID>?)
+        -> LogFieldError?
+    {
         if let tickets, !tickets.contains(entry.ticket) {
             return LogFieldError(field: "ticket", "unknown ticket \"\(entry.ticket)\" (not in the corpus)")
         }
@@ -90,7 +94,8 @@ public enum AnnotationLogReader {
             }
             for (key, reply) in [("reply_a", e.a), ("reply_b", e.b)] {
                 for (i, s) in (reply?.sentences ?? []).enumerated() where !articles.contains(s.article) {
-                    return LogFieldError(field: "\(key).sentences[\(i)].article", "unknown article \"\(s.article)\" (not in the corpus)")
+                    return LogFieldError(
+                        field: "\(key).sentences[\(i)].article", "unknown article \"\(s.article)\" (not in the corpus)")
                 }
             }
         case .annotation(let a):

@@ -62,7 +62,8 @@ enum CSVRecords {
                     file: path, line: row.line,
                     "\(row.fields.count) fields where the header has \(header.fields.count)")
             }
-            let members = zip(header.fields, row.fields).compactMap { k, v in v.isEmpty ? nil : (k, JSONValue.string(v)) }
+            let members = zip(header.fields, row.fields).compactMap { k, v in v.isEmpty ? nil : (k, JSONValue.string(v))
+            }
             return (JSONValue.object(members), row.line)
         }
     }

@@ -20,7 +20,9 @@ struct LogObject {
     }
 
     func rejectUnknown(_ allowed: [String]) throws(LogFieldError) {
-        guard case .object(let members) = value else { throw LogFieldError(field: path.isEmpty ? nil : path, "expected an object") }
+        guard case .object(let members) = value else {
+            throw LogFieldError(field: path.isEmpty ? nil : path, "expected an object")
+        }
         for (k, _) in members where !allowed.contains(k) {
             throw LogFieldError(field: key(k), "unknown key; expected one of \(allowed.joined(separator: ", "))")
         }
@@ -28,13 +30,17 @@ struct LogObject {
 
     func optionalString(_ k: String) throws(LogFieldError) -> String? {
         guard let v = member(k) else { return nil }
-        guard case .string(let s) = v else { throw LogFieldError(field: key(k), "expected a string, found \(v.typeName)") }
+        guard case .string(let s) = v else {
+            throw LogFieldError(field: key(k), "expected a string, found \(v.typeName)")
+        }
         return s
     }
 
     func string(_ k: String) throws(LogFieldError) -> String {
         let v = try required(k)
-        guard let s = v.textValue, !s.isEmpty else { throw LogFieldError(field: key(k), "expected a non-empty string, found \(v.typeName)") }
+        guard let s = v.textValue, !s.isEmpty else {
+            throw LogFieldError(field: key(k), "expected a non-empty string, found \(v.typeName)")
+        }
         return s
     }
 
@@ -64,7 +70,9 @@ struct LogObject {
 
     func array(_ k: String) throws(LogFieldError) -> [JSONValue] {
         let v = try required(k)
-        guard case .array(let items) = v else { throw LogFieldError(field: key(k), "expected an array, found \(v.typeName)") }
+        guard case .array(let items) = v else {
+            throw LogFieldError(field: key(k), "expected an array, found \(v.typeName)")
+        }
         return items
     }
 
@@ -75,7 +83,8 @@ struct LogObject {
             return Timestamp(secondsSinceEpoch: Int64(s) ?? 0)
         case .string(let s):
             guard let t = Timestamp(iso8601: s) else {
-                throw LogFieldError(field: key(k), "expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, found \"\(s)\"")
+                throw LogFieldError(
+                    field: key(k), "expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, found \"\(s)\"")
             }
             return t
         case .number(let d) where d == d.rounded():
@@ -85,20 +94,22 @@ struct LogObject {
         }
     }
 
-
     func optionalVocabulary<E: RawRepresentable & CaseIterable>(_ k: String, _: E.Type) throws(LogFieldError) -> E?
     where E.RawValue == String {
         guard let raw = try optionalString(k) else { return nil }
         guard let v = E(rawValue: raw) else {
             throw LogFieldError(
-                field: key(k), "unknown value \"\(raw)\"; expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+                field: key(k),
+                "unknown value \"\(raw)\"; expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return v
     }
 
     func vocabulary<E: RawRepresentable & CaseIterable>(_ k: String, _ type: E.Type) throws(LogFieldError) -> E
     where E.RawValue == String {
-        guard let v = try optionalVocabulary(k, type) else { throw LogFieldError(field: key(k), "missing required field") }
+        guard let v = try optionalVocabulary(k, type) else {
+            throw LogFieldError(field: key(k), "missing required field")
+        }
         return v
     }
 
@@ -117,7 +128,8 @@ struct LogObject {
         }
         let reply = Reply(
             greeting: try r.optionalString("greeting") ?? "", sentences: sentences,
-            closing: try r.optionalString("closing") ?? "", tone: try r.optionalVocabulary("tone", Reply.Tone.self) ?? .formal)
+            closing: try r.optionalString("closing") ?? "",
+            tone: try r.optionalVocabulary("tone", Reply.Tone.self) ?? .formal)
         return (reply, reply.text)
     }
 }

@@ -23,7 +23,8 @@ public struct TrainingDataFilter: Sendable {
         self.agents = agents
     }
     func keeps(_ a: LoggedAnnotation) -> Bool {
-        (personas.isEmpty || a.persona.map(personas.contains) == true) && (agents.isEmpty || agents.contains(a.annotation.agent))
+        (personas.isEmpty || a.persona.map(personas.contains) == true)
+            && (agents.isEmpty || agents.contains(a.annotation.agent))
     }
 }
 

@@ -30,7 +30,10 @@ public struct CorpusReader: Sendable {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw InputError(file: path, "listed in \(manifestPath) but missing")
             }
-            if verifyChecksums { try CorpusReader.verify(path: path, against: manifest.files[name]!, manifestPath: manifestPath, name: name) }
+            if verifyChecksums {
+                try CorpusReader.verify(
+                    path: path, against: manifest.files[name]!, manifestPath: manifestPath, name: name)
+            }
         }
     }
 
@@ -45,7 +48,8 @@ public struct CorpusReader: Sendable {
         if sha != entry.sha256 {
             throw InputError(
                 file: path, field: "sha256",
-                "checksum mismatch: \(manifestPath) says \(entry.sha256), the file hashes to \(sha) (files.\(name).sha256)")
+                "checksum mismatch: \(manifestPath) says \(entry.sha256), the file hashes to \(sha) (files.\(name).sha256)"
+            )
         }
     }
 
@@ -71,7 +75,9 @@ public struct CorpusReader: Sendable {
         let reader = try LineReader(path: path(.articles))
         var out: [Article] = []
         out.reserveCapacity(manifest.counts.articles)
-        while let a = try reader.nextRecord({ (c) throws(JSONSyntaxError) in try Article(jsonLine: &c) }) { out.append(a) }
+        while let a = try reader.nextRecord({ (c) throws(JSONSyntaxError) in try Article(jsonLine: &c) }) {
+            out.append(a)
+        }
         return out
     }
 
@@ -103,11 +109,14 @@ public struct TicketStream {
     public var lineNumber: Int { reader.lineNumber }
 
     public mutating func next() throws -> TicketRecord? {
-        guard let r = try reader.nextRecord({ (c) throws(JSONSyntaxError) in try TicketRecord(jsonLine: &c) }) else { return nil }
+        guard let r = try reader.nextRecord({ (c) throws(JSONSyntaxError) in try TicketRecord(jsonLine: &c) }) else {
+            return nil
+        }
         if let last, r.ticket.createdAt < last {
             throw InputError(
                 file: reader.path, line: reader.lineNumber, field: "created_at",
-                "out of order: \(r.ticket.createdAt) is earlier than the previous ticket's \(last); tickets must be in time order")
+                "out of order: \(r.ticket.createdAt) is earlier than the previous ticket's \(last); tickets must be in time order"
+            )
         }
         last = r.ticket.createdAt
         return r

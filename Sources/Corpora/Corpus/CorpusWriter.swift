@@ -73,7 +73,8 @@ public struct CorpusWriter {
             throw InputError(
                 file: directory.appendingPathComponent(CorpusFile.tickets.fileName), line: counts.tickets + 1,
                 field: "created_at",
-                "ticket \(record.ticket.id) at \(record.ticket.createdAt) is earlier than the ticket before it (\(last)); tickets must be written in time order")
+                "ticket \(record.ticket.id) at \(record.ticket.createdAt) is earlier than the ticket before it (\(last)); tickets must be written in time order"
+            )
         }
         lastTicketTime = record.ticket.createdAt
         line.removeAll(keepingCapacity: true)
@@ -108,7 +109,8 @@ public struct CorpusWriter {
         }
         let fm = FileManager.default
         for (file, _) in outputs {
-            try CorpusWriter.moveIntoPlace(CorpusWriter.partialPath(directory, file), directory.appendingPathComponent(file.fileName))
+            try CorpusWriter.moveIntoPlace(
+                CorpusWriter.partialPath(directory, file), directory.appendingPathComponent(file.fileName))
         }
         if annotationsOut == nil {
             try? fm.removeItem(atPath: directory.appendingPathComponent(CorpusFile.annotations.fileName))

@@ -95,7 +95,8 @@ public struct Manifest: Codable, Sendable, Hashable {
         guard manifest.schemaVersion == currentSchemaVersion else {
             throw InputError(
                 file: path, field: "schema_version",
-                "unsupported schema version \(manifest.schemaVersion); this flywheel reads version \(currentSchemaVersion)")
+                "unsupported schema version \(manifest.schemaVersion); this flywheel reads version \(currentSchemaVersion)"
+            )
         }
         // Every file it lists stays in the corpus folder: nothing outside is opened or hashed.
         let folder = (path as NSString).deletingLastPathComponent
@@ -118,7 +119,9 @@ extension InputError {
         switch error {
         case .keyNotFound(let key, let ctx):
             let parent = path(ctx.codingPath)
-            self.init(file: file, field: parent.map { "\($0).\(key.stringValue)" } ?? key.stringValue, "missing required field")
+            self.init(
+                file: file, field: parent.map { "\($0).\(key.stringValue)" } ?? key.stringValue,
+                "missing required field")
         case .typeMismatch(let type, let ctx):
             self.init(file: file, field: path(ctx.codingPath), "expected \(type): \(ctx.debugDescription)")
         case .valueNotFound(let type, let ctx):

@@ -11,7 +11,9 @@ import WorldTruth
 public enum TRECQrelsExporter {
     /// Calls `emit` with each qrels line (without newline). Returns the number of lines.
     @discardableResult
-    public static func lines(from corpus: CorpusReader, includeZeroGrades: Bool = true, _ emit: (String) throws -> Void) throws -> Int {
+    public static func lines(from corpus: CorpusReader, includeZeroGrades: Bool = true, _ emit: (String) throws -> Void)
+        throws -> Int
+    {
         var stream = try corpus.tickets()
         var n = 0
         while let r = try stream.next() {

@@ -26,7 +26,8 @@ extension Article {
         guard let id else { throw JSONSyntaxError(field: "id", message: "missing required field") }
         guard let title else { throw JSONSyntaxError(field: "title", message: "missing required field") }
         guard let body else { throw JSONSyntaxError(field: "body", message: "missing required field") }
-        self.init(id: ArticleID(id), title: title, body: body, topic: topic, createdAt: createdAt, introducedAt: introducedAt)
+        self.init(
+            id: ArticleID(id), title: title, body: body, topic: topic, createdAt: createdAt, introducedAt: introducedAt)
     }
 
     /// One line of `articles.jsonl`, keys in a fixed order, without the newline.

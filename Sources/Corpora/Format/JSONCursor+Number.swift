@@ -47,7 +47,9 @@ extension JSONCursor {
             i += 1
         }
         guard i > digitsStart else {
-            throw fail(i < bytes.count ? "expected a number, found \(describe(bytes[i]))" : "expected a number, found the end of the line")
+            throw fail(
+                i < bytes.count
+                    ? "expected a number, found \(describe(bytes[i]))" : "expected a number, found the end of the line")
         }
         if i - digitsStart > 1 && bytes[digitsStart] == 0x30 { throw fail("leading zero in number") }
         if i < bytes.count && (bytes[i] == 0x2E || bytes[i] == 0x65 || bytes[i] == 0x45) {

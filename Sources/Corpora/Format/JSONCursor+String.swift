@@ -3,7 +3,10 @@ extension JSONCursor {
     mutating func string() throws(JSONSyntaxError) -> String {
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == 0x22 else {
-            throw fail(pos < bytes.count ? "expected a string, found \(describe(bytes[pos]))" : "expected a string, found the end of the line")
+            throw fail(
+                pos < bytes.count
+                    ? "expected a string, found \(describe(bytes[pos]))"
+                    : "expected a string, found the end of the line")
         }
         let s = pos + 1
         // Fast path: no escapes, no control characters.
@@ -42,7 +45,9 @@ extension JSONCursor {
                 var scalar = try hex4(at: i + 1)
                 i += 4
                 if (0xD800..<0xDC00).contains(scalar) {
-                    guard i + 2 < bytes.count, bytes[i + 1] == 0x5C, bytes[i + 2] == 0x75 else { throw fail("unpaired surrogate \\u escape") }
+                    guard i + 2 < bytes.count, bytes[i + 1] == 0x5C, bytes[i + 2] == 0x75 else {
+                        throw fail("unpaired surrogate \\u escape")
+                    }
                     let low = try hex4(at: i + 3)
                     guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid low surrogate in \\u escape") }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)

@@ -42,14 +42,18 @@ struct JSONCursor {
             return
         }
         guard pos < bytes.count else { throw fail("unexpected end of line, expected \(what)") }
-        guard bytes[pos] == c else { throw fail("expected \(what) at column \(pos + 1), found \(describe(bytes[pos]))") }
+        guard bytes[pos] == c else {
+            throw fail("expected \(what) at column \(pos + 1), found \(describe(bytes[pos]))")
+        }
         pos += 1
     }
 
     /// After the top-level value: only spaces may follow.
     mutating func expectEnd() throws(JSONSyntaxError) {
         skipWhitespace()
-        if pos < bytes.count { throw fail("unexpected \(describe(bytes[pos])) at column \(pos + 1) after the JSON object") }
+        if pos < bytes.count {
+            throw fail("unexpected \(describe(bytes[pos])) at column \(pos + 1) after the JSON object")
+        }
     }
 
     func describe(_ c: UInt8) -> String {
@@ -59,13 +63,17 @@ struct JSONCursor {
 
     /// Iterates over an object's members. `body` gets the raw key bytes (unescaped keys are the
     /// common case; escaped keys are decoded) and must consume the value.
-    mutating func forEachKey(_ body: (inout JSONCursor, UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    mutating func forEachKey(_ body: (inout JSONCursor, UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Void)
+        throws(JSONSyntaxError)
+    {
         try expect(0x7B, "'{'")
         if peek() == 0x7D { pos += 1; return }
         while true {
             skipWhitespace()
             guard pos < bytes.count, bytes[pos] == 0x22 else {
-                throw fail(pos < bytes.count ? "expected a quoted key at column \(pos + 1)" : "unexpected end of line inside an object")
+                throw fail(
+                    pos < bytes.count
+                        ? "expected a quoted key at column \(pos + 1)" : "unexpected end of line inside an object")
             }
             let keyStart = pos + 1
             var i = keyStart
@@ -100,15 +108,20 @@ struct JSONCursor {
             // Name the member just read: the mistake is usually at its end.
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart..<i]), as: UTF8.self)
             guard pos < bytes.count else {
-                throw JSONSyntaxError(field: name, message: "unexpected end of line inside an object, after this field's value")
+                throw JSONSyntaxError(
+                    field: name, message: "unexpected end of line inside an object, after this field's value")
             }
             throw JSONSyntaxError(
-                field: name, message: "expected ',' or '}' after this field's value at column \(pos + 1), found \(describe(bytes[pos]))")
+                field: name,
+                message:
+                    "expected ',' or '}' after this field's value at column \(pos + 1), found \(describe(bytes[pos]))")
         }
     }
 
     /// Iterates over an array's elements; `body` must consume each element.
-    mutating func forEachElement(_ body: (inout JSONCursor, Int) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    mutating func forEachElement(_ body: (inout JSONCursor, Int) throws(JSONSyntaxError) -> Void)
+        throws(JSONSyntaxError)
+    {
         try expect(0x5B, "'['")
         if peek() == 0x5D { pos += 1; return }
         var index = 0
@@ -130,7 +143,9 @@ struct JSONCursor {
     /// True when the next value is `null` (and consumes it).
     mutating func consumeNull() -> Bool {
         skipWhitespace()
-        if pos + 4 <= bytes.count && bytes[pos] == 0x6E && bytes[pos + 1] == 0x75 && bytes[pos + 2] == 0x6C && bytes[pos + 3] == 0x6C {
+        if pos + 4 <= bytes.count && bytes[pos] == 0x6E && bytes[pos + 1] == 0x75 && bytes[pos + 2] == 0x6C
+            && bytes[pos + 3] == 0x6C
+        {
             pos += 4
             return true
         }
@@ -141,7 +156,8 @@ struct JSONCursor {
         skipWhitespace()
         if matchLiteral("true") { return true }
         if matchLiteral("false") { return false }
-        throw fail(pos < bytes.count ? "expected true or false, found \(describe(bytes[pos]))" : "expected true or false")
+        throw fail(
+            pos < bytes.count ? "expected true or false, found \(describe(bytes[pos]))" : "expected true or false")
     }
 
     private mutating func matchLiteral(_ word: StaticString) -> Bool {
@@ -162,7 +178,11 @@ struct JSONCursor {
     mutating func value() throws(JSONSyntaxError) -> JSONValue {
         depth += 1
         defer { depth -= 1 }
-        if depth > JSONCursor.maxDepth { throw fail("nested deeper than \(JSONCursor.maxDepth) levels (set \(InputLimit.jsonDepth.environmentVariable) to allow more)") }
+        if depth > JSONCursor.maxDepth {
+            throw fail(
+                "nested deeper than \(JSONCursor.maxDepth) levels (set \(InputLimit.jsonDepth.environmentVariable) to allow more)"
+            )
+        }
         switch peek() {
         case 0x22: return .string(try string())
         case 0x7B:

@@ -63,7 +63,9 @@ extension TicketRecord {
         let tid = TicketID(id)
         self.init(
             ticket: Ticket(id: tid, createdAt: createdAt, text: text, channel: channel, locale: locale),
-            truth: TicketTruth(ticket: tid, relevant: relevant, nuggets: nuggets, referenceResponse: reference, conflicting: conflicting))
+            truth: TicketTruth(
+                ticket: tid, relevant: relevant, nuggets: nuggets, referenceResponse: reference,
+                conflicting: conflicting))
     }
 
     /// One line of `tickets.jsonl`, keys in a fixed order (`relevant` sorted by article id).

@@ -15,7 +15,8 @@ enum TimestampBytes {
                 }
                 return v
             }
-            if let y = n(0, 4), let mo = n(5, 2), let d = n(8, 2), let h = n(11, 2), let mi = n(14, 2), let s = n(17, 2),
+            if let y = n(0, 4), let mo = n(5, 2), let d = n(8, 2), let h = n(11, 2), let mi = n(14, 2),
+                let s = n(17, 2),
                 (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
             {
                 let days = Timestamp.daysFromCivil(year: y, month: mo, day: d)

@@ -158,7 +158,9 @@ final class LineReader {
         }
         if dctx == nil {
             let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }
-            guard n >= 0 else { throw InputError(file: path, line: lineNumber + 1, "read failed: \(String(cString: strerror(errno)))") }
+            guard n >= 0 else {
+                throw InputError(file: path, line: lineNumber + 1, "read failed: \(String(cString: strerror(errno)))")
+            }
             if n == 0 { finished = true } else { end += n }
             return
         }
@@ -186,7 +188,8 @@ final class LineReader {
             if inputPos == inputEnd && !inputEOF {
                 let n = input.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress!, b.count) }
                 guard n >= 0 else {
-                    throw InputError(file: path, line: lineNumber + 1, "read failed: \(String(cString: strerror(errno)))")
+                    throw InputError(
+                        file: path, line: lineNumber + 1, "read failed: \(String(cString: strerror(errno)))")
                 }
                 inputPos = 0
                 inputEnd = n

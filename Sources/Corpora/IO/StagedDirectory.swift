@@ -57,7 +57,8 @@ public enum StagedDirectory {
     /// Removes staging folders of `name` left by processes that no longer exist (killed mid-write).
     static func removeStaleStaging(of name: String, in parent: String) {
         let prefix = ".\(name).staging-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix)
+        {
             guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: parent + "/" + entry) }
         }

@@ -92,7 +92,8 @@ final class ZstdFileWriter {
                     return (r, o.pos)
                 }
                 if ZSTD_isError(remaining) != 0 {
-                    throw InputError(file: path, "zstd compression failed: \(String(cString: ZSTD_getErrorName(remaining)))")
+                    throw InputError(
+                        file: path, "zstd compression failed: \(String(cString: ZSTD_getErrorName(remaining)))")
                 }
                 if produced > 0 { try writeOut(produced) }
                 let done = end ? remaining == 0 : input.pos == input.size

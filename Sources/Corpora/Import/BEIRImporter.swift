@@ -36,7 +36,9 @@ public struct BEIRImporter: Sendable {
             let p = folder.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: p) { return p }
         }
-        throw InputError(file: folder.appendingPathComponent(base), "missing: a BEIR folder needs corpus.jsonl, queries.jsonl and qrels/<split>.tsv")
+        throw InputError(
+            file: folder.appendingPathComponent(base),
+            "missing: a BEIR folder needs corpus.jsonl, queries.jsonl and qrels/<split>.tsv")
     }
 
     func qrelsFiles() throws -> [String] {
@@ -44,7 +46,9 @@ public struct BEIRImporter: Sendable {
         if !splits.isEmpty {
             return try splits.map { split in
                 let p = dir.appendingPathComponent("\(split).tsv")
-                guard FileManager.default.fileExists(atPath: p) else { throw InputError(file: p, "missing qrels split \"\(split)\"") }
+                guard FileManager.default.fileExists(atPath: p) else {
+                    throw InputError(file: p, "missing qrels split \"\(split)\"")
+                }
                 return p
             }
         }
@@ -67,7 +71,8 @@ public struct BEIRImporter: Sendable {
             let id = try FieldPath("_id").requiredText(in: obj, file: corpusPath, line: corpus.lineNumber)
             let title = try FieldPath("title").optionalText(in: obj, file: corpusPath, line: corpus.lineNumber) ?? ""
             let text = try FieldPath("text").requiredText(in: obj, file: corpusPath, line: corpus.lineNumber)
-            let topic = try FieldPath("topic").optionalText(in: obj, file: corpusPath, line: corpus.lineNumber)
+            let topic =
+                try FieldPath("topic").optionalText(in: obj, file: corpusPath, line: corpus.lineNumber)
                 ?? FieldPath("metadata.topic").optionalText(in: obj, file: corpusPath, line: corpus.lineNumber)
             guard articleIDs.insert(ArticleID(id)).inserted else {
                 throw InputError(file: corpusPath, line: corpus.lineNumber, field: "_id", "duplicate id \"\(id)\"")
@@ -79,21 +84,30 @@ public struct BEIRImporter: Sendable {
         var relevant: [TicketID: [ArticleID: Int]] = [:]
         for path in qrels {
             let reader = try LineReader(path: path)
-            while let fields = try reader.nextLine({ String(validating: $0, as: UTF8.self).map(BEIRImporter.qrelsFields) }) {
+            while let fields = try reader.nextLine({
+                String(validating: $0, as: UTF8.self).map(BEIRImporter.qrelsFields)
+            }) {
                 guard let fields else { throw InputError(file: path, line: reader.lineNumber, "invalid UTF-8") }
                 if fields.isEmpty { continue }
                 if reader.lineNumber == 1 && fields.first == "query-id" { continue }
                 guard fields.count >= 3 else {
-                    throw InputError(file: path, line: reader.lineNumber, "expected three tab-separated columns: query-id corpus-id score")
+                    throw InputError(
+                        file: path, line: reader.lineNumber,
+                        "expected three tab-separated columns: query-id corpus-id score")
                 }
                 let article = ArticleID(fields[1])
                 guard articleIDs.contains(article) else {
-                    throw InputError(file: path, line: reader.lineNumber, field: "corpus-id", "unknown article \"\(article)\" (not in corpus.jsonl)")
+                    throw InputError(
+                        file: path, line: reader.lineNumber, field: "corpus-id",
+                        "unknown article \"\(article)\" (not in corpus.jsonl)")
                 }
                 guard let grade = Int(fields[2]) else {
-                    throw InputError(file: path, line: reader.lineNumber, field: "score", "expected an integer grade, got \"\(fields[2])\"")
+                    throw InputError(
+                        file: path, line: reader.lineNumber, field: "score",
+                        "expected an integer grade, got \"\(fields[2])\"")
                 }
-                relevant[TicketID(fields[0]), default: [:]][article] = max(grade, relevant[TicketID(fields[0])]?[article] ?? grade)
+                relevant[TicketID(fields[0]), default: [:]][article] = max(
+                    grade, relevant[TicketID(fields[0])]?[article] ?? grade)
             }
         }
 
@@ -111,19 +125,26 @@ public struct BEIRImporter: Sendable {
             guard relevant[id] != nil else { continue }
             let text = try FieldPath("text").requiredText(in: obj, file: queriesPath, line: line)
             var time = try FieldPath("created_at").optionalTimestamp(in: obj, file: queriesPath, line: line)
-            if time == nil { time = try FieldPath("metadata.created_at").optionalTimestamp(in: obj, file: queriesPath, line: line) }
+            if time == nil {
+                time = try FieldPath("metadata.created_at").optionalTimestamp(in: obj, file: queriesPath, line: line)
+            }
             anyTime = anyTime || time != nil
             allTimes = allTimes && time != nil
-            tickets.append((Ticket(id: id, createdAt: time ?? options.synthesisedTime(tickets.count), text: text), line))
+            tickets.append(
+                (Ticket(id: id, createdAt: time ?? options.synthesisedTime(tickets.count), text: text), line))
         }
         if anyTime && !allTimes {
-            throw InputError(file: queriesPath, field: "created_at", "some queries have created_at and some do not; give it on all or none")
+            throw InputError(
+                file: queriesPath, field: "created_at",
+                "some queries have created_at and some do not; give it on all or none")
         }
         if let missing = relevant.keys.sorted().first(where: { !seen.contains($0) }) {
             throw InputError(field: "query-id", "qrels name query \"\(missing)\", which is not in \(queriesPath)")
         }
         for (ticket, _) in tickets.stableSorted(by: { $0.0.createdAt < $1.0.createdAt }) {
-            try writer.write(TicketRecord(ticket: ticket, truth: TicketTruth(ticket: ticket.id, relevant: relevant[ticket.id] ?? [:])))
+            try writer.write(
+                TicketRecord(
+                    ticket: ticket, truth: TicketTruth(ticket: ticket.id, relevant: relevant[ticket.id] ?? [:])))
         }
         return try writer.finish()
     }

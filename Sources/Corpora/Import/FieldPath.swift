@@ -50,12 +50,15 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         switch v {
         case .number(let d):
             guard let seconds = Int64(exactly: d.rounded(.down)), abs(seconds) < 1 << 40 else {
-                throw InputError(file: file, line: line, field: description, "\(d) is not a usable number of seconds since 1970")
+                throw InputError(
+                    file: file, line: line, field: description, "\(d) is not a usable number of seconds since 1970")
             }
             return Timestamp(secondsSinceEpoch: seconds)
         case .string(let s):
             guard let t = Timestamp(iso8601: s) else {
-                throw InputError(file: file, line: line, field: description, "expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, got \"\(s)\"")
+                throw InputError(
+                    file: file, line: line, field: description,
+                    "expected an ISO-8601 UTC time like 2026-01-05T09:30:00Z, got \"\(s)\"")
             }
             return t
         default:

@@ -61,13 +61,14 @@ public struct JSONLImporter: Sendable {
             guard articleIDs.insert(id).inserted else {
                 throw InputError(file: f, line: l, field: m.articleID.description, "duplicate article id \"\(id)\"")
             }
-            try writer.write(Article(
-                id: id,
-                title: try m.articleTitle.optionalText(in: obj, file: f, line: l) ?? "",
-                body: try m.articleBody.requiredText(in: obj, file: f, line: l),
-                topic: try m.articleTopic?.optionalText(in: obj, file: f, line: l),
-                createdAt: try m.articleCreatedAt?.optionalTimestamp(in: obj, file: f, line: l),
-                introducedAt: try m.articleIntroducedAt?.optionalTimestamp(in: obj, file: f, line: l)))
+            try writer.write(
+                Article(
+                    id: id,
+                    title: try m.articleTitle.optionalText(in: obj, file: f, line: l) ?? "",
+                    body: try m.articleBody.requiredText(in: obj, file: f, line: l),
+                    topic: try m.articleTopic?.optionalText(in: obj, file: f, line: l),
+                    createdAt: try m.articleCreatedAt?.optionalTimestamp(in: obj, file: f, line: l),
+                    introducedAt: try m.articleIntroducedAt?.optionalTimestamp(in: obj, file: f, line: l)))
         }
 
         var records: [TicketRecord] = []
@@ -111,7 +112,8 @@ public struct JSONLImporter: Sendable {
         func add(_ id: String, _ grade: Int, _ field: String) throws {
             let a = ArticleID(id)
             guard known.contains(a) else {
-                throw InputError(file: file, line: line, field: field, "unknown article \"\(id)\" (not in \(mapping.articles))")
+                throw InputError(
+                    file: file, line: line, field: field, "unknown article \"\(id)\" (not in \(mapping.articles))")
             }
             out[a] = grade
         }
@@ -119,20 +121,24 @@ public struct JSONLImporter: Sendable {
         case .object(let members):
             for (k, g) in members {
                 guard case .number(let d) = g, let grade = Int(exactly: d) else {
-                    throw InputError(file: file, line: line, field: "\(path).\(k)", "expected an integer grade, found \(g.typeName)")
+                    throw InputError(
+                        file: file, line: line, field: "\(path).\(k)", "expected an integer grade, found \(g.typeName)")
                 }
                 try add(k, grade, "\(path).\(k)")
             }
         case .array(let items):
             for (i, item) in items.enumerated() {
                 guard let id = item.textValue else {
-                    throw InputError(file: file, line: line, field: "\(path)[\(i)]", "expected an article id, found \(item.typeName)")
+                    throw InputError(
+                        file: file, line: line, field: "\(path)[\(i)]", "expected an article id, found \(item.typeName)"
+                    )
                 }
                 try add(id, mapping.defaultGrade, "\(path)[\(i)]")
             }
         default:
             guard let id = v.textValue else {
-                throw InputError(file: file, line: line, field: path.description, "expected article ids, found \(v.typeName)")
+                throw InputError(
+                    file: file, line: line, field: path.description, "expected article ids, found \(v.typeName)")
             }
             try add(id, mapping.defaultGrade, path.description)
         }
@@ -151,16 +157,21 @@ public struct JSONLImporter: Sendable {
             }
             let article = item["article"]?.textValue.map { ArticleID($0) }
             if let article, !known.contains(article) {
-                throw InputError(file: file, line: line, field: "\(path)[\(i)].article", "unknown article \"\(article)\"")
+                throw InputError(
+                    file: file, line: line, field: "\(path)[\(i)].article", "unknown article \"\(article)\"")
             }
             return Nugget(text: text, article: article)
         }
     }
 
-    func idList(_ path: FieldPath?, _ obj: JSONValue, file: String, line: Int, known: Set<ArticleID>) throws -> [ArticleID] {
+    func idList(_ path: FieldPath?, _ obj: JSONValue, file: String, line: Int, known: Set<ArticleID>) throws
+        -> [ArticleID]
+    {
         guard let path, let v = path.value(in: obj) else { return [] }
         guard case .array(let items) = v else {
-            throw InputError(file: file, line: line, field: path.description, "expected an array of article ids, found \(v.typeName)")
+            throw InputError(
+                file: file, line: line, field: path.description, "expected an array of article ids, found \(v.typeName)"
+            )
         }
         return try items.enumerated().map { i, item in
             guard let id = item.textValue, known.contains(ArticleID(id)) else {

@@ -49,7 +49,9 @@ public struct CorpusStatistics: Sendable {
             lastTicket = r.ticket.createdAt
             if !r.truth.nuggets.isEmpty { ticketsWithNuggets += 1 }
             if r.truth.referenceResponse != nil { ticketsWithReference += 1 }
-            let best = r.truth.relevant.filter { $0.value > 0 }.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }
+            let best = r.truth.relevant.filter { $0.value > 0 }.max { a, b in
+                a.value < b.value || (a.value == b.value && a.key > b.key)
+            }
             if let best, let t = topicOf[best.key] { ticketTopics[t, default: 0] += 1 }
         }
         ticketWords = Distribution(words)

@@ -21,38 +21,48 @@ struct MarketplaceListingType: Sendable {
 
 enum MarketplaceScopes {
     static let regions: [MarketplaceRegion] = [
-        .init(name: "the United States", currency: "USD", amountScale: 1,
-              colloquial: ["the US", "the States", "New York", "California", "Florida", "Texas", "Chicago"],
-              locales: ["en-US"]),
-        .init(name: "the United Kingdom", currency: "GBP", amountScale: 1,
-              colloquial: ["the UK", "London", "Edinburgh", "Manchester", "Cornwall", "Scotland"],
-              locales: ["en-GB"]),
-        .init(name: "the European Union", currency: "EUR", amountScale: 1,
-              colloquial: ["France", "Spain", "Italy", "Lisbon", "Berlin", "Amsterdam", "Paris", "Barcelona"],
-              locales: ["en-GB", "en-IE", "en-US"]),
-        .init(name: "Canada", currency: "CAD", amountScale: 1,
-              colloquial: ["Toronto", "Vancouver", "Montreal", "BC", "Ontario"],
-              locales: ["en-CA"]),
-        .init(name: "Australia", currency: "AUD", amountScale: 1,
-              colloquial: ["Sydney", "Melbourne", "Brisbane", "Perth", "Queensland", "Aus"],
-              locales: ["en-AU"]),
-        .init(name: "Japan", currency: "JPY", amountScale: 100,
-              colloquial: ["Tokyo", "Kyoto", "Osaka", "Hokkaido"],
-              locales: ["en-US", "en-GB"]),
-        .init(name: "Mexico", currency: "MXN", amountScale: 10,
-              colloquial: ["Cancun", "Tulum", "Oaxaca", "Puerto Vallarta", "CDMX"],
-              locales: ["en-US", "en-CA"]),
-        .init(name: "New Zealand", currency: "NZD", amountScale: 1,
-              colloquial: ["Auckland", "Queenstown", "Wellington", "NZ"],
-              locales: ["en-NZ", "en-AU"]),
+        .init(
+            name: "the United States", currency: "USD", amountScale: 1,
+            colloquial: ["the US", "the States", "New York", "California", "Florida", "Texas", "Chicago"],
+            locales: ["en-US"]),
+        .init(
+            name: "the United Kingdom", currency: "GBP", amountScale: 1,
+            colloquial: ["the UK", "London", "Edinburgh", "Manchester", "Cornwall", "Scotland"],
+            locales: ["en-GB"]),
+        .init(
+            name: "the European Union", currency: "EUR", amountScale: 1,
+            colloquial: ["France", "Spain", "Italy", "Lisbon", "Berlin", "Amsterdam", "Paris", "Barcelona"],
+            locales: ["en-GB", "en-IE", "en-US"]),
+        .init(
+            name: "Canada", currency: "CAD", amountScale: 1,
+            colloquial: ["Toronto", "Vancouver", "Montreal", "BC", "Ontario"],
+            locales: ["en-CA"]),
+        .init(
+            name: "Australia", currency: "AUD", amountScale: 1,
+            colloquial: ["Sydney", "Melbourne", "Brisbane", "Perth", "Queensland", "Aus"],
+            locales: ["en-AU"]),
+        .init(
+            name: "Japan", currency: "JPY", amountScale: 100,
+            colloquial: ["Tokyo", "Kyoto", "Osaka", "Hokkaido"],
+            locales: ["en-US", "en-GB"]),
+        .init(
+            name: "Mexico", currency: "MXN", amountScale: 10,
+            colloquial: ["Cancun", "Tulum", "Oaxaca", "Puerto Vallarta", "CDMX"],
+            locales: ["en-US", "en-CA"]),
+        .init(
+            name: "New Zealand", currency: "NZD", amountScale: 1,
+            colloquial: ["Auckland", "Queenstown", "Wellington", "NZ"],
+            locales: ["en-NZ", "en-AU"])
     ]
 
     static let listingTypes: [MarketplaceListingType] = [
         .init(name: "entire home", colloquial: ["whole house", "house", "villa", "whole place", "cottage"]),
-        .init(name: "private room", colloquial: ["a room", "spare room", "bedroom in someone's flat", "room in their apartment"]),
+        .init(
+            name: "private room",
+            colloquial: ["a room", "spare room", "bedroom in someone's flat", "room in their apartment"]),
         .init(name: "shared room", colloquial: ["dorm bed", "a bunk", "shared space", "couch"]),
         .init(name: "serviced apartment", colloquial: ["flat", "condo", "studio", "apartment"]),
         .init(name: "boutique hotel", colloquial: ["B&B", "guesthouse", "inn", "little hotel"]),
-        .init(name: "unique stay", colloquial: ["treehouse", "yurt", "cabin", "tiny house", "houseboat"]),
+        .init(name: "unique stay", colloquial: ["treehouse", "yurt", "cabin", "tiny house", "houseboat"])
     ]
 }

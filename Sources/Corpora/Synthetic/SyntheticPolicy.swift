@@ -37,12 +37,14 @@ struct SyntheticPolicy: Hashable, Sendable {
         let r = MarketplaceScopes.regions[region]
         let l = MarketplaceScopes.listingTypes[listing]
         var scope: [String: String] = [
-            "region": r.name, "listing": l.name, "name": t.name, "currency": r.currency,
+            "region": r.name, "listing": l.name, "name": t.name, "currency": r.currency
         ]
         let title = SyntheticText.capitalized(
             SyntheticText.fixIndefiniteArticles(SyntheticText.fill(t.titles[title], scope)))
-        var sentences = [SyntheticText.capitalized(
-            SyntheticText.fixIndefiniteArticles(SyntheticText.fill(MarketplaceCatalogue.intros[intro], scope)))]
+        var sentences = [
+            SyntheticText.capitalized(
+                SyntheticText.fixIndefiniteArticles(SyntheticText.fill(MarketplaceCatalogue.intros[intro], scope)))
+        ]
         var factSentences: [String] = []
         for (k, f) in facts.enumerated() {
             var slots = scope
@@ -79,7 +81,7 @@ extension SyntheticText {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if (c == "a" || c == "A"), i + 2 < chars.count, chars[i + 1] == " ",
+            if c == "a" || c == "A", i + 2 < chars.count, chars[i + 1] == " ",
                 i == 0 || chars[i - 1] == " ",
                 "aeioAEIO".contains(chars[i + 2])
             {

@@ -39,7 +39,7 @@ enum SyntheticText {
 
     static let questionStarts: Set<String> = [
         "how", "what", "when", "where", "why", "who", "which", "can", "could", "do", "does", "did",
-        "is", "are", "will", "would", "should", "must", "any", "am",
+        "is", "are", "will", "would", "should", "must", "any", "am"
     ]
 
     /// A customer sentence ends with "?" when it opens with a question word, else ".".

@@ -50,14 +50,17 @@ extension SyntheticWorld {
             if planned.count < limit, rng.bernoulli(config.knobs.twinShare) {
                 var twinRng = rng.derived("twin")
                 let (twinPolicy, kind, changed) = twinOf(policy, rng: &twinRng)
-                appendTwin(twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config, days: days, rng: &twinRng)
+                appendTwin(
+                    twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config,
+                    days: days, rng: &twinRng)
                 scopes.insert([twinPolicy.region, twinPolicy.listing])
             }
             // Scope variants: the same facts and values for other (region, listing type) scopes,
             // each drawn from its own stream so that one variant per policy (the default) makes
             // no draw at all.
             for k in 1..<variants where planned.count < limit {
-                var variantRng = RandomStream(seed: config.seed, purpose: "article-variant", ids: [UInt64(base), UInt64(k)])
+                var variantRng = RandomStream(
+                    seed: config.seed, purpose: "article-variant", ids: [UInt64(base), UInt64(k)])
                 guard let variant = scopeVariant(of: policy, avoiding: scopes, rng: &variantRng) else { break }
                 scopes.insert([variant.region, variant.listing])
                 planned.append(makePlanned(variant, config: config, days: days, rng: &variantRng))
@@ -65,9 +68,13 @@ extension SyntheticWorld {
                 if planned.count < limit, variantRng.bernoulli(config.knobs.twinShare) {
                     var twinRng = variantRng.derived("twin")
                     let (twinPolicy, kind, changed) = twinOf(variant, rng: &twinRng)
-                    guard !(kind != .timing && scopes.contains([twinPolicy.region, twinPolicy.listing])) else { continue }
+                    guard !(kind != .timing && scopes.contains([twinPolicy.region, twinPolicy.listing])) else {
+                        continue
+                    }
                     scopes.insert([twinPolicy.region, twinPolicy.listing])
-                    appendTwin(twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config, days: days, rng: &twinRng)
+                    appendTwin(
+                        twinPolicy, kind: kind, changed: changed, of: planned.count - 1, to: &planned, config: config,
+                        days: days, rng: &twinRng)
                 }
             }
             base += 1
@@ -103,7 +110,8 @@ extension SyntheticWorld {
     }
 
     /// A copy of `policy` that differs in exactly one slot value.
-    static func twinOf(_ policy: SyntheticPolicy, rng: inout RandomStream) -> (SyntheticPolicy, SyntheticTwinKind, Int?) {
+    static func twinOf(_ policy: SyntheticPolicy, rng: inout RandomStream) -> (SyntheticPolicy, SyntheticTwinKind, Int?)
+    {
         var twin = policy
         let timingPositions = policy.facts.indices.filter { !policy.numericSlots(at: $0).isEmpty }
         var kind: SyntheticTwinKind = [.region, .listing, .timing][rng.weightedIndex([0.4, 0.3, 0.3])]
@@ -142,7 +150,9 @@ extension SyntheticWorld {
 
     /// A copy of `policy` for a (region, listing type) scope not in `avoiding`: a new region,
     /// a new listing type or both, drawn with the scope weights; nil when no scope is left.
-    static func scopeVariant(of policy: SyntheticPolicy, avoiding: Set<[Int]>, rng: inout RandomStream) -> SyntheticPolicy? {
+    static func scopeVariant(of policy: SyntheticPolicy, avoiding: Set<[Int]>, rng: inout RandomStream)
+        -> SyntheticPolicy?
+    {
         var weights: [Double] = []
         var scopes: [[Int]] = []
         for r in regionWeights.indices {

@@ -27,8 +27,10 @@ extension TicketFactory {
         let topic = cat.topics[first.policy.topic]
         var sentences: [String] = []
         if rng.bernoulli(0.25) {
-            sentences.append(SyntheticText.fill(
-                SyntheticText.pick(cat.topicOpeners, &rng), ["ctopic": SyntheticText.pick(topic.customerNames, &rng)]))
+            sentences.append(
+                SyntheticText.fill(
+                    SyntheticText.pick(cat.topicOpeners, &rng),
+                    ["ctopic": SyntheticText.pick(topic.customerNames, &rng)]))
         }
         // Where and what: more likely when the article's twin differs in exactly that slot.
         let mention = config.knobs.scopeMention
@@ -89,13 +91,19 @@ extension TicketFactory {
         switch channel {
         case "chat":
             let body = sentences.map(SyntheticText.terminated).joined(separator: " ")
-            text = rng.bernoulli(0.35) ? SyntheticText.pick(MarketplaceCatalogue.greetings, &rng).lowercased() + " " + body : body
+            text =
+                rng.bernoulli(0.35)
+                ? SyntheticText.pick(MarketplaceCatalogue.greetings, &rng).lowercased() + " " + body : body
             if rng.bernoulli(0.5) { text = String(text.dropLast()) }
         case "phone":
-            text = "Caller: " + sentences.map { SyntheticText.capitalized(SyntheticText.terminated($0)) }.joined(separator: " ")
+            text =
+                "Caller: "
+                + sentences.map { SyntheticText.capitalized(SyntheticText.terminated($0)) }.joined(separator: " ")
         default:
             var parts = sentences.map { SyntheticText.capitalized(SyntheticText.terminated($0)) }
-            if rng.bernoulli(0.75) { parts.insert(SyntheticText.pick(MarketplaceCatalogue.greetings, &rng) + ",", at: 0) }
+            if rng.bernoulli(0.75) {
+                parts.insert(SyntheticText.pick(MarketplaceCatalogue.greetings, &rng) + ",", at: 0)
+            }
             if rng.bernoulli(0.5) { parts.append("Thanks, " + SyntheticText.pick(MarketplaceCatalogue.names, &rng)) }
             text = parts.joined(separator: " ")
         }

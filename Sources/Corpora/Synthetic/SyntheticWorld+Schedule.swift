@@ -11,7 +11,7 @@ extension SyntheticWorld {
     /// Relative volume by hour of day (UTC), a daytime peak with a quiet night.
     static let hourVolume: [Double] = [
         0.25, 0.18, 0.14, 0.12, 0.14, 0.25, 0.5, 0.9, 1.3, 1.6, 1.7, 1.65,
-        1.55, 1.6, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.6, 0.4,
+        1.55, 1.6, 1.6, 1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.85, 0.6, 0.4
     ]
 
     /// Ticket creation times, in time order: daily counts proportional to weekday × trend
@@ -65,10 +65,12 @@ extension SyntheticWorld {
         var params: [(base: Double, amp: Double, period: Double, phase: Double, trend: Double)] = []
         for t in 0..<topics {
             var rng = RandomStream(seed: config.seed, purpose: "topic-drift", ids: [UInt64(t)])
-            params.append((
-                base: exp(0.5 * rng.normal()), amp: 0.15 + 0.4 * rng.uniform(),
-                period: 8 + 22 * rng.uniform(), phase: 2 * Double.pi * rng.uniform(),
-                trend: 0.6 * rng.normal()))
+            params.append(
+                (
+                    base: exp(0.5 * rng.normal()), amp: 0.15 + 0.4 * rng.uniform(),
+                    period: 8 + 22 * rng.uniform(), phase: 2 * Double.pi * rng.uniform(),
+                    trend: 0.6 * rng.normal()
+                ))
         }
         return (0..<config.weeks).map { w in
             let x = Double(w) / Double(max(1, config.weeks - 1)) - 0.5

@@ -33,7 +33,8 @@ extension SyntheticWorld {
         var start = 0
         while start < times.count {
             let first = start
-            let made = WorkPool.orderedMap(count: min(streamChunk, times.count - first), width: threads, chunk: 64) { k in
+            let made = WorkPool.orderedMap(count: min(streamChunk, times.count - first), width: threads, chunk: 64) {
+                k in
                 let record = plan.factory.makeTicket(index: first + k, of: times)
                 return (record, SyntheticWorldStatistics.contentWords(record.ticket.text))
             }

@@ -33,7 +33,8 @@ struct TicketFactory: Sendable {
     /// function of the config and the index, so tickets can be made in any order, on any thread.
     func makeTicket(index: Int, of times: [Timestamp]) -> TicketRecord {
         let width = max(6, String(times.count).count)
-        return makeTicket(index: index, id: TicketID("tk-" + SyntheticText.padded(index + 1, width: width)), at: times[index])
+        return makeTicket(
+            index: index, id: TicketID("tk-" + SyntheticText.padded(index + 1, width: width)), at: times[index])
     }
 
     // MARK: what the ticket needs
@@ -41,7 +42,8 @@ struct TicketFactory: Sendable {
     func available(_ a: Int, at t: Timestamp) -> Bool { planned[a].introducedAt <= t }
 
     func pickTopic(at t: Timestamp, excluding: Int?, rng: inout RandomStream) -> Int? {
-        let week = min(config.weeks - 1, max(0, Int((t.secondsSinceEpoch - config.start.secondsSinceEpoch) / (7 * 86_400))))
+        let week = min(
+            config.weeks - 1, max(0, Int((t.secondsSinceEpoch - config.start.secondsSinceEpoch) / (7 * 86_400))))
         var w = topicWeights[week]
         for k in w.indices where k == excluding || !byTopic[k].contains(where: { available($0, at: t) }) { w[k] = 0 }
         guard w.contains(where: { $0 > 0 }) else { return nil }
@@ -54,7 +56,8 @@ struct TicketFactory: Sendable {
         let weights = candidates.map { a -> Double in
             let p = planned[a]
             guard p.introducedDay != nil else { return p.popularity }
-            return p.popularity * SyntheticWorld.launchBoost(ageSeconds: t.secondsSinceEpoch - p.introducedAt.secondsSinceEpoch)
+            return p.popularity
+                * SyntheticWorld.launchBoost(ageSeconds: t.secondsSinceEpoch - p.introducedAt.secondsSinceEpoch)
         }
         return candidates[rng.weightedIndex(weights)]
     }
@@ -105,8 +108,10 @@ struct TicketFactory: Sendable {
             asked = [askedFacts(first, count: n, rng: &pick)]
         } else {
             let twoForFirst = pick.bernoulli(0.3)
-            asked = [askedFacts(needed[0], count: twoForFirst ? 2 : 1, rng: &pick),
-                     askedFacts(needed[1], count: 1, rng: &pick)]
+            asked = [
+                askedFacts(needed[0], count: twoForFirst ? 2 : 1, rng: &pick),
+                askedFacts(needed[1], count: 1, rng: &pick)
+            ]
         }
         // 3. a partially relevant sibling in the same topic, same region where possible
         var relevant: [ArticleID: Int] = [:]
@@ -125,13 +130,16 @@ struct TicketFactory: Sendable {
         }
         var nuggets: [Nugget] = []
         for (a, facts) in zip(needed, asked) {
-            for f in facts { nuggets.append(Nugget(text: planned[a].rendered.factSentences[f], article: planned[a].id)) }
+            for f in facts {
+                nuggets.append(Nugget(text: planned[a].rendered.factSentences[f], article: planned[a].id))
+            }
         }
         // 4. what the customer wrote, and the reply an agent sent
         var meta = root.derived("meta")
         let channel = ["email", "chat", "phone"][meta.weightedIndex([0.45, 0.42, 0.13])]
         let region = MarketplaceScopes.regions[planned[first].policy.region]
-        let locale = meta.bernoulli(0.6)
+        let locale =
+            meta.bernoulli(0.6)
             ? SyntheticText.pick(region.locales, &meta)
             : ["en-US", "en-GB", "en-CA", "en-AU", "en-IE"][meta.weightedIndex([0.5, 0.25, 0.1, 0.1, 0.05])]
         var textRng = root.derived("text")

@@ -18,7 +18,7 @@ extension SyntheticWorld {
             "--articles \(config.articles)", "--tickets \(config.tickets)", "--weeks \(config.weeks)",
             "--twin-share \(k.twinShare)", "--paraphrase-rate \(k.paraphraseRate)", "--typo-rate \(k.typoRate)",
             "--vocabulary-gap \(k.vocabularyGap)", "--scope-mention \(k.scopeMention)",
-            "--scope-variants \(k.scopeVariants)", "--multi-issue-share \(k.multiIssueShare)",
+            "--scope-variants \(k.scopeVariants)", "--multi-issue-share \(k.multiIssueShare)"
         ]
         if config.start != SyntheticWorldConfig.Defaults.start { parts.append("--start \(config.start)") }
         parts.append("--out \(directory)")

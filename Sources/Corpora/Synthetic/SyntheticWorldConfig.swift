@@ -75,7 +75,8 @@ public struct SyntheticWorldKnobs: Codable, Sendable, Hashable {
     public func validate() throws {
         func check(_ value: Double, _ range: ClosedRange<Double>, _ field: String) throws {
             guard value.isFinite, range.contains(value) else {
-                throw InputError(field: field, "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+                throw InputError(
+                    field: field, "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
             }
         }
         try check(twinShare, Self.twinShareRange, "twin-share")
@@ -85,7 +86,10 @@ public struct SyntheticWorldKnobs: Codable, Sendable, Hashable {
         try check(scopeMention, Self.scopeMentionRange, "scope-mention")
         try check(multiIssueShare, Self.multiIssueShareRange, "multi-issue-share")
         guard Self.scopeVariantsRange.contains(scopeVariants) else {
-            throw InputError(field: "scope-variants", "must be between \(Self.scopeVariantsRange.lowerBound) and \(Self.scopeVariantsRange.upperBound), got \(scopeVariants)")
+            throw InputError(
+                field: "scope-variants",
+                "must be between \(Self.scopeVariantsRange.lowerBound) and \(Self.scopeVariantsRange.upperBound), got \(scopeVariants)"
+            )
         }
     }
 
@@ -151,13 +155,19 @@ public struct SyntheticWorldConfig: Codable, Sendable, Hashable {
     /// Throws an ``InputError`` naming the field when a value is out of range.
     public func validate() throws {
         guard Self.articleRange.contains(articles) else {
-            throw InputError(field: "articles", "must be between \(Self.articleRange.lowerBound) and \(Self.articleRange.upperBound), got \(articles)")
+            throw InputError(
+                field: "articles",
+                "must be between \(Self.articleRange.lowerBound) and \(Self.articleRange.upperBound), got \(articles)")
         }
         guard Self.ticketRange.contains(tickets) else {
-            throw InputError(field: "tickets", "must be between \(Self.ticketRange.lowerBound) and \(Self.ticketRange.upperBound), got \(tickets)")
+            throw InputError(
+                field: "tickets",
+                "must be between \(Self.ticketRange.lowerBound) and \(Self.ticketRange.upperBound), got \(tickets)")
         }
         guard Self.weekRange.contains(weeks) else {
-            throw InputError(field: "weeks", "must be between \(Self.weekRange.lowerBound) and \(Self.weekRange.upperBound), got \(weeks)")
+            throw InputError(
+                field: "weeks",
+                "must be between \(Self.weekRange.lowerBound) and \(Self.weekRange.upperBound), got \(weeks)")
         }
         try knobs.validate()
     }

@@ -25,7 +25,10 @@ extension SyntheticWorldStatistics {
 
         public init(articles: [Article], ticketCount: Int) {
             self.articles = articles
-            words = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, SyntheticWorldStatistics.contentWords($0.title + " " + $0.body)) })
+            words = Dictionary(
+                uniqueKeysWithValues: articles.map {
+                    ($0.id, SyntheticWorldStatistics.contentWords($0.title + " " + $0.body))
+                })
             half = ticketCount / 2
         }
 
@@ -38,7 +41,8 @@ extension SyntheticWorldStatistics {
         /// are `tw` (computed beforehand, possibly on another thread).
         public mutating func add(_ r: TicketRecord, contentWords tw: Set<String>) {
             if first == nil { first = r.ticket.createdAt }
-            let needed = r.truth.nuggets.first?.article
+            let needed =
+                r.truth.nuggets.first?.article
                 ?? r.truth.relevant.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
             if let a = needed, let aw = words[a] {
                 if tw.intersection(aw).count < 2 { low += 1 }
@@ -67,7 +71,9 @@ extension SyntheticWorldStatistics {
                         guard j != i else { return false }
                         let d = sets[i].symmetricDifference(sets[j]).count
                         return d >= 1 && d <= 6
-                    }) { withTwin += 1 }
+                    }) {
+                        withTwin += 1
+                    }
                 }
             }
             let n = Double(max(1, seen))
@@ -77,10 +83,11 @@ extension SyntheticWorldStatistics {
                 expandedLowOverlapShare: Double(lateLow) / Double(max(1, lateCount)),
                 twinShare: Double(withTwin) / Double(max(1, articles.count)), multiIssueShare: Double(multi) / n,
                 meanNuggets: Double(nuggets) / n,
-                newPolicyShare: Double(articles.filter { a in
-                    guard let f = first, let i = a.introducedAt else { return false }
-                    return i > f
-                }.count) / Double(max(1, articles.count)),
+                newPolicyShare: Double(
+                    articles.filter { a in
+                        guard let f = first, let i = a.introducedAt else { return false }
+                        return i > f
+                    }.count) / Double(max(1, articles.count)),
                 conflictingShare: Double(conflicting) / n)
         }
     }

@@ -86,6 +86,6 @@ public struct SyntheticWorldStatistics: Hashable, Sendable, Codable {
         "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they",
         "this", "those", "through", "to", "too", "under", "until", "up", "ve", "very", "was", "we", "were",
         "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
-        "your", "yours", "yourself", "yourselves", "also", "get", "got", "may", "must", "us", "im",
+        "your", "yours", "yourself", "yourselves", "also", "get", "got", "may", "must", "us", "im"
     ]
 }

@@ -107,7 +107,8 @@ struct ValidationRun {
     /// Runs `body` over each decodable line of `file`, reporting undecodable lines and stopping
     /// when the byte stream itself fails.
     mutating func eachRecord<T>(
-        _ file: CorpusFile, _ decode: (inout JSONCursor) throws(JSONSyntaxError) -> T, _ body: (inout ValidationRun, T, Int) -> Void
+        _ file: CorpusFile, _ decode: (inout JSONCursor) throws(JSONSyntaxError) -> T,
+        _ body: (inout ValidationRun, T, Int) -> Void
     ) {
         let p = path(file.fileName)
         guard FileManager.default.fileExists(atPath: p) else { return }
@@ -133,7 +134,10 @@ struct ValidationRun {
         eachRecord(.articles, { (c) throws(JSONSyntaxError) in try Article(jsonLine: &c) }) { run, article, line in
             run.counted.articles += 1
             if let first = firstLine[article.id] {
-                run.report(InputError(file: file, line: line, field: "id", "duplicate article id \"\(article.id)\" (first on line \(first))"))
+                run.report(
+                    InputError(
+                        file: file, line: line, field: "id",
+                        "duplicate article id \"\(article.id)\" (first on line \(first))"))
             } else {
                 firstLine[article.id] = line
                 run.articleIDs.insert(article.id)
@@ -149,28 +153,37 @@ struct ValidationRun {
             run.counted.tickets += 1
             let t = record.ticket
             if let first = firstLine[t.id] {
-                run.report(InputError(file: file, line: line, field: "id", "duplicate ticket id \"\(t.id)\" (first on line \(first))"))
+                run.report(
+                    InputError(
+                        file: file, line: line, field: "id", "duplicate ticket id \"\(t.id)\" (first on line \(first))")
+                )
             } else {
                 firstLine[t.id] = line
                 run.ticketIDs.insert(t.id)
             }
             if let last, t.createdAt < last {
-                run.report(InputError(
-                    file: file, line: line, field: "created_at",
-                    "out of order: \(t.createdAt) is earlier than the previous ticket's \(last); tickets must be in time order"))
+                run.report(
+                    InputError(
+                        file: file, line: line, field: "created_at",
+                        "out of order: \(t.createdAt) is earlier than the previous ticket's \(last); tickets must be in time order"
+                    ))
             }
             last = max(last ?? t.createdAt, t.createdAt)
             for (article, grade) in record.truth.relevant.sorted(by: { $0.key < $1.key }) {
                 if !run.articleIDs.contains(article) {
-                    run.report(InputError(file: file, line: line, field: "relevant.\(article)", "unknown article \"\(article)\""))
+                    run.report(
+                        InputError(
+                            file: file, line: line, field: "relevant.\(article)", "unknown article \"\(article)\""))
                 }
                 if grade < 0 {
-                    run.report(InputError(file: file, line: line, field: "relevant.\(article)", "grade \(grade) is negative"))
+                    run.report(
+                        InputError(file: file, line: line, field: "relevant.\(article)", "grade \(grade) is negative"))
                 }
             }
             for (i, nugget) in record.truth.nuggets.enumerated() {
                 if let a = nugget.article, !run.articleIDs.contains(a) {
-                    run.report(InputError(file: file, line: line, field: "nuggets[\(i)].article", "unknown article \"\(a)\""))
+                    run.report(
+                        InputError(file: file, line: line, field: "nuggets[\(i)].article", "unknown article \"\(a)\""))
                 }
             }
             for (i, a) in record.truth.conflicting.enumerated() where !run.articleIDs.contains(a) {
@@ -182,10 +195,12 @@ struct ValidationRun {
     mutating func checkAnnotations() {
         let file = path(CorpusFile.annotations.fileName)
         counted.annotations = 0
-        eachRecord(.annotations, { (c) throws(JSONSyntaxError) in try Annotation(jsonLine: &c) }) { run, annotation, line in
+        eachRecord(.annotations, { (c) throws(JSONSyntaxError) in try Annotation(jsonLine: &c) }) {
+            run, annotation, line in
             run.counted.annotations! += 1
             if !run.ticketIDs.contains(annotation.ticket) {
-                run.report(InputError(file: file, line: line, field: "ticket", "unknown ticket \"\(annotation.ticket)\""))
+                run.report(
+                    InputError(file: file, line: line, field: "ticket", "unknown ticket \"\(annotation.ticket)\""))
             }
             if case .relevance(let r) = annotation, !run.articleIDs.contains(r.article) {
                 run.report(InputError(file: file, line: line, field: "article", "unknown article \"\(r.article)\""))
@@ -199,12 +214,14 @@ struct ValidationRun {
         let pairs: [(String, Int?, Int?)] = [
             ("articles", manifest.counts.articles, counted.articles),
             ("tickets", manifest.counts.tickets, counted.tickets),
-            ("annotations", manifest.counts.annotations, counted.annotations),
+            ("annotations", manifest.counts.annotations, counted.annotations)
         ]
         for (name, said, found) in pairs where said != found {
-            report(InputError(
-                file: manifestPath, field: "counts.\(name)",
-                "the manifest says \(said.map(String.init) ?? "nothing"), the files hold \(found.map(String.init) ?? "no \(name) file")"))
+            report(
+                InputError(
+                    file: manifestPath, field: "counts.\(name)",
+                    "the manifest says \(said.map(String.init) ?? "nothing"), the files hold \(found.map(String.init) ?? "no \(name) file")"
+                ))
         }
     }
 }

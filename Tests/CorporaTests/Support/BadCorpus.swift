@@ -9,12 +9,12 @@ import FlywheelTestSupport
 enum BadCorpus {
     static let goodArticles = [
         #"{"id":"A1","title":"Refunds","body":"Refunds take 5 days."}"#,
-        #"{"id":"A2","title":"Payouts","body":"Payouts take 3 days."}"#,
+        #"{"id":"A2","title":"Payouts","body":"Payouts take 3 days."}"#
     ]
     static let goodTickets = [
         #"{"id":"T1","created_at":"2026-01-05T09:00:00Z","text":"where is my refund","relevant":{"A1":2}}"#,
         #"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"payout late","relevant":{"A2":1}}"#,
-        #"{"id":"T3","created_at":"2026-01-05T11:00:00Z","text":"refund?","relevant":{"A1":1,"A2":1}}"#,
+        #"{"id":"T3","created_at":"2026-01-05T11:00:00Z","text":"refund?","relevant":{"A1":1,"A2":1}}"#
     ]
 
     /// Writes a corpus from raw lines (or raw bytes) and a manifest that matches them.
@@ -28,7 +28,8 @@ enum BadCorpus {
         } else {
             try writeZstd(tickets.map { $0 + "\n" }.joined(), to: dir.file(CorpusFile.tickets.fileName))
         }
-        try rehash(dir, counts: Manifest.Counts(articles: articles.count, tickets: ticketBytes == nil ? tickets.count : 3))
+        try rehash(
+            dir, counts: Manifest.Counts(articles: articles.count, tickets: ticketBytes == nil ? tickets.count : 3))
     }
 
     /// Rewrites the manifest with the files' current sizes and checksums.
@@ -38,12 +39,15 @@ enum BadCorpus {
             let (bytes, sha) = try CorpusReader.fileDigest(path: dir.file(f.fileName))
             files[f.fileName] = Manifest.FileEntry(sha256: sha, bytes: bytes)
         }
-        let m = Manifest(name: "bad", counts: counts, files: files, source: "tests", license: "CC0-1.0", command: "test")
+        let m = Manifest(
+            name: "bad", counts: counts, files: files, source: "tests", license: "CC0-1.0", command: "test")
         try m.encoded().write(to: URL(fileURLWithPath: dir.file(Manifest.fileName)))
     }
 
     /// Replaces a file's bytes (keeping the manifest consistent with them).
-    static func overwrite(_ dir: TemporaryFolder, _ file: CorpusFile, with bytes: [UInt8], counts: Manifest.Counts) throws {
+    static func overwrite(_ dir: TemporaryFolder, _ file: CorpusFile, with bytes: [UInt8], counts: Manifest.Counts)
+        throws
+    {
         try Data(bytes).write(to: URL(fileURLWithPath: dir.file(file.fileName)))
         try rehash(dir, counts: counts)
     }
@@ -55,7 +59,9 @@ enum BadCorpus {
     }
 
     static func requireFirst(_ issues: [InputError]) throws -> InputError {
-        guard let first = issues.first else { throw InputError("expected the validator to report a problem, it reported none") }
+        guard let first = issues.first else {
+            throw InputError("expected the validator to report a problem, it reported none")
+        }
         return first
     }
 }

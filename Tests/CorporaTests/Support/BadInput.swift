@@ -8,7 +8,8 @@ import FlywheelTestSupport
 /// The bad inputs of issue 2, as builders, for the end-to-end CLI test: each makes one corpus
 /// with exactly one problem and says where the message must point.
 enum BadInput: String, CaseIterable, CustomTestStringConvertible {
-    case truncatedZstd, notZstd, invalidUTF8, malformedJSON, missingField, duplicateID, unknownArticle, outOfOrder, checksumMismatch
+    case truncatedZstd, notZstd, invalidUTF8, malformedJSON, missingField, duplicateID, unknownArticle, outOfOrder,
+        checksumMismatch
 
     var testDescription: String { rawValue }
 
@@ -43,10 +44,12 @@ enum BadInput: String, CaseIterable, CustomTestStringConvertible {
         case .truncatedZstd:
             try BadCorpus.make(dir)
             let whole = try Array(Data(contentsOf: URL(fileURLWithPath: dir.file("tickets.jsonl.zst"))))
-            try BadCorpus.overwrite(dir, .tickets, with: Array(whole.dropLast(12)), counts: .init(articles: 2, tickets: 3))
+            try BadCorpus.overwrite(
+                dir, .tickets, with: Array(whole.dropLast(12)), counts: .init(articles: 2, tickets: 3))
         case .notZstd:
             try BadCorpus.make(dir)
-            try BadCorpus.overwrite(dir, .articles, with: Array("plain text, not zstd\n".utf8), counts: .init(articles: 2, tickets: 3))
+            try BadCorpus.overwrite(
+                dir, .articles, with: Array("plain text, not zstd\n".utf8), counts: .init(articles: 2, tickets: 3))
         case .invalidUTF8:
             var bytes = Array((tickets[0] + "\n").utf8)
             bytes += Array(#"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"bad "#.utf8) + [0xC3, 0x28]
@@ -59,7 +62,8 @@ enum BadInput: String, CaseIterable, CustomTestStringConvertible {
             tickets[2] = #"{"id":"T3","text":"refund?","relevant":{"A1":1}}"#
             try BadCorpus.make(dir, tickets: tickets)
         case .duplicateID:
-            try BadCorpus.make(dir, articles: BadCorpus.goodArticles + [#"{"id":"A1","title":"Again","body":"Twice."}"#])
+            try BadCorpus.make(
+                dir, articles: BadCorpus.goodArticles + [#"{"id":"A1","title":"Again","body":"Twice."}"#])
         case .unknownArticle:
             tickets[1] = #"{"id":"T2","created_at":"2026-01-05T10:00:00Z","text":"payout late","relevant":{"A9":1}}"#
             try BadCorpus.make(dir, tickets: tickets)

@@ -7,11 +7,13 @@ import Foundation
 enum MiniJSONSchema {
     static let known: Set<String> = [
         "$schema", "$id", "title", "description", "type", "required", "properties", "additionalProperties",
-        "items", "minItems", "minLength", "enum",
+        "items", "minItems", "minLength", "enum"
     ]
 
     static func violations(of value: Any, against schema: [String: Any], path: String = "$") -> [String] {
-        var out = schema.keys.filter { !known.contains($0) }.sorted().map { "\(path): schema keyword \($0) is not checked" }
+        var out = schema.keys.filter { !known.contains($0) }.sorted().map {
+            "\(path): schema keyword \($0) is not checked"
+        }
         if let type = schema["type"] as? String, !matches(value, type) {
             return out + ["\(path): expected \(type)"]
         }
@@ -35,7 +37,9 @@ enum MiniJSONSchema {
             }
         }
         if let array = value as? [Any] {
-            if let min = schema["minItems"] as? Int, array.count < min { out.append("\(path): fewer than \(min) items") }
+            if let min = schema["minItems"] as? Int, array.count < min {
+                out.append("\(path): fewer than \(min) items")
+            }
             if let items = schema["items"] as? [String: Any] {
                 for (i, v) in array.enumerated() { out += violations(of: v, against: items, path: "\(path)[\(i)]") }
             }

@@ -22,13 +22,15 @@ struct OverlapRetriever: LearningRetriever {
         let query = Set(Self.words(ticket.text))
         var scored: [(id: ArticleID, score: Double)] = []
         for article in articles {
-            let overlap = Double(query.intersection(article.words).count) / Double(max(1, article.words.count)).squareRoot()
+            let overlap =
+                Double(query.intersection(article.words).count) / Double(max(1, article.words.count)).squareRoot()
             let learned = boosts[article.id].map { b in query.reduce(0) { $0 + (b[$1] ?? 0) } } ?? 0
             let score = overlap + learned
             if score > 0 { scored.append((article.id, score)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
-        return RankedList(ticket: ticket.id, entries: scored.prefix(depth).map { .init(article: $0.id, score: $0.score) })
+        return RankedList(
+            ticket: ticket.id, entries: scored.prefix(depth).map { .init(article: $0.id, score: $0.score) })
     }
 
     func retrained(with batch: TrainingBatch) -> OverlapRetriever {
@@ -45,7 +47,9 @@ struct OverlapRetriever: LearningRetriever {
     func publishing(_ published: [Article]) -> OverlapRetriever {
         var copy = self
         let known = Set(articles.map(\.id))
-        copy.articles += published.filter { !known.contains($0.id) }.map { ($0.id, Set(Self.words($0.title + " " + $0.body))) }
+        copy.articles += published.filter { !known.contains($0.id) }.map {
+            ($0.id, Set(Self.words($0.title + " " + $0.body)))
+        }
         copy.articles.sort { $0.id < $1.id }
         return copy
     }

@@ -23,14 +23,18 @@ do {
         records.append(record)
         lock.unlock()
     }
-    let metrics = ["recall@\(scenario.system.retriever.depth)", "precision@\(scenario.system.reranker.depth)", "ndcg@10", "adoption"]
+    let metrics = [
+        "recall@\(scenario.system.retriever.depth)", "precision@\(scenario.system.reranker.depth)", "ndcg@10",
+        "adoption"
+    ]
     print(["arm", "iteration"].joined(separator: "\t") + "\t" + metrics.joined(separator: "\t"))
     for arm in scenario.armNames {
         let mine = records.filter { $0.job.arm == arm }
         let last = mine.map(\.iteration).max() ?? 0
         for iteration in [0, last] {
             let rows = mine.filter { $0.iteration == iteration }
-            let means = metrics.map { m in rows.map { $0.metrics[m] ?? .nan }.reduce(0, +) / Double(max(1, rows.count)) }
+            let means = metrics.map { m in rows.map { $0.metrics[m] ?? .nan }.reduce(0, +) / Double(max(1, rows.count))
+            }
             print("\(arm)\t\(iteration)\t" + means.map { String(format: "%.4f", $0) }.joined(separator: "\t"))
         }
     }
