@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Targets follow ../shared/DESIGN.md §6: each folder under Sources/ has one job.
+// Targets follow docs/architecture.md: each folder under Sources/ has one job.
 // Retrieval, Generation and World depend on FlywheelCore (and Corpora where they read
 // files), never on each other. Only the world side depends on WorldTruth.
 let package = Package(
@@ -32,6 +32,8 @@ let package = Package(
         // Retrieval, Generation and ProcessStages have no path to it (TruthBoundaryTests).
         .target(name: "WorldTruth", dependencies: ["FlywheelCore"]),
         .target(name: "Corpora", dependencies: ["FlywheelCore", "WorldTruth", "CZstd"]),
+        // The synthetic marketplace world (articles, tickets with their truth) written as a corpus.
+        .target(name: "WorldGenerator", dependencies: ["FlywheelCore", "WorldTruth", "Corpora"]),
         .target(
             name: "Retrieval",
             dependencies: ["FlywheelCore"],
@@ -59,7 +61,8 @@ let package = Package(
         .target(
             name: "FlywheelCLI",
             dependencies: [
-                "FlywheelCore", "WorldTruth", "Corpora", "Retrieval", "Evaluation", "Generation", "World", "Store",
+                "FlywheelCore", "WorldTruth", "Corpora", "WorldGenerator", "Retrieval", "Evaluation", "Generation",
+                "World", "Store",
                 "Scenarios", "Engine", "Reports", "LLM",
                 "Calibration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -82,17 +85,28 @@ let package = Package(
             name: "CorporaTests", dependencies: ["FlywheelTestSupport", "Corpora", "FlywheelCore", "WorldTruth"],
             resources: [.copy("Fixtures")]),
         .testTarget(
+            name: "WorldGeneratorTests",
+            dependencies: ["FlywheelTestSupport", "WorldGenerator", "Corpora", "FlywheelCore", "WorldTruth"]),
+        .testTarget(
             name: "RetrievalTests",
-            dependencies: ["FlywheelTestSupport", "Retrieval", "Corpora", "Evaluation", "FlywheelCore", "WorldTruth"]),
+            dependencies: [
+                "FlywheelTestSupport", "WorldGenerator", "Retrieval", "Corpora", "Evaluation", "FlywheelCore",
+                "WorldTruth"
+            ]),
         .testTarget(
             name: "EvaluationTests",
             dependencies: ["FlywheelTestSupport", "Evaluation", "World", "FlywheelCore", "WorldTruth"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GenerationTests",
-            dependencies: ["FlywheelTestSupport", "Generation", "World", "Corpora", "FlywheelCore", "WorldTruth"]),
+            dependencies: [
+                "FlywheelTestSupport", "WorldGenerator", "Generation", "World", "Corpora", "FlywheelCore", "WorldTruth"
+            ]),
         .testTarget(
-            name: "WorldTests", dependencies: ["FlywheelTestSupport", "World", "Corpora", "FlywheelCore", "WorldTruth"],
+            name: "WorldTests",
+            dependencies: [
+                "FlywheelTestSupport", "WorldGenerator", "World", "Corpora", "FlywheelCore", "WorldTruth"
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CalibrationTests",
@@ -101,8 +115,8 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: [
-                "FlywheelTestSupport", "Engine", "Scenarios", "World", "Corpora", "Evaluation", "FlywheelCore",
-                "WorldTruth"
+                "FlywheelTestSupport", "WorldGenerator", "Engine", "Scenarios", "World", "Corpora", "Evaluation",
+                "FlywheelCore", "WorldTruth"
             ]),
         .testTarget(
             name: "ScenariosTests",
@@ -117,13 +131,15 @@ let package = Package(
         .testTarget(
             name: "FlywheelCLITests",
             dependencies: [
-                "FlywheelTestSupport", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store", "World",
-                "WorldTruth"
+                "FlywheelTestSupport", "WorldGenerator", "FlywheelCLI", "FlywheelCore", "Corpora", "Scenarios", "Store",
+                "World", "WorldTruth"
             ]),
         .testTarget(
             name: "LLMTests",
             dependencies: [
-                "FlywheelTestSupport", "LLM", "FlywheelCore", "World", "Scenarios", "Engine", "Corpora", "WorldTruth"
+                "FlywheelTestSupport", "WorldGenerator", "LLM", "FlywheelCore", "World", "Scenarios", "Engine",
+                "Corpora",
+                "WorldTruth"
             ]),
         .testTarget(
             name: "ReportsTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corpora
+import WorldGenerator
 import FlywheelCore
 import Foundation
 

@@ -1,6 +1,7 @@
 import FlywheelCore
 import Foundation
 import Corpora
+import WorldGenerator
 import Generation
 import Testing
 import World

@@ -1,4 +1,5 @@
 import Corpora
+import WorldGenerator
 import Engine
 import FlywheelCore
 import Foundation

@@ -1,7 +1,8 @@
 import FlywheelCore
 import Testing
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 @Test func fillReplacesKnownSlotsAndKeepsUnknownOnes() {
     #expect(

@@ -1,3 +1,4 @@
+import Corpora
 import FlywheelCore
 
 extension SyntheticWorld {

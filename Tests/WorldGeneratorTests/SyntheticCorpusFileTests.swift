@@ -4,7 +4,8 @@ import Testing
 import FlywheelTestSupport
 import WorldTruth
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 /// Generated worlds on disk: byte-identical when generated twice, readable back value for value,
 /// and never silently overwritten.

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 import WorldTruth
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 /// A small world shared by the invariant tests (generation is deterministic, so sharing is safe).
 let smallWorld = SyntheticWorld.generate(.init(seed: 7, articles: 300, tickets: 3000, weeks: 8))

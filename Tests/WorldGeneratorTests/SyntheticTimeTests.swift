@@ -2,7 +2,8 @@ import FlywheelCore
 import Testing
 import WorldTruth
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 /// Volume and topic mix over time. Seeds are fixed; tolerances are stated per test.
 @Test func weekdaysAreBusierThanWeekendsAndVolumeGrows() {

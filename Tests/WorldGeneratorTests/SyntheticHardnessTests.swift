@@ -1,7 +1,8 @@
 import FlywheelCore
 import Testing
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 /// The knobs of the committed corpora before the hardness knobs existed (twin share 0.24,
 /// paraphrase rate 0.7, typo rate 0.06, vocabulary gap 1, scope mention 0.5, one scope variant,

@@ -3,7 +3,8 @@ import FlywheelCore
 import Foundation
 import Testing
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 /// The streamed generator (`flywheel corpus generate`): the same files as generating the whole
 /// world and writing it, whatever the thread count, with the same statistics, while holding

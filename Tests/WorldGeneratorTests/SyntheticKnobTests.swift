@@ -4,7 +4,8 @@ import Testing
 import FlywheelTestSupport
 import WorldTruth
 
-@testable import Corpora
+import Corpora
+@testable import WorldGenerator
 
 /// The generator's hardness knobs: validated ranges naming the option, recorded in the
 /// manifest's command, and each one moving what it says it moves.
