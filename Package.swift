@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "FlywheelCore"),
         // What the world knows and the system under test must not: each ticket's truth
         // (`TicketTruth`, corpus records carrying it) and judging annotations against it.
-        // Retrieval, Generation and ProcessStages have no path to it (TruthBoundaryTests).
+        // Retrieval, Generation, ProcessStages and LLM have no path to it (TruthBoundaryTests).
         .target(name: "WorldTruth", dependencies: ["FlywheelCore"]),
         .target(name: "Corpora", dependencies: ["FlywheelCore", "WorldTruth", "CZstd"]),
         // The synthetic marketplace world (articles, tickets with their truth) written as a corpus.
@@ -49,12 +49,16 @@ let package = Package(
         .target(name: "ProcessStages", dependencies: ["FlywheelCore", "Retrieval"]),
         .target(name: "Reports", dependencies: ["FlywheelCore", "WorldTruth", "Evaluation"]),
         .target(name: "Store", dependencies: ["FlywheelCore", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "LLM", dependencies: ["FlywheelCore", "WorldTruth", "World", "Generation", "Corpora", "CZstd"]),
+        // A generator behind an OpenAI-compatible endpoint (client, record/replay cache, budget):
+        // system under test, so no path to WorldTruth.
+        .target(name: "LLM", dependencies: ["FlywheelCore", "Generation", "CZstd"]),
+        // The LLM judge: the world's side, it reads the truth (nuggets, reference replies).
+        .target(name: "LLMJudging", dependencies: ["FlywheelCore", "WorldTruth", "World", "LLM"]),
         .target(
             name: "Scenarios",
             dependencies: [
                 "FlywheelCore", "WorldTruth", "Engine", "World", "Retrieval", "Generation", "Corpora", "Evaluation",
-                "LLM", "ProcessStages",
+                "LLM", "LLMJudging", "ProcessStages",
                 .product(name: "Yams", package: "Yams")
             ]
         ),
@@ -137,7 +141,8 @@ let package = Package(
         .testTarget(
             name: "LLMTests",
             dependencies: [
-                "FlywheelTestSupport", "WorldGenerator", "LLM", "FlywheelCore", "World", "Scenarios", "Engine",
+                "FlywheelTestSupport", "WorldGenerator", "LLM", "LLMJudging", "FlywheelCore", "World", "Scenarios",
+                "Engine",
                 "Corpora",
                 "WorldTruth"
             ]),

@@ -1,4 +1,4 @@
-import Corpora
+import FlywheelCore
 import Foundation
 
 /// One message of a chat completion request.

@@ -2,6 +2,7 @@ import Engine
 import FlywheelCore
 import Foundation
 import LLM
+import LLMJudging
 import World
 
 /// How a run reaches the LLMs of a scenario's `openai` generator or judge

@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 /// The truth boundary, checked on the package's own target graph: the system under test —
-/// Retrieval, Generation, ProcessStages — has no path of target dependencies to `WorldTruth`
+/// Retrieval, Generation, ProcessStages, the LLM generator (`LLM`; its judge is `LLMJudging`) — has no path of target dependencies to `WorldTruth`
 /// (`TicketTruth`, corpus records, judging against the truth), so none of their files can
 /// `import WorldTruth`: the compiler refuses. Adding such a dependency to Package.swift fails
 /// this test. The graph comes from `swift package dump-package` (about a second; skipped with a
 /// message when no `swift` is on PATH).
 struct TruthBoundaryTests {
     static let truthModule = "WorldTruth"
-    static let systemUnderTest = ["Retrieval", "Generation", "ProcessStages"]
+    static let systemUnderTest = ["Retrieval", "Generation", "ProcessStages", "LLM"]
 
     @Test func theSystemUnderTestCannotReachTheTruth() throws {
         guard let graph = try Self.packageGraph() else { return }

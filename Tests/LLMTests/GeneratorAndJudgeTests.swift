@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import LLMJudging
 import Testing
 import World
 import WorldTruth

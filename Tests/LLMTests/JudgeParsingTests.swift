@@ -1,3 +1,4 @@
+import LLMJudging
 import Testing
 
 @testable import LLM

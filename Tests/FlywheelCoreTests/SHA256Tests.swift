@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Corpora
+@testable import FlywheelCore
 
 /// FIPS 180-4 test vectors (NIST "SHA-256 examples", the 896-bit two-block message and the
 /// one-million-'a' long message), and every padding boundary. The hash stays hand-written rather

@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import LLM
 import World
 import WorldTruth
 
