@@ -1,11 +1,12 @@
 import Dispatch
+import FlywheelCore
 import Foundation
 
 /// Progress on standard error, over iterations (`flywheel run`) or cells (`flywheel sweep`): a
 /// redrawn bar with elapsed time and ETA on a terminal; otherwise a plain line per step when there
 /// are at most 50 steps, else one every 10%. The wall clock is read only for this display.
 /// Thread-safe: jobs report from several threads.
-final class Progress: @unchecked Sendable {
+final class Progress: Sendable {
     let total: Int
     let alreadyDone: Int
     let unit: String
@@ -13,14 +14,13 @@ final class Progress: @unchecked Sendable {
     let quiet: Bool
     let isTerminal = isatty(2) != 0
     let started = DispatchTime.now()
-    private let lock = NSLock()
-    private var done: Int
-    private var lastDecile = -1
+    /// Steps done (including those done before) and the last decile printed.
+    private let count: Locked<(done: Int, lastDecile: Int)>
 
     init(total: Int, alreadyDone: Int = 0, unit: String, label: String, quiet: Bool) {
         self.total = max(1, total)
         self.alreadyDone = alreadyDone
-        self.done = alreadyDone
+        self.count = Locked((done: alreadyDone, lastDecile: -1))
         self.unit = unit
         self.label = label
         self.quiet = quiet
@@ -29,10 +29,16 @@ final class Progress: @unchecked Sendable {
     /// Counts one more step done; returns how many are done (including those done before).
     @discardableResult
     func advance() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        guard !quiet else { return done }
+        count.withLock { count in
+            count.done += 1
+            if !quiet { show(count.done, lastDecile: &count.lastDecile) }
+            return count.done
+        }
+    }
+
+    /// Draws the bar, or prints a line, for `done` steps (with the lock held, so lines keep
+    /// their order).
+    private func show(_ done: Int, lastDecile: inout Int) {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let computed = done - alreadyDone
         let eta = computed > 0 ? elapsed / Double(computed) * Double(total - done) : 0
@@ -50,7 +56,6 @@ final class Progress: @unchecked Sendable {
                 write("\(label): \(text)\n")
             }
         }
-        return done
     }
 
     func note(_ message: String) { if !quiet { write(message + "\n") } }

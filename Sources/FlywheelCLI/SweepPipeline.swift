@@ -146,16 +146,19 @@ struct SweepPipeline {
 
 /// One cell being run: its engine (built on first use, dropped when the cell is done) and how
 /// many of its jobs are left.
-final class CellState: @unchecked Sendable {
+final class CellState: Sendable {
     let cell: Sweep.Cell
     /// The folder the cell's relative paths resolve against.
     let root: String
     let runID: Int64
     let finished: Set<JobKey>
-    var remaining = 0
-    private var built: Engine?
-    private var complete = false
-    private let lock = NSLock()
+    /// The engine once built, the jobs left and whether the cell is stored complete.
+    private struct Progress {
+        var built: Engine?
+        var remaining = 0
+        var complete = false
+    }
+    private let progress = Locked(Progress())
 
     init(cell: Sweep.Cell, root: String, runID: Int64, finished: Set<JobKey>) {
         self.cell = cell
@@ -169,40 +172,40 @@ final class CellState: @unchecked Sendable {
         cell.scenario.armNames.flatMap { arm in (0..<cell.scenario.replicates).map { JobKey(arm: arm, replicate: $0) } }
     }
 
+    /// How many of the cell's jobs are left (set once its jobs are known).
+    var remaining: Int {
+        get { progress.withLock { $0.remaining } }
+        set { progress.withLock { $0.remaining = newValue } }
+    }
+
     func engine() throws -> Engine {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let engine = try ScenarioAssembly.engine(
-            for: cell.scenario, root: root, keepAnnotations: false, corpusChecked: true)
-        built = engine
-        return engine
+        try progress.withLock {
+            if let built = $0.built { return built }
+            let engine = try ScenarioAssembly.engine(
+                for: cell.scenario, root: root, keepAnnotations: false, corpusChecked: true)
+            $0.built = engine
+            return engine
+        }
     }
 
     /// Counts one job done; true when it was the cell's last.
     func jobFinished() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        remaining -= 1
-        if remaining == 0 { complete = true }
-        return remaining == 0
+        progress.withLock {
+            $0.remaining -= 1
+            if $0.remaining == 0 { $0.complete = true }
+            return $0.remaining == 0
+        }
     }
 
     func markComplete() {
-        lock.lock()
-        complete = true
-        lock.unlock()
+        progress.withLock { $0.complete = true }
     }
 
     var isComplete: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return complete
+        progress.withLock { $0.complete }
     }
 
     func release() {
-        lock.lock()
-        built = nil
-        lock.unlock()
+        progress.withLock { $0.built = nil }
     }
 }

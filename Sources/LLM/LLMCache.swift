@@ -15,8 +15,8 @@ public enum LLMCacheMode: String, CaseIterable, Sendable {
 /// request JSON), in a zstd-compressed JSON-lines file: one entry per line with the key, what
 /// asked (`purpose`), the request and the answer, sorted by key so the same answers always make
 /// the same file.
-final class LLMCache: @unchecked Sendable {
-    struct Entry: Codable {
+final class LLMCache: Sendable {
+    struct Entry: Codable, Sendable {
         var key: String
         var purpose: String
         var request: ChatRequest
@@ -24,15 +24,19 @@ final class LLMCache: @unchecked Sendable {
     }
 
     let path: String
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private(set) var added = 0
+    private let entries: Locked<[String: Entry]>
 
     /// The cache in `path`, empty when the file does not exist; an ``InputError`` naming the file
     /// and line when it is not a cache file.
     init(path: String) throws {
         self.path = path
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        entries = Locked(try Self.load(path))
+    }
+
+    /// The entries of the cache file at `path`, none when it does not exist.
+    private static func load(_ path: String) throws -> [String: Entry] {
+        var entries: [String: Entry] = [:]
+        guard FileManager.default.fileExists(atPath: path) else { return entries }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, "cannot read the LLM cache")
         }
@@ -46,21 +50,21 @@ final class LLMCache: @unchecked Sendable {
                 throw InputError(file: path, line: i + 1, "not an LLM cache entry (key, purpose, request, answer)")
             }
         }
+        return entries
     }
 
-    var count: Int { lock.withLock { entries.count } }
+    var count: Int { entries.withLock { $0.count } }
 
     func answer(for key: String) -> ChatAnswer? {
-        lock.withLock { entries[key]?.answer }
+        entries.withLock { $0[key]?.answer }
     }
 
     /// Adds an answer unless the key already has one, and returns the one kept: when two jobs
     /// fetched the same request at once, both use the first recorded answer, as a replay would.
     func record(_ entry: Entry) -> ChatAnswer {
-        lock.withLock {
-            if let kept = entries[entry.key] { return kept.answer }
-            entries[entry.key] = entry
-            added += 1
+        entries.withLock {
+            if let kept = $0[entry.key] { return kept.answer }
+            $0[entry.key] = entry
             return entry.answer
         }
     }
@@ -70,7 +74,7 @@ final class LLMCache: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var text: [UInt8] = []
-        for entry in lock.withLock({ entries.values.sorted { $0.key < $1.key } }) {
+        for entry in entries.withLock({ $0.values.sorted { $0.key < $1.key } }) {
             text += try encoder.encode(entry)
             text.append(UInt8(ascii: "\n"))
         }

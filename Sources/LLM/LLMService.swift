@@ -23,9 +23,12 @@ public final class LLMService: @unchecked Sendable {
     public let mode: LLMCacheMode
     private let cache: LLMCache?
     private let clients: [LLMRole: (client: OpenAIClient, budget: LLMBudget)]
-    private let lock = NSLock()
-    private var usageCounts: [LLMRole: LLMUsage.Counts] = [:]
-    private var failure: InputError?
+    /// What the calls change: each role's counts and the first failure (latched).
+    private struct Tally {
+        var usageCounts: [LLMRole: LLMUsage.Counts] = [:]
+        var failure: InputError?
+    }
+    private let tally = Locked(Tally())
 
     /// `cachePath` is read in record and replay modes (a missing file is an empty cache in
     /// record mode and an ``InputError`` in replay mode).
@@ -65,7 +68,7 @@ public final class LLMService: @unchecked Sendable {
             latch(InputError(field: role.keyPath, "no endpoint configured for the \(role.rawValue)"))
             return nil
         }
-        if lock.withLock({ failure != nil }) { return nil }
+        if tally.withLock({ $0.failure != nil }) { return nil }
         let key = request.key
         count(role) { $0.calls += 1 }
         if let cache, let answer = cache.answer(for: key) {
@@ -80,7 +83,7 @@ public final class LLMService: @unchecked Sendable {
                 ))
             return nil
         }
-        if let refusal = lock.withLock({ budget.refusal(after: usageCounts[role, default: .init()]) }) {
+        if let refusal = tally.withLock({ budget.refusal(after: $0.usageCounts[role, default: .init()]) }) {
             latch(
                 InputError(
                     field: role.keyPath + ".budget", "request \(key.prefix(16)) (\(purpose())) refused: \(refusal)"))
@@ -114,7 +117,7 @@ public final class LLMService: @unchecked Sendable {
 
     /// Throws the first failure, if any.
     public func throwIfFailed() throws {
-        if let failure = lock.withLock({ failure }) { throw failure }
+        if let failure = tally.withLock({ $0.failure }) { throw failure }
     }
 
     /// Writes the cache file in record mode (also after a failure: what was fetched stays
@@ -124,16 +127,16 @@ public final class LLMService: @unchecked Sendable {
     }
 
     public var usage: LLMUsage {
-        lock.withLock {
-            LLMUsage(roles: Dictionary(uniqueKeysWithValues: usageCounts.map { ($0.key.rawValue, $0.value) }))
+        tally.withLock {
+            LLMUsage(roles: Dictionary(uniqueKeysWithValues: $0.usageCounts.map { ($0.key.rawValue, $0.value) }))
         }
     }
 
     private func count(_ role: LLMRole, _ change: (inout LLMUsage.Counts) -> Void) {
-        lock.withLock { change(&usageCounts[role, default: .init()]) }
+        tally.withLock { change(&$0.usageCounts[role, default: .init()]) }
     }
 
     private func latch(_ error: InputError) {
-        lock.withLock { if failure == nil { failure = error } }
+        tally.withLock { if $0.failure == nil { $0.failure = error } }
     }
 }

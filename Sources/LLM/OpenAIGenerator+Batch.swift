@@ -15,34 +15,21 @@ extension OpenAIGenerator {
                 return try suggest(for: request.ticket, articles: request.articles, rng: &rng)
             }
         }
-        let results = BatchResults(count: requests.count)
+        // One result slot per request, filled from several threads.
+        let results = Locked([Result<(a: Reply, b: Reply), any Error>?](repeating: nil, count: requests.count))
         let group = DispatchGroup()
         for worker in 0..<workers {
             DispatchQueue.global().async(group: group) {
                 for i in stride(from: worker, to: requests.count, by: workers) {
                     var rng = requests[i].rng
-                    results.set(
-                        i, Result { try suggest(for: requests[i].ticket, articles: requests[i].articles, rng: &rng) })
+                    let result = Result {
+                        try suggest(for: requests[i].ticket, articles: requests[i].articles, rng: &rng)
+                    }
+                    results.withLock { $0[i] = result }
                 }
             }
         }
         group.wait()
-        return try results.values().map { try $0.get() }
-    }
-}
-
-/// One result slot per request, filled from several threads.
-private final class BatchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<(a: Reply, b: Reply), any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ result: Result<(a: Reply, b: Reply), any Error>) {
-        lock.withLock { slots[i] = result }
-    }
-
-    func values() -> [Result<(a: Reply, b: Reply), any Error>] {
-        lock.withLock { slots.map { $0! } }
+        return try results.withLock { $0.map { $0! } }.map { try $0.get() }
     }
 }

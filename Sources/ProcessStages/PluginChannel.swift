@@ -27,10 +27,12 @@ final class PluginChannel: @unchecked Sendable {
     private var nextRequest = 1
     private var nextModel = 0
     private var failure: InputError?
-    private let lock = NSLock()
-    /// Models no stage refers to any more, released before the next request.
-    private var released: [Int] = []
-    private let releaseLock = NSLock()
+    /// Held for a whole request (or any read of the conversation's state above: `pending`,
+    /// the counters, `failure`, capabilities): the conversation is one exchange at a time.
+    private let conversation = Locked(())
+    /// Models no stage refers to any more, released before the next request (stages release
+    /// from any thread, outside a request).
+    private let released = Locked([Int]())
     /// What the plugin said it implements in its hello.
     private(set) var capabilities: Set<PluginMessages.Op> = []
     /// The version its hello reply chose (0 before the hello).
@@ -76,10 +78,10 @@ final class PluginChannel: @unchecked Sendable {
 
     /// A new model number for `publish` or `retrain` to make.
     func newModel() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        nextModel += 1
-        return nextModel
+        conversation.withLock { _ in
+            nextModel += 1
+            return nextModel
+        }
     }
 
     /// Starts the next job's session on this process (version 2): request ids start again at 1
@@ -87,20 +89,16 @@ final class PluginChannel: @unchecked Sendable {
     /// `reset` that follows drops every model). A job's requests are then the same bytes
     /// whichever process serves it, and whatever it served before.
     func beginSession() {
-        lock.lock()
-        nextRequest = 1
-        nextModel = 0
-        lock.unlock()
-        releaseLock.lock()
-        released = []
-        releaseLock.unlock()
+        conversation.withLock { _ in
+            nextRequest = 1
+            nextModel = 0
+        }
+        released.withLock { $0 = [] }
     }
 
     /// Whether the process may serve another job: it is running and has not failed.
     var isReusable: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return failure == nil && process.isRunning
+        conversation.withLock { _ in failure == nil && process.isRunning }
     }
 
     /// The plugin's process id (tests tell a reused process from a new one by it).
@@ -108,21 +106,22 @@ final class PluginChannel: @unchecked Sendable {
 
     /// Marks `model` as no longer needed; the plugin hears of it with the next request.
     func release(_ model: Int) {
-        releaseLock.lock()
-        released.append(model)
-        releaseLock.unlock()
+        released.withLock { $0.append(model) }
     }
 
     /// Sends the request `make(id)` and returns its reply (`ok`, the right id); throws the
     /// run-ending ``InputError`` otherwise.
     func request<M: Encodable>(_ op: PluginMessages.Op, _ make: (Int) -> M) throws -> PluginMessages.Reply {
-        lock.lock()
-        defer { lock.unlock() }
+        try conversation.withLock { _ in try requestHeld(op, make) }
+    }
+
+    /// ``request(_:_:)`` with the conversation held.
+    private func requestHeld<M: Encodable>(_ op: PluginMessages.Op, _ make: (Int) -> M) throws -> PluginMessages.Reply {
         if let failure { throw failure }
-        releaseLock.lock()
-        let toRelease = released.sorted()
-        released = []
-        releaseLock.unlock()
+        let toRelease = released.withLock { models in
+            defer { models = [] }
+            return models.sorted()
+        }
         if !toRelease.isEmpty, capabilities.contains(.release) {
             let id = nextRequest
             nextRequest += 1
@@ -147,16 +146,12 @@ final class PluginChannel: @unchecked Sendable {
     /// A violation found by a stage in a reply it got (a result that breaks the protocol):
     /// kills the plugin and returns the run-ending error.
     func violation(_ what: String, request id: Int, op: PluginMessages.Op) -> InputError {
-        lock.lock()
-        defer { lock.unlock() }
-        return fail(.violation(what), request: "\(id) (\(op.rawValue))")
+        conversation.withLock { _ in fail(.violation(what), request: "\(id) (\(op.rawValue))") }
     }
 
     /// The id of the last request sent.
     var lastRequest: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return nextRequest - 1
+        conversation.withLock { _ in nextRequest - 1 }
     }
 
     private func checked(

@@ -1,3 +1,4 @@
+import FlywheelCore
 import Foundation
 
 /// Plugin processes kept between jobs (protocol version 2, docs/protocol.md "Versions"): when a
@@ -10,9 +11,8 @@ import Foundation
 /// as a new process answers a `hello`; each job's requests are the same bytes whichever process
 /// gets them (``PluginChannel/beginSession()``). One pool per run (``ScenarioAssembly``); the
 /// idle processes are shut down when it goes (or at ``shutDown()``).
-public final class PluginPool: @unchecked Sendable {
-    private var idle: [PluginCommand: [PluginChannel]] = [:]
-    private let lock = NSLock()
+public final class PluginPool: Sendable {
+    private let idle = Locked([PluginCommand: [PluginChannel]]())
 
     public init() {}
 
@@ -20,32 +20,26 @@ public final class PluginPool: @unchecked Sendable {
 
     /// An idle process started with `command`, if there is one (the most recently returned).
     func take(_ command: PluginCommand) -> PluginChannel? {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle[command]?.popLast()
+        idle.withLock { $0[command]?.popLast() }
     }
 
     /// Keeps `channel` for the next job, unless it failed or exited (then it is let go).
     func give(_ channel: PluginChannel) {
         guard channel.isReusable else { return }
-        lock.lock()
-        idle[channel.command, default: []].append(channel)
-        lock.unlock()
+        idle.withLock { $0[channel.command, default: []].append(channel) }
     }
 
     /// How many processes wait for a job.
     public var idleCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.values.reduce(0) { $0 + $1.count }
+        idle.withLock { $0.values.reduce(0) { $0 + $1.count } }
     }
 
     /// Shuts every idle process down (each gets `shutdown` and is reaped).
     public func shutDown() {
-        lock.lock()
-        let channels = idle
-        idle = [:]
-        lock.unlock()
+        let channels = idle.withLock { idle in
+            defer { idle = [:] }
+            return idle
+        }
         _ = channels  // the last references: each channel's deinit sends `shutdown` and waits
     }
 }

@@ -1,12 +1,12 @@
+import FlywheelCore
 import Foundation
 
 /// Drains a plugin's standard error on its own thread (so a chatty plugin never blocks on a
 /// full pipe) and keeps the last few kilobytes for error messages.
-final class StderrTail: @unchecked Sendable {
+final class StderrTail: Sendable {
     private let handle: FileHandle
-    private var bytes: [UInt8] = []
-    private var closed = false
-    private let lock = NSLock()
+    /// The bytes read so far (the last ``keep`` to 2 × ``keep``) and whether the pipe closed.
+    private let received = Locked((bytes: [UInt8](), closed: false))
     static let keep = 4096
 
     init(_ handle: FileHandle) { self.handle = handle }
@@ -19,14 +19,12 @@ final class StderrTail: @unchecked Sendable {
                 let n = read(fd, &buffer, buffer.count)
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else { break }
-                lock.lock()
-                bytes.append(contentsOf: buffer[..<n])
-                if bytes.count > 2 * Self.keep { bytes.removeFirst(bytes.count - Self.keep) }
-                lock.unlock()
+                self.received.withLock {
+                    $0.bytes.append(contentsOf: buffer[..<n])
+                    if $0.bytes.count > 2 * Self.keep { $0.bytes.removeFirst($0.bytes.count - Self.keep) }
+                }
             }
-            lock.lock()
-            closed = true
-            lock.unlock()
+            self.received.withLock { $0.closed = true }
         }
     }
 
@@ -35,15 +33,10 @@ final class StderrTail: @unchecked Sendable {
     func tail(settle: Double) -> String {
         let deadline = Date().addingTimeInterval(settle)
         while Date() < deadline {
-            lock.lock()
-            let done = closed
-            lock.unlock()
-            if done { break }
+            if received.withLock({ $0.closed }) { break }
             usleep(5_000)
         }
-        lock.lock()
-        let text = String(decoding: bytes.suffix(Self.keep), as: UTF8.self)
-        lock.unlock()
+        let text = received.withLock { String(decoding: $0.bytes.suffix(Self.keep), as: UTF8.self) }
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         let joined = lines.suffix(5).joined(separator: " | ")
