@@ -146,6 +146,16 @@ let package = Package(
                 "Corpora",
                 "WorldTruth"
             ]),
+        // `flywheel check` (assertions, --baseline, JUnit) and `flywheel cadence`, end to end on tiny
+        // generated worlds.
+        .testTarget(
+            name: "CheckTests",
+            dependencies: [
+                "FlywheelTestSupport", "FlywheelCLI", "Reports", "FlywheelCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ]),
+        .testTarget(
+            name: "CadenceTests", dependencies: ["FlywheelTestSupport", "FlywheelCLI", "Reports", "FlywheelCore"]),
         .testTarget(
             name: "ReportsTests",
             dependencies: [

@@ -1,39 +1,8 @@
+import FlywheelTestSupport
 import Foundation
 import Testing
 
 @testable import Reports
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
-/// Counts elements and reads failure messages while parsing, to check the XML is well formed.
-final class JUnitReader: NSObject, XMLParserDelegate {
-    var counts: [String: Int] = [:]
-    var failures: [String] = []
-    var errors: [String] = []
-    var skipped: [String] = []
-    var suiteNames: [String] = []
-    var caseNames: [String] = []
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        counts[name, default: 0] += 1
-        if name == "failure" { failures.append(attributes["message"] ?? "") }
-        if name == "error" { errors.append(attributes["message"] ?? "") }
-        if name == "skipped" { skipped.append(attributes["message"] ?? "") }
-        if name == "testsuite" { suiteNames.append(attributes["name"] ?? "") }
-        if name == "testcase" { caseNames.append(attributes["name"] ?? "") }
-    }
-    /// Parses `data`; false when it is not well-formed XML.
-    static func read(_ data: Data) -> (ok: Bool, reader: JUnitReader) {
-        let parser = XMLParser(data: data)
-        let reader = JUnitReader()
-        parser.delegate = reader
-        return (parser.parse(), reader)
-    }
-}
 
 @Suite struct JUnitXMLTests {
     @Test func suitesCasesAndFailuresAreWellFormedXML() {

@@ -1,4 +1,5 @@
 import FlywheelCore
+import FlywheelTestSupport
 import Foundation
 import Reports
 import Testing

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlywheelCore
+import FlywheelTestSupport
 import Foundation
 import Testing
 
