@@ -2,6 +2,11 @@ import Foundation
 
 /// A JSON value tree, for defaults in the schema and for applying sweep overrides to a resolved
 /// scenario before decoding it strictly. Objects keep sorted keys when written.
+///
+/// Not Corpora's `JSONValue` (member lists in file order, numbers as `Double`, built by the
+/// corpus and log readers for every line): this one tells integers from doubles (scenario keys
+/// are typed), is edited by key path (sweep overrides) and encodes with sorted keys. See the
+/// note there on why they stay two.
 public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)

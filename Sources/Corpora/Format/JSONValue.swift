@@ -1,5 +1,12 @@
 /// A parsed JSON value, for inputs whose field names are only known at run time (the generic
-/// JSONL and BEIR importers). Object members keep their order.
+/// JSONL and BEIR importers, annotation logs). Object members keep their order (and repeats:
+/// the first wins on lookup), as ``JSONCursor`` reads them, with no dictionary built per line.
+///
+/// Scenarios has a second `JSONValue` (a sorted `Codable` tree with integers apart from
+/// doubles, for schema defaults and sweep overrides). They stay two on purpose: this one is what
+/// the line readers build for every record (numbers as `Double`, members in file order for
+/// error messages), the other is edited by key path and encoded with sorted keys; one type would
+/// make either the readers build dictionaries or the sweeps search member lists.
 public enum JSONValue: Sendable, Hashable {
     case string(String)
     case number(Double)
