@@ -35,7 +35,7 @@ validity: release
 	$(SWIFT) run -c release flywheel check scenarios/validity/controls-ci-small.yaml scenarios/validity/controls-marketplace.yaml scenarios/validity/signals-marketplace.yaml --out results/validity --force
 	$(MAKE) validity-real
 
-# The real-data suite (docs/validity-real.md): imports ../shared/datasets into /tmp/flywheel-real
+# The real-data suite (docs/validity-real.md): imports $FLYWHEEL_DATASETS into /tmp/flywheel-real
 # (skipping, with a message, datasets that are absent) and reports each requirement.
 validity-real: release
 	bash scripts/validity-real.sh

@@ -29,7 +29,7 @@ of N (all instances, targets or not) is at START + i/N * SPAN, START 2026-01-05T
 `--ticket-created-at created_at` (without it the importer synthesises hourly times instead).
 
 Python 3 standard library only. Usage:
-  python3 scripts/convert_dstc11_track5.py ../shared/datasets/dstc11-track5-val /tmp/dstc-jsonl
+  python3 scripts/convert_dstc11_track5.py $FLYWHEEL_DATASETS/dstc11-track5-val /tmp/dstc-jsonl
   flywheel corpus import --articles /tmp/dstc-jsonl/articles.jsonl --tickets /tmp/dstc-jsonl/tickets.jsonl \
       --ticket-created-at created_at --ticket-nuggets nuggets --ticket-reference reference_response \
       --name dstc11-track5-val --license CDLA-Sharing-1.0 --out corpora/dstc11-val

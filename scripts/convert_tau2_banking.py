@@ -17,7 +17,7 @@ asked), so the ticket text is derived, not verbatim:
 Topic = the product category from the document id (doc_<category>_<product>_NNN).
 
 Python 3 standard library only. Usage:
-  python3 scripts/convert_tau2_banking.py ../shared/datasets/tau2-banking-knowledge /tmp/tau2-jsonl
+  python3 scripts/convert_tau2_banking.py $FLYWHEEL_DATASETS/tau2-banking-knowledge /tmp/tau2-jsonl
   flywheel corpus import --articles /tmp/tau2-jsonl/articles.jsonl --article-body content \
       --tickets /tmp/tau2-jsonl/tickets.jsonl --ticket-relevant required_documents \
       --name tau2-banking --license MIT --out corpora/tau2-banking

@@ -2,7 +2,7 @@
 # Imports the real datasets into corpus folders OUTSIDE the repository (they are never copied in).
 #
 #   scripts/import-real.sh [DATASETS_DIR] [OUT_DIR]
-#       DATASETS_DIR default: ../shared/datasets (relative to the repository root)
+#       DATASETS_DIR default: $FLYWHEEL_DATASETS (scripts/datasets.sh)
 #       OUT_DIR      default: /tmp/flywheel-real
 #     dstc11-track5-val       -> OUT_DIR/dstc11-val     (4,299 articles, 2,129 tickets over 23 weeks)
 #     tau2-banking-knowledge  -> OUT_DIR/tau2-banking   (698 articles, 97 tickets: retrieval checks only)
@@ -41,7 +41,7 @@ if [[ ${1:-} == "--beir" ]]; then
   done
 else
   [[ $# -le 2 ]] || { echo "usage: $0 [DATASETS_DIR] [OUT_DIR]  |  $0 --beir FOLDER [OUT_DIR]" >&2; exit 2; }
-  datasets=${1:-$repo/../shared/datasets}
+  datasets=${1:-$(bash "$repo/scripts/datasets.sh")}
   out=${2:-/tmp/flywheel-real}
 fi
 

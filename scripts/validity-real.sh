@@ -9,7 +9,7 @@
 #   scripts/validity-real.sh --no-run             print from existing results only
 #   scripts/validity-real.sh --no-import S.yaml…  run the given scenarios on the existing corpora
 #
-# Environment: DATASETS (default ../shared/datasets), REAL (default /tmp/flywheel-real; the
+# Environment: DATASETS (default $FLYWHEEL_DATASETS, scripts/datasets.sh), REAL (default /tmp/flywheel-real; the
 # scenarios name /tmp/flywheel-real/… so change both together), JOBS (flywheel check --jobs).
 # Results: $REAL/results/<scenario name>/. Requirements, by the scenario's population (its file
 # name ends in -oracle, -mix or -zero):
@@ -27,7 +27,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 flywheel="$repo/.build/release/flywheel"
 real=${REAL:-/tmp/flywheel-real}
-datasets=${DATASETS:-$repo/../shared/datasets}
+datasets=${DATASETS:-$(bash "$repo/scripts/datasets.sh")}
 
 do_import=1
 do_run=1

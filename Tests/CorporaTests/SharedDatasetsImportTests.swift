@@ -7,7 +7,7 @@ import WorldTruth
 @testable import Corpora
 
 /// Both shared datasets convert (scripts/*.py), import through the generic JSONL path and pass
-/// validation. Skipped when `../shared/datasets` is absent (e.g. a fresh clone elsewhere) or
+/// validation. Skipped when `$FLYWHEEL_DATASETS` is absent (e.g. a fresh clone elsewhere) or
 /// python3 is not installed: they are development data, never copied into the repository.
 @Suite struct SharedDatasetsImportTests {
     static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
@@ -25,7 +25,7 @@ import WorldTruth
 
     @Test(
         .enabled(
-            if: available("tau2-banking-knowledge"), "../shared/datasets/tau2-banking-knowledge or python3 is absent"))
+            if: available("tau2-banking-knowledge"), "$FLYWHEEL_DATASETS/tau2-banking-knowledge or python3 is absent"))
     func tau2BankingImportsAndValidates() throws {
         let dir = try TemporaryFolder("tau2")
         defer { dir.cleanUp() }
@@ -44,7 +44,7 @@ import WorldTruth
         #expect(tickets.allSatisfy { !$0.ticket.text.contains("playing the role") })
     }
 
-    @Test(.enabled(if: available("dstc11-track5-val"), "../shared/datasets/dstc11-track5-val or python3 is absent"))
+    @Test(.enabled(if: available("dstc11-track5-val"), "$FLYWHEEL_DATASETS/dstc11-track5-val or python3 is absent"))
     func dstc11ValidationImportsAndValidates() throws {
         let dir = try TemporaryFolder("dstc")
         defer { dir.cleanUp() }

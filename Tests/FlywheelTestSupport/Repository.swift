@@ -19,9 +19,15 @@ package enum Repository {
     /// The shipped personas (`scenarios/personas`).
     package static var personas: URL { url("scenarios/personas") }
 
-    /// The real datasets beside the repository (`../shared/datasets`), not copied into it;
-    /// tests that read them skip when a dataset is absent.
-    package static var sharedDatasets: URL { root.appendingPathComponent("../shared/datasets").standardizedFileURL }
+    /// The real datasets, never copied into the repository: `$FLYWHEEL_DATASETS`, by default
+    /// `shared/datasets` beside the repository's folder (the same rule as scripts/datasets.sh,
+    /// docs/development.md "Real datasets"); tests that read them skip when a dataset is absent.
+    package static var sharedDatasets: URL {
+        if let folder = ProcessInfo.processInfo.environment["FLYWHEEL_DATASETS"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder, relativeTo: root).standardizedFileURL
+        }
+        return root.appendingPathComponent("../shared/datasets").standardizedFileURL
+    }
 
     /// `name` under ``sharedDatasets``.
     package static func sharedDataset(_ name: String) -> URL { sharedDatasets.appendingPathComponent(name) }

@@ -3,7 +3,7 @@ import Foundation
 import FlywheelTestSupport
 import WorldTruth
 
-/// The DSTC11 track 5 validation data (`../shared/datasets/dstc11-track5-val`, hotels and
+/// The DSTC11 track 5 validation data (`$FLYWHEEL_DATASETS/dstc11-track5-val`, hotels and
 /// restaurants; see its SOURCE.md), read directly for the learning test:
 /// - every FAQ (body: the answer, title: the question) and every review (body: its sentences
 ///   in order) of `knowledge.json` is an article, id `<domain>-<entity>-faq<doc>` /

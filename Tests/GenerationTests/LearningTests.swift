@@ -43,7 +43,7 @@ func randomOutcomes(_ bench: PreferenceLearningBench, seeds: Int = 12) -> [Learn
     (0..<seeds).map { bench.run(.random, labelSeed: UInt64(100 + $0)).outcome }
 }
 
-@Test(.enabled(if: HotelRestaurantData.isPresent, "needs ../shared/datasets/dstc11-track5-val"))
+@Test(.enabled(if: HotelRestaurantData.isPresent, "needs $FLYWHEEL_DATASETS/dstc11-track5-val"))
 func hotelRestaurantPreferencesTeachTheRewardModel() throws {
     let served = try HotelRestaurantData.load(limit: 900, seed: 11)
     let bench = PreferenceLearningBench(

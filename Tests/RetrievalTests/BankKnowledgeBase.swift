@@ -3,7 +3,7 @@ import FlywheelCore
 import FlywheelTestSupport
 import WorldTruth
 
-/// The tau2-bench banking knowledge base in `../shared/datasets/tau2-banking-knowledge`, read
+/// The tau2-bench banking knowledge base in `$FLYWHEEL_DATASETS/tau2-banking-knowledge`, read
 /// directly: documents/*.json are articles {id, title, content}; each tasks/task_*.json becomes
 /// a ticket whose text is `user_scenario.instructions` without the role-play boilerplate
 /// (sentences that occur verbatim in 5 or more tasks — the rule Benchmarks/bm25/prepare.py

@@ -37,7 +37,7 @@ import Testing
 /// on the first-stage rank). The noisy labeller's P@8 (0.273) is below the untrained 0.305 on
 /// these 32 held-out tickets (8 of 256 slots); it is not asserted.
 struct BankLearningTests {
-    @Test(.enabled(if: BankKnowledgeBase.isAvailable, "needs ../shared/datasets/tau2-banking-knowledge"))
+    @Test(.enabled(if: BankKnowledgeBase.isAvailable, "needs $FLYWHEEL_DATASETS/tau2-banking-knowledge"))
     func bankKnowledgeBaseLearnsFromRelevanceMarks() async throws {
         let (articles, records) = try BankKnowledgeBase.load()
         let heldOut = records.enumerated().filter { $0.offset % 3 == 2 }.map(\.element)

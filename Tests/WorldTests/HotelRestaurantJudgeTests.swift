@@ -7,11 +7,11 @@ import WorldTruth
 @testable import World
 
 /// The judge on the DSTC11 track 5 hotel/restaurant validation data
-/// (`../shared/datasets/dstc11-track5-val`, see its SOURCE.md): no nuggets, so coverage is
+/// (`$FLYWHEEL_DATASETS/dstc11-track5-val`, see its SOURCE.md): no nuggets, so coverage is
 /// content-word recall of the human reference reply. Read directly with JSONSerialization;
 /// skipped when the data set is absent.
 enum DSTC {
-    static let folder = Repository.root.appendingPathComponent("../shared/datasets/dstc11-track5-val")
+    static let folder = Repository.sharedDataset("dstc11-track5-val")
         .standardizedFileURL
 
     static var isPresent: Bool {
@@ -80,7 +80,7 @@ enum DSTC {
     }
 }
 
-@Suite(.enabled(if: DSTC.isPresent, "needs ../shared/datasets/dstc11-track5-val (see its SOURCE.md)"))
+@Suite(.enabled(if: DSTC.isPresent, "needs $FLYWHEEL_DATASETS/dstc11-track5-val (see its SOURCE.md)"))
 struct HotelRestaurantJudgeTests {
     @Test func referenceScoresHighAndUnrelatedSnippetsScoreLow() throws {
         let instances = try DSTC.load(limit: 300)
