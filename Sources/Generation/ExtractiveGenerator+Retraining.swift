@@ -27,7 +27,9 @@ extension ExtractiveGenerator {
     /// 1. the sentence prior — the learned feature of the linear sentence scorer — records each
     ///    adoption's evidence for its reply's sentences (``sentenceCredit(_:)``) and its
     ///    ticket's words;
-    /// 2. the length and tone policy move with the rationales (``GenerationPolicy``);
+    /// 2. the length and tone policy move with the rationales and adoption records; a tone
+    ///    switch also needs the preference pairs that show the same sentences in both tones not
+    ///    to contradict it (``GenerationPolicy``);
     /// 3. the reward model, given the new prior, is refitted on the preference pairs,
     ///    regularised towards its previous weights, so small batches move it a little.
     ///
@@ -95,7 +97,7 @@ extension ExtractiveGenerator {
                 if credit != 0 { touched.append(SentencePrior.key(s.article, s.position)) }
             }
         }
-        next.policy = policy.updated(with: adoptions, config: config)
+        next.policy = policy.updated(with: adoptions, preferences: preferences, config: config)
         next.reward.prior = next.prior
         // the compiled prior follows incrementally when this generator's was current
         if next.prior.isEmpty {

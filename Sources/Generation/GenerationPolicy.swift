@@ -9,7 +9,10 @@ import FlywheelCore
 /// adopted less often than the current one's (each with at least 20 showings). Without the
 /// veto, missing-information rationales — often about a wrong sentence, not a short reply —
 /// grow the length every round. Tone: `tone_or_style` complaints count against the tone shown;
-/// the tone with the best adoption record (20 showings or more) wins.
+/// the tone with the best adoption record (20 showings or more) wins — unless preference pairs
+/// holding the same sentences in both tones preferred the current tone more often
+/// (GenerationPolicy+PairedEvidence.swift): the record compares replies to different tickets,
+/// shown by different generator versions.
 public struct GenerationPolicy: Hashable, Sendable, Codable {
     /// Sentences in the baseline candidate.
     public var length: Int
@@ -18,6 +21,8 @@ public struct GenerationPolicy: Hashable, Sendable, Codable {
     public var toneRecord: [String: ToneRecord]
     /// Adoption record of the replies shown, by sentence count (as a string key).
     public var lengthRecord: [String: ToneRecord]
+    /// Preferences between two tones on the same sentences, by ``toneKey(_:_:)``.
+    public var toneDuels: [String: Duel]
 
     public struct ToneRecord: Hashable, Sendable, Codable {
         public var shown: Double = 0
@@ -36,17 +41,22 @@ public struct GenerationPolicy: Hashable, Sendable, Codable {
         self.tone = tone
         self.toneRecord = [:]
         self.lengthRecord = [:]
+        self.toneDuels = [:]
     }
 
     enum CodingKeys: String, CodingKey {
         case length, tone
         case toneRecord = "tone_record"
         case lengthRecord = "length_record"
+        case toneDuels = "tone_duels"
     }
 
-    /// The policy after `adoptions`, bounded by `config`. At most one sentence of change per call.
-    func updated(with adoptions: [AdoptionExample], config: GenerationConfig) -> GenerationPolicy {
-        var next = self
+    /// The policy after `adoptions` and `preferences`, bounded by `config`. At most one sentence
+    /// of change per call.
+    func updated(
+        with adoptions: [AdoptionExample], preferences: [PreferenceExample] = [], config: GenerationConfig
+    ) -> GenerationPolicy {
+        var next = recording(preferences)
         guard !adoptions.isEmpty else { return next }
         var net = 0.0
         for ex in adoptions {
@@ -72,7 +82,9 @@ public struct GenerationPolicy: Hashable, Sendable, Codable {
         let current = next.toneRecord[tone.rawValue]?.merit ?? 0.5
         var best = (tone, current)
         for t in Reply.Tone.allCases where t != tone {
-            guard let r = next.toneRecord[t.rawValue], r.shown >= Self.toneEvidence else { continue }
+            guard let r = next.toneRecord[t.rawValue], r.shown >= Self.toneEvidence,
+                !next.toneContradicted(t, over: tone)
+            else { continue }
             if r.merit > best.1 { best = (t, r.merit) }
         }
         next.tone = best.0

@@ -82,6 +82,43 @@ private func adoption(
     #expect(g.retrained(preferences: [], adoptions: thin).policy.tone == .friendly)
 }
 
+private func preference(
+    _ texts: [String], _ a: Reply.Tone, _ b: Reply.Tone, _ choice: PreferenceChoice, bTexts: [String]? = nil
+) -> PreferenceExample {
+    PreferenceExample(
+        ticket: TinyKnowledgeBase.ticket, a: ReplyComposer.compose(texts.map(sentence), tone: a),
+        b: ReplyComposer.compose((bTexts ?? texts).map(sentence), tone: b),
+        annotation: PreferenceAnnotation(
+            ticket: TinyKnowledgeBase.ticket.id, agent: "ag", choice: choice,
+            margin: choice == .a || choice == .b ? .slightly : nil))
+}
+
+@Test func sameSentencePreferencesVetoAToneSwitchTheAdoptionRecordWouldMake() {
+    let g = ExtractiveGenerator()
+    // The adoption record alone switches friendly → formal (as in the test above) …
+    let record =
+        Array(repeating: adoption([fiveDays], .rejected, .toneOrStyle), count: 10)
+        + Array(repeating: adoption([fiveDays], .used, tone: .formal), count: 25)
+    // … but agents shown the same sentences in both tones preferred friendly 2 to 1: no switch.
+    let sameSentences = [
+        preference([fiveDays], .friendly, .formal, .a), preference([fiveDays], .formal, .friendly, .b),
+        preference([fiveDays], .formal, .friendly, .a), preference([fiveDays], .formal, .friendly, .tie)
+    ]
+    #expect(g.retrained(preferences: sameSentences, adoptions: record).policy.tone == .friendly)
+    // Pairs whose sentences differ say nothing about the tone alone, nor do ties and both-bad.
+    let confounded = [
+        preference([fiveDays], .friendly, .formal, .a, bTexts: [tenDays]),
+        preference([fiveDays], .friendly, .formal, .a, bTexts: [fiveDays, tenDays]),
+        preference([fiveDays], .friendly, .formal, .tie), preference([fiveDays], .friendly, .formal, .bothBad)
+    ]
+    let switched = g.retrained(preferences: confounded, adoptions: record).policy
+    #expect(switched.tone == .formal)
+    #expect(switched.toneDuels.isEmpty)
+    // Evidence for the switch, or a draw, does not veto it.
+    let draw = [preference([fiveDays], .friendly, .formal, .a), preference([fiveDays], .friendly, .formal, .b)]
+    #expect(g.retrained(preferences: draw, adoptions: record).policy.tone == .formal)
+}
+
 @Test func retrainingIsAPureFunctionOfModelAndAnnotations() {
     let g = ExtractiveGenerator()
     let feedback = [adoption([fiveDays], .used), adoption([tenDays], .rejected, .incorrectInformation)]
