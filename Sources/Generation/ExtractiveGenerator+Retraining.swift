@@ -95,6 +95,7 @@ extension ExtractiveGenerator {
                 if credit != 0 { touched.append(SentencePrior.key(s.article, s.position)) }
             }
         }
+        let forgotten = next.prior.forgetWeakest(of: touched, keeping: config.priorWords)
         next.policy = policy.updated(with: adoptions, config: config)
         next.reward.prior = next.prior
         // the compiled prior follows incrementally when this generator's was current
@@ -102,7 +103,8 @@ extension ExtractiveGenerator {
             next.compiledPrior = CompiledPriorSlot()
         } else if let base = compiledPrior.value {
             next.compiledPrior = CompiledPriorSlot(
-                CompiledPrior(updating: base, prior: next.prior, touched: touched, cache: next.analysis))
+                CompiledPrior(
+                    updating: base, prior: next.prior, touched: touched, forgotten: forgotten, cache: next.analysis))
         } else {
             next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
         }

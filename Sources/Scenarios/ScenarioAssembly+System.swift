@@ -76,6 +76,7 @@ extension ScenarioAssembly {
             generation.exploration = spec.generator.exploration
             generation.rewardL2 = spec.generator.rewardL2
             generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
+            generation.priorWords = spec.generator.priorWords
             generation.articleDepth = spec.reranker.depth
             return LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation, analysis: analysis))
         case .process:
