@@ -144,7 +144,7 @@ extension ExtractiveGenerator {
     ) {
         // every sentence's tokens are interned before the ticket's are looked up
         let found = reply.sentences.map { analysis.sentence($0) }
-        let words = TicketWords.of(ticket.text)
+        let words = analysis.ticketWords.value(ticket.text)
         let ticketIDs = analysis.knownIDs(words.sorted)
         let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketWords: words)
         let keys = SentenceFeatures.articleKeys(reply.sentences)
