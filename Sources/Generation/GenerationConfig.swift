@@ -33,7 +33,7 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
     public var priorSmoothing: Double = 2
     /// Most ticket words the sentence prior keeps per sentence, the strongest by evidence
     /// (``SentencePrior/forgetWeakest(of:keeping:)``); 0 keeps every word.
-    public var priorWords: Int = 0
+    public var priorWords: Int = 64
     /// Net share of adoption annotations asking for shorter (too_long) or longer
     /// (missing_information) replies that moves the length policy by one sentence.
     public var lengthStepShare: Double = 0.05

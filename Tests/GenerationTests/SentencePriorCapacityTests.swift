@@ -58,13 +58,15 @@ struct SentencePriorCapacityTests {
 
     /// A generator retrained on a long stream of tickets whose words are mostly new (names,
     /// order numbers) holds at most `prior_words` words per sentence, while the unbounded one
-    /// keeps growing.
+    /// keeps growing; the default is bounded.
     @Test func retrainingBoundsThePriorWhateverTheStream() {
         let kb = TinyKnowledgeBase.articles
         var bounded = GenerationConfig()
         bounded.priorWords = 8
         var capped = ExtractiveGenerator(config: bounded)
-        var unbounded = ExtractiveGenerator()
+        var keepAll = GenerationConfig()
+        keepAll.priorWords = 0
+        var unbounded = ExtractiveGenerator(config: keepAll)
         var rng = RandomStream(seed: 11, purpose: "prior-capacity-stream")
         for round in 0..<5 {
             var adoptions: [AdoptionExample] = []
@@ -82,6 +84,7 @@ struct SentencePriorCapacityTests {
             unbounded = unbounded.retrained(preferences: [], adoptions: adoptions)
         }
         #expect(capped.prior.mostWordsPerSentence <= 8)
+        #expect(GenerationConfig().priorWords > 0)
         #expect(unbounded.prior.mostWordsPerSentence > 100)
         // the words every ticket shares survive with their full evidence
         let key = capped.prior.tallies.keys.sorted().first!
