@@ -56,7 +56,7 @@ enum ReportLoader {
             )
         }
         // Without a readable scenario there is no corpus either, so nothing is judged.
-        let judge = scenario.map(ScenarioAssembly.judge(for:)) ?? Judge()
+        let judge = scenario.map { ScenarioAssembly.judge(for: $0) } ?? Judge()
         let personas = try personaTallies(
             store: store, run: run.id, jobs: logged, stored: stored, truths: corpus?.truths ?? [:], judge: judge,
             collects: { arm, kind in scenario?.arms[arm]?.collects(kind) ?? true })

@@ -77,7 +77,7 @@ struct RetrieveCommand: ParsableCommand {
         let selected = split.range(count: count)
         let index = BM25Index(
             articles: articles, parameters: BM25Parameters(k1: k1, b: b, titleWeight: titleWeight),
-            analyzer: Analyzer(.init(stemming: !noStem)))
+            analyzer: Analyzer(.init(stemming: !noStem), memos: AnalysisMemos()))
         let metrics: [MetricName] = [MetricName(.recall, cutoff: k), .precision8, .ndcg10, .mrr]
         var scores = EvaluationAccumulator(metrics: metrics)
         var lists: [RankedList] = []

@@ -47,6 +47,10 @@ public final class ArticleAnalysisCache: Sendable, Hashable {
     private let tables = Locked(Tables())
     /// Content tokens of analysed sentences (its own lock: also read by ``knownIDs(_:)``).
     private let tokenIDs = StringInterner()
+    /// The words of ticket texts (``TicketWords``), two generations of 1,024 texts per shard (at
+    /// most 32,768 texts): the tickets of the last few windows and the held-out tickets, which
+    /// every job of a run serves and generates for at every evaluation.
+    let ticketWords = PureMemo<TicketWords>(shardCapacity: 1_024) { TicketWords($0) }
 
     private struct Tables {
         /// By article id (raw value).

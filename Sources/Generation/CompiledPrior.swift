@@ -46,8 +46,13 @@ final class CompiledPrior: Sendable {
 
     /// `base` (the compilation of the prior before retraining) with the tables of the articles
     /// of the `touched` keys rebuilt from `prior`; without `base`, the tables of those articles
-    /// alone.
-    init(updating base: CompiledPrior?, prior: SentencePrior, touched: [String], cache: ArticleAnalysisCache) {
+    /// alone. The articles of the `forgotten` keys (sentences that lost words,
+    /// ``SentencePrior/forgetWeakest(of:keeping:)``) are compiled afresh, so their tables hold
+    /// no row for a word no sentence of theirs still has.
+    init(
+        updating base: CompiledPrior?, prior: SentencePrior, touched: [String], forgotten: [String] = [],
+        cache: ArticleAnalysisCache
+    ) {
         precondition(
             base.map { $0.wordIDs === cache.priorWordIDs } ?? true,
             "a compiled prior is updated with the cache it was compiled with")
@@ -57,14 +62,21 @@ final class CompiledPrior: Sendable {
         var tableOfArticle = base?.tableOfArticle ?? [:]
         // the touched positions of each touched article
         var touchedByArticle: [String: Set<Int>] = [:]
-        for key in touched {
+        for key in touched + forgotten {
             guard let (article, position) = SentencePrior.split(key) else { continue }
             touchedByArticle[article, default: []].insert(position)
         }
+        let afresh = Set(forgotten.compactMap { SentencePrior.split($0)?.article })
         for (article, touchedPositions) in touchedByArticle.sorted(by: { $0.key < $1.key }) {
             let existing = tableOfArticle[article]
+            var base = existing.map { tables[$0] }
+            var positions = touchedPositions
+            if afresh.contains(article) {
+                positions.formUnion(0..<(base?.width ?? 0))
+                base = nil
+            }
             let table = Self.table(
-                updating: existing.map { tables[$0] }, positions: touchedPositions,
+                updating: base, positions: positions,
                 tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: cache.priorWordIDs)
             let t: Int
             if let existing {

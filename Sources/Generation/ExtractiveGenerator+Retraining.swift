@@ -97,6 +97,7 @@ extension ExtractiveGenerator {
                 if credit != 0 { touched.append(SentencePrior.key(s.article, s.position)) }
             }
         }
+        let forgotten = next.prior.forgetWeakest(of: touched, keeping: config.priorWords)
         next.policy = policy.updated(with: adoptions, preferences: preferences, config: config)
         next.reward.prior = next.prior
         // the compiled prior follows incrementally when this generator's was current
@@ -104,7 +105,8 @@ extension ExtractiveGenerator {
             next.compiledPrior = CompiledPriorSlot()
         } else if let base = compiledPrior.value {
             next.compiledPrior = CompiledPriorSlot(
-                CompiledPrior(updating: base, prior: next.prior, touched: touched, cache: next.analysis))
+                CompiledPrior(
+                    updating: base, prior: next.prior, touched: touched, forgotten: forgotten, cache: next.analysis))
         } else {
             next.compiledPrior = CompiledPriorSlot(CompiledPrior(next.prior, cache: next.analysis))
         }
@@ -144,7 +146,7 @@ extension ExtractiveGenerator {
     ) {
         // every sentence's tokens are interned before the ticket's are looked up
         let found = reply.sentences.map { analysis.sentence($0) }
-        let words = TicketWords.of(ticket.text)
+        let words = analysis.ticketWords.value(ticket.text)
         let ticketIDs = analysis.knownIDs(words.sorted)
         let ticketPrior = TicketPrior(prior, compiled: compiledPrior.value, ticketWords: words)
         let keys = SentenceFeatures.articleKeys(reply.sentences)

@@ -110,7 +110,7 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     }
 
     func context(ticket: Ticket, articles: [Article]) -> Context {
-        let words = TicketWords.of(ticket.text)
+        let words = analysis.ticketWords.value(ticket.text)
         let pool = SentenceFeatures.pool(
             articles: articles, depth: config.articleDepth, ticketWords: words, prior: prior,
             compiled: compiledPrior.value, cache: analysis)

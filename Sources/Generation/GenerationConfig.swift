@@ -31,6 +31,9 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
     public var rewardHalfLifeDays: Double = 60
     /// Pseudo-count of the sentence prior.
     public var priorSmoothing: Double = 2
+    /// Most ticket words the sentence prior keeps per sentence, the strongest by evidence
+    /// (``SentencePrior/forgetWeakest(of:keeping:)``); 0 keeps every word.
+    public var priorWords: Int = 64
     /// Net share of adoption annotations asking for shorter (too_long) or longer
     /// (missing_information) replies that moves the length policy by one sentence.
     public var lengthStepShare: Double = 0.05
@@ -47,6 +50,7 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         case rewardL2 = "reward_l2"
         case rewardHalfLifeDays = "reward_half_life_days"
         case priorSmoothing = "prior_smoothing"
+        case priorWords = "prior_words"
         case lengthStepShare = "length_step_share"
     }
 
@@ -65,6 +69,7 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         rewardL2 = try c.decodeIfPresent(Double.self, forKey: .rewardL2) ?? d.rewardL2
         rewardHalfLifeDays = try c.decodeIfPresent(Double.self, forKey: .rewardHalfLifeDays) ?? d.rewardHalfLifeDays
         priorSmoothing = try c.decodeIfPresent(Double.self, forKey: .priorSmoothing) ?? d.priorSmoothing
+        priorWords = try c.decodeIfPresent(Int.self, forKey: .priorWords) ?? d.priorWords
         lengthStepShare = try c.decodeIfPresent(Double.self, forKey: .lengthStepShare) ?? d.lengthStepShare
     }
 
@@ -89,6 +94,7 @@ public struct GenerationConfig: Hashable, Sendable, Codable {
         }
         guard rewardL2 > 0 else { throw fail(.rewardL2, "must be positive, got \(rewardL2)") }
         guard priorSmoothing > 0 else { throw fail(.priorSmoothing, "must be positive, got \(priorSmoothing)") }
+        guard priorWords >= 0 else { throw fail(.priorWords, "must be 0 (no limit) or more, got \(priorWords)") }
         guard (0...1).contains(lengthStepShare) else {
             throw fail(.lengthStepShare, "must be in [0, 1], got \(lengthStepShare)")
         }

@@ -30,7 +30,7 @@ public struct SentencePrior: Hashable, Sendable, Codable {
     }
 
     /// Evidence by `"<article id>#<position>"`, then by ticket content word.
-    public private(set) var tallies: [String: [String: Tally]]
+    public internal(set) var tallies: [String: [String: Tally]]
     /// Pseudo-count that shrinks the value towards zero.
     public var smoothing: Double
     /// At most this many of a ticket's content words (the first ones, in text order) are recorded.

@@ -28,12 +28,31 @@ public struct Analyzer: Sendable {
         }
     }
 
-    public var configuration: Configuration
+    public let configuration: Configuration
     let stopWords: Set<String>
+    /// The run's memos this analyzer reads through (nil: it computes every time).
+    public let memos: AnalysisMemos?
+    /// Of `memos`: the stems, and the query terms of this analyzer's chain.
+    let stems: PureMemo<String>?
+    let queryMemo: PureMemo<[String]>?
 
-    public init(_ configuration: Configuration = Configuration()) {
+    /// `memos`: the run's (``AnalysisMemos``), or nil to compute every term afresh (the same
+    /// terms either way).
+    public init(_ configuration: Configuration = Configuration(), memos: AnalysisMemos? = nil) {
         self.configuration = configuration
         self.stopWords = configuration.stopWords ? StopWords.english : []
+        self.memos = memos
+        self.stems = memos?.stems
+        self.queryMemo = memos?.queryTerms(configuration)
+    }
+
+    /// An analyzer that memoises stems only (what ``AnalysisMemos``' query-terms memos compute with).
+    init(_ configuration: Configuration, stems: PureMemo<String>) {
+        self.configuration = configuration
+        self.stopWords = configuration.stopWords ? StopWords.english : []
+        self.memos = nil
+        self.stems = stems
+        self.queryMemo = nil
     }
 
     /// The indexed terms of `text`, in order, repeats kept.
@@ -45,12 +64,16 @@ public struct Analyzer: Sendable {
         return result
     }
 
-    /// ``terms(_:)`` of a ticket's text, memoised process-wide (see ``QueryTermsMemo``): the
-    /// retriever, the reranker's features and relevance retraining all analyse the same ticket
-    /// texts, in every job and at every evaluation.
+    /// ``terms(_:)`` of a ticket's text, through the run's memo when this analyzer has one
+    /// (``AnalysisMemos``): the retriever, the reranker's features and relevance retraining all
+    /// analyse the same ticket texts, in every job and at every evaluation.
     public func queryTerms(_ text: String) -> [String] {
-        QueryTermsMemo.memo(stemming: configuration.stemming, stopWords: !stopWords.isEmpty).value(text)
+        queryMemo?.value(text) ?? terms(text)
     }
+
+    /// The Porter stem of `word`, through the run's memo when there is one.
+    @inline(__always)
+    func stem(_ word: String) -> String { stems?.value(word) ?? PorterStemmer.stem(word) }
 
     /// The terms of an article's two fields.
     public func fields(_ article: Article) -> AnalyzedFields {
@@ -66,7 +89,7 @@ public struct Analyzer: Sendable {
         if w.hasSuffix("'s") { w.removeLast(2) }
         if w.contains("'") { w = w.replacingOccurrences(of: "'", with: "") }
         if w.isEmpty || stopWords.contains(w) { return nil }
-        return configuration.stemming ? StemMemo.shared.value(w) : w
+        return configuration.stemming ? stem(w) : w
     }
 
     /// ``normalize(_:)`` for an all-ASCII word, with the same result: no `’` can occur, and
@@ -78,7 +101,7 @@ public struct Analyzer: Sendable {
         if w.hasSuffix("'s") { w.removeLast(2) }
         if w.utf8.contains(0x27) { w.removeAll { $0 == "'" } }
         if w.isEmpty || stopWords.contains(w) { return nil }
-        return configuration.stemming ? StemMemo.shared.value(w) : w
+        return configuration.stemming ? stem(w) : w
     }
 
     /// Splits `text` into words (see the type's doc comment).

@@ -70,17 +70,20 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     /// The model after one retraining on `annotations` (the ones since the previous retraining).
     /// Marks whose ticket is not in `tickets` are ignored. `time` is the retraining's simulated
     /// time (nil: no forgetting this time, every new mark at full weight).
+    /// `memos`: the run's analysis memos the tickets' terms are read through (nil: analysed
+    /// afresh; the same terms either way).
     public func retrained(
-        with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil
+        with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil,
+        memos: AnalysisMemos? = nil
     ) -> ExpansionModel {
-        ExpansionModel.retrain(self, annotations: annotations, tickets: tickets, at: time)
+        ExpansionModel.retrain(self, annotations: annotations, tickets: tickets, at: time, memos: memos)
     }
 
     /// Pure retraining: decay by the time elapsed, add the new marks (each discounted by its
     /// ticket's age), forget tiny weights, cap per article.
     public static func retrain(
         _ previous: ExpansionModel, annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket],
-        at time: Timestamp? = nil
+        at time: Timestamp? = nil, memos: AnalysisMemos? = nil
     ) -> ExpansionModel {
         var next = previous
         let c = previous.configuration
@@ -97,7 +100,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         }
         next.relevantMarks = previous.relevantMarks * keep
         next.allMarks = previous.allMarks * keep
-        let analyzer = Analyzer(previous.analysis)
+        let analyzer = Analyzer(previous.analysis, memos: memos)
         let ordered = annotations.sorted {
             ($0.ticket, $0.article, $0.agent, $0.rank, $0.relevant ? 1 : 0)
                 < ($1.ticket, $1.article, $1.agent, $1.rank, $1.relevant ? 1 : 0)

@@ -55,7 +55,7 @@ public struct LearnedRetriever: Retriever {
     public mutating func retrain(
         with annotations: [RelevanceAnnotation], tickets: [TicketID: Ticket], at time: Timestamp? = nil
     ) {
-        set(model.retrained(with: annotations, tickets: tickets, at: time))
+        set(model.retrained(with: annotations, tickets: tickets, at: time, memos: index.analyzer.memos))
         compiledState = compiledState.after(Change.retrain(annotations, time))
     }
 

@@ -27,22 +27,24 @@ public struct CustomStages: Sendable {
         self.generator = generator
     }
 
-    /// The system under test with these stages in place of the scenario's (`openai`, `analysis`:
-    /// see ``ScenarioAssembly/makeSystem(_:seed:published:root:openai:analysis:)``).
+    /// The system under test with these stages in place of the scenario's (`openai`, `caches`:
+    /// see ``ScenarioAssembly/makeSystem(_:seed:published:root:openai:caches:plugins:)``).
     func system(
         _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
-        analysis: ArticleAnalysisCache,
+        caches: RunCaches,
         plugins: PluginPool? = nil
     ) throws -> SystemUnderTest {
         let A = ScenarioAssembly.self
         return SystemUnderTest(
             retriever: try retriever?(published, seed)
-                ?? A.retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
+                ?? A.retriever(
+                    spec, seed: seed, published: published, root: root, memos: caches.text, plugins: plugins),
             reranker: try reranker?(published, seed)
-                ?? A.reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+                ?? A.reranker(
+                    spec, seed: seed, published: published, root: root, memos: caches.text, plugins: plugins),
             generator: try generator?(published, seed)
                 ?? A.generator(
                     spec, seed: seed, published: published, root: root, openai: openai,
-                    analysis: analysis, plugins: plugins))
+                    analysis: caches.generation, plugins: plugins))
     }
 }

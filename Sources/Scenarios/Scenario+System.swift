@@ -128,6 +128,8 @@ public struct SystemSpec: Codable, Sendable, Hashable {
         public var rewardL2 = library.rewardL2
         /// Half-life of what past preference pairs say in the reward model.
         public var rewardHalfLife = SimDuration(days: library.rewardHalfLifeDays)
+        /// Most ticket words the sentence prior keeps per article sentence (0: no limit).
+        public var priorWords = library.priorWords
         /// `builtin` (the extractive generator above), `process` (a plugin: the `process:` block)
         /// or `openai` (the `openai:` block's model).
         public var kind = GeneratorKind.builtin
@@ -139,6 +141,7 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             case kind, candidates, exploration
             case rewardL2 = "reward_l2"
             case rewardHalfLife = "reward_half_life"
+            case priorWords = "prior_words"
             case process, openai
             case fewShot = "few_shot"
         }
@@ -154,6 +157,8 @@ public struct SystemSpec: Codable, Sendable, Hashable {
             try decoder.require(rewardL2, in: 0...1_000, "reward_l2")
             rewardHalfLife = try c.decodeIfPresent(SimDuration.self, forKey: .rewardHalfLife) ?? d.rewardHalfLife
             try decoder.require(Double(rewardHalfLife.seconds), in: 3600...3.2e9, "reward_half_life")
+            priorWords = try c.decodeIfPresent(Int.self, forKey: .priorWords) ?? d.priorWords
+            try decoder.require(priorWords, in: 0...1_000_000, "prior_words")
             kind = try c.decodeKind(GeneratorKind.self, forKey: .kind, default: d.kind, decoder)
             openai = try c.decodeIfPresent(OpenAISpec.self, forKey: .openai)
             fewShot = try c.decodeIfPresent(FewShotSpec.self, forKey: .fewShot) ?? d.fewShot

@@ -12,29 +12,32 @@ extension ScenarioAssembly {
     /// job) and run in `root`, the scenario file's folder (``ScenarioPaths``); one that does not start or answer its hello throws the run-ending
     /// error. `openai` is the untrained generator of a `kind: openai` generator (built once per
     /// run by ``engine(for:root:keepAnnotations:llm:custom:)``, which owns its LLM service).
-    /// `analysis`: the builtin generator's cache (``ArticleAnalysisCache``); a run passes one to
-    /// all its jobs, so the corpus is analysed once per run and freed when the run ends.
+    /// `caches`: the run's (``RunCaches``); a run passes one to all its jobs, so the corpus and
+    /// each ticket are analysed once per run and freed when the run ends (a new one unless given).
     /// `plugins`: where plugin processes wait between jobs (protocol version 2); nil starts a
     /// process for every call.
     public static func makeSystem(
         _ spec: SystemSpec, seed: UInt64, published: [Article],
-        root: String, openai: (any LearningGenerator)? = nil, analysis: ArticleAnalysisCache = ArticleAnalysisCache(),
+        root: String, openai: (any LearningGenerator)? = nil, caches: RunCaches = RunCaches(),
         plugins: PluginPool? = nil
     ) throws -> SystemUnderTest {
         SystemUnderTest(
-            retriever: try retriever(spec, seed: seed, published: published, root: root, plugins: plugins),
-            reranker: try reranker(spec, seed: seed, published: published, root: root, plugins: plugins),
+            retriever: try retriever(
+                spec, seed: seed, published: published, root: root, memos: caches.text, plugins: plugins),
+            reranker: try reranker(
+                spec, seed: seed, published: published, root: root, memos: caches.text, plugins: plugins),
             generator: try generator(
-                spec, seed: seed, published: published, root: root, openai: openai, analysis: analysis, plugins: plugins
-            ))
+                spec, seed: seed, published: published, root: root, openai: openai, analysis: caches.generation,
+                plugins: plugins))
     }
 
     static func retriever(
-        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, plugins: PluginPool? = nil
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, memos: AnalysisMemos? = nil,
+        plugins: PluginPool? = nil
     ) throws -> any LearningRetriever {
         switch spec.retriever.kind {
         case .builtin:
-            return ExpansionRetriever(inner: learnedRetriever(spec.retriever, published: published))
+            return ExpansionRetriever(inner: learnedRetriever(spec.retriever, published: published, memos: memos))
         case .process:
             return try ProcessRetriever.start(
                 pluginCommand("retriever", spec.retriever.process, root: root), seed: seed, settings: spec.retriever,
@@ -43,13 +46,14 @@ extension ScenarioAssembly {
     }
 
     static func reranker(
-        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, plugins: PluginPool? = nil
+        _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, memos: AnalysisMemos? = nil,
+        plugins: PluginPool? = nil
     ) throws -> any LearningReranker {
         switch spec.reranker.kind {
         case .builtin:
             // Its feature index is a BM25-with-expansion index over the same articles with the
             // retriever's settings, kept by the reranker itself (see `RankNetReranker`).
-            let features = learnedRetriever(spec.retriever, published: published)
+            let features = learnedRetriever(spec.retriever, published: published, memos: memos)
             return RankNetReranker(
                 inner: PairwiseReranker(
                     retriever: features,
@@ -76,6 +80,7 @@ extension ScenarioAssembly {
             generation.exploration = spec.generator.exploration
             generation.rewardL2 = spec.generator.rewardL2
             generation.rewardHalfLifeDays = Double(spec.generator.rewardHalfLife.seconds) / 86_400
+            generation.priorWords = spec.generator.priorWords
             generation.articleDepth = spec.reranker.depth
             return LearningExtractiveGenerator(inner: ExtractiveGenerator(config: generation, analysis: analysis))
         case .process:
@@ -91,9 +96,13 @@ extension ScenarioAssembly {
         }
     }
 
-    /// BM25 over `published` with the (untrained) expansion model of the retriever's settings.
-    static func learnedRetriever(_ r: SystemSpec.Retriever, published: [Article]) -> LearnedRetriever {
-        let index = BM25Index(articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b))
+    /// BM25 over `published` with the (untrained) expansion model of the retriever's settings;
+    /// its analyzer reads through `memos` (the run's, ``RunCaches/text``).
+    static func learnedRetriever(
+        _ r: SystemSpec.Retriever, published: [Article], memos: AnalysisMemos? = nil
+    ) -> LearnedRetriever {
+        let index = BM25Index(
+            articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b), analyzer: Analyzer(memos: memos))
         let expansion = ExpansionModel(
             configuration: ExpansionConfiguration(
                 strength: r.expansion.strength, halfLifeDays: Double(r.expansion.halfLife.seconds) / 86_400,

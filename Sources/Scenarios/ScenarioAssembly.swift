@@ -61,22 +61,22 @@ public enum ScenarioAssembly {
             rerankDepth: scenario.system.reranker.depth, agents: scenario.agents, keepAnnotations: keepAnnotations)
         let system = scenario.system
         let seed = scenario.seed
-        var world = WorldSetup(judge: judge(for: scenario), population: population)
+        // the run's caches, one value handed down (``RunCaches``): every job shares them, and
+        // they are freed with the engine when the run ends (not process-wide); one plugin pool
+        // per run: a version-2 plugin's process serves one job after another
+        let caches = RunCaches()
+        var world = WorldSetup(judge: judge(for: scenario, memo: caches.judged), population: population)
         world.scorer = scorer
         if let service {
             world.healthCheck = { @Sendable in try service.throwIfFailed() }
         }
         let llmGenerator: (any LearningGenerator)? = generator
-        // the run's generator cache: every job's builtin generator shares it, and it is freed
-        // with the engine when the run ends (not process-wide); one plugin pool per run: a
-        // version-2 plugin's process serves one job after another
-        let analysis = ArticleAnalysisCache()
         let plugins = PluginPool()
         return try Engine(
             config: config, articles: articles, tickets: CorpusTickets(directory: corpusPath), world: world
         ) { published in
             try custom.system(
-                system, seed: seed, published: published, root: root, openai: llmGenerator, analysis: analysis,
+                system, seed: seed, published: published, root: root, openai: llmGenerator, caches: caches,
                 plugins: plugins)
         }
     }
@@ -102,7 +102,10 @@ public enum ScenarioAssembly {
 
     /// The builtin judge a run of `scenario` scores replies with (its true quality of a reply is
     /// what simulated agents respond to; the report compares their choices with it).
-    public static func judge(for scenario: Scenario) -> Judge { Judge(config: judgeConfig(scenario.judge)) }
+    /// `memo`: the run's (``RunCaches/judged``); a new one unless given.
+    public static func judge(for scenario: Scenario, memo: JudgeMemo = JudgeMemo()) -> Judge {
+        Judge(config: judgeConfig(scenario.judge), memo: memo)
+    }
 
     /// The judge's configuration: the scenario's rubric keys over `JudgeConfig`'s other defaults.
     static func judgeConfig(_ spec: JudgeSpec) -> JudgeConfig {

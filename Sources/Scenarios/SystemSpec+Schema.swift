@@ -66,6 +66,9 @@ extension SystemSpec: SchemaDescribed {
                             "Fixed floor (L2) of the reward model's pull towards its previous weights.", 0...1_000),
                         .rewardHalfLife: .duration(
                             "Half-life of what past preference pairs say in the reward model, 1h to 100 years."),
+                        .priorWords: .integer(
+                            "Most ticket words the sentence prior keeps per article sentence: after each retraining a sentence with more keeps the strongest (most evidence for or against, ties by word) and forgets the rest; 0: no limit (memory then grows with every ticket).",
+                            0...1_000_000),
                         .kind: GeneratorKind.schema,
                         .process: ProcessSpec.schema,
                         .openai: OpenAISpec.schema(for: "generator"),

@@ -36,12 +36,16 @@ import WorldTruth
 /// ```
 public struct Judge: Sendable {
     public var config: JudgeConfig
-    /// Tokens and word counts of sentence and nugget texts already seen (a pure, process-wide
-    /// memo).
-    var tokenCache: PureMemo<JudgedText> { ContentTokensCache.shared }
+    /// Tokens and word counts of sentence and nugget texts already seen: the run's memo
+    /// (``JudgeMemo``), shared by the copies of this judge.
+    public let memo: JudgeMemo
+    var tokenCache: PureMemo<JudgedText> { memo.judged }
 
-    public init(config: JudgeConfig = .init()) {
+    /// `memo`: the run's (a new one unless given; give one to the judges of a run to share the
+    /// work — values are pure, so sharing changes no score).
+    public init(config: JudgeConfig = .init(), memo: JudgeMemo = JudgeMemo()) {
         self.config = config
+        self.memo = memo
     }
 
     /// True quality of `reply` for the ticket whose truth is `truth`. Deterministic.
@@ -69,10 +73,6 @@ public struct Judge: Sendable {
         /// copies no token sets).
         var nuggets: [JudgedText]
         var reference: ContentTokens?
-        init(_ truth: TicketTruth) {
-            self.init(truth, judged: ContentTokensCache.shared.value)
-        }
-
         /// `judged` must equal `JudgedText.init` (e.g. a memo of it). The reference is only
         /// tokenised when it is used: when no nugget has content words.
         init(_ truth: TicketTruth, judged: (String) -> JudgedText) {

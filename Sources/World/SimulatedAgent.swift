@@ -40,7 +40,7 @@ public struct SimulatedAgent: Sendable, Hashable {
     ) -> AgentFeedback {
         let (truth, judge) = (judging.truth, judging.judge)
         let f = persona.fatigue.factor(minutesIntoShift: state.minutesIntoShift)
-        lazy var prepared = Judge.PreparedTruth(truth)
+        lazy var prepared = judge.prepare(truth)
         var wordsA: Int?
         let qualityA: QualityBreakdown
         if let known = judging.qualityA {

@@ -39,8 +39,10 @@ import Testing
     for text in ["Refunds for my refund, please: 2 cards!", "", "Café crème costs 4€", "the THE The"] {
         let expected = TextTokens.tokenSet(text).sorted()
         #expect(TicketWords(text).sorted == expected)
-        #expect(TicketWords.of(text).sorted == expected)
-        #expect(TicketWords.of(text) === TicketWords.of(text))  // computed once
+        let cache = ArticleAnalysisCache()
+        #expect(cache.ticketWords.value(text).sorted == expected)
+        #expect(cache.ticketWords.value(text) === cache.ticketWords.value(text))  // computed once per cache
+        #expect(ArticleAnalysisCache().ticketWords.value(text) !== cache.ticketWords.value(text))  // not shared
     }
 }
 

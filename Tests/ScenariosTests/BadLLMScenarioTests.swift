@@ -50,7 +50,7 @@ import Testing
         Case(
             yaml: "system: {generator: {candidate: 3}}", field: "system.generator.candidate",
             message:
-                "unknown key 'candidate'; did you mean 'candidates'? Valid keys: kind, candidates, exploration, reward_l2, reward_half_life, process, openai, few_shot"
+                "unknown key 'candidate'; did you mean 'candidates'? Valid keys: kind, candidates, exploration, reward_l2, reward_half_life, prior_words, process, openai, few_shot"
         )
     ]
 

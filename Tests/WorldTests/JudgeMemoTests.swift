@@ -23,16 +23,28 @@ import Testing
     ]
     for r in cases {
         #expect(Judge.wordCount(r) == r.wordCount)
-        let judged = r.sentences.map { ContentTokensCache.shared.value($0.text) }
+        let judged = r.sentences.map { JudgeMemo().judged.value($0.text) }
         #expect(Judge.wordCount(r, judged: judged) == r.wordCount)
     }
 }
 
 @Test func memoisedTokensEqualFreshTokens() {
     let text = "Refunds of $12.50 take 5 business days; customers' cards"
-    #expect(ContentTokensCache.shared.value(text).tokens == ContentTokens(text))
-    #expect(ContentTokensCache.shared.value(text).tokens == ContentTokens(text))
-    #expect(ContentTokensCache.shared.value(text).asciiWords == text.split(separator: " ").count)
-    #expect(ContentTokensCache.shared.value("Café crème").asciiWords == nil)
+    let memo = JudgeMemo().judged
+    #expect(memo.value(text).tokens == ContentTokens(text))
+    #expect(memo.value(text).tokens == ContentTokens(text))
+    #expect(memo.value(text) === memo.value(text))  // computed once per memo
+    #expect(memo.value(text).asciiWords == text.split(separator: " ").count)
+    #expect(memo.value("Café crème").asciiWords == nil)
     #expect(PureMemo<JudgedText>(shardCapacity: 4) { JudgedText($0) }.value("").tokens == ContentTokens(""))
+}
+
+/// A judge's memo belongs to whoever made it (a run): two judges made apart share nothing, the
+/// copies of one judge share its memo, and the scores are the same either way.
+@Test func judgesMadeApartShareNoMemo() {
+    let a = Judge(), b = Judge()
+    #expect(a.memo !== b.memo)
+    let copy = a
+    #expect(copy.memo === a.memo)
+    #expect(a.tokenCache.value("Refunds take 5 days.") !== b.tokenCache.value("Refunds take 5 days."))
 }

@@ -16,8 +16,12 @@ final class JudgedText: Sendable {
 /// A memo of ``JudgedText`` by text, for the texts the judge sees again and again: article
 /// sentences (replies are extractive, and every reply is judged several times — by the agent,
 /// by the quality filter's audit, by evaluation) and nugget texts (shared by many tickets). Both
-/// parts are pure functions of the text, so sharing the memo changes no result.
-enum ContentTokensCache {
-    /// The one memo all judges share.
-    static let shared = PureMemo<JudgedText>(shardCapacity: 16_384) { JudgedText($0) }
+/// parts are pure functions of the text, so sharing the memo changes no result. One run owns
+/// one (its `RunCaches`) and gives it to its judge; it is freed when the run ends.
+public final class JudgeMemo: Sendable {
+    let judged: PureMemo<JudgedText>
+    /// `shardCapacity`: texts per shard and generation (``PureMemo``).
+    public init(shardCapacity: Int = 16_384) {
+        judged = PureMemo<JudgedText>(shardCapacity: shardCapacity) { JudgedText($0) }
+    }
 }
