@@ -25,8 +25,10 @@ extension JobRunner {
             // training is not thrown away), else from the deployed models. Each learns from the
             // same batch; the reranker keeps what it reads beside the candidates itself.
             let base = trainingLine ?? (system.retriever, system.reranker)
+            let retriever = try base.0.retrained(with: training)
             let candidate: (any LearningRetriever, any LearningReranker) = (
-                try base.0.retrained(with: training), try base.1.retrained(with: training)
+                retriever,
+                try base.1.retrained(with: training, firstStage: FirstStageChange(before: base.0, after: retriever))
             )
             if let gate = arm.deployGate, try !retrievalGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
