@@ -70,7 +70,10 @@ enum DeployGateCheck {
     ) throws -> [Double] {
         let ndcg = NDCGAtK(k: 10)
         let tickets = labels.map(\.0)
-        let candidates = try system.0.retrieve(batch: tickets, depth: depth, attachingParts: false)
+        // the first stage's score parts go along, as in serving: a reranker that reads them
+        // computes the same features without scoring every article again
+        let candidates = try system.0.retrieve(
+            batch: tickets, depth: depth, attachingParts: system.1.readsFirstStageParts)
         try StageContract.check(candidates, for: tickets, stage: "retriever")
         let ranked = try system.1.rerank(batch: zip(tickets, candidates).map { ($0, $1) }, depth: depth)
         try StageContract.check(ranked, for: tickets, stage: "reranker")

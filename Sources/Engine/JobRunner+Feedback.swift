@@ -129,10 +129,17 @@ extension JobRunner {
         }
         guard !articles.isEmpty else { return }
         library = published.sorted()
-        system.retriever = try system.retriever.publishing(articles)
-        system.reranker = try system.reranker.publishing(articles)
+        let before = system.retriever
+        system.retriever = try before.publishing(articles)
+        system.reranker = try system.reranker.publishing(
+            articles, firstStage: FirstStageChange(before: before, after: system.retriever))
         if let line = trainingLine {
-            trainingLine = (try line.retriever.publishing(articles), try line.reranker.publishing(articles))
+            let retriever = try line.retriever.publishing(articles)
+            trainingLine = (
+                retriever,
+                try line.reranker.publishing(
+                    articles, firstStage: FirstStageChange(before: line.retriever, after: retriever))
+            )
         }
     }
 }

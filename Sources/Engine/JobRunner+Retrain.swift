@@ -19,15 +19,15 @@ extension JobRunner {
         guard !batch.isEmpty else { return }
         retrainsSinceEvaluation += 1
         trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
-        if !batch.relevance.isEmpty {
-            let (training, validation) = DeployGateCheck.split(batch, gate: arm.deployGate)
-            // The training line continues from the last candidate the gate refused (its
-            // training is not thrown away), else from the deployed models. Each learns from the
-            // same batch; the reranker keeps what it reads beside the candidates itself.
-            let base = trainingLine ?? (system.retriever, system.reranker)
-            let candidate: (any LearningRetriever, any LearningReranker) = (
-                try base.0.retrained(with: training), try base.1.retrained(with: training)
-            )
+        let retrievalSplit = batch.relevance.isEmpty ? nil : DeployGateCheck.split(batch, gate: arm.deployGate)
+        let generatorSplit =
+            batch.preferences.isEmpty && batch.adoptions.isEmpty
+            ? nil : GeneratorGateCheck.split(batch, gate: arm.deployGate)
+        // Each line learns from the same batch (the training line continues from the last
+        // candidate the gate refused: its training is not thrown away); the reranker keeps
+        // what it reads beside the candidates itself.
+        let candidates = try retrainedCandidates(retrieval: retrievalSplit?.0, generation: generatorSplit?.0)
+        if let validation = retrievalSplit?.1, let candidate = candidates.retrieval {
             if let gate = arm.deployGate, try !retrievalGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
                 trainingLine = candidate
@@ -39,9 +39,7 @@ extension JobRunner {
                 shippedRetrieval = true
             }
         }
-        if !batch.preferences.isEmpty || !batch.adoptions.isEmpty {
-            let (training, validation) = GeneratorGateCheck.split(batch, gate: arm.deployGate)
-            let candidate = try (generatorLine ?? system.generator).retrained(with: training)
+        if let validation = generatorSplit?.1, let candidate = candidates.generator {
             if let gate = arm.deployGate, !generatorGatePasses(candidate, validation: validation, gate: gate) {
                 gateRejections += 1
                 generatorLine = candidate

@@ -21,6 +21,12 @@ public protocol LearningReranker: Reranker {
     func retrained(with batch: TrainingBatch) throws -> Self
     /// The model with `articles` added to the published knowledge base, weights unchanged.
     func publishing(_ articles: [Article]) throws -> Self
+    /// ``retrained(with:)`` beside a first stage that went from `firstStage.before` to
+    /// `firstStage.after` on the same batch (``FirstStageChange``).
+    func retrained(with batch: TrainingBatch, firstStage: FirstStageChange) throws -> Self
+    /// ``publishing(_:)`` beside a first stage that went from `firstStage.before` to
+    /// `firstStage.after` by publishing the same articles (``FirstStageChange``).
+    func publishing(_ articles: [Article], firstStage: FirstStageChange) throws -> Self
 }
 
 /// A reply generator that learns from preferences and adoption.

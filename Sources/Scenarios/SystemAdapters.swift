@@ -58,6 +58,32 @@ struct RankNetReranker: LearningReranker {
         copy.inner.use(retriever: features)
         return copy
     }
+
+    /// ``retrained(with:)``, taking the builtin first stage's retrained index when the
+    /// reranker's copy was in the same state (``LearnedRetriever/retrained(with:tickets:at:reusing:_:)``):
+    /// the same model without retraining it twice.
+    func retrained(with batch: TrainingBatch, firstStage: FirstStageChange) -> RankNetReranker {
+        guard !batch.relevance.isEmpty else { return self }
+        guard let before = firstStage.before as? ExpansionRetriever, let after = firstStage.after as? ExpansionRetriever
+        else { return retrained(with: batch) }
+        var copy = self
+        copy.inner = copy.inner.retrained(with: batch.relevance, tickets: batch.tickets, at: batch.time)
+        copy.inner.use(
+            retriever: copy.inner.retriever.retrained(
+                with: batch.relevance, tickets: batch.tickets, at: batch.time, reusing: before.inner, after.inner))
+        return copy
+    }
+
+    /// ``publishing(_:)``, taking the builtin first stage's grown index when the reranker's
+    /// copy was in the same state.
+    func publishing(_ articles: [Article], firstStage: FirstStageChange) -> RankNetReranker {
+        guard let before = firstStage.before as? ExpansionRetriever, let after = firstStage.after as? ExpansionRetriever
+        else { return publishing(articles) }
+        var copy = self
+        copy.inner.use(
+            retriever: copy.inner.retriever.publishing(contentsOf: articles, reusing: before.inner, after.inner))
+        return copy
+    }
 }
 
 struct LearningExtractiveGenerator: LearningGenerator {

@@ -133,6 +133,15 @@ public final class ResultsStore: Sendable {
     /// Writes one iteration's results in one transaction; the last iteration's transaction also
     /// marks the job complete.
     public func write(_ record: IterationRecord, run: Int64) throws {
+        // compressed line by line, each line written once, before taking the store (concurrent
+        // jobs compress side by side): the window's whole text is never held
+        let log =
+            record.log.isEmpty
+            ? nil
+            : ZstdBlob.compress(record.log) { entry, out in
+                out += entry.jsonLineBytes
+                out.append(UInt8(ascii: "\n"))
+            }
         try writing { db in
             let job: StatementArguments = [run, record.job.arm, record.job.replicate, record.iteration]
             let (arm, replicate, iteration) = (record.job.arm, record.job.replicate, record.iteration)
@@ -154,10 +163,7 @@ public final class ResultsStore: Sendable {
                     job + [a.kind.rawValue, a.ticket, a.agent, a.article, a.label.rawValue, a.detail])
                 try annotation.execute()
             }
-            if !record.log.isEmpty {
-                // compressed line by line: the window's whole text is never held
-                let lines = record.log.lazy.map { $0.jsonLineBytes + [UInt8(ascii: "\n")] }
-                let blob = ZstdBlob.compress(chunks: lines, totalBytes: lines.reduce(0) { $0 + $1.count })
+            if let blob = log {
                 try AnnotationLogRow(
                     runID: run, arm: arm, replicate: replicate, iteration: iteration, lines: record.log.count,
                     log: Data(blob)

@@ -23,7 +23,14 @@ enum ZstdBlob {
     /// The text of a blob `compress` wrote; a corrupt blob is an ``InputError`` naming `store`.
     static func decompress(_ blob: [UInt8], store: String) throws -> String {
         let size = blob.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
-        guard size != ZSTD_CONTENTSIZE_ERROR, size != ZSTD_CONTENTSIZE_UNKNOWN, size < 1 << 32 else {
+        if size == ZSTD_CONTENTSIZE_UNKNOWN {
+            // a log written line by line (``compress(_:level:batchBytes:append:)``)
+            guard let out = decompressStreaming(blob) else {
+                throw InputError(file: store, "a stored annotation log is corrupt: a truncated or invalid zstd frame")
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        guard size != ZSTD_CONTENTSIZE_ERROR, size < 1 << 32 else {
             throw InputError(file: store, "a stored annotation log is not a zstd frame")
         }
         var out = [UInt8](repeating: 0, count: Int(size))
