@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 and 2):
+"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 to 3):
 BM25 from bm25s (method="lucene", the builtin's k1 and b, over Flywheel's own analysed
 tokens of title + body) plus document expansion learned from agents' relevance marks.
 
@@ -30,7 +30,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import bm25s  # noqa: E402  (after the thread setting)
 import numpy as np
 
-PROTOCOLS = (1, 2)  # the versions this plugin speaks; version 2 adds `reset`
+PROTOCOLS = (1, 2, 3)  # the versions this plugin speaks; 2 adds `reset`, 3 `training`
 CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "reset", "shutdown"]
 
 
@@ -184,12 +184,14 @@ def main():
         try:
             if op in ("hello", "reset"):
                 if op == "reset" and (version is None or version < 2):
-                    raise ValueError("reset needs protocol version 2, agreed in the hello")
+                    raise ValueError("reset needs protocol version 2 or later, agreed in the hello")
                 # a reset drops every model: the next job starts from nothing, as in a new process
                 models.clear()
                 settings, version = handshake(req, None if op == "hello" else version)
                 caps = CAPABILITIES if version >= 2 else [c for c in CAPABILITIES if c != "reset"]
                 reply.update(protocol=version, name="bm25s-retriever", capabilities=caps)
+                if version >= 3:  # it learns from relevance marks only: spare it the replies
+                    reply["training"] = ["relevance"]
             elif op == "index":
                 models[req["model"]] = Model(settings, {a["id"]: a["tokens"] for a in req["articles"]}, [])
             elif op == "publish":

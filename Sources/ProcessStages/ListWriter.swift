@@ -7,28 +7,33 @@ import FlywheelCore
 #endif
 
 /// JSON text written by hand, byte by byte, where the protocol's bulk is: a retrieve reply's
-/// lists (``RetrieverServer``). Scores are written as Swift's shortest round-trip form, so the
-/// reader gets back the very same doubles.
+/// lists (``RetrieverServer``). Scores are written as Swift's shortest round-trip form (the
+/// bytes of `description`), so the reader gets back the very same doubles.
 enum ListWriter {
     /// `,"results":[[{"article":"…","score":x},…],…]`
     static func results(_ lists: [RankedList]) -> [UInt8] {
-        var out = Array(#","results":["#.utf8)
-        out.reserveCapacity(lists.count * 75 * 40)
+        var sink = ByteSink()
+        sink.bytes.reserveCapacity(lists.count * 75 * 40 + 16)
+        sink.bytes += #","results":["#.utf8
+        write(lists, to: &sink)
+        return sink.bytes
+    }
+
+    private static func write(_ lists: [RankedList], to sink: inout ByteSink) {
         for (i, list) in lists.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "["))
+            if i > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            sink.bytes.append(UInt8(ascii: "["))
             for (j, entry) in list.entries.enumerated() {
-                if j > 0 { out.append(UInt8(ascii: ",")) }
-                out += #"{"article":"#.utf8
-                RequestWriter.string(entry.article.rawValue, to: &out)
-                out += #","score":"#.utf8
-                out += entry.score.description.utf8
-                out.append(UInt8(ascii: "}"))
+                if j > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+                sink.bytes += #"{"article":"#.utf8
+                RequestWriter.string(entry.article.rawValue, to: &sink.bytes)
+                sink.bytes += #","score":"#.utf8
+                entry.score.write(to: &sink)
+                sink.bytes.append(UInt8(ascii: "}"))
             }
-            out.append(UInt8(ascii: "]"))
+            sink.bytes.append(UInt8(ascii: "]"))
         }
-        out.append(UInt8(ascii: "]"))
-        return out
+        sink.bytes.append(UInt8(ascii: "]"))
     }
 
     /// `text` as a JSON string.
@@ -39,19 +44,28 @@ enum ListWriter {
     }
 }
 
+/// Bytes for `TextOutputStreamable` values: `Double.write(to:)` hands its digits to
+/// `_writeASCII` (the standard library's hook for ASCII text) as a buffer, so a score costs no
+/// `String`; the bytes are `description`'s (`ListWriterTests`).
+struct ByteSink: TextOutputStream {
+    var bytes: [UInt8] = []
+    mutating func write(_ string: String) { bytes += string.utf8 }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes += buffer }
+}
+
 /// Lines from a file descriptor (a plugin's standard input), and whole writes to one.
 struct LineReader {
     let fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
     private var searched = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     init(fd: Int32) { self.fd = fd }
 
     /// The next line without its newline; nil at the end of the input (a last line without a
     /// newline still counts).
     mutating func next() throws -> [UInt8]? {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
@@ -65,7 +79,8 @@ struct LineReader {
                 return line
             }
             searched = buffer.count
-            let n = read(fd, &chunk, chunk.count)
+            let size = chunk.count
+            let n = read(fd, &chunk, size)
             if n < 0, errno == EINTR { continue }
             if n < 0 { throw LineError.read(errno) }
             if n == 0 {

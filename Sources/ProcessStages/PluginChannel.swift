@@ -37,6 +37,9 @@ final class PluginChannel: @unchecked Sendable {
     private(set) var capabilities: Set<PluginMessages.Op> = []
     /// The version its hello reply chose (0 before the hello).
     private(set) var version = 0
+    /// The parts of a `retrain` batch it reads: its hello reply's `training` from version 3
+    /// on, every part otherwise.
+    private(set) var training = Set(PluginMessages.TrainingPart.allCases)
 
     init(_ command: PluginCommand) throws {
         self.command = command
@@ -110,13 +113,18 @@ final class PluginChannel: @unchecked Sendable {
     }
 
     /// Sends the request `make(id)` and returns its reply (`ok`, the right id); throws the
-    /// run-ending ``InputError`` otherwise.
-    func request<M: Encodable>(_ op: PluginMessages.Op, _ make: (Int) -> M) throws -> PluginMessages.Reply {
-        try conversation.withLock { _ in try requestHeld(op, make) }
+    /// run-ending ``InputError`` otherwise. `names`: the articles a retrieve or rerank reply
+    /// may name, which its lists are read against (``ReplyScanner``).
+    func request<M: Encodable>(
+        _ op: PluginMessages.Op, names: ArticleTable? = nil, _ make: (Int) -> M
+    ) throws -> PluginMessages.Reply {
+        try conversation.withLock { _ in try requestHeld(op, names: names, make) }
     }
 
-    /// ``request(_:_:)`` with the conversation held.
-    private func requestHeld<M: Encodable>(_ op: PluginMessages.Op, _ make: (Int) -> M) throws -> PluginMessages.Reply {
+    /// ``request(_:names:_:)`` with the conversation held.
+    private func requestHeld<M: Encodable>(
+        _ op: PluginMessages.Op, names: ArticleTable?, _ make: (Int) -> M
+    ) throws -> PluginMessages.Reply {
         if let failure { throw failure }
         let toRelease = released.withLock { models in
             defer { models = [] }
@@ -134,13 +142,23 @@ final class PluginChannel: @unchecked Sendable {
         let id = nextRequest
         nextRequest += 1
         let reply = try checked(id: id, op: op) { () throws(PluginFailure) in
-            try exchange(make(id), id: id, op: op, timeout: command.timeoutSeconds)
+            try exchange(make(id), id: id, op: op, names: names, timeout: command.timeoutSeconds)
         }
         if op == .hello {
             capabilities = Set(reply.capabilities ?? [])
             version = reply.protocol ?? 0
+            training = Self.training(reply, version: version)
         }
         return reply
+    }
+
+    /// The training parts a hello or reset reply asks for (every part before version 3 or
+    /// without `training`).
+    static func training(_ reply: PluginMessages.Reply, version: Int) -> Set<PluginMessages.TrainingPart> {
+        guard version >= PluginMessages.trainingVersion, let parts = reply.training else {
+            return Set(PluginMessages.TrainingPart.allCases)
+        }
+        return Set(parts)
     }
 
     /// A violation found by a stage in a reply it got (a result that breaks the protocol):
@@ -173,7 +191,7 @@ final class PluginChannel: @unchecked Sendable {
     }
 
     private func exchange<M: Encodable>(
-        _ message: M, id: Int, op: PluginMessages.Op, timeout: Double
+        _ message: M, id: Int, op: PluginMessages.Op, names: ArticleTable? = nil, timeout: Double
     ) throws(PluginFailure) -> PluginMessages.Reply {
         // The bulky requests by hand (``RequestWriter``, the encoder's very bytes), the rest by the encoder.
         var data: [UInt8]
@@ -197,7 +215,9 @@ final class PluginChannel: @unchecked Sendable {
         let replyData = Data(line)
         let reply: PluginMessages.Reply
         do {
-            reply = try ReplyScanner.reply(line) ?? JSONDecoder().decode(PluginMessages.Reply.self, from: replyData)
+            reply =
+                try ReplyScanner.reply(line, table: names)
+                ?? JSONDecoder().decode(PluginMessages.Reply.self, from: replyData)
         } catch {
             guard (try? JSONSerialization.jsonObject(with: replyData)) is [String: Any] else {
                 throw .notJSON(Self.excerpt(line))

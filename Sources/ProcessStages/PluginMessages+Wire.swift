@@ -115,24 +115,41 @@ struct WireBatch: Encodable {
         var a: WireReply
     }
 
-    init(_ batch: TrainingBatch, analyzer: Analyzer) {
+    /// The batch with the annotation lists of `parts` (the others empty) and the tickets they
+    /// refer to; all parts give the whole batch, every ticket of it.
+    init(
+        _ batch: TrainingBatch, analyzer: Analyzer,
+        parts: Set<PluginMessages.TrainingPart> = Set(PluginMessages.TrainingPart.allCases)
+    ) {
         iteration = batch.iteration
         time = batch.time?.iso8601
-        tickets = batch.tickets.keys.sorted().map { WireTicket(batch.tickets[$0]!, analyzer: analyzer) }
-        relevance = batch.relevance.map {
-            Relevance(
-                ticket: $0.ticket.rawValue, agent: $0.agent.rawValue, article: $0.article.rawValue, rank: $0.rank,
-                relevant: $0.relevant)
+        relevance =
+            parts.contains(.relevance)
+            ? batch.relevance.map {
+                Relevance(
+                    ticket: $0.ticket.rawValue, agent: $0.agent.rawValue, article: $0.article.rawValue, rank: $0.rank,
+                    relevant: $0.relevant)
+            } : []
+        preferences =
+            parts.contains(.preferences)
+            ? batch.preferences.map { served, p in
+                Preference(
+                    ticket: p.ticket.rawValue, agent: p.agent.rawValue, choice: p.choice, margin: p.margin,
+                    shown: served.shown.articles.map(\.rawValue), a: WireReply(served.a), b: WireReply(served.b))
+            } : []
+        adoptions =
+            parts.contains(.adoptions)
+            ? batch.adoptions.map { served, a in
+                Adoption(
+                    ticket: a.ticket.rawValue, agent: a.agent.rawValue, outcome: a.outcome, rationale: a.rationale,
+                    shown: served.shown.articles.map(\.rawValue), a: WireReply(served.a))
+            } : []
+        var ids = Array(batch.tickets.keys)
+        if parts.count < PluginMessages.TrainingPart.allCases.count {
+            let referred = Set(
+                relevance.map(\.ticket) + preferences.map(\.ticket) + adoptions.map(\.ticket))
+            ids = ids.filter { referred.contains($0.rawValue) }
         }
-        preferences = batch.preferences.map { served, p in
-            Preference(
-                ticket: p.ticket.rawValue, agent: p.agent.rawValue, choice: p.choice, margin: p.margin,
-                shown: served.shown.articles.map(\.rawValue), a: WireReply(served.a), b: WireReply(served.b))
-        }
-        adoptions = batch.adoptions.map { served, a in
-            Adoption(
-                ticket: a.ticket.rawValue, agent: a.agent.rawValue, outcome: a.outcome, rationale: a.rationale,
-                shown: served.shown.articles.map(\.rawValue), a: WireReply(served.a))
-        }
+        tickets = ids.sorted().map { WireTicket(batch.tickets[$0]!, analyzer: analyzer) }
     }
 }

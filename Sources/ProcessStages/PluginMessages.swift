@@ -8,15 +8,28 @@ import FlywheelCore
 /// The hello is the same in every version (`protocol: 1`, so a version-1 plugin reads it) and
 /// lists the versions Flywheel speaks in `protocols`; the plugin's reply picks one. Version 2
 /// adds `reset`: a plugin process serves one job after another instead of one job only.
+/// Version 3 adds `training` to the hello's reply: the parts of a `retrain` batch the plugin
+/// reads (``TrainingPart``); Flywheel leaves the others empty.
 ///
 /// Models are numbered: `index` makes model 0, and `publish` and `retrain` make model `to` from
 /// model `from` (the deploy gate may keep a refused candidate beside the deployed model, so a
 /// plugin keeps every model until Flywheel `release`s it).
 enum PluginMessages {
     /// The versions Flywheel speaks, oldest first.
-    static let versions = [1, 2]
+    static let versions = [1, 2, 3]
     /// The first version with `reset` (one process serves one job after another).
     static let resetVersion = 2
+    /// The first version whose hello reply may name the ``TrainingPart``s a plugin reads.
+    static let trainingVersion = 3
+
+    /// The annotation lists of a `retrain` batch (docs/protocol.md, "Training batches"). A
+    /// version-3 plugin's hello reply may list the ones it reads in `training` (absent: all,
+    /// as in versions 1 and 2); the others go empty, and `tickets` holds only the tickets the
+    /// sent ones refer to. A first stage that learns from relevance marks answers
+    /// `"training": ["relevance"]` and is spared the replies of every preference and adoption.
+    enum TrainingPart: String, CaseIterable, Codable, Sendable {
+        case relevance, preferences, adoptions
+    }
 
     /// Every request `op`, in the order a session uses them (`reset` starts the next job's
     /// session on the same process, version 2).
@@ -140,9 +153,24 @@ enum PluginMessages {
         var `protocol`: Int?
         var name: String?
         var capabilities: [Op]?
+        /// hello and reset, version 3: the parts of a `retrain` batch the plugin reads (absent: all).
+        var training: [TrainingPart]?
         /// retrieve and rerank: one list per ticket or item, best first.
         var results: [[WireEntry]]?
         /// generate: one pair of replies per item.
         var replies: [WireReplyPair]?
+        /// retrieve and rerank, read by ``ReplyScanner`` (not decoded): `results` with each
+        /// article found in the table of those the reply may name.
+        var lists: [ScannedList]? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case id, ok, error, `protocol`, name, capabilities, training, results, replies
+        }
+
+        /// The lists, however the reply was read: the scanner's, or the decoder's `results`
+        /// looked up in `table`.
+        func scannedLists(_ table: ArticleTable) -> [ScannedList]? {
+            lists ?? results?.map { ScannedList($0, table: table) }
+        }
     }
 }

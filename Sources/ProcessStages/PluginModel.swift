@@ -43,6 +43,12 @@ final class PluginModel: Sendable {
                     "the reset reply says protocol \(reply.protocol.map(String.init) ?? "nothing") and capabilities \(capabilities.map(\.rawValue).sorted().joined(separator: ", ")); its hello said \(channel.version) and \(channel.capabilities.map(\.rawValue).sorted().joined(separator: ", "))",
                     request: channel.lastRequest, op: .reset)
             }
+            let training = PluginChannel.training(reply, version: channel.version)
+            guard training == channel.training else {
+                throw channel.violation(
+                    "the reset reply's training is \(training.map(\.rawValue).sorted().joined(separator: ", ")); its hello's was \(channel.training.map(\.rawValue).sorted().joined(separator: ", "))",
+                    request: channel.lastRequest, op: .reset)
+            }
             session = PluginSession(channel: channel, pool: pool)
         } else {
             let channel = try PluginChannel(command)
@@ -85,46 +91,51 @@ final class PluginModel: Sendable {
     func retrained(with batch: TrainingBatch) throws -> PluginModel {
         guard !batch.isEmpty, channel.capabilities.contains(.retrain) else { return self }
         let to = channel.newModel()
-        let wire = WireBatch(batch, analyzer: analyzer)
+        let wire = WireBatch(batch, analyzer: analyzer, parts: channel.training)
         _ = try channel.request(.retrain) { id in PluginMessages.Retrain(id: id, from: self.id, to: to, batch: wire) }
         return PluginModel(id: to, session: session, analyzer: analyzer)
     }
 
-    /// Checks a retrieve or rerank reply: one list per ticket, each at most `depth` long, every
-    /// article allowed and every score finite; the lists as ``RankedList``s.
+    /// Checks a retrieve or rerank reply read against `names` (the articles it may name): one
+    /// list per ticket, each at most `depth` long, every article allowed (`allowed(i, slot)`
+    /// for list i and the article's slot in `names`) and named once, every score finite; the
+    /// lists as ``RankedList``s.
     func rankedLists(
         _ reply: PluginMessages.Reply, for tickets: [Ticket], depth: Int, op: PluginMessages.Op,
-        allowed: (Int, String) -> Bool
+        names: ArticleTable, allowed: (Int, Int) -> Bool
     ) throws -> [RankedList] {
         let request = channel.lastRequest
-        guard let results = reply.results else {
+        guard let lists = reply.scannedLists(names) else {
             throw channel.violation("the reply has no \"results\"", request: request, op: op)
         }
-        guard results.count == tickets.count else {
-            throw channel.violation("\(results.count) results for \(tickets.count) tickets", request: request, op: op)
+        guard lists.count == tickets.count else {
+            throw channel.violation("\(lists.count) results for \(tickets.count) tickets", request: request, op: op)
         }
-        return try results.enumerated().map { i, entries in
-            guard entries.count <= depth else {
+        // The list that last named each slot: a second time in the same list is a duplicate.
+        var lastList = [Int](repeating: -1, count: names.count)
+        return try lists.enumerated().map { i, list in
+            guard list.entries.count <= depth else {
                 throw channel.violation(
-                    "results[\(i)] has \(entries.count) entries, more than depth \(depth)", request: request, op: op)
+                    "results[\(i)] has \(list.entries.count) entries, more than depth \(depth)", request: request,
+                    op: op)
             }
-            var seen = Set<String>(minimumCapacity: entries.count)
-            for (j, e) in entries.enumerated() {
+            for (j, e) in list.entries.enumerated() {
                 guard e.score.isFinite else {
                     throw channel.violation("results[\(i)][\(j)].score is not finite", request: request, op: op)
                 }
-                guard allowed(i, e.article) else {
+                let slot = Int(list.slots[j])
+                guard slot >= 0, allowed(i, slot) else {
                     throw channel.violation(
-                        "results[\(i)][\(j)] names article '\(e.article)', which it was not offered", request: request,
-                        op: op)
+                        "results[\(i)][\(j)] names article '\(e.article)', which it was not offered",
+                        request: request, op: op)
                 }
-                guard seen.insert(e.article).inserted else {
+                guard lastList[slot] != i else {
                     throw channel.violation(
                         "results[\(i)] lists article '\(e.article)' twice", request: request, op: op)
                 }
+                lastList[slot] = i
             }
-            return RankedList(
-                ticket: tickets[i].id, entries: entries.map { .init(article: ArticleID($0.article), score: $0.score) })
+            return RankedList(ticket: tickets[i].id, entries: list.entries)
         }
     }
 }

@@ -28,12 +28,14 @@ public struct ProcessReranker: LearningReranker {
                 ticket: WireTicket(item.ticket, analyzer: model.analyzer),
                 candidates: item.candidates.entries.map { WireEntry(article: $0.article.rawValue, score: $0.score) })
         }
-        let reply = try model.channel.request(.rerank) { id in
+        // Every candidate of the window in one table; item i may name only its own.
+        let names = ArticleTable(items.lazy.flatMap { $0.candidates.articles })
+        let reply = try model.channel.request(.rerank, names: names) { id in
             PluginMessages.Rerank(id: id, model: model.id, depth: depth, items: wire)
         }
-        let offered = items.map { Set($0.candidates.articles.map(\.rawValue)) }
-        return try model.rankedLists(reply, for: items.map(\.ticket), depth: depth, op: .rerank) { i, article in
-            offered[i].contains(article)
+        let offered = items.map { Set($0.candidates.articles.compactMap { names.slot(of: $0.rawValue) }) }
+        return try model.rankedLists(reply, for: items.map(\.ticket), depth: depth, op: .rerank, names: names) {
+            i, slot in offered[i].contains(slot)
         }
     }
 

@@ -8,7 +8,7 @@ public struct ProcessRetriever: LearningRetriever {
     public var callsOutsideService: Bool { true }
     let model: PluginModel
     /// The published articles: the only ones a list may name.
-    let published: Set<String>
+    let published: ArticleTable
 
     /// Starts the plugin and indexes `published` (model 0). `settings` go to the plugin in the
     /// hello (the scenario's retriever keys).
@@ -18,7 +18,7 @@ public struct ProcessRetriever: LearningRetriever {
     ) throws -> ProcessRetriever {
         let model = try PluginModel.start(
             command, seed: seed, settings: settings, published: published, needs: [.index, .retrieve], pool: pool)
-        return ProcessRetriever(model: model, published: Set(published.map(\.id.rawValue)))
+        return ProcessRetriever(model: model, published: ArticleTable(published.lazy.map(\.id)))
     }
 
     public func retrieve(_ ticket: Ticket, depth: Int) throws -> RankedList {
@@ -28,11 +28,12 @@ public struct ProcessRetriever: LearningRetriever {
     public func retrieve(batch tickets: [Ticket], depth: Int, attachingParts: Bool) throws -> [RankedList] {
         guard !tickets.isEmpty else { return [] }
         let wire = tickets.map { WireTicket($0, analyzer: model.analyzer) }
-        let reply = try model.channel.request(.retrieve) { id in
+        let reply = try model.channel.request(.retrieve, names: published) { id in
             PluginMessages.Retrieve(id: id, model: model.id, depth: depth, tickets: wire)
         }
-        return try model.rankedLists(reply, for: tickets, depth: depth, op: .retrieve) { _, article in
-            published.contains(article)
+        // every article of the table is published
+        return try model.rankedLists(reply, for: tickets, depth: depth, op: .retrieve, names: published) { _, _ in
+            true
         }
     }
 
@@ -42,6 +43,6 @@ public struct ProcessRetriever: LearningRetriever {
 
     public func publishing(_ articles: [Article]) throws -> ProcessRetriever {
         ProcessRetriever(
-            model: try model.publishing(articles), published: published.union(articles.map(\.id.rawValue)))
+            model: try model.publishing(articles), published: ArticleTable(published.ids + articles.map(\.id)))
     }
 }

@@ -1,177 +1,120 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import FlywheelCore
 
 /// The fast path for the replies that carry most of a run's bytes, a retriever's or reranker's
 /// lists: `{"id": N, "ok": true, "results": [[{"article": "…", "score": x}, …], …]}`.
 /// Foundation's `JSONDecoder` spends about a microsecond per field on them (half of Flywheel's
-/// side of the process boundary, BENCHMARKS.md "Process boundary"); this reads the bytes once.
+/// side of the process boundary, BENCHMARKS.md "Process boundary"); this reads the bytes once,
+/// and finds each article id in the ``ArticleTable`` of the ids the reply may name, so an entry
+/// costs a hash of its bytes, not a new `String`.
 ///
 /// It accepts only exactly that shape — keys `id`, `ok`, `results` (each once, any order), entries
 /// with exactly `article` and `score`, strings without escapes, finite JSON numbers — and
 /// returns nil for anything else, which `JSONDecoder` then decodes or rejects with its
 /// message. So it never decides an error and never accepts what the decoder would refuse.
 enum ReplyScanner {
-    static func reply(_ line: [UInt8]) -> PluginMessages.Reply? {
+    /// The reply with its lists in ``PluginMessages/Reply/lists``; ids that `table` lacks
+    /// (which the stage will refuse, naming them) are read into new `String`s with slot -1.
+    static func reply(_ line: [UInt8], table: ArticleTable? = nil) -> PluginMessages.Reply? {
         var bytes = line
         bytes.append(0)  // strtod stops at it at the latest
         return bytes.withUnsafeBufferPointer { buffer -> PluginMessages.Reply? in
-            var s = Cursor(bytes: buffer, end: buffer.count - 1)
-            return s.reply()
+            var s = JSONCursor(bytes: buffer, end: buffer.count - 1)
+            return s.reply(table)
         }
     }
+}
 
-    private struct Cursor {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let end: Int
-        var i = 0
+extension JSONCursor {
+    fileprivate mutating func reply(_ table: ArticleTable?) -> PluginMessages.Reply? {
+        var id: Int?
+        var ok: Bool?
+        var results: [ScannedList]?
+        guard take(UInt8(ascii: "{")) else { return nil }
+        repeat {
+            guard let key = string(), take(UInt8(ascii: ":")) else { return nil }
+            switch key {
+            case "id" where id == nil: guard let n = integer() else { return nil }; id = n
+            case "ok" where ok == nil: guard let b = boolean() else { return nil }; ok = b
+            case "results" where results == nil: guard let r = lists(table) else { return nil }; results = r
+            default: return nil
+            }
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "}")) else { return nil }
+        skipSpace()
+        guard i == end, let id, let results else { return nil }
+        var reply = PluginMessages.Reply(id: id, ok: ok)
+        reply.lists = results
+        return reply
+    }
 
-        mutating func reply() -> PluginMessages.Reply? {
-            var id: Int?
-            var ok: Bool?
-            var results: [[WireEntry]]?
-            guard take(UInt8(ascii: "{")) else { return nil }
-            repeat {
-                guard let key = string(), take(UInt8(ascii: ":")) else { return nil }
-                switch key {
-                case "id" where id == nil: guard let n = integer() else { return nil }; id = n
-                case "ok" where ok == nil: guard let b = boolean() else { return nil }; ok = b
-                case "results" where results == nil: guard let r = lists() else { return nil }; results = r
-                default: return nil
-                }
-            } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "}")) else { return nil }
-            skipSpace()
-            guard i == end, let id, let results else { return nil }
-            return PluginMessages.Reply(id: id, ok: ok, results: results)
-        }
-
-        mutating func lists() -> [[WireEntry]]? {
-            var out: [[WireEntry]] = []
+    fileprivate mutating func lists(_ table: ArticleTable?) -> [ScannedList]? {
+        var out: [ScannedList] = []
+        guard take(UInt8(ascii: "[")) else { return nil }
+        if take(UInt8(ascii: "]")) { return out }
+        repeat {
             guard take(UInt8(ascii: "[")) else { return nil }
-            if take(UInt8(ascii: "]")) { return out }
-            repeat {
-                guard take(UInt8(ascii: "[")) else { return nil }
-                var list: [WireEntry] = []
-                if !take(UInt8(ascii: "]")) {
-                    repeat {
-                        guard let entry = entry() else { return nil }
-                        list.append(entry)
-                    } while take(UInt8(ascii: ","))
-                    guard take(UInt8(ascii: "]")) else { return nil }
-                }
-                out.append(list)
-            } while take(UInt8(ascii: ","))
-            return take(UInt8(ascii: "]")) ? out : nil
-        }
-
-        mutating func entry() -> WireEntry? {
-            var article: String?
-            var score: Double?
-            guard take(UInt8(ascii: "{")) else { return nil }
-            repeat {
-                guard let key = string(), take(UInt8(ascii: ":")) else { return nil }
-                switch key {
-                case "article" where article == nil: guard let a = string() else { return nil }; article = a
-                case "score" where score == nil: guard let x = number() else { return nil }; score = x
-                default: return nil
-                }
-            } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "}")), let article, let score else { return nil }
-            return WireEntry(article: article, score: score)
-        }
-
-        mutating func skipSpace() {
-            while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
-        }
-
-        mutating func take(_ c: UInt8) -> Bool {
-            skipSpace()
-            guard i < end, bytes[i] == c else { return false }
-            i += 1
-            return true
-        }
-
-        /// A string without escapes or control characters, valid UTF-8. ASCII (article ids,
-        /// nearly always) is taken as is; anything else is validated.
-        mutating func string() -> String? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = i
-            var ascii = true
-            while i < end, bytes[i] != UInt8(ascii: "\"") {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\\") || b < 0x20 { return nil }
-                if b >= 0x80 { ascii = false }
-                i += 1
+            var list = ScannedList()
+            if !take(UInt8(ascii: "]")) {
+                repeat {
+                    guard entry(into: &list, table) else { return nil }
+                } while take(UInt8(ascii: ","))
+                guard take(UInt8(ascii: "]")) else { return nil }
             }
-            guard i < end else { return nil }
-            defer { i += 1 }
-            let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
-            return ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
-        }
+            out.append(list)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? out : nil
+    }
 
-        mutating func boolean() -> Bool? {
-            skipSpace()
-            for (word, value) in [("true", true), ("false", false)] {
-                let w = Array(word.utf8)
-                if i + w.count <= end, Array(bytes[i..<(i + w.count)]) == w {
-                    i += w.count
-                    return value
-                }
+    fileprivate mutating func entry(into list: inout ScannedList, _ table: ArticleTable?) -> Bool {
+        var article: (id: ArticleID, slot: Int32)?
+        var score: Double?
+        guard take(UInt8(ascii: "{")) else { return false }
+        repeat {
+            guard let key = entryKey(), take(UInt8(ascii: ":")) else { return false }
+            switch key {
+            case .article where article == nil: guard let a = articleID(table) else { return false }; article = a
+            case .score where score == nil: guard let x = number() else { return false }; score = x
+            default: return false
             }
-            return nil
-        }
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "}")), let article, let score else { return false }
+        list.entries.append(RankedList.Entry(article: article.id, score: score))
+        list.slots.append(article.slot)
+        return true
+    }
 
-        mutating func integer() -> Int? {
-            skipSpace()
-            let start = i
-            if i < end, bytes[i] == UInt8(ascii: "-") { i += 1 }
-            guard digits() > 0, i - start <= 18, !continuesNumber() else { return nil }
-            return Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-        }
+    fileprivate enum EntryKey { case article, score }
 
-        /// A finite number in JSON's grammar, converted by strtod (correctly rounded, like
-        /// the decoder).
-        mutating func number() -> Double? {
-            skipSpace()
-            let start = i
-            if i < end, bytes[i] == UInt8(ascii: "-") { i += 1 }
-            let first = i
-            guard digits() > 0, !(bytes[first] == UInt8(ascii: "0") && i - first > 1) else { return nil }
-            if i < end, bytes[i] == UInt8(ascii: ".") {
-                i += 1
-                guard digits() > 0 else { return nil }
-            }
-            if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
-                i += 1
-                if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-                guard digits() > 0 else { return nil }
-            }
-            guard !continuesNumber() else { return nil }
-            let base = bytes.baseAddress!
-            var stop: UnsafeMutablePointer<CChar>?
-            let value = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { strtod($0 + start, &stop) }
-            guard let stop, Int(bitPattern: stop) == Int(bitPattern: base + i), value.isFinite else { return nil }
-            return value
-        }
+    /// An entry's key, without making a `String` of it.
+    fileprivate mutating func entryKey() -> EntryKey? {
+        guard let text = key() else { return nil }
+        if text.spells("article") { return .article }
+        if text.spells("score") { return .score }
+        return nil
+    }
 
-        mutating func digits() -> Int {
-            let start = i
-            while i < end, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
-            return i - start
-        }
+    /// An article id: the table's (and its slot) when it has these bytes, else a new
+    /// `String` with slot -1.
+    fileprivate mutating func articleID(_ table: ArticleTable?) -> (id: ArticleID, slot: Int32)? {
+        guard let range = stringBytes() else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        if let table, let slot = table.slot(of: text) { return (table.ids[slot], Int32(slot)) }
+        guard let id = Self.text(text) else { return nil }
+        return (ArticleID(id), -1)
+    }
+}
 
-        /// True when the token goes on past what the grammar took (`1.5x`, `2.`, `0x10`).
-        func continuesNumber() -> Bool {
-            guard i < end else { return false }
-            let c = bytes[i]
-            return c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
-                || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-                || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
-                || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-        }
+/// A retrieve or rerank reply's list as the scanner read it: the entries, and per entry the
+/// article's slot in the ``ArticleTable`` the reply was read against (-1: not in it).
+struct ScannedList {
+    var entries: [RankedList.Entry] = []
+    var slots: [Int32] = []
+
+    init() {}
+
+    /// A list the decoder read (the slow path), its ids looked up in `table`.
+    init(_ entries: [WireEntry], table: ArticleTable) {
+        self.entries = entries.map { RankedList.Entry(article: ArticleID($0.article), score: $0.score) }
+        slots = entries.map { e in table.slot(of: e.article).map(Int32.init) ?? -1 }
     }
 }

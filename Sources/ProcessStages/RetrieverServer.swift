@@ -2,13 +2,14 @@ import FlywheelCore
 import Foundation
 
 /// The plugin side of the process protocol for a first stage written in Swift: reads requests
-/// from standard input, answers on standard output (docs/protocol.md, versions 1 and 2). It
+/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 3). It
 /// serves any ``LearningRetriever`` that `make` builds from the hello's settings, keeping the
 /// numbered models as values; `flywheel plugin serve retriever` serves the builtin BM25 with
 /// expansion through it, so a run can compare the builtin with the very same model behind the
 /// boundary (BENCHMARKS.md, "Process boundary").
 ///
-/// Requests are decoded with `JSONSerialization` (``WireRequest``); replies are written by hand.
+/// `retrieve` requests are read by ``RetrieveScanner`` (one pass over the bytes), the rest with
+/// `JSONSerialization` (``WireRequest``); replies are written by hand.
 public struct RetrieverServer {
     /// Builds model 0 from the hello's `settings` (JSON) and the published articles.
     public typealias Factory = (_ settings: Data, _ published: [Article]) throws -> any LearningRetriever
@@ -41,6 +42,13 @@ public struct RetrieverServer {
 
     /// The reply to one request line (an `error` reply for a bad one), and whether it was `shutdown`.
     mutating func respond(to line: [UInt8]) -> (reply: [UInt8], done: Bool) {
+        if let fast = RetrieveScanner.request(line) {
+            do {
+                return (try retrieve(fast), false)
+            } catch {
+                return (Self.error(id: error.id, error.message), false)
+            }
+        }
         let request: WireRequest
         do {
             request = try WireRequest(line)
@@ -66,7 +74,7 @@ public struct RetrieverServer {
                 version = v
             } else {
                 guard let version, version >= PluginMessages.resetVersion, try r.int("protocol") == version else {
-                    throw r.problem("reset needs protocol version 2, agreed in the hello")
+                    throw r.problem("reset needs protocol version 2 or later, agreed in the hello")
                 }
             }
             models = [:]  // a reset drops every model: the next job starts as in a new process
@@ -74,10 +82,12 @@ public struct RetrieverServer {
             let v = version ?? 1
             let caps = Self.capabilities.filter { v >= PluginMessages.resetVersion || $0 != .reset }
             let list = caps.map { "\"\($0.rawValue)\"" }.joined(separator: ",")
+            // a first stage learns from relevance marks only: spare it the replies (version 3)
+            let training = v >= PluginMessages.trainingVersion ? #","training":["relevance"]"# : ""
             return Self.ok(
                 id: r.id,
                 Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name)
-                    + Array(#","capabilities":[\#(list)]"#.utf8))
+                    + Array(#","capabilities":[\#(list)]\#(training)"#.utf8))
         case .index:
             let published = try r.articles("articles")
             do {
@@ -93,11 +103,9 @@ public struct RetrieverServer {
             let batch = try r.batch("batch")
             models[try r.int("to")] = try r.attempt { try from.retrained(with: batch) }
         case .retrieve:
-            let m = try model(r, "model")
-            let tickets = try r.tickets("tickets")
-            let depth = try r.int("depth")
-            let lists = try r.attempt { try m.retrieve(batch: tickets, depth: depth, attachingParts: false) }
-            return Self.ok(id: r.id, ListWriter.results(lists))
+            return try retrieve(
+                RetrieveScanner.Request(
+                    id: r.id, model: try r.int("model"), depth: try r.int("depth"), tickets: try r.tickets("tickets")))
         case .release:
             for m in r.intArray("models") ?? [] { models[m] = nil }
         case .shutdown:
@@ -106,6 +114,20 @@ public struct RetrieverServer {
             throw r.problem("unknown op \(r.op.rawValue): this plugin is a retriever")
         }
         return Self.ok(id: r.id, [])
+    }
+
+    /// A retrieve, however it was read (``RetrieveScanner`` or ``WireRequest``).
+    func retrieve(_ r: RetrieveScanner.Request) throws(WireRequest.Problem) -> [UInt8] {
+        func problem(_ message: String) -> WireRequest.Problem {
+            WireRequest.Problem(id: r.id, message: "\(PluginMessages.Op.retrieve.rawValue): \(message)")
+        }
+        guard let m = models[r.model] else { throw problem("unknown model \(r.model)") }
+        do {
+            let lists = try m.retrieve(batch: r.tickets, depth: r.depth, attachingParts: false)
+            return Self.ok(id: r.id, ListWriter.results(lists))
+        } catch {
+            throw problem("\(error)")
+        }
     }
 
     func model(_ r: WireRequest, _ key: String) throws(WireRequest.Problem) -> any LearningRetriever {

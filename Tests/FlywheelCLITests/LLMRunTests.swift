@@ -3,25 +3,29 @@ import Testing
 import FlywheelTestSupport
 
 /// `flywheel run` with an `openai` generator and judge: the committed SmolLM2 recording
-/// (`make llm-check`) replays offline to byte-identical metrics, and a missing API key or an
-/// unreachable endpoint fails fast with exit 2 and one line.
+/// (`make llm-check`) replays offline to byte-identical metrics — with SmolLM2 as the judge
+/// too, and with the builtin world judge (`llm-generator-builtin-judge.yaml`: the same
+/// generator prompts, so the same cache) — and a missing API key or an unreachable endpoint
+/// fails fast with exit 2 and one line.
 @Suite struct LLMRunTests {
-    static let scenario = Repository.rootPath + "/scenarios/examples/llm-generator.yaml"
-    static let cache = Repository.rootPath + "/scenarios/examples/llm-generator.cache.jsonl.zst"
-    static let expected = Repository.rootPath + "/scenarios/examples/llm-generator.expected-metrics.csv"
+    static let examples = Repository.rootPath + "/scenarios/examples/"
+    static let cache = examples + "llm-generator.cache.jsonl.zst"
 
-    @Test func theCommittedSmolLM2RecordingReplaysToTheExpectedMetrics() throws {
+    @Test(arguments: ["llm-generator", "llm-generator-builtin-judge"])
+    func theCommittedSmolLM2RecordingReplaysToTheExpectedMetrics(name: String) throws {
+        let scenario = Self.examples + name + ".yaml"
+        let expected = Self.examples + name + ".expected-metrics.csv"
         guard FileManager.default.fileExists(atPath: Self.cache) else {
             print("skipped: no recorded cache at \(Self.cache) (make llm-check records one)")
             return
         }
-        let fixture = try CLIFixture("llm-replay")
+        let fixture = try CLIFixture("llm-replay-\(name)")
         defer { fixture.cleanUp() }
         for jobs in ["1", "2"] {
             let out = fixture.directory + "/jobs-\(jobs)"
             let (status, _, stderr) = try CLIFixture.run(
                 [
-                    "run", Self.scenario, "--out", out, "--quiet", "--no-report", "--jobs", jobs,
+                    "run", scenario, "--out", out, "--quiet", "--no-report", "--jobs", jobs,
                     "--llm-cache", "replay", "--llm-cache-file", Self.cache,
                     "--llm-base-url", "http://127.0.0.1:9/v1"  // nothing listens: replay asks no server
                 ],
@@ -30,8 +34,8 @@ import FlywheelTestSupport
             let metrics = FileManager.default.contents(atPath: out + "/metrics.csv")
             #expect(metrics != nil)
             #expect(
-                metrics == FileManager.default.contents(atPath: Self.expected),
-                "metrics.csv differs with --jobs \(jobs)")
+                metrics == FileManager.default.contents(atPath: expected),
+                "\(name): metrics.csv differs with --jobs \(jobs)")
         }
     }
 

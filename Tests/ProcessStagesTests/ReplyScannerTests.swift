@@ -11,10 +11,18 @@ import Testing
         try? JSONDecoder().decode(PluginMessages.Reply.self, from: Data(line.utf8))
     }
 
-    static func scanned(_ line: String) -> PluginMessages.Reply? { ReplyScanner.reply(Array(line.utf8)) }
+    /// The ids the replies below may name, and one they may not ("kb-2").
+    static let table = ArticleTable(["kb-0283", "a7", "kb-1", "x", "y", "é-ü"])
 
+    static func scanned(_ line: String) -> PluginMessages.Reply? {
+        ReplyScanner.reply(Array(line.utf8), table: table)
+    }
+
+    /// Each entry as id=score bits@slot, however the reply was read.
     static func lists(_ r: PluginMessages.Reply?) -> [[String]]? {
-        r?.results?.map { $0.map { "\($0.article)=\($0.score.bitPattern)" } }
+        r?.scannedLists(table)?.map { list in
+            zip(list.entries, list.slots).map { "\($0.article)=\($0.score.bitPattern)@\($1)" }
+        }
     }
 
     @Test(arguments: [
@@ -30,7 +38,14 @@ import Testing
         let decoded = try #require(Self.decoded(line))
         #expect(scanned.id == decoded.id)
         #expect(scanned.ok == decoded.ok)
-        #expect(Self.lists(scanned) == Self.lists(decoded), "same articles and bit-identical scores")
+        #expect(Self.lists(scanned) == Self.lists(decoded), "same articles, bit-identical scores, same slots")
+    }
+
+    @Test func anIdIsFoundInTheTableAndAnUnknownOneKeepsItsText() throws {
+        let line = #"{"id":3,"ok":true,"results":[[{"article":"a7","score":1},{"article":"kb-2","score":0.5}]]}"#
+        let list = try #require(Self.scanned(line)?.lists?.first)
+        #expect(list.entries.map(\.article.rawValue) == ["a7", "kb-2"])
+        #expect(list.slots == [1, -1], "a7 is the table's second id; kb-2 is not in it")
     }
 
     @Test(arguments: [
