@@ -6,9 +6,11 @@
 #   1. run the `aitl` arm alone, one replicate, with the shifted personas;
 #   2. fit the evaluation panel to that run's logged adoptions (`flywheel calibrate --max-k 1`);
 #   3. run `aitl` and `frozen` for REPS replicates with that panel;
-#   4. print the four relative lifts aitl/frozen − 1 at the last week (ratio of replicate means).
+#   4. print the four relative lifts aitl/frozen − 1 at the last week (ratio of replicate means),
+#      each with the standard error of its per-replicate lifts (SD/√REPS: a cell whose lift is
+#      within about two of these of a band's edge may well fail a fresh seed) and their range.
 #
-#   bash scripts/pilot-fit.sh DELTA CANDIDATES [SEED=42] [REPS=3] [OUT=results/pilot-fit/dDELTA-cCANDIDATES-sSEED]
+#   bash scripts/pilot-fit.sh DELTA CANDIDATES [SEED=42] [REPS=5] [OUT=results/pilot-fit/dDELTA-cCANDIDATES-sSEED]
 #
 # JOBS (default 1) is passed to `flywheel run --jobs`; BIN names the binary (default the release
 # build). Fitting seeds only: the checked scenario (scenarios/paper/pilot.yaml) uses a seed no
@@ -18,7 +20,7 @@ usage='usage: pilot-fit.sh DELTA CANDIDATES [SEED] [REPS] [OUT]'
 delta=${1:?$usage}
 candidates=${2:?$usage}
 seed=${3:-42}
-reps=${4:-3}
+reps=${4:-5}
 out=${5:-results/pilot-fit/d${delta}-c${candidates}-s${seed}}
 bin=${BIN:-.build/release/flywheel}
 mkdir -p "$out/personas"
@@ -77,7 +79,7 @@ scenario "$aitl"$'\n''  frozen: {retrain: false}' "$reps" pilot-panel >"$out/pil
 "$bin" run "$out/pilot.yaml" --out "$out/pilot" --quiet --jobs "${JOBS:-1}" >/dev/null
 
 python3 - "$out" "$delta" "$candidates" "$seed" "$reps" <<'PY'
-import csv, sys, re
+import csv, sys, re, statistics
 out, delta, candidates, seed, reps = sys.argv[1:]
 rows = list(csv.DictReader(open(f"{out}/pilot/metrics.csv")))
 last = max(int(r["iteration"]) for r in rows)
@@ -95,7 +97,8 @@ cells = []
 for m in ["recall@75", "precision@8", "helpfulness", "adoption"]:
     a, f = mean("aitl", m), mean("frozen", m)
     each = [100 * (x / y - 1) for x, y in zip(values("aitl", m), values("frozen", m))]
-    cells.append(f"{m} {100 * (a / f - 1):+.1f}% ({min(each):+.1f} … {max(each):+.1f})")
+    se = statistics.stdev(each) / len(each) ** 0.5 if len(each) > 1 else float("nan")
+    cells.append(f"{m} {100 * (a / f - 1):+.1f}% ± {se:.1f} ({min(each):+.1f} … {max(each):+.1f})")
 print(f"delta {delta} candidates {candidates} seed {seed} reps {reps} panel threshold {thr} slope {slope} "
       f"frozen helpfulness {mean('frozen', 'helpfulness'):.3f} adoption {mean('frozen', 'adoption'):.3f}: "
       + ", ".join(cells))

@@ -17,9 +17,9 @@ import FlywheelTestSupport
     /// The paper's relative lifts of the AITL arm over its baseline.
     static let paper = ["recall@75": 0.117, "precision@8": 0.148, "helpfulness": 0.084, "adoption": 0.045]
     /// The seeds the fit used (scripts/pilot-fit.sh cells in docs/calibration.md).
-    static let fittingSeeds: Set<UInt64> = [42]
+    static let fittingSeeds: Set<UInt64> = [42, 1042]
     /// Seeds an earlier fit was checked on (docs/calibration.md): a refit is checked on a fresh one.
-    static let spentCheckSeeds: Set<UInt64> = [2026]
+    static let spentCheckSeeds: Set<UInt64> = [2026, 5150]
 
     static let file = root.appendingPathComponent("scenarios/paper/pilot.yaml").path
 
