@@ -15,7 +15,7 @@ import FlywheelCore
 /// table["refund"]                 // 0
 /// table["parcel"]                 // nil
 /// ```
-struct TermTable: Sendable {
+package struct TermTable: Sendable {
     /// Term id per slot, -1 when empty; the count is a power of two.
     private var slots: [Int32] = Array(repeating: -1, count: 16)
     private var shift: UInt64 = 60  // 64 − log2(slots.count)
@@ -24,18 +24,23 @@ struct TermTable: Sendable {
     private var starts: [Int] = [0]
     private var bytes: [UInt8] = []
 
+    package init() {}
+
     /// The number of terms.
-    var count: Int { hashes.count }
+    package var count: Int { hashes.count }
 
     /// The id of `term`, or nil when it was never inserted.
-    subscript(term: String) -> Int32? {
+    package subscript(term: String) -> Int32? {
         if let found = term.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found }
         return Array(term.utf8).withUnsafeBufferPointer { find($0) }
     }
 
+    /// The id of the term whose UTF-8 bytes are `key`, or nil when it was never inserted.
+    package subscript(bytes key: UnsafeBufferPointer<UInt8>) -> Int32? { find(key) }
+
     /// Inserts `term` if new and returns its id.
     @discardableResult
-    mutating func insert(_ term: String) -> Int32 {
+    package mutating func insert(_ term: String) -> Int32 {
         if let id = self[term] { return id }
         let utf8 = Array(term.utf8)
         let hash = utf8.withUnsafeBufferPointer { Self.hash($0) }
