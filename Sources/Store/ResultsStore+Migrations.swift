@@ -12,6 +12,7 @@ extension ResultsStore {
         migrator.registerMigration("v2", migrate: upgradeToVersion2)
         migrator.registerMigration("v3", migrate: upgradeToVersion3)
         migrator.registerMigration("v4", migrate: upgradeToVersion4)
+        migrator.registerMigration("v5", migrate: upgradeToVersion5)
         return migrator
     }()
 
@@ -110,5 +111,13 @@ extension ResultsStore {
                 ALTER TABLE runs ADD COLUMN persona_activity INTEGER NOT NULL DEFAULT 0;
                 UPDATE meta SET value = '4' WHERE key = 'schema_version';
                 """)
+    }
+
+    /// Version 5: no table changes. An `annotation_log.log` blob may now be a zstd frame without a
+    /// content size in its header (written as a stream, in 64 KB batches), which version-4
+    /// binaries cannot decompress ("not a zstd frame"); the bump makes them refuse the store with
+    /// the newer-schema line instead. Logs written before (frames with a size) read as before.
+    static func upgradeToVersion5(_ db: Database) throws {
+        try db.execute(sql: "UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     }
 }

@@ -51,7 +51,9 @@ enum LegacyStore {
             PRIMARY KEY (sweep, cell))
         """
 
-    /// Versions 2 (bf0d080), 3 (dc22641) and 4 (4bd6e1e), each from the one before.
+    /// Versions 2 (bf0d080), 3 (dc22641), 4 (4bd6e1e) and 5 (no table change: annotation-log
+    /// frames may lack a content size), each from the one before. Only 1–4 were ever written
+    /// before the migrator; 5 is here for the migrations' shape test.
     static let upgrades = [
         2: """
         ALTER TABLE runs ADD COLUMN run_key TEXT;
@@ -74,6 +76,9 @@ enum LegacyStore {
             PRIMARY KEY (run_id, arm, replicate, iteration, persona, kind));
         ALTER TABLE runs ADD COLUMN persona_activity INTEGER NOT NULL DEFAULT 0;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
+        """,
+        5: """
+        UPDATE meta SET value = '5' WHERE key = 'schema_version';
         """
     ]
 
@@ -87,7 +92,7 @@ enum LegacyStore {
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: version1)
             if sweep { try db.execute(sql: sweepCells) }
-            for step in 2...4 where step <= version { try db.execute(sql: upgrades[step]!) }
+            for step in 2...5 where step <= version { try db.execute(sql: upgrades[step]!) }
             guard !empty else { return }
             try db.execute(
                 sql: """

@@ -5,18 +5,18 @@ import Testing
 
 @testable import Store
 
-/// The schema is the migrations `v1`…`v4`, each as its version shipped: a store written before the
+/// The schema is the migrations `v1`…`v5`, each as its version shipped: a store written before the
 /// migrator at any version opens migrated to the current schema with its rows kept, and a store of
 /// a newer schema is refused with one line naming the file and both versions.
 @Suite struct SchemaMigrationTests {
     @Test func theMigrationsAreTheSchemaVersions() {
-        #expect(ResultsStore.migrator.migrations == ["v1", "v2", "v3", "v4"])
-        #expect(ResultsStore.schemaVersion == 4)
+        #expect(ResultsStore.migrator.migrations == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(ResultsStore.schemaVersion == 5)
     }
 
     /// Migrating an empty file up to `vN` gives exactly version N's tables and columns as that
     /// version shipped (plus `sweep_cells`, now part of version 1).
-    @Test(arguments: 1...4) func eachMigrationBuildsItsVersionAsShipped(version: Int) throws {
+    @Test(arguments: 1...5) func eachMigrationBuildsItsVersionAsShipped(version: Int) throws {
         let f = try StoreFixture("shape-v\(version)")
         defer { f.cleanUp() }
         try LegacyStore.create(at: f.folder + "/legacy.sqlite", version: version, sweep: true, empty: true)
@@ -43,11 +43,13 @@ import Testing
         let current = try fresh.queue.read { db in try LegacyStore.shape(db) }
         #expect(try store.queue.read { db in try LegacyStore.shape(db) } == current)
         #expect(
-            try store.queue.read { db in try ResultsStore.migrator.appliedMigrations(db) } == ["v1", "v2", "v3", "v4"])
+            try store.queue.read { db in try ResultsStore.migrator.appliedMigrations(db) } == [
+                "v1", "v2", "v3", "v4", "v5"
+            ])
         #expect(
             try store.queue.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
-            } == "4")
+            } == "5")
 
         let run = try #require(try store.runs().first)
         #expect(run.name == "r" && run.status == "complete" && run.scenarioHash == "h")
@@ -90,16 +92,16 @@ import Testing
         let queue = try DatabaseQueue(path: f.path)
         try queue.write { db in
             if recordedIn == "meta" {
-                try db.execute(sql: "UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+                try db.execute(sql: "UPDATE meta SET value = '6' WHERE key = 'schema_version'")
             } else {
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5')")
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v6')")
             }
         }
         try queue.close()
         let error = try #require(throws: InputError.self) { try ResultsStore(path: f.path) }
         #expect(
             error.description
-                == "\(f.path): results store schema version 5 is newer than this flywheel supports (version 4); open it with a newer flywheel"
+                == "\(f.path): results store schema version 6 is newer than this flywheel supports (version 5); open it with a newer flywheel"
         )
     }
 
