@@ -98,6 +98,21 @@ public enum EngineMetric: Hashable, Sendable, CaseIterable {
     /// The metric a name in `metrics.csv` denotes: recall and precision at any cutoff, nDCG at
     /// ``ndcgCutoff``; nil for a name the engine never writes.
     public init?(name: String) {
+        guard let metric = Self.memo(name) else { return nil }
+        self = metric
+    }
+
+    /// ``init(name:)`` remembered per name: reports sort and look up the same few names per row.
+    /// Bounded (names beyond the bound are parsed each time).
+    private static let memoed = Locked<[String: EngineMetric?]>([:])
+    private static func memo(_ name: String) -> EngineMetric? {
+        if let known = memoed.withLock({ $0[name] }) { return known }
+        let parsed = EngineMetric(parsing: name)
+        memoed.withLock { if $0.count < 4_096 { $0[name] = parsed } }
+        return parsed
+    }
+
+    private init?(parsing name: String) {
         if let ranking = MetricName(rawValue: name), ranking.rawValue == name {
             switch ranking.kind {
             case .recall: self = .recall
@@ -108,11 +123,13 @@ public enum EngineMetric: Hashable, Sendable, CaseIterable {
             }
             return
         }
-        guard let metric = Self.allCases.first(where: { !$0.followsDepth && $0.name(Self.sentinel) == name }) else {
-            return nil
-        }
+        guard let metric = Self.byFixedName[name] else { return nil }
         self = metric
     }
+
+    /// The metrics whose name does not follow a depth, by name (reports look names up per row).
+    private static let byFixedName: [String: EngineMetric] = Dictionary(
+        uniqueKeysWithValues: allCases.filter { !$0.followsDepth }.map { ($0.name(sentinel), $0) })
 
     /// Every name the engine writes for a system with `depths`, in catalogue order.
     public static func names(_ depths: MetricDepths) -> [String] { allCases.map { $0.name(depths) } }

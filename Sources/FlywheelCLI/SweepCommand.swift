@@ -95,8 +95,7 @@ struct SweepCommand: ParsableCommand {
         }
         // The whole sweep is in this store: end with its cells, one line per cell × arm (also
         // with --quiet, which silences progress only).
-        if outcome.csv != nil {
-            let results = try SweepResults.load(store: try ResultsStore(path: outcome.storePath))
+        if let results = outcome.results {
             print(quiet ? "" : "\n", terminator: "")
             print(TerminalText.lines(SweepCellTable.render(results)), terminator: "")
             print("heat maps: flywheel report \(TerminalText.line(outcome.directory))")

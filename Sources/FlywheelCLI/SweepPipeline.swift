@@ -1,6 +1,7 @@
 import Engine
 import FlywheelCore
 import Foundation
+import Reports
 import Scenarios
 import Store
 
@@ -30,6 +31,8 @@ struct SweepPipeline {
         var computed: Int
         /// `sweep.csv`, when written.
         var csv: String?
+        /// This sweep's cells as read back for `sweep.csv`, when it was written.
+        var results: SweepResults?
     }
 
     func run() throws -> Outcome {
@@ -93,7 +96,7 @@ struct SweepPipeline {
         let progress = Progress(total: mine.count, alreadyDone: skipped, unit: "cells", label: sweep.name, quiet: quiet)
         if !quiet && skipped > 0 { progress.note("resuming: \(skipped) of \(mine.count) cells already complete") }
         for note in notes { progress.note(note) }
-        let work = workItems(states)
+        let work = Self.workItems(states, width: jobs)
         // Cells whose jobs all finished before an interruption only need their completion recorded.
         for state in states where state.remaining == 0 {
             try store.finishRun(state.runID, expecting: state.allJobs)
@@ -117,23 +120,36 @@ struct SweepPipeline {
         let computed = states.filter(\.isComplete).count
 
         var csv: String?
+        var results: SweepResults?
         if shard.count == 1, computed + skipped == mine.count {
             csv = directory + "/sweep.csv"
-            try writeAtomically(try SweepCSV.render(store: store), to: csv!)
+            let sweeps = try SweepCSV.sweeps(in: store)
+            try writeAtomically(SweepCSV.render(sweeps), to: csv!)
+            results = sweeps.first { $0.name == sweep.name }
         }
         return Outcome(
             directory: directory, storePath: storePath, cells: mine.count, skipped: skipped, computed: computed,
-            csv: csv)
+            csv: csv, results: results)
     }
 
-    /// The jobs still to run, cell by cell (so cells finish early and steadily); each job is reset
-    /// (its partial rows removed) by the worker that runs it, and recomputed from its start.
-    func workItems(_ states: [CellState]) -> [(CellState, JobKey)] {
-        var items: [(CellState, JobKey)] = []
-        for state in states {
+    /// The jobs still to run, `width` cells at a time (so cells finish early and steadily, and at
+    /// most about `width` cells' engines are alive), those cells' jobs interleaved — first jobs
+    /// first — so the workers build different cells' engines side by side instead of one waiting
+    /// for the other's build of the same cell. Each job is reset (its partial rows removed) by the
+    /// worker that runs it, and recomputed from its start.
+    static func workItems(_ states: [CellState], width: Int) -> [(CellState, JobKey)] {
+        let pending = states.map { state in
             let jobs = state.allJobs.filter { !state.finished.contains($0) }
             state.remaining = jobs.count
-            items += jobs.map { (state, $0) }
+            return jobs
+        }
+        var items: [(CellState, JobKey)] = []
+        for start in stride(from: 0, to: states.count, by: max(1, width)) {
+            let group = start..<min(start + max(1, width), states.count)
+            let longest = group.map { pending[$0].count }.max() ?? 0
+            for j in 0..<longest {
+                for c in group where j < pending[c].count { items.append((states[c], pending[c][j])) }
+            }
         }
         return items
     }
