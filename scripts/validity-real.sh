@@ -9,8 +9,10 @@
 #   scripts/validity-real.sh --no-run             print from existing results only
 #   scripts/validity-real.sh --no-import S.yaml…  run the given scenarios on the existing corpora
 #
-# Environment: DATASETS (default $FLYWHEEL_DATASETS, scripts/datasets.sh), REAL (default /tmp/flywheel-real; the
-# scenarios name /tmp/flywheel-real/… so change both together), JOBS (flywheel check --jobs).
+# Environment: DATASETS (default $FLYWHEEL_DATASETS, scripts/datasets.sh), REAL (default /tmp/flywheel-real: the
+# imported corpora and the results; the scenarios name /tmp/flywheel-real/…, and with another REAL each runs
+# from a copy in $REAL/scenarios/ whose corpus and personas paths point there), JOBS (flywheel check --jobs).
+# One run at a time per REAL: a second is refused (exit 2) while the first holds $REAL.lock.
 # Results: $REAL/results/<scenario name>/. Requirements, by the scenario's population (its file
 # name ends in -oracle, -mix or -zero):
 #   oracle: no CI entirely below 0; no mean more than 2% of frozen's value below it;
@@ -45,6 +47,33 @@ if [[ ${#scenarios[@]} -eq 0 ]]; then
              scenarios/validity/real-dstc11-zero.yaml)
 fi
 
+mkdir -p "$real"
+real=$(cd "$real" && pwd)
+exec 9>"$real.lock"
+if ! flock -n 9; then
+  echo "validity-real: another run is using $real (lock $real.lock); wait for it or set REAL to another folder" >&2
+  exit 2
+fi
+
+# The scenario to run for $1: itself when REAL is the folder it names, else a copy in $real/scenarios/
+# with its corpus moved under $real and its personas path made absolute (it resolves against the
+# scenario's folder).
+scenario_for() {
+  local s=$1 default=/tmp/flywheel-real
+  if [[ $real == "$default" ]] || ! grep -q "^corpus: *$default/" "$s"; then
+    echo "$s"
+    return
+  fi
+  local dir copy personas
+  dir=$(cd "$(dirname "$s")" && pwd)
+  copy="$real/scenarios/$(basename "$s")"
+  mkdir -p "$real/scenarios"
+  personas=$(sed -n 's/^personas: *//p' "$s")
+  sed -e "s|^corpus: *$default/|corpus: $real/|" \
+      -e "s|^personas: *[^/].*|personas: $dir/$personas|" "$s" > "$copy"
+  echo "$copy"
+}
+
 if [[ $do_import == 1 ]]; then
   bash scripts/import-real.sh "$datasets" "$real"
 fi
@@ -61,6 +90,7 @@ for s in "${scenarios[@]}"; do
   name=$(basename "$s" .yaml)
   out="$real/results/$name"
   if [[ $do_run == 1 ]]; then
+    s=$(scenario_for "$s")
     corpus=$(sed -n 's/^corpus: *//p' "$s")
     # A relative corpus resolves against the scenario file's folder, as flywheel resolves it.
     [[ $corpus == /* ]] || corpus="$(dirname "$s")/$corpus"
