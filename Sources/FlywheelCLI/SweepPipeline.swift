@@ -42,7 +42,9 @@ struct SweepPipeline {
         // Cells' relative paths resolve against the base scenario's folder (ScenarioPaths); a path
         // the sweep file sets was rebased there when the sweep was loaded.
         let root = sweep.root
-        let keys = try mine.map { try RunKey($0.scenario, root: root, file: sweep.basePath) }
+        let keys = try WorkPool.orderedMap(count: mine.count, width: jobs, chunk: 1) {
+            try RunKey(mine[$0].scenario, root: root, file: sweep.basePath)
+        }
         // Each corpus' records are checked once, before any cell starts (as `run` does).
         var checked: Set<String> = []
         for cell in mine where checked.insert(cell.scenario.corpus).inserted {
