@@ -2,6 +2,7 @@ import ArgumentParser
 import FlywheelCore
 import Foundation
 import ProcessStages
+import Retrieval
 import Scenarios
 
 /// `flywheel plugin serve retriever`: the builtin first stage behind the process protocol, as a
@@ -48,8 +49,12 @@ struct PluginServeCommand: ParsableCommand {
     func run() throws {
         switch stage {
         case .retriever:
+            // The process' analysis memos, as a run's (`RunCaches`) are the builtin's: a plugin
+            // process serves one run's jobs, which retrieve for the same tickets. Pure, so the
+            // lists are the same with or without them.
+            let memos = AnalysisMemos()
             var server = RetrieverServer(name: "flywheel-builtin-retriever") { settings, published in
-                try ScenarioAssembly.builtinRetriever(settings: settings, published: published)
+                try ScenarioAssembly.builtinRetriever(settings: settings, published: published, memos: memos)
             }
             try server.serve()
         }

@@ -1,4 +1,5 @@
 import FlywheelCore
+import Retrieval
 
 /// A reply generator behind the process protocol: each window's requests go to the plugin as
 /// one `generate`, with the reranked articles in full and a seed drawn from each ticket's own
@@ -11,11 +12,13 @@ public struct ProcessGenerator: LearningGenerator {
     /// Starts the plugin and indexes `published` (model 0).
     public static func start(
         _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
-        pool: PluginPool? = nil
+        analyzer: Analyzer = Analyzer(), pool: PluginPool? = nil
     ) throws -> ProcessGenerator {
         ProcessGenerator(
             model: try PluginModel.start(
-                command, seed: seed, settings: settings, published: published, needs: [.index, .generate], pool: pool))
+                command, seed: seed, settings: settings, published: published, needs: [.index, .generate],
+                analyzer: analyzer,
+                pool: pool))
     }
 
     public func suggest(for ticket: Ticket, articles: [Article], rng: inout RandomStream) throws -> (a: Reply, b: Reply)

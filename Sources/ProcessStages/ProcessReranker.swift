@@ -1,4 +1,5 @@
 import FlywheelCore
+import Retrieval
 
 /// A second stage behind the process protocol: each window's (ticket, candidates) pairs go to
 /// the plugin as one `rerank`; it may only reorder and cut the candidates it was given.
@@ -10,11 +11,13 @@ public struct ProcessReranker: LearningReranker {
     /// Starts the plugin and indexes `published` (model 0), which it may read features from.
     public static func start(
         _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
-        pool: PluginPool? = nil
+        analyzer: Analyzer = Analyzer(), pool: PluginPool? = nil
     ) throws -> ProcessReranker {
         ProcessReranker(
             model: try PluginModel.start(
-                command, seed: seed, settings: settings, published: published, needs: [.index, .rerank], pool: pool))
+                command, seed: seed, settings: settings, published: published, needs: [.index, .rerank],
+                analyzer: analyzer,
+                pool: pool))
     }
 
     public func rerank(_ ticket: Ticket, candidates: RankedList, depth: Int) throws -> RankedList {

@@ -14,10 +14,12 @@ public struct ProcessRetriever: LearningRetriever {
     /// hello (the scenario's retriever keys).
     public static func start(
         _ command: PluginCommand, seed: UInt64, settings: any Encodable & Sendable, published: [Article],
-        pool: PluginPool? = nil
+        analyzer: Analyzer = Analyzer(), pool: PluginPool? = nil
     ) throws -> ProcessRetriever {
         let model = try PluginModel.start(
-            command, seed: seed, settings: settings, published: published, needs: [.index, .retrieve], pool: pool)
+            command, seed: seed, settings: settings, published: published, needs: [.index, .retrieve],
+            analyzer: analyzer,
+            pool: pool)
         return ProcessRetriever(model: model, published: ArticleTable(published.lazy.map(\.id)))
     }
 

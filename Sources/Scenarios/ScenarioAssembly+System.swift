@@ -28,7 +28,7 @@ extension ScenarioAssembly {
                 spec, seed: seed, published: published, root: root, memos: caches.text, plugins: plugins),
             generator: try generator(
                 spec, seed: seed, published: published, root: root, openai: openai, analysis: caches.generation,
-                plugins: plugins))
+                memos: caches.text, plugins: plugins))
     }
 
     static func retriever(
@@ -41,7 +41,7 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessRetriever.start(
                 pluginCommand("retriever", spec.retriever.process, root: root), seed: seed, settings: spec.retriever,
-                published: published, pool: plugins)
+                published: published, analyzer: analyzer(memos: memos), pool: plugins)
         }
     }
 
@@ -65,13 +65,13 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessReranker.start(
                 pluginCommand("reranker", spec.reranker.process, root: root), seed: seed, settings: spec.reranker,
-                published: published, pool: plugins)
+                published: published, analyzer: analyzer(memos: memos), pool: plugins)
         }
     }
 
     static func generator(
         _ spec: SystemSpec, seed: UInt64, published: [Article], root: String, openai: (any LearningGenerator)?,
-        analysis: ArticleAnalysisCache, plugins: PluginPool? = nil
+        analysis: ArticleAnalysisCache, memos: AnalysisMemos? = nil, plugins: PluginPool? = nil
     ) throws -> any LearningGenerator {
         switch spec.generator.kind {
         case .builtin:
@@ -86,7 +86,7 @@ extension ScenarioAssembly {
         case .process:
             return try ProcessGenerator.start(
                 pluginCommand("generator", spec.generator.process, root: root), seed: seed, settings: spec.generator,
-                published: published, pool: plugins)
+                published: published, analyzer: analyzer(memos: memos), pool: plugins)
         case .openai:
             guard let openai else {
                 throw InputError(
@@ -96,13 +96,21 @@ extension ScenarioAssembly {
         }
     }
 
-    /// BM25 over `published` with the (untrained) expansion model of the retriever's settings;
-    /// its analyzer reads through `memos` (the run's, ``RunCaches/text``).
+    /// The scenario's text analysis: the chain the builtin stages index and search with, and
+    /// the one that makes the `tokens` a process stage is sent (and names in its hello), so a
+    /// plugin gets the very terms the builtin would use. It reads through `memos` (the run's,
+    /// ``RunCaches/text``): each ticket is analysed once per run, whichever stage asks.
+    static func analyzer(memos: AnalysisMemos?) -> Analyzer {
+        Analyzer(memos: memos)
+    }
+
+    /// BM25 over `published` with the (untrained) expansion model of the retriever's settings,
+    /// analysed by ``analyzer(memos:)``.
     static func learnedRetriever(
         _ r: SystemSpec.Retriever, published: [Article], memos: AnalysisMemos? = nil
     ) -> LearnedRetriever {
         let index = BM25Index(
-            articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b), analyzer: Analyzer(memos: memos))
+            articles: published, parameters: BM25Parameters(k1: r.k1, b: r.b), analyzer: analyzer(memos: memos))
         let expansion = ExpansionModel(
             configuration: ExpansionConfiguration(
                 strength: r.expansion.strength, halfLifeDays: Double(r.expansion.halfLife.seconds) / 86_400,
@@ -124,11 +132,13 @@ extension ScenarioAssembly {
     /// the scenario's `system.retriever` keys as JSON — over `published`: what
     /// `flywheel plugin serve retriever` serves behind the process protocol. The same model as
     /// `kind: builtin` with those keys (its `kind` and `process` are ignored).
-    public static func builtinRetriever(settings: Data, published: [Article]) throws -> any LearningRetriever {
+    public static func builtinRetriever(
+        settings: Data, published: [Article], memos: AnalysisMemos? = nil
+    ) throws -> any LearningRetriever {
         var spec = SystemSpec()
         spec.retriever = try JSONDecoder().decode(SystemSpec.Retriever.self, from: settings)
         spec.retriever.kind = .builtin
         spec.retriever.process = nil
-        return try retriever(spec, seed: 0, published: published, root: "/")
+        return try retriever(spec, seed: 0, published: published, root: "/", memos: memos)
     }
 }
