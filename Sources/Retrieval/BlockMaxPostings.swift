@@ -7,6 +7,11 @@
 /// the per-term lists whenever those change; the impacts are the lists' own, so a share
 /// weight × impact is the same Float as in term-at-a-time scoring.
 ///
+/// Terms in at least a quarter of the blocks also get dense rows indexed by block: each block's
+/// largest impact (0 where the term is absent) and its entry (−1 where absent), so a query bounds
+/// every block with 8-lane adds and finds a block's entry without a search. Adding a zero share
+/// leaves a bound unchanged, so the bounds are the same Floats either way.
+///
 /// Immutable once built; the arrays live in memory this object owns (freed with it), so a search
 /// reads them through plain pointers.
 final class BlockMaxPostings: @unchecked Sendable {
@@ -20,6 +25,11 @@ final class BlockMaxPostings: @unchecked Sendable {
     let impacts: UnsafeMutablePointer<Float>
     let entryCount: Int
     let postingCount: Int
+    /// Per term: its dense row's number, or −1 when its entries are stored sparse only.
+    let denseRow: UnsafeMutablePointer<Int32>
+    /// Dense rows of `blocks.blockCount` values each: largest impact per block, entry per block.
+    let denseMax: UnsafeMutablePointer<Float>
+    let denseEntry: UnsafeMutablePointer<Int32>
 
     /// The layout of `termDocs[t]` / `termImpacts[t]` (equal lengths, any order, one posting per
     /// document and term) over `blocks`.
@@ -67,13 +77,35 @@ final class BlockMaxPostings: @unchecked Sendable {
         self.postingStarts = Self.copy(postingStarts)
         self.slots = Self.copy(slots)
         self.impacts = Self.copy(impacts)
+        let nb = blocks.blockCount
+        var rows = [Int32](repeating: -1, count: termDocs.count)
+        var rowMax: [Float] = []
+        var rowEntry: [Int32] = []
+        for t in 0..<termDocs.count {
+            let begin = Int(starts[t])
+            let end = Int(starts[t + 1])
+            guard nb > 0, 4 * (end - begin) >= nb else { continue }
+            rows[t] = Int32(rowMax.count / nb)
+            let base = rowMax.count
+            rowMax.append(contentsOf: repeatElement(0, count: nb))
+            rowEntry.append(contentsOf: repeatElement(-1, count: nb))
+            for e in begin..<end {
+                rowMax[base + Int(entryBlocks[e])] = maxima[e]
+                rowEntry[base + Int(entryBlocks[e])] = Int32(e)
+            }
+        }
+        denseRow = Self.copy(rows)
+        denseMax = Self.copy(rowMax)
+        denseEntry = Self.copy(rowEntry)
     }
 
     deinit {
         for pointer in [
             UnsafeMutableRawPointer(entryStarts), UnsafeMutableRawPointer(entryBlock),
             UnsafeMutableRawPointer(entryMax), UnsafeMutableRawPointer(postingStarts),
-            UnsafeMutableRawPointer(slots), UnsafeMutableRawPointer(impacts)
+            UnsafeMutableRawPointer(slots), UnsafeMutableRawPointer(impacts),
+            UnsafeMutableRawPointer(denseRow), UnsafeMutableRawPointer(denseMax),
+            UnsafeMutableRawPointer(denseEntry)
         ] {
             pointer.deallocate()
         }
@@ -81,7 +113,9 @@ final class BlockMaxPostings: @unchecked Sendable {
 
     private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
         let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
-        _ = values.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: values.count) }
+        values.withUnsafeBufferPointer { buffer in
+            if let base = buffer.baseAddress { pointer.initialize(from: base, count: values.count) }
+        }
         return pointer
     }
 
@@ -93,7 +127,7 @@ final class BlockMaxPostings: @unchecked Sendable {
         let begin = Int(entryStarts[Int(term)])
         let end = Int(entryStarts[Int(term) + 1])
         guard begin < end else { return nil }
-        return BlockCursor(postings: self, begin: begin, end: end, weight: weight)
+        return BlockCursor(postings: self, term: Int(term), begin: begin, end: end, weight: weight)
     }
 }
 
@@ -107,8 +141,15 @@ struct BlockCursor {
     let begin: Int
     let end: Int
     let weight: Float
+    /// The term's dense rows (``BlockMaxPostings``), indexed by block; nil when it has none.
+    let rowMax: UnsafeMutablePointer<Float>?
+    let rowEntry: UnsafeMutablePointer<Int32>?
 
-    init(postings p: BlockMaxPostings, begin: Int, end: Int, weight: Float) {
+    init(postings p: BlockMaxPostings, term: Int, begin: Int, end: Int, weight: Float) {
+        let row = Int(p.denseRow[term])
+        let nb = p.blocks.blockCount
+        rowMax = row >= 0 ? p.denseMax + row * nb : nil
+        rowEntry = row >= 0 ? p.denseEntry + row * nb : nil
         entryBlock = p.entryBlock
         entryMax = p.entryMax
         postingStarts = p.postingStarts
@@ -119,9 +160,13 @@ struct BlockCursor {
         self.weight = weight
     }
 
-    /// The entry of `block` in the term's entries, by bisection, or nil.
+    /// The entry of `block` in the term's entries (from the dense row, else by bisection), or nil.
     @inline(__always)
     func find(_ block: Int32) -> Int? {
+        if let rowEntry {
+            let e = rowEntry[Int(block)]
+            return e >= 0 ? Int(e) : nil
+        }
         var lo = begin
         var hi = end
         while lo < hi {
