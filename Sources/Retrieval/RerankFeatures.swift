@@ -49,9 +49,7 @@ struct RerankFeatureExtractor {
         }
         queryBigrams = bigrams
         queryBigramList = bigrams.sorted()
-        var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
-        for t in ids where t >= 0 { mark[Int(t)] = true }
-        isQueryTerm = mark
+        queryTermIDs = Array(Set(ids.filter { $0 >= 0 })).sorted()
         attached = candidates.flatMap { Self.attachedParts(of: $0, retriever: retriever) }
         parts = attached == nil ? retriever.scoreVectors(terms: terms) : nil
         self.candidates = candidates
@@ -64,6 +62,16 @@ struct RerankFeatureExtractor {
                 candidates, documents: documents, query: queryBigramList, index: retriever.index)
         } else {
             bigramMasks = nil
+        }
+        // The vocabulary-sized marks only when positions will be scanned (no bit masks: the
+        // training's features); serving's features look the few title terms up in the query's.
+        let scans = !queryBigrams.isEmpty && queryBigramList.count <= 64 && bigramMasks == nil
+        if scans {
+            var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
+            for t in queryTermIDs { mark[Int(t)] = true }
+            isQueryTerm = mark
+        } else {
+            isQueryTerm = nil
         }
     }
 
@@ -87,8 +95,22 @@ struct RerankFeatureExtractor {
 
     /// `queryBigrams`, ascending (for the bit-mask count in ``bigramOverlap(title:body:)``).
     let queryBigramList: [Int64]
-    /// Whether each index term id is one of the query's terms.
-    let isQueryTerm: [Bool]
+    /// The query's distinct index term ids, ascending.
+    let queryTermIDs: [Int32]
+    /// Whether each index term id is one of the query's terms; only when positions are scanned
+    /// (``bigramOverlap(title:body:)``), nil otherwise (see ``isQuery(_:)``).
+    let isQueryTerm: [Bool]?
+
+    /// Whether index term `id` is one of the query's terms.
+    func isQuery(_ id: Int32) -> Bool {
+        if let isQueryTerm { return isQueryTerm[Int(id)] }
+        var lo = 0, hi = queryTermIDs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if queryTermIDs[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < queryTermIDs.count && queryTermIDs[lo] == id
+    }
 
     /// |distinct(title) ∩ query terms| / |distinct(title)| of document `d` (0 for an empty
     /// title), from the index's distinct title terms.
@@ -96,7 +118,7 @@ struct RerankFeatureExtractor {
         let start = Int(titleStarts[d]), end = Int(titleStarts[d + 1])
         guard end > start else { return 0 }
         var shared = 0
-        for k in start..<end where isQueryTerm[Int(titleDistinct[k])] { shared += 1 }
+        for k in start..<end where isQuery(titleDistinct[k]) { shared += 1 }
         return Double(shared) / Double(end - start)
     }
 
@@ -110,9 +132,9 @@ struct RerankFeatureExtractor {
         // each field on its own (no temporary [title, body] array per candidate)
         func scan(_ field: [Int32]) {
             guard field.count > 1 else { return }
-            var previousIsQuery = isQueryTerm[Int(field[0])]
+            var previousIsQuery = self.isQuery(field[0])
             for i in 1..<field.count {
-                let isQuery = isQueryTerm[Int(field[i])]
+                let isQuery = self.isQuery(field[i])
                 if previousIsQuery && isQuery {
                     let g = BM25Index.bigram(field[i - 1], field[i])
                     for k in q.indices where q[k] == g {
@@ -143,15 +165,31 @@ struct RerankFeatureExtractor {
     ) -> [UInt64]? {
         guard !query.isEmpty, query.count <= 64, !candidates.entries.isEmpty else { return nil }
         var masks = [UInt64](repeating: 0, count: candidates.entries.count)
-        var position = [Int32](repeating: -1, count: index.documentCount)
+        // the candidates' positions by document, in an open-addressing table sized by the
+        // candidates (not by the corpus): key doc + 1 (0 is empty), value the position
+        var size = 16
+        while size < 2 * documents.count { size <<= 1 }
+        let mask = size - 1
+        var keys = [Int32](repeating: 0, count: size)
+        var positions = [Int32](repeating: 0, count: size)
+        func slot(_ doc: Int32) -> Int {
+            var h = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: doc)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while keys[h] != 0 && keys[h] != doc + 1 { h = (h + 1) & mask }
+            return h
+        }
         for (i, doc) in documents.enumerated() {
             guard let doc else { continue }
-            guard position[Int(doc)] < 0 else { return nil }  // an article listed twice: scan instead
-            position[Int(doc)] = Int32(i)
+            let h = slot(doc)
+            guard keys[h] == 0 else { return nil }  // an article listed twice: scan instead
+            keys[h] = doc + 1
+            positions[h] = Int32(i)
         }
         for (k, g) in query.enumerated() {
             guard let docs = index.bigramDocs[g] else { continue }
-            for d in docs where position[Int(d)] >= 0 { masks[Int(position[Int(d)])] |= 1 << UInt64(k) }
+            for d in docs {
+                let h = slot(d)
+                if keys[h] != 0 { masks[Int(positions[h])] |= 1 << UInt64(k) }
+            }
         }
         return masks
     }
