@@ -166,31 +166,39 @@ struct RerankFeatureExtractor {
         guard !query.isEmpty, query.count <= 64, !candidates.entries.isEmpty else { return nil }
         var masks = [UInt64](repeating: 0, count: candidates.entries.count)
         // the candidates' positions by document, in an open-addressing table sized by the
-        // candidates (not by the corpus): key doc + 1 (0 is empty), value the position
+        // candidates (not by the corpus): keys (doc + 1; 0 is empty) then positions
         var size = 16
         while size < 2 * documents.count { size <<= 1 }
         let mask = size - 1
-        var keys = [Int32](repeating: 0, count: size)
-        var positions = [Int32](repeating: 0, count: size)
-        func slot(_ doc: Int32) -> Int {
-            var h = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: doc)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while keys[h] != 0 && keys[h] != doc + 1 { h = (h + 1) & mask }
-            return h
-        }
-        for (i, doc) in documents.enumerated() {
-            guard let doc else { continue }
-            let h = slot(doc)
-            guard keys[h] == 0 else { return nil }  // an article listed twice: scan instead
-            keys[h] = doc + 1
-            positions[h] = Int32(i)
-        }
-        for (k, g) in query.enumerated() {
-            guard let docs = index.bigramDocs[g] else { continue }
-            for d in docs {
-                let h = slot(d)
-                if keys[h] != 0 { masks[Int(positions[h])] |= 1 << UInt64(k) }
+        let complete = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * size) { table -> Bool in
+            table.initialize(repeating: 0)
+            @inline(__always) func slot(_ doc: Int32) -> Int {
+                var h = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: doc)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                while table[h] != 0 && table[h] != doc + 1 { h = (h + 1) & mask }
+                return h
             }
+            for (i, doc) in documents.enumerated() {
+                guard let doc else { continue }
+                let h = slot(doc)
+                guard table[h] == 0 else { return false }  // an article listed twice: scan instead
+                table[h] = doc + 1
+                table[size + h] = Int32(i)
+            }
+            masks.withUnsafeMutableBufferPointer { out in
+                for (k, g) in query.enumerated() {
+                    guard let docs = index.bigramDocs[g] else { continue }
+                    let bit: UInt64 = 1 << UInt64(k)
+                    docs.withUnsafeBufferPointer { docs in
+                        for d in docs {
+                            let h = slot(d)
+                            if table[h] != 0 { out[Int(table[size + h])] |= bit }
+                        }
+                    }
+                }
+            }
+            return true
         }
+        guard complete else { return nil }
         return masks
     }
 
