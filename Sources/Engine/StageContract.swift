@@ -36,7 +36,9 @@ enum StageContract {
             table.initialize(repeating: 0)
             for entry in entries {
                 let h = max(StableHash.fnv1a(entry.article.rawValue), 1)
-                var i = Int(truncatingIfNeeded: h >> 32) & mask
+                // FNV-1a's middle and high bits barely depend on the last bytes (ids that differ
+                // only at the end would share slots): a multiplicative mix spreads every bit
+                var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
                 while table[i] != 0 {
                     if table[i] == h { return true }
                     i = (i + 1) & mask

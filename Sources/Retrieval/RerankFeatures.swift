@@ -49,7 +49,9 @@ struct RerankFeatureExtractor {
         }
         queryBigrams = bigrams
         queryBigramList = bigrams.sorted()
-        queryTermIDs = Array(Set(ids.filter { $0 >= 0 })).sorted()
+        var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
+        for t in ids where t >= 0 { mark[Int(t)] = true }
+        isQueryTerm = mark
         attached = candidates.flatMap { Self.attachedParts(of: $0, retriever: retriever) }
         parts = attached == nil ? retriever.scoreVectors(terms: terms) : nil
         self.candidates = candidates
@@ -62,16 +64,6 @@ struct RerankFeatureExtractor {
                 candidates, documents: documents, query: queryBigramList, index: retriever.index)
         } else {
             bigramMasks = nil
-        }
-        // The vocabulary-sized marks only when positions will be scanned (no bit masks: the
-        // training's features); serving's features look the few title terms up in the query's.
-        let scans = !queryBigrams.isEmpty && queryBigramList.count <= 64 && bigramMasks == nil
-        if scans {
-            var mark = [Bool](repeating: false, count: retriever.index.termIDs.count)
-            for t in queryTermIDs { mark[Int(t)] = true }
-            isQueryTerm = mark
-        } else {
-            isQueryTerm = nil
         }
     }
 
@@ -95,22 +87,9 @@ struct RerankFeatureExtractor {
 
     /// `queryBigrams`, ascending (for the bit-mask count in ``bigramOverlap(title:body:)``).
     let queryBigramList: [Int64]
-    /// The query's distinct index term ids, ascending.
-    let queryTermIDs: [Int32]
-    /// Whether each index term id is one of the query's terms; only when positions are scanned
-    /// (``bigramOverlap(title:body:)``), nil otherwise (see ``isQuery(_:)``).
-    let isQueryTerm: [Bool]?
-
-    /// Whether index term `id` is one of the query's terms.
-    func isQuery(_ id: Int32) -> Bool {
-        if let isQueryTerm { return isQueryTerm[Int(id)] }
-        var lo = 0, hi = queryTermIDs.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if queryTermIDs[mid] < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < queryTermIDs.count && queryTermIDs[lo] == id
-    }
+    /// Whether each index term id is one of the query's terms (one load per title term or
+    /// position; a table sized by the query, probed instead, made the features slower).
+    let isQueryTerm: [Bool]
 
     /// |distinct(title) ∩ query terms| / |distinct(title)| of document `d` (0 for an empty
     /// title), from the index's distinct title terms.
@@ -118,7 +97,7 @@ struct RerankFeatureExtractor {
         let start = Int(titleStarts[d]), end = Int(titleStarts[d + 1])
         guard end > start else { return 0 }
         var shared = 0
-        for k in start..<end where isQuery(titleDistinct[k]) { shared += 1 }
+        for k in start..<end where isQueryTerm[Int(titleDistinct[k])] { shared += 1 }
         return Double(shared) / Double(end - start)
     }
 
@@ -132,9 +111,9 @@ struct RerankFeatureExtractor {
         // each field on its own (no temporary [title, body] array per candidate)
         func scan(_ field: [Int32]) {
             guard field.count > 1 else { return }
-            var previousIsQuery = self.isQuery(field[0])
+            var previousIsQuery = isQueryTerm[Int(field[0])]
             for i in 1..<field.count {
-                let isQuery = self.isQuery(field[i])
+                let isQuery = isQueryTerm[Int(field[i])]
                 if previousIsQuery && isQuery {
                     let g = BM25Index.bigram(field[i - 1], field[i])
                     for k in q.indices where q[k] == g {
