@@ -20,6 +20,9 @@ struct DeployGateLedger<Item> {
     private(set) var tests = 0
     /// The deployed model's score of each held-out item, valid while `memoKey` matches.
     private var memo: (key: [Int], scores: [Double])?
+    /// The scores of the candidate tested last, of `items` as they were then (see
+    /// ``tested(_:)`` and ``deployedTested(key:)``).
+    private var candidate: [Double]?
 
     /// Adds a cycle's held-out items, dropping the oldest beyond `capacity`.
     mutating func add(_ new: [Item], capacity: Int) {
@@ -29,6 +32,7 @@ struct DeployGateLedger<Item> {
             items.removeFirst(dropped)
             if let m = memo { memo = (m.key, Array(m.scores.dropFirst(min(dropped, m.scores.count)))) }
         }
+        candidate = nil
     }
 
     /// The level of the next test, α / (k(k + 1)), counting it as run.
@@ -50,5 +54,18 @@ struct DeployGateLedger<Item> {
         if known.count < items.count { known += try score(Array(items[known.count...])) }
         memo = (key, known)
         return known
+    }
+
+    /// Records the scores a candidate got on the current `items` (the test's evidence).
+    mutating func tested(_ scores: [Double]) {
+        candidate = scores.count == items.count ? scores : nil
+    }
+
+    /// The tested candidate became the deployed model, identified by `key`: its scores are the
+    /// deployed model's from now on (scores are a pure function of model and item), so the next
+    /// test does not score the same items with the same model again.
+    mutating func deployedTested(key: [Int]) {
+        if let candidate { memo = (key, candidate) }
+        candidate = nil
     }
 }

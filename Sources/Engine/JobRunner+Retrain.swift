@@ -36,6 +36,7 @@ extension JobRunner {
                 trainingLine = nil
                 versions[0] += 1
                 versions[1] += 1
+                retrievalGate.deployedTested(key: retrievalGateKey)
                 shippedRetrieval = true
             }
         }
@@ -64,12 +65,17 @@ extension JobRunner {
         let level = retrievalGate.nextLevel(alpha: gate.alpha)
         let deployed = (system.retriever, system.reranker)
         let depth = config.retrieverDepth
-        let before = try retrievalGate.deployedScores(key: [versions[0], versions[1], published.count]) {
+        let before = try retrievalGate.deployedScores(key: retrievalGateKey) {
             try DeployGateCheck.scores(deployed, $0, depth)
         }
         let after = try DeployGateCheck.scores(candidate, items, depth)
+        retrievalGate.tested(after)
         return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: gate.tolerance)
     }
+
+    /// What identifies the deployed retriever and reranker for the gate's memo: their versions
+    /// and the published articles (every change to either bumps one of them).
+    var retrievalGateKey: [Int] { [versions[0], versions[1], published.count] }
 
     /// The deploy gate's verdict on a generator candidate (``GeneratorGateCheck``), after adding
     /// this cycle's held-out items to the job's ledger. A generator without an ordering of its

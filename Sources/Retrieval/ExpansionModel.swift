@@ -139,8 +139,8 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
         next.expansion = pruned(next.expansion, minimum: c.minimumWeight, cap: c.cap)
         next.demotion = pruned(next.demotion, minimum: c.minimumWeight, cap: c.cap)
         next.links = pruned(next.links, minimum: c.minimumWeight, cap: c.cap)
-        next.linkCounts = next.linkCounts.filter { $0.value >= c.minimumWeight }
-        next.linkTermCounts = next.linkTermCounts.filter { $0.value >= c.minimumWeight }
+        next.linkCounts = filtered(next.linkCounts, minimum: c.minimumWeight)
+        next.linkTermCounts = filtered(next.linkTermCounts, minimum: c.minimumWeight)
         return next
     }
 
@@ -152,15 +152,27 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     static func pruned(
         _ weights: [ArticleID: [String: Double]], minimum: Double, cap: Int
     ) -> [ArticleID: [String: Double]] {
-        var result: [ArticleID: [String: Double]] = [:]
-        for (article, terms) in weights {
+        // Most articles lose nothing: they keep their table as it is (no copy), and only the
+        // others are replaced.
+        var result = weights
+        for (article, terms) in weights where !Self.keepsAll(terms, minimum: minimum, cap: cap) {
             var kept = terms.filter { $0.value >= minimum }
             if kept.count > cap {
                 let top = kept.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(cap)
                 kept = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
             }
-            if !kept.isEmpty { result[article] = kept }
+            result[article] = kept.isEmpty ? nil : kept
         }
         return result
+    }
+
+    /// Whether pruning leaves `terms` as they are: not empty, at most `cap`, none under `minimum`.
+    static func keepsAll(_ terms: [String: Double], minimum: Double, cap: Int) -> Bool {
+        !terms.isEmpty && terms.count <= cap && terms.values.allSatisfy { $0 >= minimum }
+    }
+
+    /// `weights` without the entries under `minimum` (unchanged, not copied, when none is).
+    static func filtered<Key>(_ weights: [Key: Double], minimum: Double) -> [Key: Double] {
+        weights.values.allSatisfy { $0 >= minimum } ? weights : weights.filter { $0.value >= minimum }
     }
 }

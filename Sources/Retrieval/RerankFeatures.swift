@@ -87,7 +87,8 @@ struct RerankFeatureExtractor {
 
     /// `queryBigrams`, ascending (for the bit-mask count in ``bigramOverlap(title:body:)``).
     let queryBigramList: [Int64]
-    /// Whether each index term id is one of the query's terms.
+    /// Whether each index term id is one of the query's terms (one load per title term or
+    /// position; a table sized by the query, probed instead, made the features slower).
     let isQueryTerm: [Bool]
 
     /// |distinct(title) ∩ query terms| / |distinct(title)| of document `d` (0 for an empty
@@ -143,16 +144,40 @@ struct RerankFeatureExtractor {
     ) -> [UInt64]? {
         guard !query.isEmpty, query.count <= 64, !candidates.entries.isEmpty else { return nil }
         var masks = [UInt64](repeating: 0, count: candidates.entries.count)
-        var position = [Int32](repeating: -1, count: index.documentCount)
-        for (i, doc) in documents.enumerated() {
-            guard let doc else { continue }
-            guard position[Int(doc)] < 0 else { return nil }  // an article listed twice: scan instead
-            position[Int(doc)] = Int32(i)
+        // the candidates' positions by document, in an open-addressing table sized by the
+        // candidates (not by the corpus): keys (doc + 1; 0 is empty) then positions
+        var size = 16
+        while size < 2 * documents.count { size <<= 1 }
+        let mask = size - 1
+        let complete = withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * size) { table -> Bool in
+            table.initialize(repeating: 0)
+            @inline(__always) func slot(_ doc: Int32) -> Int {
+                var h = Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: doc)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                while table[h] != 0 && table[h] != doc + 1 { h = (h + 1) & mask }
+                return h
+            }
+            for (i, doc) in documents.enumerated() {
+                guard let doc else { continue }
+                let h = slot(doc)
+                guard table[h] == 0 else { return false }  // an article listed twice: scan instead
+                table[h] = doc + 1
+                table[size + h] = Int32(i)
+            }
+            masks.withUnsafeMutableBufferPointer { out in
+                for (k, g) in query.enumerated() {
+                    guard let docs = index.bigramDocs[g] else { continue }
+                    let bit: UInt64 = 1 << UInt64(k)
+                    docs.withUnsafeBufferPointer { docs in
+                        for d in docs {
+                            let h = slot(d)
+                            if table[h] != 0 { out[Int(table[size + h])] |= bit }
+                        }
+                    }
+                }
+            }
+            return true
         }
-        for (k, g) in query.enumerated() {
-            guard let docs = index.bigramDocs[g] else { continue }
-            for d in docs where position[Int(d)] >= 0 { masks[Int(position[Int(d)])] |= 1 << UInt64(k) }
-        }
+        guard complete else { return nil }
         return masks
     }
 

@@ -44,4 +44,42 @@ import Testing
         #expect(ledger.deployedScores(key: [2], score: score) == [20, 30, 40])
         #expect(scored == [1, 2, 3, 4, 2, 3, 4])
     }
+
+    /// A candidate that passes its test becomes the deployed model: the scores it got in the
+    /// test are the deployed model's, and the next test scores only the items added since.
+    @Test func aShippedCandidatesTestScoresAreTheDeployedScores() {
+        var ledger = DeployGateLedger<Int>()
+        var scored: [Int] = []
+        let deployed: ([Int]) -> [Double] = { items in
+            scored += items
+            return items.map { Double($0) }
+        }
+        ledger.add([1, 2], capacity: 3)
+        _ = ledger.deployedScores(key: [1], score: deployed)
+        ledger.tested([11, 12])
+        ledger.deployedTested(key: [2])
+        ledger.add([3, 4], capacity: 3)
+        let candidate: ([Int]) -> [Double] = { items in
+            scored += items
+            return items.map { Double($0) + 100 }
+        }
+        // item 1 dropped out; 2 keeps the score it got as a candidate; 3 and 4 are new
+        #expect(ledger.deployedScores(key: [2], score: candidate) == [12, 103, 104])
+        #expect(scored == [1, 2, 3, 4])
+    }
+
+    /// Test scores describe the items of their test: after new items arrive, or under another
+    /// key, they are not used.
+    @Test func testScoresAreForgottenWhenTheItemsOrTheModelDiffer() {
+        var ledger = DeployGateLedger<Int>()
+        let score: ([Int]) -> [Double] = { $0.map { Double($0) } }
+        ledger.add([1, 2], capacity: 5)
+        ledger.tested([11, 12])
+        ledger.add([3], capacity: 5)
+        ledger.deployedTested(key: [2])
+        #expect(ledger.deployedScores(key: [2], score: score) == [1, 2, 3])
+        ledger.tested([21, 22, 23])
+        ledger.deployedTested(key: [3])
+        #expect(ledger.deployedScores(key: [4], score: score) == [1, 2, 3])
+    }
 }

@@ -31,4 +31,18 @@ struct StageContractTests {
             try StageContract.check(0, 1, stage: "generator")
         }
     }
+
+    /// The hash table finds a repeat wherever it is in a list of any length, and never reports
+    /// one in a list without.
+    @Test func aRepeatIsFoundAtAnyPositionInListsOfAnyLength() {
+        for n in [1, 2, 7, 8, 9, 75, 200] {
+            let articles = (0..<n).map { ArticleID("A-\($0)") }
+            #expect(!StageContract.repeatsHash(Self.list(articles).entries))
+            for (i, j) in [(0, n - 1), (n / 2, n / 3), (n - 1, 0)] where n > 1 {
+                var twice = articles
+                twice.insert(articles[j], at: i)
+                #expect(StageContract.repeatsHash(Self.list(twice).entries))
+            }
+        }
+    }
 }

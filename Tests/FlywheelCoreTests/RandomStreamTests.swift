@@ -34,5 +34,22 @@ import Testing
     @Test func stableHashIsFNV1a() {
         // Reference value of FNV-1a 64 for "a".
         #expect(StableHash.fnv1a("a") == 0xAF63_DC4C_8601_EC8C)
+        #expect(StableHash.fnv1a("") == 0xCBF2_9CE4_8422_2325)
+        #expect(StableHash.fnv1a("foobar") == 0x8594_4171_F739_67E8)
+    }
+
+    /// Small and large strings, ASCII or not, and substrings made strings hash their UTF-8
+    /// bytes, whether read in place or through the UTF-8 view.
+    @Test func stableHashReadsTheUTF8BytesOfEveryKindOfString() {
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
+        let long = String(repeating: "article-42 ", count: 40)
+        for text in ["T-1", "café ☕︎ refund", long, String(long.dropFirst(3).prefix(50)), "a-very-long-article-id-0001"]
+        {
+            #expect(StableHash.fnv1a(text) == reference(Array(text.utf8)))
+        }
     }
 }

@@ -109,3 +109,30 @@ struct ExpansionModelTests {
         #expect(fast.map(\.value) == plain.map(\.value))
     }
 }
+
+/// Pruning (drop weights under the minimum, keep the `cap` heaviest terms, drop emptied
+/// articles) gives what filtering every article afresh gives, for tables that lose nothing
+/// (kept as they are), lose some terms, or lose everything.
+@Test func pruningEqualsFilteringEveryArticleAfresh() {
+    var rng = RandomStream(seed: 9, purpose: "prune-test", ids: [])
+    for _ in 0..<50 {
+        var weights: [ArticleID: [String: Double]] = [:]
+        for a in 0..<8 {
+            var terms: [String: Double] = [:]
+            for t in 0..<rng.int(below: 12) { terms["t\(t)"] = rng.uniform() }
+            weights[ArticleID("a\(a)")] = terms
+        }
+        let minimum = rng.uniform() * 0.5
+        let cap = 1 + rng.int(below: 10)
+        var expected: [ArticleID: [String: Double]] = [:]
+        for (article, terms) in weights {
+            let kept = terms.filter { $0.value >= minimum }.sorted {
+                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+            }.prefix(cap)
+            if !kept.isEmpty { expected[article] = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) }) }
+        }
+        #expect(ExpansionModel.pruned(weights, minimum: minimum, cap: cap) == expected)
+        let counts = Dictionary(uniqueKeysWithValues: weights.keys.map { ($0, rng.uniform()) })
+        #expect(ExpansionModel.filtered(counts, minimum: minimum) == counts.filter { $0.value >= minimum })
+    }
+}
