@@ -35,8 +35,7 @@ final class CompiledPrior: Sendable {
     /// numbers, typos) that the prior keeps only until stronger words push them out, so it
     /// outgrows the tables: see ``needsCompaction``.
     let wordIDs: StringInterner
-    /// Words interned by this chain so far (its ids are dense, so the highest id in any table
-    /// it built + 1).
+    /// Words interned by this chain so far (its ids are dense: the highest id it was given + 1).
     let internedWords: Int
     /// ``internedWords`` when the chain was last compiled afresh.
     let compactedWords: Int
@@ -103,8 +102,8 @@ final class CompiledPrior: Sendable {
             let existing = tableOfArticle[article]
             let table = Self.table(
                 updating: existing.map { tables[$0] }, positions: touchedPositions,
-                tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: wordIDs)
-            interned = max(interned, Int(table.words.max() ?? -1) + 1)
+                tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: wordIDs,
+                interned: &interned)
             let t: Int
             if let existing {
                 t = existing
@@ -136,10 +135,11 @@ final class CompiledPrior: Sendable {
     /// The table of one article: `base` (its previous table, if any) with the entries of the
     /// `positions` read anew from `tallies` (a position's word tallies, nil when it has no
     /// evidence). Only the words of those positions are hashed; the base's other entries are
-    /// copied as numbers. A word left with no entry has no row.
+    /// copied as numbers. A word left with no entry has no row. `interned` is raised past
+    /// every id the interner gives.
     static func table(
         updating base: Table?, positions: Set<Int>, tallies: (Int) -> SentencePrior.Words?,
-        wordIDs: StringInterner
+        wordIDs: StringInterner, interned: inout Int
     ) -> Table {
         typealias Entry = (id: Int32, position: Int32, positive: Double, negative: Double)
         var entries: [Entry] = []
@@ -161,6 +161,7 @@ final class CompiledPrior: Sendable {
             width = max(width, p + 1)
             for (id, tally) in zip(wordIDs.ids(byWord.keys), byWord.values) {
                 entries.append((id, Int32(p), tally.positive, tally.negative))
+                interned = max(interned, Int(id) + 1)
             }
         }
         // rows in ascending word id, entries in ascending position within a row

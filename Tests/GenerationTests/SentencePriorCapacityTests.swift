@@ -105,11 +105,11 @@ struct SentencePriorCapacityTests {
             var touched: [String] = []
             for i in 0..<200 {
                 let article = CompiledPriorTests.articles[i % CompiledPriorTests.articles.count]
-                let key = SentencePrior.key(article, i % 12)
+                let key = SentencePrior.key(article, (i / 6) % 12)  // 72 sentences
                 prior.record(
-                    article: article, position: i % 12,
+                    article: article, position: (i / 6) % 12,
                     ticketTokens: ["refund", "r\(round)-\(i)-\(rng.int(below: 1000))"],
-                    weight: 1)
+                    weight: Double(round + 1))  // each round's words outweigh the last's, so they are kept
                 touched.append(key)
             }
             let forgotten = prior.forgetWeakest(of: touched, keeping: 4)
