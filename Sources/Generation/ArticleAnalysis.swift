@@ -39,10 +39,6 @@ final class ArticleAnalysis: Sendable {
 /// pass one cache to several generators to share the work (the analysis depends on the article
 /// alone, and interned ids are only compared with each other, so sharing changes no result).
 public final class ArticleAnalysisCache: Sendable, Hashable {
-    /// The interning of the ticket words the generator's sentence prior records (for
-    /// ``CompiledPrior``): it grows with the distinct words the generator learns from, typos
-    /// included, and lives as long as the generators that hold this cache.
-    let priorWordIDs = StringInterner()
     /// The analyses and the text and prior-key ids, behind one lock.
     private let tables = Locked(Tables())
     /// Content tokens of analysed sentences (its own lock: also read by ``knownIDs(_:)``).

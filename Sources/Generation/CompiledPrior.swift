@@ -1,20 +1,27 @@
 import FlywheelCore
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path, **by article**: one open-addressing
-/// table per article from interned word id (``ArticleAnalysisCache/priorWordIDs``) to a row of tallies, one
-/// (positive, negative) pair per sentence position of the article. A ticket's pool reads each
-/// shown article's table once per ticket word — about 8 × 20 probes — where a table per
-/// sentence took one probe per (sentence, word), ten times as many cache misses in a
-/// structure of tens of megabytes.
+/// table per article from interned word id (``wordIDs``) to the word's
+/// evidence in that article, one (position, positive, negative) entry per sentence that has the
+/// word. A ticket's pool reads each shown article's table once per ticket word — about 8 × 20
+/// probes — where a table per sentence took one probe per (sentence, word), ten times as many
+/// cache misses in a structure of tens of megabytes.
+///
+/// The entries are **sparse**: a word costs 16 bytes of tallies and 4 of position per sentence
+/// that has it, nothing for the article's other sentences. (A dense row of `2 × width` tallies
+/// per word, zeros included, cost 320 bytes for a word one sentence of a 20-sentence article
+/// kept, and grew towards every sentence of every article over a simulated year; see
+/// BENCHMARKS.md, growth curves.) The compiled prior's memory is the prior's entry count
+/// (``SentencePrior/entryCount``) times 20 bytes plus the hash slots.
 ///
 /// The ticket's words are visited in ascending string order, as
 /// ``SentencePrior/value(key:sortedTokens:)`` does, and each sentence adds its own tallies in
 /// that order: the same sums, so the value is bit-for-bit the string-keyed one. (A word the
-/// article has but the sentence has not adds +0.0 to both sums, which changes no sum: they
-/// start at +0.0 and only non-negative tallies are recorded, so neither is ever −0.0.)
+/// sentence has not adds nothing here where the string-keyed sum skips it too; the sums start
+/// at +0.0 and only non-negative tallies are recorded, so neither is ever −0.0.)
 ///
-/// Retraining compiles incrementally (``init(updating:prior:touched:cache:)``): only the
-/// articles with a sentence that received evidence are rebuilt.
+/// Retraining compiles incrementally (``init(updating:prior:touched:forgotten:cache:)``): only
+/// the articles with a sentence that received evidence are rebuilt.
 final class CompiledPrior: Sendable {
     /// Per interned prior key (by id, ``ArticleAnalysisCache/priorKeyID(_:)``): its article's
     /// table (−1 when the prior has no evidence for the article) and its sentence position.
@@ -23,39 +30,64 @@ final class CompiledPrior: Sendable {
     let tables: [Table]
     /// Table index by article id (raw value), for incremental updates.
     let tableOfArticle: [String: Int]
-    /// The interning of the words the tables are keyed by (the cache's
-    /// ``ArticleAnalysisCache/priorWordIDs``).
+    /// The interning of the words the tables are keyed by, shared along a chain of incremental
+    /// updates. It never forgets a word, and ticket words are an open vocabulary (names, order
+    /// numbers, typos) that the prior keeps only until stronger words push them out, so it
+    /// outgrows the tables: see ``needsCompaction``.
     let wordIDs: StringInterner
+    /// Words interned by this chain so far (its ids are dense: the highest id it was given + 1).
+    let internedWords: Int
+    /// ``internedWords`` when the chain was last compiled afresh.
+    let compactedWords: Int
+
+    /// Whether the interner holds more than twice the words it held when this chain was last
+    /// compiled afresh (plus 4,096): then the generator compiles its prior afresh, with a new
+    /// interner of the words the prior still has (``init(_:cache:)``), so the interner stays
+    /// within a constant factor of the prior however many tickets pass. Amortised, as a
+    /// growing array's copies are: each fresh compile follows a doubling. (Retrained candidates
+    /// of one base share its interner, so the count may include a sibling's words; that moves
+    /// when memory is reclaimed, never a value.)
+    var needsCompaction: Bool { internedWords > 2 * compactedWords + 4_096 }
 
     /// One article's evidence.
     struct Table: Sendable {
-        /// Positions 0..<width have a row entry (the highest position with evidence + 1).
+        /// Positions 0..<width may have entries (the highest position with evidence + 1).
         var width: Int
         /// Word id per slot (−1 when empty); the size is a power of two at least twice the
         /// word count, probed linearly.
         var words: [Int32]
-        /// Per slot, where its row starts in `tallies`.
+        /// Per slot, its word's row: the word's entries are `starts[row]..<starts[row + 1]`.
         var rows: [Int32]
-        /// Rows of `width` (positive, negative) pairs, position by position.
+        /// Where each row's entries start (one more than the rows, the last is the entry count).
+        var starts: [Int32]
+        /// Per entry, its sentence position (ascending within a row).
+        var positions: [Int32]
+        /// Per entry, its (positive, negative) tallies at `2e`, `2e + 1`.
         var tallies: [Double]
+
+        /// Entries (word, sentence) with evidence.
+        var entryCount: Int { positions.count }
     }
 
+    /// Entries over all tables: the prior's ``SentencePrior/entryCount`` once compiled.
+    var entryCount: Int { tables.reduce(0) { $0 + $1.entryCount } }
+
+    /// The whole of `prior`, compiled afresh with its own interner.
     convenience init(_ prior: SentencePrior, cache: ArticleAnalysisCache) {
-        self.init(updating: nil, prior: prior, touched: Array(prior.tallies.keys), cache: cache)
+        self.init(updating: nil, prior: prior, touched: prior.tallies.keys.sorted(), cache: cache)
     }
 
     /// `base` (the compilation of the prior before retraining) with the tables of the articles
     /// of the `touched` keys rebuilt from `prior`; without `base`, the tables of those articles
-    /// alone. The articles of the `forgotten` keys (sentences that lost words,
-    /// ``SentencePrior/forgetWeakest(of:keeping:)``) are compiled afresh, so their tables hold
-    /// no row for a word no sentence of theirs still has.
+    /// alone, with a new interner. The positions of the `forgotten` keys (sentences that lost words,
+    /// ``SentencePrior/forgetWeakest(of:keeping:)``) are read anew too, so their tables hold
+    /// no entry, and no row, for a word no sentence of theirs still has.
     init(
         updating base: CompiledPrior?, prior: SentencePrior, touched: [String], forgotten: [String] = [],
         cache: ArticleAnalysisCache
     ) {
-        precondition(
-            base.map { $0.wordIDs === cache.priorWordIDs } ?? true,
-            "a compiled prior is updated with the cache it was compiled with")
+        let wordIDs = base?.wordIDs ?? StringInterner()
+        var interned = base?.internedWords ?? 0
         var tableOfKey = base?.tableOfKey ?? []
         var positionOfKey = base?.positionOfKey ?? []
         var tables = base?.tables ?? []
@@ -66,18 +98,12 @@ final class CompiledPrior: Sendable {
             guard let (article, position) = SentencePrior.split(key) else { continue }
             touchedByArticle[article, default: []].insert(position)
         }
-        let afresh = Set(forgotten.compactMap { SentencePrior.split($0)?.article })
         for (article, touchedPositions) in touchedByArticle.sorted(by: { $0.key < $1.key }) {
             let existing = tableOfArticle[article]
-            var base = existing.map { tables[$0] }
-            var positions = touchedPositions
-            if afresh.contains(article) {
-                positions.formUnion(0..<(base?.width ?? 0))
-                base = nil
-            }
             let table = Self.table(
-                updating: base, positions: positions,
-                tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: cache.priorWordIDs)
+                updating: existing.map { tables[$0] }, positions: touchedPositions,
+                tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: wordIDs,
+                interned: &interned)
             let t: Int
             if let existing {
                 t = existing
@@ -101,72 +127,70 @@ final class CompiledPrior: Sendable {
         self.positionOfKey = positionOfKey
         self.tables = tables
         self.tableOfArticle = tableOfArticle
-        self.wordIDs = cache.priorWordIDs
+        self.wordIDs = wordIDs
+        internedWords = interned
+        compactedWords = base?.compactedWords ?? interned
     }
 
-    /// The table of one article: `base` (its previous table, if any) with the columns of the
+    /// The table of one article: `base` (its previous table, if any) with the entries of the
     /// `positions` read anew from `tallies` (a position's word tallies, nil when it has no
-    /// evidence). Only the words of those positions are hashed; the other columns are copied
-    /// as numbers.
+    /// evidence). Only the words of those positions are hashed; the base's other entries are
+    /// copied as numbers. A word left with no entry has no row. `interned` is raised past
+    /// every id the interner gives.
     static func table(
-        updating base: Table?, positions: Set<Int>, tallies: (Int) -> [String: SentencePrior.Tally]?,
-        wordIDs: StringInterner
+        updating base: Table?, positions: Set<Int>, tallies: (Int) -> SentencePrior.Words?,
+        wordIDs: StringInterner, interned: inout Int
     ) -> Table {
-        let oldWidth = base?.width ?? 0
-        let width = max(oldWidth, (positions.max() ?? -1) + 1)
-        // the base's word ids by row
-        var ids: [Int32] = []
+        typealias Entry = (id: Int32, position: Int32, positive: Double, negative: Double)
+        var entries: [Entry] = []
+        var width = 0
+        // the base's entries at the positions not read anew
         if let base {
-            ids = [Int32](repeating: -1, count: base.tallies.count / max(1, 2 * oldWidth))
             for h in base.words.indices where base.words[h] >= 0 {
-                ids[Int(base.rows[h]) / (2 * oldWidth)] = base.words[h]
-            }
-        }
-        // the touched columns' entries, their words interned (one hash per entry)
-        var entries: [(id: Int32, position: Int, tally: SentencePrior.Tally)] = []
-        for p in positions.sorted() {
-            guard let byWord = tallies(p) else { continue }
-            for (id, tally) in zip(wordIDs.ids(byWord.keys), byWord.values) {
-                entries.append((id, p, tally))
-            }
-        }
-        var size = 4
-        while size < 2 * (ids.count + entries.count) { size <<= 1 }
-        var words = [Int32](repeating: -1, count: size)
-        var rows = [Int32](repeating: -1, count: size)
-        /// The row number of word `id`, added when new.
-        func row(_ id: Int32) -> Int {
-            var h = slot(id, size)
-            while words[h] >= 0 {
-                if words[h] == id { return Int(rows[h]) / (2 * width) }
-                h = (h + 1) & (size - 1)
-            }
-            let k = ids.count
-            words[h] = id
-            rows[h] = Int32(2 * width * k)
-            ids.append(id)
-            return k
-        }
-        let oldIDs = ids
-        ids = []
-        for id in oldIDs { _ = row(id) }  // the base's words keep their row numbers
-        let entryRows = entries.map { row($0.id) }
-        var out = [Double](repeating: 0, count: 2 * width * ids.count)
-        if let base {
-            var kept = [Bool](repeating: true, count: oldWidth)
-            for p in positions where p < oldWidth { kept[p] = false }
-            for k in oldIDs.indices {
-                for p in 0..<oldWidth where kept[p] {
-                    out[2 * width * k + 2 * p] = base.tallies[2 * oldWidth * k + 2 * p]
-                    out[2 * width * k + 2 * p + 1] = base.tallies[2 * oldWidth * k + 2 * p + 1]
+                let id = base.words[h], k = Int(base.rows[h])
+                for e in Int(base.starts[k])..<Int(base.starts[k + 1]) where !positions.contains(Int(base.positions[e]))
+                {
+                    entries.append((id, base.positions[e], base.tallies[2 * e], base.tallies[2 * e + 1]))
+                    width = max(width, Int(base.positions[e]) + 1)
                 }
             }
         }
-        for (e, k) in zip(entries, entryRows) {
-            out[2 * width * k + 2 * e.position] = e.tally.positive
-            out[2 * width * k + 2 * e.position + 1] = e.tally.negative
+        // the positions' entries, their words interned (one hash per entry)
+        for p in positions.sorted() {
+            guard let byWord = tallies(p), !byWord.isEmpty else { continue }
+            width = max(width, p + 1)
+            for (id, tally) in zip(wordIDs.ids(byWord.keys), byWord.values) {
+                entries.append((id, Int32(p), tally.positive, tally.negative))
+                interned = max(interned, Int(id) + 1)
+            }
         }
-        return Table(width: width, words: words, rows: rows, tallies: out)
+        // rows in ascending word id, entries in ascending position within a row
+        entries.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
+        var wordCount = 0
+        for e in entries.indices where e == 0 || entries[e - 1].id != entries[e].id { wordCount += 1 }
+        var size = 4
+        while size < 2 * wordCount { size <<= 1 }
+        var words = [Int32](repeating: -1, count: size)
+        var rows = [Int32](repeating: -1, count: size)
+        var starts: [Int32] = []
+        var entryPositions: [Int32] = []
+        var out: [Double] = []
+        entryPositions.reserveCapacity(entries.count)
+        out.reserveCapacity(2 * entries.count)
+        for (e, entry) in entries.enumerated() {
+            if e == 0 || entries[e - 1].id != entry.id {
+                var h = slot(entry.id, size)
+                while words[h] >= 0 { h = (h + 1) & (size - 1) }
+                words[h] = entry.id
+                rows[h] = Int32(starts.count)
+                starts.append(Int32(e))
+            }
+            entryPositions.append(entry.position)
+            out.append(entry.positive)
+            out.append(entry.negative)
+        }
+        starts.append(Int32(entries.count))
+        return Table(width: width, words: words, rows: rows, starts: starts, positions: entryPositions, tallies: out)
     }
 
     /// The home slot of word `id` in a table of `size` (a power of two) slots.
@@ -182,7 +206,7 @@ final class CompiledPrior: Sendable {
         wordIDs.knownIDs(tokens)
     }
 
-    /// The row of word `w` in `table` (an index into its `tallies`), or nil.
+    /// The row of word `w` in `table` (its entries are `starts[row]..<starts[row + 1]`), or nil.
     @inline(__always)
     func row(of w: Int32, in table: Table) -> Int? {
         let mask = table.words.count - 1
@@ -201,13 +225,15 @@ final class CompiledPrior: Sendable {
     func value(keyID: Int32, words: [Int32], tokenCount: Int, smoothing: Double) -> Double {
         guard keyID >= 0, Int(keyID) < tableOfKey.count, tableOfKey[Int(keyID)] >= 0 else { return 0 }
         let table = tables[Int(tableOfKey[Int(keyID)])]
-        let p = Int(positionOfKey[Int(keyID)])
+        let p = positionOfKey[Int(keyID)]
         var net = 0.0, total = 0.0
         for w in words {
             guard let row = row(of: w, in: table) else { continue }
-            let positive = table.tallies[row + 2 * p], negative = table.tallies[row + 2 * p + 1]
-            net += positive - negative
-            total += positive + negative
+            for e in Int(table.starts[row])..<Int(table.starts[row + 1]) where table.positions[e] == p {
+                let positive = table.tallies[2 * e], negative = table.tallies[2 * e + 1]
+                net += positive - negative
+                total += positive + negative
+            }
         }
         return total == 0 ? 0 : net / (total + smoothing * Double(max(1, tokenCount)))
     }
@@ -231,12 +257,16 @@ final class CompiledPrior: Sendable {
         // net and total of position p at 2p and 2p + 1
         var sums = [Double](repeating: 0, count: 2 * n)
         table.tallies.withUnsafeBufferPointer { tallies in
-            for w in words {
-                guard let row = row(of: w, in: table) else { continue }
-                for p in 0..<n {
-                    let positive = tallies[row + 2 * p], negative = tallies[row + 2 * p + 1]
-                    sums[2 * p] += positive - negative
-                    sums[2 * p + 1] += positive + negative
+            table.positions.withUnsafeBufferPointer { positions in
+                for w in words {
+                    guard let row = row(of: w, in: table) else { continue }
+                    for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
+                        let p = Int(positions[e])
+                        guard p < n else { break }  // ascending within the row
+                        let positive = tallies[2 * e], negative = tallies[2 * e + 1]
+                        sums[2 * p] += positive - negative
+                        sums[2 * p + 1] += positive + negative
+                    }
                 }
             }
         }

@@ -103,7 +103,7 @@ extension ExtractiveGenerator {
         // the compiled prior follows incrementally when this generator's was current
         if next.prior.isEmpty {
             next.compiledPrior = CompiledPriorSlot()
-        } else if let base = compiledPrior.value {
+        } else if let base = compiledPrior.value, !base.needsCompaction {
             next.compiledPrior = CompiledPriorSlot(
                 CompiledPrior(
                     updating: base, prior: next.prior, touched: touched, forgotten: forgotten, cache: next.analysis))

@@ -30,11 +30,11 @@ extension SentencePrior {
         var pruned: [String] = []
         for key in Set(keys).sorted() {
             guard let byWord = tallies[key], byWord.count > capacity else { continue }
-            let kept = byWord.sorted { l, r in
+            let kept = byWord.pairs.map { (key: $0, value: $1) }.sorted { l, r in
                 let ls = Self.strength(l.value), rs = Self.strength(r.value)
                 return ls != rs ? ls > rs : l.key < r.key
             }.prefix(capacity)
-            tallies[key] = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+            tallies[key] = Words(uniqueWords: kept)
             pruned.append(key)
         }
         return pruned

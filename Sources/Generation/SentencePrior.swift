@@ -29,15 +29,15 @@ public struct SentencePrior: Hashable, Sendable, Codable {
         }
     }
 
-    /// Evidence by `"<article id>#<position>"`, then by ticket content word.
-    public internal(set) var tallies: [String: [String: Tally]]
+    /// Evidence by `"<article id>#<position>"`, then by ticket content word (``Words``).
+    public internal(set) var tallies: [String: Words]
     /// Pseudo-count that shrinks the value towards zero.
     public var smoothing: Double
     /// At most this many of a ticket's content words (the first ones, in text order) are recorded.
     public static let wordsPerTicket = 16
 
     public init(tallies: [String: [String: Tally]] = [:], smoothing: Double = 2) {
-        self.tallies = tallies
+        self.tallies = tallies.mapValues(Words.init)
         self.smoothing = smoothing
     }
 
@@ -79,16 +79,16 @@ public struct SentencePrior: Hashable, Sendable, Codable {
         let key = Self.key(article, position)
         // Moved out (not copied: `removeValue` leaves the table its only owner), updated in
         // place, moved back: the key is hashed twice, not once per word.
-        var byWord = tallies.removeValue(forKey: key) ?? [:]
+        var byWord = tallies.removeValue(forKey: key) ?? Words()
         // the first `wordsPerTicket` distinct words, found by a linear scan of a handful
         var seen: [String] = []
         seen.reserveCapacity(Self.wordsPerTicket)
         for t in ticketTokens where seen.count < Self.wordsPerTicket && !seen.contains(t) {
             seen.append(t)
             if weight > 0 {
-                byWord[t, default: Tally()].positive += weight
+                byWord.update(t) { $0.positive += weight }
             } else {
-                byWord[t, default: Tally()].negative -= weight
+                byWord.update(t) { $0.negative -= weight }
             }
         }
         tallies[key] = byWord

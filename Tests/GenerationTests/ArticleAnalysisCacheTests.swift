@@ -51,7 +51,6 @@ import Testing
 @Test func eachGeneratorHasItsOwnCacheWhichItsRetrainedCopiesShare() {
     let a = ExtractiveGenerator(), b = ExtractiveGenerator()
     #expect(a.analysis !== b.analysis)
-    #expect(a.analysis.priorWordIDs !== b.analysis.priorWordIDs)
     let given = ArticleAnalysisCache()
     #expect(ExtractiveGenerator(analysis: given).analysis === given)
     #expect(a.retrained(preferences: [], adoptions: []).analysis === a.analysis)

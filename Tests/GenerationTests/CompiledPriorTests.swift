@@ -66,6 +66,30 @@ struct CompiledPriorTests {
         }
     }
 
+    /// The compiled prior is sparse: one entry per (sentence, word) the prior holds, however
+    /// wide the article, at every step of incremental compiling and after forgetting.
+    @Test func compiledPriorHoldsOneEntryPerSentenceAndWord() {
+        var rng = RandomStream(seed: 7, purpose: "compiled-prior-sparse")
+        var prior = SentencePrior()
+        let cache = ArticleAnalysisCache()
+        var incremental: CompiledPrior?
+        for round in 0..<8 {
+            let touched = Self.record(into: &prior, rng: &rng, count: 1 + rng.int(below: 30))
+            let forgotten = round.isMultiple(of: 2) ? prior.forgetWeakest(of: touched, keeping: 6) : []
+            incremental = CompiledPrior(
+                updating: incremental, prior: prior, touched: touched, forgotten: forgotten, cache: cache)
+            #expect(incremental!.entryCount == prior.entryCount)
+            #expect(CompiledPrior(prior, cache: cache).entryCount == prior.entryCount)
+        }
+        // one word of the last sentence of a wide article: one entry, not a row of its width
+        var one = SentencePrior()
+        one.record(article: "wide", position: 30, ticketTokens: ["refund"], weight: 1)
+        let compiled = CompiledPrior(one, cache: cache)
+        #expect(compiled.entryCount == 1)
+        #expect(compiled.tables[0].tallies.count == 2)
+        #expect(compiled.tables[0].width == 31)
+    }
+
     @Test func keysSplitAtTheirLastHash() {
         #expect(SentencePrior.split(SentencePrior.key(ArticleID("a#b"), 12))! == ("a#b", 12))
         #expect(SentencePrior.split("no-position") == nil)

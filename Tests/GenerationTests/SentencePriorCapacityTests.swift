@@ -90,4 +90,41 @@ struct SentencePriorCapacityTests {
         let key = capped.prior.tallies.keys.sorted().first!
         #expect(capped.prior.tallies[key]!["refund"] == unbounded.prior.tallies[key]!["refund"])
     }
+
+    /// Words are interned as the compiled prior learns them and never forgotten by the
+    /// interner, so a long stream of new words (names, order numbers) would grow it without
+    /// bound; the retrained generator compiles afresh, with a new interner, once it holds more
+    /// than twice the words of its last fresh compile, and the values stay the string-keyed ones.
+    @Test func compiledPriorsInternerStaysWithinAFactorOfThePrior() {
+        var rng = RandomStream(seed: 5, purpose: "prior-interner")
+        var prior = SentencePrior()
+        let cache = ArticleAnalysisCache()
+        var compiled: CompiledPrior?
+        var fresh = 0
+        for round in 0..<40 {
+            var touched: [String] = []
+            for i in 0..<200 {
+                let article = CompiledPriorTests.articles[i % CompiledPriorTests.articles.count]
+                let key = SentencePrior.key(article, (i / 6) % 12)  // 72 sentences
+                prior.record(
+                    article: article, position: (i / 6) % 12,
+                    ticketTokens: ["refund", "r\(round)-\(i)-\(rng.int(below: 1000))"],
+                    weight: Double(round + 1))  // each round's words outweigh the last's, so they are kept
+                touched.append(key)
+            }
+            let forgotten = prior.forgetWeakest(of: touched, keeping: 4)
+            if let base = compiled, !base.needsCompaction {
+                compiled = CompiledPrior(
+                    updating: base, prior: prior, touched: touched, forgotten: forgotten, cache: cache)
+            } else {
+                compiled = CompiledPrior(prior, cache: cache)
+                fresh += 1
+            }
+            // at most one round's new words past the threshold
+            #expect(compiled!.internedWords <= 2 * compiled!.compactedWords + 4_096 + 200)
+        }
+        #expect(fresh > 1)  // compiled afresh more than once over 8,000 new words
+        #expect(compiled!.internedWords < 8_000)
+        CompiledPriorTests.expectSameValues(compiled!, prior, cache: cache, seed: 3)
+    }
 }
