@@ -1,4 +1,5 @@
 import FlywheelCore
+import Foundation
 import Testing
 
 @testable import Retrieval
@@ -15,9 +16,7 @@ struct TopKSelectionTests {
             let scores = (0..<n).map { _ in rng.bernoulli(0.3) ? Float(0) : Float(1 + rng.int(below: 12)) / 4 }
             var ranks = Array(0..<Int32(n))
             ranks.shuffle(using: &rng)
-            let expected = (0..<n).filter { scores[$0] > 0 }
-                .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : ranks[$0] > ranks[$1] }
-                .prefix(k).map { Int32($0) }
+            let expected = Self.expected(scores, ranks: ranks, k: k).map { Int32($0) }
             let got = withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { buffer in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { seen in
                     withUnsafeTemporaryAllocation(of: Int32.self, capacity: n) { touched in
@@ -29,8 +28,47 @@ struct TopKSelectionTests {
                     }
                 }
             }
-            #expect(got == Array(expected), "trial \(trial)")
+            #expect(got == expected, "trial \(trial)")
         }
+    }
+
+    /// The dense top-k on arrays the size of real knowledge bases: scores spread like BM25 sums
+    /// (continuous, a long tail of weak matches, some zeros) or coarse (many ties), and k from 1
+    /// to more than the positive scores.
+    @Test func topKOverLargeArraysEqualsFullSort() {
+        for trial in 0..<120 {
+            var rng = RandomStream(seed: 11, purpose: "topk-large", ids: [UInt64(trial)])
+            let n = 1 + rng.int(below: 5_000)
+            let k = 1 + rng.int(below: trial % 4 == 0 ? n + 10 : 120)
+            let coarse = trial % 3 == 0
+            let zeroShare = rng.uniform() * 0.9
+            let scores = (0..<n).map { _ -> Float in
+                if rng.bernoulli(zeroShare) { return 0 }
+                let x = -log(1 - rng.uniform())  // exponential: few high, many low
+                return coarse ? Float((x * 4).rounded()) / 4 : Float(x)
+            }
+            var ranks = Array(0..<Int32(n))
+            ranks.shuffle(using: &rng)
+            var docOfRank = [Int32](repeating: 0, count: n)
+            for d in 0..<n { docOfRank[Int(ranks[d])] = Int32(d) }
+            let expected = Self.expected(scores, ranks: ranks, k: k)
+            let got = scores.withUnsafeBufferPointer { s in
+                ranks.withUnsafeBufferPointer { r in
+                    docOfRank.withUnsafeBufferPointer { TopKSelection.topPositive(s, k: k, idRank: r, docOfRank: $0) }
+                }
+            }
+            #expect(got.map(\.doc) == expected.map { Int32($0) }, "trial \(trial)")
+            #expect(got.map(\.score) == expected.map { scores[$0] }, "trial \(trial)")
+        }
+    }
+
+    /// The oracle: the positive scores' indices by score descending, ties by the larger rank
+    /// first (trec_eval's tie-break), the first k.
+    static func expected(_ scores: [Float], ranks: [Int32], k: Int) -> [Int] {
+        Array(
+            (0..<scores.count).filter { scores[$0] > 0 }
+                .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : ranks[$0] > ranks[$1] }
+                .prefix(k))
     }
 }
 
