@@ -23,10 +23,10 @@ enum SweepCSV {
     /// Renders every complete sweep cell of `store`; incomplete cells are left out.
     static func render(store: ResultsStore) throws -> String { render(try sweeps(in: store)) }
 
-    /// Every sweep recorded in `store`, by name.
-    static func sweeps(in store: ResultsStore) throws -> [SweepResults] {
+    /// Every sweep recorded in `store`, by name; `baselines` as for ``SweepResults/load(store:sweep:baselines:)``.
+    static func sweeps(in store: ResultsStore, baselines: [String: String?] = [:]) throws -> [SweepResults] {
         let names = Set(try store.sweepCells().map(\.sweep)).sorted()
-        return try names.map { try SweepResults.load(store: store, sweep: $0) }
+        return try names.map { try SweepResults.load(store: store, sweep: $0, baselines: baselines) }
     }
 
     /// One CSV for one or more sweeps (a merged store may hold several); parameter columns are
