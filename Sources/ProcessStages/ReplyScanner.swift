@@ -15,12 +15,7 @@ enum ReplyScanner {
     /// The reply with its lists in ``PluginMessages/Reply/lists``; ids that `table` lacks
     /// (which the stage will refuse, naming them) are read into new `String`s with slot -1.
     static func reply(_ line: [UInt8], table: ArticleTable? = nil) -> PluginMessages.Reply? {
-        var bytes = line
-        bytes.append(0)  // strtod stops at it at the latest
-        return bytes.withUnsafeBufferPointer { buffer -> PluginMessages.Reply? in
-            var s = JSONCursor(bytes: buffer, end: buffer.count - 1)
-            return s.reply(table)
-        }
+        JSONCursor.scan(line) { $0.reply(table) }
     }
 }
 
@@ -31,7 +26,7 @@ extension JSONCursor {
         var results: [ScannedList]?
         guard take(UInt8(ascii: "{")) else { return nil }
         repeat {
-            guard let key = string(), take(UInt8(ascii: ":")) else { return nil }
+            guard let key = plainString(), take(UInt8(ascii: ":")) else { return nil }
             switch key {
             case "id" where id == nil: guard let n = integer() else { return nil }; id = n
             case "ok" where ok == nil: guard let b = boolean() else { return nil }; ok = b
@@ -40,8 +35,8 @@ extension JSONCursor {
             }
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "}")) else { return nil }
-        skipSpace()
-        guard i == end, let id, let results else { return nil }
+        skipWhitespace()
+        guard pos == bytes.count, let id, let results else { return nil }
         var reply = PluginMessages.Reply(id: id, ok: ok)
         reply.lists = results
         return reply
@@ -73,7 +68,7 @@ extension JSONCursor {
             guard let key = entryKey(), take(UInt8(ascii: ":")) else { return false }
             switch key {
             case .article where article == nil: guard let a = articleID(table) else { return false }; article = a
-            case .score where score == nil: guard let x = number() else { return false }; score = x
+            case .score where score == nil: guard let x = finiteNumber() else { return false }; score = x
             default: return false
             }
         } while take(UInt8(ascii: ","))
@@ -88,8 +83,8 @@ extension JSONCursor {
     /// An entry's key, without making a `String` of it.
     fileprivate mutating func entryKey() -> EntryKey? {
         guard let text = key() else { return nil }
-        if text.spells("article") { return .article }
-        if text.spells("score") { return .score }
+        if text.equals("article") { return .article }
+        if text.equals("score") { return .score }
         return nil
     }
 
@@ -99,7 +94,7 @@ extension JSONCursor {
         guard let range = stringBytes() else { return nil }
         let text = UnsafeBufferPointer(rebasing: bytes[range])
         if let table, let slot = table.slot(of: text) { return (table.ids[slot], Int32(slot)) }
-        guard let id = Self.text(text) else { return nil }
+        guard let id = Self.utf8String(text) else { return nil }
         return (ArticleID(id), -1)
     }
 }

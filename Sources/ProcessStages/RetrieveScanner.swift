@@ -33,19 +33,19 @@ extension JSONCursor {
         guard take(UInt8(ascii: "{")) else { return nil }
         repeat {
             guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.spells("id"), id == nil {
+            if key.equals("id"), id == nil {
                 id = integer()
                 if id == nil { return nil }
-            } else if key.spells("op"), !isRetrieve {
-                guard let op = self.key(), op.spells("retrieve") else { return nil }
+            } else if key.equals("op"), !isRetrieve {
+                guard let op = self.key(), op.equals("retrieve") else { return nil }
                 isRetrieve = true
-            } else if key.spells("model"), model == nil {
+            } else if key.equals("model"), model == nil {
                 model = integer()
                 if model == nil { return nil }
-            } else if key.spells("depth"), depth == nil {
+            } else if key.equals("depth"), depth == nil {
                 depth = integer()
                 if depth == nil { return nil }
-            } else if key.spells("tickets"), tickets == nil {
+            } else if key.equals("tickets"), tickets == nil {
                 tickets = ticketList()
                 if tickets == nil { return nil }
             } else {
@@ -75,16 +75,16 @@ extension JSONCursor {
         guard take(UInt8(ascii: "{")) else { return nil }
         repeat {
             guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.spells("id"), id == nil {
+            if key.equals("id"), id == nil {
                 id = escapedString()
                 if id == nil { return nil }
-            } else if key.spells("created_at"), created == nil {
+            } else if key.equals("created_at"), created == nil {
                 created = escapedString().flatMap { Timestamp(iso8601: $0) }
                 if created == nil { return nil }
-            } else if key.spells("text"), text == nil {
+            } else if key.equals("text"), text == nil {
                 text = escapedString()
                 if text == nil { return nil }
-            } else if key.spells("tokens"), !tokens {
+            } else if key.equals("tokens"), !tokens {
                 guard skipStrings() else { return nil }
                 tokens = true
             } else {

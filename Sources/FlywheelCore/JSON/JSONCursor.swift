@@ -1,28 +1,29 @@
-import FlywheelCore
 /// A byte-level pull parser for one JSON line (RFC 8259), used instead of Foundation's
-/// `JSONDecoder` because reading a corpus must keep up with zstd decompression.
+/// `JSONDecoder` because reading a corpus must keep up with zstd decompression. One cursor for
+/// every hand-written reader: the corpus formats (Corpora, which adds ``value()``) throw
+/// ``JSONSyntaxError``s from the methods here; the process protocol's scanners (ProcessStages)
+/// use declining forms of the same tokens, returning nil, in `JSONCursor+Declining.swift` there.
 ///
 /// It reads straight into the target fields: the decoders of the line formats loop over an
 /// object's keys with ``forEachKey(_:)``, compare the raw key bytes with the field names they
 /// know, and call `string()`, `int()`, … for the value. Strings are checked to be valid UTF-8.
 /// Errors are ``JSONSyntaxError``s carrying the field path; the line reader adds file and line.
 /// Strings and numbers are read by `JSONCursor+String.swift` and `JSONCursor+Number.swift`.
-struct JSONCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var pos = 0
-    /// Nesting depth of ``value()``, capped so a hostile line cannot overflow the stack.
-    var depth = 0
-    static var maxDepth: Int { Int(clamping: InputLimit.jsonDepth.value) }
+public struct JSONCursor {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public var pos = 0
+    /// Nesting depth of Corpora's `value()`, capped so a hostile line cannot overflow the stack.
+    public var depth = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    @inlinable public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// An error at the cursor's position; the enclosing keys and indices are added to its field
     /// path as it leaves ``forEachKey(_:)`` and ``forEachElement(_:)``.
-    func fail(_ message: String) -> JSONSyntaxError {
+    @inlinable public func fail(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(field: nil, message: message)
     }
 
-    @inline(__always) mutating func skipWhitespace() {
+    @inlinable @inline(__always) public mutating func skipWhitespace() {
         while pos < bytes.count {
             let c = bytes[pos]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { pos += 1 } else { return }
@@ -30,12 +31,12 @@ struct JSONCursor {
     }
 
     /// The next non-space byte, without consuming it (nil at the end).
-    @inline(__always) mutating func peek() -> UInt8? {
+    @inlinable @inline(__always) public mutating func peek() -> UInt8? {
         skipWhitespace()
         return pos < bytes.count ? bytes[pos] : nil
     }
 
-    @inline(__always) mutating func expect(_ c: UInt8, _ what: String) throws(JSONSyntaxError) {
+    @inlinable @inline(__always) public mutating func expect(_ c: UInt8, _ what: String) throws(JSONSyntaxError) {
         skipWhitespace()
         if pos < bytes.count && bytes[pos] == c {
             pos += 1
@@ -49,21 +50,23 @@ struct JSONCursor {
     }
 
     /// After the top-level value: only spaces may follow.
-    mutating func expectEnd() throws(JSONSyntaxError) {
+    @inlinable public mutating func expectEnd() throws(JSONSyntaxError) {
         skipWhitespace()
         if pos < bytes.count {
             throw fail("unexpected \(describe(bytes[pos])) at column \(pos + 1) after the JSON object")
         }
     }
 
-    func describe(_ c: UInt8) -> String {
+    @inlinable public func describe(_ c: UInt8) -> String {
         if c >= 0x20 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
         return "byte 0x\(String(c, radix: 16))"
     }
 
     /// Iterates over an object's members. `body` gets the raw key bytes (unescaped keys are the
     /// common case; escaped keys are decoded) and must consume the value.
-    mutating func forEachKey(_ body: (inout JSONCursor, UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Void)
+    @inlinable public mutating func forEachKey(
+        _ body: (inout JSONCursor, UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Void
+    )
         throws(JSONSyntaxError)
     {
         try expect(0x7B, "'{'")
@@ -119,7 +122,7 @@ struct JSONCursor {
     }
 
     /// Iterates over an array's elements; `body` must consume each element.
-    mutating func forEachElement(_ body: (inout JSONCursor, Int) throws(JSONSyntaxError) -> Void)
+    @inlinable public mutating func forEachElement(_ body: (inout JSONCursor, Int) throws(JSONSyntaxError) -> Void)
         throws(JSONSyntaxError)
     {
         try expect(0x5B, "'['")
@@ -141,7 +144,7 @@ struct JSONCursor {
     }
 
     /// True when the next value is `null` (and consumes it).
-    mutating func consumeNull() -> Bool {
+    @inlinable public mutating func consumeNull() -> Bool {
         skipWhitespace()
         if pos + 4 <= bytes.count && bytes[pos] == 0x6E && bytes[pos + 1] == 0x75 && bytes[pos + 2] == 0x6C
             && bytes[pos + 3] == 0x6C
@@ -152,7 +155,7 @@ struct JSONCursor {
         return false
     }
 
-    mutating func bool() throws(JSONSyntaxError) -> Bool {
+    @inlinable public mutating func bool() throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         if matchLiteral("true") { return true }
         if matchLiteral("false") { return false }
@@ -160,7 +163,7 @@ struct JSONCursor {
             pos < bytes.count ? "expected true or false, found \(describe(bytes[pos]))" : "expected true or false")
     }
 
-    private mutating func matchLiteral(_ word: StaticString) -> Bool {
+    @inlinable mutating func matchLiteral(_ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { return false }
         let w = word.utf8Start
@@ -168,46 +171,11 @@ struct JSONCursor {
         pos += n
         return true
     }
-
-    /// Parses and discards any value (unknown fields are ignored, for forward compatibility).
-    mutating func skipValue() throws(JSONSyntaxError) {
-        _ = try value()
-    }
-
-    /// Any JSON value, as a tree (used by the importers, whose field names come from the user).
-    mutating func value() throws(JSONSyntaxError) -> JSONValue {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > JSONCursor.maxDepth {
-            throw fail(
-                "nested deeper than \(JSONCursor.maxDepth) levels (set \(InputLimit.jsonDepth.environmentVariable) to allow more)"
-            )
-        }
-        switch peek() {
-        case 0x22: return .string(try string())
-        case 0x7B:
-            var members: [(String, JSONValue)] = []
-            try forEachKey { (c, key) throws(JSONSyntaxError) in
-                members.append((String(decoding: key, as: UTF8.self), try c.value()))
-            }
-            return .object(members)
-        case 0x5B:
-            var items: [JSONValue] = []
-            try forEachElement { (c, _) throws(JSONSyntaxError) in items.append(try c.value()) }
-            return .array(items)
-        case 0x74, 0x66: return .bool(try bool())
-        case 0x6E:
-            if consumeNull() { return .null }
-            throw fail("invalid literal at column \(pos + 1)")
-        case nil: throw fail("expected a value, found the end of the line")
-        default: return .number(try number())
-        }
-    }
 }
 
 extension UnsafeBufferPointer<UInt8> {
     /// Whether these bytes spell `word` exactly (for matching keys without allocating).
-    @inline(__always) func equals(_ word: StaticString) -> Bool {
+    @inlinable @inline(__always) public func equals(_ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard count == n else { return false }
         let w = word.utf8Start

@@ -1,6 +1,6 @@
 extension JSONCursor {
     /// A JSON string, unescaped, checked to be valid UTF-8.
-    mutating func string() throws(JSONSyntaxError) -> String {
+    @inlinable public mutating func string() throws(JSONSyntaxError) -> String {
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == 0x22 else {
             throw fail(
@@ -64,7 +64,7 @@ extension JSONCursor {
         throw fail("unterminated string")
     }
 
-    private func hex4(at i: Int) throws(JSONSyntaxError) -> UInt32 {
+    @inlinable func hex4(at i: Int) throws(JSONSyntaxError) -> UInt32 {
         guard i + 4 <= bytes.count else { throw fail("truncated \\u escape") }
         var v: UInt32 = 0
         for j in i..<(i + 4) {
@@ -84,7 +84,7 @@ extension JSONCursor {
     /// The index of the first `"`, `\` or control byte (< 0x20) at or after `start`, or
     /// `bytes.count`, and whether the bytes before it are all ASCII: eight bytes at a time, then
     /// byte by byte inside the word that has one.
-    @inline(__always) func plainRun(from start: Int) -> (end: Int, isASCII: Bool) {
+    @inlinable @inline(__always) public func plainRun(from start: Int) -> (end: Int, isASCII: Bool) {
         var i = start
         let n = bytes.count
         var bits: UInt64 = 0
@@ -108,7 +108,7 @@ extension JSONCursor {
     /// Whether any byte of `w` is `"` (0x22), `\` (0x5C) or below 0x20. Exact as a yes/no test
     /// ("haszero" and "hasless" of S. E. Anderson, *Bit Twiddling Hacks*, "Determine if a word
     /// has a zero byte" / "… a byte less than n"; H. S. Warren, *Hacker's Delight*, §6-1).
-    @inline(__always) static func hasStringSpecialByte(_ w: UInt64) -> Bool {
+    @inlinable @inline(__always) public static func hasStringSpecialByte(_ w: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = w ^ (ones &* 0x22)
         let backslash = w ^ (ones &* 0x5C)
@@ -122,13 +122,13 @@ extension JSONCursor {
     /// here eight bytes at a time and copied straight in: the stdlib's `String(validating:as:)`
     /// is generic and unspecialised, and looked up type metadata on every call (~15% of a
     /// tickets read in `perf`). Anything else still goes through `String(validating:as:)`.
-    @inline(__always) static func utf8String(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+    @inlinable @inline(__always) public static func utf8String(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         guard isASCII(b) else { return String(validating: b, as: UTF8.self) }
         return asciiString(b)
     }
 
     /// `b`, known to be ASCII, copied into a `String`.
-    @inline(__always) static func asciiString(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    @inlinable @inline(__always) public static func asciiString(_ b: UnsafeBufferPointer<UInt8>) -> String {
         let n = b.count
         guard n > 0, let source = b.baseAddress else { return "" }
         return String(unsafeUninitializedCapacity: n) { out in
@@ -138,7 +138,7 @@ extension JSONCursor {
     }
 
     /// Whether every byte of `b` is below 0x80.
-    @inline(__always) static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable @inline(__always) public static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var bits: UInt64 = 0
         var i = 0
         let n = b.count

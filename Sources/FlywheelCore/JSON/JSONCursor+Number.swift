@@ -1,6 +1,6 @@
 extension JSONCursor {
     /// A JSON integer (no fraction or exponent, unless they make a whole number such as `2.0`).
-    mutating func int() throws(JSONSyntaxError) -> Int {
+    @inlinable public mutating func int() throws(JSONSyntaxError) -> Int {
         skipWhitespace()
         // Fast path: up to 15 digits (exact in a Double, so the same value ``number()`` gives),
         // no leading zero, no fraction or exponent.
@@ -30,7 +30,7 @@ extension JSONCursor {
     }
 
     /// A JSON number.
-    mutating func number() throws(JSONSyntaxError) -> Double {
+    @inlinable public mutating func number() throws(JSONSyntaxError) -> Double {
         skipWhitespace()
         let s = pos
         var i = pos
