@@ -28,7 +28,8 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 flywheel="$repo/.build/release/flywheel"
-real=${REAL:-/tmp/flywheel-real}
+default_real=/tmp/flywheel-real  # the folder the scenarios name
+real=${REAL:-$default_real}
 datasets=${DATASETS:-$(bash "$repo/scripts/datasets.sh")}
 
 do_import=1
@@ -59,7 +60,7 @@ fi
 # with its corpus moved under $real and its personas path made absolute (it resolves against the
 # scenario's folder).
 scenario_for() {
-  local s=$1 default=/tmp/flywheel-real
+  local s=$1 default=$default_real
   if [[ $real == "$default" ]] || ! grep -q "^corpus: *$default/" "$s"; then
     echo "$s"
     return

@@ -116,17 +116,26 @@ extension EngineMetric {
     /// The headline metrics among `names`, in catalogue order: a run at depths 50/5 gives
     /// recall@50, precision@5, ndcg@10, ….
     public static func headline(among names: some Sequence<String>) -> [String] {
-        Set(names).filter(isHeadline).sorted(by: tableOrder)
+        inTableOrder(Set(names).filter(isHeadline))
     }
 
     /// The order tables list metrics in: the headline metrics in catalogue order, then every
     /// other name alphabetically.
     public static func tableOrder(_ a: String, _ b: String) -> Bool {
-        func rank(_ name: String) -> Int {
-            guard let metric = EngineMetric(name: name), metric.isHeadline else { return Int.max }
-            return allCases.firstIndex(of: metric) ?? Int.max
-        }
-        let ra = rank(a), rb = rank(b)
+        let ra = tableRank(a), rb = tableRank(b)
         return ra != rb ? ra < rb : a < b
+    }
+
+    /// `names` sorted by ``tableOrder(_:_:)``, each name parsed once (not once per comparison).
+    public static func inTableOrder(_ names: some Sequence<String>) -> [String] {
+        names.map { (name: $0, rank: tableRank($0)) }
+            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.name < $1.name }
+            .map(\.name)
+    }
+
+    /// A headline metric's place in the catalogue; `Int.max` for any other name.
+    static func tableRank(_ name: String) -> Int {
+        guard let metric = EngineMetric(name: name), metric.isHeadline else { return Int.max }
+        return allCases.firstIndex(of: metric) ?? Int.max
     }
 }

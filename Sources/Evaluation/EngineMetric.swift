@@ -98,21 +98,6 @@ public enum EngineMetric: Hashable, Sendable, CaseIterable {
     /// The metric a name in `metrics.csv` denotes: recall and precision at any cutoff, nDCG at
     /// ``ndcgCutoff``; nil for a name the engine never writes.
     public init?(name: String) {
-        guard let metric = Self.memo(name) else { return nil }
-        self = metric
-    }
-
-    /// ``init(name:)`` remembered per name: reports sort and look up the same few names per row.
-    /// Bounded (names beyond the bound are parsed each time).
-    private static let memoed = Locked<[String: EngineMetric?]>([:])
-    private static func memo(_ name: String) -> EngineMetric? {
-        if let known = memoed.withLock({ $0[name] }) { return known }
-        let parsed = EngineMetric(parsing: name)
-        memoed.withLock { if $0.count < 4_096 { $0[name] = parsed } }
-        return parsed
-    }
-
-    private init?(parsing name: String) {
         if let ranking = MetricName(rawValue: name), ranking.rawValue == name {
             switch ranking.kind {
             case .recall: self = .recall

@@ -125,9 +125,9 @@ struct SweepPipeline {
         var results: SweepResults?
         if shard.count == 1, computed + skipped == mine.count {
             csv = directory + "/sweep.csv"
-            // This sweep's cells' baselines are known; only other sweeps' stored scenarios are decoded.
-            let baselines = Dictionary(mine.map { ($0.hash, $0.scenario.baseline) }, uniquingKeysWith: { a, _ in a })
-            let sweeps = try SweepCSV.sweeps(in: store, baselines: baselines)
+            // This shard's cells' scenarios are known; only other cells' stored scenarios are decoded.
+            let known = Dictionary(mine.map { ($0.hash, $0.scenario) }, uniquingKeysWith: { a, _ in a })
+            let sweeps = try SweepCSV.sweeps(in: store, scenarios: known)
             try writeAtomically(SweepCSV.render(sweeps), to: csv!)
             results = sweeps.first { $0.name == sweep.name }
         }

@@ -8,10 +8,10 @@ extension SweepResults {
     /// The sweep recorded in `store`: every cell with its swept values and, when the cell's run
     /// is complete, its summary. The swept key paths come in sorted order (the store keeps them
     /// as a JSON object). A store holding several sweeps is refused: name one with `sweep`.
-    /// `baselines`: cells' baseline arms already known (by cell hash, as a sweep that just ran
-    /// knows them), so their stored scenarios need not be decoded again.
+    /// `scenarios`: cells' scenarios already known (by cell hash, as a sweep that just ran knows
+    /// them), so their stored scenarios need not be decoded again.
     static func load(
-        store: ResultsStore, sweep name: String? = nil, baselines: [String: String?] = [:]
+        store: ResultsStore, sweep name: String? = nil, scenarios: [String: Scenario] = [:]
     ) throws -> SweepResults {
         let all = try store.sweepCells()
         let names = Array(Set(all.map(\.sweep))).sorted()
@@ -31,24 +31,18 @@ extension SweepResults {
             }
             parameterNames.formUnion(values.keys)
             var summary: RunSummary?
-            if row.status == "complete" {
-                let known = baselines.index(forKey: row.hash).map { baselines.values[$0] }
-                if let baseline = try known ?? storedBaseline(row.hash, store) {
-                    summary = RunSummary(
-                        run: row.hash, scenarioHash: row.hash, baseline: baseline,
-                        rows: try store.metricRows(run: row.runID))
-                }
+            if row.status == "complete", let scenario = try scenarios[row.hash] ?? storedScenario(row.hash, store) {
+                summary = RunSummary(
+                    run: row.hash, scenarioHash: row.hash, baseline: scenario.baseline,
+                    rows: try store.metricRows(run: row.runID))
             }
             cells.append(Cell(index: row.cell, hash: row.hash, values: values.mapValues(\.plainText), summary: summary))
         }
         return SweepResults(name: chosen, parameterNames: parameterNames.sorted(), cells: cells)
     }
 
-    /// The baseline arm of the cell run named `hash`, from its stored scenario: nil when the store
-    /// has no scenario for it, `.some(nil)` when the scenario names no baseline.
-    private static func storedBaseline(_ hash: String, _ store: ResultsStore) throws -> String?? {
-        guard let json = try store.runScenario(name: hash) else { return .none }
-        let baseline: String? = try ScenarioLoader.decode(json, file: store.path).baseline
-        return .some(baseline)
+    /// The stored scenario of the cell run named `hash`, nil when the store has none.
+    private static func storedScenario(_ hash: String, _ store: ResultsStore) throws -> Scenario? {
+        try store.runScenario(name: hash).map { try ScenarioLoader.decode($0, file: store.path) }
     }
 }

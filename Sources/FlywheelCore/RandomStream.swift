@@ -89,17 +89,11 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
 /// Process-independent hashes for keying random streams and ids.
 public enum StableHash {
-    /// FNV-1a, 64 bit, over the UTF-8 bytes of `text`.
-    /// Reads the bytes in place when the string has contiguous UTF-8 storage (native strings
-    /// do), else through its UTF-8 view; the same bytes either way.
+    /// FNV-1a, 64 bit, over the UTF-8 bytes of `text`, read in place (`withUTF8` copies only a
+    /// bridged string without contiguous UTF-8 storage).
     public static func fnv1a(_ text: String) -> UInt64 {
-        if let h = text.utf8.withContiguousStorageIfAvailable({ fnv1a(bytes: $0) }) { return h }
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in text.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
+        var text = text
+        return text.withUTF8 { fnv1a(bytes: $0) }
     }
 
     /// FNV-1a, 64 bit, over `bytes`.

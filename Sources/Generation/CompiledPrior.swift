@@ -229,10 +229,14 @@ final class CompiledPrior: Sendable {
         var net = 0.0, total = 0.0
         for w in words {
             guard let row = row(of: w, in: table) else { continue }
-            for e in Int(table.starts[row])..<Int(table.starts[row + 1]) where table.positions[e] == p {
+            // positions ascend within a row, and each appears at most once
+            for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
+                guard table.positions[e] <= p else { break }
+                guard table.positions[e] == p else { continue }
                 let positive = table.tallies[2 * e], negative = table.tallies[2 * e + 1]
                 net += positive - negative
                 total += positive + negative
+                break
             }
         }
         return total == 0 ? 0 : net / (total + smoothing * Double(max(1, tokenCount)))

@@ -15,11 +15,7 @@ extension SentencePrior {
         public init() {}
 
         /// The words of `byWord`, sorted.
-        public init(_ byWord: [String: Tally]) {
-            let sorted = byWord.sorted { $0.key < $1.key }
-            keys = sorted.map(\.key)
-            values = sorted.map(\.value)
-        }
+        public init(_ byWord: [String: Tally]) { self.init(uniqueWords: byWord) }
 
         /// `pairs` with distinct words, in any order.
         init(uniqueWords pairs: some Sequence<(key: String, value: Tally)>) {

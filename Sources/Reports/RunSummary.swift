@@ -71,7 +71,7 @@ public struct RunSummary: Codable, Sendable {
             }
         }
         arms = values.keys.sorted().map { arm in
-            let metricNames = values[arm]!.keys.sorted(by: EngineMetric.tableOrder)
+            let metricNames = EngineMetric.inTableOrder(values[arm]!.keys)
             var iterations = 0
             let metrics = metricNames.map { metric -> MetricSummary in
                 let s = series(arm, metric).filter { !$0.isEmpty }
