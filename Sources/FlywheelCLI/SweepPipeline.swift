@@ -74,14 +74,15 @@ struct SweepPipeline {
         var states: [CellState] = []
         var skipped = 0
         var notes: [String] = []
-        for (cell, key) in zip(mine, keys) {
-            let runID = try store.beginRun(
-                name: cell.hash, scenarioJSON: cell.scenario.resolvingPaths(against: root).canonicalJSON(),
-                scenarioHash: cell.hash,
-                seed: cell.scenario.seed, version: FlywheelVersion.current, key: key.value, keyParts: key.partsJSON)
-            try store.recordSweepCell(
-                sweep: sweep.name, cell: cell.index, hash: cell.hash, runID: runID,
-                parameters: JSONValue.object(cell.values).compactJSON)
+        let runIDs = try store.beginSweepCells(
+            zip(mine, keys).map { cell, key in
+                ResultsStore.SweepCellStart(
+                    sweep: sweep.name, cell: cell.index, hash: cell.hash,
+                    scenarioJSON: cell.scenario.resolvingPaths(against: root).canonicalJSON(),
+                    seed: cell.scenario.seed, version: FlywheelVersion.current, key: key.value,
+                    keyParts: key.partsJSON, parameters: JSONValue.object(cell.values).compactJSON)
+            })
+        for (cell, runID) in zip(mine, runIDs) {
             let audit = try store.auditJobs(run: runID)
             let state = CellState(cell: cell, root: root, runID: runID, finished: audit.complete)
             // A finished cell is skipped only when every job really holds all its iterations.

@@ -23,7 +23,11 @@ extension ResultsStore {
                 version = number
             }
             if try db.tableExists("grdb_migrations") { applied = try migrator.appliedIdentifiers(db) }
+            isEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
         }
+
+        /// A new file: no table, index or view at all.
+        var isEmpty: Bool
 
         /// The version number the recorded migrations amount to (`v1`…`vN` → N), counting ones
         /// this flywheel does not know.
@@ -54,6 +58,11 @@ extension ResultsStore {
                 // A current store written before the migrator, on a read-only mount: readable as it is.
                 return
             }
+        }
+        if state.isEmpty {
+            // A new store is written in WAL mode anyway (``writing(_:)``); switching first makes each
+            // migration's commit one sync of the log instead of the rollback journal's several.
+            try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         }
         try migrator.migrate(queue)
     }

@@ -91,26 +91,37 @@ public final class ResultsStore: Sendable {
         key: String? = nil, keyParts: String? = nil
     ) throws -> Int64 {
         try writing { db in
-            if var row = try RunsRow.filter(Column("name") == name).fetchOne(db) {
-                guard row.scenarioHash == scenarioHash else {
-                    throw InputError(
-                        file: path,
-                        "holds run '\(name)' of a different scenario (hash \(row.scenarioHash), now \(scenarioHash)); use another --out folder or --force"
-                    )
-                }
-                if let key, row.runKey == nil {
-                    row.runKey = key
-                    row.runKeyParts = keyParts
-                    try row.update(db)
-                }
-                return row.id!
+            try beginRun(
+                db, name: name, scenarioJSON: scenarioJSON, scenarioHash: scenarioHash, seed: seed, version: version,
+                key: key, keyParts: keyParts)
+        }
+    }
+
+    /// ``beginRun(name:scenarioJSON:scenarioHash:seed:version:key:keyParts:)`` inside a write
+    /// transaction the caller holds.
+    func beginRun(
+        _ db: Database, name: String, scenarioJSON: String, scenarioHash: String, seed: UInt64, version: String,
+        key: String?, keyParts: String?
+    ) throws -> Int64 {
+        if var row = try RunsRow.filter(Column("name") == name).fetchOne(db) {
+            guard row.scenarioHash == scenarioHash else {
+                throw InputError(
+                    file: path,
+                    "holds run '\(name)' of a different scenario (hash \(row.scenarioHash), now \(scenarioHash)); use another --out folder or --force"
+                )
             }
-            var row = RunsRow(
-                id: nil, name: name, scenario: scenarioJSON, scenarioHash: scenarioHash, seed: Int64(bitPattern: seed),
-                flywheelVersion: version, status: .running, runKey: key, runKeyParts: keyParts, personaActivity: true)
-            try row.insert(db)
+            if let key, row.runKey == nil {
+                row.runKey = key
+                row.runKeyParts = keyParts
+                try row.update(db)
+            }
             return row.id!
         }
+        var row = RunsRow(
+            id: nil, name: name, scenario: scenarioJSON, scenarioHash: scenarioHash, seed: Int64(bitPattern: seed),
+            flywheelVersion: version, status: .running, runKey: key, runKeyParts: keyParts, personaActivity: true)
+        try row.insert(db)
+        return row.id!
     }
 
     /// Removes a job's partial iterations (a job interrupted mid-way is recomputed from its

@@ -22,6 +22,17 @@ import Testing
         #expect(try modes() == ("delete", 2))
     }
 
+    @Test func aNewStoreIsMigratedInWALMode() throws {
+        let f = try StoreFixture("wal-new")
+        defer { f.cleanUp() }
+        let store = try ResultsStore(path: f.path)
+        // Set before the migrations run, so each of their commits syncs the log once.
+        #expect(try store.queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(
+            try store.queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
+                == ResultsStore.schemaVersion)
+    }
+
     @Test func theWriterStaysInWALModeWhileAReaderIsConnected() throws {
         let f = try StoreFixture("wal-reader")
         defer { f.cleanUp() }

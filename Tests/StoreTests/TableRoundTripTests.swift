@@ -182,4 +182,37 @@ import Testing
             try store.recordSweepCell(sweep: "s", cell: 2, hash: "other", runID: run, parameters: "{}")
         }
     }
+
+    static func start(_ cell: Int, hash: String) -> ResultsStore.SweepCellStart {
+        .init(
+            sweep: "s", cell: cell, hash: hash, scenarioJSON: "{\"cell\":\(cell)}", seed: 7, version: "9.9",
+            key: "k\(cell)",
+            keyParts: "{}", parameters: "{\"a\":\(cell)}")
+    }
+
+    @Test func sweepCellsBegunTogetherAreRunsAndCellsAsIfBegunOneByOne() throws {
+        let f = try StoreFixture("t-sweep-batch")
+        defer { f.cleanUp() }
+        let store = try ResultsStore(path: f.path)
+        let ids = try store.beginSweepCells([Self.start(0, hash: "h0"), Self.start(1, hash: "h1")])
+        #expect(try ids == [store.runID(name: "h0"), store.runID(name: "h1")])
+        #expect(try store.runScenario(name: "h1") == "{\"cell\":1}")
+        #expect(try store.sweepCells().map(\.parameters) == ["{\"a\":0}", "{\"a\":1}"])
+        // Beginning them again resumes the same runs.
+        #expect(try store.beginSweepCells([Self.start(0, hash: "h0"), Self.start(1, hash: "h1")]) == ids)
+    }
+
+    @Test func aRefusedCellLeavesNoneOfItsSweepsCellsBegun() throws {
+        let f = try StoreFixture("t-sweep-refused")
+        defer { f.cleanUp() }
+        let store = try ResultsStore(path: f.path)
+        _ = try store.beginSweepCells([Self.start(1, hash: "h1")])
+        // Cell 1 now has another scenario: the whole batch is refused, cell 0 included.
+        let error = try #require(throws: InputError.self) {
+            try store.beginSweepCells([Self.start(0, hash: "h0"), Self.start(1, hash: "changed")])
+        }
+        #expect(error.message.contains("holds cell 1 of sweep 's' with another scenario"))
+        #expect(try store.runID(name: "h0") == nil)
+        #expect(try store.sweepCells().map(\.cell) == [1])
+    }
 }
