@@ -8,7 +8,8 @@ import FlywheelCore
 
 /// JSON text written by hand, byte by byte, where the protocol's bulk is: a retrieve reply's
 /// lists (``RetrieverServer``). Scores are written as Swift's shortest round-trip form (the
-/// bytes of `description`), so the reader gets back the very same doubles.
+/// bytes of `description`), or from version 4 as bit patterns (``CompactList``), so the reader
+/// gets back the very same doubles.
 enum ListWriter {
     /// `,"results":[[{"article":"…","score":x},…],…]`
     static func results(_ lists: [RankedList]) -> [UInt8] {
@@ -34,6 +35,42 @@ enum ListWriter {
             sink.bytes.append(UInt8(ascii: "]"))
         }
         sink.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// `,"results":[{"articles":[o,…],"scores":"…"},…]`: the lists as ``CompactList``s (protocol
+    /// version 4), each article by its slot in `ordinals`, the model's articles; nil when a list
+    /// names an article the table lacks.
+    static func compactResults(_ lists: [RankedList], ordinals: ArticleTable) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(lists.count * 75 * 22 + 16)
+        out += #","results":["#.utf8
+        for (i, list) in lists.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"articles":["#.utf8
+            for (j, entry) in list.entries.enumerated() {
+                guard let slot = ordinals.slot(of: entry.article.rawValue) else { return nil }
+                if j > 0 { out.append(UInt8(ascii: ",")) }
+                appendDecimal(slot, to: &out)
+            }
+            out += #"],"scores":""#.utf8
+            for entry in list.entries { CompactList.appendHex(entry.score, to: &out) }
+            out += #""}"#.utf8
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// A non-negative integer's decimal digits.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0, "an ordinal")
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `text` as a JSON string.

@@ -2,14 +2,15 @@ import FlywheelCore
 import Foundation
 
 /// The plugin side of the process protocol for a first stage written in Swift: reads requests
-/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 3). It
+/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 4). It
 /// serves any ``LearningRetriever`` that `make` builds from the hello's settings, keeping the
 /// numbered models as values; `flywheel plugin serve retriever` serves the builtin BM25 with
 /// expansion through it, so a run can compare the builtin with the very same model behind the
 /// boundary (BENCHMARKS.md, "Process boundary").
 ///
 /// `retrieve` requests are read by ``RetrieveScanner`` (one pass over the bytes), the rest with
-/// `JSONSerialization` (``WireRequest``); replies are written by hand.
+/// `JSONSerialization` (``WireRequest``); replies are written by hand, a retrieve's lists as
+/// ``CompactList``s from version 4.
 public struct RetrieverServer {
     /// Builds model 0 from the hello's `settings` (JSON) and the published articles.
     public typealias Factory = (_ settings: Data, _ published: [Article]) throws -> any LearningRetriever
@@ -19,6 +20,9 @@ public struct RetrieverServer {
     var version: Int?
     var settings = Data("{}".utf8)
     var models: [Int: any LearningRetriever] = [:]
+    /// Each model's articles in the order `index` and `publish` sent them: their slots are the
+    /// ordinals of compact lists (version 4, ``CompactList``).
+    var ordinals: [Int: ArticleTable] = [:]
 
     static let capabilities: [PluginMessages.Op] = [
         .hello, .index, .publish, .retrain, .retrieve, .release, .reset, .shutdown
@@ -77,7 +81,9 @@ public struct RetrieverServer {
                     throw r.problem("reset needs protocol version 2 or later, agreed in the hello")
                 }
             }
-            models = [:]  // a reset drops every model: the next job starts as in a new process
+            // a reset drops every model: the next job starts as in a new process
+            models = [:]
+            ordinals = [:]
             settings = try r.json("settings")
             let v = version ?? 1
             let caps = Self.capabilities.filter { v >= PluginMessages.resetVersion || $0 != .reset }
@@ -90,24 +96,34 @@ public struct RetrieverServer {
                     + Array(#","capabilities":[\#(list)]\#(training)"#.utf8))
         case .index:
             let published = try r.articles("articles")
+            let m = try r.int("model")
             do {
-                models[try r.int("model")] = try make(settings, published)
+                models[m] = try make(settings, published)
             } catch {
                 throw r.problem("\(error)")
             }
+            ordinals[m] = ArticleTable(published.lazy.map(\.id))
         case .publish:
             let from = try model(r, "from")
-            models[try r.int("to")] = try r.attempt { try from.publishing(try r.articles("articles")) }
+            let to = try r.int("to")
+            let articles = try r.articles("articles")
+            models[to] = try r.attempt { try from.publishing(articles) }
+            ordinals[to] = ArticleTable((ordinals[try r.int("from")]?.ids ?? []) + articles.map(\.id))
         case .retrain:
             let from = try model(r, "from")
             let batch = try r.batch("batch")
-            models[try r.int("to")] = try r.attempt { try from.retrained(with: batch) }
+            let to = try r.int("to")
+            models[to] = try r.attempt { try from.retrained(with: batch) }
+            ordinals[to] = ordinals[try r.int("from")]
         case .retrieve:
             return try retrieve(
                 RetrieveScanner.Request(
                     id: r.id, model: try r.int("model"), depth: try r.int("depth"), tickets: try r.tickets("tickets")))
         case .release:
-            for m in r.intArray("models") ?? [] { models[m] = nil }
+            for m in r.intArray("models") ?? [] {
+                models[m] = nil
+                ordinals[m] = nil
+            }
         case .shutdown:
             break
         case .rerank, .generate:
@@ -122,12 +138,17 @@ public struct RetrieverServer {
             WireRequest.Problem(id: r.id, message: "\(PluginMessages.Op.retrieve.rawValue): \(message)")
         }
         guard let m = models[r.model] else { throw problem("unknown model \(r.model)") }
+        let lists: [RankedList]
         do {
-            let lists = try m.retrieve(batch: r.tickets, depth: r.depth, attachingParts: false)
-            return Self.ok(id: r.id, ListWriter.results(lists))
+            lists = try m.retrieve(batch: r.tickets, depth: r.depth, attachingParts: false)
         } catch {
             throw problem("\(error)")
         }
+        guard (version ?? 1) >= CompactList.version else { return Self.ok(id: r.id, ListWriter.results(lists)) }
+        guard let table = ordinals[r.model], let compact = ListWriter.compactResults(lists, ordinals: table) else {
+            throw problem("a list names an article model \(r.model) was not sent")
+        }
+        return Self.ok(id: r.id, compact)
     }
 
     func model(_ r: WireRequest, _ key: String) throws(WireRequest.Problem) -> any LearningRetriever {
