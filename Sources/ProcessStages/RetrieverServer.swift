@@ -38,8 +38,9 @@ public struct RetrieverServer {
         var lines = LineReader(fd: input)
         while let line = try lines.next() {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            let (reply, done) = respond(to: line)
-            try LineReader.writeAll(reply + [0x0A], to: output)
+            var (reply, done) = respond(to: line)
+            reply.append(0x0A)
+            try LineReader.writeAll(reply, to: output)
             if done { return }
         }
     }

@@ -99,6 +99,11 @@ import Testing
         let back = hex.withUnsafeBufferPointer { CompactList.scores(hex: $0) }
         #expect(back?.map(\.bitPattern) == scores.map(\.bitPattern), "NaNs included: bits, not values")
         #expect(CompactList.scores(hex: "3FF0000000000000")?.first == 1, "either case")
+        // bytes next to the digits' and letters' ranges, and the controls `| 0x20` would map onto '0'…'9'
+        for bad in ["/", ":", "@", "G", "`", "g", "\u{10}", "\u{19}", " ", "é"] {
+            #expect(CompactList.scores(hex: "3ff00000" + bad + "0000000")?.first == nil, "\(bad)")
+            #expect(CompactList.scores(hex: bad + "ff0000000000000")?.first == nil, "\(bad)")
+        }
     }
 
     @Test func anIdIsFoundInTheTableAndAnUnknownOneKeepsItsText() throws {
