@@ -104,7 +104,7 @@ struct LineReader {
     /// newline still counts).
     mutating func next() throws -> [UInt8]? {
         while true {
-            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: searched) {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
                 searched = start
@@ -127,6 +127,17 @@ struct LineReader {
                 return line
             }
             buffer += chunk[..<n]
+        }
+    }
+
+    /// The index of the first newline in `bytes` at or after `start` (memchr: a reply is
+    /// hundreds of kilobytes).
+    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            let base = UnsafeRawPointer(b.baseAddress!)
+            guard let found = memchr(base + start, 0x0A, b.count - start) else { return nil }
+            return UnsafeRawPointer(found) - base
         }
     }
 

@@ -252,7 +252,7 @@ final class PluginChannel: @unchecked Sendable {
         // and each read's bytes are searched once.
         var searched = 0
         while true {
-            if let newline = pending[searched...].firstIndex(of: 0x0A) {
+            if let newline = LineReader.newline(in: pending, from: searched) {
                 let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 searched = 0

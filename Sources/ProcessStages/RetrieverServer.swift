@@ -8,7 +8,8 @@ import Foundation
 /// expansion through it, so a run can compare the builtin with the very same model behind the
 /// boundary (BENCHMARKS.md, "Process boundary").
 ///
-/// `retrieve` requests are read by ``RetrieveScanner`` (one pass over the bytes), the rest with
+/// `retrieve` requests are read by ``RetrieveScanner`` and `index`, `publish` and `retrain` by
+/// ``ModelRequestScanner`` (one pass over the bytes), anything they decline and the rest with
 /// `JSONSerialization` (``WireRequest``); replies are written by hand, a retrieve's lists as
 /// ``CompactList``s from version 4.
 public struct RetrieverServer {
@@ -50,6 +51,13 @@ public struct RetrieverServer {
         if let fast = RetrieveScanner.request(line) {
             do {
                 return (try retrieve(fast), false)
+            } catch {
+                return (Self.error(id: error.id, error.message), false)
+            }
+        }
+        if let fast = ModelRequestScanner.request(line) {
+            do {
+                return (try apply(fast), false)
             } catch {
                 return (Self.error(id: error.id, error.message), false)
             }
@@ -96,26 +104,15 @@ public struct RetrieverServer {
                 Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name)
                     + Array(#","capabilities":[\#(list)]\#(training)"#.utf8))
         case .index:
-            let published = try r.articles("articles")
-            let m = try r.int("model")
-            do {
-                models[m] = try make(settings, published)
-            } catch {
-                throw r.problem("\(error)")
-            }
-            ordinals[m] = ArticleTable(published.lazy.map(\.id))
+            return try apply(.index(id: r.id, model: try r.int("model"), articles: try r.articles("articles")))
         case .publish:
-            let from = try model(r, "from")
-            let to = try r.int("to")
-            let articles = try r.articles("articles")
-            models[to] = try r.attempt { try from.publishing(articles) }
-            ordinals[to] = ArticleTable((ordinals[try r.int("from")]?.ids ?? []) + articles.map(\.id))
+            _ = try model(r, "from")
+            return try apply(
+                .publish(id: r.id, from: try r.int("from"), to: try r.int("to"), articles: try r.articles("articles")))
         case .retrain:
-            let from = try model(r, "from")
-            let batch = try r.batch("batch")
-            let to = try r.int("to")
-            models[to] = try r.attempt { try from.retrained(with: batch) }
-            ordinals[to] = ordinals[try r.int("from")]
+            _ = try model(r, "from")
+            return try apply(
+                .retrain(id: r.id, from: try r.int("from"), to: try r.int("to"), batch: try r.batch("batch")))
         case .retrieve:
             return try retrieve(
                 RetrieveScanner.Request(
@@ -131,6 +128,36 @@ public struct RetrieverServer {
             throw r.problem("unknown op \(r.op.rawValue): this plugin is a retriever")
         }
         return Self.ok(id: r.id, [])
+    }
+
+    /// An index, publish or retrain, however it was read (``ModelRequestScanner`` or
+    /// ``WireRequest``): the new model, and its articles' ordinals.
+    mutating func apply(_ request: ModelRequestScanner.Request) throws(WireRequest.Problem) -> [UInt8] {
+        func attempt<T>(_ id: Int, _ op: PluginMessages.Op, _ body: () throws -> T) throws(WireRequest.Problem) -> T {
+            do { return try body() } catch { throw WireRequest.Problem(id: id, message: "\(op.rawValue): \(error)") }
+        }
+        func model(_ id: Int, _ op: PluginMessages.Op, _ n: Int) throws(WireRequest.Problem) -> any LearningRetriever {
+            guard let m = models[n] else {
+                throw WireRequest.Problem(id: id, message: "\(op.rawValue): unknown model \(n)")
+            }
+            return m
+        }
+        switch request {
+        case .index(let id, let m, let published):
+            models[m] = try attempt(id, .index) { try make(settings, published) }
+            ordinals[m] = ArticleTable(published.lazy.map(\.id))
+            return Self.ok(id: id, [])
+        case .publish(let id, let from, let to, let articles):
+            let source = try model(id, .publish, from)
+            models[to] = try attempt(id, .publish) { try source.publishing(articles) }
+            ordinals[to] = ArticleTable((ordinals[from]?.ids ?? []) + articles.map(\.id))
+            return Self.ok(id: id, [])
+        case .retrain(let id, let from, let to, let batch):
+            let source = try model(id, .retrain, from)
+            models[to] = try attempt(id, .retrain) { try source.retrained(with: batch) }
+            ordinals[to] = ordinals[from]
+            return Self.ok(id: id, [])
+        }
     }
 
     /// A retrieve, however it was read (``RetrieveScanner`` or ``WireRequest``).
