@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 to 3):
+"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 to 4):
 BM25 from bm25s (method="lucene", the builtin's k1 and b, over Flywheel's own analysed
 tokens of title + body) plus document expansion learned from agents' relevance marks.
 
@@ -15,7 +15,8 @@ positive scores only, ties by article id descending.
 Run by Flywheel (`system.retriever.kind: process`); reads requests on stdin, one JSON object a
 line, and writes one reply a line on stdout. Diagnostics go to stderr. With version 2 one
 process serves a run's jobs one after another: a `reset` drops every model and setting, and is
-answered as the hello was, so a job sees a fresh plugin (the import cost is paid once).
+answered as the hello was, so a job sees a fresh plugin (the import cost is paid once). With
+version 4 its retrieve replies are compact lists: article ordinals and the scores' bit patterns.
 """
 import json
 import operator
@@ -30,7 +31,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import bm25s  # noqa: E402  (after the thread setting)
 import numpy as np
 
-PROTOCOLS = (1, 2, 3)  # the versions this plugin speaks; 2 adds `reset`, 3 `training`
+PROTOCOLS = (1, 2, 3, 4)  # the versions this plugin speaks; 2 adds `reset`, 3 `training`, 4 compact lists
 CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "reset", "shutdown"]
 
 
@@ -126,8 +127,10 @@ class Model:
         self._cache = out
         return out
 
-    def retrieve(self, token_lists, depth):
-        """The best `depth` articles for each query of a window, as JSON text (one list each)."""
+    def retrieve(self, token_lists, depth, compact=False):
+        """The best `depth` articles for each query of a window, as JSON text (one list each):
+        entries, or with `compact` (version 4) `{"articles": ordinals, "scores": bit patterns}`,
+        an article's ordinal being its place in `self.articles` (index, then publishes)."""
         base, known = self.base.scores(token_lists)
         scores = base.astype(np.float64)
         if self.expansion is not None:
@@ -140,6 +143,14 @@ class Model:
         tie = np.broadcast_to(-self.base.id_rank, scores32.shape)
         order = np.lexsort((tie, -scores32), axis=-1)[:, :depth]
         lengths = np.minimum((scores32 > 0).sum(axis=1), depth) * known
+        if compact:
+            # each score's IEEE 754 bits, most significant hex digit first: the very float64
+            bits = np.take_along_axis(scores, order, axis=1).astype(">f8")
+            return [
+                '{"articles":[' + ",".join(map(str, order[row, :n].tolist())) + '],"scores":"'
+                + bits[row, :n].tobytes().hex() + '"}'
+                for row, n in enumerate(lengths.tolist())
+            ]
         ranked, values = order.tolist(), np.take_along_axis(scores, order, axis=1).tolist()
         out = []
         for row, n in enumerate(lengths.tolist()):
@@ -211,7 +222,7 @@ def main():
                 models[req["to"]] = Model(settings, src.articles, marks, base=src.base)
             elif op == "retrieve":
                 model = models[req["model"]]
-                lists = model.retrieve([t["tokens"] for t in req["tickets"]], req["depth"])
+                lists = model.retrieve([t["tokens"] for t in req["tickets"]], req["depth"], compact=version >= 4)
                 # the lists are JSON already: the reply is written around them
                 out.write(f'{{"id":{rid},"ok":true,"results":[{",".join(lists)}]}}\n')
                 out.flush()

@@ -5,7 +5,7 @@
 #             (what the boundary alone costs: process, pipes, JSON both ways)
 #   bm25s     plugins/bm25s_retriever.py (the boundary plus a Python model)
 # in the same scenario (scenarios/examples/process-retriever-ci.yaml: ci-small, 2 arms, 3
-# replicates), `--jobs 1` (one plugin process serves the 6 jobs, protocol version 2). CPU time
+# replicates), `--jobs 1` (one plugin process serves the 6 jobs, protocol version 4). CPU time
 # is user + sys of Flywheel and the plugins it started and reaped (children), by /usr/bin/time.
 #
 #   bash Benchmarks/plugins/boundary.sh [REPEATS]      # needs `make plugins` and a release build

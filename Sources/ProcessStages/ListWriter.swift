@@ -8,7 +8,8 @@ import FlywheelCore
 
 /// JSON text written by hand, byte by byte, where the protocol's bulk is: a retrieve reply's
 /// lists (``RetrieverServer``). Scores are written as Swift's shortest round-trip form (the
-/// bytes of `description`), so the reader gets back the very same doubles.
+/// bytes of `description`), or from version 4 as bit patterns (``CompactList``), so the reader
+/// gets back the very same doubles.
 enum ListWriter {
     /// `,"results":[[{"article":"…","score":x},…],…]`
     static func results(_ lists: [RankedList]) -> [UInt8] {
@@ -34,6 +35,42 @@ enum ListWriter {
             sink.bytes.append(UInt8(ascii: "]"))
         }
         sink.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// `,"results":[{"articles":[o,…],"scores":"…"},…]`: the lists as ``CompactList``s (protocol
+    /// version 4), each article by its slot in `ordinals`, the model's articles; nil when a list
+    /// names an article the table lacks.
+    static func compactResults(_ lists: [RankedList], ordinals: ArticleTable) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(lists.count * 75 * 22 + 16)
+        out += #","results":["#.utf8
+        for (i, list) in lists.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"articles":["#.utf8
+            for (j, entry) in list.entries.enumerated() {
+                guard let slot = ordinals.slot(of: entry.article.rawValue) else { return nil }
+                if j > 0 { out.append(UInt8(ascii: ",")) }
+                appendDecimal(slot, to: &out)
+            }
+            out += #"],"scores":""#.utf8
+            for entry in list.entries { CompactList.appendHex(entry.score, to: &out) }
+            out += #""}"#.utf8
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// A non-negative integer's decimal digits.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0, "an ordinal")
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `text` as a JSON string.
@@ -67,7 +104,7 @@ struct LineReader {
     /// newline still counts).
     mutating func next() throws -> [UInt8]? {
         while true {
-            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: searched) {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
                 searched = start
@@ -90,6 +127,17 @@ struct LineReader {
                 return line
             }
             buffer += chunk[..<n]
+        }
+    }
+
+    /// The index of the first newline in `bytes` at or after `start` (memchr: a reply is
+    /// hundreds of kilobytes).
+    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            let base = UnsafeRawPointer(b.baseAddress!)
+            guard let found = memchr(base + start, 0x0A, b.count - start) else { return nil }
+            return UnsafeRawPointer(found) - base
         }
     }
 

@@ -212,14 +212,13 @@ final class PluginChannel: @unchecked Sendable {
         // Lists (most of the bytes) by the scanner, everything else by the decoder: one parse on
         // the happy path; only a reply that does not decode is parsed again, to tell a line
         // that is not a JSON object from one that breaks the reply schema.
-        let replyData = Data(line)
         let reply: PluginMessages.Reply
         do {
             reply =
                 try ReplyScanner.reply(line, table: names)
-                ?? JSONDecoder().decode(PluginMessages.Reply.self, from: replyData)
+                ?? JSONDecoder().decode(PluginMessages.Reply.self, from: Data(line))
         } catch {
-            guard (try? JSONSerialization.jsonObject(with: replyData)) is [String: Any] else {
+            guard (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] else {
                 throw .notJSON(Self.excerpt(line))
             }
             throw .violation("the reply does not fit the reply schema (\(Self.describe(error))): \(Self.excerpt(line))")
@@ -253,7 +252,7 @@ final class PluginChannel: @unchecked Sendable {
         // and each read's bytes are searched once.
         var searched = 0
         while true {
-            if let newline = pending[searched...].firstIndex(of: 0x0A) {
+            if let newline = LineReader.newline(in: pending, from: searched) {
                 let line = Array(pending[..<newline])
                 pending.removeSubrange(...newline)
                 searched = 0

@@ -42,6 +42,33 @@ struct WireEntry: Codable {
     var score: Double
 }
 
+/// One list of a retrieve or rerank reply as the decoder reads it: entries, or (a retrieve
+/// reply, version 4) the ``CompactList`` form.
+enum WireList: Decodable {
+    case entries([WireEntry])
+    case compact(articles: [Int], scores: String)
+
+    private struct Compact: Decodable {
+        var articles: [Int]
+        var scores: String
+    }
+
+    init(from decoder: any Decoder) throws {
+        let value = try decoder.singleValueContainer()
+        if let entries = try? value.decode([WireEntry].self) {
+            self = .entries(entries)
+        } else {
+            let compact = try value.decode(Compact.self)
+            self = .compact(articles: compact.articles, scores: compact.scores)
+        }
+    }
+
+    /// What is wrong with a compact list (the stage's violation message).
+    struct Problem: Error {
+        var message: String
+    }
+}
+
 struct WireReply: Codable {
     var greeting: String
     var sentences: [Sentence]

@@ -9,14 +9,15 @@ import FlywheelCore
 /// lists the versions Flywheel speaks in `protocols`; the plugin's reply picks one. Version 2
 /// adds `reset`: a plugin process serves one job after another instead of one job only.
 /// Version 3 adds `training` to the hello's reply: the parts of a `retrain` batch the plugin
-/// reads (``TrainingPart``); Flywheel leaves the others empty.
+/// reads (``TrainingPart``); Flywheel leaves the others empty. Version 4 lets a retrieve reply
+/// write its lists compactly (``CompactList``: article ordinals, scores as bit patterns).
 ///
 /// Models are numbered: `index` makes model 0, and `publish` and `retrain` make model `to` from
 /// model `from` (the deploy gate may keep a refused candidate beside the deployed model, so a
 /// plugin keeps every model until Flywheel `release`s it).
 enum PluginMessages {
     /// The versions Flywheel speaks, oldest first.
-    static let versions = [1, 2, 3]
+    static let versions = [1, 2, 3, 4]
     /// The first version with `reset` (one process serves one job after another).
     static let resetVersion = 2
     /// The first version whose hello reply may name the ``TrainingPart``s a plugin reads.
@@ -155,8 +156,9 @@ enum PluginMessages {
         var capabilities: [Op]?
         /// hello and reset, version 3: the parts of a `retrain` batch the plugin reads (absent: all).
         var training: [TrainingPart]?
-        /// retrieve and rerank: one list per ticket or item, best first.
-        var results: [[WireEntry]]?
+        /// retrieve and rerank: one list per ticket or item, best first (a retrieve reply's
+        /// may be compact from version 4).
+        var results: [WireList]?
         /// generate: one pair of replies per item.
         var replies: [WireReplyPair]?
         /// retrieve and rerank, read by ``ReplyScanner`` (not decoded): `results` with each
@@ -168,9 +170,15 @@ enum PluginMessages {
         }
 
         /// The lists, however the reply was read: the scanner's, or the decoder's `results`
-        /// looked up in `table`.
-        func scannedLists(_ table: ArticleTable) -> [ScannedList]? {
-            lists ?? results?.map { ScannedList($0, table: table) }
+        /// looked up in `table`; throws ``WireList/Problem`` for a compact list that does not
+        /// hold together (the scanner declines those, so the decoder's path says what is wrong).
+        func scannedLists(_ table: ArticleTable) throws(WireList.Problem) -> [ScannedList]? {
+            if let lists { return lists }
+            guard let results else { return nil }
+            var out: [ScannedList] = []
+            out.reserveCapacity(results.count)
+            for (i, list) in results.enumerated() { out.append(try ScannedList(list, at: i, table: table)) }
+            return out
         }
     }
 }

@@ -98,15 +98,28 @@ final class PluginModel: Sendable {
 
     /// Checks a retrieve or rerank reply read against `names` (the articles it may name): one
     /// list per ticket, each at most `depth` long, every article allowed (`allowed(i, slot)`
-    /// for list i and the article's slot in `names`) and named once, every score finite; the
-    /// lists as ``RankedList``s.
+    /// for list i and the article's slot in `names`) and named once, every score finite, compact
+    /// lists (``CompactList``) only in a retrieve reply from version 4; the lists as
+    /// ``RankedList``s.
     func rankedLists(
         _ reply: PluginMessages.Reply, for tickets: [Ticket], depth: Int, op: PluginMessages.Op,
         names: ArticleTable, allowed: (Int, Int) -> Bool
     ) throws -> [RankedList] {
         let request = channel.lastRequest
-        guard let lists = reply.scannedLists(names) else {
+        let scanned: [ScannedList]?
+        do {
+            scanned = try reply.scannedLists(names)
+        } catch {
+            throw channel.violation(error.message, request: request, op: op)
+        }
+        guard let lists = scanned else {
             throw channel.violation("the reply has no \"results\"", request: request, op: op)
+        }
+        // ordinals number a model's articles: a rerank's candidates have none
+        if let i = lists.firstIndex(where: \.compact), op != .retrieve || channel.version < CompactList.version {
+            throw channel.violation(
+                "results[\(i)] is a compact list, which only a retrieve reply of protocol \(CompactList.version) or later may write",
+                request: request, op: op)
         }
         guard lists.count == tickets.count else {
             throw channel.violation("\(lists.count) results for \(tickets.count) tickets", request: request, op: op)

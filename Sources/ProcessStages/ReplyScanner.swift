@@ -1,14 +1,16 @@
 import FlywheelCore
 
 /// The fast path for the replies that carry most of a run's bytes, a retriever's or reranker's
-/// lists: `{"id": N, "ok": true, "results": [[{"article": "…", "score": x}, …], …]}`.
+/// lists: `{"id": N, "ok": true, "results": [[{"article": "…", "score": x}, …], …]}`, or from
+/// protocol version 4 a retrieve reply's lists as ``CompactList``s.
 /// Foundation's `JSONDecoder` spends about a microsecond per field on them (half of Flywheel's
 /// side of the process boundary, BENCHMARKS.md "Process boundary"); this reads the bytes once,
 /// and finds each article id in the ``ArticleTable`` of the ids the reply may name, so an entry
 /// costs a hash of its bytes, not a new `String`.
 ///
 /// It accepts only exactly that shape — keys `id`, `ok`, `results` (each once, any order), entries
-/// with exactly `article` and `score`, strings without escapes, finite JSON numbers — and
+/// with exactly `article` and `score`, strings without escapes, finite JSON numbers; compact
+/// lists whose ordinals are all in the table and whose scores match them in number — and
 /// returns nil for anything else, which `JSONDecoder` then decodes or rejects with its
 /// message. So it never decides an error and never accepts what the decoder would refuse.
 enum ReplyScanner {
@@ -47,6 +49,11 @@ extension JSONCursor {
         guard take(UInt8(ascii: "[")) else { return nil }
         if take(UInt8(ascii: "]")) { return out }
         repeat {
+            if let table, peek() == UInt8(ascii: "{") {
+                guard let list = compactList(table) else { return nil }
+                out.append(list)
+                continue
+            }
             guard take(UInt8(ascii: "[")) else { return nil }
             var list = ScannedList()
             if !take(UInt8(ascii: "]")) {
@@ -56,6 +63,61 @@ extension JSONCursor {
                 guard take(UInt8(ascii: "]")) else { return nil }
             }
             out.append(list)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? out : nil
+    }
+
+    /// A ``CompactList``: `{"articles":[ordinals],"scores":"hex"}`, each key once in either
+    /// order, as many scores as ordinals, every ordinal one of `table`'s slots.
+    fileprivate mutating func compactList(_ table: ArticleTable) -> ScannedList? {
+        var ordinals: [Int32]?
+        var scores: [Double]?
+        guard take(UInt8(ascii: "{")) else { return nil }
+        repeat {
+            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
+            if key.equals("articles"), ordinals == nil {
+                guard let o = ordinalList(below: table.count) else { return nil }
+                ordinals = o
+            } else if key.equals("scores"), scores == nil {
+                guard let range = stringBytes(),
+                    let s = CompactList.scores(hex: UnsafeBufferPointer(rebasing: bytes[range]))
+                else { return nil }
+                scores = s
+            } else {
+                return nil
+            }
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "}")), let ordinals, let scores, ordinals.count == scores.count else { return nil }
+        var list = ScannedList()
+        list.compact = true
+        list.slots = ordinals
+        list.entries.reserveCapacity(ordinals.count)
+        for (o, score) in zip(ordinals, scores) {
+            list.entries.append(RankedList.Entry(article: table.ids[Int(o)], score: score))
+        }
+        return list
+    }
+
+    /// `[o1,o2,…]`: integers 0 ≤ o < `count` in JSON's grammar (no sign, no leading zero,
+    /// fraction or exponent).
+    fileprivate mutating func ordinalList(below count: Int) -> [Int32]? {
+        var out: [Int32] = []
+        guard take(UInt8(ascii: "[")) else { return nil }
+        if take(UInt8(ascii: "]")) { return out }
+        out.reserveCapacity(128)
+        repeat {
+            skipWhitespace()
+            let start = pos
+            var value = 0
+            while pos < bytes.count, bytes[pos] >= UInt8(ascii: "0"), bytes[pos] <= UInt8(ascii: "9"), pos - start < 10
+            {
+                value = value * 10 + Int(bytes[pos] - UInt8(ascii: "0"))
+                pos += 1
+            }
+            let length = pos - start
+            guard length > 0, !(length > 1 && bytes[start] == UInt8(ascii: "0")), !continuesNumber(), value < count
+            else { return nil }
+            out.append(Int32(value))
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "]")) ? out : nil
     }
@@ -104,12 +166,40 @@ extension JSONCursor {
 struct ScannedList {
     var entries: [RankedList.Entry] = []
     var slots: [Int32] = []
+    /// Whether the plugin wrote it as a ``CompactList`` (ordinals are the table's slots).
+    var compact = false
 
     init() {}
 
-    /// A list the decoder read (the slow path), its ids looked up in `table`.
-    init(_ entries: [WireEntry], table: ArticleTable) {
-        self.entries = entries.map { RankedList.Entry(article: ArticleID($0.article), score: $0.score) }
-        slots = entries.map { e in table.slot(of: e.article).map(Int32.init) ?? -1 }
+    /// A list the decoder read (the slow path), its ids looked up in `table` (a compact list's
+    /// ordinals are its slots); list `index` of the reply, for the messages.
+    init(_ list: WireList, at index: Int, table: ArticleTable) throws(WireList.Problem) {
+        switch list {
+        case .entries(let entries):
+            self.entries = entries.map { RankedList.Entry(article: ArticleID($0.article), score: $0.score) }
+            slots = entries.map { e in table.slot(of: e.article).map(Int32.init) ?? -1 }
+        case .compact(let articles, let hex):
+            compact = true
+            guard let scores = CompactList.scores(hex: hex) else {
+                throw WireList.Problem(
+                    message:
+                        "results[\(index)].scores is not \(CompactList.digitsPerScore) hex digits per score: \(hex.prefix(40))"
+                )
+            }
+            guard scores.count == articles.count else {
+                throw WireList.Problem(
+                    message: "results[\(index)] has \(articles.count) articles and \(scores.count) scores")
+            }
+            for (j, o) in articles.enumerated() {
+                guard o >= 0, o < table.count else {
+                    throw WireList.Problem(
+                        message:
+                            "results[\(index)].articles[\(j)] is \(o), not the ordinal of one of the model's \(table.count) articles"
+                    )
+                }
+                entries.append(RankedList.Entry(article: table.ids[o], score: scores[j]))
+                slots.append(Int32(o))
+            }
+        }
     }
 }

@@ -56,7 +56,8 @@ extension JSONCursor {
         return RetrieveScanner.Request(id: id, model: model, depth: depth, tickets: tickets)
     }
 
-    fileprivate mutating func ticketList() -> [Ticket]? {
+    /// `[ticket, …]` (``ticket()``): also a retrain batch's tickets (``ModelRequestScanner``).
+    mutating func ticketList() -> [Ticket]? {
         var out: [Ticket] = []
         guard take(UInt8(ascii: "[")) else { return nil }
         if take(UInt8(ascii: "]")) { return out }
@@ -67,7 +68,8 @@ extension JSONCursor {
         return take(UInt8(ascii: "]")) ? out : nil
     }
 
-    fileprivate mutating func ticket() -> Ticket? {
+    /// `{"created_at":…,"id":…,"text":…,"tokens":[…]}`, the tokens passed over.
+    mutating func ticket() -> Ticket? {
         var id: String?
         var created: Timestamp?
         var text: String?

@@ -2,14 +2,16 @@ import FlywheelCore
 import Foundation
 
 /// The plugin side of the process protocol for a first stage written in Swift: reads requests
-/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 3). It
+/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 4). It
 /// serves any ``LearningRetriever`` that `make` builds from the hello's settings, keeping the
 /// numbered models as values; `flywheel plugin serve retriever` serves the builtin BM25 with
 /// expansion through it, so a run can compare the builtin with the very same model behind the
 /// boundary (BENCHMARKS.md, "Process boundary").
 ///
-/// `retrieve` requests are read by ``RetrieveScanner`` (one pass over the bytes), the rest with
-/// `JSONSerialization` (``WireRequest``); replies are written by hand.
+/// `retrieve` requests are read by ``RetrieveScanner`` and `index`, `publish` and `retrain` by
+/// ``ModelRequestScanner`` (one pass over the bytes), anything they decline and the rest with
+/// `JSONSerialization` (``WireRequest``); replies are written by hand, a retrieve's lists as
+/// ``CompactList``s from version 4.
 public struct RetrieverServer {
     /// Builds model 0 from the hello's `settings` (JSON) and the published articles.
     public typealias Factory = (_ settings: Data, _ published: [Article]) throws -> any LearningRetriever
@@ -19,6 +21,9 @@ public struct RetrieverServer {
     var version: Int?
     var settings = Data("{}".utf8)
     var models: [Int: any LearningRetriever] = [:]
+    /// Each model's articles in the order `index` and `publish` sent them: their slots are the
+    /// ordinals of compact lists (version 4, ``CompactList``).
+    var ordinals: [Int: ArticleTable] = [:]
 
     static let capabilities: [PluginMessages.Op] = [
         .hello, .index, .publish, .retrain, .retrieve, .release, .reset, .shutdown
@@ -34,8 +39,9 @@ public struct RetrieverServer {
         var lines = LineReader(fd: input)
         while let line = try lines.next() {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            let (reply, done) = respond(to: line)
-            try LineReader.writeAll(reply + [0x0A], to: output)
+            var (reply, done) = respond(to: line)
+            reply.append(0x0A)
+            try LineReader.writeAll(reply, to: output)
             if done { return }
         }
     }
@@ -45,6 +51,13 @@ public struct RetrieverServer {
         if let fast = RetrieveScanner.request(line) {
             do {
                 return (try retrieve(fast), false)
+            } catch {
+                return (Self.error(id: error.id, error.message), false)
+            }
+        }
+        if let fast = ModelRequestScanner.request(line) {
+            do {
+                return (try apply(fast), false)
             } catch {
                 return (Self.error(id: error.id, error.message), false)
             }
@@ -77,7 +90,9 @@ public struct RetrieverServer {
                     throw r.problem("reset needs protocol version 2 or later, agreed in the hello")
                 }
             }
-            models = [:]  // a reset drops every model: the next job starts as in a new process
+            // a reset drops every model: the next job starts as in a new process
+            models = [:]
+            ordinals = [:]
             settings = try r.json("settings")
             let v = version ?? 1
             let caps = Self.capabilities.filter { v >= PluginMessages.resetVersion || $0 != .reset }
@@ -89,25 +104,24 @@ public struct RetrieverServer {
                 Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name)
                     + Array(#","capabilities":[\#(list)]\#(training)"#.utf8))
         case .index:
-            let published = try r.articles("articles")
-            do {
-                models[try r.int("model")] = try make(settings, published)
-            } catch {
-                throw r.problem("\(error)")
-            }
+            return try apply(.index(id: r.id, model: try r.int("model"), articles: try r.articles("articles")))
         case .publish:
-            let from = try model(r, "from")
-            models[try r.int("to")] = try r.attempt { try from.publishing(try r.articles("articles")) }
+            _ = try model(r, "from")
+            return try apply(
+                .publish(id: r.id, from: try r.int("from"), to: try r.int("to"), articles: try r.articles("articles")))
         case .retrain:
-            let from = try model(r, "from")
-            let batch = try r.batch("batch")
-            models[try r.int("to")] = try r.attempt { try from.retrained(with: batch) }
+            _ = try model(r, "from")
+            return try apply(
+                .retrain(id: r.id, from: try r.int("from"), to: try r.int("to"), batch: try r.batch("batch")))
         case .retrieve:
             return try retrieve(
                 RetrieveScanner.Request(
                     id: r.id, model: try r.int("model"), depth: try r.int("depth"), tickets: try r.tickets("tickets")))
         case .release:
-            for m in r.intArray("models") ?? [] { models[m] = nil }
+            for m in r.intArray("models") ?? [] {
+                models[m] = nil
+                ordinals[m] = nil
+            }
         case .shutdown:
             break
         case .rerank, .generate:
@@ -116,18 +130,53 @@ public struct RetrieverServer {
         return Self.ok(id: r.id, [])
     }
 
+    /// An index, publish or retrain, however it was read (``ModelRequestScanner`` or
+    /// ``WireRequest``): the new model, and its articles' ordinals.
+    mutating func apply(_ request: ModelRequestScanner.Request) throws(WireRequest.Problem) -> [UInt8] {
+        func attempt<T>(_ id: Int, _ op: PluginMessages.Op, _ body: () throws -> T) throws(WireRequest.Problem) -> T {
+            do { return try body() } catch { throw WireRequest.Problem(id: id, message: "\(op.rawValue): \(error)") }
+        }
+        func model(_ id: Int, _ op: PluginMessages.Op, _ n: Int) throws(WireRequest.Problem) -> any LearningRetriever {
+            guard let m = models[n] else {
+                throw WireRequest.Problem(id: id, message: "\(op.rawValue): unknown model \(n)")
+            }
+            return m
+        }
+        switch request {
+        case .index(let id, let m, let published):
+            models[m] = try attempt(id, .index) { try make(settings, published) }
+            ordinals[m] = ArticleTable(published.lazy.map(\.id))
+            return Self.ok(id: id, [])
+        case .publish(let id, let from, let to, let articles):
+            let source = try model(id, .publish, from)
+            models[to] = try attempt(id, .publish) { try source.publishing(articles) }
+            ordinals[to] = ArticleTable((ordinals[from]?.ids ?? []) + articles.map(\.id))
+            return Self.ok(id: id, [])
+        case .retrain(let id, let from, let to, let batch):
+            let source = try model(id, .retrain, from)
+            models[to] = try attempt(id, .retrain) { try source.retrained(with: batch) }
+            ordinals[to] = ordinals[from]
+            return Self.ok(id: id, [])
+        }
+    }
+
     /// A retrieve, however it was read (``RetrieveScanner`` or ``WireRequest``).
     func retrieve(_ r: RetrieveScanner.Request) throws(WireRequest.Problem) -> [UInt8] {
         func problem(_ message: String) -> WireRequest.Problem {
             WireRequest.Problem(id: r.id, message: "\(PluginMessages.Op.retrieve.rawValue): \(message)")
         }
         guard let m = models[r.model] else { throw problem("unknown model \(r.model)") }
+        let lists: [RankedList]
         do {
-            let lists = try m.retrieve(batch: r.tickets, depth: r.depth, attachingParts: false)
-            return Self.ok(id: r.id, ListWriter.results(lists))
+            lists = try m.retrieve(batch: r.tickets, depth: r.depth, attachingParts: false)
         } catch {
             throw problem("\(error)")
         }
+        guard (version ?? 1) >= CompactList.version else { return Self.ok(id: r.id, ListWriter.results(lists)) }
+        guard let table = ordinals[r.model], let compact = ListWriter.compactResults(lists, ordinals: table) else {
+            throw problem("a list names an article model \(r.model) was not sent")
+        }
+        return Self.ok(id: r.id, compact)
     }
 
     func model(_ r: WireRequest, _ key: String) throws(WireRequest.Problem) -> any LearningRetriever {

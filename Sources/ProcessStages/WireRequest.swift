@@ -34,11 +34,6 @@ struct WireRequest {
 
     func problem(_ message: String) -> Problem { Problem(id: id, message: "\(op.rawValue): \(message)") }
 
-    /// Runs a stage's work; its error becomes the request's `error`.
-    func attempt<T>(_ body: () throws -> T) throws(Problem) -> T {
-        do { return try body() } catch { throw problem("\(error)") }
-    }
-
     func int(_ key: String) throws(Problem) -> Int {
         guard let n = fields[key] as? NSNumber else { throw problem("missing or malformed \(key)") }
         return n.intValue

@@ -45,6 +45,30 @@ import Testing
             ])
     }
 
+    @Test func aVersion4PluginsCompactListsArriveAsTheSameLists() throws {
+        let lists = try Self.retriever("v4-good").retrieve(batch: [Self.ticket], depth: 75, attachingParts: false)
+        #expect(
+            lists == [
+                RankedList(ticket: "t1", entries: [.init(article: "a2", score: 2.5), .init(article: "a1", score: 1)])
+            ], "ordinals 1 and 0 are the second and first article indexed; the scores their bit patterns")
+    }
+
+    @Test func compactListsThatDoNotHoldTogetherSayWhy() throws {
+        #expect(
+            try Self.failure("v4-ordinal").message.contains(
+                "broke the protocol: results[0].articles[0] is 2, not the ordinal of one of the model's 2 articles"))
+        #expect(
+            try Self.failure("v4-scores").message.contains("broke the protocol: results[0] has 2 articles and 1 scores")
+        )
+        #expect(
+            try Self.failure("v4-hex").message.contains(
+                "broke the protocol: results[0].scores is not 16 hex digits per score: 400400000000000g"))
+        #expect(
+            try Self.failure("compact").message.contains(
+                "broke the protocol: results[0] is a compact list, which only a retrieve reply of protocol 4 or later may write"
+            ))
+    }
+
     @Test func crashNamesTheExitStatusAndTheStderrTail() throws {
         let e = try Self.failure("crash")
         #expect(e.field == "system.retriever")
