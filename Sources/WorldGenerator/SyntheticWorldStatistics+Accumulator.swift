@@ -45,18 +45,33 @@ extension SyntheticWorldStatistics {
                 r.truth.nuggets.first?.article
                 ?? r.truth.relevant.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
             if let a = needed, let aw = words[a] {
-                if tw.intersection(aw).count < 2 { low += 1 }
+                if !Self.shares(2, of: tw, with: aw) { low += 1 }
                 if seen < half {
                     for (b, grade) in r.truth.relevant where grade >= 2 { expansion[b, default: []].formUnion(tw) }
                 } else {
                     lateCount += 1
-                    if tw.intersection(aw.union(expansion[a] ?? [])).count < 2 { lateLow += 1 }
+                    if !Self.shares(2, of: tw, with: aw, or: expansion[a]) { lateLow += 1 }
                 }
             }
             if r.truth.relevant.values.filter({ $0 >= 2 }).count >= 2 { multi += 1 }
             nuggets += r.truth.nuggets.count
             if !r.truth.conflicting.isEmpty { conflicting += 1 }
             seen += 1
+        }
+
+        /// Whether at least `n` words of `ticket` are in `article` or in `expansion`: the size of
+        /// `ticket ∩ (article ∪ expansion)` compared with `n`, without building either set.
+        static func shares(
+            _ n: Int, of ticket: Set<String>, with article: Set<String>, or expansion: Set<String>? = nil
+        )
+            -> Bool
+        {
+            var found = 0
+            for w in ticket where article.contains(w) || expansion?.contains(w) == true {
+                found += 1
+                if found >= n { return true }
+            }
+            return false
         }
 
         /// The statistics of the tickets added so far.
