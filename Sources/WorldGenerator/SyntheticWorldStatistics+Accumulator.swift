@@ -74,6 +74,17 @@ extension SyntheticWorldStatistics {
             return false
         }
 
+        /// Whether the symmetric difference of `a` and `b` has 1…6 words, counted without building it
+        /// (|a| + |b| − 2 |a ∩ b|; sizes further apart than 6 answer at once).
+        static func nearDuplicates(_ a: Set<String>, _ b: Set<String>) -> Bool {
+            guard abs(a.count - b.count) <= 6 else { return false }
+            let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+            var shared = 0
+            for w in small where large.contains(w) { shared += 1 }
+            let d = a.count + b.count - 2 * shared
+            return d >= 1 && d <= 6
+        }
+
         /// The statistics of the tickets added so far.
         public var statistics: SyntheticWorldStatistics {
             var byTopic: [String: [Set<String>]] = [:]
@@ -82,11 +93,7 @@ extension SyntheticWorldStatistics {
             for key in byTopic.keys.sorted() {
                 let sets = byTopic[key]!
                 for i in sets.indices {
-                    if sets.indices.contains(where: { j in
-                        guard j != i else { return false }
-                        let d = sets[i].symmetricDifference(sets[j]).count
-                        return d >= 1 && d <= 6
-                    }) {
+                    if sets.indices.contains(where: { j in j != i && Self.nearDuplicates(sets[i], sets[j]) }) {
                         withTwin += 1
                     }
                 }
