@@ -43,9 +43,6 @@ final class ZstdFileWriter {
         if !finished { worker?.cancel() }
     }
 
-    /// The compressed bytes written so far (all of them once ``finish()`` returned).
-    var compressedBytes: Int { stream.compressedBytes }
-
     /// Appends uncompressed bytes.
     func write(_ bytes: [UInt8]) throws {
         staging += bytes
