@@ -98,7 +98,7 @@ struct CorpusGenerate: AsyncParsableCommand {
     @Flag(help: "Replace an existing corpus in --out.")
     var force = false
 
-    @Option(help: "Threads that make tickets; the files do not depend on it.")
+    @Option(help: "Threads that make tickets (one more compresses the files); the files do not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func config() throws -> SyntheticWorldConfig {

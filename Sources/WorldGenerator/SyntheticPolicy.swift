@@ -74,24 +74,21 @@ extension SyntheticText {
     /// "a entire home" → "an entire home", "a apartment" → "an apartment" (vowels a, e, i, o;
     /// "u" is left alone because "a unique stay" is right).
     static func fixIndefiniteArticles(_ text: String) -> String {
-        guard text.contains("a ") else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 4)
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "a" || c == "A", i + 2 < chars.count, chars[i + 1] == " ",
-                i == 0 || chars[i - 1] == " ",
-                "aeioAEIO".contains(chars[i + 2])
+        let space = UInt8(ascii: " ")
+        let bytes = Array(text.utf8)
+        // Only a text with a lower-case "a " is looked at (so a lone "A apartment" stays as written).
+        guard bytes.indices.dropLast().contains(where: { bytes[$0] == UInt8(ascii: "a") && bytes[$0 + 1] == space })
+        else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 4)
+        for (i, c) in bytes.enumerated() {
+            out.append(c)
+            if c == UInt8(ascii: "a") || c == UInt8(ascii: "A"), i + 2 < bytes.count, bytes[i + 1] == space,
+                i == 0 || bytes[i - 1] == space, "aeioAEIO".utf8.contains(bytes[i + 2])
             {
-                out.append(c)
-                out.append("n")
-            } else {
-                out.append(c)
+                out.append(UInt8(ascii: "n"))
             }
-            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -18,8 +18,9 @@ extension SyntheticWorld {
     /// tickets in the same order through the same writer), but only one chunk of tickets
     /// (``streamChunk``) is held at a time, and each chunk is made on `threads` threads (each
     /// ticket is a pure function of its index, and chunks are written in index order, so the
-    /// bytes do not depend on `threads`). Also returns the world's ``SyntheticWorldStatistics``,
-    /// accumulated on the way. Replaces an existing corpus in `directory`.
+    /// bytes do not depend on `threads`). The files are compressed on threads of their own
+    /// (``CorpusWriter``), so zstd runs while the next chunk is made. Also returns the world's
+    /// ``SyntheticWorldStatistics``, accumulated on the way. Replaces an existing corpus in `directory`.
     public static func writeStream(
         _ config: SyntheticWorldConfig, to directory: String, name: String? = nil, command: String? = nil,
         threads: Int = 1

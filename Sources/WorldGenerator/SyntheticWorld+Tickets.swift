@@ -50,16 +50,36 @@ struct TicketFactory: Sendable {
         return rng.weightedIndex(w)
     }
 
-    func pickArticle(topic: Int, at t: Timestamp, excluding: Set<Int>, rng: inout RandomStream) -> Int? {
-        let candidates = byTopic[topic].filter { available($0, at: t) && !excluding.contains($0) }
-        guard !candidates.isEmpty else { return nil }
-        let weights = candidates.map { a -> Double in
+    /// An available article of `topic` not in `excluding`, drawn with probability proportional
+    /// to its popularity (× the launch boost of a policy introduced mid-stream): the draw of
+    /// `RandomStream.weightedIndex` over the candidates in `byTopic` order — the same sum, the
+    /// same subtractions — made in two passes without building the candidate and weight arrays.
+    func pickArticle(topic: Int, at t: Timestamp, excluding: [Int], rng: inout RandomStream) -> Int? {
+        func weight(_ a: Int) -> Double {
             let p = planned[a]
             guard p.introducedDay != nil else { return p.popularity }
             return p.popularity
                 * SyntheticWorld.launchBoost(ageSeconds: t.secondsSinceEpoch - p.introducedAt.secondsSinceEpoch)
         }
-        return candidates[rng.weightedIndex(weights)]
+        let articles = byTopic[topic]
+        func candidate(_ a: Int) -> Bool { available(a, at: t) && !excluding.contains(a) }
+        var total = 0.0
+        var first: Int?
+        for a in articles where candidate(a) {
+            if first == nil { first = a }
+            total += weight(a)
+        }
+        guard let first else { return nil }
+        precondition(total > 0, "weightedIndex needs a positive total weight")
+        var x = rng.uniform() * total
+        var lastPositive: Int?
+        for a in articles where candidate(a) {
+            let w = weight(a)
+            x -= w
+            if x < 0 { return a }
+            if w > 0 { lastPositive = a }
+        }
+        return lastPositive ?? first
     }
 
     /// Positions (in the article's facts) the customer asks about.
@@ -84,8 +104,9 @@ struct TicketFactory: Sendable {
         let topic = pickTopic(at: t, excluding: nil, rng: &pick)!
         let first = pickArticle(topic: topic, at: t, excluding: [], rng: &pick)!
         var needed = [first]
-        var blocked: Set<Int> = [first]
-        if let tw = planned[first].twin { blocked.insert(tw) }
+        // At most four articles: a list is quicker to search than a set.
+        var blocked = [first]
+        if let tw = planned[first].twin { blocked.append(tw) }
         if pick.bernoulli(config.knobs.multiIssueShare) {
             let second: Int?
             if pick.bernoulli(Self.sameTopicSecondIssue) {
@@ -97,8 +118,8 @@ struct TicketFactory: Sendable {
             }
             if let s = second {
                 needed.append(s)
-                blocked.insert(s)
-                if let tw = planned[s].twin { blocked.insert(tw) }
+                blocked.append(s)
+                if let tw = planned[s].twin { blocked.append(tw) }
             }
         }
         // 2. facts asked: 1–3 nuggets in all

@@ -45,18 +45,44 @@ extension SyntheticWorldStatistics {
                 r.truth.nuggets.first?.article
                 ?? r.truth.relevant.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
             if let a = needed, let aw = words[a] {
-                if tw.intersection(aw).count < 2 { low += 1 }
+                if !Self.shares(2, of: tw, with: aw) { low += 1 }
                 if seen < half {
                     for (b, grade) in r.truth.relevant where grade >= 2 { expansion[b, default: []].formUnion(tw) }
                 } else {
                     lateCount += 1
-                    if tw.intersection(aw.union(expansion[a] ?? [])).count < 2 { lateLow += 1 }
+                    if !Self.shares(2, of: tw, with: aw, or: expansion[a]) { lateLow += 1 }
                 }
             }
             if r.truth.relevant.values.filter({ $0 >= 2 }).count >= 2 { multi += 1 }
             nuggets += r.truth.nuggets.count
             if !r.truth.conflicting.isEmpty { conflicting += 1 }
             seen += 1
+        }
+
+        /// Whether at least `n` words of `ticket` are in `article` or in `expansion`: the size of
+        /// `ticket ∩ (article ∪ expansion)` compared with `n`, without building either set.
+        static func shares(
+            _ n: Int, of ticket: Set<String>, with article: Set<String>, or expansion: Set<String>? = nil
+        )
+            -> Bool
+        {
+            var found = 0
+            for w in ticket where article.contains(w) || expansion?.contains(w) == true {
+                found += 1
+                if found >= n { return true }
+            }
+            return false
+        }
+
+        /// Whether the symmetric difference of `a` and `b` has 1…6 words, counted without building it
+        /// (|a| + |b| − 2 |a ∩ b|; sizes further apart than 6 answer at once).
+        static func nearDuplicates(_ a: Set<String>, _ b: Set<String>) -> Bool {
+            guard abs(a.count - b.count) <= 6 else { return false }
+            let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+            var shared = 0
+            for w in small where large.contains(w) { shared += 1 }
+            let d = a.count + b.count - 2 * shared
+            return d >= 1 && d <= 6
         }
 
         /// The statistics of the tickets added so far.
@@ -67,11 +93,7 @@ extension SyntheticWorldStatistics {
             for key in byTopic.keys.sorted() {
                 let sets = byTopic[key]!
                 for i in sets.indices {
-                    if sets.indices.contains(where: { j in
-                        guard j != i else { return false }
-                        let d = sets[i].symmetricDifference(sets[j]).count
-                        return d >= 1 && d <= 6
-                    }) {
+                    if sets.indices.contains(where: { j in j != i && Self.nearDuplicates(sets[i], sets[j]) }) {
                         withTwin += 1
                     }
                 }

@@ -35,6 +35,23 @@ import FlywheelTestSupport
         }
     }
 
+    /// The articles' zstd frame ends at the first ticket (freeing its context); an article
+    /// written after a ticket starts a second frame, and the file still reads back whole.
+    @Test func anArticleWrittenAfterATicketIsStillRead() throws {
+        let dir = try TemporaryFolder("corpora")
+        defer { dir.cleanUp() }
+        var w = try CorpusWriter(
+            directory: dir.path, name: "late", source: "tests", license: "CC0-1.0", command: "test")
+        for a in Sample.articles.prefix(2) { try w.write(a) }
+        for t in Sample.tickets { try w.write(t) }
+        try w.write(Sample.articles[2])
+        _ = try w.finish()
+        let corpus = try CorpusReader(directory: dir.path)
+        #expect(try corpus.articles() == Sample.articles)
+        #expect(try readAll(corpus.tickets()) == Sample.tickets)
+        #expect(CorpusValidator(directory: dir.path).validate().isValid)
+    }
+
     @Test func linesHaveAFixedKeyOrderAndEscaping() throws {
         var out: [UInt8] = []
         Sample.tickets[0].appendJSONLine(to: &out)
