@@ -7,10 +7,11 @@
 /// glibc gives each thread that finds the arenas busy an arena of its own, up to eight per
 /// core. The serving threads (`--jobs 2`) are GCD workers that come and go, so a long run
 /// spreads its heap over several arenas, and memory freed in one arena serves no allocation of
-/// another: the simulated year peaked at 695 MB RSS with `--jobs 2` against 586 MB with
-/// `--jobs 1`, and at 585 MB with `--jobs 2` and one arena (`MALLOC_ARENA_MAX=1`), with the same
-/// `metrics.csv` (BENCHMARKS.md, growth curves). Per-thread caches (tcache) serve most small
-/// allocations without the arena's lock, so one arena costs little CPU (measured there).
+/// another: the old binary's simulated year peaked at 619–695 MB RSS with `--jobs 2` (586 MB
+/// with `--jobs 1`), 585 MB with `MALLOC_ARENA_MAX=1`, the same `metrics.csv` each time. One
+/// arena costs CPU, though (the two serving threads wait on its lock: +19% CPU and +24% wall on
+/// the year); two arenas keep most of the saving at no measured cost (BENCHMARKS.md, growth
+/// curves).
 ///
 /// A `MALLOC_ARENA_MAX` set in the environment wins (glibc reads it at the first allocation):
 /// this only sets the limit when the environment does not.
@@ -18,7 +19,7 @@ enum MallocArenas {
     /// glibc's `M_ARENA_MAX` (malloc.h), which Swift's Glibc module does not export.
     static let arenaMaxOption: Int32 = -8
     /// Arenas allowed.
-    static let limit: Int32 = 1
+    static let limit: Int32 = 2
 
     /// Limits the arenas to ``limit`` unless `MALLOC_ARENA_MAX` is set; call before any thread
     /// is started. Returns whether the limit was set.

@@ -1,5 +1,5 @@
 import FlywheelCLI
 
-// one malloc arena for the whole process, before any thread starts (MallocArenas.swift)
+// two malloc arenas for the whole process, before any thread starts (MallocArenas.swift)
 MallocArenas.limitUnlessConfigured()
 await FlywheelCLI.main()
