@@ -2,17 +2,20 @@ import FlywheelCore
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path, **by article**: one open-addressing
 /// table per article from interned word id (``wordIDs``) to the word's
-/// evidence in that article, one (position, positive, negative) entry per sentence that has the
-/// word. A ticket's pool reads each shown article's table once per ticket word — about 8 × 20
+/// evidence in that article, one (position, index) entry per sentence that has the word, the
+/// index pointing at the word's tally in that sentence's ``SentencePrior/Words``. A ticket's pool reads each shown article's table once per ticket word — about 8 × 20
 /// probes — where a table per sentence took one probe per (sentence, word), ten times as many
 /// cache misses in a structure of tens of megabytes.
 ///
-/// The entries are **sparse**: a word costs 16 bytes of tallies and 4 of position per sentence
-/// that has it, nothing for the article's other sentences. (A dense row of `2 × width` tallies
-/// per word, zeros included, cost 320 bytes for a word one sentence of a 20-sentence article
-/// kept, and grew towards every sentence of every article over a simulated year; see
-/// BENCHMARKS.md, growth curves.) The compiled prior's memory is the prior's entry count
-/// (``SentencePrior/entryCount``) times 20 bytes plus the hash slots.
+/// The entries are **sparse**: a word costs 8 bytes (position and index) per sentence that has
+/// it, nothing for the article's other sentences. (A dense row of `2 × width` tallies per word,
+/// zeros included, cost 320 bytes for a word one sentence of a 20-sentence article kept, and
+/// grew towards every sentence of every article over a simulated year; see BENCHMARKS.md, growth
+/// curves.) The tallies themselves are **not copied**: a table holds its article's sentences'
+/// ``SentencePrior/Words`` as the prior holds them, so the two share one copy of every tally
+/// (a copy cost 16 bytes an entry, and a fresh compile held it twice at once). The compiled
+/// prior's memory is the prior's entry count (``SentencePrior/entryCount``) times 8 bytes plus
+/// the hash slots.
 ///
 /// The ticket's words are visited in ascending string order, as
 /// ``SentencePrior/value(key:sortedTokens:)`` does, and each sentence adds its own tallies in
@@ -49,7 +52,9 @@ final class CompiledPrior: Sendable {
     /// when memory is reclaimed, never a value.)
     var needsCompaction: Bool { internedWords > 2 * compactedWords + 4_096 }
 
-    /// One article's evidence.
+    /// One article's evidence: an index of the prior's own per-sentence words by word id. The
+    /// tallies are not copied: each sentence's ``SentencePrior/Words`` is held as it is in the
+    /// prior (arrays share their storage), and an entry points at a tally by its index there.
     struct Table: Sendable {
         /// Positions 0..<width may have entries (the highest position with evidence + 1).
         var width: Int
@@ -62,11 +67,17 @@ final class CompiledPrior: Sendable {
         var starts: [Int32]
         /// Per entry, its sentence position (ascending within a row).
         var positions: [Int32]
-        /// Per entry, its (positive, negative) tallies at `2e`, `2e + 1`.
-        var tallies: [Double]
+        /// Per entry, the index of its word's tally in its sentence's ``SentencePrior/Words``.
+        var indices: [Int32]
+        /// Per position 0..<width, the prior's words of that sentence (empty without evidence).
+        var sentences: [SentencePrior.Words]
 
         /// Entries (word, sentence) with evidence.
         var entryCount: Int { positions.count }
+
+        /// The tally of entry `e`.
+        @inline(__always)
+        func tally(_ e: Int) -> SentencePrior.Tally { sentences[Int(positions[e])].values[Int(indices[e])] }
     }
 
     /// Entries over all tables: the prior's ``SentencePrior/entryCount`` once compiled.
@@ -141,29 +152,35 @@ final class CompiledPrior: Sendable {
         updating base: Table?, positions: Set<Int>, tallies: (Int) -> SentencePrior.Words?,
         wordIDs: StringInterner, interned: inout Int
     ) -> Table {
-        typealias Entry = (id: Int32, position: Int32, positive: Double, negative: Double)
+        typealias Entry = (id: Int32, position: Int32, index: Int32)
         var entries: [Entry] = []
-        var width = 0
+        var sentences: [SentencePrior.Words] = []
         // the base's entries at the positions not read anew
         if let base {
+            sentences = base.sentences
+            for p in positions where p < sentences.count { sentences[p] = SentencePrior.Words() }
             for h in base.words.indices where base.words[h] >= 0 {
                 let id = base.words[h], k = Int(base.rows[h])
                 for e in Int(base.starts[k])..<Int(base.starts[k + 1]) where !positions.contains(Int(base.positions[e]))
                 {
-                    entries.append((id, base.positions[e], base.tallies[2 * e], base.tallies[2 * e + 1]))
-                    width = max(width, Int(base.positions[e]) + 1)
+                    entries.append((id, base.positions[e], base.indices[e]))
                 }
             }
         }
         // the positions' entries, their words interned (one hash per entry)
         for p in positions.sorted() {
             guard let byWord = tallies(p), !byWord.isEmpty else { continue }
-            width = max(width, p + 1)
-            for (id, tally) in zip(wordIDs.ids(byWord.keys), byWord.values) {
-                entries.append((id, Int32(p), tally.positive, tally.negative))
+            if p >= sentences.count {
+                sentences += repeatElement(SentencePrior.Words(), count: p + 1 - sentences.count)
+            }
+            sentences[p] = byWord
+            for (index, id) in wordIDs.ids(byWord.keys).enumerated() {
+                entries.append((id, Int32(p), Int32(index)))
                 interned = max(interned, Int(id) + 1)
             }
         }
+        // the width is the highest position with evidence + 1
+        while let last = sentences.last, last.isEmpty { sentences.removeLast() }
         // rows in ascending word id, entries in ascending position within a row
         entries.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
         var wordCount = 0
@@ -174,9 +191,9 @@ final class CompiledPrior: Sendable {
         var rows = [Int32](repeating: -1, count: size)
         var starts: [Int32] = []
         var entryPositions: [Int32] = []
-        var out: [Double] = []
+        var entryIndices: [Int32] = []
         entryPositions.reserveCapacity(entries.count)
-        out.reserveCapacity(2 * entries.count)
+        entryIndices.reserveCapacity(entries.count)
         for (e, entry) in entries.enumerated() {
             if e == 0 || entries[e - 1].id != entry.id {
                 var h = slot(entry.id, size)
@@ -186,11 +203,12 @@ final class CompiledPrior: Sendable {
                 starts.append(Int32(e))
             }
             entryPositions.append(entry.position)
-            out.append(entry.positive)
-            out.append(entry.negative)
+            entryIndices.append(entry.index)
         }
         starts.append(Int32(entries.count))
-        return Table(width: width, words: words, rows: rows, starts: starts, positions: entryPositions, tallies: out)
+        return Table(
+            width: sentences.count, words: words, rows: rows, starts: starts, positions: entryPositions,
+            indices: entryIndices, sentences: sentences)
     }
 
     /// The home slot of word `id` in a table of `size` (a power of two) slots.
@@ -233,9 +251,9 @@ final class CompiledPrior: Sendable {
             for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
                 guard table.positions[e] <= p else { break }
                 guard table.positions[e] == p else { continue }
-                let positive = table.tallies[2 * e], negative = table.tallies[2 * e + 1]
-                net += positive - negative
-                total += positive + negative
+                let tally = table.tally(e)
+                net += tally.positive - tally.negative
+                total += tally.positive + tally.negative
                 break
             }
         }
@@ -260,16 +278,18 @@ final class CompiledPrior: Sendable {
         let n = min(count, table.width)
         // net and total of position p at 2p and 2p + 1
         var sums = [Double](repeating: 0, count: 2 * n)
-        table.tallies.withUnsafeBufferPointer { tallies in
-            table.positions.withUnsafeBufferPointer { positions in
-                for w in words {
-                    guard let row = row(of: w, in: table) else { continue }
-                    for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
-                        let p = Int(positions[e])
-                        guard p < n else { break }  // ascending within the row
-                        let positive = tallies[2 * e], negative = tallies[2 * e + 1]
-                        sums[2 * p] += positive - negative
-                        sums[2 * p + 1] += positive + negative
+        table.positions.withUnsafeBufferPointer { positions in
+            table.indices.withUnsafeBufferPointer { indices in
+                table.sentences.withUnsafeBufferPointer { sentences in
+                    for w in words {
+                        guard let row = row(of: w, in: table) else { continue }
+                        for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
+                            let p = Int(positions[e])
+                            guard p < n else { break }  // ascending within the row
+                            let tally = sentences[p].values[Int(indices[e])]
+                            sums[2 * p] += tally.positive - tally.negative
+                            sums[2 * p + 1] += tally.positive + tally.negative
+                        }
                     }
                 }
             }

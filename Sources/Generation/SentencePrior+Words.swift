@@ -53,6 +53,16 @@ extension SentencePrior {
             change(&values[i])
         }
 
+        /// Releases spare capacity: an insertion into a full array doubles its capacity, which
+        /// a sentence that stops growing would keep for the rest of the run (a year of tickets
+        /// gives evidence to nearly every sentence, so the slack was a share of the prior's
+        /// size). Copies only when more than an eighth (at least two words) is spare.
+        mutating func shrinkToFit() {
+            let spare = max(2, keys.count / 8)
+            if keys.capacity > keys.count + spare { keys = keys.map { $0 } }
+            if values.capacity > values.count + spare { values = values.map { $0 } }
+        }
+
         /// (word, tally) pairs, ascending by word.
         public var pairs: Zip2Sequence<[String], [Tally]> { zip(keys, values) }
 

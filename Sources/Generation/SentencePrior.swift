@@ -91,6 +91,7 @@ public struct SentencePrior: Hashable, Sendable, Codable {
                 byWord.update(t) { $0.negative -= weight }
             }
         }
+        byWord.shrinkToFit()
         tallies[key] = byWord
     }
 }

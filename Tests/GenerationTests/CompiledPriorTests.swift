@@ -80,14 +80,21 @@ struct CompiledPriorTests {
                 updating: incremental, prior: prior, touched: touched, forgotten: forgotten, cache: cache)
             #expect(incremental!.entryCount == prior.entryCount)
             #expect(CompiledPrior(prior, cache: cache).entryCount == prior.entryCount)
+            // its tallies are the prior's own words, sentence by sentence (no copy of its own)
+            for (article, t) in incremental!.tableOfArticle {
+                for (p, words) in incremental!.tables[t].sentences.enumerated() {
+                    #expect(words == prior.tallies[SentencePrior.key(article, p)] ?? SentencePrior.Words())
+                }
+            }
         }
         // one word of the last sentence of a wide article: one entry, not a row of its width
         var one = SentencePrior()
         one.record(article: "wide", position: 30, ticketTokens: ["refund"], weight: 1)
         let compiled = CompiledPrior(one, cache: cache)
         #expect(compiled.entryCount == 1)
-        #expect(compiled.tables[0].tallies.count == 2)
+        #expect(compiled.tables[0].indices == [0])
         #expect(compiled.tables[0].width == 31)
+        #expect(compiled.tables[0].sentences[30] == one.tallies["wide#30"])
     }
 
     @Test func keysSplitAtTheirLastHash() {

@@ -23,6 +23,20 @@ struct SentencePriorCapacityTests {
         #expect(tie.tallies["a#0"]!.keys.sorted() == ["a", "b"])
     }
 
+    /// A sentence's words keep no more than an eighth of spare capacity (at least two) once
+    /// recorded: an array grown by insertion would otherwise keep up to half its size spare.
+    @Test func recordedWordsKeepLittleSpareCapacity() {
+        var prior = SentencePrior()
+        for i in 0..<100 {
+            prior.record(article: "a", position: 0, ticketTokens: ["w\(i)", "v\(i % 7)"], weight: 1)
+        }
+        let words = prior.tallies["a#0"]!
+        #expect(words.count == 107)
+        #expect(words.keys.capacity <= 107 + 107 / 8)
+        #expect(words.values.capacity <= 107 + 107 / 8)
+        #expect(words["v3"]!.positive == 14)  // recorded at i = 3, 10, …, 94
+    }
+
     @Test func capacityZeroKeepsEverything() {
         var prior = SentencePrior()
         prior.record(article: "a", position: 0, ticketTokens: (0..<16).map { "w\($0)" }, weight: 1)
