@@ -109,6 +109,18 @@ extension JSONCursor {
         }
     }
 
+    /// `[element, …]` read by `element`; nil when the brackets are missing or an element declines.
+    mutating func array<T>(of element: (inout JSONCursor) -> T?) -> [T]? {
+        var out: [T] = []
+        guard take(UInt8(ascii: "[")) else { return nil }
+        if take(UInt8(ascii: "]")) { return out }
+        repeat {
+            guard let value = element(&self) else { return nil }
+            out.append(value)
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? out : nil
+    }
+
     /// Passes over an array of strings (checked as ``escapedString()`` would read them, but
     /// without making them when they have no escapes).
     mutating func skipStrings() -> Bool {

@@ -77,14 +77,7 @@ extension JSONCursor {
     }
 
     fileprivate mutating func articleList() -> [Article]? {
-        var out: [Article] = []
-        guard take(UInt8(ascii: "[")) else { return nil }
-        if take(UInt8(ascii: "]")) { return out }
-        repeat {
-            guard let article = article() else { return nil }
-            out.append(article)
-        } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "]")) ? out : nil
+        array { $0.article() }
     }
 
     fileprivate mutating func article() -> Article? {
@@ -157,14 +150,7 @@ extension JSONCursor {
     }
 
     fileprivate mutating func relevanceList() -> [RelevanceAnnotation]? {
-        var out: [RelevanceAnnotation] = []
-        guard take(UInt8(ascii: "[")) else { return nil }
-        if take(UInt8(ascii: "]")) { return out }
-        repeat {
-            guard let mark = relevance() else { return nil }
-            out.append(mark)
-        } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "]")) ? out : nil
+        array { $0.relevance() }
     }
 
     fileprivate mutating func relevance() -> RelevanceAnnotation? {

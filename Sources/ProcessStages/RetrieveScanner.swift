@@ -58,14 +58,7 @@ extension JSONCursor {
 
     /// `[ticket, …]` (``ticket()``): also a retrain batch's tickets (``ModelRequestScanner``).
     mutating func ticketList() -> [Ticket]? {
-        var out: [Ticket] = []
-        guard take(UInt8(ascii: "[")) else { return nil }
-        if take(UInt8(ascii: "]")) { return out }
-        repeat {
-            guard let ticket = ticket() else { return nil }
-            out.append(ticket)
-        } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "]")) ? out : nil
+        array { $0.ticket() }
     }
 
     /// `{"created_at":…,"id":…,"text":…,"tokens":[…]}`, the tokens passed over.
