@@ -109,6 +109,25 @@ extension JSONCursor {
         }
     }
 
+    /// `{"key": value, …}` (at least one key): `field` reads the value after each key and returns
+    /// false to decline it — an unknown or repeated key, an unreadable value — which declines the
+    /// whole object.
+    mutating func object(_ field: (inout JSONCursor, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        repeat {
+            guard let key = key(), take(UInt8(ascii: ":")), field(&self, key) else { return false }
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}"))
+    }
+
+    /// Reads a field's value into `slot` the first time its key comes: false when `slot` is
+    /// already set (a repeated key) or `read` declines.
+    mutating func once<T>(_ slot: inout T?, _ read: (inout JSONCursor) -> T?) -> Bool {
+        guard slot == nil, let value = read(&self) else { return false }
+        slot = value
+        return true
+    }
+
     /// `[element, …]` read by `element`; nil when the brackets are missing or an element declines.
     mutating func array<T>(of element: (inout JSONCursor) -> T?) -> [T]? {
         var out: [T] = []

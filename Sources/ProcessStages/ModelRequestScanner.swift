@@ -32,35 +32,17 @@ extension JSONCursor {
         var to: Int?
         var articles: [Article]?
         var batch: TrainingBatch?
-        guard take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.equals("id"), id == nil {
-                id = integer()
-                if id == nil { return nil }
-            } else if key.equals("op"), op == nil {
-                guard let name = plainString(), let o = PluginMessages.Op(rawValue: name) else { return nil }
-                op = o
-            } else if key.equals("model"), model == nil {
-                model = integer()
-                if model == nil { return nil }
-            } else if key.equals("from"), from == nil {
-                from = integer()
-                if from == nil { return nil }
-            } else if key.equals("to"), to == nil {
-                to = integer()
-                if to == nil { return nil }
-            } else if key.equals("articles"), articles == nil {
-                articles = articleList()
-                if articles == nil { return nil }
-            } else if key.equals("batch"), batch == nil {
-                batch = relevanceBatch()
-                if batch == nil { return nil }
-            } else {
-                return nil
-            }
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")), let id, let op else { return nil }
+        let read = object { c, key in
+            if key.equals("id") { return c.once(&id) { $0.integer() } }
+            if key.equals("op") { return c.once(&op) { $0.plainString().flatMap(PluginMessages.Op.init(rawValue:)) } }
+            if key.equals("model") { return c.once(&model) { $0.integer() } }
+            if key.equals("from") { return c.once(&from) { $0.integer() } }
+            if key.equals("to") { return c.once(&to) { $0.integer() } }
+            if key.equals("articles") { return c.once(&articles) { $0.articleList() } }
+            if key.equals("batch") { return c.once(&batch) { $0.relevanceBatch() } }
+            return false
+        }
+        guard read, let id, let op else { return nil }
         switch op {
         case .index:
             guard let model, let articles, from == nil, to == nil, batch == nil else { return nil }
@@ -84,27 +66,15 @@ extension JSONCursor {
         var id: String?
         var title: String?
         var body: String?
-        var tokens = false
-        guard take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.equals("id"), id == nil {
-                id = escapedString()
-                if id == nil { return nil }
-            } else if key.equals("title"), title == nil {
-                title = escapedString()
-                if title == nil { return nil }
-            } else if key.equals("body"), body == nil {
-                body = escapedString()
-                if body == nil { return nil }
-            } else if key.equals("tokens"), !tokens {
-                guard skipStrings() else { return nil }
-                tokens = true
-            } else {
-                return nil
-            }
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")), let id, let title, let body else { return nil }
+        var tokens: Bool?
+        let read = object { c, key in
+            if key.equals("id") { return c.once(&id) { $0.escapedString() } }
+            if key.equals("title") { return c.once(&title) { $0.escapedString() } }
+            if key.equals("body") { return c.once(&body) { $0.escapedString() } }
+            if key.equals("tokens") { return c.once(&tokens) { $0.skipStrings() ? true : nil } }
+            return false
+        }
+        guard read, let id, let title, let body else { return nil }
         return Article(id: ArticleID(id), title: title, body: body)
     }
 
@@ -112,38 +82,23 @@ extension JSONCursor {
     fileprivate mutating func relevanceBatch() -> TrainingBatch? {
         var iteration: Int?
         var time: Timestamp?
-        var timed = false
         var tickets: [Ticket]?
         var marks: [RelevanceAnnotation]?
-        var preferences = false
-        var adoptions = false
-        guard take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.equals("iteration"), iteration == nil {
-                iteration = integer()
-                if iteration == nil { return nil }
-            } else if key.equals("time"), !timed {
-                time = escapedString().flatMap { Timestamp(iso8601: $0) }
-                if time == nil { return nil }
-                timed = true
-            } else if key.equals("tickets"), tickets == nil {
-                tickets = ticketList()
-                if tickets == nil { return nil }
-            } else if key.equals("relevance"), marks == nil {
-                marks = relevanceList()
-                if marks == nil { return nil }
-            } else if key.equals("preferences"), !preferences {
-                guard take(UInt8(ascii: "[")), take(UInt8(ascii: "]")) else { return nil }
-                preferences = true
-            } else if key.equals("adoptions"), !adoptions {
-                guard take(UInt8(ascii: "[")), take(UInt8(ascii: "]")) else { return nil }
-                adoptions = true
-            } else {
-                return nil
-            }
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")), let iteration, let tickets, let marks else { return nil }
+        var preferences: Bool?
+        var adoptions: Bool?
+        func empty(_ c: inout JSONCursor) -> Bool? {
+            c.take(UInt8(ascii: "[")) && c.take(UInt8(ascii: "]")) ? true : nil
+        }
+        let read = object { c, key in
+            if key.equals("iteration") { return c.once(&iteration) { $0.integer() } }
+            if key.equals("time") { return c.once(&time) { $0.escapedString().flatMap { Timestamp(iso8601: $0) } } }
+            if key.equals("tickets") { return c.once(&tickets) { $0.ticketList() } }
+            if key.equals("relevance") { return c.once(&marks) { $0.relevanceList() } }
+            if key.equals("preferences") { return c.once(&preferences, empty) }
+            if key.equals("adoptions") { return c.once(&adoptions, empty) }
+            return false
+        }
+        guard read, let iteration, let tickets, let marks else { return nil }
         var byID: [TicketID: Ticket] = [:]
         for ticket in tickets { byID[ticket.id] = ticket }
         return TrainingBatch(iteration: iteration, time: time, tickets: byID, relevance: marks)
@@ -159,29 +114,15 @@ extension JSONCursor {
         var article: String?
         var rank: Int?
         var relevant: Bool?
-        guard take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.equals("ticket"), ticket == nil {
-                ticket = escapedString()
-                if ticket == nil { return nil }
-            } else if key.equals("agent"), agent == nil {
-                agent = escapedString()
-                if agent == nil { return nil }
-            } else if key.equals("article"), article == nil {
-                article = escapedString()
-                if article == nil { return nil }
-            } else if key.equals("rank"), rank == nil {
-                rank = integer()
-                if rank == nil { return nil }
-            } else if key.equals("relevant"), relevant == nil {
-                relevant = boolean()
-                if relevant == nil { return nil }
-            } else {
-                return nil
-            }
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")), let ticket, let agent, let article, let rank, let relevant else { return nil }
+        let read = object { c, key in
+            if key.equals("ticket") { return c.once(&ticket) { $0.escapedString() } }
+            if key.equals("agent") { return c.once(&agent) { $0.escapedString() } }
+            if key.equals("article") { return c.once(&article) { $0.escapedString() } }
+            if key.equals("rank") { return c.once(&rank) { $0.integer() } }
+            if key.equals("relevant") { return c.once(&relevant) { $0.boolean() } }
+            return false
+        }
+        guard read, let ticket, let agent, let article, let rank, let relevant else { return nil }
         return RelevanceAnnotation(
             ticket: TicketID(ticket), agent: AgentID(agent), article: ArticleID(article), rank: rank, relevant: relevant
         )

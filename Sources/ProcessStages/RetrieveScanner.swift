@@ -28,31 +28,17 @@ extension JSONCursor {
         var id: Int?
         var model: Int?
         var depth: Int?
-        var isRetrieve = false
+        var isRetrieve: Bool?
         var tickets: [Ticket]?
-        guard take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.equals("id"), id == nil {
-                id = integer()
-                if id == nil { return nil }
-            } else if key.equals("op"), !isRetrieve {
-                guard let op = self.key(), op.equals("retrieve") else { return nil }
-                isRetrieve = true
-            } else if key.equals("model"), model == nil {
-                model = integer()
-                if model == nil { return nil }
-            } else if key.equals("depth"), depth == nil {
-                depth = integer()
-                if depth == nil { return nil }
-            } else if key.equals("tickets"), tickets == nil {
-                tickets = ticketList()
-                if tickets == nil { return nil }
-            } else {
-                return nil
-            }
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")), isRetrieve, let id, let model, let depth, let tickets else { return nil }
+        let read = object { c, key in
+            if key.equals("id") { return c.once(&id) { $0.integer() } }
+            if key.equals("op") { return c.once(&isRetrieve) { $0.key()?.equals("retrieve") == true ? true : nil } }
+            if key.equals("model") { return c.once(&model) { $0.integer() } }
+            if key.equals("depth") { return c.once(&depth) { $0.integer() } }
+            if key.equals("tickets") { return c.once(&tickets) { $0.ticketList() } }
+            return false
+        }
+        guard read, isRetrieve == true, let id, let model, let depth, let tickets else { return nil }
         return RetrieveScanner.Request(id: id, model: model, depth: depth, tickets: tickets)
     }
 
@@ -66,27 +52,17 @@ extension JSONCursor {
         var id: String?
         var created: Timestamp?
         var text: String?
-        var tokens = false
-        guard take(UInt8(ascii: "{")) else { return nil }
-        repeat {
-            guard let key = key(), take(UInt8(ascii: ":")) else { return nil }
-            if key.equals("id"), id == nil {
-                id = escapedString()
-                if id == nil { return nil }
-            } else if key.equals("created_at"), created == nil {
-                created = escapedString().flatMap { Timestamp(iso8601: $0) }
-                if created == nil { return nil }
-            } else if key.equals("text"), text == nil {
-                text = escapedString()
-                if text == nil { return nil }
-            } else if key.equals("tokens"), !tokens {
-                guard skipStrings() else { return nil }
-                tokens = true
-            } else {
-                return nil
+        var tokens: Bool?
+        let read = object { c, key in
+            if key.equals("id") { return c.once(&id) { $0.escapedString() } }
+            if key.equals("created_at") {
+                return c.once(&created) { $0.escapedString().flatMap { Timestamp(iso8601: $0) } }
             }
-        } while take(UInt8(ascii: ","))
-        guard take(UInt8(ascii: "}")), let id, let created, let text else { return nil }
+            if key.equals("text") { return c.once(&text) { $0.escapedString() } }
+            if key.equals("tokens") { return c.once(&tokens) { $0.skipStrings() ? true : nil } }
+            return false
+        }
+        guard read, let id, let created, let text else { return nil }
         return Ticket(id: TicketID(id), createdAt: created, text: text)
     }
 }
