@@ -99,14 +99,20 @@ extension JSONCursor {
     /// Runs `body` on a cursor over `line` (a 0 kept after it for strtod) and returns its value
     /// when the cursor then stands at the end of the line (only spaces after it).
     static func scan<T>(_ line: [UInt8], _ body: (inout JSONCursor) -> T?) -> T? {
-        var bytes = line
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { buffer -> T? in
-            var cursor = JSONCursor(UnsafeBufferPointer(rebasing: buffer[0..<(buffer.count - 1)]))
-            guard let value = body(&cursor) else { return nil }
-            cursor.skipWhitespace()
-            return cursor.pos == cursor.bytes.count ? value : nil
+        let terminated = line + [0]
+        return terminated.withUnsafeBufferPointer {
+            scan(terminated: UnsafeBufferPointer(rebasing: $0.dropLast()), body)
         }
+    }
+
+    /// ``scan(_:_:)`` over a line that a 0 already follows in memory, as ``LineBuffer`` hands
+    /// lines out: read in place, not copied.
+    static func scan<T>(terminated line: UnsafeBufferPointer<UInt8>, _ body: (inout JSONCursor) -> T?) -> T? {
+        assert(line.baseAddress.map { $0[line.count] == 0 } ?? true, "a scanned line is followed by a 0")
+        var cursor = JSONCursor(line)
+        guard let value = body(&cursor) else { return nil }
+        cursor.skipWhitespace()
+        return cursor.pos == cursor.bytes.count ? value : nil
     }
 
     /// `{"key": value, …}` (at least one key): `field` reads the value after each key and returns

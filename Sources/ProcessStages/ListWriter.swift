@@ -1,11 +1,5 @@
 import FlywheelCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// JSON text written by hand, byte by byte, where the protocol's bulk is: a retrieve reply's
 /// lists (``RetrieverServer``). Scores are written as Swift's shortest round-trip form (the
 /// bytes of `description`), or from version 4 as bit patterns (``CompactList``), so the reader
@@ -42,13 +36,20 @@ enum ListWriter {
     /// names an article the table lacks.
     static func compactResults(_ lists: [RankedList], ordinals: ArticleTable) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(lists.count * 75 * 22 + 16)
+        return appendCompactResults(lists, ordinals: ordinals, to: &out) ? out : nil
+    }
+
+    /// ``compactResults(_:ordinals:)`` appended to `out` (a reply being written, whose buffer
+    /// the server keeps from reply to reply); false when a list names an article the table
+    /// lacks, `out` then holding part of the lists.
+    static func appendCompactResults(_ lists: [RankedList], ordinals: ArticleTable, to out: inout [UInt8]) -> Bool {
+        out.reserveCapacity(out.count + lists.count * 75 * 22 + 16)
         out += #","results":["#.utf8
         for (i, list) in lists.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             out += #"{"articles":["#.utf8
             for (j, entry) in list.entries.enumerated() {
-                guard let slot = ordinals.slot(of: entry.article.rawValue) else { return nil }
+                guard let slot = ordinals.slot(of: entry.article.rawValue) else { return false }
                 if j > 0 { out.append(UInt8(ascii: ",")) }
                 appendDecimal(slot, to: &out)
             }
@@ -57,7 +58,7 @@ enum ListWriter {
             out += #""}"#.utf8
         }
         out.append(UInt8(ascii: "]"))
-        return out
+        return true
     }
 
     /// A non-negative integer's decimal digits.
@@ -88,68 +89,4 @@ struct ByteSink: TextOutputStream {
     var bytes: [UInt8] = []
     mutating func write(_ string: String) { bytes += string.utf8 }
     mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes += buffer }
-}
-
-/// Lines from a file descriptor (a plugin's standard input), and whole writes to one.
-struct LineReader {
-    let fd: Int32
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var searched = 0
-    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
-
-    init(fd: Int32) { self.fd = fd }
-
-    /// The next line without its newline; nil at the end of the input (a last line without a
-    /// newline still counts).
-    mutating func next() throws -> [UInt8]? {
-        while true {
-            if let newline = Self.newline(in: buffer, from: searched) {
-                let line = Array(buffer[start..<newline])
-                start = newline + 1
-                searched = start
-                if start > 1 << 20 {
-                    buffer.removeFirst(start)
-                    start = 0
-                    searched = 0
-                }
-                return line
-            }
-            searched = buffer.count
-            let size = chunk.count
-            let n = read(fd, &chunk, size)
-            if n < 0, errno == EINTR { continue }
-            if n < 0 { throw LineError.read(errno) }
-            if n == 0 {
-                guard start < buffer.count else { return nil }
-                let line = Array(buffer[start...])
-                start = buffer.count
-                return line
-            }
-            buffer += chunk[..<n]
-        }
-    }
-
-    /// The index of the first newline in `bytes` at or after `start` (memchr: a reply is
-    /// hundreds of kilobytes).
-    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { b -> Int? in
-            let base = UnsafeRawPointer(b.baseAddress!)
-            guard let found = memchr(base + start, 0x0A, b.count - start) else { return nil }
-            return UnsafeRawPointer(found) - base
-        }
-    }
-
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { throw LineError.write(errno) }
-            offset += n
-        }
-    }
-
-    enum LineError: Error { case read(Int32), write(Int32) }
 }

@@ -23,7 +23,10 @@ final class PluginChannel: @unchecked Sendable {
     private let stdinPipe = Pipe()
     private let stdoutPipe = Pipe()
     private let stderr: StderrTail
-    private var pending: [UInt8] = []
+    /// The plugin's output, read in place (``LineBuffer``): a reply is scanned where it was read.
+    private let replies = LineBuffer()
+    /// The request being written, its buffer kept from request to request.
+    private var outgoing: [UInt8] = []
     private var nextRequest = 1
     private var nextModel = 0
     private var failure: InputError?
@@ -66,6 +69,8 @@ final class PluginChannel: @unchecked Sendable {
         }
         stderr.start()
         _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
+        widenPipe(stdinFD)
+        widenPipe(stdoutFD)
     }
 
     deinit {
@@ -194,34 +199,35 @@ final class PluginChannel: @unchecked Sendable {
         _ message: M, id: Int, op: PluginMessages.Op, names: ArticleTable? = nil, timeout: Double
     ) throws(PluginFailure) -> PluginMessages.Reply {
         // The bulky requests by hand (``RequestWriter``, the encoder's very bytes), the rest by the encoder.
-        var data: [UInt8]
+        outgoing.removeAll(keepingCapacity: true)
         if let fast = message as? any WireWritable {
-            data = fast.json
+            fast.writeJSON(to: &outgoing)
         } else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             guard let encoded = try? encoder.encode(message) else {
                 throw .violation("could not encode the \(op.rawValue) request")
             }
-            data = [UInt8](encoded)
+            outgoing += encoded
         }
-        data.append(0x0A)
+        outgoing.append(0x0A)
         let deadline = Date().addingTimeInterval(timeout)
-        try write(data, deadline: deadline, timeout: timeout)
+        try write(outgoing, deadline: deadline, timeout: timeout)
         let line = try readLine(deadline: deadline, timeout: timeout)
-        // Lists (most of the bytes) by the scanner, everything else by the decoder: one parse on
-        // the happy path; only a reply that does not decode is parsed again, to tell a line
-        // that is not a JSON object from one that breaks the reply schema.
+        // Lists (most of the bytes) by the scanner, in place, everything else by the decoder: one
+        // parse on the happy path; only a reply that does not decode is parsed again, to tell a
+        // line that is not a JSON object from one that breaks the reply schema.
         let reply: PluginMessages.Reply
         do {
             reply =
-                try ReplyScanner.reply(line, table: names)
+                try ReplyScanner.reply(terminated: line, table: names)
                 ?? JSONDecoder().decode(PluginMessages.Reply.self, from: Data(line))
         } catch {
             guard (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] else {
-                throw .notJSON(Self.excerpt(line))
+                throw .notJSON(Self.excerpt(Array(line)))
             }
-            throw .violation("the reply does not fit the reply schema (\(Self.describe(error))): \(Self.excerpt(line))")
+            throw .violation(
+                "the reply does not fit the reply schema (\(Self.describe(error))): \(Self.excerpt(Array(line)))")
         }
         guard reply.id == id else { throw .violation("the reply's id is \(reply.id), expected \(id)") }
         if let message = reply.error { throw .refused(message) }
@@ -246,32 +252,21 @@ final class PluginChannel: @unchecked Sendable {
         }
     }
 
-    private func readLine(deadline: Date, timeout: Double) throws(PluginFailure) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        // Bytes of `pending` already searched for a newline: a long reply arrives in many reads,
-        // and each read's bytes are searched once.
-        var searched = 0
+    /// The next reply line, in place in ``replies`` (followed by a 0): valid until the next read.
+    private func readLine(deadline: Date, timeout: Double) throws(PluginFailure) -> UnsafeBufferPointer<UInt8> {
         while true {
-            if let newline = LineReader.newline(in: pending, from: searched) {
-                let line = Array(pending[..<newline])
-                pending.removeSubrange(...newline)
-                searched = 0
+            if let line = replies.nextLine() {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 return line
             }
-            searched = pending.count
             var fds = pollfd(fd: stdoutFD, events: Int16(POLLIN), revents: 0)
             let ready = poll(&fds, 1, Self.milliseconds(until: deadline))
             if ready == 0 { throw .timeout(timeout) }
             if ready < 0 { if errno == EINTR { continue } else { throw .crash("poll failed (errno \(errno))") } }
-            let n = read(stdoutFD, &buffer, buffer.count)
-            if n > 0 {
-                pending.append(contentsOf: buffer[..<n])
-            } else if n < 0, errno == EINTR {
-                continue
-            } else {
-                throw .crash(exitDescription(whileDoing: "replying"))
-            }
+            let n = replies.read(from: stdoutFD)
+            if n > 0 { continue }
+            if n < 0, errno == EINTR { continue }
+            throw .crash(exitDescription(whileDoing: "replying"))
         }
     }
 

@@ -19,6 +19,11 @@ enum ReplyScanner {
     static func reply(_ line: [UInt8], table: ArticleTable? = nil) -> PluginMessages.Reply? {
         JSONCursor.scan(line) { $0.reply(table) }
     }
+
+    /// ``reply(_:table:)`` over a line that a 0 follows in memory (``LineBuffer``'s), in place.
+    static func reply(terminated line: UnsafeBufferPointer<UInt8>, table: ArticleTable?) -> PluginMessages.Reply? {
+        JSONCursor.scan(terminated: line) { $0.reply(table) }
+    }
 }
 
 extension JSONCursor {

@@ -21,6 +21,11 @@ enum RetrieveScanner {
     static func request(_ line: [UInt8]) -> Request? {
         JSONCursor.scan(line) { $0.retrieveRequest() }
     }
+
+    /// ``request(_:)`` over a line that a 0 follows in memory (``LineBuffer``'s), in place.
+    static func request(terminated line: UnsafeBufferPointer<UInt8>) -> Request? {
+        JSONCursor.scan(terminated: line) { $0.retrieveRequest() }
+    }
 }
 
 extension JSONCursor {

@@ -34,44 +34,77 @@ public struct RetrieverServer {
         self.make = make
     }
 
-    /// Serves requests until `shutdown` or the end of the input.
+    /// Serves requests until `shutdown` or the end of the input. Each request is read in place
+    /// in one input buffer and each reply written into one output buffer, both kept from
+    /// request to request (``LineBuffer``): no copy of a line, no fresh pages for each reply.
     public mutating func serve(input: Int32 = 0, output: Int32 = 1) throws {
-        var lines = LineReader(fd: input)
-        while let line = try lines.next() {
+        widenPipe(output)
+        let lines = LineBuffer()
+        var reply: [UInt8] = []
+        while true {
+            let line: UnsafeBufferPointer<UInt8>
+            if let next = lines.nextLine() {
+                line = next
+            } else {
+                let n = lines.read(from: input)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { throw LineBuffer.LineError.read(errno) }
+                if n > 0 { continue }
+                guard let last = lines.rest() else { return }
+                line = last
+            }
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            var (reply, done) = respond(to: line)
+            reply.removeAll(keepingCapacity: true)
+            let done = respond(to: line, into: &reply)
             reply.append(0x0A)
-            try LineReader.writeAll(reply, to: output)
+            try LineBuffer.writeAll(reply, to: output)
             if done { return }
         }
     }
 
     /// The reply to one request line (an `error` reply for a bad one), and whether it was `shutdown`.
     mutating func respond(to line: [UInt8]) -> (reply: [UInt8], done: Bool) {
-        if let fast = RetrieveScanner.request(line) {
-            do {
-                return (try retrieve(fast), false)
-            } catch {
-                return (Self.error(id: error.id, error.message), false)
-            }
+        var reply: [UInt8] = []
+        let terminated = line + [0]
+        let done = terminated.withUnsafeBufferPointer {
+            respond(to: UnsafeBufferPointer(rebasing: $0.dropLast()), into: &reply)
         }
-        if let fast = ModelRequestScanner.request(line) {
+        return (reply, done)
+    }
+
+    /// Writes the reply to `line` (followed in memory by a 0, as ``LineBuffer`` hands lines out)
+    /// into `out`, empty on entry; true when the request was `shutdown`.
+    mutating func respond(to line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        if let fast = RetrieveScanner.request(terminated: line) {
             do {
-                return (try apply(fast), false)
+                try retrieve(fast, into: &out)
             } catch {
-                return (Self.error(id: error.id, error.message), false)
+                out.removeAll(keepingCapacity: true)
+                out += Self.error(id: error.id, error.message)
             }
+            return false
+        }
+        if let fast = ModelRequestScanner.request(terminated: line) {
+            do {
+                out += try apply(fast)
+            } catch {
+                out += Self.error(id: error.id, error.message)
+            }
+            return false
         }
         let request: WireRequest
         do {
-            request = try WireRequest(line)
+            request = try WireRequest(Array(line))
         } catch {
-            return (Self.error(id: error.id, error.message), false)
+            out += Self.error(id: error.id, error.message)
+            return false
         }
         do {
-            return (try answer(request), request.op == .shutdown)
+            out += try answer(request)
+            return request.op == .shutdown
         } catch {
-            return (Self.error(id: error.id, error.message), false)
+            out += Self.error(id: error.id, error.message)
+            return false
         }
     }
 
@@ -114,9 +147,12 @@ public struct RetrieverServer {
             return try apply(
                 .retrain(id: r.id, from: try r.int("from"), to: try r.int("to"), batch: try r.batch("batch")))
         case .retrieve:
-            return try retrieve(
+            var out: [UInt8] = []
+            try retrieve(
                 RetrieveScanner.Request(
-                    id: r.id, model: try r.int("model"), depth: try r.int("depth"), tickets: try r.tickets("tickets")))
+                    id: r.id, model: try r.int("model"), depth: try r.int("depth"), tickets: try r.tickets("tickets")),
+                into: &out)
+            return out
         case .release:
             for m in r.intArray("models") ?? [] {
                 models[m] = nil
@@ -160,8 +196,9 @@ public struct RetrieverServer {
         }
     }
 
-    /// A retrieve, however it was read (``RetrieveScanner`` or ``WireRequest``).
-    func retrieve(_ r: RetrieveScanner.Request) throws(WireRequest.Problem) -> [UInt8] {
+    /// A retrieve, however it was read (``RetrieveScanner`` or ``WireRequest``): its reply
+    /// written into `out` (empty on entry).
+    func retrieve(_ r: RetrieveScanner.Request, into out: inout [UInt8]) throws(WireRequest.Problem) {
         func problem(_ message: String) -> WireRequest.Problem {
             WireRequest.Problem(id: r.id, message: "\(PluginMessages.Op.retrieve.rawValue): \(message)")
         }
@@ -172,11 +209,16 @@ public struct RetrieverServer {
         } catch {
             throw problem("\(error)")
         }
-        guard (version ?? 1) >= CompactList.version else { return Self.ok(id: r.id, ListWriter.results(lists)) }
-        guard let table = ordinals[r.model], let compact = ListWriter.compactResults(lists, ordinals: table) else {
-            throw problem("a list names an article model \(r.model) was not sent")
+        out += #"{"id":\#(r.id),"ok":true"#.utf8
+        if (version ?? 1) >= CompactList.version {
+            guard let table = ordinals[r.model], ListWriter.appendCompactResults(lists, ordinals: table, to: &out)
+            else {
+                throw problem("a list names an article model \(r.model) was not sent")
+            }
+        } else {
+            out += ListWriter.results(lists)
         }
-        return Self.ok(id: r.id, compact)
+        out.append(UInt8(ascii: "}"))
     }
 
     func model(_ r: WireRequest, _ key: String) throws(WireRequest.Problem) -> any LearningRetriever {
