@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 to 4):
+"""A first stage for Flywheel behind the process protocol (docs/protocol.md, versions 1 to 5):
 BM25 from bm25s (method="lucene", the builtin's k1 and b, over Flywheel's own analysed
 tokens of title + body) plus document expansion learned from agents' relevance marks.
 
@@ -31,7 +31,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import bm25s  # noqa: E402  (after the thread setting)
 import numpy as np
 
-PROTOCOLS = (1, 2, 3, 4)  # the versions this plugin speaks; 2 adds `reset`, 3 `training`, 4 compact lists
+PROTOCOLS = (1, 2, 3, 4, 5)  # the versions this plugin speaks; 2 adds `reset`, 3 `training`, 4 compact lists, 5 `inputs`
 CAPABILITIES = ["hello", "index", "publish", "retrain", "retrieve", "release", "reset", "shutdown"]
 
 
@@ -203,6 +203,8 @@ def main():
                 reply.update(protocol=version, name="bm25s-retriever", capabilities=caps)
                 if version >= 3:  # it learns from relevance marks only: spare it the replies
                     reply["training"] = ["relevance"]
+                if version >= 5:  # it scores Flywheel's tokens: spare it the text
+                    reply["inputs"] = ["tokens", "created_at"]
             elif op == "index":
                 models[req["model"]] = Model(settings, {a["id"]: a["tokens"] for a in req["articles"]}, [])
             elif op == "publish":

@@ -26,7 +26,7 @@ struct PluginServeCommand: ParsableCommand {
         abstract: "Answer the process protocol on stdin/stdout with a builtin stage.",
         discussion: """
             Flywheel starts it as a plugin; it reads one request a line on standard input and \
-            writes one reply a line on standard output (protocol versions 1 to 4).
+            writes one reply a line on standard output (protocol versions 1 to 5).
 
             Examples:
               flywheel plugin serve retriever < session.jsonl

@@ -43,6 +43,9 @@ final class PluginChannel: @unchecked Sendable {
     /// The parts of a `retrain` batch it reads: its hello reply's `training` from version 3
     /// on, every part otherwise.
     private(set) var training = Set(PluginMessages.TrainingPart.allCases)
+    /// The fields of tickets and articles it reads: its hello reply's `inputs` from version 5
+    /// on, every field otherwise.
+    private(set) var inputs = PluginMessages.Input.all
 
     init(_ command: PluginCommand) throws {
         self.command = command
@@ -153,6 +156,7 @@ final class PluginChannel: @unchecked Sendable {
             capabilities = Set(reply.capabilities ?? [])
             version = reply.protocol ?? 0
             training = Self.training(reply, version: version)
+            inputs = Self.inputs(reply, version: version)
         }
         return reply
     }
@@ -164,6 +168,15 @@ final class PluginChannel: @unchecked Sendable {
             return Set(PluginMessages.TrainingPart.allCases)
         }
         return Set(parts)
+    }
+
+    /// The fields of tickets and articles a hello or reset reply asks for (every field before
+    /// version 5 or without `inputs`).
+    static func inputs(_ reply: PluginMessages.Reply, version: Int) -> Set<PluginMessages.Input> {
+        guard version >= PluginMessages.inputsVersion, let inputs = reply.inputs else {
+            return PluginMessages.Input.all
+        }
+        return Set(inputs)
     }
 
     /// A violation found by a stage in a reply it got (a result that breaks the protocol):

@@ -3,37 +3,33 @@ import Retrieval
 
 /// The values the protocol's messages carry, as they appear on the wire (snake_case keys).
 /// Tickets and articles come with Flywheel's analysed `tokens`, so a plugin can score the very
-/// tokens the builtin stages score.
+/// tokens the builtin stages score; from version 5 with only the fields the plugin reads
+/// (``PluginMessages/Input``, absent fields left out).
 
 struct WireTicket: Encodable {
     var id: String
-    var createdAt: String
-    var text: String
-    var tokens: [String]
+    var createdAt: String?
+    var text: String?
+    var tokens: [String]?
     enum CodingKeys: String, CodingKey {
         case id, text, tokens
         case createdAt = "created_at"
     }
+    /// The ticket with every field (versions 1 to 4, or a plugin that reads them all).
     init(_ ticket: Ticket, analyzer: Analyzer) {
-        id = ticket.id.rawValue
-        createdAt = ticket.createdAt.iso8601
-        text = ticket.text
-        tokens = analyzer.queryTerms(ticket.text)
+        self.init(ticket, analyzer: analyzer, inputs: PluginMessages.Input.all)
     }
 }
 
 struct WireArticle: Encodable {
     var id: String
-    var title: String
-    var body: String
+    var title: String?
+    var body: String?
     /// Analysed title tokens, then body tokens (BM25 over title + body).
-    var tokens: [String]
+    var tokens: [String]?
+    /// The article with every field (versions 1 to 4, or a plugin that reads them all).
     init(_ article: Article, analyzer: Analyzer) {
-        id = article.id.rawValue
-        title = article.title
-        body = article.body
-        let fields = analyzer.fields(article)
-        tokens = fields.title + fields.body
+        self.init(article, analyzer: analyzer, inputs: PluginMessages.Input.all)
     }
 }
 
@@ -143,10 +139,12 @@ struct WireBatch: Encodable {
     }
 
     /// The batch with the annotation lists of `parts` (the others empty) and the tickets they
-    /// refer to; all parts give the whole batch, every ticket of it.
+    /// refer to, each with the fields of `inputs`; all parts give the whole batch, every ticket
+    /// of it.
     init(
         _ batch: TrainingBatch, analyzer: Analyzer,
-        parts: Set<PluginMessages.TrainingPart> = Set(PluginMessages.TrainingPart.allCases)
+        parts: Set<PluginMessages.TrainingPart> = Set(PluginMessages.TrainingPart.allCases),
+        inputs: Set<PluginMessages.Input> = PluginMessages.Input.all
     ) {
         iteration = batch.iteration
         time = batch.time?.iso8601
@@ -177,6 +175,6 @@ struct WireBatch: Encodable {
                 relevance.map(\.ticket) + preferences.map(\.ticket) + adoptions.map(\.ticket))
             ids = ids.filter { referred.contains($0.rawValue) }
         }
-        tickets = ids.sorted().map { WireTicket(batch.tickets[$0]!, analyzer: analyzer) }
+        tickets = ids.sorted().map { WireTicket(batch.tickets[$0]!, analyzer: analyzer, inputs: inputs) }
     }
 }

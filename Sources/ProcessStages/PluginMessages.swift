@@ -11,13 +11,15 @@ import FlywheelCore
 /// Version 3 adds `training` to the hello's reply: the parts of a `retrain` batch the plugin
 /// reads (``TrainingPart``); Flywheel leaves the others empty. Version 4 lets a retrieve reply
 /// write its lists compactly (``CompactList``: article ordinals, scores as bit patterns).
+/// Version 5 adds `inputs` to the hello's reply: the fields of tickets and articles the plugin
+/// reads (``Input``); Flywheel leaves the others out.
 ///
 /// Models are numbered: `index` makes model 0, and `publish` and `retrain` make model `to` from
 /// model `from` (the deploy gate may keep a refused candidate beside the deployed model, so a
 /// plugin keeps every model until Flywheel `release`s it).
 enum PluginMessages {
     /// The versions Flywheel speaks, oldest first.
-    static let versions = [1, 2, 3, 4]
+    static let versions = [1, 2, 3, 4, 5]
     /// The first version with `reset` (one process serves one job after another).
     static let resetVersion = 2
     /// The first version whose hello reply may name the ``TrainingPart``s a plugin reads.
@@ -156,6 +158,8 @@ enum PluginMessages {
         var capabilities: [Op]?
         /// hello and reset, version 3: the parts of a `retrain` batch the plugin reads (absent: all).
         var training: [TrainingPart]?
+        /// hello and reset, version 5: the fields of tickets and articles the plugin reads (absent: all).
+        var inputs: [Input]?
         /// retrieve and rerank: one list per ticket or item, best first (a retrieve reply's
         /// may be compact from version 4).
         var results: [WireList]?
@@ -166,7 +170,7 @@ enum PluginMessages {
         var lists: [ScannedList]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, ok, error, `protocol`, name, capabilities, training, results, replies
+            case id, ok, error, `protocol`, name, capabilities, training, inputs, results, replies
         }
 
         /// The lists, however the reply was read: the scanner's, or the decoder's `results`

@@ -49,6 +49,12 @@ final class PluginModel: Sendable {
                     "the reset reply's training is \(training.map(\.rawValue).sorted().joined(separator: ", ")); its hello's was \(channel.training.map(\.rawValue).sorted().joined(separator: ", "))",
                     request: channel.lastRequest, op: .reset)
             }
+            let inputs = PluginChannel.inputs(reply, version: channel.version)
+            guard inputs == channel.inputs else {
+                throw channel.violation(
+                    "the reset reply's inputs are \(inputs.map(\.rawValue).sorted().joined(separator: ", ")); its hello's were \(channel.inputs.map(\.rawValue).sorted().joined(separator: ", "))",
+                    request: channel.lastRequest, op: .reset)
+            }
             session = PluginSession(channel: channel, pool: pool)
         } else {
             let channel = try PluginChannel(command)
@@ -69,10 +75,11 @@ final class PluginModel: Sendable {
             let reusable = command.reuse && version >= PluginMessages.resetVersion
             session = PluginSession(channel: channel, pool: reusable ? pool : nil)
         }
+        let model = PluginModel(id: 0, session: session, analyzer: analyzer)
         _ = try session.channel.request(.index) { id in
-            PluginMessages.Index(id: id, model: 0, articles: published.map { WireArticle($0, analyzer: analyzer) })
+            PluginMessages.Index(id: id, model: 0, articles: published.map(model.wire))
         }
-        return PluginModel(id: 0, session: session, analyzer: analyzer)
+        return model
     }
 
     /// The model with `articles` published (a new model number).
@@ -81,7 +88,7 @@ final class PluginModel: Sendable {
         let to = channel.newModel()
         _ = try channel.request(.publish) { id in
             PluginMessages.Publish(
-                id: id, from: self.id, to: to, articles: articles.map { WireArticle($0, analyzer: analyzer) })
+                id: id, from: self.id, to: to, articles: articles.map(wire))
         }
         return PluginModel(id: to, session: session, analyzer: analyzer)
     }
@@ -91,7 +98,7 @@ final class PluginModel: Sendable {
     func retrained(with batch: TrainingBatch) throws -> PluginModel {
         guard !batch.isEmpty, channel.capabilities.contains(.retrain) else { return self }
         let to = channel.newModel()
-        let wire = WireBatch(batch, analyzer: analyzer, parts: channel.training)
+        let wire = WireBatch(batch, analyzer: analyzer, parts: channel.training, inputs: channel.inputs)
         _ = try channel.request(.retrain) { id in PluginMessages.Retrain(id: id, from: self.id, to: to, batch: wire) }
         return PluginModel(id: to, session: session, analyzer: analyzer)
     }

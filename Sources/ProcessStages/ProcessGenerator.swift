@@ -32,8 +32,7 @@ public struct ProcessGenerator: LearningGenerator {
         let items = requests.map { r in
             var rng = r.rng
             return PluginMessages.Generate.Item(
-                ticket: WireTicket(r.ticket, analyzer: model.analyzer),
-                articles: r.articles.map { WireArticle($0, analyzer: model.analyzer) }, seed: rng.next() >> 11)
+                ticket: model.wire(r.ticket), articles: r.articles.map(model.wire), seed: rng.next() >> 11)
         }
         let reply = try model.channel.request(.generate) { id in
             PluginMessages.Generate(id: id, model: model.id, items: items)

@@ -28,7 +28,7 @@ public struct ProcessReranker: LearningReranker {
         guard !items.isEmpty else { return [] }
         let wire = items.map { item in
             PluginMessages.Rerank.Item(
-                ticket: WireTicket(item.ticket, analyzer: model.analyzer),
+                ticket: model.wire(item.ticket),
                 candidates: item.candidates.entries.map { WireEntry(article: $0.article.rawValue, score: $0.score) })
         }
         // Every candidate of the window in one table; item i may name only its own.

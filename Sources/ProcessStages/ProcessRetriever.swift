@@ -29,7 +29,7 @@ public struct ProcessRetriever: LearningRetriever {
 
     public func retrieve(batch tickets: [Ticket], depth: Int, attachingParts: Bool) throws -> [RankedList] {
         guard !tickets.isEmpty else { return [] }
-        let wire = tickets.map { WireTicket($0, analyzer: model.analyzer) }
+        let wire = tickets.map(model.wire)
         let reply = try model.channel.request(.retrieve, names: published) { id in
             PluginMessages.Retrieve(id: id, model: model.id, depth: depth, tickets: wire)
         }

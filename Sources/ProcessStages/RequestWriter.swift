@@ -44,30 +44,48 @@ extension PluginMessages.Publish: WireWritable {
     }
 }
 
+/// Absent fields (a version-5 plugin's ``PluginMessages/Input``s) are left out, as the encoder
+/// leaves out a nil; `id` is always there.
 extension WireTicket: WireWritable {
     func writeJSON(to out: inout [UInt8]) {
-        out += #"{"created_at":"#.utf8
-        RequestWriter.string(createdAt, to: &out)
-        out += #","id":"#.utf8
+        if let createdAt {
+            out += #"{"created_at":"#.utf8
+            RequestWriter.string(createdAt, to: &out)
+            out += #","id":"#.utf8
+        } else {
+            out += #"{"id":"#.utf8
+        }
         RequestWriter.string(id, to: &out)
-        out += #","text":"#.utf8
-        RequestWriter.string(text, to: &out)
-        out += #","tokens":"#.utf8
-        RequestWriter.strings(tokens, to: &out)
+        if let text {
+            out += #","text":"#.utf8
+            RequestWriter.string(text, to: &out)
+        }
+        if let tokens {
+            out += #","tokens":"#.utf8
+            RequestWriter.strings(tokens, to: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 }
 
 extension WireArticle: WireWritable {
     func writeJSON(to out: inout [UInt8]) {
-        out += #"{"body":"#.utf8
-        RequestWriter.string(body, to: &out)
-        out += #","id":"#.utf8
+        if let body {
+            out += #"{"body":"#.utf8
+            RequestWriter.string(body, to: &out)
+            out += #","id":"#.utf8
+        } else {
+            out += #"{"id":"#.utf8
+        }
         RequestWriter.string(id, to: &out)
-        out += #","title":"#.utf8
-        RequestWriter.string(title, to: &out)
-        out += #","tokens":"#.utf8
-        RequestWriter.strings(tokens, to: &out)
+        if let title {
+            out += #","title":"#.utf8
+            RequestWriter.string(title, to: &out)
+        }
+        if let tokens {
+            out += #","tokens":"#.utf8
+            RequestWriter.strings(tokens, to: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 }

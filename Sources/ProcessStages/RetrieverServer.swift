@@ -2,7 +2,7 @@ import FlywheelCore
 import Foundation
 
 /// The plugin side of the process protocol for a first stage written in Swift: reads requests
-/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 4). It
+/// from standard input, answers on standard output (docs/protocol.md, versions 1 to 5). It
 /// serves any ``LearningRetriever`` that `make` builds from the hello's settings, keeping the
 /// numbered models as values; `flywheel plugin serve retriever` serves the builtin BM25 with
 /// expansion through it, so a run can compare the builtin with the very same model behind the
@@ -132,10 +132,12 @@ public struct RetrieverServer {
             let list = caps.map { "\"\($0.rawValue)\"" }.joined(separator: ",")
             // a first stage learns from relevance marks only: spare it the replies (version 3)
             let training = v >= PluginMessages.trainingVersion ? #","training":["relevance"]"# : ""
+            // it analyses each ticket's text itself (memoised): spare Flywheel the tokens (version 5)
+            let inputs = v >= PluginMessages.inputsVersion ? #","inputs":["text","created_at"]"# : ""
             return Self.ok(
                 id: r.id,
                 Array(#","protocol":\#(v),"name":"#.utf8) + ListWriter.quoted(name)
-                    + Array(#","capabilities":[\#(list)]\#(training)"#.utf8))
+                    + Array(#","capabilities":[\#(list)]\#(training)\#(inputs)"#.utf8))
         case .index:
             return try apply(.index(id: r.id, model: try r.int("model"), articles: try r.articles("articles")))
         case .publish:

@@ -138,6 +138,7 @@ import FlywheelTestSupport
             #"{"id":1,"ok":true,"protocol":2,"name":"bm25s-retriever","capabilities":["hello","index","retrieve","reset"]}"#,
             #"{"id":5,"ok":true,"results":[[{"article":"a1","score":3.5}]]}"#,
             #"{"id":1,"ok":true,"protocol":4,"name":"flywheel-builtin-retriever","capabilities":["hello","index","retrieve","reset"],"training":["relevance"]}"#,
+            #"{"id":1,"ok":true,"protocol":5,"name":"flywheel-builtin-retriever","capabilities":["hello","index","retrieve","reset"],"training":["relevance"],"inputs":["text","created_at"]}"#,
             #"{"id":5,"ok":true,"results":[{"articles":[3,0],"scores":"400c0000000000003ff0000000000000"},{"articles":[],"scores":""}]}"#,
             #"{"id":7,"ok":true,"replies":[{"a":{"greeting":"Hi,","sentences":[],"closing":"","tone":"brief"},"b":{"greeting":"","sentences":[{"text":"x","article":"a1","article_rank":1,"position":0}],"closing":"","tone":"formal"}}]}"#,
             #"{"id":8,"error":"unknown model 3"}"#
