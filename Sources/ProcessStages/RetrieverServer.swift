@@ -1,5 +1,6 @@
 import FlywheelCore
 import Foundation
+import Retrieval
 
 /// The plugin side of the process protocol for a first stage written in Swift: reads requests
 /// from standard input, answers on standard output (docs/protocol.md, versions 1 to 5). It
@@ -18,6 +19,9 @@ public struct RetrieverServer {
 
     let name: String
     let make: Factory
+    /// How the models `make` builds analyse text: a hello whose `analyzer` asks for another
+    /// analysis is refused (the lists would not be the ones Flywheel's tokens describe).
+    let analysis: Analyzer.Configuration
     var version: Int?
     var settings = Data("{}".utf8)
     var models: [Int: any LearningRetriever] = [:]
@@ -29,8 +33,9 @@ public struct RetrieverServer {
         .hello, .index, .publish, .retrain, .retrieve, .release, .reset, .shutdown
     ]
 
-    public init(name: String, make: @escaping Factory) {
+    public init(name: String, analysis: Analyzer.Configuration = .init(), make: @escaping Factory) {
         self.name = name
+        self.analysis = analysis
         self.make = make
     }
 
@@ -123,6 +128,7 @@ public struct RetrieverServer {
                     throw r.problem("reset needs protocol version 2 or later, agreed in the hello")
                 }
             }
+            try checkAnalysis(r)
             // a reset drops every model: the next job starts as in a new process
             models = [:]
             ordinals = [:]
@@ -221,6 +227,19 @@ public struct RetrieverServer {
             out += ListWriter.results(lists)
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// Refuses a hello or reset whose `analyzer` (stemming, stop words; absent: the default,
+    /// both on) is not ``analysis``.
+    func checkAnalysis(_ r: WireRequest) throws(WireRequest.Problem) {
+        let asked = r.fields["analyzer"] as? [String: Any] ?? [:]
+        func flag(_ key: String) -> Bool { (asked[key] as? NSNumber)?.boolValue ?? (asked[key] as? Bool) ?? true }
+        let wanted = Analyzer.Configuration(stemming: flag("stemming"), stopWords: flag("stop_words"))
+        guard wanted == analysis else {
+            throw r.problem(
+                "the analyzer asks for stemming \(wanted.stemming) and stop words \(wanted.stopWords); this plugin analyses with stemming \(analysis.stemming) and stop words \(analysis.stopWords)"
+            )
+        }
     }
 
     func model(_ r: WireRequest, _ key: String) throws(WireRequest.Problem) -> any LearningRetriever {

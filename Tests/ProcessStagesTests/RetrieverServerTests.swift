@@ -91,3 +91,26 @@ import Testing
         #expect(a.map(\.compact) == [false, false] && b.map(\.compact) == [true, true])
     }
 }
+
+extension RetrieverServerTests {
+    /// `hello.analyzer` is not ignored: the served builtin analyses with stemming and stop words,
+    /// and refuses a hello that asks for another analysis rather than answer with other lists.
+    @Test func aHelloAskingForAnotherAnalysisIsRefused() throws {
+        func hello(stemming: Bool, stopWords: Bool) -> [UInt8] {
+            Array(
+                #"{"id":1,"op":"hello","protocol":1,"protocols":[1,2,3,4,5],"stage":"retriever","seed":1,"settings":{},"analyzer":{"name":"flywheel-english","stemming":\#(stemming),"stop_words":\#(stopWords)}}"#
+                    .utf8)
+        }
+        var server = RetrieverServer(name: "prefix") { _, published in PrefixRetriever(published: published) }
+        let refused = String(decoding: server.respond(to: hello(stemming: false, stopWords: true)).reply, as: UTF8.self)
+        #expect(refused.contains(#""error""#) && refused.contains("stemming false"), "\(refused)")
+        let agreed = String(decoding: server.respond(to: hello(stemming: true, stopWords: true)).reply, as: UTF8.self)
+        #expect(agreed.contains(#""ok":true"#), "\(agreed)")
+        var plain = RetrieverServer(name: "prefix", analysis: .init(stemming: false, stopWords: false)) {
+            _, published in
+            PrefixRetriever(published: published)
+        }
+        let other = String(decoding: plain.respond(to: hello(stemming: false, stopWords: false)).reply, as: UTF8.self)
+        #expect(other.contains(#""ok":true"#), "\(other)")
+    }
+}
