@@ -131,7 +131,8 @@ extension ScenarioAssembly {
     /// The builtin first stage (BM25 with learned expansion) built from a hello's `settings` —
     /// the scenario's `system.retriever` keys as JSON — over `published`: what
     /// `flywheel plugin serve retriever` serves behind the process protocol. The same model as
-    /// `kind: builtin` with those keys (its `kind` and `process` are ignored).
+    /// `kind: builtin` with those keys (its `kind` and `process` are ignored), except that with
+    /// expansion strength 0 it skips retraining, which could not change its ranking.
     public static func builtinRetriever(
         settings: Data, published: [Article], memos: AnalysisMemos? = nil
     ) throws -> any LearningRetriever {
@@ -139,6 +140,8 @@ extension ScenarioAssembly {
         spec.retriever = try JSONDecoder().decode(SystemSpec.Retriever.self, from: settings)
         spec.retriever.kind = .builtin
         spec.retriever.process = nil
-        return try retriever(spec, seed: 0, published: published, root: "/", memos: memos)
+        var served = ExpansionRetriever(inner: learnedRetriever(spec.retriever, published: published, memos: memos))
+        served.learns = spec.retriever.expansion.strength > 0
+        return served
     }
 }

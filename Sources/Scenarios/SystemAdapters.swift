@@ -6,6 +6,12 @@ import Retrieval
 /// extractive generator — behind the engine's learning protocols.
 struct ExpansionRetriever: LearningRetriever {
     var inner: LearnedRetriever
+    /// Whether retraining runs. False only for a first stage served alone (`flywheel plugin
+    /// serve retriever`) with expansion strength 0: its ranking is BM25's whatever the model
+    /// learns (``LearnedRetriever``) and nothing else reads its model, so the retraining would
+    /// be work without effect. A builtin first stage always learns: the reranker's features read
+    /// its expansion scores before `strength` and take its retrained index.
+    var learns = true
 
     func retrieve(_ ticket: Ticket, depth: Int) -> RankedList { inner.retrieve(ticket, depth: depth) }
 
@@ -14,7 +20,7 @@ struct ExpansionRetriever: LearningRetriever {
     }
 
     func retrained(with batch: TrainingBatch) -> ExpansionRetriever {
-        guard !batch.relevance.isEmpty else { return self }
+        guard learns, !batch.relevance.isEmpty else { return self }
         var copy = self
         copy.inner.retrain(with: batch.relevance, tickets: batch.tickets, at: batch.time)
         return copy
