@@ -10,11 +10,11 @@ extension BM25Index {
     }
 
     /// From this many articles on, ``searchDocuments(terms:depth:)`` prunes by default (and the
-    /// index keeps its block layout without ``preparePruning()``). Measured (BENCHMARKS.md,
-    /// "First-stage pruning"): block-max is slower than the exhaustive pass at 1,500 articles
-    /// (most blocks can reach the 75th score) and faster at 20,000; the crossover in between
-    /// was not measured.
-    public static let blockMaxFromDocuments = 10_000
+    /// index keeps its block layout without ``preparePruning()``). Measured on generated
+    /// marketplace corpora (BENCHMARKS.md, "Dense impact rows"): with the dense-row pass,
+    /// block-max is slower than scoring every document at 1,500 and 20,000 articles and faster
+    /// at 80,000; the two cross near 35,000 (interpolated, not measured there).
+    public static let blockMaxFromDocuments = 32_768
 
     /// Whether ``searchDocuments(terms:depth:)`` prunes: large enough, and the layout built.
     var usesBlockMaxByDefault: Bool { articles.count >= Self.blockMaxFromDocuments && blockMax != nil }

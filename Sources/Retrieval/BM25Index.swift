@@ -58,6 +58,9 @@ public struct BM25Index: Retriever {
     var postings: [Postings] = []
     /// Each term's idf as a Float (query-independent; refreshed with N and df).
     var idfs: [Float] = []
+    /// The frequent terms' impacts as dense rows, for the term-at-a-time pass (rebuilt with the
+    /// statistics).
+    var dense = DenseImpactRows()
     /// The postings again, flat and sorted by document, for the listed documents' parts (``FlatPostings/sums(_:idfs:documents:)``):
     /// built only once ``preparePruning()`` asked for it (it doubles the postings' memory), then
     /// kept current by every publication.
@@ -193,6 +196,7 @@ public struct BM25Index: Retriever {
         }
         let n = articles.count
         idfs = postings.map { Float(BM25Parameters.idf(documentFrequency: $0.docs.count, documentCount: n)) }
+        dense = DenseImpactRows(documentCount: n, termDocs: postings.map(\.docs), termImpacts: postings.map(\.impacts))
         refreshPruning()
         let order = articles.indices.sorted { articles[$0].id < articles[$1].id }
         var ranks = [Int32](repeating: 0, count: articles.count)

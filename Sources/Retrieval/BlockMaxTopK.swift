@@ -37,7 +37,7 @@ enum BlockMaxTopK {
                             for list in lists {
                                 let w = list.weight
                                 if let row = list.rowMax {
-                                    addScaled(row, w, into: bounds)
+                                    DenseImpactRows.addScaled(row, w, into: bounds)
                                 } else {
                                     for e in list.begin..<list.end {
                                         bounds[Int(list.entryBlock[e])] += w * list.entryMax[e]
@@ -107,28 +107,6 @@ enum BlockMaxTopK {
                 }
             }
         }
-    }
-}
-
-extension BlockMaxTopK {
-    /// `bounds[b] += w * row[b]` for every block, 8 lanes at a time (the same Float operations
-    /// as one at a time).
-    @inline(__always)
-    static func addScaled(
-        _ row: UnsafeMutablePointer<Float>, _ w: Float, into bounds: UnsafeMutableBufferPointer<Float>
-    ) {
-        let n = bounds.count
-        let chunks = n / 8
-        let out = UnsafeMutableRawPointer(bounds.baseAddress!)
-        let source = UnsafeRawPointer(row)
-        let weight = SIMD8<Float>(repeating: w)
-        for i in 0..<chunks {
-            let sum =
-                out.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self)
-                + weight * source.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self)
-            out.storeBytes(of: sum, toByteOffset: i &* 32, as: SIMD8<Float>.self)
-        }
-        for b in (chunks * 8)..<n { bounds[b] += w * row[b] }
     }
 }
 
