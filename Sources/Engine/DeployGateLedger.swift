@@ -49,11 +49,27 @@ struct DeployGateLedger<Item> {
     /// The deployed model's scores of every held-out item: the memoised ones when the deployed
     /// model (identified by `key`) is unchanged, computed for the new items only.
     mutating func deployedScores(key: [Int], score: ([Item]) throws -> [Double]) rethrows -> [Double] {
-        var known: [Double] = []
-        if let m = memo, m.key == key { known = m.scores }
+        var known = knownDeployedScores(key: key)
         if known.count < items.count { known += try score(Array(items[known.count...])) }
         memo = (key, known)
         return known
+    }
+
+    /// The memoised scores of the deployed model identified by `key`, of the first items (none
+    /// when the model changed): the items after them are those ``deployedScores(key:score:)``
+    /// would score. For a caller that scores them elsewhere (another thread) and hands the
+    /// result to ``deployedScores(key:adding:)``.
+    func knownDeployedScores(key: [Int]) -> [Double] {
+        if let m = memo, m.key == key { return m.scores }
+        return []
+    }
+
+    /// ``deployedScores(key:score:)`` with the scores of the items after the known ones given.
+    mutating func deployedScores(key: [Int], adding new: [Double]) -> [Double] {
+        deployedScores(key: key) { missing in
+            precondition(missing.count == new.count, "scores of the items without a memoised score")
+            return new
+        }
     }
 
     /// Records the scores a candidate got on the current `items` (the test's evidence).

@@ -91,9 +91,24 @@ public struct Engine: Sendable {
         var runner = try JobRunner(engine: self, arm: arm, replicate: job.replicate)
         runner.servingThreads = max(1, threads)
         let check = world.healthCheck ?? {}
-        try runner.run { record in
+        guard runner.servingThreads > 1 else {
+            try runner.run { record in
+                try check()
+                try emit(record)
+            }
             try check()
-            try emit(record)
+            return
+        }
+        // With cores to spare, each record is stored on a thread of its own while the job goes on
+        // (``RecordWriter``); one job's records still arrive one at a time, in order.
+        try withoutActuallyEscaping(emit) { emit in
+            let writer = RecordWriter(emit)
+            defer { writer.drain() }
+            try runner.run { record in
+                try check()
+                try writer.hand(record)
+            }
+            try writer.finish()
         }
         try check()
     }

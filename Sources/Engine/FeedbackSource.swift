@@ -12,10 +12,30 @@ protocol FeedbackSource {
     mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext)
         -> [DeliveredFeedback]
 
+    /// The feedback on each of a window's served tickets (position i: `window[i]`'s), exactly
+    /// what ``feedback(on:served:context:)`` returns when asked for them one by one in order. A
+    /// source whose parts are independent may compute them on up to `threads` threads; the
+    /// result never depends on `threads`.
+    mutating func feedback(onWindow window: [FeedbackRequest], threads: Int) -> [[DeliveredFeedback]]
+
     /// Whether ``feedback(on:served:context:)`` reads the judge's quality of the served reply A:
     /// the job runner then computes it beforehand, with the suggestion (possibly on another
     /// thread), and passes it in ``FeedbackContext/judging``.
     var readsReplyQuality: Bool { get }
+}
+
+extension FeedbackSource {
+    /// One by one, in order, on this thread.
+    mutating func feedback(onWindow window: [FeedbackRequest], threads: Int) -> [[DeliveredFeedback]] {
+        window.map { feedback(on: $0.record, served: $0.served, context: $0.context) }
+    }
+}
+
+/// One served ticket of a window, as a feedback source is asked about it.
+struct FeedbackRequest {
+    var record: TicketRecord
+    var served: ServedSuggestion
+    var context: FeedbackContext
 }
 
 /// What a feedback source may read of the job's state when a ticket is served.

@@ -129,17 +129,23 @@ extension JobRunner {
         }
         guard !articles.isEmpty else { return }
         library = published.sorted()
-        let before = system.retriever
-        system.retriever = try before.publishing(articles)
-        system.reranker = try system.reranker.publishing(
-            articles, firstStage: FirstStageChange(before: before, after: system.retriever))
-        if let line = trainingLine {
-            let retriever = try line.retriever.publishing(articles)
-            trainingLine = (
+        // The deployed models and the training line (when the gate refused the last candidate)
+        // take the articles independently: on two threads when nothing outside is called.
+        func publishing(_ line: (any LearningRetriever, any LearningReranker)) throws
+            -> (any LearningRetriever, any LearningReranker)
+        {
+            let retriever = try line.0.publishing(articles)
+            return (
                 retriever,
-                try line.reranker.publishing(
-                    articles, firstStage: FirstStageChange(before: line.retriever, after: retriever))
+                try line.1.publishing(articles, firstStage: FirstStageChange(before: line.0, after: retriever))
             )
         }
+        let lines = [(system.retriever, system.reranker)] + (trainingLine.map { [($0.retriever, $0.reranker)] } ?? [])
+        let outside = lines.contains { $0.0.callsOutsideService || $0.1.callsOutsideService }
+        let updated = try WorkPool.orderedMap(count: lines.count, width: outside ? 1 : servingThreads, chunk: 1) {
+            try publishing(lines[$0])
+        }
+        (system.retriever, system.reranker) = updated[0]
+        if updated.count > 1 { trainingLine = updated[1] }
     }
 }

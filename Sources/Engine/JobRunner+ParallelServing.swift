@@ -19,20 +19,14 @@ import WorldTruth
 /// in ticket order. The evaluation's scorer is likewise only asked in ticket order
 /// (``offlineMetrics()``).
 extension JobRunner {
-    /// What serving a ticket computes before any agent sees it.
-    struct Suggested {
-        var served: ServedSuggestion
-        /// The judge's quality of reply A, when the feedback source reads it
-        /// (``FeedbackSource/readsReplyQuality``); it passes it on to the quality audit.
-        var qualityA: QualityBreakdown?
-    }
-
     /// Tickets served together at most (a window also ends at every schedule event).
     static let servingBatch = 512
 
     /// Serves a window of tickets in stream order: the system's suggestions for all of them
-    /// first (held-out tickets left out), then each ticket in turn: the deliveries due by its
-    /// time are absorbed, and a served ticket's feedback is delivered.
+    /// first (held-out tickets left out), with reply A's quality when the feedback source reads
+    /// it, and the feedback source's answers (``FeedbackSource/feedback(onWindow:threads:)``);
+    /// then each ticket in turn: the deliveries due by its time are absorbed, and a served
+    /// ticket's feedback is delivered.
     mutating func serve(_ records: [TicketRecord]) throws {
         guard !records.isEmpty else { return }
         let heldOut = engine.prepared.heldOutIDs
@@ -46,14 +40,24 @@ extension JobRunner {
                 judge.quality(of: suggestions.replies[i].a, for: toServe[i].truth)
             }
             : Array(repeating: nil, count: toServe.count)
+        // `published` and `library` change only at schedule events, never inside a window
+        let requests = toServe.indices.map { i in
+            let (record, reply) = (toServe[i], suggestions.replies[i])
+            return FeedbackRequest(
+                record: record,
+                served: ServedSuggestion(
+                    ticket: record.ticket, shown: suggestions.reranked[i].prefix(config.rerankDepth), a: reply.a,
+                    b: reply.b),
+                context: FeedbackContext(
+                    seed: config.seed, replicate: replicate, published: published, library: library,
+                    judging: JudgingContext(truth: record.truth, judge: judge, qualityA: qualities[i])))
+        }
+        let feedback = feedbackSource.feedback(onWindow: requests, threads: servingThreads)
         var served = 0
         for record in records {
             absorbDue(by: record.ticket.createdAt)
             if heldOut.contains(record.ticket.id) { continue }
-            let (reply, list) = (suggestions.replies[served], suggestions.reranked[served])
-            let suggestion = ServedSuggestion(
-                ticket: record.ticket, shown: list.prefix(config.rerankDepth), a: reply.a, b: reply.b)
-            serve(record, suggested: Suggested(served: suggestion, qualityA: qualities[served]))
+            serve(record, served: requests[served].served, feedback: feedback[served])
             served += 1
         }
     }

@@ -23,12 +23,19 @@ extension JobRunner {
         let generatorSplit =
             batch.preferences.isEmpty && batch.adoptions.isEmpty
             ? nil : GeneratorGateCheck.split(batch, gate: arm.deployGate)
+        // The gates' ledgers take this cycle's held-out items first: each line's thread scores
+        // them (``retrainedCandidates(retrieval:generation:gated:)``).
+        if let gate = arm.deployGate {
+            if let validation = retrievalSplit?.1 { retrievalGate.add(validation, capacity: gate.validationTickets) }
+            if let validation = generatorSplit?.1 { generatorGate.add(validation, capacity: gate.validationTickets) }
+        }
         // Each line learns from the same batch (the training line continues from the last
         // candidate the gate refused: its training is not thrown away); the reranker keeps
         // what it reads beside the candidates itself.
-        let candidates = try retrainedCandidates(retrieval: retrievalSplit?.0, generation: generatorSplit?.0)
-        if let validation = retrievalSplit?.1, let candidate = candidates.retrieval {
-            if let gate = arm.deployGate, try !retrievalGatePasses(candidate, validation: validation, gate: gate) {
+        let candidates = try retrainedCandidates(
+            retrieval: retrievalSplit?.0, generation: generatorSplit?.0, gated: arm.deployGate != nil)
+        if let candidate = candidates.retrieval {
+            if let gate = arm.deployGate, !retrievalGatePasses(candidates.retrievalTest, gate: gate) {
                 gateRejections += 1
                 trainingLine = candidate
             } else {
@@ -40,8 +47,8 @@ extension JobRunner {
                 shippedRetrieval = true
             }
         }
-        if let validation = generatorSplit?.1, let candidate = candidates.generator {
-            if let gate = arm.deployGate, !generatorGatePasses(candidate, validation: validation, gate: gate) {
+        if let candidate = candidates.generator {
+            if let gate = arm.deployGate, !generatorGatePasses(candidates.generatorTest, gate: gate) {
                 gateRejections += 1
                 generatorLine = candidate
             } else {
@@ -53,42 +60,32 @@ extension JobRunner {
         }
     }
 
-    /// The deploy gate's verdict on a retrieval candidate (``DeployGateCheck``), after adding
-    /// this cycle's held-out tickets to the job's ledger.
+    /// The deploy gate's verdict on a retrieval candidate (``DeployGateCheck``) from its
+    /// evidence (``RetrainedCandidates/retrievalTest``; nil: fewer than 2 held-out tickets, no
+    /// test, no shipping); the deployed models' scores are memoised for the next test.
     mutating func retrievalGatePasses(
-        _ candidate: (any LearningRetriever, any LearningReranker), validation: [(Ticket, [ArticleID: Int])],
-        gate: EngineArm.DeployGate
-    ) throws -> Bool {
-        retrievalGate.add(validation, capacity: gate.validationTickets)
-        let items = retrievalGate.items
-        guard items.count >= 2 else { return false }
+        _ test: (candidate: [Double], deployedNew: [Double])?, gate: EngineArm.DeployGate
+    ) -> Bool {
+        guard let test else { return false }
         let level = retrievalGate.nextLevel(alpha: gate.alpha)
-        let deployed = (system.retriever, system.reranker)
-        let depth = config.retrieverDepth
-        let before = try retrievalGate.deployedScores(key: retrievalGateKey) {
-            try DeployGateCheck.scores(deployed, $0, depth)
-        }
-        let after = try DeployGateCheck.scores(candidate, items, depth)
-        retrievalGate.tested(after)
-        return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: gate.tolerance)
+        let before = retrievalGate.deployedScores(key: retrievalGateKey, adding: test.deployedNew)
+        retrievalGate.tested(test.candidate)
+        return DeployGateCheck.passes(
+            candidate: test.candidate, deployed: before, level: level, tolerance: gate.tolerance)
     }
 
     /// What identifies the deployed retriever and reranker for the gate's memo: their versions
     /// and the published articles (every change to either bumps one of them).
     var retrievalGateKey: [Int] { [versions[0], versions[1], published.count] }
 
-    /// The deploy gate's verdict on a generator candidate (``GeneratorGateCheck``), after adding
-    /// this cycle's held-out items to the job's ledger. A generator without an ordering of its
-    /// own (``LearningGenerator/appraisal(of:for:)`` nil) cannot be checked and ships.
+    /// The deploy gate's verdict on a generator candidate (``GeneratorGateCheck``) from its
+    /// evidence (``RetrainedCandidates/generatorTest``). A generator without an ordering of its
+    /// own cannot be checked and ships.
     mutating func generatorGatePasses(
-        _ candidate: any LearningGenerator, validation: [GeneratorGateCheck.Item], gate: EngineArm.DeployGate
+        _ test: (candidate: [Double]?, deployed: [Double]?)?, gate: EngineArm.DeployGate
     ) -> Bool {
-        generatorGate.add(validation, capacity: gate.validationTickets)
-        let items = generatorGate.items
-        guard let after = GeneratorGateCheck.agreements(candidate, items) else { return true }
-        guard items.count >= 2, let before = GeneratorGateCheck.agreements(system.generator, items) else {
-            return false
-        }
+        guard let after = test?.candidate else { return true }
+        guard generatorGate.items.count >= 2, let before = test?.deployed else { return false }
         let level = generatorGate.nextLevel(alpha: gate.alpha)
         return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: 0)
     }

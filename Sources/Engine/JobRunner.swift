@@ -151,13 +151,12 @@ struct JobRunner {
 
     // MARK: Serving
 
-    /// Serves one ticket whose suggestion (and, when the feedback source reads it, reply A's
-    /// quality) `suggested` holds (computed for its whole window beforehand, possibly on other
-    /// threads: ``serve(_:)``): everything with state happens here, in ticket order.
-    mutating func serve(_ record: TicketRecord, suggested: Suggested) {
+    /// Serves one ticket given its suggestion and the feedback on it (both computed for its
+    /// whole window beforehand, possibly on other threads: ``serve(_:)``): everything else with
+    /// state happens here, in ticket order.
+    mutating func serve(_ record: TicketRecord, served: ServedSuggestion, feedback: [DeliveredFeedback]) {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        let served = suggested.served
         window.served += 1
 
         if let vendor = arm.vendor, arm.retrain {
@@ -174,9 +173,6 @@ struct JobRunner {
             if recentTruths.count == 256 { recentTruths.removeFirst() }
             recentTruths.append(record.truth)
         }
-        let context = FeedbackContext(
-            seed: config.seed, replicate: replicate, published: published, library: library,
-            judging: JudgingContext(truth: record.truth, judge: engine.world.judge, qualityA: suggested.qualityA))
-        deliver(feedbackSource.feedback(on: record, served: served, context: context), at: ticket.createdAt)
+        deliver(feedback, at: ticket.createdAt)
     }
 }

@@ -21,15 +21,34 @@ struct SimulatedFeedback: FeedbackSource {
     mutating func feedback(on record: TicketRecord, served: ServedSuggestion, context: FeedbackContext)
         -> [DeliveredFeedback]
     {
+        let index = Self.agentIndex(for: record.ticket, context: context, agents: agents.count)
+        return [
+            Self.respond(
+                agents[index], state: &agentStates[index], lastShift: &lastShift[index], record: record,
+                served: served, context: context)
+        ]
+    }
+
+    /// Which agent takes `ticket`: a keyed draw, independent of every agent's state.
+    static func agentIndex(for ticket: Ticket, context: FeedbackContext, agents: Int) -> Int {
+        var assign = RandomStream(
+            seed: context.seed, purpose: "assign",
+            ids: [UInt64(context.replicate), StableHash.fnv1a(ticket.id.rawValue)])
+        return assign.int(below: agents)
+    }
+
+    /// `agent`'s answer to the suggestion served for `record`, from its own state (fatigue
+    /// within the shift, trust) and nothing else that changes.
+    static func respond(
+        _ agent: SimulatedAgent, state: inout AgentState, lastShift: inout Int64, record: TicketRecord,
+        served: ServedSuggestion, context: FeedbackContext
+    ) -> DeliveredFeedback {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        var assign = RandomStream(seed: context.seed, purpose: "assign", ids: [UInt64(context.replicate), key])
-        let index = assign.int(below: agents.count)
-        let agent = agents[index]
         let shift = ticket.createdAt.secondsSinceEpoch / (8 * 3600)
-        if shift != lastShift[index] {
-            agentStates[index].startShift()
-            lastShift[index] = shift
+        if shift != lastShift {
+            state.startShift()
+            lastShift = shift
         }
         let shown = ShownSuggestion(ticket: ticket, a: served.a, b: served.b, articles: served.shown.articles)
         let published = context.published
@@ -37,14 +56,12 @@ struct SimulatedFeedback: FeedbackSource {
         // value whether the runner computed it beforehand or not: the judge is pure)
         let judging = context.judging.knowingQuality(ofA: served.a)
         let feedback = agent.respond(
-            to: shown, judging: judging, published: { published.contains($0) }, state: &agentStates[index],
+            to: shown, judging: judging, published: { published.contains($0) }, state: &state,
             rng: RandomStream(seed: context.seed, purpose: "agent", ids: [UInt64(context.replicate), key]),
             library: context.library)
-        return [
-            DeliveredFeedback(
-                feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name,
-                time: ticket.createdAt,
-                judging: judging)
-        ]
+        return DeliveredFeedback(
+            feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name,
+            time: ticket.createdAt,
+            judging: judging)
     }
 }

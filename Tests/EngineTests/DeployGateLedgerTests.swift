@@ -45,6 +45,24 @@ import Testing
         #expect(scored == [1, 2, 3, 4, 2, 3, 4])
     }
 
+    /// The deployed model's scores of the items after its memoised ones may be computed
+    /// elsewhere (on a retraining thread) and handed in: the memo ends the same.
+    @Test func scoresComputedElsewhereCompleteTheMemoAlike() {
+        let score: ([Int]) -> [Double] = { $0.map { Double($0) * 10 } }
+        var here = DeployGateLedger<Int>()
+        var elsewhere = here
+        for (batch, key) in [([1, 2], [1]), ([3, 4], [1]), ([5], [2])] {
+            here.add(batch, capacity: 3)
+            elsewhere.add(batch, capacity: 3)
+            let known = elsewhere.knownDeployedScores(key: key).count
+            let new = score(Array(elsewhere.items[known...]))
+            #expect(elsewhere.deployedScores(key: key, adding: new) == here.deployedScores(key: key, score: score))
+        }
+        #expect(here.knownDeployedScores(key: [2]) == [30, 40, 50])
+        #expect(elsewhere.knownDeployedScores(key: [2]) == [30, 40, 50])
+        #expect(elsewhere.knownDeployedScores(key: [1]).isEmpty)
+    }
+
     /// A candidate that passes its test becomes the deployed model: the scores it got in the
     /// test are the deployed model's, and the next test scores only the items added since.
     @Test func aShippedCandidatesTestScoresAreTheDeployedScores() {
