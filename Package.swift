@@ -26,7 +26,7 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .target(name: "FlywheelCore"),
+        .target(name: "FlywheelCore", dependencies: ["CZstd"]),
         // What the world knows and the system under test must not: each ticket's truth
         // (`TicketTruth`, corpus records carrying it) and judging annotations against it.
         // Retrieval, Generation, ProcessStages and LLM have no path to it (TruthBoundaryTests).

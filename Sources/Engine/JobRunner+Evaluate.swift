@@ -51,7 +51,7 @@ extension JobRunner {
             job: job, iteration: iteration, simTime: time, retrained: retrainsSinceEvaluation > 0,
             deployed: shippedRetrieval || shippedGenerator,
             isLast: isLast, metrics: metrics, annotations: window.annotationRows, models: models, kbEvents: kbEvents)
-        record.log = window.log
+        record.writtenLog = window.log.finish()
         record.personaActivity = window.personaActivity
         window = WindowTotals()
         kbEvents = []

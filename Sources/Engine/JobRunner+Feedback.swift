@@ -24,7 +24,8 @@ struct WindowTotals {
     var preferenceDecided = 0
     var preferenceWonByA = 0
     var annotationRows: [IterationRecord.AnnotationRow] = []
-    var log: [AnnotationLogEntry] = []
+    /// The window's log, compressed as the feedback comes (a fresh writer per window).
+    var log = AnnotationLogWriter()
     var personaActivity = PersonaActivity()
 }
 

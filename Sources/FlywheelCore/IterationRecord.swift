@@ -54,8 +54,12 @@ public struct IterationRecord: Sendable {
     public var models: [ModelVersion]
     public var kbEvents: [KBEvent]
     /// The window's agent feedback as log entries (docs/annotations.md): each ticket's exposure,
-    /// then its annotations, in the order they were given.
+    /// then its annotations, in the order they were given. The engine writes ``writtenLog``
+    /// instead; a record made by hand may give its entries here (the store compresses them).
     public var log: [AnnotationLogEntry] = []
+    /// The window's log already compressed as it was given (``AnnotationLogWriter``): the
+    /// entries ``log`` would hold, in one zstd frame. The store writes it as it is.
+    public var writtenLog: AnnotationLogWriter.Written?
     /// The window's collected agent feedback per persona and kind, judged against the truth
     /// (the report's per-persona panels); empty exactly when the window logged no annotation
     /// the arm collects.

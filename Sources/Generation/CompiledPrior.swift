@@ -7,15 +7,15 @@ import FlywheelCore
 /// probes — where a table per sentence took one probe per (sentence, word), ten times as many
 /// cache misses in a structure of tens of megabytes.
 ///
-/// The entries are **sparse**: a word costs 8 bytes (position and index) per sentence that has
-/// it, nothing for the article's other sentences. (A dense row of `2 × width` tallies per word,
+/// The entries are **sparse**: a word costs 4 bytes (position and index, packed) per sentence
+/// that has it, nothing for the article's other sentences. (A dense row of `2 × width` tallies per word,
 /// zeros included, cost 320 bytes for a word one sentence of a 20-sentence article kept, and
 /// grew towards every sentence of every article over a simulated year; see BENCHMARKS.md, growth
 /// curves.) The tallies themselves are **not copied**: a table holds its article's sentences'
 /// ``SentencePrior/Words`` as the prior holds them, so the two share one copy of every tally
 /// (a copy cost 16 bytes an entry, and a fresh compile held it twice at once). The compiled
-/// prior's memory is the prior's entry count (``SentencePrior/entryCount``) times 8 bytes plus
-/// the hash slots.
+/// prior's memory is the prior's entry count (``SentencePrior/entryCount``) times 4 bytes plus
+/// 12–20 bytes per distinct word of each article (``Table``).
 ///
 /// The ticket's words are visited in ascending string order, as
 /// ``SentencePrior/value(key:sortedTokens:)`` does, and each sentence adds its own tallies in
@@ -55,29 +55,46 @@ final class CompiledPrior: Sendable {
     /// One article's evidence: an index of the prior's own per-sentence words by word id. The
     /// tallies are not copied: each sentence's ``SentencePrior/Words`` is held as it is in the
     /// prior (arrays share their storage), and an entry points at a tally by its index there.
+    ///
+    /// Its size is about 4 bytes an entry and 12–20 a distinct word: the hash slots hold a row
+    /// number only (the row's word is in ``rowWords``), and an entry packs its sentence position
+    /// and tally index into one `UInt32` (``indexBits``). (Slots of word and row, and an entry
+    /// of two `Int32`, were 20–36 bytes a word and 8 an entry.)
     struct Table: Sendable {
         /// Positions 0..<width may have entries (the highest position with evidence + 1).
         var width: Int
-        /// Word id per slot (−1 when empty); the size is a power of two at least twice the
-        /// word count, probed linearly.
-        var words: [Int32]
-        /// Per slot, its word's row: the word's entries are `starts[row]..<starts[row + 1]`.
-        var rows: [Int32]
+        /// Row per slot (−1 when empty); the size is a power of two at least twice the row
+        /// count, probed linearly from the home slot of the row's word (``slot(_:_:)``).
+        var slots: [Int32]
+        /// The word id of each row, ascending.
+        var rowWords: [Int32]
         /// Where each row's entries start (one more than the rows, the last is the entry count).
         var starts: [Int32]
-        /// Per entry, its sentence position (ascending within a row).
-        var positions: [Int32]
-        /// Per entry, the index of its word's tally in its sentence's ``SentencePrior/Words``.
-        var indices: [Int32]
+        /// Per entry, its sentence position (high bits) and the index of its word's tally in
+        /// that sentence's ``SentencePrior/Words`` (the low ``indexBits``); ascending within a
+        /// row, as the positions are.
+        var entries: [UInt32]
+        /// How many low bits of an entry hold the tally index.
+        var indexBits: UInt32
         /// Per position 0..<width, the prior's words of that sentence (empty without evidence).
         var sentences: [SentencePrior.Words]
 
         /// Entries (word, sentence) with evidence.
-        var entryCount: Int { positions.count }
+        var entryCount: Int { entries.count }
+
+        /// The sentence position and the tally index of entry `e`.
+        @inline(__always)
+        func entry(_ e: Int) -> (position: Int, index: Int) {
+            let packed = entries[e]
+            return (Int(packed >> indexBits), Int(packed & ((1 << indexBits) - 1)))
+        }
 
         /// The tally of entry `e`.
         @inline(__always)
-        func tally(_ e: Int) -> SentencePrior.Tally { sentences[Int(positions[e])].values[Int(indices[e])] }
+        func tally(_ e: Int) -> SentencePrior.Tally {
+            let (p, i) = entry(e)
+            return sentences[p].values[i]
+        }
     }
 
     /// Entries over all tables: the prior's ``SentencePrior/entryCount`` once compiled.
@@ -159,11 +176,11 @@ final class CompiledPrior: Sendable {
         if let base {
             sentences = base.sentences
             for p in positions where p < sentences.count { sentences[p] = SentencePrior.Words() }
-            for h in base.words.indices where base.words[h] >= 0 {
-                let id = base.words[h], k = Int(base.rows[h])
-                for e in Int(base.starts[k])..<Int(base.starts[k + 1]) where !positions.contains(Int(base.positions[e]))
-                {
-                    entries.append((id, base.positions[e], base.indices[e]))
+            for (k, id) in base.rowWords.enumerated() {
+                for e in Int(base.starts[k])..<Int(base.starts[k + 1]) {
+                    let (p, i) = base.entry(e)
+                    guard !positions.contains(p) else { continue }
+                    entries.append((id, Int32(p), Int32(i)))
                 }
             }
         }
@@ -183,32 +200,36 @@ final class CompiledPrior: Sendable {
         while let last = sentences.last, last.isEmpty { sentences.removeLast() }
         // rows in ascending word id, entries in ascending position within a row
         entries.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
-        var wordCount = 0
-        for e in entries.indices where e == 0 || entries[e - 1].id != entries[e].id { wordCount += 1 }
+        // an entry's bits: enough for the largest tally index, the position above them
+        let mostWords = sentences.reduce(0) { max($0, $1.count) }
+        let indexBits = UInt32(Int.bitWidth - max(1, mostWords - 1).leadingZeroBitCount)
+        let positionBits = UInt32(Int.bitWidth - max(1, sentences.count - 1).leadingZeroBitCount)
+        precondition(
+            indexBits + positionBits <= 32,
+            "a compiled sentence prior cannot pack \(sentences.count) sentences of up to \(mostWords) words each into 32-bit entries; bound the prior's words (system.generator.prior_words)"
+        )
+        var rowWords: [Int32] = []
+        for e in entries.indices where e == 0 || entries[e - 1].id != entries[e].id { rowWords.append(entries[e].id) }
         var size = 4
-        while size < 2 * wordCount { size <<= 1 }
-        var words = [Int32](repeating: -1, count: size)
-        var rows = [Int32](repeating: -1, count: size)
+        while size < 2 * rowWords.count { size <<= 1 }
+        var slots = [Int32](repeating: -1, count: size)
         var starts: [Int32] = []
-        var entryPositions: [Int32] = []
-        var entryIndices: [Int32] = []
-        entryPositions.reserveCapacity(entries.count)
-        entryIndices.reserveCapacity(entries.count)
+        starts.reserveCapacity(rowWords.count + 1)
+        var packed: [UInt32] = []
+        packed.reserveCapacity(entries.count)
         for (e, entry) in entries.enumerated() {
             if e == 0 || entries[e - 1].id != entry.id {
                 var h = slot(entry.id, size)
-                while words[h] >= 0 { h = (h + 1) & (size - 1) }
-                words[h] = entry.id
-                rows[h] = Int32(starts.count)
+                while slots[h] >= 0 { h = (h + 1) & (size - 1) }
+                slots[h] = Int32(starts.count)
                 starts.append(Int32(e))
             }
-            entryPositions.append(entry.position)
-            entryIndices.append(entry.index)
+            packed.append(UInt32(entry.position) << indexBits | UInt32(entry.index))
         }
         starts.append(Int32(entries.count))
         return Table(
-            width: sentences.count, words: words, rows: rows, starts: starts, positions: entryPositions,
-            indices: entryIndices, sentences: sentences)
+            width: sentences.count, slots: slots, rowWords: rowWords, starts: starts, entries: packed,
+            indexBits: indexBits, sentences: sentences)
     }
 
     /// The home slot of word `id` in a table of `size` (a power of two) slots.
@@ -227,12 +248,12 @@ final class CompiledPrior: Sendable {
     /// The row of word `w` in `table` (its entries are `starts[row]..<starts[row + 1]`), or nil.
     @inline(__always)
     func row(of w: Int32, in table: Table) -> Int? {
-        let mask = table.words.count - 1
-        var h = Self.slot(w, table.words.count)
+        let mask = table.slots.count - 1
+        var h = Self.slot(w, table.slots.count)
         while true {
-            let id = table.words[h]
-            if id == w { return Int(table.rows[h]) }
-            if id < 0 { return nil }
+            let row = table.slots[h]
+            if row < 0 { return nil }
+            if table.rowWords[Int(row)] == w { return Int(row) }
             h = (h + 1) & mask
         }
     }
@@ -243,15 +264,16 @@ final class CompiledPrior: Sendable {
     func value(keyID: Int32, words: [Int32], tokenCount: Int, smoothing: Double) -> Double {
         guard keyID >= 0, Int(keyID) < tableOfKey.count, tableOfKey[Int(keyID)] >= 0 else { return 0 }
         let table = tables[Int(tableOfKey[Int(keyID)])]
-        let p = positionOfKey[Int(keyID)]
+        let p = Int(positionOfKey[Int(keyID)])
         var net = 0.0, total = 0.0
         for w in words {
             guard let row = row(of: w, in: table) else { continue }
             // positions ascend within a row, and each appears at most once
             for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
-                guard table.positions[e] <= p else { break }
-                guard table.positions[e] == p else { continue }
-                let tally = table.tally(e)
+                let (position, index) = table.entry(e)
+                guard position <= p else { break }
+                guard position == p else { continue }
+                let tally = table.sentences[position].values[index]
                 net += tally.positive - tally.negative
                 total += tally.positive + tally.negative
                 break
@@ -278,18 +300,17 @@ final class CompiledPrior: Sendable {
         let n = min(count, table.width)
         // net and total of position p at 2p and 2p + 1
         var sums = [Double](repeating: 0, count: 2 * n)
-        table.positions.withUnsafeBufferPointer { positions in
-            table.indices.withUnsafeBufferPointer { indices in
-                table.sentences.withUnsafeBufferPointer { sentences in
-                    for w in words {
-                        guard let row = row(of: w, in: table) else { continue }
-                        for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
-                            let p = Int(positions[e])
-                            guard p < n else { break }  // ascending within the row
-                            let tally = sentences[p].values[Int(indices[e])]
-                            sums[2 * p] += tally.positive - tally.negative
-                            sums[2 * p + 1] += tally.positive + tally.negative
-                        }
+        let indexBits = table.indexBits, indexMask = (UInt32(1) << indexBits) - 1
+        table.entries.withUnsafeBufferPointer { entries in
+            table.sentences.withUnsafeBufferPointer { sentences in
+                for w in words {
+                    guard let row = row(of: w, in: table) else { continue }
+                    for e in Int(table.starts[row])..<Int(table.starts[row + 1]) {
+                        let p = Int(entries[e] >> indexBits)
+                        guard p < n else { break }  // ascending within the row
+                        let tally = sentences[p].values[Int(entries[e] & indexMask)]
+                        sums[2 * p] += tally.positive - tally.negative
+                        sums[2 * p + 1] += tally.positive + tally.negative
                     }
                 }
             }

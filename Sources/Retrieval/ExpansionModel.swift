@@ -25,9 +25,9 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     /// The analysis applied to ticket text (must match the index's analyzer).
     public var analysis: Analyzer.Configuration
     /// Article → term → weight learned from "relevant" marks.
-    public private(set) var expansion: [ArticleID: [String: Double]]
+    public private(set) var expansion: [ArticleID: TermWeights]
     /// Article → term → weight learned from "not relevant" marks.
-    public private(set) var demotion: [ArticleID: [String: Double]]
+    public private(set) var demotion: [ArticleID: TermWeights]
     /// How many retrainings produced this model.
     public private(set) var generation: Int
     /// The simulated time of the last retraining (nil: never, or trained without a time).
@@ -39,7 +39,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     /// Article → term → weight learned from links (rank-0 marks: "I answered from this article",
     /// found by the agent's own search). Links have no "not relevant" counterpart, so their
     /// evidence is measured against how common each term is among all linked tickets.
-    public private(set) var links: [ArticleID: [String: Double]]
+    public private(set) var links: [ArticleID: TermWeights]
     /// Article → weight of the links to it.
     public private(set) var linkCounts: [ArticleID: Double]
     /// Term → weight of the linked tickets that hold it, and the weight of all links.
@@ -105,6 +105,10 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
             ($0.ticket, $0.article, $0.agent, $0.rank, $0.relevant ? 1 : 0)
                 < ($1.ticket, $1.article, $1.agent, $1.rank, $1.relevant ? 1 : 0)
         }
+        // This retraining's running sums, per article and term, each started from the (decayed)
+        // weight the model had: the same additions in the same order as adding to the model
+        // directly, then written into its sorted arrays once per article.
+        var expansion = Updates(next.expansion), demotion = Updates(next.demotion), links = Updates(next.links)
         var termsOfTicket: [TicketID: [String]] = [:]
         for mark in ordered {
             guard let ticket = tickets[mark.ticket] else { continue }
@@ -120,46 +124,40 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
                 guard mark.relevant else { continue }
                 next.linkCounts[mark.article, default: 0] += w
                 next.linkTotal += w
-                for term in terms {
-                    next.links[mark.article, default: [:]][term, default: 0] += w
-                    next.linkTermCounts[term, default: 0] += w
-                }
+                links.add(w, to: terms, of: mark.article)
+                for term in terms { next.linkTermCounts[term, default: 0] += w }
                 continue
             }
             next.allMarks += w
             if mark.relevant { next.relevantMarks += w }
-            for term in terms {
-                if mark.relevant {
-                    next.expansion[mark.article, default: [:]][term, default: 0] += w
-                } else {
-                    next.demotion[mark.article, default: [:]][term, default: 0] += w
-                }
+            if mark.relevant {
+                expansion.add(w, to: terms, of: mark.article)
+            } else {
+                demotion.add(w, to: terms, of: mark.article)
             }
         }
-        next.expansion = pruned(next.expansion, minimum: c.minimumWeight, cap: c.cap)
-        next.demotion = pruned(next.demotion, minimum: c.minimumWeight, cap: c.cap)
-        next.links = pruned(next.links, minimum: c.minimumWeight, cap: c.cap)
+        next.expansion = pruned(expansion.applied(), minimum: c.minimumWeight, cap: c.cap)
+        next.demotion = pruned(demotion.applied(), minimum: c.minimumWeight, cap: c.cap)
+        next.links = pruned(links.applied(), minimum: c.minimumWeight, cap: c.cap)
         next.linkCounts = filtered(next.linkCounts, minimum: c.minimumWeight)
         next.linkTermCounts = filtered(next.linkTermCounts, minimum: c.minimumWeight)
         return next
     }
 
-    static func decayed(_ weights: [ArticleID: [String: Double]], by decay: Double) -> [ArticleID: [String: Double]] {
-        weights.mapValues { $0.mapValues { $0 * decay } }
+    static func decayed(_ weights: [ArticleID: TermWeights], by decay: Double) -> [ArticleID: TermWeights] {
+        weights.mapValues { $0.scaled(by: decay) }
     }
 
     /// Drops weights under `minimum` and keeps the `cap` heaviest terms per article (ties by term).
-    static func pruned(
-        _ weights: [ArticleID: [String: Double]], minimum: Double, cap: Int
-    ) -> [ArticleID: [String: Double]] {
-        // Most articles lose nothing: they keep their table as it is (no copy), and only the
+    static func pruned(_ weights: [ArticleID: TermWeights], minimum: Double, cap: Int) -> [ArticleID: TermWeights] {
+        // Most articles lose nothing: they keep their arrays as they are (no copy), and only the
         // others are replaced.
         var result = weights
         for (article, terms) in weights where !Self.keepsAll(terms, minimum: minimum, cap: cap) {
-            var kept = terms.filter { $0.value >= minimum }
+            var kept = terms.filtered { $0 >= minimum }
             if kept.count > cap {
-                let top = kept.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(cap)
-                kept = Dictionary(uniqueKeysWithValues: top.map { ($0.key, $0.value) })
+                let top = kept.pairs.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(cap)
+                kept = TermWeights(sortedUnique: top.sorted { $0.key < $1.key })
             }
             result[article] = kept.isEmpty ? nil : kept
         }
@@ -167,7 +165,7 @@ public struct ExpansionModel: Hashable, Sendable, Codable {
     }
 
     /// Whether pruning leaves `terms` as they are: not empty, at most `cap`, none under `minimum`.
-    static func keepsAll(_ terms: [String: Double], minimum: Double, cap: Int) -> Bool {
+    static func keepsAll(_ terms: TermWeights, minimum: Double, cap: Int) -> Bool {
         !terms.isEmpty && terms.count <= cap && terms.values.allSatisfy { $0 >= minimum }
     }
 

@@ -32,8 +32,8 @@ final class SurplusWeights: Sendable {
         var negative: Entries = []
         let linkSurplus = Self.linkSurplus(model, z: z)
         for article in Set(model.expansion.keys).union(model.demotion.keys).union(linkSurplus.keys).sorted() {
-            let e = Self.sortedByTerm(model.expansion[article] ?? [:])
-            let d = Self.sortedByTerm(model.demotion[article] ?? [:])
+            let e = model.expansion[article]?.pairs ?? []
+            let d = model.demotion[article]?.pairs ?? []
             var pos: [(term: String, weight: Double)] = []
             var neg: [(term: String, weight: Double)] = []
             func add(_ term: String, _ e: Double, _ d: Double) {

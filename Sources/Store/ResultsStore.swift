@@ -145,14 +145,17 @@ public final class ResultsStore: Sendable {
     /// marks the job complete.
     public func write(_ record: IterationRecord, run: Int64) throws {
         // compressed line by line, each line written once, before taking the store (concurrent
-        // jobs compress side by side): the window's whole text is never held
-        let log =
-            record.log.isEmpty
-            ? nil
-            : ZstdBlob.compress(record.log) { entry, out in
-                out += entry.jsonLineBytes
-                out.append(UInt8(ascii: "\n"))
-            }
+        // jobs compress side by side): the window's whole text is never held. The engine hands
+        // its log already compressed, as it was given (``AnnotationLogWriter``).
+        let log: AnnotationLogWriter.Written? =
+            record.writtenLog
+            ?? (record.log.isEmpty
+                ? nil
+                : AnnotationLogWriter.Written(
+                    frame: ZstdBlob.compress(record.log) { entry, out in
+                        out += entry.jsonLineBytes
+                        out.append(UInt8(ascii: "\n"))
+                    }, lines: record.log.count))
         try writing { db in
             let job: StatementArguments = [run, record.job.arm, record.job.replicate, record.iteration]
             let (arm, replicate, iteration) = (record.job.arm, record.job.replicate, record.iteration)
@@ -174,10 +177,10 @@ public final class ResultsStore: Sendable {
                     job + [a.kind.rawValue, a.ticket, a.agent, a.article, a.label.rawValue, a.detail])
                 try annotation.execute()
             }
-            if let blob = log {
+            if let log {
                 try AnnotationLogRow(
-                    runID: run, arm: arm, replicate: replicate, iteration: iteration, lines: record.log.count,
-                    log: Data(blob)
+                    runID: run, arm: arm, replicate: replicate, iteration: iteration, lines: log.lines,
+                    log: Data(log.frame)
                 ).insert(db)
             }
             try ResultsStore.insertPersonaActivity(record.personaActivity, job: job, db: db)

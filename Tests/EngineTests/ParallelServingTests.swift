@@ -1,5 +1,7 @@
+import Corpora
 import Engine
 import FlywheelCore
+import Foundation
 import Testing
 import World
 
@@ -24,6 +26,7 @@ import World
         #expect(one.map(\.metrics) == many.map(\.metrics))
         #expect(one.map { "\($0.annotations)" } == many.map { "\($0.annotations)" })
         #expect(one.map { "\($0.models) \($0.kbEvents)" } == many.map { "\($0.models) \($0.kbEvents)" })
+        #expect(one.map(\.writtenLog) == many.map(\.writtenLog))  // the same log, the same bytes
     }
 
     @Test(arguments: [2, 3])
@@ -57,7 +60,14 @@ import World
         let original = try Self.records(
             EngineFixture.engine(arms: [EngineArm(name: "aitl")], replicates: 1), threads: 1)
         var log = AnnotationLog(source: "late.jsonl")
-        for entry in original.flatMap(\.log) {
+        // the run's log as the engine wrote it, window by window, read back line by line
+        let written = FileManager.default.temporaryDirectory.appendingPathComponent("late-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: written) }
+        try original.compactMap { $0.writtenLog?.text }.joined().write(to: written, atomically: true, encoding: .utf8)
+        var entries: [AnnotationLogEntry] = []
+        try AnnotationLogReader.forEachEntry(in: written.path) { entry, _ in entries.append(entry) }
+        #expect(entries.count == original.reduce(0) { $0 + ($1.writtenLog?.lines ?? 0) })
+        for entry in entries {
             guard case .annotation(var a) = entry else {
                 try log.add(entry)
                 continue

@@ -92,9 +92,39 @@ struct CompiledPriorTests {
         one.record(article: "wide", position: 30, ticketTokens: ["refund"], weight: 1)
         let compiled = CompiledPrior(one, cache: cache)
         #expect(compiled.entryCount == 1)
-        #expect(compiled.tables[0].indices == [0])
+        #expect(compiled.tables[0].entry(0) == (position: 30, index: 0))
         #expect(compiled.tables[0].width == 31)
         #expect(compiled.tables[0].sentences[30] == one.tallies["wide#30"])
+    }
+
+    /// An entry packs its sentence position above its tally index, with as many bits as the
+    /// article needs: a sentence of 300 words at position 1,000 (10 + 9 bits) reads back whole.
+    @Test func entriesPackPositionAndIndexWithTheBitsTheArticleNeeds() {
+        let cache = ArticleAnalysisCache()
+        var prior = SentencePrior()
+        let many = (0..<300).map { "w\($0)" }
+        for chunk in stride(from: 0, to: many.count, by: 10) {
+            prior.record(
+                article: "long", position: 1_000, ticketTokens: Array(many[chunk..<chunk + 10]), weight: 1)
+        }
+        prior.record(article: "long", position: 3, ticketTokens: ["w7", "refund"], weight: -0.5)
+        let compiled = CompiledPrior(prior, cache: cache)
+        let table = compiled.tables[0]
+        #expect(compiled.entryCount == 302)
+        #expect(table.indexBits == 9)
+        let entries = (0..<table.entryCount).map { table.entry($0) }
+        #expect(Set(entries.map(\.position)) == [3, 1_000])
+        #expect(entries.filter { $0.position == 1_000 }.map(\.index).sorted() == Array(0..<300))
+        for tokens in [["w7"], ["refund", "w7"], ["w299", "w3", "nothing"]] {
+            for p in [3, 1_000] {
+                let key = SentencePrior.key("long", p)
+                let expected = prior.value(key: key, sortedTokens: tokens.sorted())
+                let value = compiled.value(
+                    keyID: cache.priorKeyID(key), words: compiled.ticketWords(sorted: tokens.sorted()),
+                    tokenCount: tokens.count, smoothing: prior.smoothing)
+                #expect(value.bitPattern == expected.bitPattern, "\(key) \(tokens)")
+            }
+        }
     }
 
     @Test func keysSplitAtTheirLastHash() {

@@ -64,7 +64,7 @@ struct SentencePriorCapacityTests {
                 for (article, t) in incremental!.tableOfArticle {
                     let words = Set(
                         prior.tallies.filter { SentencePrior.split($0.key)?.article == article }.flatMap(\.value.keys))
-                    #expect(incremental!.tables[t].words.filter { $0 >= 0 }.count == words.count, "\(article)")
+                    #expect(incremental!.tables[t].rowWords.count == words.count, "\(article)")
                 }
             }
         }

@@ -131,7 +131,9 @@ struct ExpansionModelTests {
             }.prefix(cap)
             if !kept.isEmpty { expected[article] = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) }) }
         }
-        #expect(ExpansionModel.pruned(weights, minimum: minimum, cap: cap) == expected)
+        #expect(
+            ExpansionModel.pruned(weights.mapValues(TermWeights.init), minimum: minimum, cap: cap)
+                == expected.mapValues(TermWeights.init))
         let counts = Dictionary(uniqueKeysWithValues: weights.keys.map { ($0, rng.uniform()) })
         #expect(ExpansionModel.filtered(counts, minimum: minimum) == counts.filter { $0.value >= minimum })
     }
