@@ -48,45 +48,13 @@ extension PluginMessages.Publish: WireWritable {
 /// leaves out a nil; `id` is always there.
 extension WireTicket: WireWritable {
     func writeJSON(to out: inout [UInt8]) {
-        if let createdAt {
-            out += #"{"created_at":"#.utf8
-            RequestWriter.string(createdAt, to: &out)
-            out += #","id":"#.utf8
-        } else {
-            out += #"{"id":"#.utf8
-        }
-        RequestWriter.string(id, to: &out)
-        if let text {
-            out += #","text":"#.utf8
-            RequestWriter.string(text, to: &out)
-        }
-        if let tokens {
-            out += #","tokens":"#.utf8
-            RequestWriter.strings(tokens, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        RequestWriter.record(id: id, before: ("created_at", createdAt), after: ("text", text), tokens: tokens, to: &out)
     }
 }
 
 extension WireArticle: WireWritable {
     func writeJSON(to out: inout [UInt8]) {
-        if let body {
-            out += #"{"body":"#.utf8
-            RequestWriter.string(body, to: &out)
-            out += #","id":"#.utf8
-        } else {
-            out += #"{"id":"#.utf8
-        }
-        RequestWriter.string(id, to: &out)
-        if let title {
-            out += #","title":"#.utf8
-            RequestWriter.string(title, to: &out)
-        }
-        if let tokens {
-            out += #","tokens":"#.utf8
-            RequestWriter.strings(tokens, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
+        RequestWriter.record(id: id, before: ("body", body), after: ("title", title), tokens: tokens, to: &out)
     }
 }
 
@@ -98,6 +66,40 @@ enum RequestWriter {
             item.writeJSON(to: &out)
         }
         out.append(UInt8(ascii: "]"))
+    }
+
+    /// A ticket or an article: `{`, the optional string field whose key sorts before `id`,
+    /// `id`, the one after it, then `tokens` (sorted keys, as the encoder writes them; a nil
+    /// field is left out).
+    static func record(
+        id: String, before: (key: StaticString, value: String?), after: (key: StaticString, value: String?),
+        tokens: [String]?, to out: inout [UInt8]
+    ) {
+        out.append(UInt8(ascii: "{"))
+        if let value = before.value {
+            key(before.key, to: &out)
+            string(value, to: &out)
+            out.append(UInt8(ascii: ","))
+        }
+        out += #""id":"#.utf8
+        string(id, to: &out)
+        if let value = after.value {
+            out.append(UInt8(ascii: ","))
+            key(after.key, to: &out)
+            string(value, to: &out)
+        }
+        if let tokens {
+            out += #","tokens":"#.utf8
+            strings(tokens, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// `"key":` for a key that needs no escaping.
+    private static func key(_ key: StaticString, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        out += UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        out += #"":"#.utf8
     }
 
     static func strings(_ items: [String], to out: inout [UInt8]) {
