@@ -194,35 +194,3 @@ enum TopKSelection {
         }
     }
 }
-
-extension TopKSelection {
-    /// A value t > 0 such that at least `k` of `scores` are ≥ t (0 when fewer than k are
-    /// positive), found by bisection between 0 and `maximum` (the largest score) with 8-lane
-    /// counts: a lower bound on the k-th largest score, within a few percent of it.
-    static func lowerBoundOfKth(_ scores: UnsafeBufferPointer<Float>, k: Int, below maximum: Float) -> Float {
-        guard let base = scores.baseAddress, maximum > 0 else { return 0 }
-        let n = scores.count
-        let blocks = n / 8
-        let raw = UnsafeRawPointer(base)
-        @inline(__always) func countAtLeast(_ t: Float) -> Int {
-            var c = SIMD8<Int32>(repeating: 0)
-            let one = SIMD8<Int32>(repeating: 1)
-            let threshold = SIMD8<Float>(repeating: t)
-            for i in 0..<blocks {
-                c &+= one.replacing(
-                    with: 0, where: raw.loadUnaligned(fromByteOffset: i * 32, as: SIMD8<Float>.self) .< threshold)
-            }
-            var total = Int(c.wrappedSum())
-            for d in (blocks * 8)..<n where base[d] >= t { total += 1 }
-            return total
-        }
-        var low = Float.leastNonzeroMagnitude
-        guard countAtLeast(low) >= k else { return 0 }
-        var high = maximum
-        for _ in 0..<12 {
-            let mid = low + (high - low) / 2
-            if countAtLeast(mid) >= k { low = mid } else { high = mid }
-        }
-        return low
-    }
-}
