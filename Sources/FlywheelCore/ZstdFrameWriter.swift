@@ -41,7 +41,7 @@ public final class ZstdFrameWriter: @unchecked Sendable {
         if batch.capacity == 0 { batch.reserveCapacity(batchBytes + 4096) }
         write(&batch)
         if batch.count >= batchBytes {
-            feed(ZSTD_e_continue)
+            feed(end: false)
             batch.removeAll(keepingCapacity: true)
         }
     }
@@ -49,7 +49,7 @@ public final class ZstdFrameWriter: @unchecked Sendable {
     /// The frame: everything appended, compressed, and the frame closed. Once only.
     public func finish() -> [UInt8] {
         precondition(!finished, "a zstd frame was finished twice")
-        feed(ZSTD_e_end)
+        feed(end: true)
         finished = true
         batch = []
         buffer = []
@@ -57,26 +57,12 @@ public final class ZstdFrameWriter: @unchecked Sendable {
         return out
     }
 
-    /// Feeds the batch with `directive`, appending the output until zstd has taken everything
-    /// (and, at the end, flushed the frame).
-    private func feed(_ directive: ZSTD_EndDirective) {
-        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize()) }
-        batch.withUnsafeBytes { src in
-            var input = ZSTD_inBuffer(src: src.baseAddress, size: src.count, pos: 0)
-            while true {
-                let (remaining, produced) = buffer.withUnsafeMutableBytes { dst -> (Int, Int) in
-                    var output = ZSTD_outBuffer(dst: dst.baseAddress, size: dst.count, pos: 0)
-                    let r = ZSTD_compressStream2(cctx, &output, &input, directive)
-                    precondition(
-                        ZSTD_isError(r) == 0, "zstd stream compression failed: \(String(cString: ZSTD_getErrorName(r)))"
-                    )
-                    return (r, output.pos)
-                }
-                out += buffer[0..<produced]
-                let done = directive == ZSTD_e_end ? remaining == 0 : input.pos == input.size
-                if done { break }
-            }
+    /// Feeds the batch (ending the frame when `end`), appending the output (``ZstdFeed``).
+    private func feed(end: Bool) {
+        let failure = batch.withUnsafeBytes { src in
+            ZstdFeed.compress(cctx, src, end: end, buffer: &buffer) { out += $0 }
         }
+        if let failure { preconditionFailure("zstd stream compression failed: \(failure)") }
     }
 
     /// The content of a frame whose header has no content size (one ``finish()`` returned),

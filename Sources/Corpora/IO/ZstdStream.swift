@@ -29,7 +29,8 @@ final class ZstdStream: @unchecked Sendable {
     private var hash = SHA256()
     private let fd: Int32
     private var cctx: OpaquePointer?
-    private var output: [UInt8]
+    /// zstd's output, one piece at a time (``ZstdFeed``).
+    private var output: [UInt8] = []
     /// True once a frame has ended and no input has come since: closing writes nothing more.
     private var frameEnded = false
     private var closed = false
@@ -41,7 +42,6 @@ final class ZstdStream: @unchecked Sendable {
         guard fd >= 0 else {
             throw InputError(file: path, "cannot create: \(String(cString: strerror(errno)))")
         }
-        output = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
         do {
             try startFrame()
         } catch {
@@ -71,21 +71,10 @@ final class ZstdStream: @unchecked Sendable {
         if bytes.isEmpty && frameEnded { return }
         if cctx == nil { try startFrame() }
         frameEnded = false
-        let directive = endFrame ? ZSTD_e_end : ZSTD_e_continue
-        var input = ZSTD_inBuffer(src: UnsafeRawPointer(bytes.baseAddress), size: bytes.count, pos: 0)
-        while true {
-            let (remaining, produced): (Int, Int) = output.withUnsafeMutableBufferPointer { out in
-                var o = ZSTD_outBuffer(dst: UnsafeMutableRawPointer(out.baseAddress!), size: out.count, pos: 0)
-                let r = ZSTD_compressStream2(cctx, &o, &input, directive)
-                return (r, o.pos)
-            }
-            if ZSTD_isError(remaining) != 0 {
-                throw InputError(
-                    file: path, "zstd compression failed: \(String(cString: ZSTD_getErrorName(remaining)))")
-            }
-            if produced > 0 { try writeOut(produced) }
-            if endFrame ? remaining == 0 : input.pos == input.size { break }
+        let failure = try ZstdFeed.compress(cctx, UnsafeRawBufferPointer(bytes), end: endFrame, buffer: &output) {
+            try writeOut($0)
         }
+        if let failure { throw InputError(file: path, "zstd compression failed: \(failure)") }
         if endFrame {
             ZSTD_freeCCtx(cctx)
             cctx = nil
@@ -106,19 +95,16 @@ final class ZstdStream: @unchecked Sendable {
         return (compressedBytes, hash.finalizeHex())
     }
 
-    private func writeOut(_ count: Int) throws {
-        try output.withUnsafeBytes { raw in
-            let chunk = UnsafeRawBufferPointer(rebasing: raw[0..<count])
-            hash.update(chunk)
-            var off = 0
-            while off < count {
-                let n = systemWrite(fd, chunk.baseAddress! + off, count - off)
-                guard n > 0 else {
-                    throw InputError(file: path, "write failed: \(String(cString: strerror(errno)))")
-                }
-                off += n
+    private func writeOut(_ chunk: UnsafeRawBufferPointer) throws {
+        hash.update(chunk)
+        var off = 0
+        while off < chunk.count {
+            let n = systemWrite(fd, chunk.baseAddress! + off, chunk.count - off)
+            guard n > 0 else {
+                throw InputError(file: path, "write failed: \(String(cString: strerror(errno)))")
             }
+            off += n
         }
-        compressedBytes += count
+        compressedBytes += chunk.count
     }
 }
