@@ -107,6 +107,19 @@ struct TermTableTests {
         #expect(table["w1"] == nil, "a prefix of a stored term is not that term")
     }
 
+    /// Keys hashed eight bytes at a time: keys that differ only past the eighth byte, only in
+    /// length (a trailing NUL), or only in the zero-padded last word are told apart.
+    @Test func keysDifferingPastAWordOrOnlyInLengthAreDistinct() {
+        var table = TermTable()
+        let stems = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq"]
+        let words = stems.flatMap { [$0, $0 + "\u{0}", $0 + "\u{0}\u{0}", $0 + "x", $0 + "é"] }
+        let distinct = Array(NSOrderedSet(array: words)) as! [String]
+        for (i, word) in distinct.enumerated() { #expect(table.insert(word) == Int32(i), "\(word.debugDescription)") }
+        for (i, word) in distinct.enumerated() { #expect(table[word] == Int32(i), "\(word.debugDescription)") }
+        #expect(table["abcdefgh\u{0}\u{0}\u{0}"] == nil)
+        #expect(table["abcdefghijklmnoq"] == nil)
+    }
+
     @Test func queryTermIDsCountRepeatsInTermIDOrderWhicheverPathRuns() {
         let index = BM25Index(
             articles: (0..<40).map {
