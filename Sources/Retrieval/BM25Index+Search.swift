@@ -38,7 +38,7 @@ extension BM25Index {
                 docOfRank.withUnsafeBufferPointer { byRank in
                     TopKSelection.topPositive(
                         UnsafeBufferPointer(scores), k: depth, idRank: ranks, docOfRank: byRank
-                    ).map { (Int($0.doc), $0.score) }
+                    ) { (document: Int($0), score: $1) }
                 }
             }
         }

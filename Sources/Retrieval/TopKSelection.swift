@@ -5,14 +5,18 @@
 /// the flat array, in groups of 64 documents (8 vectors of 8):
 ///
 /// 1. One pass keeps each group's *lane maxima*: lane j holds the largest score of documents
-///    64g + j, 64g + 8 + j, …, 64g + 56 + j. Each lane maximum is some document's score.
-/// 2. A threshold t with at least k lane maxima ≥ t (k plus a few) is found by bisection between
-///    0 and the maximum, counting with 8-lane compares over the lane maxima only (an eighth of
-///    the array). At least k documents then score ≥ t, so every top-k document scores ≥ t.
-/// 3. Only the groups with a lane maximum ≥ t are walked (8-lane compares); the documents
-///    scoring ≥ t (k plus a few dozen) are sorted as integer keys.
+///    64g + j, 64g + 8 + j, …, 64g + 56 + j. Each lane maximum is some document's score. The
+///    documents after the last whole group make one more vector of lane maxima.
+/// 2. A threshold t with at least k lane maxima ≥ t (k plus a few) is found by bisection over
+///    the top 16 bits of t's bit pattern, counting with 16-bit compares over the lane maxima's
+///    top bits only (``threshold(high:positive:maximumHigh:k:)``). At least k documents then
+///    score ≥ t, so every top-k document scores ≥ t.
+/// 3. Only the groups with a lane maximum ≥ t are walked: their 64 compares as one 64-bit mask
+///    (``SIMD8/lanes(atLeast:)``), one step per set bit; the documents scoring ≥ t (k plus a few
+///    dozen) are sorted as integer keys.
 ///
-/// The documents after the last whole group are counted and gathered one by one.
+/// The documents after the last whole group are gathered one by one. Scores are finite (a
+/// NaN would be neither counted nor gathered).
 enum TopKSelection {
     /// Lane maxima beyond k that end the bisection early.
     static let slack = 8
@@ -24,6 +28,15 @@ enum TopKSelection {
         _ scores: UnsafeBufferPointer<Float>, k: Int, idRank: UnsafeBufferPointer<Int32>,
         docOfRank: UnsafeBufferPointer<Int32>
     ) -> [(doc: Int32, score: Float)] {
+        topPositive(scores, k: k, idRank: idRank, docOfRank: docOfRank) { (doc: $0, score: $1) }
+    }
+
+    /// ``topPositive(_:k:idRank:docOfRank:)`` with each (document, score) made into the caller's
+    /// element as the list is written (one array, no conversion afterwards).
+    static func topPositive<Entry>(
+        _ scores: UnsafeBufferPointer<Float>, k: Int, idRank: UnsafeBufferPointer<Int32>,
+        docOfRank: UnsafeBufferPointer<Int32>, as entry: (Int32, Float) -> Entry
+    ) -> [Entry] {
         guard k > 0, let base = scores.baseAddress else { return [] }
         let n = scores.count
         let groups = n / 64
@@ -32,57 +45,53 @@ enum TopKSelection {
         @inline(__always) func vector(_ i: Int) -> SIMD8<Float> {
             raw.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self)
         }
-        return withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: max(groups, 1)) { laneMax in
-            var top = SIMD8<Float>(repeating: 0)
-            for g in 0..<groups {
-                var m = vector(g &* 8)
-                for i in 1..<8 {
-                    let v = vector(g &* 8 &+ i)
-                    m.replace(with: v, where: v .> m)
-                }
-                laneMax[g] = m
-                top.replace(with: m, where: m .> top)
-            }
-            var maximum = top.max()
-            for d in tail..<n { maximum = max(maximum, base[d]) }
-            guard maximum > 0 else { return [] }
-            // Lane maxima and tail documents ≥ t: each one a different document scoring ≥ t.
-            @inline(__always) func countAtLeast(_ t: Float) -> Int {
-                var c = SIMD8<Int32>(repeating: 0)
-                let one = SIMD8<Int32>(repeating: 1)
-                let threshold = SIMD8<Float>(repeating: t)
-                for g in 0..<groups { c &+= one.replacing(with: 0, where: laneMax[g] .< threshold) }
-                var total = Int(c.wrappedSum())
-                for d in tail..<n where base[d] >= t { total += 1 }
-                return total
-            }
-            var low = Float.leastNonzeroMagnitude
-            if countAtLeast(low) > k + slack {
-                var high = maximum
-                for _ in 0..<24 {
-                    let mid = low + (high - low) / 2
-                    let c = countAtLeast(mid)
-                    if c >= k {
-                        low = mid
-                        if c <= k + slack { break }
-                    } else {
-                        high = mid
+        // Whole groups, plus one for the documents after them (its lanes' maxima, for the count).
+        let vectors = groups + (tail < n ? 1 : 0)
+        return withUnsafeTemporaryAllocation(of: SIMD8<Float>.self, capacity: max(vectors, 1)) { laneMax in
+            withUnsafeTemporaryAllocation(of: SIMD8<Int16>.self, capacity: max(vectors, 1)) { high in
+                var top = SIMD8<Float>(repeating: 0)
+                for g in 0..<groups {
+                    var m = vector(g &* 8)
+                    for i in 1..<8 {
+                        let v = vector(g &* 8 &+ i)
+                        m.replace(with: v, where: v .> m)
                     }
+                    laneMax[g] = m
+                    top.replace(with: m, where: m .> top)
                 }
+                let zero = SIMD8<Float>(repeating: 0)
+                if tail < n {
+                    var m = zero
+                    for d in tail..<n { m[(d &- tail) & 7] = max(m[(d &- tail) & 7], base[d]) }
+                    laneMax[groups] = m
+                    top.replace(with: m, where: m .> top)
+                }
+                // The lane maxima's top 16 bits, and how many are above 0 (the bisection's lower end).
+                var positive = SIMD8<Int32>(repeating: 0)
+                for g in 0..<vectors {
+                    high[g] = high16(laneMax[g])
+                    positive &-= SIMD8<Int32>(repeating: 0).replacing(with: -1, where: laneMax[g] .> zero)
+                }
+                let maximum = top.max()
+                guard maximum > 0 else { return [] }
+                let low = threshold(
+                    high: UnsafeBufferPointer(rebasing: high[0..<vectors]), positive: Int(positive.wrappedSum()),
+                    maximumHigh: Int16(truncatingIfNeeded: maximum.bitPattern >> 16), k: k)
+                return gather(
+                    base, n: n, groups: groups, laneMax: laneMax, atLeast: low, k: k, idRank: idRank,
+                    docOfRank: docOfRank, as: entry)
             }
-            return gather(
-                base, n: n, groups: groups, laneMax: laneMax, atLeast: low, k: k, idRank: idRank,
-                docOfRank: docOfRank)
         }
     }
 
     /// The best `k` of the documents scoring ≥ `t` (every top-k one does), walking only the
     /// groups with a lane maximum ≥ `t`, then the tail; documents are gathered in document order.
     @inline(__always)
-    private static func gather(
+    private static func gather<Entry>(
         _ base: UnsafePointer<Float>, n: Int, groups: Int, laneMax: UnsafeMutableBufferPointer<SIMD8<Float>>,
-        atLeast t: Float, k: Int, idRank: UnsafeBufferPointer<Int32>, docOfRank: UnsafeBufferPointer<Int32>
-    ) -> [(doc: Int32, score: Float)] {
+        atLeast t: Float, k: Int, idRank: UnsafeBufferPointer<Int32>, docOfRank: UnsafeBufferPointer<Int32>,
+        as entry: (Int32, Float) -> Entry
+    ) -> [Entry] {
         // Sort keys: the score's bits (monotonic for positive floats) above the id rank, so one
         // integer sort orders by score, then article id, both descending.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { keys in
@@ -93,32 +102,30 @@ enum TopKSelection {
             }
             let raw = UnsafeRawPointer(base)
             let threshold = SIMD8<Float>(repeating: t)
-            let lanes = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
-            @inline(__always) func mask(_ v: SIMD8<Float>) -> UInt32 {
-                SIMD8<UInt32>(repeating: 0).replacing(with: lanes, where: v .>= threshold).wrappedSum()
-            }
-            for g in 0..<groups where mask(laneMax[g]) != 0 {
-                // Each of the group's 8 vectors: the lanes reaching t as a bit mask, then one
-                // step per set bit.
-                for i in (g &* 8)..<(g &* 8 &+ 8) {
-                    var bits = mask(raw.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self))
-                    while bits != 0 {
-                        collect(i &* 8 &+ bits.trailingZeroBitCount)
-                        bits &= bits &- 1
-                    }
+            for g in 0..<groups where any(laneMax[g] .>= threshold) {
+                // The group's 64 documents reaching t as one 64-bit mask (document 64g + j is
+                // bit j), then one step per set bit: one loop exit per group, not per vector.
+                var bits: UInt64 = 0
+                for i in 0..<8 {
+                    let v = raw.loadUnaligned(fromByteOffset: (g &* 8 &+ i) &* 32, as: SIMD8<Float>.self)
+                    bits |= UInt64(v.lanes(atLeast: threshold)) << UInt64(i &* 8)
+                }
+                while bits != 0 {
+                    collect(g &* 64 &+ bits.trailingZeroBitCount)
+                    bits &= bits &- 1
                 }
             }
             for d in (groups * 64)..<n where base[d] >= t { collect(d) }
             let selected = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
             sortDescending(selected)
             let m = min(k, count)
-            return [(doc: Int32, score: Float)](unsafeUninitializedCapacity: m) { out, initialized in
+            return [Entry](unsafeUninitializedCapacity: m) { out, initialized in
                 for j in 0..<m {
                     let key = selected[j]
-                    out[j] = (
-                        docOfRank[Int(UInt32(truncatingIfNeeded: key))],
-                        Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))
-                    )
+                    (out.baseAddress! + j).initialize(
+                        to: entry(
+                            docOfRank[Int(UInt32(truncatingIfNeeded: key))],
+                            Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))))
                 }
                 initialized = m
             }
@@ -192,5 +199,31 @@ enum TopKSelection {
             }
             a[j] = x
         }
+    }
+}
+
+extension TopKSelection {
+    /// The top 16 bits of each lane's bit pattern (for values ≥ 0: 0 ... 0x7F80).
+    @inline(__always)
+    static func high16(_ v: SIMD8<Float>) -> SIMD8<Int16> {
+        SIMD8<Int16>(truncatingIfNeeded: unsafeBitCast(v, to: SIMD8<UInt32>.self) &>> 16)
+    }
+}
+
+// In this file, with their callers: each narrows vectors with `init(truncatingIfNeeded:)`, whose
+// specialization is then emitted (and inlined) where it is used, not called from another file.
+extension SIMD8 where Scalar == Float {
+    /// The lanes holding at least `threshold` as a bit mask: lane j sets bit j (NaN sets none).
+    ///
+    /// The compare's lanes (all ones or zeros) are narrowed to bytes, read as one 64-bit word,
+    /// and lane j's byte is reduced to bit j by a mask and a multiply that adds the eight bytes
+    /// into the top one (no carries: each byte keeps a different bit). On baseline x86-64 (SSE2)
+    /// this compiles to two compares, two packs and three integer instructions, where summing
+    /// selected lane bits took a shuffle per lane.
+    @inline(__always)
+    func lanes(atLeast threshold: SIMD8<Float>) -> UInt32 {
+        let wide = SIMD8<Int32>(repeating: 0).replacing(with: -1, where: self .>= threshold)
+        let word = UInt64(littleEndian: unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: wide), to: UInt64.self))
+        return UInt32(truncatingIfNeeded: ((word & 0x8040_2010_0804_0201) &* 0x0101_0101_0101_0101) >> 56)
     }
 }

@@ -62,6 +62,67 @@ struct TopKSelectionTests {
         }
     }
 
+    /// Past 32,767 groups of 64 documents (the threshold's 16-bit lane counts are widened),
+    /// and with scores that share their top 16 bits near the k-th: the same list as a full sort.
+    @Test func topKOverManyGroupsEqualsFullSort() {
+        for trial in 0..<3 {
+            var rng = RandomStream(seed: 13, purpose: "topk-many-groups", ids: [UInt64(trial)])
+            let n = trial == 0 ? 32_767 * 64 + 100 : 70_000 + rng.int(below: 64)
+            let k = [75, 1, 500][trial]
+            // Values 1 + j/4096: many distinct scores under one 16-bit prefix; the largest
+            // array mostly zeros (one document in 16 scored), to keep the test quick.
+            var scores = [Float](repeating: 0, count: n)
+            for d in stride(from: rng.int(below: 16), to: n, by: trial == 0 ? 16 : 1) where rng.bernoulli(0.8) {
+                scores[d] = 1 + Float(rng.int(below: 4_096)) / 4_096
+            }
+            let ranks = Array(0..<Int32(n))
+            let expected = Self.expected(scores, ranks: ranks, k: k)
+            let got = scores.withUnsafeBufferPointer { s in
+                ranks.withUnsafeBufferPointer { r in TopKSelection.topPositive(s, k: k, idRank: r, docOfRank: r) }
+            }
+            #expect(got.map(\.doc) == expected.map { Int32($0) }, "trial \(trial)")
+            #expect(got.map(\.score) == expected.map { scores[$0] }, "trial \(trial)")
+        }
+    }
+
+    /// The threshold: at least k lane maxima reach it (so k documents do), and when it is above
+    /// the least positive Float, at most k + slack reach it unless a 16-bit step cannot split them.
+    @Test func thresholdLeavesAtLeastKLaneMaxima() {
+        for trial in 0..<200 {
+            var rng = RandomStream(seed: 17, purpose: "topk-threshold", ids: [UInt64(trial)])
+            let vectors = 1 + rng.int(below: 400)
+            let k = 1 + rng.int(below: 150)
+            let lanes = (0..<(vectors * 8)).map { _ -> Float in
+                rng.bernoulli(0.3) ? 0 : Float(-log(1 - rng.uniform())) * (trial % 2 == 0 ? 1 : 1e-3)
+            }
+            let vectorsOfLanes = (0..<vectors).map { v in SIMD8<Float>(lanes[(v * 8)..<(v * 8 + 8)]) }
+            let high = vectorsOfLanes.map(TopKSelection.high16)
+            let positive = lanes.filter { $0 > 0 }.count
+            guard let maximum = lanes.max(), maximum > 0 else { continue }
+            let t = high.withUnsafeBufferPointer {
+                TopKSelection.threshold(
+                    high: $0, positive: positive, maximumHigh: Int16(maximum.bitPattern >> 16), k: k)
+            }
+            let reaching = lanes.filter { $0 >= t }.count
+            #expect(t > 0, "trial \(trial)")
+            #expect(reaching >= min(k, positive), "trial \(trial)")
+            if positive <= k + TopKSelection.slack { #expect(t == .leastNonzeroMagnitude, "trial \(trial)") }
+        }
+    }
+
+    /// Lane masks: bit j is set exactly when lane j reaches the threshold.
+    @Test func laneMasksMatchLaneByLaneCompares() {
+        var rng = RandomStream(seed: 19, purpose: "lane-masks", ids: [])
+        for _ in 0..<2_000 {
+            let v = SIMD8<Float>((0..<8).map { _ in Float(rng.int(below: 5)) / 2 })
+            let t = Float(rng.int(below: 6)) / 2
+            var expected: UInt32 = 0
+            for j in 0..<8 where v[j] >= t { expected |= 1 << UInt32(j) }
+            #expect(v.lanes(atLeast: SIMD8(repeating: t)) == expected)
+        }
+        #expect(SIMD8<Float>(repeating: .nan).lanes(atLeast: SIMD8(repeating: 0)) == 0)
+    }
+
     /// The oracle: the positive scores' indices by score descending, ties by the larger rank
     /// first (trec_eval's tie-break), the first k.
     static func expected(_ scores: [Float], ranks: [Int32], k: Int) -> [Int] {
