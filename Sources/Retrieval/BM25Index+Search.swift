@@ -32,8 +32,7 @@ extension BM25Index {
         let query = queryTermIDs(terms)
         let n = max(articles.count, 1)
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scores in
-            scores.initialize(repeating: 0)
-            addShares(query, into: scores)
+            addShares(query, into: scores, zeroed: false)
             return idRank.withUnsafeBufferPointer { ranks in
                 docOfRank.withUnsafeBufferPointer { byRank in
                     TopKSelection.topPositive(
@@ -49,7 +48,13 @@ extension BM25Index {
     /// order: a frequent term's dense row (``DenseImpactRows``) 8 lanes at a time — up to four
     /// consecutive such terms in one walk over the scores — any other term posting by posting.
     /// Every document ends with the same Float sum either way.
-    func addShares(_ query: [(term: Int32, count: Int)], into scores: UnsafeMutableBufferPointer<Float>) {
+    ///
+    /// Not `zeroed` (`scores` may be uninitialized), the first walk over dense rows writes the
+    /// scores from 0 instead of adding to them — when the query's first term has a row, the
+    /// array is never zeroed separately — else the scores are zeroed before the first posting.
+    func addShares(
+        _ query: [(term: Int32, count: Int)], into scores: UnsafeMutableBufferPointer<Float>, zeroed: Bool = true
+    ) {
         let rowsFit = dense.documentCount == scores.count
         postings.withUnsafeBufferPointer { lists in
             idfs.withUnsafeBufferPointer { idfs in
@@ -58,25 +63,29 @@ extension BM25Index {
                         withUnsafeTemporaryAllocation(of: UnsafePointer<Float>.self, capacity: 4) { pending in
                             var weights = SIMD4<Float>()
                             var count = 0
+                            // Whether the scores still await their first write.
+                            var fresh = !zeroed
                             // The pending rows, added in their order (4, 2 + 1, 2 or 1 per walk).
                             func flush() {
                                 switch count {
                                 case 4:
                                     DenseImpactRows.addScaled(
-                                        (pending[0], pending[1], pending[2], pending[3]), weights, into: scores)
+                                        (pending[0], pending[1], pending[2], pending[3]), weights, into: scores,
+                                        fromZero: fresh)
                                 case 3:
                                     DenseImpactRows.addScaled(
-                                        pending[0], weights[0], pending[1], weights[1], into: scores)
+                                        pending[0], weights[0], pending[1], weights[1], into: scores, fromZero: fresh)
                                     DenseImpactRows.addScaled(pending[2], weights[2], into: scores)
                                 case 2:
                                     DenseImpactRows.addScaled(
-                                        pending[0], weights[0], pending[1], weights[1], into: scores)
+                                        pending[0], weights[0], pending[1], weights[1], into: scores, fromZero: fresh)
                                 case 1:
-                                    DenseImpactRows.addScaled(pending[0], weights[0], into: scores)
+                                    DenseImpactRows.addScaled(pending[0], weights[0], into: scores, fromZero: fresh)
                                 default:
-                                    break
+                                    return
                                 }
                                 count = 0
+                                fresh = false
                             }
                             for (t, times) in query {
                                 let weight = Float(times) * idfs[Int(t)]
@@ -89,6 +98,10 @@ extension BM25Index {
                                     continue
                                 }
                                 flush()
+                                if fresh {
+                                    scores.initialize(repeating: 0)
+                                    fresh = false
+                                }
                                 lists[Int(t)].docs.withUnsafeBufferPointer { docs in
                                     lists[Int(t)].impacts.withUnsafeBufferPointer { impacts in
                                         for i in 0..<docs.count { scores[Int(docs[i])] += weight * impacts[i] }
@@ -96,6 +109,7 @@ extension BM25Index {
                                 }
                             }
                             flush()
+                            if fresh { scores.initialize(repeating: 0) }
                         }
                     }
                 }

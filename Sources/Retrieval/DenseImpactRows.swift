@@ -51,9 +51,12 @@ struct DenseImpactRows: Sendable {
 
     /// `scores[d] += w * row[d]` for every document, 8 lanes at a time: the same Float multiply
     /// and add per document as one at a time (also the block bounds' loop, ``BlockMaxTopK``).
+    /// `fromZero`: the scores are not read but taken as 0 (uninitialized memory may be passed),
+    /// the same sums as after zeroing them.
     @inline(__always)
     static func addScaled(
-        _ row: UnsafePointer<Float>, _ w: Float, into scores: UnsafeMutableBufferPointer<Float>
+        _ row: UnsafePointer<Float>, _ w: Float, into scores: UnsafeMutableBufferPointer<Float>,
+        fromZero: Bool = false
     ) {
         let n = scores.count
         let chunks = n / 8
@@ -62,11 +65,11 @@ struct DenseImpactRows: Sendable {
         let weight = SIMD8<Float>(repeating: w)
         for i in 0..<chunks {
             let sum =
-                out.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self)
+                (fromZero ? SIMD8<Float>() : out.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self))
                 + weight * source.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self)
             out.storeBytes(of: sum, toByteOffset: i &* 32, as: SIMD8<Float>.self)
         }
-        for d in (chunks * 8)..<n { scores[d] += w * row[d] }
+        for d in (chunks * 8)..<n { scores[d] = (fromZero ? 0 : scores[d]) + w * row[d] }
     }
 
     /// ``addScaled(_:_:into:)`` with two rows in one walk: `scores[d] = (scores[d] + wa · a[d]) + wb · b[d]`,
@@ -74,7 +77,7 @@ struct DenseImpactRows: Sendable {
     @inline(__always)
     static func addScaled(
         _ a: UnsafePointer<Float>, _ wa: Float, _ b: UnsafePointer<Float>, _ wb: Float,
-        into scores: UnsafeMutableBufferPointer<Float>
+        into scores: UnsafeMutableBufferPointer<Float>, fromZero: Bool = false
     ) {
         let n = scores.count
         let chunks = n / 8
@@ -85,19 +88,19 @@ struct DenseImpactRows: Sendable {
         let vb = SIMD8<Float>(repeating: wb)
         for i in 0..<chunks {
             let o = i &* 32
-            var sum = out.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+            var sum = fromZero ? SIMD8<Float>() : out.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
             sum = sum + va * ra.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
             sum = sum + vb * rb.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
             out.storeBytes(of: sum, toByteOffset: o, as: SIMD8<Float>.self)
         }
-        for d in (chunks * 8)..<n { scores[d] = (scores[d] + wa * a[d]) + wb * b[d] }
+        for d in (chunks * 8)..<n { scores[d] = ((fromZero ? 0 : scores[d]) + wa * a[d]) + wb * b[d] }
     }
 
     /// ``addScaled(_:_:into:)`` with four rows in one walk, in the order given.
     @inline(__always)
     static func addScaled(
         _ rows: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
-        _ weights: SIMD4<Float>, into scores: UnsafeMutableBufferPointer<Float>
+        _ weights: SIMD4<Float>, into scores: UnsafeMutableBufferPointer<Float>, fromZero: Bool = false
     ) {
         let n = scores.count
         let chunks = n / 8
@@ -112,7 +115,7 @@ struct DenseImpactRows: Sendable {
         let w3 = SIMD8<Float>(repeating: weights[3])
         for i in 0..<chunks {
             let o = i &* 32
-            var sum = out.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
+            var sum = fromZero ? SIMD8<Float>() : out.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
             sum = sum + w0 * r0.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
             sum = sum + w1 * r1.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
             sum = sum + w2 * r2.loadUnaligned(fromByteOffset: o, as: SIMD8<Float>.self)
@@ -121,7 +124,8 @@ struct DenseImpactRows: Sendable {
         }
         for d in (chunks * 8)..<n {
             scores[d] =
-                (((scores[d] + weights[0] * rows.0[d]) + weights[1] * rows.1[d]) + weights[2] * rows.2[d])
+                ((((fromZero ? 0 : scores[d]) + weights[0] * rows.0[d]) + weights[1] * rows.1[d]) + weights[2]
+                    * rows.2[d])
                 + weights[3] * rows.3[d]
         }
     }

@@ -47,6 +47,14 @@ struct DenseImpactRowsTests {
                     initialized = n
                 }
                 #expect(dense.map(\.bitPattern) == sparse.map(\.bitPattern), "\(name) \(ticket.id) round \(round)")
+                // Not zeroed first (the exhaustive search's way): memory full of garbage ends
+                // with the same bits, whether the first term has a row or not.
+                let unzeroed = [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
+                    buffer.initialize(repeating: .nan)
+                    index.addShares(query, into: buffer, zeroed: false)
+                    initialized = n
+                }
+                #expect(unzeroed.map(\.bitPattern) == sparse.map(\.bitPattern), "\(name) \(ticket.id) round \(round)")
                 let list = index.searchDocumentsExhaustive(terms: index.analyzer.terms(ticket.text), depth: 75)
                 for entry in list {
                     #expect(
@@ -55,6 +63,32 @@ struct DenseImpactRowsTests {
                 }
             }
             index.publish(contentsOf: Array(articles.suffix(20)))
+        }
+    }
+
+    /// Not zeroed, a query with no known term leaves every score at 0, and one whose first term
+    /// is rare (no row) or frequent (a row) gets the zeroed pass's bits.
+    @Test func unzeroedSharesStartFromZeroWhicheverTermComesFirst() throws {
+        let (articles, _) = try PrunedTopKTests.corpus("marketplace", tickets: 0)
+        let index = BM25Index(articles: articles)
+        let n = index.documentCount
+        let withRow = (0..<index.postings.count).filter { index.dense.rowOf[$0] >= 0 }.map(Int32.init)
+        let withoutRow = (0..<index.postings.count).filter { index.dense.rowOf[$0] < 0 }.map(Int32.init)
+        let queries: [[(term: Int32, count: Int)]] = [
+            [], [(withRow[0], 1)], [(withoutRow[0], 2)], [(withoutRow[0], 1), (withRow[1], 1)],
+            withRow.prefix(5).map { ($0, 1) } + withoutRow.prefix(3).map { ($0, 1) },
+            withRow.prefix(3).map { ($0, 1) } + withoutRow.prefix(1).map { ($0, 1) } + withRow.suffix(2).map { ($0, 3) }
+        ]
+        for (i, query) in queries.enumerated() {
+            let sorted = query.sorted { $0.term < $1.term }
+            for q in [query, sorted] {
+                let unzeroed = [Float](unsafeUninitializedCapacity: n) { buffer, initialized in
+                    buffer.initialize(repeating: -.infinity)
+                    index.addShares(q, into: buffer, zeroed: false)
+                    initialized = n
+                }
+                #expect(unzeroed.map(\.bitPattern) == index.scores(query: q).map(\.bitPattern), "query \(i)")
+            }
         }
     }
 
