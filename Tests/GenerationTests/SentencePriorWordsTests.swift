@@ -60,4 +60,21 @@ struct SentencePriorWordsTests {
         #expect(base.value(key: "a#0", sortedTokens: ["card", "refund"]) == 1.0 / (1 + 2 * 2))
         #expect(next.value(key: "a#0", sortedTokens: ["card", "refund"]) == 3.0 / (3 + 2 * 2))
     }
+
+    /// Ids are dense, in the order words were first seen; a known word keeps its id as the
+    /// index grows; unknown words have none.
+    @Test func theVocabularyGivesDenseIdsAndKeepsThem() {
+        let vocabulary = SentencePrior.Vocabulary()
+        let words = (0..<5_000).map { "w\($0 * 7_919 % 5_000)" }
+        #expect(vocabulary.ids(words) == (0..<5_000).map { Int32($0) })
+        #expect(
+            vocabulary.ids(["w0", "new", "w0"]) == [
+                vocabulary.knownIDs(["w0"])[0], 5_000, vocabulary.knownIDs(["w0"])[0]
+            ])
+        #expect(vocabulary.count == 5_001)
+        #expect(vocabulary.knownIDs(["absent", words[4_321], "new"]) == [4_321, 5_000])
+        #expect(vocabulary.words([4_321, 5_000, 0]) == [words[4_321], "new", words[0]])
+        let rebuilt = SentencePrior.Vocabulary(words: Array(vocabulary.prefix(5_001)))
+        #expect(rebuilt.knownIDs(words + ["new"]) == (0...5_000).map { Int32($0) })
+    }
 }
