@@ -1,7 +1,7 @@
 import FlywheelCore
 
 /// A ``SentencePrior`` compiled for the per-ticket hot path, **by article**: one open-addressing
-/// table per article from interned word id (``wordIDs``) to the word's
+/// table per article from word id (the prior's ``SentencePrior/Vocabulary``) to the word's
 /// evidence in that article, one (position, index) entry per sentence that has the word, the
 /// index pointing at the word's tally in that sentence's ``SentencePrior/Words``. A ticket's pool reads each shown article's table once per ticket word — about 8 × 20
 /// probes — where a table per sentence took one probe per (sentence, word), ten times as many
@@ -33,24 +33,15 @@ final class CompiledPrior: Sendable {
     let tables: [Table]
     /// Table index by article id (raw value), for incremental updates.
     let tableOfArticle: [String: Int]
-    /// The interning of the words the tables are keyed by, shared along a chain of incremental
-    /// updates. It never forgets a word, and ticket words are an open vocabulary (names, order
-    /// numbers, typos) that the prior keeps only until stronger words push them out, so it
-    /// outgrows the tables: see ``needsCompaction``.
-    let wordIDs: StringInterner
-    /// Words interned by this chain so far (its ids are dense: the highest id it was given + 1).
-    let internedWords: Int
-    /// ``internedWords`` when the chain was last compiled afresh.
-    let compactedWords: Int
+    /// The prior's interning of the words the tables are keyed by (the ids of its
+    /// ``SentencePrior/Words``, used as they are). A prior that compacts its vocabulary
+    /// (``SentencePrior/compactVocabulary()``) renumbers its words, so it is compiled afresh:
+    /// an update needs the base's vocabulary to be the prior's (``canUpdate(to:)``).
+    let vocabulary: SentencePrior.Vocabulary
 
-    /// Whether the interner holds more than twice the words it held when this chain was last
-    /// compiled afresh (plus 4,096): then the generator compiles its prior afresh, with a new
-    /// interner of the words the prior still has (``init(_:cache:)``), so the interner stays
-    /// within a constant factor of the prior however many tickets pass. Amortised, as a
-    /// growing array's copies are: each fresh compile follows a doubling. (Retrained candidates
-    /// of one base share its interner, so the count may include a sibling's words; that moves
-    /// when memory is reclaimed, never a value.)
-    var needsCompaction: Bool { internedWords > 2 * compactedWords + 4_096 }
+    /// Whether ``init(updating:prior:touched:forgotten:cache:)`` may start from this
+    /// compilation for `prior`: their words are numbered alike.
+    func canUpdate(to prior: SentencePrior) -> Bool { vocabulary === prior.vocabulary }
 
     /// One article's evidence: an index of the prior's own per-sentence words by word id. The
     /// tallies are not copied: each sentence's ``SentencePrior/Words`` is held as it is in the
@@ -100,22 +91,21 @@ final class CompiledPrior: Sendable {
     /// Entries over all tables: the prior's ``SentencePrior/entryCount`` once compiled.
     var entryCount: Int { tables.reduce(0) { $0 + $1.entryCount } }
 
-    /// The whole of `prior`, compiled afresh with its own interner.
+    /// The whole of `prior`, compiled afresh.
     convenience init(_ prior: SentencePrior, cache: ArticleAnalysisCache) {
         self.init(updating: nil, prior: prior, touched: prior.tallies.keys.sorted(), cache: cache)
     }
 
     /// `base` (the compilation of the prior before retraining) with the tables of the articles
-    /// of the `touched` keys rebuilt from `prior`; without `base`, the tables of those articles
-    /// alone, with a new interner. The positions of the `forgotten` keys (sentences that lost words,
+    /// of the `touched` keys rebuilt from `prior` (whose vocabulary must be the base's,
+    /// ``canUpdate(to:)``); without `base`, the tables of those articles alone. The positions of the `forgotten` keys (sentences that lost words,
     /// ``SentencePrior/forgetWeakest(of:keeping:)``) are read anew too, so their tables hold
     /// no entry, and no row, for a word no sentence of theirs still has.
     init(
         updating base: CompiledPrior?, prior: SentencePrior, touched: [String], forgotten: [String] = [],
         cache: ArticleAnalysisCache
     ) {
-        let wordIDs = base?.wordIDs ?? StringInterner()
-        var interned = base?.internedWords ?? 0
+        precondition(base?.canUpdate(to: prior) ?? true, "a compiled prior updated across a vocabulary compaction")
         var tableOfKey = base?.tableOfKey ?? []
         var positionOfKey = base?.positionOfKey ?? []
         var tables = base?.tables ?? []
@@ -130,8 +120,7 @@ final class CompiledPrior: Sendable {
             let existing = tableOfArticle[article]
             let table = Self.table(
                 updating: existing.map { tables[$0] }, positions: touchedPositions,
-                tallies: { prior.tallies[SentencePrior.key(article, $0)] }, wordIDs: wordIDs,
-                interned: &interned)
+                tallies: { prior.tallies[SentencePrior.key(article, $0)] })
             let t: Int
             if let existing {
                 t = existing
@@ -155,19 +144,15 @@ final class CompiledPrior: Sendable {
         self.positionOfKey = positionOfKey
         self.tables = tables
         self.tableOfArticle = tableOfArticle
-        self.wordIDs = wordIDs
-        internedWords = interned
-        compactedWords = base?.compactedWords ?? interned
+        vocabulary = prior.vocabulary
     }
 
     /// The table of one article: `base` (its previous table, if any) with the entries of the
     /// `positions` read anew from `tallies` (a position's word tallies, nil when it has no
-    /// evidence). Only the words of those positions are hashed; the base's other entries are
-    /// copied as numbers. A word left with no entry has no row. `interned` is raised past
-    /// every id the interner gives.
+    /// evidence). Only the entries of those positions are read anew; the base's other entries
+    /// are copied as numbers. A word left with no entry has no row.
     static func table(
-        updating base: Table?, positions: Set<Int>, tallies: (Int) -> SentencePrior.Words?,
-        wordIDs: StringInterner, interned: inout Int
+        updating base: Table?, positions: Set<Int>, tallies: (Int) -> SentencePrior.Words?
     ) -> Table {
         typealias Entry = (id: Int32, position: Int32, index: Int32)
         var entries: [Entry] = []
@@ -184,17 +169,14 @@ final class CompiledPrior: Sendable {
                 }
             }
         }
-        // the positions' entries, their words interned (one hash per entry)
+        // the positions' entries, by the prior's word ids
         for p in positions.sorted() {
             guard let byWord = tallies(p), !byWord.isEmpty else { continue }
             if p >= sentences.count {
                 sentences += repeatElement(SentencePrior.Words(), count: p + 1 - sentences.count)
             }
             sentences[p] = byWord
-            for (index, id) in wordIDs.ids(byWord.keys).enumerated() {
-                entries.append((id, Int32(p), Int32(index)))
-                interned = max(interned, Int(id) + 1)
-            }
+            for (index, id) in byWord.keys.enumerated() { entries.append((id, Int32(p), Int32(index))) }
         }
         // the width is the highest position with evidence + 1
         while let last = sentences.last, last.isEmpty { sentences.removeLast() }
@@ -242,7 +224,7 @@ final class CompiledPrior: Sendable {
     /// prior has seen, in that order, the order ``SentencePrior/value(key:sortedTokens:)``
     /// visits them.
     func ticketWords(sorted tokens: [String]) -> [Int32] {
-        wordIDs.knownIDs(tokens)
+        vocabulary.knownIDs(tokens)
     }
 
     /// The row of word `w` in `table` (its entries are `starts[row]..<starts[row + 1]`), or nil.

@@ -98,12 +98,13 @@ extension ExtractiveGenerator {
             }
         }
         let forgotten = next.prior.forgetWeakest(of: touched, keeping: config.priorWords)
+        if next.prior.needsCompaction { next.prior.compactVocabulary() }
         next.policy = policy.updated(with: adoptions, preferences: preferences, config: config)
         next.reward.prior = next.prior
         // the compiled prior follows incrementally when this generator's was current
         if next.prior.isEmpty {
             next.compiledPrior = CompiledPriorSlot()
-        } else if let base = compiledPrior.value, !base.needsCompaction {
+        } else if let base = compiledPrior.value, base.canUpdate(to: next.prior) {
             next.compiledPrior = CompiledPriorSlot(
                 CompiledPrior(
                     updating: base, prior: next.prior, touched: touched, forgotten: forgotten, cache: next.analysis))

@@ -30,11 +30,12 @@ extension SentencePrior {
         var pruned: [String] = []
         for key in Set(keys).sorted() {
             guard let byWord = tallies[key], byWord.count > capacity else { continue }
-            let kept = byWord.pairs.map { (key: $0, value: $1) }.sorted { l, r in
-                let ls = Self.strength(l.value), rs = Self.strength(r.value)
-                return ls != rs ? ls > rs : l.key < r.key
+            let words = vocabulary.words(byWord.keys)
+            let kept = byWord.keys.indices.sorted { l, r in
+                let ls = Self.strength(byWord.values[l]), rs = Self.strength(byWord.values[r])
+                return ls != rs ? ls > rs : words[l] < words[r]
             }.prefix(capacity)
-            tallies[key] = Words(uniqueWords: kept)
+            tallies[key] = Words(uniqueIDs: kept.map { (key: byWord.keys[$0], value: byWord.values[$0]) })
             pruned.append(key)
         }
         return pruned
@@ -45,4 +46,13 @@ extension SentencePrior {
 
     /// Word entries over all sentences: what the prior's memory grows with.
     var entryCount: Int { tallies.values.reduce(0) { $0 + $1.count } }
+}
+
+extension SentencePrior {
+    /// Distinct words over all sentences: what the vocabulary holds after a compaction.
+    var distinctWords: Int {
+        var seen = Set<Int32>()
+        for words in tallies.values { seen.formUnion(words.keys) }
+        return seen.count
+    }
 }

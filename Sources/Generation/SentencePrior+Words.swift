@@ -1,24 +1,22 @@
 extension SentencePrior {
-    /// One sentence's evidence by ticket word, as two parallel arrays sorted by word: 32 bytes
-    /// per word (the word's string and its tally), where a `[String: Tally]` kept twice the
+    /// One sentence's evidence by ticket word, as two parallel arrays sorted by word id (of the
+    /// prior's ``Vocabulary``): 20 bytes per word (its id and its tally), where strings took 32
+    /// (and a heap copy of each word over 15 bytes) and a `[String: Tally]` kept twice the
     /// buckets it has entries (about 4 KB for a sentence of 64 words). A year of tickets gives
     /// evidence to nearly every sentence of a help centre, so this is the prior's size (see
     /// BENCHMARKS.md, growth curves). Lookups are a binary search of at most
-    /// ``GenerationConfig/priorWords`` words. Equality and the encoded form are those of the
-    /// word → tally dictionary it replaces (the order is canonical, so equal maps are equal).
-    public struct Words: Hashable, Sendable, Codable {
-        /// The words, ascending, distinct.
-        public private(set) var keys: [String] = []
+    /// ``GenerationConfig/priorWords`` ids. Equal when their ids and tallies are: words of one
+    /// vocabulary (the prior compares across vocabularies by word).
+    public struct Words: Equatable, Sendable {
+        /// The word ids, ascending, distinct.
+        public private(set) var keys: [Int32] = []
         /// The tally of each word of ``keys``, at the same index.
         public private(set) var values: [Tally] = []
 
         public init() {}
 
-        /// The words of `byWord`, sorted.
-        public init(_ byWord: [String: Tally]) { self.init(uniqueWords: byWord) }
-
-        /// `pairs` with distinct words, in any order.
-        init(uniqueWords pairs: some Sequence<(key: String, value: Tally)>) {
+        /// `pairs` with distinct ids, in any order.
+        init(uniqueIDs pairs: some Sequence<(key: Int32, value: Tally)>) {
             let sorted = pairs.sorted { $0.key < $1.key }
             keys = sorted.map(\.key)
             values = sorted.map(\.value)
@@ -27,30 +25,36 @@ extension SentencePrior {
         public var count: Int { keys.count }
         public var isEmpty: Bool { keys.isEmpty }
 
-        /// Index of `word` in ``keys``, or where it would be inserted.
-        private func index(of word: String) -> (index: Int, found: Bool) {
+        /// Index of `id` in ``keys``, or where it would be inserted.
+        private func index(of id: Int32) -> (index: Int, found: Bool) {
             var lo = 0, hi = keys.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if keys[mid] < word { lo = mid + 1 } else { hi = mid }
+                if keys[mid] < id { lo = mid + 1 } else { hi = mid }
             }
-            return (lo, lo < keys.count && keys[lo] == word)
+            return (lo, lo < keys.count && keys[lo] == id)
         }
 
-        /// The tally of `word`, nil when the sentence has none for it.
-        public subscript(word: String) -> Tally? {
-            let (i, found) = index(of: word)
+        /// The tally of word `id`, nil when the sentence has none for it.
+        subscript(id: Int32) -> Tally? {
+            let (i, found) = index(of: id)
             return found ? values[i] : nil
         }
 
-        /// Changes the tally of `word` (a zero tally first when new) in place.
-        mutating func update(_ word: String, _ change: (inout Tally) -> Void) {
-            let (i, found) = index(of: word)
+        /// Changes the tally of word `id` (a zero tally first when new) in place.
+        mutating func update(_ id: Int32, _ change: (inout Tally) -> Void) {
+            let (i, found) = index(of: id)
             if !found {
-                keys.insert(word, at: i)
+                keys.insert(id, at: i)
                 values.insert(Tally(), at: i)
             }
             change(&values[i])
+        }
+
+        /// Replaces each id by `renumbered[id]`, which must keep them ascending
+        /// (``SentencePrior/compactVocabulary()``); the tallies are untouched.
+        mutating func renumber(_ renumbered: [Int32]) {
+            keys = keys.map { renumbered[Int($0)] }
         }
 
         /// Releases spare capacity: an insertion into a full array doubles its capacity, which
@@ -63,22 +67,7 @@ extension SentencePrior {
             if values.capacity > values.count + spare { values = values.map { $0 } }
         }
 
-        /// (word, tally) pairs, ascending by word.
-        public var pairs: Zip2Sequence<[String], [Tally]> { zip(keys, values) }
-
-        public static func == (lhs: Words, rhs: Words) -> Bool { lhs.keys == rhs.keys && lhs.values == rhs.values }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(keys)
-            hasher.combine(values)
-        }
-
-        public init(from decoder: Decoder) throws {
-            self.init(try [String: Tally](from: decoder))
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            try Dictionary(uniqueKeysWithValues: pairs.map { ($0, $1) }).encode(to: encoder)
-        }
+        /// (word id, tally) pairs, ascending by id.
+        var pairs: Zip2Sequence<[Int32], [Tally]> { zip(keys, values) }
     }
 }

@@ -51,6 +51,31 @@ struct CompiledPriorTests {
         }
     }
 
+    /// The prior's values against a sum over its word → tally dictionaries (``SentencePrior/words(of:)``),
+    /// written out here: the ticket's words in ascending order, each with a tally adding it.
+    static func expectValuesOfTheWords(_ prior: SentencePrior, seed: UInt64) {
+        var rng = RandomStream(seed: seed, purpose: "prior-word-tickets")
+        for _ in 0..<30 {
+            let sorted = Set(
+                (0..<(1 + rng.int(below: 25))).map { _ in words[rng.int(below: words.count)] } + ["unseen"]
+            ).sorted()
+            for article in articles {
+                for p in 0..<14 {
+                    let key = SentencePrior.key(article, p)
+                    var net = 0.0, total = 0.0
+                    let byWord = prior.words(of: key) ?? [:]
+                    for t in sorted {
+                        guard let tally = byWord[t] else { continue }
+                        net += tally.positive - tally.negative
+                        total += tally.positive + tally.negative
+                    }
+                    let expected = total == 0 ? 0 : net / (total + prior.smoothing * Double(sorted.count))
+                    #expect(prior.value(key: key, sortedTokens: sorted).bitPattern == expected.bitPattern, "\(key)")
+                }
+            }
+        }
+    }
+
     @Test func compiledValuesEqualTheStringKeyedPrior() {
         for trial in 0..<5 {
             var rng = RandomStream(seed: UInt64(trial), purpose: "compiled-prior")
@@ -62,6 +87,7 @@ struct CompiledPriorTests {
                 incremental = CompiledPrior(updating: incremental, prior: prior, touched: touched, cache: cache)
                 Self.expectSameValues(incremental!, prior, cache: cache, seed: UInt64(100 * trial + round))
                 Self.expectSameValues(CompiledPrior(prior, cache: cache), prior, cache: cache, seed: UInt64(round))
+                Self.expectValuesOfTheWords(prior, seed: UInt64(round))
             }
         }
     }

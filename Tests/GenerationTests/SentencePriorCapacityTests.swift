@@ -15,12 +15,12 @@ struct SentencePriorCapacityTests {
         prior.record(article: "a1", position: 1, ticketTokens: ["x"], weight: 1)
         let forgotten = prior.forgetWeakest(of: ["a1#0", "a1#1", "a1#0"], keeping: 2)
         #expect(forgotten == ["a1#0"])  // a1#1 is within the capacity
-        #expect(Set(prior.tallies["a1#0"]!.keys) == ["refund", "zeta"])  // 2 and 1.5 beat card's 1
-        #expect(prior.tallies["a1#1"]!.keys.sorted() == ["x"])
+        #expect(Set(prior.words(of: "a1#0")!.keys) == ["refund", "zeta"])  // 2 and 1.5 beat card's 1
+        #expect(prior.words(of: "a1#1")!.keys.sorted() == ["x"])
         var tie = SentencePrior()
         tie.record(article: "a", position: 0, ticketTokens: ["b", "c", "a"], weight: 1)
         tie.forgetWeakest(of: ["a#0"], keeping: 2)
-        #expect(tie.tallies["a#0"]!.keys.sorted() == ["a", "b"])
+        #expect(tie.words(of: "a#0")!.keys.sorted() == ["a", "b"])
     }
 
     /// A sentence's words keep no more than an eighth of spare capacity (at least two) once
@@ -34,7 +34,7 @@ struct SentencePriorCapacityTests {
         #expect(words.count == 107)
         #expect(words.keys.capacity <= 107 + 107 / 8)
         #expect(words.values.capacity <= 107 + 107 / 8)
-        #expect(words["v3"]!.positive == 14)  // recorded at i = 3, 10, …, 94
+        #expect(prior.words(of: "a#0")!["v3"]!.positive == 14)  // recorded at i = 3, 10, …, 94
     }
 
     @Test func capacityZeroKeepsEverything() {
@@ -102,20 +102,20 @@ struct SentencePriorCapacityTests {
         #expect(unbounded.prior.mostWordsPerSentence > 100)
         // the words every ticket shares survive with their full evidence
         let key = capped.prior.tallies.keys.sorted().first!
-        #expect(capped.prior.tallies[key]!["refund"] == unbounded.prior.tallies[key]!["refund"])
+        #expect(capped.prior.words(of: key)!["refund"] == unbounded.prior.words(of: key)!["refund"])
     }
 
-    /// Words are interned as the compiled prior learns them and never forgotten by the
-    /// interner, so a long stream of new words (names, order numbers) would grow it without
-    /// bound; the retrained generator compiles afresh, with a new interner, once it holds more
-    /// than twice the words of its last fresh compile, and the values stay the string-keyed ones.
-    @Test func compiledPriorsInternerStaysWithinAFactorOfThePrior() {
+    /// Words are interned as the prior learns them and never forgotten by its vocabulary, so a
+    /// long stream of new words (names, order numbers) would grow it without bound; the prior
+    /// replaces it with one of the words it still has once it holds more than twice the words of
+    /// the last compaction, and the compiled prior, compiled afresh then, keeps the values.
+    @Test func theVocabularyStaysWithinAFactorOfThePrior() {
         var rng = RandomStream(seed: 5, purpose: "prior-interner")
         var prior = SentencePrior()
         let cache = ArticleAnalysisCache()
         var compiled: CompiledPrior?
-        var fresh = 0
-        for round in 0..<40 {
+        var compactions = 0
+        for round in 0..<60 {
             var touched: [String] = []
             for i in 0..<200 {
                 let article = CompiledPriorTests.articles[i % CompiledPriorTests.articles.count]
@@ -127,18 +127,26 @@ struct SentencePriorCapacityTests {
                 touched.append(key)
             }
             let forgotten = prior.forgetWeakest(of: touched, keeping: 4)
-            if let base = compiled, !base.needsCompaction {
+            if prior.needsCompaction {
+                let before = prior
+                prior.compactVocabulary()
+                compactions += 1
+                #expect(prior == before)  // the same evidence by word, renumbered
+                #expect(prior.vocabulary.count == prior.distinctWords)
+                #expect(compiled?.canUpdate(to: prior) == false)
+            }
+            if let base = compiled, base.canUpdate(to: prior) {
                 compiled = CompiledPrior(
                     updating: base, prior: prior, touched: touched, forgotten: forgotten, cache: cache)
             } else {
                 compiled = CompiledPrior(prior, cache: cache)
-                fresh += 1
             }
             // at most one round's new words past the threshold
-            #expect(compiled!.internedWords <= 2 * compiled!.compactedWords + 4_096 + 200)
+            #expect(prior.vocabulary.count <= 2 * prior.compactedWords + 4_096 + 200)
         }
-        #expect(fresh > 1)  // compiled afresh more than once over 8,000 new words
-        #expect(compiled!.internedWords < 8_000)
+        #expect(compactions > 1)  // compacted more than once over 12,000 new words
+        #expect(prior.vocabulary.count < 8_000)
         CompiledPriorTests.expectSameValues(compiled!, prior, cache: cache, seed: 3)
+        CompiledPriorTests.expectValuesOfTheWords(prior, seed: 4)
     }
 }
