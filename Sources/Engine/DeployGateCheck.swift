@@ -12,8 +12,8 @@ import FlywheelCore
 ///   chose what was shown, so unjudged-as-irrelevant would always favour it).
 /// - **Rule**: per-ticket differences d = candidate − deployed; ship when the one-sided lower
 ///   bound of mean(d) (Student t) at the test's level is above −`tolerance` and mean(d) > 0;
-///   with tolerance 0, only a candidate that is better beyond chance ships. The k-th test of a
-///   job runs at α/(k(k+1)) (``DeployGateLedger``), so labels without information (zero skill,
+///   with tolerance 0, only a candidate that is better beyond chance ships. The tests of a job
+///   spend α between them (``DeployGateSpending``), so labels without information (zero skill,
 ///   shuffled) ship anything during a whole run with probability at most α.
 /// - **Evidence**: held-out marks accumulate across cycles (the most recent
 ///   `validationTickets` tickets), and they are never trained on.
@@ -53,10 +53,11 @@ enum DeployGateCheck {
 
     /// Whether a candidate with per-item validation scores `candidate` ships over the deployed
     /// model's `deployed` (the same items): mean(d) > 0 and the one-sided (1 − `level`) lower
-    /// bound of mean(d), Student t, above −`tolerance`. Fewer than 2 items never ship.
+    /// bound of mean(d), Student t, above −`tolerance`. Fewer than 2 items, or a level of 0
+    /// (no budget left), never ship.
     static func passes(candidate: [Double], deployed: [Double], level: Double, tolerance: Double) -> Bool {
         precondition(candidate.count == deployed.count, "scores of the same items")
-        guard candidate.count >= 2 else { return false }
+        guard candidate.count >= 2, level > 0 else { return false }
         let d = zip(candidate, deployed).map { $0 - $1 }
         // the two-sided (1 − 2·level) interval's lower end is the one-sided (1 − level) bound
         guard let e = MeanEstimate(d, level: 1 - 2 * level), e.mean > 0 else { return false }

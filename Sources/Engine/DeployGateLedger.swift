@@ -4,10 +4,12 @@ import FlywheelCore
 /// validation items it has collected so far (the most recent `capacity`), how many tests it has
 /// run, and the deployed model's memoised per-item scores.
 ///
-/// **Alpha spending.** The k-th test (k = 1, 2, …) of a job runs at the one-sided level
-/// α_k = α / (k(k + 1)). Since Σ_k α/(k(k + 1)) = α, the chance that *any* candidate no better
-/// than the deployed model ships during the run is at most α, however many retrainings the run
-/// has and however the tests depend on each other (a union bound). A fixed 5% per test lets
+/// **Alpha spending** (``DeployGateSpending``). By default the k-th test (k = 1, 2, …) of a job
+/// runs at the one-sided level α_k = α / (k(k + 1)); with `time` spending, at the share of α the
+/// simulated time since the previous test is of the run. Either way the levels sum to at most
+/// α, so the chance that *any* candidate no better than the deployed model ships during the run
+/// is at most α, however many retrainings the run has and however the tests depend on each
+/// other (a union bound). A fixed 5% per test lets
 /// a model trained on labels without information through in 1 − 0.95²³ ≈ 69% of 23-week runs;
 /// that is what issue #12 measured on DSTC11 with zero-skill agents (3 of 5 replicates shipped
 /// a random-label reranker). The price is power on later tests, which the growing validation
@@ -35,15 +37,27 @@ struct DeployGateLedger<Item> {
         candidate = nil
     }
 
+    /// When the previous test ran (nil before the first).
+    private(set) var lastTest: Timestamp?
+
     /// The level of the next test, α / (k(k + 1)), counting it as run.
     mutating func nextLevel(alpha: Double) -> Double {
         tests += 1
-        return Self.level(test: tests, alpha: alpha)
+        return DeployGateSpending.level(test: tests, alpha: alpha)
     }
 
-    /// α_k = α / (k(k + 1)), k ≥ 1.
-    static func level(test k: Int, alpha: Double) -> Double {
-        alpha / (Double(k) * Double(k + 1))
+    /// The level of the next test, run at `time` in the job's `run`, as `spending` spends α;
+    /// counting it as run.
+    mutating func nextLevel(
+        alpha: Double, spending: DeployGateSpending, at time: Timestamp, run: ClosedRange<Timestamp>
+    ) -> Double {
+        tests += 1
+        defer { lastTest = time }
+        switch spending {
+        case .tests: return DeployGateSpending.level(test: tests, alpha: alpha)
+        case .time:
+            return DeployGateSpending.level(from: lastTest ?? run.lowerBound, to: time, run: run, alpha: alpha)
+        }
     }
 
     /// The deployed model's scores of every held-out item: the memoised ones when the deployed

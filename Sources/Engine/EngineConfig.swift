@@ -28,13 +28,17 @@ public struct EngineArm: Sendable {
         public var alpha: Double
         /// Most held-out tickets the gate keeps (the most recent), per stage.
         public var validationTickets: Int
+        /// How `alpha` is spent over the run's tests: by their count or by simulated time.
+        public var spending: DeployGateSpending
         public init(
-            tolerance: Double = 0, validationShare: Double = 0.2, alpha: Double = 0.05, validationTickets: Int = 500
+            tolerance: Double = 0, validationShare: Double = 0.2, alpha: Double = 0.05, validationTickets: Int = 500,
+            spending: DeployGateSpending = .tests
         ) {
             self.tolerance = tolerance
             self.validationShare = validationShare
             self.alpha = alpha
             self.validationTickets = validationTickets
+            self.spending = spending
         }
     }
 

@@ -35,7 +35,7 @@ extension JobRunner {
         let candidates = try retrainedCandidates(
             retrieval: retrievalSplit?.0, generation: generatorSplit?.0, gated: arm.deployGate != nil)
         if let candidate = candidates.retrieval {
-            if let gate = arm.deployGate, !retrievalGatePasses(candidates.retrievalTest, gate: gate) {
+            if let gate = arm.deployGate, !retrievalGatePasses(candidates.retrievalTest, gate: gate, at: time) {
                 gateRejections += 1
                 trainingLine = candidate
             } else {
@@ -48,7 +48,7 @@ extension JobRunner {
             }
         }
         if let candidate = candidates.generator {
-            if let gate = arm.deployGate, !generatorGatePasses(candidates.generatorTest, gate: gate) {
+            if let gate = arm.deployGate, !generatorGatePasses(candidates.generatorTest, gate: gate, at: time) {
                 gateRejections += 1
                 generatorLine = candidate
             } else {
@@ -64,14 +64,22 @@ extension JobRunner {
     /// evidence (``RetrainedCandidates/retrievalTest``; nil: fewer than 2 held-out tickets, no
     /// test, no shipping); the deployed models' scores are memoised for the next test.
     mutating func retrievalGatePasses(
-        _ test: (candidate: [Double], deployedNew: [Double])?, gate: EngineArm.DeployGate
+        _ test: (candidate: [Double], deployedNew: [Double])?, gate: EngineArm.DeployGate, at time: Timestamp
     ) -> Bool {
         guard let test else { return false }
-        let level = retrievalGate.nextLevel(alpha: gate.alpha)
+        let level = retrievalGate.nextLevel(alpha: gate.alpha, spending: gate.spending, at: time, run: gatedRun)
         let before = retrievalGate.deployedScores(key: retrievalGateKey, adding: test.deployedNew)
         retrievalGate.tested(test.candidate)
         return DeployGateCheck.passes(
             candidate: test.candidate, deployed: before, level: level, tolerance: gate.tolerance)
+    }
+
+    /// The replayed period over which `time` spending spreads the gate's budget (``Schedule``).
+    var gatedRun: ClosedRange<Timestamp> {
+        let schedule = Schedule(
+            start: engine.prepared.start, cadence: arm.cadence, evaluateEvery: arm.evaluateEvery,
+            retrains: arm.retrain, iterations: engine.iterations(of: arm))
+        return schedule.start...schedule.end
     }
 
     /// What identifies the deployed retriever and reranker for the gate's memo: their versions
@@ -82,11 +90,11 @@ extension JobRunner {
     /// evidence (``RetrainedCandidates/generatorTest``). A generator without an ordering of its
     /// own cannot be checked and ships.
     mutating func generatorGatePasses(
-        _ test: (candidate: [Double]?, deployed: [Double]?)?, gate: EngineArm.DeployGate
+        _ test: (candidate: [Double]?, deployed: [Double]?)?, gate: EngineArm.DeployGate, at time: Timestamp
     ) -> Bool {
         guard let after = test?.candidate else { return true }
         guard generatorGate.items.count >= 2, let before = test?.deployed else { return false }
-        let level = generatorGate.nextLevel(alpha: gate.alpha)
+        let level = generatorGate.nextLevel(alpha: gate.alpha, spending: gate.spending, at: time, run: gatedRun)
         return DeployGateCheck.passes(candidate: after, deployed: before, level: level, tolerance: 0)
     }
 

@@ -51,6 +51,8 @@ public struct ArmSpec: Codable, Sendable, Hashable {
         public var alpha = engine.alpha
         /// Most held-out tickets the gate keeps (the most recent).
         public var validationTickets = engine.validationTickets
+        /// How `alpha` is spent over the run: `tests` (the k-th at alpha/(k(k+1))) or `time`.
+        public var spending = engine.spending
         public init() {}
 
         /// The gate as the engine runs it; nil when disabled.
@@ -58,10 +60,10 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             guard enabled else { return nil }
             return EngineArm.DeployGate(
                 tolerance: tolerance, validationShare: validationShare, alpha: alpha,
-                validationTickets: validationTickets)
+                validationTickets: validationTickets, spending: spending)
         }
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case enabled, tolerance, alpha
+            case enabled, tolerance, alpha, spending
             case validationShare = "validation_share"
             case validationTickets = "validation_tickets"
         }
@@ -78,6 +80,7 @@ public struct ArmSpec: Codable, Sendable, Hashable {
             try decoder.require(alpha, in: 0.0001...0.5, "alpha")
             validationTickets = try c.decodeIfPresent(Int.self, forKey: .validationTickets) ?? d.validationTickets
             try decoder.require(validationTickets, in: 10...1_000_000, "validation_tickets")
+            spending = try c.decodeIfPresent(DeployGateSpending.self, forKey: .spending) ?? d.spending
         }
     }
 

@@ -1,3 +1,4 @@
+import Engine
 import FlywheelCore
 
 extension SystemSpec: SchemaDescribed {
@@ -124,8 +125,11 @@ extension ArmSpec: SchemaDescribed {
                         .validationShare: .number(
                             "Share of each cycle's marked tickets held out of training to validate on.", 0.01...0.9),
                         .alpha: .number(
-                            "The job's false-ship budget: the chance that any candidate no better than the deployed model ships during the whole run. The k-th test runs at `alpha`/(k(k+1)), which sums to `alpha`.",
+                            "The job's false-ship budget: the chance that any candidate no better than the deployed model ships during the whole run, spent over the run's tests as `spending` says.",
                             0.0001...0.5),
+                        .spending: .oneOf(
+                            "How `alpha` is spent: `tests` runs the k-th test at `alpha`/(k(k+1)) (no horizon needed; later tests of an arm that retrains often are much stricter); `time` gives each test the share of `alpha` the simulated time since the previous test is of the run (the same budget per quarter at any cadence). Both sum to at most `alpha`.",
+                            DeployGateSpending.allCases.map(\.rawValue)),
                         .validationTickets: .integer(
                             "Most held-out tickets the gate keeps and tests on (the most recent; held-out marks accumulate across cycles).",
                             10...1_000_000)

@@ -101,3 +101,52 @@ import Testing
         #expect(ledger.deployedScores(key: [4], score: score) == [1, 2, 3])
     }
 }
+
+/// `time` spending (``DeployGateSpending/time``): the budget accrues at a constant rate over the
+/// run, whatever the cadence.
+@Suite struct DeployGateTimeSpendingTests {
+    let start = Timestamp(secondsSinceEpoch: 1_000_000)
+    var run: ClosedRange<Timestamp> { start...(start + .days(7 * 26)) }
+
+    /// The levels of tests at `weeks` (weeks since the run's start).
+    func levels(at weeks: [Int], alpha: Double = 0.05) -> [Double] {
+        var ledger = DeployGateLedger<Int>()
+        return weeks.map { ledger.nextLevel(alpha: alpha, spending: .time, at: start + .days(7 * $0), run: run) }
+    }
+
+    /// Weekly tests of a 26-week run each get α/26, quarterly ones α/2: per quarter both arms
+    /// spend α/2, and neither spends more than α over the run.
+    @Test func everyCadenceSpendsTheSameBudgetPerUnitOfTime() {
+        let weekly = levels(at: Array(1...26))
+        let quarterly = levels(at: [13, 26])
+        for level in weekly { #expect(abs(level - 0.05 / 26) < 1e-15) }
+        #expect(quarterly.map { abs($0 - 0.025) < 1e-15 } == [true, true])
+        #expect(abs(weekly[0..<13].reduce(0, +) - quarterly[0]) < 1e-12)
+        #expect(abs(weekly.reduce(0, +) - 0.05) < 1e-12)
+        #expect(abs(quarterly.reduce(0, +) - 0.05) < 1e-12)
+    }
+
+    /// Unlike `tests` spending, the level does not fall with the number of tests run: the 13th
+    /// weekly test runs at α/26 here, 7 times its α/182 under `tests`.
+    @Test func theLevelDoesNotFallWithTheNumberOfTests() {
+        let weekly = levels(at: Array(1...26))
+        #expect(weekly[12] == weekly[0])
+        var counted = DeployGateLedger<Int>()
+        let thirteenth = (1...13).map { _ in counted.nextLevel(alpha: 0.05) }.last!
+        #expect(abs(thirteenth - 0.05 / 182) < 1e-15)
+        #expect(abs(weekly[12] - 7 * thirteenth) < 1e-15)  // 182 / 26
+    }
+
+    /// A retraining without a test (no evidence) spends nothing: its share goes to the next test.
+    @Test func aSkippedTestLeavesItsShareToTheNext() {
+        #expect(levels(at: [1, 4]).map { ($0 * 26 / 0.05 * 1e9).rounded() / 1e9 } == [1, 3])
+    }
+
+    /// Times outside the run spend nothing beyond it: the levels never sum past α.
+    @Test func aTestAfterTheRunsEndSpendsNothingMore() {
+        let l = levels(at: [26, 30])
+        #expect(abs(l[0] - 0.05) < 1e-12)
+        #expect(l[1] == 0)
+        #expect(!DeployGateCheck.passes(candidate: [1, 1, 1], deployed: [0, 0, 0], level: l[1], tolerance: 0))
+    }
+}

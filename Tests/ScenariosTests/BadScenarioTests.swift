@@ -77,6 +77,9 @@ import Testing
             yaml: "arms: {aitl: {deploy_gate: {tolerance: 2}}}", field: "arms.aitl.deploy_gate.tolerance",
             message: "2.0 is out of range; allowed: 0.0…1.0"),
         Case(
+            yaml: "arms: {aitl: {deploy_gate: {spending: weekly}}}", field: "arms.aitl.deploy_gate.spending",
+            message: "'weekly' is not one of: tests, time"),
+        Case(
             yaml: "arms: {aitl: {}}\nbaseline: frozen", field: "baseline", message: "'frozen' is not an arm; arms: aitl"
         ),
         Case(
