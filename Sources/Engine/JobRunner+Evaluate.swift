@@ -54,8 +54,6 @@ extension JobRunner {
         record.writtenLog = window.log.finish()
         record.personaActivity = window.personaActivity
         window = WindowTotals()
-        // with a second thread, the next window's log is encoded and compressed on it
-        window.log = AnnotationLogWriter(aside: servingThreads > 1)
         kbEvents = []
         retrainsSinceEvaluation = 0
         gateRejections = 0

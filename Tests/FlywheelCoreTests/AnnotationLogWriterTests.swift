@@ -28,25 +28,6 @@ import Testing
         #expect(written.frame.count * 5 < written.text!.utf8.count)  // compressed
     }
 
-    /// Encoded and compressed on a thread of its own, the same entries give the same frame,
-    /// byte for byte (the same lines fed to zstd at the same points), whatever the batching.
-    @Test(arguments: [0, 1, 255, 256, 257, 5_000])
-    func aWriterEncodingAsideWritesTheSameFrame(entries count: Int) throws {
-        let inPlace = AnnotationLogWriter()
-        let aside = AnnotationLogWriter(aside: true)
-        for i in 0..<count {
-            inPlace.append(Self.entry(i))
-            aside.append(Self.entry(i))
-        }
-        #expect(aside.lines == count)
-        let (a, b) = (inPlace.finish(), aside.finish())
-        #expect(a == b)
-        #expect(b?.lines == (count == 0 ? nil : count))
-        // and it starts afresh
-        aside.append(Self.entry(1))
-        #expect(try #require(aside.finish()).text == Self.entry(1).jsonLine + "\n")
-    }
-
     @Test func anEmptyWindowWritesNothingAndAFinishedWriterStartsAfresh() throws {
         let log = AnnotationLogWriter()
         #expect(log.finish() == nil)
