@@ -109,15 +109,22 @@ extension JobRunner {
                         ticket: d.served.ticket.id, time: d.time, shown: d.served.shown.articles, a: d.served.a,
                         b: d.served.b)))
         }
-        let (judge, truth) = (d.judging.judge, d.judging.truth)
+        let (judging, truth) = (d.judging, d.judging.truth)
         let shown = d.repliesKnown ? (a: d.served.a, b: d.served.b) : nil
+        // the served replies' qualities as the delivery knows them (the judge is pure: the
+        // same values as judging them again)
+        func quality(_ reply: Reply, _ truth: TicketTruth) -> Double {
+            if let shown, reply == shown.a { return judging.quality(ofA: shown.a).total }
+            if let shown, reply == shown.b { return judging.quality(ofB: shown.b).total }
+            return judging.judge.quality(of: reply, for: truth).total
+        }
         func add(_ a: Annotation, _ seconds: Double) {
             window.log.append(
                 .annotation(LoggedAnnotation(time: d.time, annotation: a, seconds: seconds, persona: d.persona)))
             guard arm.collects(a.kind) else { return }
             window.personaActivity.add(
                 a, seconds: seconds, persona: d.persona, truth: truth, shown: shown,
-                quality: { judge.quality(of: $0, for: $1).total })
+                quality: quality)
         }
         if let p = f.preference { add(.preference(p), d.costs.preference) }
         if let a = f.adoption { add(.adoption(a), d.costs.adoption + (a.rationale == nil ? 0 : d.costs.rationale)) }

@@ -66,7 +66,7 @@ extension JobRunner {
     /// nDCG@10 and MRR on the reranked list;
     /// helpfulness (mean and share ≥ 4) and adoption of reply A by the evaluation panel (the
     /// same persona in every arm and population: ``EngineConfig/panel``).
-    func offlineMetrics() throws -> [String: Double] {
+    mutating func offlineMetrics() throws -> [String: Double] {
         let recall = RecallAtK(k: config.retrieverDepth)
         let precision = PrecisionAtK(k: config.rerankDepth)
         let ndcg = NDCGAtK(k: EngineMetric.ndcgCutoff)
@@ -89,15 +89,35 @@ extension JobRunner {
         // in ticket order, never from the threads.
         let heldOut = engine.prepared.heldOut
         let scorer = engine.world.scorer
-        let outputs = try stageOutputs(
-            for: heldOut.map(\.ticket), rerankDepth: config.retrieverDepth, purpose: "eval-generate")
+        let tickets = heldOut.map(\.ticket)
+        let lists = try rankedLists(for: tickets, rerankDepth: config.retrieverDepth)
+        // A ticket whose shown articles and deployed generator are those of the last evaluation
+        // gets the same replies and the same judged outcome (``HeldOutReplies``): only the others
+        // are generated and judged again.
+        let shown = lists.reranked.map { $0.prefix(config.rerankDepth).articles }
+        let reused = heldOutReplies.reusable(shown: shown, generatorVersion: versions[2], generator: system.generator)
+        let fresh = heldOut.indices.filter { reused[$0] == nil }
+        let freshReplies = try replies(
+            for: fresh.map { tickets[$0] }, reranked: fresh.map { lists.reranked[$0] }, purpose: "eval-generate")
+        var repliesOf = [(a: Reply, b: Reply)?](repeating: nil, count: heldOut.count)
+        for (k, i) in fresh.enumerated() { repliesOf[i] = freshReplies[k] }
         let perTicket = WorkPool.orderedMap(count: heldOut.count, width: servingThreads) { i in
-            offlineOutcome(
-                heldOut[i], candidates: outputs.candidates[i], reranked: outputs.reranked[i],
-                replies: outputs.replies[i],
+            if let kept = reused[i] {
+                return OfflineOutcome(
+                    ranking: ranking(
+                        heldOut[i], candidates: lists.candidates[i], reranked: lists.reranked[i],
+                        recall: recall, precision: precision, ndcg: ndcg, rr: rr),
+                    replyA: kept.replies.a, helpfulness: kept.helpfulness, adopted: kept.adopted)
+            }
+            return offlineOutcome(
+                heldOut[i], candidates: lists.candidates[i], reranked: lists.reranked[i], replies: repliesOf[i]!,
                 judge: judge, builtinScore: scorer == nil, panel: panel, recall: recall, precision: precision,
                 ndcg: ndcg, rr: rr)
         }
+        heldOutReplies.keep(
+            fresh.map { i in
+                (i, shown[i], repliesOf[i]!, perTicket[i].helpfulness, perTicket[i].adopted)
+            }, generatorVersion: versions[2], count: heldOut.count)
         for (record, outcome) in zip(heldOut, perTicket) {
             if let ranking = outcome.ranking {
                 for m in 0..<4 { sums[m] += ranking[m] }
@@ -160,12 +180,9 @@ extension JobRunner {
     ) -> OfflineOutcome {
         let ticket = record.ticket
         let key = StableHash.fnv1a(ticket.id.rawValue)
-        let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
-        var ranking: [Double]?
-        if first.relevantCount > 0 {
-            let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
-            ranking = [recall.value(first), precision.value(second), ndcg.value(second), rr.value(second)]
-        }
+        let ranking = ranking(
+            record, candidates: candidates, reranked: reranked, recall: recall, precision: precision, ndcg: ndcg,
+            rr: rr)
         let shownList = reranked.prefix(config.rerankDepth)
         let (a, b) = replies
         let judging = JudgingContext(truth: record.truth, judge: judge).knowingQuality(ofA: a)
@@ -182,6 +199,18 @@ extension JobRunner {
             rng: RandomStream(seed: config.seed, purpose: "eval-adoption", ids: [UInt64(replicate), key]))
         return OfflineOutcome(
             ranking: ranking, replyA: a, helpfulness: score, adopted: feedback.adoption?.outcome.isAdopted == true)
+    }
+
+    /// Recall of the first stage's `candidates`, precision, nDCG and reciprocal rank of the
+    /// `reranked` list, against `record`'s judgments; nil when it has no relevant article.
+    func ranking(
+        _ record: TicketRecord, candidates: RankedList, reranked: RankedList, recall: RecallAtK,
+        precision: PrecisionAtK, ndcg: NDCGAtK, rr: ReciprocalRank
+    ) -> [Double]? {
+        let first = JudgedRanking(ranking: candidates.articles, judgments: record.truth.relevant)
+        guard first.relevantCount > 0 else { return nil }
+        let second = JudgedRanking(ranking: reranked.articles, judgments: record.truth.relevant)
+        return [recall.value(first), precision.value(second), ndcg.value(second), rr.value(second)]
     }
 
     /// The stream the evaluation's helpfulness of `ticket` draws from (the builtin judge's or

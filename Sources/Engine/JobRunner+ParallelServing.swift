@@ -74,7 +74,17 @@ extension JobRunner {
     /// ``StageOutputs`` for `tickets`, each stage asked for the whole batch, or in slices on
     /// ``servingThreads`` threads when it calls nothing outside (``Retriever/callsOutsideService``).
     func stageOutputs(for tickets: [Ticket], rerankDepth: Int, purpose: String) throws -> StageOutputs {
-        guard !tickets.isEmpty else { return StageOutputs(candidates: [], reranked: [], replies: []) }
+        let (candidates, reranked) = try rankedLists(for: tickets, rerankDepth: rerankDepth)
+        let replies = try replies(for: tickets, reranked: reranked, purpose: purpose)
+        return StageOutputs(candidates: candidates, reranked: reranked, replies: replies)
+    }
+
+    /// The first two stages of ``stageOutputs(for:rerankDepth:purpose:)``: the retriever's
+    /// candidates and the reranker's order cut to `rerankDepth`.
+    func rankedLists(for tickets: [Ticket], rerankDepth: Int) throws -> (
+        candidates: [RankedList], reranked: [RankedList]
+    ) {
+        guard !tickets.isEmpty else { return ([], []) }
         let system = self.system
         let config = self.config
         let candidates = try sliced(tickets, alone: system.retriever.callsOutsideService) {
@@ -86,6 +96,17 @@ extension JobRunner {
             try system.reranker.rerank(batch: $0, depth: rerankDepth)
         }
         try StageContract.check(reranked, for: tickets, stage: "reranker")
+        return (candidates, reranked)
+    }
+
+    /// The last stage of ``stageOutputs(for:rerankDepth:purpose:)``: replies A and B for each
+    /// ticket, composed from the first ``EngineConfig/rerankDepth`` articles of its reranked
+    /// list with the ticket's `purpose` stream (so a ticket's replies do not depend on which
+    /// other tickets are in the batch).
+    func replies(for tickets: [Ticket], reranked: [RankedList], purpose: String) throws -> [(a: Reply, b: Reply)] {
+        guard !tickets.isEmpty else { return [] }
+        let system = self.system
+        let config = self.config
         let requests = zip(tickets, reranked).map { ticket, list in
             GenerationRequest(
                 ticket: ticket, articles: list.prefix(config.rerankDepth).articles.compactMap { articleByID[$0] },
@@ -97,7 +118,7 @@ extension JobRunner {
             try system.generator.suggest(batch: $0)
         }
         try StageContract.check(replies.count, tickets.count, stage: "generator")
-        return StageOutputs(candidates: candidates, reranked: reranked, replies: replies)
+        return replies
     }
 
     /// `stage` over `items`: once, on this thread, when `alone` or with one serving thread;

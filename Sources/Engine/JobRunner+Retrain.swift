@@ -188,7 +188,7 @@ enum QualityAudit {
     /// (reply A's taken from `judging` when already known).
     static func isCorrect(_ p: PreferenceAnnotation, served: ServedSuggestion, judging: JudgingContext) -> Bool {
         let qa = judging.quality(ofA: served.a).total
-        let qb = judging.quality(of: served.b).total
+        let qb = judging.quality(ofB: served.b).total
         switch p.choice {
         case .a: return qa >= qb
         case .b: return qb >= qa

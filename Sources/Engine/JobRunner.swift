@@ -45,6 +45,9 @@ struct JobRunner {
     var kbEvents: [KBEvent] = []
     /// The last offline evaluation and the system state it measured (see `evaluationRecord`).
     var offlineMemo: (fingerprint: [Int], metrics: [String: Double])?
+    /// Each held-out ticket's replies and judged outcome at the last evaluation that generated
+    /// them (see ``HeldOutReplies``).
+    var heldOutReplies = HeldOutReplies()
     /// Threads that compute suggestions (served and held-out tickets) in parallel; results do
     /// not depend on it (see JobRunner+ParallelServing.swift).
     var servingThreads = 1

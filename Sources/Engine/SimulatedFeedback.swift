@@ -54,11 +54,14 @@ struct SimulatedFeedback: FeedbackSource {
         let published = context.published
         // the agent judges reply A anyway; the quality audit at retraining reuses it (the same
         // value whether the runner computed it beforehand or not: the judge is pure)
-        let judging = context.judging.knowingQuality(ofA: served.a)
+        var judging = context.judging.knowingQuality(ofA: served.a)
         let feedback = agent.respond(
             to: shown, judging: judging, published: { published.contains($0) }, state: &state,
             rng: RandomStream(seed: context.seed, purpose: "agent", ids: [UInt64(context.replicate), key]),
             library: context.library)
+        // a preference is judged against reply B too, by the quality audit and the log's persona
+        // tallies, on the job's one thread: judged here, on the agent's
+        if feedback.preference != nil { judging = judging.knowingQuality(ofB: served.b) }
         return DeliveredFeedback(
             feedback: feedback, served: served, costs: agent.persona.costSeconds, persona: agent.persona.name,
             time: ticket.createdAt,

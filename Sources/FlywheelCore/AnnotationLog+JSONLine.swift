@@ -6,61 +6,92 @@ extension AnnotationLogEntry {
     /// ``jsonLine``'s UTF-8 bytes (what the results store compresses, without a detour
     /// through `String`).
     public var jsonLineBytes: [UInt8] {
-        var o = LineObject()
-        switch self {
-        case .exposure(let e):
-            o.string("kind", "exposure")
-            o.string("ticket", e.ticket.rawValue)
-            o.string("time", e.time.iso8601)
-            o.strings("shown", e.shown.map(\.rawValue))
-            if let a = e.a { o.raw("reply_a", Self.reply(a)) } else if let t = e.textA { o.string("reply_a", t) }
-            if let b = e.b { o.raw("reply_b", Self.reply(b)) } else if let t = e.textB { o.string("reply_b", t) }
-            if let p = e.propensityA { o.raw("propensity_a", String(p)) }
-        case .annotation(let l):
-            o.string("kind", l.annotation.kind.rawValue)
-            o.string("ticket", l.annotation.ticket.rawValue)
-            o.string("agent", l.annotation.agent.rawValue)
-            o.string("time", l.time.iso8601)
-            switch l.annotation {
-            case .preference(let p):
-                o.string("choice", p.choice.rawValue)
-                if let m = p.margin { o.string("margin", m.rawValue) }
-            case .adoption(let a):
-                o.string("outcome", a.outcome.rawValue)
-                if let r = a.rationale { o.string("rationale", r.rawValue) }
-                if let t = a.rationaleText { o.string("rationale_text", t) }
-            case .relevance(let r):
-                o.string("article", r.article.rawValue)
-                o.raw("rank", String(r.rank))
-                o.raw("relevant", r.relevant ? "true" : "false")
-            case .missingKnowledge(let m):
-                if let n = m.note { o.string("note", n) }
+        var out: [UInt8] = []
+        appendJSONLine(to: &out)
+        return out
+    }
+
+    /// Appends ``jsonLineBytes`` to `out`: written in place, member by member, with no
+    /// intermediate arrays or strings (a run writes one line per annotation and exposure).
+    public func appendJSONLine(to out: inout [UInt8]) {
+        LineObject.append(to: &out) { o in
+            switch self {
+            case .exposure(let e):
+                o.string("kind", "exposure")
+                o.string("ticket", e.ticket.rawValue)
+                o.time("time", e.time)
+                o.raw("shown") { out in
+                    out.append(UInt8(ascii: "["))
+                    for (i, id) in e.shown.enumerated() {
+                        if i > 0 { out.append(UInt8(ascii: ",")) }
+                        LineObject.appendQuoted(id.rawValue, to: &out)
+                    }
+                    out.append(UInt8(ascii: "]"))
+                }
+                if let a = e.a {
+                    o.raw("reply_a") { Self.appendReply(a, to: &$0) }
+                } else if let t = e.textA {
+                    o.string("reply_a", t)
+                }
+                if let b = e.b {
+                    o.raw("reply_b") { Self.appendReply(b, to: &$0) }
+                } else if let t = e.textB {
+                    o.string("reply_b", t)
+                }
+                if let p = e.propensityA { o.raw("propensity_a", String(p)) }
+            case .annotation(let l):
+                o.string("kind", l.annotation.kind.rawValue)
+                o.string("ticket", l.annotation.ticket.rawValue)
+                o.string("agent", l.annotation.agent.rawValue)
+                o.time("time", l.time)
+                switch l.annotation {
+                case .preference(let p):
+                    o.string("choice", p.choice.rawValue)
+                    if let m = p.margin { o.string("margin", m.rawValue) }
+                case .adoption(let a):
+                    o.string("outcome", a.outcome.rawValue)
+                    if let r = a.rationale { o.string("rationale", r.rawValue) }
+                    if let t = a.rationaleText { o.string("rationale_text", t) }
+                case .relevance(let r):
+                    o.string("article", r.article.rawValue)
+                    o.raw("rank", String(r.rank))
+                    o.raw("relevant", r.relevant ? "true" : "false")
+                case .missingKnowledge(let m):
+                    if let n = m.note { o.string("note", n) }
+                }
+                if let s = l.seconds { o.raw("seconds", String(s)) }
+                if let p = l.persona { o.string("persona", p) }
             }
-            if let s = l.seconds { o.raw("seconds", String(s)) }
-            if let p = l.persona { o.string("persona", p) }
         }
-        return o.closedBytes()
     }
 
     /// A structured reply: `{"tone","greeting","sentences":[{"text","article","rank","position"}],"closing"}`.
     static func reply(_ r: Reply) -> [UInt8] {
-        var o = LineObject()
-        o.string("tone", r.tone.rawValue)
-        o.string("greeting", r.greeting)
-        var sentences: [UInt8] = [UInt8(ascii: "[")]
-        for (i, s) in r.sentences.enumerated() {
-            if i > 0 { sentences.append(UInt8(ascii: ",")) }
-            var so = LineObject()
-            so.string("text", s.text)
-            so.string("article", s.article.rawValue)
-            so.raw("rank", String(s.articleRank))
-            so.raw("position", String(s.position))
-            so.close(into: &sentences)
+        var out: [UInt8] = []
+        appendReply(r, to: &out)
+        return out
+    }
+
+    /// Appends ``reply(_:)``'s bytes to `out`.
+    static func appendReply(_ r: Reply, to out: inout [UInt8]) {
+        LineObject.append(to: &out) { o in
+            o.string("tone", r.tone.rawValue)
+            o.string("greeting", r.greeting)
+            o.raw("sentences") { out in
+                out.append(UInt8(ascii: "["))
+                for (i, s) in r.sentences.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    LineObject.append(to: &out) { so in
+                        so.string("text", s.text)
+                        so.string("article", s.article.rawValue)
+                        so.raw("rank", String(s.articleRank))
+                        so.raw("position", String(s.position))
+                    }
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            o.string("closing", r.closing)
         }
-        sentences.append(UInt8(ascii: "]"))
-        o.raw("sentences", sentences)
-        o.string("closing", r.closing)
-        return o.closedBytes()
     }
 }
 
@@ -70,6 +101,7 @@ public struct LineObject: Sendable {
     private var bytes: [UInt8] = [UInt8(ascii: "{")]
     private var empty = true
     public init() {}
+    private init(bytes: [UInt8]) { self.bytes = bytes }
     /// Adds `key` with `value` already encoded as JSON.
     public mutating func raw(_ key: String, _ value: String) {
         member(key)
@@ -94,11 +126,33 @@ public struct LineObject: Sendable {
         member(key)
         Self.appendQuoted(value, to: &bytes)
     }
+    /// Adds `key` with a value `write` appends to the bytes, already encoded as JSON.
+    public mutating func raw(_ key: String, _ write: (inout [UInt8]) -> Void) {
+        member(key)
+        write(&bytes)
+    }
+    /// Adds `key` with `time` as an ISO-8601 string (``Timestamp/iso8601``).
+    public mutating func time(_ key: String, _ time: Timestamp) {
+        member(key)
+        bytes.append(UInt8(ascii: "\""))
+        time.appendISO8601(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
     private mutating func member(_ key: String) {
         if !empty { bytes.append(UInt8(ascii: ",")) }
         empty = false
         Self.appendQuoted(key, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
+    }
+    /// Appends the object `body` writes, closed, to `out`, in place: the object takes over
+    /// `out`'s storage while `body` runs (no copy of what `out` holds).
+    public static func append(to out: inout [UInt8], _ body: (inout LineObject) -> Void) {
+        var o = LineObject(bytes: [])
+        swap(&o.bytes, &out)
+        o.bytes.append(UInt8(ascii: "{"))
+        body(&o)
+        o.bytes.append(UInt8(ascii: "}"))
+        swap(&o.bytes, &out)
     }
     /// The object's bytes, closed.
     public func closedBytes() -> [UInt8] {

@@ -39,7 +39,7 @@ public final class AnnotationLogWriter: @unchecked Sendable {
         let writer = self.writer ?? ZstdFrameWriter()
         self.writer = writer
         writer.append { out in
-            out += entry.jsonLineBytes
+            entry.appendJSONLine(to: &out)
             out.append(UInt8(ascii: "\n"))
         }
         lines += 1

@@ -52,14 +52,48 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     public var iso8601: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        appendISO8601(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``iso8601``'s UTF-8 bytes to `out` (the annotation log writes a time per line).
+    /// Each field is its decimal digits left-padded with `0` to its width (a year before 1 or
+    /// after 9999 keeps its sign and all its digits).
+    public func appendISO8601(to out: inout [UInt8]) {
         let days = Int(secondsSinceEpoch.floorDiv(86_400))
         let rem = Int(secondsSinceEpoch - Int64(days) * 86_400)
         let (y, m, d) = Timestamp.civilFromDays(days)
-        func p(_ v: Int, _ w: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        func p(_ v: Int, _ width: Int) {
+            guard v >= 0, v < 10_000 else {
+                let s = String(v).utf8
+                out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - s.count)))
+                out.append(contentsOf: s)
+                return
+            }
+            if width == 4 {
+                out.append(UInt8(ascii: "0") &+ UInt8(v / 1000))
+                out.append(UInt8(ascii: "0") &+ UInt8(v / 100 % 10))
+            } else if v >= 100 {  // wider than 2: all its digits (not reached for times)
+                if v >= 1000 { out.append(UInt8(ascii: "0") &+ UInt8(v / 1000)) }
+                out.append(UInt8(ascii: "0") &+ UInt8(v / 100 % 10))
+            }
+            out.append(UInt8(ascii: "0") &+ UInt8(v / 10 % 10))
+            out.append(UInt8(ascii: "0") &+ UInt8(v % 10))
         }
-        return "\(p(y, 4))-\(p(m, 2))-\(p(d, 2))T\(p(rem / 3600, 2)):\(p(rem / 60 % 60, 2)):\(p(rem % 60, 2))Z"
+        p(y, 4)
+        out.append(UInt8(ascii: "-"))
+        p(m, 2)
+        out.append(UInt8(ascii: "-"))
+        p(d, 2)
+        out.append(UInt8(ascii: "T"))
+        p(rem / 3600, 2)
+        out.append(UInt8(ascii: ":"))
+        p(rem / 60 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        p(rem % 60, 2)
+        out.append(UInt8(ascii: "Z"))
     }
 
     /// The calendar date `YYYY-MM-DD`.

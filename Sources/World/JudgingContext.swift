@@ -18,11 +18,15 @@ public struct JudgingContext: Sendable {
     public let judge: Judge
     /// `judge.quality(of: a, for: truth)` for the reply A this context is about, when known.
     public private(set) var qualityA: QualityBreakdown?
+    /// `judge.quality(of: b, for: truth)` for the reply B this context is about, when known.
+    public private(set) var qualityB: QualityBreakdown?
 
-    public init(truth: TicketTruth, judge: Judge, qualityA: QualityBreakdown? = nil) {
+    public init(truth: TicketTruth, judge: Judge, qualityA: QualityBreakdown? = nil, qualityB: QualityBreakdown? = nil)
+    {
         self.truth = truth
         self.judge = judge
         self.qualityA = qualityA
+        self.qualityB = qualityB
     }
 
     /// The judge's quality of reply `a`, the one shown as A: the known one, else judged now.
@@ -30,14 +34,24 @@ public struct JudgingContext: Sendable {
         qualityA ?? judge.quality(of: a, for: truth)
     }
 
-    /// The judge's quality of any other reply (B) for this ticket.
+    /// The judge's quality of reply `b`, the one shown as B: the known one, else judged now.
+    public func quality(ofB b: Reply) -> QualityBreakdown {
+        qualityB ?? judge.quality(of: b, for: truth)
+    }
+
+    /// The judge's quality of any other reply for this ticket.
     public func quality(of reply: Reply) -> QualityBreakdown {
         judge.quality(of: reply, for: truth)
     }
 
     /// This context with reply A's quality known (judged now unless it already was).
     public func knowingQuality(ofA a: Reply) -> JudgingContext {
-        JudgingContext(truth: truth, judge: judge, qualityA: quality(ofA: a))
+        JudgingContext(truth: truth, judge: judge, qualityA: quality(ofA: a), qualityB: qualityB)
+    }
+
+    /// This context with reply B's quality known (judged now unless it already was).
+    public func knowingQuality(ofB b: Reply) -> JudgingContext {
+        JudgingContext(truth: truth, judge: judge, qualityA: qualityA, qualityB: quality(ofB: b))
     }
 
     /// The same truth and judge about other replies: nothing known of their quality.

@@ -38,6 +38,27 @@ import Testing
         #expect(try #require(log.finish()).text == Self.entry(2).jsonLine + "\n")
     }
 
+    /// An exposure's line: members in a fixed order, a structured reply as a nested object,
+    /// a reply known only by its text as a string; written after whatever the buffer holds.
+    @Test func anExposureIsWrittenInPlaceAfterTheBuffersBytes() {
+        let a = Reply(
+            greeting: "Hi",
+            sentences: [Reply.Sentence(text: "Line\none \"q\"", article: "a-1", articleRank: 1, position: 0)],
+            closing: "Bye", tone: .brief)
+        let entry = AnnotationLogEntry.exposure(
+            Exposure(
+                ticket: "t-1", time: Timestamp(secondsSinceEpoch: 1_767_605_400), shown: ["a-1", "a\"2"], a: a, b: nil,
+                textB: "text b", propensityA: 0.25))
+        let line =
+            #"{"kind":"exposure","ticket":"t-1","time":"2026-01-05T09:30:00Z","shown":["a-1","a\"2"],"#
+            + #""reply_a":{"tone":"brief","greeting":"Hi","sentences":[{"text":"Line\none \"q\"","article":"a-1","#
+            + #""rank":1,"position":0}],"closing":"Bye"},"reply_b":"text b","propensity_a":0.25}"#
+        #expect(entry.jsonLine == line)
+        var out = Array("{}\n".utf8)
+        entry.appendJSONLine(to: &out)
+        #expect(out == Array(("{}\n" + line).utf8))
+    }
+
     @Test func aCorruptFrameReadsAsNil() {
         #expect(ZstdFrameWriter.decompress([1, 2, 3, 4]) == nil)
         let frame = ZstdFrameWriter()
