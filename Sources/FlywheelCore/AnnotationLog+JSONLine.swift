@@ -21,12 +21,9 @@ extension AnnotationLogEntry {
                 o.string("ticket", e.ticket.rawValue)
                 o.time("time", e.time)
                 o.raw("shown") { out in
-                    out.append(UInt8(ascii: "["))
-                    for (i, id) in e.shown.enumerated() {
-                        if i > 0 { out.append(UInt8(ascii: ",")) }
+                    LineObject.appendArray(e.shown, to: &out) { id, out in
                         LineObject.appendQuoted(id.rawValue, to: &out)
                     }
-                    out.append(UInt8(ascii: "]"))
                 }
                 if let a = e.a {
                     o.raw("reply_a") { Self.appendReply(a, to: &$0) }
@@ -78,9 +75,7 @@ extension AnnotationLogEntry {
             o.string("tone", r.tone.rawValue)
             o.string("greeting", r.greeting)
             o.raw("sentences") { out in
-                out.append(UInt8(ascii: "["))
-                for (i, s) in r.sentences.enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                LineObject.appendArray(r.sentences, to: &out) { s, out in
                     LineObject.append(to: &out) { so in
                         so.string("text", s.text)
                         so.string("article", s.article.rawValue)
@@ -88,7 +83,6 @@ extension AnnotationLogEntry {
                         so.raw("position", String(s.position))
                     }
                 }
-                out.append(UInt8(ascii: "]"))
             }
             o.string("closing", r.closing)
         }
@@ -115,12 +109,20 @@ public struct LineObject: Sendable {
     /// Adds `key` with an array of JSON strings.
     public mutating func strings(_ key: String, _ values: [String]) {
         member(key)
-        bytes.append(UInt8(ascii: "["))
-        for (i, v) in values.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            Self.appendQuoted(v, to: &bytes)
+        Self.appendArray(values, to: &bytes) { v, out in Self.appendQuoted(v, to: &out) }
+    }
+    /// Appends `items` as a JSON array to `out`, each element's bytes written by `element`.
+    public static func appendArray<S: Sequence>(
+        _ items: S, to out: inout [UInt8], _ element: (S.Element, inout [UInt8]) -> Void
+    ) {
+        out.append(UInt8(ascii: "["))
+        var first = true
+        for item in items {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            element(item, &out)
         }
-        bytes.append(UInt8(ascii: "]"))
+        out.append(UInt8(ascii: "]"))
     }
     public mutating func string(_ key: String, _ value: String) {
         member(key)
