@@ -16,61 +16,9 @@ extension SentencePrior {
     /// only until stronger words push them out, so a prior replaces it, now and then, with one
     /// of the words it still has (``SentencePrior/compactVocabulary()``).
     final class Vocabulary: Sendable {
-        /// The words by id, each word's hash by id, and an open-addressing index of ids: 4 bytes
-        /// a slot (at most half full) and 24 a word, where a `StringTable` keeps a hash, a
-        /// string and a value in every slot (64–128 bytes a word) — the vocabulary holds up to
-        /// twice the prior's distinct words, so its slots were a share of the prior's size.
         private struct State {
+            var ids = StringTable<Int32>()
             var words: [String] = []
-            var hashes: [UInt64] = []
-            /// Id per slot (−1 when empty), probed linearly from the home slot of the hash.
-            var slots = [Int32](repeating: -1, count: 16)
-
-            /// The slot holding `word` (whose hash is `hash`), or the empty slot where it would go.
-            func slot(of word: String, hash: UInt64) -> (index: Int, found: Bool) {
-                let mask = slots.count - 1
-                var i = Int(truncatingIfNeeded: hash >> 7) & mask
-                while true {
-                    let id = slots[i]
-                    if id < 0 { return (i, false) }
-                    if hashes[Int(id)] == hash && words[Int(id)] == word { return (i, true) }
-                    i = (i + 1) & mask
-                }
-            }
-
-            func id(of word: String) -> Int32? {
-                let (i, found) = slot(of: word, hash: StringTable<Int32>.hash(word))
-                return found ? slots[i] : nil
-            }
-
-            /// The id of `word`, a new one when it is new.
-            mutating func intern(_ word: String) -> Int32 {
-                let hash = StringTable<Int32>.hash(word)
-                let (i, found) = slot(of: word, hash: hash)
-                if found { return slots[i] }
-                let id = Int32(words.count)
-                words.append(word)
-                hashes.append(hash)
-                if 2 * words.count > slots.count {
-                    grow()
-                } else {
-                    slots[i] = id
-                }
-                return id
-            }
-
-            /// Doubles the slots and places every id again, by its stored hash.
-            mutating func grow() {
-                var size = slots.count
-                while 2 * words.count > size { size *= 2 }
-                slots = [Int32](repeating: -1, count: size)
-                let mask = size - 1
-                for (id, hash) in hashes.enumerated() {
-                    var i = Int(truncatingIfNeeded: hash >> 7) & mask
-                    while slots[i] >= 0 { i = (i + 1) & mask }
-                    slots[i] = Int32(id)
-                }
-            }
         }
         private let state: Locked<State>
 
@@ -79,9 +27,8 @@ extension SentencePrior {
         /// A vocabulary of `words` (distinct), with ids 0, 1, … in their order.
         init(words: [String]) {
             var s = State()
-            s.words.reserveCapacity(words.count)
-            s.hashes.reserveCapacity(words.count)
-            for w in words { _ = s.intern(w) }
+            s.words = words
+            for (i, w) in words.enumerated() { s.ids.insert(w, hash: StringTable<Int32>.hash(w), Int32(i)) }
             state = Locked(s)
         }
 
@@ -90,12 +37,21 @@ extension SentencePrior {
 
         /// The ids of `words`, in their order (new words get new ids).
         func ids(_ words: [String]) -> [Int32] {
-            state.withLock { s in words.map { s.intern($0) } }
+            state.withLock { s in
+                words.map { w in
+                    let hash = StringTable<Int32>.hash(w)
+                    if let id = s.ids.value(w, hash: hash) { return id }
+                    let id = Int32(s.words.count)
+                    s.ids.insert(w, hash: hash, id)
+                    s.words.append(w)
+                    return id
+                }
+            }
         }
 
         /// The ids of those of `words` already interned, in their order.
         func knownIDs(_ words: [String]) -> [Int32] {
-            state.withLock { s in words.compactMap { s.id(of: $0) } }
+            state.withLock { s in words.compactMap { s.ids[$0] } }
         }
 
         /// The word of each of `ids` (each interned here), in their order.
