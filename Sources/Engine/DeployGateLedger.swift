@@ -40,12 +40,6 @@ struct DeployGateLedger<Item> {
     /// When the previous test ran (nil before the first).
     private(set) var lastTest: Timestamp?
 
-    /// The level of the next test, α / (k(k + 1)), counting it as run.
-    mutating func nextLevel(alpha: Double) -> Double {
-        tests += 1
-        return DeployGateSpending.level(test: tests, alpha: alpha)
-    }
-
     /// The level of the next test, run at `time` in the job's `run`, as `spending` spends α;
     /// counting it as run.
     mutating func nextLevel(

@@ -11,7 +11,7 @@ import Testing
         var ledger = DeployGateLedger<Int>()
         var spent = 0.0
         for k in 1...10_000 {
-            let level = ledger.nextLevel(alpha: 0.05)
+            let level = ledger.nextCountedLevel(alpha: 0.05)
             #expect(level == 0.05 / (Double(k) * Double(k + 1)))
             spent += level
         }
@@ -132,7 +132,7 @@ import Testing
         let weekly = levels(at: Array(1...26))
         #expect(weekly[12] == weekly[0])
         var counted = DeployGateLedger<Int>()
-        let thirteenth = (1...13).map { _ in counted.nextLevel(alpha: 0.05) }.last!
+        let thirteenth = (1...13).map { _ in counted.nextCountedLevel(alpha: 0.05) }.last!
         #expect(abs(thirteenth - 0.05 / 182) < 1e-15)
         #expect(abs(weekly[12] - 7 * thirteenth) < 1e-15)  // 182 / 26
     }
@@ -148,5 +148,13 @@ import Testing
         #expect(abs(l[0] - 0.05) < 1e-12)
         #expect(l[1] == 0)
         #expect(!DeployGateCheck.passes(candidate: [1, 1, 1], deployed: [0, 0, 0], level: l[1], tolerance: 0))
+    }
+}
+
+extension DeployGateLedger {
+    /// The next level under `tests` spending, which reads neither the time nor the run.
+    fileprivate mutating func nextCountedLevel(alpha: Double) -> Double {
+        let t = Timestamp(secondsSinceEpoch: 0)
+        return nextLevel(alpha: alpha, spending: .tests, at: t, run: t...t)
     }
 }
