@@ -40,16 +40,11 @@ struct HeldOutReplies {
 
     /// Keeps what was generated and judged afresh at this evaluation (`count` held-out tickets
     /// in all); a new generator version drops everything kept before.
-    mutating func keep(
-        _ fresh: [(index: Int, shown: [ArticleID], replies: (a: Reply, b: Reply), helpfulness: Double?, adopted: Bool)],
-        generatorVersion: Int, count: Int
-    ) {
+    mutating func keep(_ fresh: [(index: Int, kept: Kept)], generatorVersion: Int, count: Int) {
         if generatorVersion != self.generatorVersion || kept.count != count {
             self.generatorVersion = generatorVersion
             kept = Array(repeating: nil, count: count)
         }
-        for f in fresh {
-            kept[f.index] = Kept(shown: f.shown, replies: f.replies, helpfulness: f.helpfulness, adopted: f.adopted)
-        }
+        for f in fresh { kept[f.index] = f.kept }
     }
 }

@@ -116,7 +116,12 @@ extension JobRunner {
         }
         heldOutReplies.keep(
             fresh.map { i in
-                (i, shown[i], repliesOf[i]!, perTicket[i].helpfulness, perTicket[i].adopted)
+                (
+                    i,
+                    HeldOutReplies.Kept(
+                        shown: shown[i], replies: repliesOf[i]!, helpfulness: perTicket[i].helpfulness,
+                        adopted: perTicket[i].adopted)
+                )
             }, generatorVersion: versions[2], count: heldOut.count)
         for (record, outcome) in zip(heldOut, perTicket) {
             if let ranking = outcome.ranking {

@@ -28,7 +28,10 @@ import Testing
     static func kept() -> HeldOutReplies {
         var memo = HeldOutReplies()
         memo.keep(
-            [(0, shown[0], (reply, reply), 4.5, true), (2, shown[2], (reply, reply), nil, false)],
+            [
+                (0, .init(shown: shown[0], replies: (reply, reply), helpfulness: 4.5, adopted: true)),
+                (2, .init(shown: shown[2], replies: (reply, reply), helpfulness: nil, adopted: false))
+            ],
             generatorVersion: 3, count: 3)
         return memo
     }
@@ -50,7 +53,9 @@ import Testing
     @Test func aNewGeneratorVersionDropsEverythingKept() {
         var memo = Self.kept()
         #expect(memo.reusable(shown: Self.shown, generatorVersion: 4, generator: Pure()).allSatisfy { $0 == nil })
-        memo.keep([(1, Self.shown[1], (Self.reply, Self.reply), 2, false)], generatorVersion: 4, count: 3)
+        memo.keep(
+            [(1, .init(shown: Self.shown[1], replies: (Self.reply, Self.reply), helpfulness: 2, adopted: false))],
+            generatorVersion: 4, count: 3)
         let reuse = memo.reusable(shown: Self.shown, generatorVersion: 4, generator: Pure())
         #expect(reuse.map { $0 != nil } == [false, true, false])
     }
