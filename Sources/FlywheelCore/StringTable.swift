@@ -105,6 +105,21 @@ public struct StringTable<Value> {
 
     @inlinable
     public static func hash(bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h = wordMix(bytes: bytes)
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    /// ``hash(bytes:)`` before its avalanche: the bytes eight at a time, each word (the last one
+    /// zero-padded) mixed in with a multiply and a fold, the length seeding it so padding cannot
+    /// collide two keys. For a table that spreads the result itself (``TermTable``'s Fibonacci
+    /// slots), this is the whole hash.
+    @inlinable
+    public static func wordMix(bytes: UnsafeRawBufferPointer) -> UInt64 {
         let k: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h = UInt64(truncatingIfNeeded: bytes.count) &* k
         var i = 0
@@ -120,12 +135,6 @@ public struct StringTable<Value> {
             shift += 8
             i += 1
         }
-        h = (h ^ tail) &* k
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+        return (h ^ tail) &* k
     }
 }

@@ -164,36 +164,14 @@ package struct TermTable: Sendable {
         for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
     }
 
-    /// A 64-bit hash of the UTF-8 bytes, eight at a time: each little-endian word (the last
-    /// one zero-padded) is mixed in with a multiply and a fold (the length seeds it, so padding
-    /// cannot collide two keys). Most terms fit one word, so a lookup costs one multiply chain
-    /// of a step or two instead of FNV-1a's one multiply per byte. Only slot placement depends
-    /// on it: ids are given in insertion order whatever the hash.
+    /// A 64-bit hash of the UTF-8 bytes, eight at a time (``StringTable/wordMix(bytes:)``, the
+    /// string table's hash before its avalanche: the Fibonacci slots spread it). Most terms fit
+    /// one word, so a lookup costs a multiply chain of a step or two instead of FNV-1a's one
+    /// multiply per byte. Only slot placement depends on it: ids are given in insertion order
+    /// whatever the hash.
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var h = UInt64(key.count) &* multiplier
-        guard let base = key.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        let whole = key.count & ~7
-        var i = 0
-        while i < whole {
-            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* multiplier
-            h ^= h >> 29
-            i &+= 8
-        }
-        if i < key.count {
-            var word: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < key.count {
-                word |= UInt64(base[i]) << shift
-                shift &+= 8
-                i &+= 1
-            }
-            h = (h ^ word) &* multiplier
-            h ^= h >> 29
-        }
-        return h
+        StringTable<Int32>.wordMix(bytes: UnsafeRawBufferPointer(key))
     }
 }
 
