@@ -36,7 +36,8 @@ extension BM25Index {
             return idRank.withUnsafeBufferPointer { ranks in
                 docOfRank.withUnsafeBufferPointer { byRank in
                     TopKSelection.topPositive(
-                        UnsafeBufferPointer(scores), k: depth, idRank: ranks, docOfRank: byRank
+                        UnsafeBufferPointer(scores), k: depth, idRank: ranks, docOfRank: byRank,
+                        ranksAreDocuments: ranksAreDocuments
                     ) { (document: Int($0), score: $1) }
                 }
             }

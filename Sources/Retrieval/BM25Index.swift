@@ -40,6 +40,9 @@ public struct BM25Index: Retriever {
     var idRank: [Int32] = []
     /// The inverse of `idRank`: the document at each article-id rank.
     var docOfRank: [Int32] = []
+    /// Whether every document's rank is its own number (articles published in id order), so
+    /// the top-k reads neither `idRank` nor `docOfRank`.
+    var ranksAreDocuments = true
     /// Term ids of each document's title and body, in text order (for features).
     var titleTerms: [[Int32]] = []
     var bodyTerms: [[Int32]] = []
@@ -203,6 +206,7 @@ public struct BM25Index: Retriever {
         for (rank, doc) in order.enumerated() { ranks[doc] = Int32(rank) }
         idRank = ranks
         docOfRank = order.map { Int32($0) }
+        ranksAreDocuments = order.elementsEqual(order.indices)
         titleDistinct = []
         titleStarts = [0]
         for title in titleTerms {

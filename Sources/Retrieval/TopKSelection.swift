@@ -12,7 +12,7 @@
 ///    top bits only (``threshold(high:positive:maximumHigh:k:)``). At least k documents then
 ///    score ≥ t, so every top-k document scores ≥ t.
 /// 3. Only the groups with a lane maximum ≥ t are walked: their 64 compares as one 64-bit mask
-///    (``SIMD8/lanes(atLeast:)``), one step per set bit; the documents scoring ≥ t (k plus a few
+///    (``groupMask(_:atLeast:)``), one step per set bit; the documents scoring ≥ t (k plus a few
 ///    dozen) are sorted as integer keys.
 ///
 /// The documents after the last whole group are gathered one by one. Scores are finite (a
@@ -23,19 +23,22 @@ enum TopKSelection {
 
     /// The best `k` documents with a positive score: score descending, ties by article id
     /// descending (trec_eval's order), given each document's rank in article-id order and its
-    /// inverse.
+    /// inverse. `ranksAreDocuments`: every document's rank is its number (documents numbered in
+    /// article-id order), so neither array is read.
     static func topPositive(
         _ scores: UnsafeBufferPointer<Float>, k: Int, idRank: UnsafeBufferPointer<Int32>,
-        docOfRank: UnsafeBufferPointer<Int32>
+        docOfRank: UnsafeBufferPointer<Int32>, ranksAreDocuments: Bool = false
     ) -> [(doc: Int32, score: Float)] {
-        topPositive(scores, k: k, idRank: idRank, docOfRank: docOfRank) { (doc: $0, score: $1) }
+        topPositive(scores, k: k, idRank: idRank, docOfRank: docOfRank, ranksAreDocuments: ranksAreDocuments) {
+            (doc: $0, score: $1)
+        }
     }
 
     /// ``topPositive(_:k:idRank:docOfRank:)`` with each (document, score) made into the caller's
     /// element as the list is written (one array, no conversion afterwards).
     static func topPositive<Entry>(
         _ scores: UnsafeBufferPointer<Float>, k: Int, idRank: UnsafeBufferPointer<Int32>,
-        docOfRank: UnsafeBufferPointer<Int32>, as entry: (Int32, Float) -> Entry
+        docOfRank: UnsafeBufferPointer<Int32>, ranksAreDocuments: Bool = false, as entry: (Int32, Float) -> Entry
     ) -> [Entry] {
         guard k > 0, let base = scores.baseAddress else { return [] }
         let n = scores.count
@@ -79,7 +82,7 @@ enum TopKSelection {
                     maximumHigh: Int16(truncatingIfNeeded: maximum.bitPattern >> 16), k: k)
                 return gather(
                     base, n: n, groups: groups, laneMax: laneMax, atLeast: low, k: k, idRank: idRank,
-                    docOfRank: docOfRank, as: entry)
+                    docOfRank: docOfRank, ranksAreDocuments: ranksAreDocuments, as: entry)
             }
         }
     }
@@ -90,26 +93,23 @@ enum TopKSelection {
     private static func gather<Entry>(
         _ base: UnsafePointer<Float>, n: Int, groups: Int, laneMax: UnsafeMutableBufferPointer<SIMD8<Float>>,
         atLeast t: Float, k: Int, idRank: UnsafeBufferPointer<Int32>, docOfRank: UnsafeBufferPointer<Int32>,
-        as entry: (Int32, Float) -> Entry
+        ranksAreDocuments: Bool, as entry: (Int32, Float) -> Entry
     ) -> [Entry] {
         // Sort keys: the score's bits (monotonic for positive floats) above the id rank, so one
         // integer sort orders by score, then article id, both descending.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { keys in
             var count = 0
             @inline(__always) func collect(_ d: Int) {
-                keys[count] = UInt64(base[d].bitPattern) << 32 | UInt64(UInt32(bitPattern: idRank[d]))
+                let rank = ranksAreDocuments ? Int32(truncatingIfNeeded: d) : idRank[d]
+                keys[count] = UInt64(base[d].bitPattern) << 32 | UInt64(UInt32(bitPattern: rank))
                 count &+= 1
             }
             let raw = UnsafeRawPointer(base)
             let threshold = SIMD8<Float>(repeating: t)
             for g in 0..<groups where any(laneMax[g] .>= threshold) {
-                // The group's 64 documents reaching t as one 64-bit mask (document 64g + j is
-                // bit j), then one step per set bit: one loop exit per group, not per vector.
-                var bits: UInt64 = 0
-                for i in 0..<8 {
-                    let v = raw.loadUnaligned(fromByteOffset: (g &* 8 &+ i) &* 32, as: SIMD8<Float>.self)
-                    bits |= UInt64(v.lanes(atLeast: threshold)) << UInt64(i &* 8)
-                }
+                // The group's 64 documents reaching t as one 64-bit mask, then one step per set
+                // bit: one loop exit per group, not per vector.
+                var bits = groupMask(raw + g &* 256, atLeast: threshold)
                 while bits != 0 {
                     collect(g &* 64 &+ bits.trailingZeroBitCount)
                     bits &= bits &- 1
@@ -122,9 +122,10 @@ enum TopKSelection {
             return [Entry](unsafeUninitializedCapacity: m) { out, initialized in
                 for j in 0..<m {
                     let key = selected[j]
+                    let rank = Int32(truncatingIfNeeded: UInt32(truncatingIfNeeded: key))
                     (out.baseAddress! + j).initialize(
                         to: entry(
-                            docOfRank[Int(UInt32(truncatingIfNeeded: key))],
+                            ranksAreDocuments ? rank : docOfRank[Int(rank)],
                             Float(bitPattern: UInt32(truncatingIfNeeded: key >> 32))))
                 }
                 initialized = m
@@ -210,20 +211,38 @@ extension TopKSelection {
     }
 }
 
-// In this file, with their callers: each narrows vectors with `init(truncatingIfNeeded:)`, whose
-// specialization is then emitted (and inlined) where it is used, not called from another file.
-extension SIMD8 where Scalar == Float {
-    /// The lanes holding at least `threshold` as a bit mask: lane j sets bit j (NaN sets none).
+// In this file, with its caller: vector conversions and masks called from another file compile
+// to out-of-line calls under SwiftPM's build.
+extension TopKSelection {
+    /// The 64 scores at `group` reaching `threshold` as a bit mask: score 8i + j (vector i, lane
+    /// j) sets bit 8i + j (NaN sets none).
     ///
-    /// The compare's lanes (all ones or zeros) are narrowed to bytes, read as one 64-bit word,
-    /// and lane j's byte is reduced to bit j by a mask and a multiply that adds the eight bytes
-    /// into the top one (no carries: each byte keeps a different bit). On baseline x86-64 (SSE2)
-    /// this compiles to two compares, two packs and three integer instructions, where summing
-    /// selected lane bits took a shuffle per lane.
+    /// Each compare selects its lanes' bits from a constant (lane j of vector i holds
+    /// 1 << (8i + j) mod 32), ORed into one vector for vectors 0–3 and one for 4–7; each is
+    /// folded to a word once per group. Plain SSE2 ands, ors and shuffles: converting each
+    /// compare to bytes (`SIMD8<UInt8>(truncatingIfNeeded:)`) was a call into the standard
+    /// library's prespecialized conversion per vector.
     @inline(__always)
-    func lanes(atLeast threshold: SIMD8<Float>) -> UInt32 {
-        let wide = SIMD8<Int32>(repeating: 0).replacing(with: -1, where: self .>= threshold)
-        let word = UInt64(littleEndian: unsafeBitCast(SIMD8<UInt8>(truncatingIfNeeded: wide), to: UInt64.self))
-        return UInt32(truncatingIfNeeded: ((word & 0x8040_2010_0804_0201) &* 0x0101_0101_0101_0101) >> 56)
+    static func groupMask(_ group: UnsafeRawPointer, atLeast threshold: SIMD8<Float>) -> UInt64 {
+        let bit = SIMD8<UInt32>(1, 2, 4, 8, 16, 32, 64, 128)
+        let zero = SIMD8<UInt32>(repeating: 0)
+        var low = zero
+        var high = zero
+        for i in 0..<4 {
+            let shift = SIMD8<UInt32>(repeating: UInt32(8 &* i))
+            let a = group.loadUnaligned(fromByteOffset: i &* 32, as: SIMD8<Float>.self)
+            let b = group.loadUnaligned(fromByteOffset: (i &+ 4) &* 32, as: SIMD8<Float>.self)
+            low |= zero.replacing(with: bit &<< shift, where: a .>= threshold)
+            high |= zero.replacing(with: bit &<< shift, where: b .>= threshold)
+        }
+        return UInt64(fold(low)) | UInt64(fold(high)) << 32
+    }
+
+    /// The OR of a vector's eight lanes.
+    @inline(__always)
+    private static func fold(_ v: SIMD8<UInt32>) -> UInt32 {
+        let words = unsafeBitCast(v, to: (UInt64, UInt64, UInt64, UInt64).self)
+        let w = (words.0 | words.1) | (words.2 | words.3)
+        return UInt32(truncatingIfNeeded: w) | UInt32(truncatingIfNeeded: w >> 32)
     }
 }

@@ -114,17 +114,19 @@ struct TopKSelectionTests {
         }
     }
 
-    /// Lane masks: bit j is set exactly when lane j reaches the threshold.
-    @Test func laneMasksMatchLaneByLaneCompares() {
-        var rng = RandomStream(seed: 19, purpose: "lane-masks", ids: [])
-        for _ in 0..<2_000 {
-            let v = SIMD8<Float>((0..<8).map { _ in Float(rng.int(below: 5)) / 2 })
+    /// Group masks: bit b is set exactly when score b of the 64 reaches the threshold.
+    @Test func groupMasksMatchScoreByScoreCompares() {
+        var rng = RandomStream(seed: 19, purpose: "group-masks", ids: [])
+        for _ in 0..<500 {
+            let scores = (0..<64).map { _ in Float(rng.int(below: 5)) / 2 }
             let t = Float(rng.int(below: 6)) / 2
-            var expected: UInt32 = 0
-            for j in 0..<8 where v[j] >= t { expected |= 1 << UInt32(j) }
-            #expect(v.lanes(atLeast: SIMD8(repeating: t)) == expected)
+            var expected: UInt64 = 0
+            for b in 0..<64 where scores[b] >= t { expected |= 1 << UInt64(b) }
+            let mask = scores.withUnsafeBytes { TopKSelection.groupMask($0.baseAddress!, atLeast: SIMD8(repeating: t)) }
+            #expect(mask == expected)
         }
-        #expect(SIMD8<Float>(repeating: .nan).lanes(atLeast: SIMD8(repeating: 0)) == 0)
+        let nans = [Float](repeating: .nan, count: 64)
+        #expect(nans.withUnsafeBytes { TopKSelection.groupMask($0.baseAddress!, atLeast: SIMD8(repeating: 0)) } == 0)
     }
 
     /// The oracle: the positive scores' indices by score descending, ties by the larger rank
