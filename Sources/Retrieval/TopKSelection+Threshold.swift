@@ -44,17 +44,37 @@ extension TopKSelection {
     }
 
     /// The lanes of `high` at or above `t`, 8 lanes at a time (a reached lane's compare is −1,
-    /// subtracted), in 16-bit lane counts widened every 32,767 vectors.
+    /// subtracted), in 16-bit lane counts widened every 32,767 vectors. Four counts take turns,
+    /// so consecutive vectors' adds do not wait on each other (one count chained every add and
+    /// bound the loop by the add's latency).
     @inline(__always)
     private static func countAtLeast(_ t: Int16, in high: UnsafeBufferPointer<SIMD8<Int16>>) -> Int {
         let threshold = SIMD8<Int16>(repeating: t)
         let zero = SIMD8<Int16>(repeating: 0)
+        @inline(__always) func reached(_ i: Int) -> SIMD8<Int16> {
+            zero.replacing(with: -1, where: high[i] .>= threshold)
+        }
         var total = 0
         var start = 0
         while start < high.count {
             let end = min(start &+ Int(Int16.max), high.count)
-            var c = zero
-            for i in start..<end { c &-= zero.replacing(with: -1, where: high[i] .>= threshold) }
+            var c0 = zero
+            var c1 = zero
+            var c2 = zero
+            var c3 = zero
+            var i = start
+            while i &+ 4 <= end {
+                c0 &-= reached(i)
+                c1 &-= reached(i &+ 1)
+                c2 &-= reached(i &+ 2)
+                c3 &-= reached(i &+ 3)
+                i &+= 4
+            }
+            while i < end {
+                c0 &-= reached(i)
+                i &+= 1
+            }
+            let c = (c0 &+ c1) &+ (c2 &+ c3)
             for j in 0..<8 { total &+= Int(UInt16(bitPattern: c[j])) }
             start = end
         }

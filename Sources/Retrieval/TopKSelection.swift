@@ -106,14 +106,26 @@ enum TopKSelection {
             }
             let raw = UnsafeRawPointer(base)
             let threshold = SIMD8<Float>(repeating: t)
-            for g in 0..<groups where any(laneMax[g] .>= threshold) {
-                // The group's 64 documents reaching t as one 64-bit mask, then one step per set
-                // bit: one loop exit per group, not per vector.
-                var bits = groupMask(raw + g &* 256, atLeast: threshold)
-                while bits != 0 {
-                    collect(g &* 64 &+ bits.trailingZeroBitCount)
-                    bits &= bits &- 1
+            // The groups with a lane maximum ≥ t, 64 at a time as bits (set without a branch),
+            // then for each one its 64 documents reaching t as one 64-bit mask (at least one
+            // bit: the lane maximum's), one step per set bit.
+            var first = 0
+            while first < groups {
+                let end = min(first &+ 64, groups)
+                var reach: UInt64 = 0
+                for g in first..<end {
+                    reach |= (any(laneMax[g] .>= threshold) ? 1 : 0) << UInt64(g &- first)
                 }
+                while reach != 0 {
+                    let g = first &+ reach.trailingZeroBitCount
+                    reach &= reach &- 1
+                    var bits = groupMask(raw + g &* 256, atLeast: threshold)
+                    repeat {
+                        collect(g &* 64 &+ bits.trailingZeroBitCount)
+                        bits &= bits &- 1
+                    } while bits != 0
+                }
+                first = end
             }
             for d in (groups * 64)..<n where base[d] >= t { collect(d) }
             let selected = UnsafeMutableBufferPointer(rebasing: keys[0..<count])
