@@ -27,7 +27,11 @@ extension RunKey {
         try self.init(ScenarioLoader.load(path: path), root: ScenarioPaths.folder(ofFile: path), file: path)
     }
 
-    init(_ scenario: Scenario, root: String, file: String? = nil) throws {
+    /// `personas`: digests of persona files already decoded (a sweep shares one between its
+    /// cells); a new one unless given.
+    init(_ scenario: Scenario, root: String, file: String? = nil, personas digests: PersonaDigests = PersonaDigests())
+        throws
+    {
         let identity = scenario.runIdentity
         try ScenarioAssembly.checkPaths(identity, root: root, file: file)
         func resolve(_ p: String) -> String { ScenarioPaths.resolve(p, against: root) }
@@ -41,14 +45,9 @@ extension RunKey {
         for arm in identity.armNames {
             if let l = identity.arms[arm]?.labelling { names.append(l.persona) }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var personas: [String: String] = [:]
         for name in Set(names).sorted() {
-            let persona = try Persona.load(named: name, in: folder)
-            personas[name] = RunKey.sha256(String(decoding: try encoder.encode(persona), as: UTF8.self))
+            personas[name] = try digests.digest(named: name, in: folder)
         }
         self.init(
             scenario: RunKey.sha256(identity.canonicalJSON()), personas: personas, corpus: corpus,

@@ -36,20 +36,13 @@ struct SweepPipeline {
     }
 
     func run() throws -> Outcome {
-        let sweep = try Sweep.load(path: sweepPath)
+        let sweep = try Sweep.load(path: sweepPath, width: jobs)
         let directory = out ?? "results/\(sweep.name)"
         let mine = sweep.cells(shard: shard)
         // Cells' relative paths resolve against the base scenario's folder (ScenarioPaths); a path
         // the sweep file sets was rebased there when the sweep was loaded.
         let root = sweep.root
-        let keys = try WorkPool.orderedMap(count: mine.count, width: jobs, chunk: 1) {
-            try RunKey(mine[$0].scenario, root: root, file: sweep.basePath)
-        }
-        // Each corpus' records are checked once, before any cell starts (as `run` does).
-        var checked: Set<String> = []
-        for cell in mine where checked.insert(cell.scenario.corpus).inserted {
-            try ScenarioAssembly.checkedCorpus(cell.scenario, root: root)
-        }
+        let keys = try Self.runKeys(mine, root: root, file: sweep.basePath, width: jobs)
         try makeDirectory(directory, what: "results folder")
         // One writer per store: shards of one sweep write their own stores in the same folder.
         let lock = try ResultsLock(directory: directory, name: Self.lockName(shard), command: commandLine)
