@@ -27,3 +27,15 @@ extension SweepPipeline {
         return try outcomes[corpora.count...].map { try $0.get()! }
     }
 }
+
+extension SweepPipeline {
+    /// Runs `first` and `second` side by side (`first` on another thread when one is free), and
+    /// returns once both are done, rethrowing `second`'s error. `first` is always run: it is
+    /// handed out before `second`, and nothing stops it once it has started.
+    static func concurrently(_ first: () -> Void, _ second: () throws -> Void) throws {
+        try WorkPool.run(count: 2, width: 2) { i in
+            if i == 0 { first() } else { try second() }
+            return true
+        }
+    }
+}
