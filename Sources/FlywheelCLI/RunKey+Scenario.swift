@@ -16,17 +16,17 @@ extension Scenario {
 }
 
 extension RunKey {
+    /// The key of the scenario file at `path`, its relative paths resolved against its folder.
+    init(file path: String) throws {
+        try self.init(ScenarioLoader.load(path: path), root: ScenarioPaths.folder(ofFile: path), file: path)
+    }
+
     /// The key of `scenario`: reads its personas and its corpus manifest (paths relative to
     /// `root`, the scenario file's folder: ``ScenarioPaths``). A missing corpus, persona folder
     /// or log is an ``InputError`` naming the key path, the resolved path and `file`.
     ///
     /// The scenario part hashes the paths as written, so the key is the same from any working
     /// directory and after the project moves; the inputs' contents are hashed in their own parts.
-    /// The key of the scenario file at `path`, its relative paths resolved against its folder.
-    init(file path: String) throws {
-        try self.init(ScenarioLoader.load(path: path), root: ScenarioPaths.folder(ofFile: path), file: path)
-    }
-
     /// `personas`: digests of persona files already decoded (a sweep shares one between its
     /// cells); a new one unless given.
     init(_ scenario: Scenario, root: String, file: String? = nil, personas digests: PersonaDigests = PersonaDigests())
