@@ -16,18 +16,22 @@ extension Scenario {
 }
 
 extension RunKey {
+    /// The key of the scenario file at `path`, its relative paths resolved against its folder.
+    init(file path: String) throws {
+        try self.init(ScenarioLoader.load(path: path), root: ScenarioPaths.folder(ofFile: path), file: path)
+    }
+
     /// The key of `scenario`: reads its personas and its corpus manifest (paths relative to
     /// `root`, the scenario file's folder: ``ScenarioPaths``). A missing corpus, persona folder
     /// or log is an ``InputError`` naming the key path, the resolved path and `file`.
     ///
     /// The scenario part hashes the paths as written, so the key is the same from any working
     /// directory and after the project moves; the inputs' contents are hashed in their own parts.
-    /// The key of the scenario file at `path`, its relative paths resolved against its folder.
-    init(file path: String) throws {
-        try self.init(ScenarioLoader.load(path: path), root: ScenarioPaths.folder(ofFile: path), file: path)
-    }
-
-    init(_ scenario: Scenario, root: String, file: String? = nil) throws {
+    /// `personas`: digests of persona files already decoded (a sweep shares one between its
+    /// cells); a new one unless given.
+    init(_ scenario: Scenario, root: String, file: String? = nil, personas digests: PersonaDigests = PersonaDigests())
+        throws
+    {
         let identity = scenario.runIdentity
         try ScenarioAssembly.checkPaths(identity, root: root, file: file)
         func resolve(_ p: String) -> String { ScenarioPaths.resolve(p, against: root) }
@@ -41,14 +45,9 @@ extension RunKey {
         for arm in identity.armNames {
             if let l = identity.arms[arm]?.labelling { names.append(l.persona) }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var personas: [String: String] = [:]
         for name in Set(names).sorted() {
-            let persona = try Persona.load(named: name, in: folder)
-            personas[name] = RunKey.sha256(String(decoding: try encoder.encode(persona), as: UTF8.self))
+            personas[name] = try digests.digest(named: name, in: folder)
         }
         self.init(
             scenario: RunKey.sha256(identity.canonicalJSON()), personas: personas, corpus: corpus,

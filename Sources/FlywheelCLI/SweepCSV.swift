@@ -23,10 +23,15 @@ enum SweepCSV {
     /// Renders every complete sweep cell of `store`; incomplete cells are left out.
     static func render(store: ResultsStore) throws -> String { render(try sweeps(in: store)) }
 
-    /// Every sweep recorded in `store`, by name; `scenarios` as for ``SweepResults/load(store:sweep:scenarios:)``.
-    static func sweeps(in store: ResultsStore, scenarios: [String: Scenario] = [:]) throws -> [SweepResults] {
+    /// Every sweep recorded in `store`, by name; `scenarios` and `summaries` as for
+    /// ``SweepResults/load(store:sweep:scenarios:summaries:)``.
+    static func sweeps(
+        in store: ResultsStore, scenarios: [String: Scenario] = [:], summaries: [String: RunSummary] = [:]
+    ) throws -> [SweepResults] {
         let names = Set(try store.sweepCells().map(\.sweep)).sorted()
-        return try names.map { try SweepResults.load(store: store, sweep: $0, scenarios: scenarios) }
+        return try names.map {
+            try SweepResults.load(store: store, sweep: $0, scenarios: scenarios, summaries: summaries)
+        }
     }
 
     /// One CSV for one or more sweeps (a merged store may hold several); parameter columns are

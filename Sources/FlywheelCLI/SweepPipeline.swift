@@ -36,27 +36,21 @@ struct SweepPipeline {
     }
 
     func run() throws -> Outcome {
-        let sweep = try Sweep.load(path: sweepPath)
+        let sweep = try Sweep.load(path: sweepPath, width: jobs)
         let directory = out ?? "results/\(sweep.name)"
         let mine = sweep.cells(shard: shard)
         // Cells' relative paths resolve against the base scenario's folder (ScenarioPaths); a path
         // the sweep file sets was rebased there when the sweep was loaded.
         let root = sweep.root
-        let keys = try WorkPool.orderedMap(count: mine.count, width: jobs, chunk: 1) {
-            try RunKey(mine[$0].scenario, root: root, file: sweep.basePath)
-        }
-        // Each corpus' records are checked once, before any cell starts (as `run` does).
-        var checked: Set<String> = []
-        for cell in mine where checked.insert(cell.scenario.corpus).inserted {
-            try ScenarioAssembly.checkedCorpus(cell.scenario, root: root)
-        }
+        let keys = try Self.runKeys(mine, root: root, file: sweep.basePath, width: jobs)
         try makeDirectory(directory, what: "results folder")
         // One writer per store: shards of one sweep write their own stores in the same folder.
         let lock = try ResultsLock(directory: directory, name: Self.lockName(shard), command: commandLine)
         defer { lock.release() }
         let storePath = directory + "/" + shard.storeFileName
         let store = try ResultsStore(path: storePath)
-        defer { store.finishWriting() }
+        var finished = false
+        defer { if !finished { store.finishWriting() } }
 
         // Every cell's stored run must have this cell's exact key, checked before any work.
         for (cell, key) in zip(mine, keys) {
@@ -107,6 +101,10 @@ struct SweepPipeline {
         }
         let alreadyComplete = skipped
         let threads = Engine.threadsPerJob(jobs: work.count, cores: jobs)
+        // With the whole sweep here, each cell's summary for `sweep.csv` is made by the worker
+        // that finishes the cell, while the other workers still run jobs.
+        let wholeSweep = shard.count == 1
+        let summaries = Locked([String: RunSummary]())
         try WorkPool.run(count: work.count, width: jobs) { i in
             let (state, job) = work[i]
             let engine = try state.engine()
@@ -116,6 +114,12 @@ struct SweepPipeline {
             guard state.jobFinished() else { return true }
             try store.finishRun(state.runID, expecting: state.allJobs)
             state.release()
+            if wholeSweep {
+                let summary = try RunSummary(
+                    run: state.cell.hash, scenarioHash: state.cell.hash, baseline: state.cell.scenario.baseline,
+                    rows: store.metricRows(run: state.runID))
+                summaries.withLock { $0[state.cell.hash] = summary }
+            }
             let done = progress.advance()
             return stopAfterCells.map { done - alreadyComplete < $0 } ?? true
         }
@@ -124,13 +128,16 @@ struct SweepPipeline {
 
         var csv: String?
         var results: SweepResults?
-        if shard.count == 1, computed + skipped == mine.count {
+        if wholeSweep, computed + skipped == mine.count {
             csv = directory + "/sweep.csv"
             // This shard's cells' scenarios are known; only other cells' stored scenarios are decoded.
             let known = Dictionary(mine.map { ($0.hash, $0.scenario) }, uniquingKeysWith: { a, _ in a })
-            let sweeps = try SweepCSV.sweeps(in: store, scenarios: known)
-            try writeAtomically(SweepCSV.render(sweeps), to: csv!)
+            let sweeps = try SweepCSV.sweeps(in: store, scenarios: known, summaries: summaries.withLock { $0 })
             results = sweeps.first { $0.name == sweep.name }
+            // Nothing more is read from the store: its return to rollback-journal mode (a
+            // checkpoint and several syncs, mostly waiting for the disk) overlaps writing the CSV.
+            finished = true
+            try Self.concurrently(store.finishWriting) { try writeAtomically(SweepCSV.render(sweeps), to: csv!) }
         }
         return Outcome(
             directory: directory, storePath: storePath, cells: mine.count, skipped: skipped, computed: computed,

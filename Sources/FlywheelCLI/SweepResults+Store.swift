@@ -9,9 +9,11 @@ extension SweepResults {
     /// is complete, its summary. The swept key paths come in sorted order (the store keeps them
     /// as a JSON object). A store holding several sweeps is refused: name one with `sweep`.
     /// `scenarios`: cells' scenarios already known (by cell hash, as a sweep that just ran knows
-    /// them), so their stored scenarios need not be decoded again.
+    /// them), so their stored scenarios need not be decoded again. `summaries`: complete cells'
+    /// summaries already made from the store's rows (by cell hash), used as they are.
     static func load(
-        store: ResultsStore, sweep name: String? = nil, scenarios: [String: Scenario] = [:]
+        store: ResultsStore, sweep name: String? = nil, scenarios: [String: Scenario] = [:],
+        summaries: [String: RunSummary] = [:]
     ) throws -> SweepResults {
         let all = try store.sweepCells()
         let names = Array(Set(all.map(\.sweep))).sorted()
@@ -31,7 +33,11 @@ extension SweepResults {
             }
             parameterNames.formUnion(values.keys)
             var summary: RunSummary?
-            if row.status == "complete", let scenario = try scenarios[row.hash] ?? storedScenario(row.hash, store) {
+            if row.status == "complete", let known = summaries[row.hash] {
+                summary = known
+            } else if row.status == "complete",
+                let scenario = try scenarios[row.hash] ?? storedScenario(row.hash, store)
+            {
                 summary = RunSummary(
                     run: row.hash, scenarioHash: row.hash, baseline: scenario.baseline,
                     rows: try store.metricRows(run: row.runID))

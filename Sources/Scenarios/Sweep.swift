@@ -36,7 +36,8 @@ public struct Sweep: Sendable {
 
     /// Loads the sweep at `path`, its base scenario, and every cell; any problem is an
     /// ``InputError`` naming the file and key path (a cell's bad value names the cell too).
-    public static func load(path: String) throws -> Sweep {
+    /// `width`: threads the cells are decoded on (the cells and errors do not depend on it).
+    public static func load(path: String, width: Int = 1) throws -> Sweep {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError(file: path, "cannot read the sweep file (missing or unreadable)")
         }
@@ -51,7 +52,8 @@ public struct Sweep: Sendable {
         let base = try ScenarioLoader.load(path: basePath)
         let fileName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         do {
-            return try expand(spec, base: base, basePath: basePath, name: spec.name ?? fileName, file: path)
+            return try expand(
+                spec, base: base, basePath: basePath, name: spec.name ?? fileName, file: path, width: width)
         } catch let error as InputError where error.file == path {
             throw located(error, spec: spec, root: root)
         }
@@ -98,10 +100,11 @@ public struct Sweep: Sendable {
 
     /// The cells of `spec` over `base`. A relative path the sweep sets (`corpus`, `personas`,
     /// `arms.<arm>.log`) names a path from the sweep file `file`'s folder; it is rebased to the
-    /// base scenario's folder, which cells resolve against.
-    public static func expand(_ spec: SweepSpec, base: Scenario, basePath: String, name: String, file: String) throws
-        -> Sweep
-    {
+    /// base scenario's folder, which cells resolve against. The cells are decoded on `width`
+    /// threads; a problem is the first cell's in index order, whatever the width.
+    public static func expand(
+        _ spec: SweepSpec, base: Scenario, basePath: String, name: String, file: String, width: Int = 1
+    ) throws -> Sweep {
         let from = ScenarioPaths.folder(ofFile: file), to = ScenarioPaths.folder(ofFile: basePath)
         func rebased(_ value: JSONValue, _ path: SweepKeyPath) -> JSONValue {
             rebasingPaths(value, at: path, from: from, to: to)
@@ -130,26 +133,33 @@ public struct Sweep: Sendable {
             }
             paths[key] = path
         }
+        let choices = choices(spec)
+        let decoded = WorkPool.orderedMap(count: choices.count, width: width, chunk: 1) { i in
+            Result { () throws -> (cell: Cell, label: String) in
+                var cellTree = tree
+                var values: [String: JSONValue] = [:]
+                for (key, v) in zip(spec.parameterPaths, choices[i]) {
+                    let value = spec.parameters[key]![v]
+                    values[key] = value
+                    try? paths[key]!.set(rebased(value, paths[key]!), in: &cellTree)  // probed above: cannot fail
+                }
+                let label = spec.parameterPaths.map { "\($0)=\(values[$0]!.plainText)" }.joined(separator: ", ")
+                let scenario = try decodeCell(cellTree, file: file, label: "cell \(i) (\(label))")
+                return (Cell(index: i, values: values, scenario: scenario, hash: scenario.resolvedHash), label)
+            }
+        }
         var cells: [Cell] = []
         var seen: [String: Int] = [:]
-        for (i, choice) in choices(spec).enumerated() {
-            var cellTree = tree
-            var values: [String: JSONValue] = [:]
-            for (key, v) in zip(spec.parameterPaths, choice) {
-                let value = spec.parameters[key]![v]
-                values[key] = value
-                try? paths[key]!.set(rebased(value, paths[key]!), in: &cellTree)  // probed above: cannot fail
-            }
-            let label = spec.parameterPaths.map { "\($0)=\(values[$0]!.plainText)" }.joined(separator: ", ")
-            let scenario = try decodeCell(cellTree, file: file, label: "cell \(i) (\(label))")
-            let hash = scenario.resolvedHash
+        for (i, outcome) in decoded.enumerated() {
+            let (cell, label) = try outcome.get()
+            let hash = cell.hash
             if let other = seen[hash] {
                 throw InputError(
                     file: file, field: "parameters",
                     "cells \(other) and \(i) (\(label)) resolve to the same scenario; remove the duplicate value")
             }
             seen[hash] = i
-            cells.append(Cell(index: i, values: values, scenario: scenario, hash: hash))
+            cells.append(cell)
         }
         return Sweep(name: name, spec: spec, basePath: basePath, cells: cells)
     }

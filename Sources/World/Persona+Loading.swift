@@ -18,6 +18,13 @@ extension Persona {
 
     /// Loads `NAME.yaml` from `folder` (e.g. `scenarios/personas`); its `name` must be `NAME`.
     public static func load(named name: String, in folder: URL) throws -> Persona {
+        let file = try source(named: name, in: folder)
+        return try load(named: name, yaml: file.text, file: file.path)
+    }
+
+    /// The path and text of `NAME.yaml` in `folder`, unparsed: what ``load(named:in:)`` reads
+    /// (a plain name, a regular file inside the folder, within the YAML size limit).
+    public static func source(named name: String, in folder: URL) throws -> (path: String, text: String) {
         guard ContainedPath.isPlainName(name) else {
             throw InputError(
                 "'\(name)' is not a persona name (a file name in the persona folder: no '/', not starting with '.')")
@@ -31,9 +38,14 @@ extension Persona {
                 file: url.path,
                 "no persona named '\(name)'" + (known.isEmpty ? "" : "; available: \(known.joined(separator: ", "))"))
         }
-        let persona = try load(contentsOf: url)
+        return (url.path, try BoundedYAML.read(path: url.path, what: "persona file"))
+    }
+
+    /// Decodes `yaml`, the text of persona file `file`, whose `name` must be `name`.
+    public static func load(named name: String, yaml: String, file: String) throws -> Persona {
+        let persona = try load(yaml: yaml, file: file)
         guard persona.name == name else {
-            throw InputError(file: url.path, field: "name", "'\(persona.name)' does not match the file name '\(name)'")
+            throw InputError(file: file, field: "name", "'\(persona.name)' does not match the file name '\(name)'")
         }
         return persona
     }

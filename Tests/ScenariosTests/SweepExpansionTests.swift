@@ -38,6 +38,26 @@ import Testing
         #expect(s.cells[2].scenario.arms["aitl"]!.signals == [.relevance, .adoption])
     }
 
+    @Test func cellsAndTheFirstBadCellDoNotDependOnTheThreadsTheyAreDecodedOn() throws {
+        let grid = try Sweep.decodeSpec(
+            "base: b.yaml\nparameters: {arms.aitl.cadence: [3d, 7d, 14d], arms.aitl.participation: [0.25, 0.5, 1]}")
+        let one = try Sweep.expand(grid, base: Scenario(), basePath: "b.yaml", name: "t", file: "t.yaml", width: 1)
+        for width in [2, 3, 16] {
+            let many = try Sweep.expand(
+                grid, base: Scenario(), basePath: "b.yaml", name: "t", file: "t.yaml", width: width)
+            #expect(many.cells == one.cells)
+        }
+        // Cells 1 and 3 are bad, and cells 2 and 4 resolve to cell 0's scenario: the first
+        // problem in index order is reported, whichever thread found one first.
+        let bad = try Sweep.decodeSpec("base: b.yaml\nparameters: {replicates: [1, two, 1, three, 1]}")
+        for width in [1, 2, 5] {
+            let error = try #require(throws: InputError.self) {
+                try Sweep.expand(bad, base: Scenario(), basePath: "b.yaml", name: "t", file: "t.yaml", width: width)
+            }
+            #expect(error.message == "cell 1 (replicates=two): expected an integer")
+        }
+    }
+
     @Test func randomSampleIsSeededAndDistinct() throws {
         let yaml =
             "base: b.yaml\nmode: random\nsamples: 5\nseed: 3\nparameters: {seed: [1, 2, 3, 4], replicates: [1, 2, 3]}"
