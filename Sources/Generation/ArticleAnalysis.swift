@@ -22,9 +22,46 @@ struct AnalyzedSentence: Sendable {
 final class ArticleAnalysis: Sendable {
     let body: String
     let sentences: [AnalyzedSentence]
+    /// Where each sentence's tokens start, then every sentence's ``AnalyzedSentence/tokenIDs``
+    /// concatenated in position order: with `n` sentences, `tokenTable[0...n]` are offsets into
+    /// the table (the last one its end) and sentence `p`'s ids are
+    /// `tokenTable[tokenTable[p]..<tokenTable[p + 1]]`. A ticket's pool counts shared tokens
+    /// here, in one buffer per article, instead of visiting each sentence's own array (a cache
+    /// miss per sentence was the pool's hottest load; offsets and ids in one array save another).
+    let tokenTable: [Int32]
+
     init(body: String, sentences: [AnalyzedSentence]) {
         self.body = body
         self.sentences = sentences
+        var table: [Int32] = []
+        table.reserveCapacity(sentences.count + 1 + sentences.reduce(0) { $0 + $1.tokenIDs.count })
+        var next = sentences.count + 1
+        for s in sentences {
+            table.append(Int32(next))
+            next += s.tokenIDs.count
+        }
+        table.append(Int32(next))
+        for s in sentences { table += s.tokenIDs }
+        tokenTable = table
+    }
+
+    /// The sentences' token ids, concatenated in position order (a view of ``tokenTable``).
+    var tokens: ArraySlice<Int32> { tokenTable[(sentences.count + 1)...] }
+
+    /// For each sentence in position order, its number of distinct content tokens and how many
+    /// of them the ticket's token set `ticket` has, written to `counts` and `shared`: the
+    /// `tokenIDs.count` and `SortedIDs.overlap(tokenIDs, ticketIDs)` of each sentence.
+    func tokenCounts(sharedWith ticket: TokenBits, counts: inout [Int], shared: inout [Int]) {
+        counts.removeAll(keepingCapacity: true)
+        shared.removeAll(keepingCapacity: true)
+        let n = sentences.count
+        tokenTable.withUnsafeBufferPointer { table in
+            for p in 0..<n {
+                let sentence = UnsafeBufferPointer(rebasing: table[Int(table[p])..<Int(table[p + 1])])
+                counts.append(sentence.count)
+                shared.append(ticket.count(in: sentence))
+            }
+        }
     }
 }
 

@@ -126,7 +126,9 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
     /// Gumbel-top-k sample when `rng` is given. Ties go to the earlier sentence.
     func select(_ ctx: Context, scope: Int, length: Int, rng: RandomStream?) -> [Reply.Sentence] {
         var out: [Reply.Sentence] = []
+        out.reserveCapacity(length)
         var seenText: [Int] = []
+        seenText.reserveCapacity(length)
         guard let rng else {
             // greedy: the pool's one score order, restricted to the scope (the same order as
             // sorting the restricted pool, since the order is total)
@@ -139,6 +141,7 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             return out
         }
         var keyed: [(key: Double, index: Int)] = []
+        keyed.reserveCapacity(ctx.pool.candidates.count)
         var r: RandomStream? = rng
         for i in ctx.pool.candidates.indices where ctx.pool.candidates[i].articleRank <= scope {
             var key = ctx.scores[i]
@@ -185,8 +188,9 @@ public struct ExtractiveGenerator: ReplyGenerator, Hashable, Codable {
             } else {
                 var r = RandomStream(seed: key, purpose: "generation.candidate", ids: [UInt64(i)])
                 let length = min(config.maxLength, max(config.minLength, policy.length + r.int(below: 5) - 2))
-                let scopes = [1, 2, 3, config.articleDepth]
-                let scope = scopes[r.int(below: scopes.count)]
+                // the top 1, 2 or 3 articles, or all of them (no array per candidate)
+                let pick = r.int(below: 4)
+                let scope = pick < 3 ? pick + 1 : config.articleDepth
                 let tone = r.bernoulli(0.5) ? policy.tone : Reply.Tone.allCases[r.int(below: Reply.Tone.allCases.count)]
                 let sampled = r.bernoulli(0.5)
                 let sentences = select(

@@ -158,19 +158,22 @@ public enum SentenceFeatures {
             analyses: analyses)
         pool.candidates.reserveCapacity(sentenceCount)
         pool.textIDs.reserveCapacity(sentenceCount)
-        var priors: [Double] = []
+        var priors: [Double] = [], tokenCounts: [Int] = [], shared: [Int] = []
+        let ticketBits = TokenBits(ticketIDs)
         for i in analyses.indices {
             pool.rankStart.append(pool.candidates.count)
             let article = pool.articleIDs[i]
             let key = pool.articleIDs.firstIndex(of: article)!
             ticketPrior.values(of: article, analysis: analyses[i], into: &priors)
+            analyses[i].tokenCounts(sharedWith: ticketBits, counts: &tokenCounts, shared: &shared)
             analyses[i].sentences.withUnsafeBufferPointer { sentences in
                 for p in sentences.indices {
+                    let a = sentences[p]
                     pool.candidates.append(
-                        candidate(
-                            rank: i + 1, position: p, articleKey: key, analyzed: sentences[p], ticketIDs: ticketIDs,
-                            prior: priors[p]))
-                    pool.textIDs.append(sentences[p].textID)
+                        SentenceCandidate(
+                            articleRank: i + 1, position: p, articleKey: key, tokenCount: tokenCounts[p],
+                            words: a.words, hasSlot: a.hasSlot, prior: priors[p], shared: shared[p]))
+                    pool.textIDs.append(a.textID)
                 }
             }
         }

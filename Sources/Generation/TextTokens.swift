@@ -51,7 +51,13 @@ enum TextTokens {
         func flush() {
             guard !current.isEmpty else { return }
             let word = String(decoding: current, as: UTF8.self)
-            if current.count >= 2 || hasDigit, !stopwords.contains(word) { out.append(stem(word)) }
+            if current.count >= 2 || hasDigit, !stopwords.contains(word) {
+                switch asciiStemCut(current) {
+                case 0: out.append(word)
+                case 1: out.append(String(decoding: current.dropLast(), as: UTF8.self))
+                default: out.append(String(decoding: current.dropLast(3), as: UTF8.self) + "y")
+                }
+            }
             current.removeAll(keepingCapacity: true)
             hasDigit = false
         }
@@ -81,6 +87,17 @@ enum TextTokens {
         else { return word }
         if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
         return String(word.dropLast())
+    }
+
+    /// ``stem(_:)`` of an ASCII word given as its bytes, without building strings: 0 when it is
+    /// kept, 1 when its plural "s" is dropped, 3 when its "ies" becomes "y". The same rule, since
+    /// an ASCII word's `count` is its byte count and its suffixes are its last bytes.
+    static func asciiStemCut(_ w: [UInt8]) -> Int {
+        let n = w.count
+        guard n > 3, w[n - 1] == UInt8(ascii: "s") else { return 0 }
+        let before = w[n - 2]
+        guard before != UInt8(ascii: "s"), before != UInt8(ascii: "u"), before != UInt8(ascii: "i") else { return 0 }
+        return before == UInt8(ascii: "e") && w[n - 3] == UInt8(ascii: "i") && n > 4 ? 3 : 1
     }
 
     /// Whether `text` states a slot value: a digit, a currency sign or a percent sign.

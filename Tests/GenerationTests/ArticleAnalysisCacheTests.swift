@@ -55,3 +55,18 @@ import Testing
     #expect(ExtractiveGenerator(analysis: given).analysis === given)
     #expect(a.retrained(preferences: [], adoptions: []).analysis === a.analysis)
 }
+
+/// An article's sentences' token ids are also kept in one buffer, from which the pool reads each
+/// sentence's token count and its tokens shared with the ticket: the counts of its own list.
+@Test func anArticlesTokenBufferGivesEachSentencesCountAndSharedTokens() {
+    let cache = ArticleAnalysisCache()
+    let analysis = cache.analysis(
+        of: Article(id: "kb-1", title: "", body: "Refunds take 5 days.\nCards are charged.\nAsk us!\nRefund cards."))
+    let ticket = cache.knownIDs(["refund", "card", "tomorrow"])
+    var counts: [Int] = [], shared: [Int] = []
+    analysis.tokenCounts(sharedWith: TokenBits(ticket), counts: &counts, shared: &shared)
+    #expect(counts == analysis.sentences.map(\.tokenIDs.count))
+    #expect(shared == analysis.sentences.map { SortedIDs.overlap($0.tokenIDs, ticket) })
+    #expect(shared == [1, 1, 0, 2])  // refund; card; none ("ask"); refund and card
+    #expect(Array(analysis.tokens) == analysis.sentences.flatMap(\.tokenIDs))
+}

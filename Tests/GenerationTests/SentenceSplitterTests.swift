@@ -24,3 +24,23 @@ import Testing
     #expect(TextTokens.hasSlotValue("costs $12.50"))
     #expect(!TextTokens.hasSlotValue("costs nothing"))
 }
+
+/// The ASCII tokenizer stems on bytes; it must cut exactly what ``TextTokens/stem(_:)`` cuts.
+@Test func theByteStemCutsWhatTheStringStemCuts() {
+    let words = [
+        "policies", "ties", "pies", "series", "address", "bus", "status", "this", "analysis", "refunds", "days",
+        "yes", "gas", "cats", "s", "ss", "abcs", "12s", "2026s", "fees", "ies", "aies", "is", "us", "caries",
+        "houses", "boss", "menus", "taxis", "refund"
+    ]
+    for word in words {
+        let bytes = Array(word.utf8)
+        let expected = TextTokens.stem(word)
+        let cut = TextTokens.asciiStemCut(bytes)
+        let stemmed =
+            cut == 0
+            ? word
+            : String(decoding: bytes.dropLast(cut), as: UTF8.self) + (cut == 3 ? "y" : "")
+        #expect(stemmed == expected, "\(word)")
+    }
+    #expect(TextTokens.asciiTokens("Policies, ties and RefUnds: 3 days") == ["policy", "tie", "refund", "3", "day"])
+}
