@@ -15,8 +15,14 @@ extension JobRunner {
                 rng: RandomStream(
                     seed: config.seed, purpose: "shuffle", ids: [UInt64(replicate), UInt64(time.secondsSinceEpoch)]))
         }
+        // what the retraining leaves behind (the cycle's feedback and batch, the models replaced)
+        // is released on another thread (``releaseAside(_:)``)
+        let spent = pending
         pending = PendingFeedback()
-        guard !batch.isEmpty else { return }
+        guard !batch.isEmpty else {
+            releaseAside((spent, batch))
+            return
+        }
         retrainsSinceEvaluation += 1
         trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
         let retrievalSplit = batch.relevance.isEmpty ? nil : DeployGateCheck.split(batch, gate: arm.deployGate)
@@ -34,6 +40,7 @@ extension JobRunner {
         // what it reads beside the candidates itself.
         let candidates = try retrainedCandidates(
             retrieval: retrievalSplit?.0, generation: generatorSplit?.0, gated: arm.deployGate != nil)
+        let replaced = (system, trainingLine, generatorLine)
         if let candidate = candidates.retrieval {
             if let gate = arm.deployGate, !retrievalGatePasses(candidates.retrievalTest, gate: gate, at: time) {
                 gateRejections += 1
@@ -58,6 +65,7 @@ extension JobRunner {
                 shippedGenerator = true
             }
         }
+        releaseAside((spent, batch, retrievalSplit, generatorSplit, candidates, replaced))
     }
 
     /// The deploy gate's verdict on a retrieval candidate (``DeployGateCheck``) from its
@@ -142,11 +150,15 @@ extension JobRunner {
         for (r, truth) in pending.relevance {
             verdicts.append((r.agent, r.ticket, r.relevant == ((truth.relevant[r.article] ?? 0) > 0)))
         }
-        for (served, p, judging) in pending.preferences {
-            verdicts.append((p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, judging: judging)))
+        // the audit judges the replies (a pure function of each annotation): on the serving threads
+        let (preferences, adoptions) = (pending.preferences, pending.adoptions)
+        verdicts += WorkPool.orderedMap(count: preferences.count, width: servingThreads, chunk: 64) { i in
+            let (served, p, judging) = preferences[i]
+            return (p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, judging: judging))
         }
-        for (served, a, judging) in pending.adoptions {
-            verdicts.append((a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, judging: judging)))
+        verdicts += WorkPool.orderedMap(count: adoptions.count, width: servingThreads, chunk: 64) { i in
+            let (served, a, judging) = adoptions[i]
+            return (a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, judging: judging))
         }
         // Spot audits feed each agent's trust estimate (10% of annotations, keyed draws).
         for (i, v) in verdicts.enumerated() {
