@@ -82,7 +82,7 @@ extension JobRunner {
         var panel = config.panel
         panel.participation = Participation(preference: 0, adoption: 1, relevance: 0, missingKnowledge: 0)
         panel.fatigue.perHour = 0
-        // The stages answer the held-out tickets as one batch (``ServingStages/outputs(for:rerankDepth:purpose:)``);
+        // The stages answer the held-out tickets as one batch (``stageOutputs(for:rerankDepth:purpose:)``);
         // then each ticket's outcome is computed on its own (on ``servingThreads`` threads) and
         // the sums are taken in ticket order, so they do not depend on the thread count. A scorer
         // (an outside service with state: budgets, a failure latch, a recording) is asked here,

@@ -2,62 +2,59 @@ import FlywheelCore
 import World
 import WorldTruth
 
-/// Serving a window. The system's suggestions for a window's tickets come first, from the
-/// deployed stages alone (``ServingStages``: on ``JobRunner/servingThreads`` threads when they
-/// call nothing outside). Then everything with state — the feedback source (agents' fatigue, a
-/// log's deliveries), late deliveries absorbed by each ticket's time, the knowledge queue, the
-/// window's totals, the training queue — takes the results one by one in ticket order, exactly
-/// as a single thread would. Results are byte-identical for any thread count.
+/// Serving a window. Between two schedule events (retraining, publication, evaluation) the
+/// deployed models do not change, so a window's tickets are suggested together: each stage is
+/// asked once for the whole window (``Retriever/retrieve(batch:depth:attachingParts:)`` and its
+/// kin, which amortises a plugin's process boundary), and a stage that is a pure function of its
+/// model (``Retriever/callsOutsideService`` false) is asked in contiguous slices on
+/// ``JobRunner/servingThreads`` threads. Every draw comes from a stream keyed by seed,
+/// replicate and ticket, so the suggestions do not depend on the slicing. Then everything with
+/// state — the feedback source (agents' fatigue, a log's deliveries), late deliveries absorbed by
+/// each ticket's time, the knowledge queue, the window's totals, the training queue — takes
+/// the results one by one in ticket order, exactly as a single thread would. Results are
+/// byte-identical for any thread count.
 ///
 /// A stage that calls something outside with state of its own (a plugin process, an endpoint
 /// with a budget, a failure latch or a recording) is asked from one thread for the whole batch,
 /// in ticket order. The evaluation's scorer is likewise only asked in ticket order
 /// (``offlineMetrics()``).
 extension JobRunner {
-    /// Tickets served together at most by default (``JobRunner/servingBatch``).
-    static let defaultServingBatch = 512
+    /// Tickets served together at most (a window also ends at every schedule event).
+    static let servingBatch = 512
 
-    /// The deployed stages as a value apart from the job's state (``ServingStages``).
-    var stages: ServingStages {
-        ServingStages(
-            system: system, config: config, articleByID: articleByID, replicate: replicate, threads: servingThreads)
-    }
-
-    /// The window's suggestions for `records` (``ServingStages/suggestions(for:heldOut:judge:)``),
-    /// with reply A's quality when the feedback source reads it.
-    func suggestions(for records: [TicketRecord]) throws -> WindowSuggestions {
-        try stages.suggestions(
-            for: records, heldOut: engine.prepared.heldOutIDs,
-            judge: feedbackSource.readsReplyQuality ? engine.world.judge : nil)
-    }
-
-    /// Serves a window of tickets in stream order: its suggestions, then ``take(_:)``.
+    /// Serves a window of tickets in stream order: the system's suggestions for all of them
+    /// first (held-out tickets left out), with reply A's quality when the feedback source reads
+    /// it, and the feedback source's answers (``FeedbackSource/feedback(onWindow:threads:)``);
+    /// then each ticket in turn: the deliveries due by its time are absorbed, and a served
+    /// ticket's feedback is delivered.
     mutating func serve(_ records: [TicketRecord]) throws {
         guard !records.isEmpty else { return }
-        try take(suggestions(for: records))
-    }
-
-    /// Takes a window whose suggestions are computed: the feedback source's answers
-    /// (``FeedbackSource/feedback(onWindow:threads:)``), then each ticket in turn: the
-    /// deliveries due by its time are absorbed, and a served ticket's feedback is delivered.
-    mutating func take(_ window: WindowSuggestions) {
+        let heldOut = engine.prepared.heldOutIDs
+        let toServe = records.filter { !heldOut.contains($0.ticket.id) }
+        let suggestions = try stageOutputs(
+            for: toServe.map(\.ticket), rerankDepth: config.rerankDepth, purpose: "generate")
         let judge = engine.world.judge
+        let qualities: [QualityBreakdown?] =
+            feedbackSource.readsReplyQuality
+            ? WorkPool.orderedMap(count: toServe.count, width: servingThreads) { i in
+                judge.quality(of: suggestions.replies[i].a, for: toServe[i].truth)
+            }
+            : Array(repeating: nil, count: toServe.count)
         // `published` and `library` change only at schedule events, never inside a window
-        let requests = window.toServe.indices.map { i in
-            let (record, reply) = (window.toServe[i], window.outputs.replies[i])
+        let requests = toServe.indices.map { i in
+            let (record, reply) = (toServe[i], suggestions.replies[i])
             return FeedbackRequest(
                 record: record,
                 served: ServedSuggestion(
-                    ticket: record.ticket, shown: window.outputs.reranked[i].prefix(config.rerankDepth), a: reply.a,
+                    ticket: record.ticket, shown: suggestions.reranked[i].prefix(config.rerankDepth), a: reply.a,
                     b: reply.b),
                 context: FeedbackContext(
                     seed: config.seed, replicate: replicate, published: published, library: library,
-                    judging: JudgingContext(truth: record.truth, judge: judge, qualityA: window.qualities[i])))
+                    judging: JudgingContext(truth: record.truth, judge: judge, qualityA: qualities[i])))
         }
         let feedback = feedbackSource.feedback(onWindow: requests, threads: servingThreads)
-        let heldOut = engine.prepared.heldOutIDs
         var served = 0
-        for record in window.records {
+        for record in records {
             absorbDue(by: record.ticket.createdAt)
             if heldOut.contains(record.ticket.id) { continue }
             serve(record, served: requests[served].served, feedback: feedback[served])
@@ -65,47 +62,75 @@ extension JobRunner {
         }
     }
 
-    /// The evaluation's first two stages (``ServingStages/rankedLists(for:rerankDepth:)``).
+    /// Every stage's output for `tickets`: the first stage's candidates, the reranker's order cut
+    /// to `rerankDepth`, and replies A and B composed from its first ``EngineConfig/rerankDepth``
+    /// articles with each ticket's `purpose` stream.
+    struct StageOutputs {
+        var candidates: [RankedList]
+        var reranked: [RankedList]
+        var replies: [(a: Reply, b: Reply)]
+    }
+
+    /// ``StageOutputs`` for `tickets`, each stage asked for the whole batch, or in slices on
+    /// ``servingThreads`` threads when it calls nothing outside (``Retriever/callsOutsideService``).
+    func stageOutputs(for tickets: [Ticket], rerankDepth: Int, purpose: String) throws -> StageOutputs {
+        let (candidates, reranked) = try rankedLists(for: tickets, rerankDepth: rerankDepth)
+        let replies = try replies(for: tickets, reranked: reranked, purpose: purpose)
+        return StageOutputs(candidates: candidates, reranked: reranked, replies: replies)
+    }
+
+    /// The first two stages of ``stageOutputs(for:rerankDepth:purpose:)``: the retriever's
+    /// candidates and the reranker's order cut to `rerankDepth`.
     func rankedLists(for tickets: [Ticket], rerankDepth: Int) throws -> (
         candidates: [RankedList], reranked: [RankedList]
     ) {
-        try stages.rankedLists(for: tickets, rerankDepth: rerankDepth)
+        guard !tickets.isEmpty else { return ([], []) }
+        let system = self.system
+        let config = self.config
+        let candidates = try sliced(tickets, alone: system.retriever.callsOutsideService) {
+            try system.retriever.retrieve(
+                batch: $0, depth: config.retrieverDepth, attachingParts: system.reranker.readsFirstStageParts)
+        }
+        try StageContract.check(candidates, for: tickets, stage: "retriever")
+        let reranked = try sliced(Array(zip(tickets, candidates)), alone: system.reranker.callsOutsideService) {
+            try system.reranker.rerank(batch: $0, depth: rerankDepth)
+        }
+        try StageContract.check(reranked, for: tickets, stage: "reranker")
+        return (candidates, reranked)
     }
 
-    /// The evaluation's replies (``ServingStages/replies(for:reranked:purpose:)``).
+    /// The last stage of ``stageOutputs(for:rerankDepth:purpose:)``: replies A and B for each
+    /// ticket, composed from the first ``EngineConfig/rerankDepth`` articles of its reranked
+    /// list with the ticket's `purpose` stream (so a ticket's replies do not depend on which
+    /// other tickets are in the batch).
     func replies(for tickets: [Ticket], reranked: [RankedList], purpose: String) throws -> [(a: Reply, b: Reply)] {
-        try stages.replies(for: tickets, reranked: reranked, purpose: purpose)
+        guard !tickets.isEmpty else { return [] }
+        let system = self.system
+        let config = self.config
+        let requests = zip(tickets, reranked).map { ticket, list in
+            GenerationRequest(
+                ticket: ticket, articles: list.prefix(config.rerankDepth).articles.compactMap { articleByID[$0] },
+                rng: RandomStream(
+                    seed: config.seed, purpose: purpose, ids: [UInt64(replicate), StableHash.fnv1a(ticket.id.rawValue)])
+            )
+        }
+        let replies = try sliced(requests, alone: system.generator.callsOutsideService) {
+            try system.generator.suggest(batch: $0)
+        }
+        try StageContract.check(replies.count, tickets.count, stage: "generator")
+        return replies
     }
-}
 
-/// A window's suggestions, computed from the deployed stages alone before anything with state
-/// takes them (``JobRunner/take(_:)``).
-struct WindowSuggestions {
-    /// The window's tickets in stream order, held-out ones included (their times still release
-    /// due deliveries).
-    var records: [TicketRecord]
-    /// The tickets served: `records` without the held-out ones.
-    var toServe: [TicketRecord]
-    /// The stages' outputs for `toServe`.
-    var outputs: ServingStages.Outputs
-    /// Reply A's quality for each of `toServe`, when the feedback source reads it (else nil).
-    var qualities: [QualityBreakdown?]
-}
-
-extension ServingStages {
-    /// ``WindowSuggestions`` for `records`: the stages' outputs for those not `heldOut`, and
-    /// reply A's quality by `judge` (nil: not wanted), on ``threads`` threads.
-    func suggestions(for records: [TicketRecord], heldOut: Set<TicketID>, judge: Judge?) throws
-        -> WindowSuggestions
-    {
-        let toServe = records.filter { !heldOut.contains($0.ticket.id) }
-        let outputs = try self.outputs(for: toServe.map(\.ticket), rerankDepth: config.rerankDepth, purpose: "generate")
-        let qualities: [QualityBreakdown?] =
-            judge.map { judge in
-                WorkPool.orderedMap(count: toServe.count, width: threads) { i in
-                    judge.quality(of: outputs.replies[i].a, for: toServe[i].truth)
-                }
-            } ?? Array(repeating: nil, count: toServe.count)
-        return WindowSuggestions(records: records, toServe: toServe, outputs: outputs, qualities: qualities)
+    /// `stage` over `items`: once, on this thread, when `alone` or with one serving thread;
+    /// otherwise over contiguous slices on ``servingThreads`` threads, concatenated in order.
+    func sliced<Item, Output>(_ items: [Item], alone: Bool, _ stage: ([Item]) throws -> [Output]) throws -> [Output] {
+        let width = alone ? 1 : servingThreads
+        guard width > 1, items.count > 1 else { return try stage(items) }
+        let slices = min(items.count, width * 4)
+        let size = (items.count + slices - 1) / slices
+        let parts = try WorkPool.orderedMap(count: (items.count + size - 1) / size, width: width, chunk: 1) { s in
+            try stage(Array(items[(s * size)..<min(items.count, (s + 1) * size)]))
+        }
+        return parts.flatMap { $0 }
     }
 }

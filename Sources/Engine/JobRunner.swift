@@ -51,9 +51,6 @@ struct JobRunner {
     /// Threads that compute suggestions (served and held-out tickets) in parallel; results do
     /// not depend on it (see JobRunner+ParallelServing.swift).
     var servingThreads = 1
-    /// Tickets served together at most (a window also ends at every schedule event); results do
-    /// not depend on it.
-    var servingBatch = JobRunner.defaultServingBatch
 
     init(engine: Engine, arm: EngineArm, replicate: Int) throws {
         self.engine = engine
@@ -121,16 +118,11 @@ struct JobRunner {
         // The system changes only at events (retraining, publication), so the tickets between two
         // events are one window: served together, their stages asked once per window (at most
         // ``servingBatch`` tickets at once, which bounds the memory a long window holds). Held-out
-        // tickets stay in the window unserved: their times still release due deliveries. With a
-        // second thread, a window's suggestions are computed while the job takes the last one's
-        // (``serveAhead(_:ahead:)``); the window in flight is taken before every event.
+        // tickets stay in the window unserved: their times still release due deliveries.
         var pending: [TicketRecord] = []
-        var ahead: Ahead<WindowSuggestions>?
-        defer { ahead?.wait() }
         func handle(until time: Timestamp?, _ runner: inout JobRunner, emit: (IterationRecord) throws -> Void) throws {
             guard nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true else { return }
-            try runner.serveAhead(pending, ahead: &ahead)
-            try runner.finishAhead(&ahead)
+            try runner.serve(pending)
             pending.removeAll(keepingCapacity: true)
             while nextEvent < events.count, time.map({ events[nextEvent].time <= $0 }) ?? true {
                 let (at, event) = events[nextEvent]
@@ -150,13 +142,12 @@ struct JobRunner {
             if t >= schedule.end { break }
             try handle(until: t, &self, emit: emit)
             pending.append(record)
-            if pending.count >= servingBatch {
-                try serveAhead(pending, ahead: &ahead)
+            if pending.count >= JobRunner.servingBatch {
+                try serve(pending)
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        try serveAhead(pending, ahead: &ahead)
-        try finishAhead(&ahead)
+        try serve(pending)
         pending.removeAll()
         try handle(until: nil, &self, emit: emit)
     }
