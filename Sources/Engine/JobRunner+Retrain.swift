@@ -15,14 +15,8 @@ extension JobRunner {
                 rng: RandomStream(
                     seed: config.seed, purpose: "shuffle", ids: [UInt64(replicate), UInt64(time.secondsSinceEpoch)]))
         }
-        // what the retraining leaves behind (the cycle's feedback and batch, the models replaced)
-        // is released on another thread (``releaseAside(_:)``)
-        let spent = pending
         pending = PendingFeedback()
-        guard !batch.isEmpty else {
-            releaseAside((spent, batch))
-            return
-        }
+        guard !batch.isEmpty else { return }
         retrainsSinceEvaluation += 1
         trainingExamples = (batch.relevance.count, batch.preferences.count + batch.adoptions.count)
         let retrievalSplit = batch.relevance.isEmpty ? nil : DeployGateCheck.split(batch, gate: arm.deployGate)
@@ -40,7 +34,6 @@ extension JobRunner {
         // what it reads beside the candidates itself.
         let candidates = try retrainedCandidates(
             retrieval: retrievalSplit?.0, generation: generatorSplit?.0, gated: arm.deployGate != nil)
-        let replaced = (system, trainingLine, generatorLine)
         if let candidate = candidates.retrieval {
             if let gate = arm.deployGate, !retrievalGatePasses(candidates.retrievalTest, gate: gate, at: time) {
                 gateRejections += 1
@@ -65,7 +58,6 @@ extension JobRunner {
                 shippedGenerator = true
             }
         }
-        releaseAside((spent, batch, retrievalSplit, generatorSplit, candidates, replaced))
     }
 
     /// The deploy gate's verdict on a retrieval candidate (``DeployGateCheck``) from its
