@@ -142,11 +142,15 @@ extension JobRunner {
         for (r, truth) in pending.relevance {
             verdicts.append((r.agent, r.ticket, r.relevant == ((truth.relevant[r.article] ?? 0) > 0)))
         }
-        for (served, p, judging) in pending.preferences {
-            verdicts.append((p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, judging: judging)))
+        // the audit judges the replies (a pure function of each annotation): on the serving threads
+        let (preferences, adoptions) = (pending.preferences, pending.adoptions)
+        verdicts += WorkPool.orderedMap(count: preferences.count, width: servingThreads, chunk: 64) { i in
+            let (served, p, judging) = preferences[i]
+            return (p.agent, p.ticket, QualityAudit.isCorrect(p, served: served, judging: judging))
         }
-        for (served, a, judging) in pending.adoptions {
-            verdicts.append((a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, judging: judging)))
+        verdicts += WorkPool.orderedMap(count: adoptions.count, width: servingThreads, chunk: 64) { i in
+            let (served, a, judging) = adoptions[i]
+            return (a.agent, a.ticket, QualityAudit.isCorrect(a, served: served, judging: judging))
         }
         // Spot audits feed each agent's trust estimate (10% of annotations, keyed draws).
         for (i, v) in verdicts.enumerated() {
