@@ -14,14 +14,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 old=$(realpath "$1")
 new=$(realpath "$2")
 rounds=${3:-5}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp "$root/Benchmarks/sweep/base.yaml" "$root/Benchmarks/sweep/sweep.yaml" "$work/"
-cp -r "$root/scenarios/personas" "$work/personas"
-cd "$work"
-"$new" corpus generate --seed 5 --articles 200 --tickets 1000 --weeks 4 --out corpus > /dev/null
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$root/Benchmarks/sweep/workload.sh"
+sweep_workload "$root" "$new"
 echo "start: $(uptime)"
 identical=yes
 for r in $(seq "$rounds"); do

@@ -8,14 +8,8 @@ repeats=${1:-3}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin="$root/.build/release/flywheel"
 [ -x "$bin" ] || (cd "$root" && swift build -c release --product flywheel)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp "$root/Benchmarks/sweep/base.yaml" "$root/Benchmarks/sweep/sweep.yaml" "$work/"
-cp -r "$root/scenarios/personas" "$work/personas"
-cd "$work"
-"$bin" corpus generate --seed 5 --articles 200 --tickets 1000 --weeks 4 --out corpus > /dev/null
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. "$root/Benchmarks/sweep/workload.sh"
+sweep_workload "$root" "$bin"
 : > times-1; : > times-2; : > cpu-1; : > cpu-2
 for r in $(seq "$repeats"); do
   for j in 1 2; do
