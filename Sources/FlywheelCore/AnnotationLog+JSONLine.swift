@@ -11,6 +11,13 @@ extension AnnotationLogEntry {
         return out
     }
 
+    /// Appends the entry's line of an annotation log, ``jsonLineBytes`` and a newline, to `out`
+    /// (the engine's ``AnnotationLogWriter`` and the results store write the same lines).
+    public func appendLogLine(to out: inout [UInt8]) {
+        appendJSONLine(to: &out)
+        out.append(UInt8(ascii: "\n"))
+    }
+
     /// Appends ``jsonLineBytes`` to `out`: written in place, member by member, with no
     /// intermediate arrays or strings (a run writes one line per annotation and exposure).
     public func appendJSONLine(to out: inout [UInt8]) {
@@ -62,14 +69,8 @@ extension AnnotationLogEntry {
         }
     }
 
-    /// A structured reply: `{"tone","greeting","sentences":[{"text","article","rank","position"}],"closing"}`.
-    static func reply(_ r: Reply) -> [UInt8] {
-        var out: [UInt8] = []
-        appendReply(r, to: &out)
-        return out
-    }
-
-    /// Appends ``reply(_:)``'s bytes to `out`.
+    /// Appends a structured reply to `out`:
+    /// `{"tone","greeting","sentences":[{"text","article","rank","position"}],"closing"}`.
     static func appendReply(_ r: Reply, to out: inout [UInt8]) {
         LineObject.append(to: &out) { o in
             o.string("tone", r.tone.rawValue)
@@ -161,11 +162,6 @@ public struct LineObject: Sendable {
         var out = bytes
         out.append(UInt8(ascii: "}"))
         return out
-    }
-    /// Appends the object's bytes, closed, to `out`.
-    public func close(into out: inout [UInt8]) {
-        out.append(contentsOf: bytes)
-        out.append(UInt8(ascii: "}"))
     }
     public func closed() -> String { String(decoding: closedBytes(), as: UTF8.self) }
 

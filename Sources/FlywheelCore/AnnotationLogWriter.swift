@@ -38,10 +38,7 @@ public final class AnnotationLogWriter: @unchecked Sendable {
     public func append(_ entry: AnnotationLogEntry) {
         let writer = self.writer ?? ZstdFrameWriter()
         self.writer = writer
-        writer.append { out in
-            entry.appendJSONLine(to: &out)
-            out.append(UInt8(ascii: "\n"))
-        }
+        writer.append { entry.appendLogLine(to: &$0) }
         lines += 1
     }
 

@@ -152,10 +152,8 @@ public final class ResultsStore: Sendable {
             ?? (record.log.isEmpty
                 ? nil
                 : AnnotationLogWriter.Written(
-                    frame: ZstdBlob.compress(record.log) { entry, out in
-                        out += entry.jsonLineBytes
-                        out.append(UInt8(ascii: "\n"))
-                    }, lines: record.log.count))
+                    frame: ZstdBlob.compress(record.log) { entry, out in entry.appendLogLine(to: &out) },
+                    lines: record.log.count))
         try writing { db in
             let job: StatementArguments = [run, record.job.arm, record.job.replicate, record.iteration]
             let (arm, replicate, iteration) = (record.job.arm, record.job.replicate, record.iteration)

@@ -9,7 +9,7 @@ extension ZstdBlob {
     /// size and ``decompress(_:store:)`` streams it.
     ///
     /// ```swift
-    /// let blob = ZstdBlob.compress(entries) { entry, out in out += entry.jsonLineBytes }
+    /// let blob = ZstdBlob.compress(entries) { entry, out in entry.appendLogLine(to: &out) }
     /// ```
     static func compress<Items: Sequence>(
         _ items: Items, level: Int32 = 3, batchBytes: Int = 1 << 16, append: (Items.Element, inout [UInt8]) -> Void

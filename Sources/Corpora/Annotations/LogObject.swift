@@ -113,7 +113,7 @@ struct LogObject {
         return v
     }
 
-    /// A reply: a structured object (see ``AnnotationLogEntry/reply(_:)``) or its plain text.
+    /// A reply: a structured object (see ``AnnotationLogEntry/appendReply(_:to:)``) or its plain text.
     func reply(_ k: String) throws(LogFieldError) -> (Reply?, String?) {
         guard let v = member(k) else { return (nil, nil) }
         if case .string(let s) = v { return (nil, s) }
