@@ -65,8 +65,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         let days = Int(secondsSinceEpoch.floorDiv(86_400))
         let rem = Int(secondsSinceEpoch - Int64(days) * 86_400)
         let (y, m, d) = Timestamp.civilFromDays(days)
+        // width 4 (the year) or 2 (the other fields, always below 100)
         func p(_ v: Int, _ width: Int) {
-            guard v >= 0, v < 10_000 else {
+            guard v >= 0, v < (width == 4 ? 10_000 : 100) else {
                 let s = String(v).utf8
                 out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - s.count)))
                 out.append(contentsOf: s)
@@ -74,9 +75,6 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
             }
             if width == 4 {
                 out.append(UInt8(ascii: "0") &+ UInt8(v / 1000))
-                out.append(UInt8(ascii: "0") &+ UInt8(v / 100 % 10))
-            } else if v >= 100 {  // wider than 2: all its digits (not reached for times)
-                if v >= 1000 { out.append(UInt8(ascii: "0") &+ UInt8(v / 1000)) }
                 out.append(UInt8(ascii: "0") &+ UInt8(v / 100 % 10))
             }
             out.append(UInt8(ascii: "0") &+ UInt8(v / 10 % 10))
